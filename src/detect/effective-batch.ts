@@ -1,0 +1,129 @@
+import type { BatchSemantics } from "./frameworks/framework.js";
+import type { BatchSetting, DetectOptions, EffectiveBatch, Role } from "./types.js";
+
+export interface EffectiveResult {
+  effective: EffectiveBatch;
+  warnings: string[];
+}
+
+/**
+ * Effective batch = per-device micro batch × accumulation × data-parallel devices, where
+ * data-parallel devices = devices ÷ (tensor × pipeline × context parallel). An explicit global
+ * batch wins and the accumulation is derived from it (framework-batch-keys.md §0.1–0.2).
+ * Parts that cannot be known are named in `unknown`, never guessed.
+ * @example effectiveBatch([micro 8, accum 4], {}, { devices: 2 }).effective.value // 64
+ */
+export function effectiveBatch(settings: BatchSetting[], semantics: BatchSemantics = {}, options: DetectOptions = {}): EffectiveResult {
+  const warnings: string[] = [];
+  const unknown: string[] = [];
+  const first = (role: Role) => settings.find((s) => s.role === role);
+  const values = new Map<Role, number | null>();
+  for (const s of settings) if (!values.has(s.role)) values.set(s.role, typeof s.value === "number" ? s.value : null);
+  const known = (role: Role): number | null | undefined => {
+    const s = first(role);
+    if (!s) return semantics.defaults?.[role];
+    if (s.unknownReason) {
+      unknown.push(`${s.key}: ${s.unknownReason}`);
+      return null;
+    }
+    return typeof s.value === "number" ? s.value : null;
+  };
+
+  const tokens = known("tokens_per_batch");
+  const unitOption = semantics.unit;
+  const unit = typeof unitOption === "function" ? unitOption(values) : (unitOption ?? (first("tokens_per_batch") ? "tokens" : "samples"));
+  let micro = unit === "tokens" && first("tokens_per_batch") ? tokens : known("micro_batch");
+  const global = known("global_batch");
+  const accumSetting = first("grad_accum");
+  let accum = known("grad_accum");
+  let accumWhy = accumSetting ? "accumulation" : "no accumulation";
+  if (accum === undefined) {
+    const implied = semantics.impliedAccum?.(values);
+    accum = implied ? implied.accum : 1;
+    if (implied) accumWhy = implied.why;
+  }
+  const devices = dataParallelDevices({ settings, options, unknown, semantics, known });
+
+  const parts = { micro: micro ?? null, accum: accum ?? null, devices, seqLen: known("seq_len") ?? null };
+  const seqLen = parts.seqLen;
+  if (unit === "tokens" && seqLen == null && !first("tokens_per_batch")) unknown.push("sequence length: not set in this file");
+
+  if (global !== undefined && first("global_batch")) {
+    if (global === null) return { effective: { value: null, unit, formula: "global batch unknown", unknown, parts }, warnings };
+    if (micro != null && devices != null) {
+      const derived = global / (micro * devices);
+      if (accumSetting && accum != null && accum !== derived && !semantics.accumIsGlobal) {
+        warnings.push(`Conflict: ${first("global_batch")!.key} = ${global} but ${first("micro_batch")?.key ?? "micro"} × ${accumSetting.key} × devices = ${micro} × ${accum} × ${devices} = ${micro * accum * devices}`);
+      } else if (!Number.isInteger(derived)) {
+        warnings.push(`Global batch ${global} is not divisible by micro batch × devices = ${micro} × ${devices}`);
+      }
+      parts.accum = accumSetting && accum != null ? accum : derived;
+      return { effective: { value: global, unit, formula: `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting ? "" : ", derived"}) × ${devices} (devices)`, unknown, parts }, warnings };
+    }
+    return { effective: { value: global, unit, formula: `${global} (global batch)`, unknown, parts }, warnings };
+  }
+
+  if (micro == null) {
+    if (micro === undefined && !first("micro_batch")) unknown.push("per-device batch: not set in this file");
+    return { effective: { value: null, unit, formula: "per-device batch unknown", unknown, parts }, warnings };
+  }
+  const microLabel = unit === "tokens" && first("tokens_per_batch") ? "tokens per device" : "per device";
+  if (semantics.accumIsGlobal) {
+    // nanoGPT divides its accumulation by the world size, so devices cancel out.
+    const value = accum == null ? null : micro * accum;
+    return { effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}, over all devices)${tokenSuffix()}`, unknown, parts }, warnings };
+  }
+  const value = accum == null || devices == null ? null : micro * accum * devices;
+  return {
+    effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}) × ${fmt(devices)} (devices)${tokenSuffix()}`, unknown, parts },
+    warnings,
+  };
+
+  function scaleTokens(v: number | null): number | null {
+    if (v == null || unit !== "tokens" || first("tokens_per_batch")) return v;
+    return seqLen == null ? null : v * seqLen;
+  }
+  function tokenSuffix(): string {
+    return unit === "tokens" && !first("tokens_per_batch") ? ` × ${fmt(seqLen ?? null)} (sequence length)` : "";
+  }
+}
+
+function dataParallelDevices(args: {
+  settings: BatchSetting[];
+  options: DetectOptions;
+  unknown: string[];
+  semantics: BatchSemantics;
+  known: (role: Role) => number | null | undefined;
+}): number | null {
+  const { settings, options, unknown, semantics, known } = args;
+  let devices: number | null;
+  if (options.devices !== undefined) devices = options.devices;
+  else {
+    const d = known("devices");
+    if (d === undefined) {
+      unknown.push(`devices: not in this file (${semantics.devicesFrom ?? "set by the launcher"}); pass --devices or set devices in .github/batch-advisor.yml`);
+      return null;
+    }
+    if (d === null || d < 1) {
+      if (d !== null) unknown.push(`devices: ${d} means all visible devices, known only at run time`);
+      return null;
+    }
+    devices = d * (known("nodes") ?? 1);
+  }
+  if (devices === null) return null;
+  let modelParallel = 1;
+  for (const role of ["tensor_parallel", "pipeline_parallel", "context_parallel"] as const) {
+    const p = settings.some((s) => s.role === role) ? known(role) : undefined;
+    if (typeof p === "number" && p >= 1) modelParallel *= p;
+  }
+  if (modelParallel > 1) {
+    if (devices % modelParallel !== 0) unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel}`);
+    return devices / modelParallel;
+  }
+  return devices;
+}
+
+function fmt(n: number | null | undefined): string {
+  if (n == null) return "?";
+  return Number.isInteger(n) ? String(n) : n.toFixed(3).replace(/0+$/, "");
+}

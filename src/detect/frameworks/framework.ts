@@ -1,0 +1,92 @@
+import type { BatchUnit, Entry, ParsedConfig, Role } from "../types.js";
+
+/**
+ * One framework in the catalogue: how to recognise its configs, which keys mean what, and how
+ * its effective batch is formed. A framework is data plus, where it must, a small hook.
+ */
+export interface Framework {
+  /** Stable id used in JSON output and fixtures folder names (`huggingface`, `deepspeed`). */
+  id: string;
+  name: string;
+  /**
+   * How strongly this config looks like the framework's: 0 when it does not; the framework with
+   * the highest score wins, so give distinctive keys (`train_micro_batch_size_per_gpu`) a high
+   * weight and common ones (`batch_size`) none.
+   */
+  recognise(config: ParsedConfig): number;
+  /** Key rules, tried in order; the first rule that matches an entry gives its role. */
+  rules: KeyRule[];
+  semantics?: BatchSemantics;
+}
+
+export interface KeyRule {
+  /**
+   * Dotted key pattern matched against the end of an entry's path, case-sensitive; `*` matches
+   * one segment, `**` any number. `"train_dataloader.batch_size"` matches `["train_dataloader","batch_size"]`.
+   * A leading `^` anchors it at the root. A RegExp is tested on the dotted path.
+   */
+  key: string | RegExp;
+  role: Role | "ignore";
+  /** Only for entries whose context (shell command, Python callee) matches. */
+  context?: RegExp;
+}
+
+export interface BatchSemantics {
+  /** Unit of the effective batch; tokens for token-budget batches (fairseq `--max-tokens`). */
+  unit?: BatchUnit | ((roles: Map<Role, number | null>) => BatchUnit);
+  /** Gradient accumulation counts over all devices, not per device (nanoGPT divides it by the world size). */
+  accumIsGlobal?: boolean;
+  /** Framework defaults for settings a config may leave out (HF: 8 per device, accumulation 1). */
+  defaults?: Partial<Record<Role, number>>;
+  /** Where the device count comes from when the file does not say, for the "unknown" message. */
+  devicesFrom?: string;
+  /**
+   * Accumulation implied by other settings (Ultralytics: round(nbs / batch)). Returns the
+   * accumulation and a formula fragment that explains it.
+   */
+  impliedAccum?: (values: Map<Role, number | null>) => { accum: number; why: string } | undefined;
+}
+
+/** Dotted form of an entry's path, as users write it. */
+export function dotted(entry: Pick<Entry, "path">): string {
+  return entry.path.join(".");
+}
+
+const patternCache = new Map<string, RegExp>();
+
+/** Compiles a dotted key pattern (see KeyRule.key) into a RegExp over the dotted path. */
+export function keyPattern(pattern: string): RegExp {
+  let re = patternCache.get(pattern);
+  if (!re) {
+    const anchored = pattern.startsWith("^");
+    const segments = (anchored ? pattern.slice(1) : pattern).split(".");
+    let body = "";
+    segments.forEach((seg, i) => {
+      if (seg === "**") {
+        body += "(?:[^.]+\\.)*";
+        return;
+      }
+      body += seg === "*" ? "[^.]+" : seg.replace(/[\\^$+?()[\]{}|*]/g, "\\$&");
+      if (i < segments.length - 1) body += "\\.";
+    });
+    re = new RegExp(`${anchored ? "^" : "(?:^|\\.)"}${body}$`);
+    patternCache.set(pattern, re);
+  }
+  return re;
+}
+
+/** True when the config has an entry matching the key pattern. */
+export function hasKey(config: ParsedConfig, pattern: string | RegExp): boolean {
+  const re = typeof pattern === "string" ? keyPattern(pattern) : pattern;
+  return config.entries.some((e) => re.test(dotted(e)));
+}
+
+/** True when any entry's context (shell command, Python callee) matches. */
+export function hasContext(config: ParsedConfig, re: RegExp): boolean {
+  return config.entries.some((e) => e.context !== undefined && re.test(e.context));
+}
+
+/** Sums the weights of the signals present: a readable way to write `recognise`. */
+export function score(config: ParsedConfig, signals: Array<[string | RegExp, number]>): number {
+  return signals.reduce((sum, [pattern, weight]) => sum + (hasKey(config, pattern) ? weight : 0), 0);
+}

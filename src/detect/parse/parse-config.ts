@@ -1,0 +1,46 @@
+import type { Format, ParsedConfig } from "../types.js";
+import { parseJson } from "./parse-json.js";
+import { parseYaml } from "./parse-yaml.js";
+
+/** Files larger than this are reported, not parsed: configs are small, and the bound keeps a hostile PR cheap. */
+export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
+
+type Parser = (text: string, path: string) => ParsedConfig;
+
+const PARSERS: Partial<Record<Format, Parser>> = {
+  yaml: parseYaml,
+  json: parseJson,
+};
+
+/** The format a path is written in: by extension first, then by a look at the content. */
+export function formatOf(path: string, text: string): Format {
+  const name = path.toLowerCase();
+  if (/\.(ya?ml)$/.test(name)) return "yaml";
+  if (/\.(json|jsonc|json5)$/.test(name)) return "json";
+  if (/\.toml$/.test(name)) return "toml";
+  if (/\.py$/.test(name)) return "python";
+  if (/\.(sh|bash|zsh|slurm|sbatch)$/.test(name)) return "shell";
+  if (/\.gin$/.test(name)) return "gin";
+  const head = text.slice(0, 200);
+  if (/^#!.*\b(ba|z)?sh\b/.test(head)) return "shell";
+  if (/^#!.*python/.test(head)) return "python";
+  if (/^\s*[[{]/.test(head)) return "json";
+  return "text";
+}
+
+/**
+ * Parses a config file of any supported format into flat entries. Never throws: a file it cannot
+ * read comes back with an error entry, so the rest of a pull request is still analysed.
+ */
+export function parseConfig(path: string, text: string, format: Format = formatOf(path, text)): ParsedConfig {
+  if (text.length > MAX_CONFIG_BYTES) {
+    return { path, format, entries: [], comments: [], errors: [{ message: `File is ${(text.length / 1048576).toFixed(1)} MiB; configs over ${MAX_CONFIG_BYTES / 1048576} MiB are not read` }] };
+  }
+  const parser = PARSERS[format];
+  if (!parser) return { path, format, entries: [], comments: [], errors: format === "text" ? [] : [{ message: `No parser for ${format} files` }] };
+  try {
+    return parser(text, path);
+  } catch (error) {
+    return { path, format, entries: [], comments: [], errors: [{ message: `${format}: ${(error as Error).message}` }] };
+  }
+}

@@ -1,0 +1,48 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError as JsoncError } from "jsonc-parser";
+import type { Comment, Entry, ParsedConfig } from "../types.js";
+import { lineIndex } from "./line-index.js";
+import { unknownReason } from "./unknown-value.js";
+
+/**
+ * Parses JSON and JSONC (comments, trailing commas) into flat entries with 1-based lines.
+ * jsonc-parser is error-tolerant, so a broken file still yields the values before the fault.
+ */
+export function parseJson(text: string, path: string): ParsedConfig {
+  const at = lineIndex(text);
+  const errors: JsoncError[] = [];
+  const out: ParsedConfig = { path, format: "json", entries: [], comments: scanSlashComments(text, at), errors: [] };
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  for (const e of errors) {
+    const p = at(e.offset);
+    out.errors.push({ message: `JSON: ${printParseErrorCode(e.error)}`, line: p.line, column: p.column });
+  }
+  if (root) visit(root, [], out.entries, text, at);
+  return out;
+}
+
+function visit(node: Node, path: string[], entries: Entry[], text: string, at: ReturnType<typeof lineIndex>): void {
+  if (node.type === "object") {
+    for (const prop of node.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (key && value) visit(value, [...path, String(key.value)], entries, text, at);
+    }
+  } else if (node.type === "array") {
+    (node.children ?? []).forEach((child, i) => visit(child, [...path, String(i)], entries, text, at));
+  } else {
+    const p = at(node.offset);
+    const value = node.value ?? null;
+    const reason = typeof value === "string" ? unknownReason(value) : undefined;
+    const entry: Entry = { path, value: reason ? null : value, raw: text.slice(node.offset, node.offset + node.length), line: p.line, column: p.column };
+    if (reason) entry.unknownReason = reason;
+    entries.push(entry);
+  }
+}
+
+function scanSlashComments(text: string, at: ReturnType<typeof lineIndex>): Comment[] {
+  const comments: Comment[] = [];
+  const re = /"(?:[^"\\\n]|\\.)*"|\/\/([^\n]*)|\/\*([\s\S]*?)\*\//g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== undefined || m[2] !== undefined) comments.push({ line: at(m.index).line, text: (m[1] ?? m[2]).trim() });
+  }
+  return comments;
+}

@@ -1,0 +1,143 @@
+/**
+ * Types that cross the detect stage. Parsers turn text into `Entry`s (a flat list of key paths
+ * with values and 1-based lines); frameworks turn entries into `BatchSetting`s; the diff turns
+ * two sides into `BatchChange`s.
+ */
+
+export type Format = "yaml" | "json" | "toml" | "python" | "shell" | "gin" | "text";
+
+export type Scalar = string | number | boolean | null;
+
+/** One leaf value found in a config, wherever the format put it. */
+export interface Entry {
+  /**
+   * Key path from the root. YAML/JSON/TOML: nested keys (list items as their index, "0").
+   * Python: assignment targets and dict keys; keyword arguments appear under the call's
+   * dotted name, e.g. `["model.fit", "batch_size"]` or `["train_dataloader", "batch_size"]`
+   * when the call is the value of an assignment. Shell/CLI flags: `["per_device_train_batch_size"]`
+   * (leading dashes removed; dashes inside kept as written). Hydra overrides: split on dots.
+   */
+  path: string[];
+  /** The statically known value; `null` when `unknownReason` is set. */
+  value: Scalar;
+  /** The source text of the value, as written. */
+  raw: string;
+  line: number;
+  column: number;
+  /** Why the value cannot be known without running anything (`auto`, `${oc.env:BS}`, `$1`, …). */
+  unknownReason?: string;
+  /**
+   * Where the entry came from, for formats that need it: for shell, the command that carries
+   * the flag (`torchrun`, `deepspeed`, `fairseq-train`, `python train.py`, `yolo train`);
+   * for Python, the callee of a keyword argument (`TrainingArguments`, `dict`).
+   */
+  context?: string;
+  /** YAML document index (0-based) in multi-document files. */
+  document?: number;
+}
+
+export interface ParseError {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** A comment in the file, kept because comments often name devices or contradict the keys. */
+export interface Comment {
+  line: number;
+  text: string;
+}
+
+export interface ParsedConfig {
+  path: string;
+  format: Format;
+  entries: Entry[];
+  comments: Comment[];
+  errors: ParseError[];
+}
+
+export type Role =
+  | "micro_batch"
+  | "global_batch"
+  | "grad_accum"
+  | "devices"
+  | "nodes"
+  | "tensor_parallel"
+  | "pipeline_parallel"
+  | "context_parallel"
+  | "tokens_per_batch"
+  | "seq_len"
+  | "learning_rate"
+  | "optimizer"
+  | "warmup"
+  | "epochs"
+  | "max_steps"
+  | "eval_batch"
+  | "batch_type"
+  | "nominal_batch"
+  | "lr_scaling";
+
+/** A batch-related setting, with what it means in its framework. */
+export interface BatchSetting {
+  role: Role;
+  /** Dotted key path as the user would write it (`train_dataloader.batch_size`, `--batch-size`). */
+  key: string;
+  value: Scalar;
+  raw: string;
+  line: number;
+  column?: number;
+  unknownReason?: string;
+}
+
+export type BatchUnit = "samples" | "tokens";
+
+export interface EffectiveBatch {
+  /** micro × accumulation × data-parallel devices, or the explicit global batch; null if any part is unknown. */
+  value: number | null;
+  unit: BatchUnit;
+  /** Human-readable derivation, e.g. "8 (per device) × 4 (accumulation) × 2 (devices) = 64". */
+  formula: string;
+  /** Parts that could not be known, each with a reason, e.g. "devices unknown: set by the launcher". */
+  unknown: string[];
+  parts: {
+    micro: number | null;
+    accum: number | null;
+    devices: number | null;
+    /** Tokens per example when the batch is counted in tokens (sequence length). */
+    seqLen?: number | null;
+  };
+}
+
+export interface FileReport {
+  path: string;
+  format: Format;
+  /** Framework id from the catalogue, or "generic". */
+  framework: string;
+  settings: BatchSetting[];
+  effective: EffectiveBatch;
+  warnings: string[];
+  errors: ParseError[];
+}
+
+export interface BatchChange {
+  path: string;
+  /** Line at head (1-based); where the setting was removed, the line at base. */
+  line: number;
+  baseLine?: number;
+  framework: string;
+  role: Role;
+  key: string;
+  before: Scalar;
+  after: Scalar;
+  effective: { before: number | null; after: number | null; ratio: number | null };
+  learningRate: { before: Scalar; after: Scalar };
+  /** Unknown parts of the effective batch on either side. */
+  unknown: string[];
+  /** Set when the change comes from an inherited file (base config) rather than this file. */
+  inheritedFrom?: string;
+}
+
+/** What the caller knows that configs do not say: devices from the bot config or a CLI flag. */
+export interface DetectOptions {
+  devices?: number;
+}

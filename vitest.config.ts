@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Proxy-training tests are CPU-bound; two workers match the 2-core CI machines.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+  },
+});
