@@ -1,0 +1,269 @@
+/**
+ * The estimate stage's output contract: what `estimateChange` predicts for one `BatchChange`.
+ * Every number is a `Quantity` that carries its interval, its unit and where it came from, so the
+ * report can print provenance ("measured" or the model's name) and say "uncertain" instead of a
+ * confident number. Only optional fields are ever added to these types.
+ *
+ * Conventions:
+ * - Every ratio is new ÷ old (after ÷ before). Steps ratio 0.517 reads "1.93× fewer steps";
+ *   examples ratio 1.034 reads "1.03× more examples".
+ * - Bytes are plain bytes (the report formats GiB); times are milliseconds.
+ * - `text` fields are English; `id` + `params` let the report say the same in another language.
+ */
+
+import type { BackendName } from "../proxy/types.js";
+import type { BatchUnit, Role, Scalar } from "../detect/types.js";
+
+export type Unit =
+  | "ratio"
+  | "ms"
+  | "ms/example"
+  | "examples/s"
+  | "bytes"
+  | "bytes/example"
+  | "examples"
+  | "tokens"
+  | "steps"
+  | "learning-rate"
+  | "nats";
+
+/** `"measured"` on the proxy, or the name of the model that derived it. */
+export type Provenance = "measured" | (string & {});
+
+/** A number with its interval (when known), unit and provenance. */
+export interface Quantity {
+  value: number;
+  /** Lower end of the interval (same unit). */
+  low?: number;
+  /** Upper end of the interval (same unit). */
+  high?: number;
+  unit: Unit;
+  /** `"measured"`, or a model name, e.g. "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)". */
+  source: Provenance;
+  /** True when the interval is too wide (config threshold) to show as a confident number. */
+  uncertain?: boolean;
+  /** Short English caveat, e.g. "proxy backend cpu: speed-ups from a GPU will differ". */
+  note?: string;
+}
+
+/** A message the report can show as is (English) or translate by `id` with `params`. */
+export interface Note {
+  id: string;
+  text: string;
+  params?: Record<string, string | number>;
+}
+
+export type Level = "ok" | "info" | "warn" | "error";
+
+// ---------------------------------------------------------------- speed
+
+export interface SpeedEstimate {
+  /** Backend the timings were taken on; cpu/wasm barely speed up with B. */
+  backend: BackendName;
+  /** False on cpu/wasm: the proxy's speed-up must not be read as a GPU speed-up. */
+  transferable: boolean;
+  /** Proxy batch sizes the two sides were timed (or interpolated) at. */
+  proxyBatch: { before: number; after: number };
+  /** t(B) = t₀ + t₁·B, least squares over the measured step times. */
+  fit: { t0: Quantity; t1: Quantity; r2: number; points: number };
+  stepTime: { before: Quantity; after: Quantity; ratio: Quantity };
+  throughput: { before: Quantity; after: Quantity; ratio: Quantity };
+  /** Time per epoch, new ÷ old = throughput old ÷ throughput new. */
+  epochTimeRatio: Quantity;
+  notes: Note[];
+}
+
+// ---------------------------------------------------------------- memory
+
+export type OptimizerFamily = "adam" | "sgd-momentum" | "sgd" | "unknown";
+export type Precision = "mixed" | "fp32" | "bf16" | "fp16";
+
+export interface ProxyMemory {
+  proxyBatch: { before: number; after: number };
+  /** Peak = max(M₀ + m·B forward+backward fit, optimizer peak), on the proxy model. */
+  before: Quantity;
+  after: Quantity;
+  ratio: Quantity;
+  fixedBytes: number;
+  perExampleBytes: number;
+  optimizerPeakBytes: number;
+}
+
+export interface AnalyticalMemory {
+  parameters: number;
+  precision: Precision;
+  optimizer: OptimizerFamily;
+  /** Bytes per parameter for weights + gradients + optimizer states before sharding (16 for mixed-precision Adam). */
+  bytesPerParameter: number;
+  /** Plain-words account of the bytes per parameter, e.g. "2 (fp16 weights) + 2 (fp16 grads) + 12 (fp32 master, m, v)". */
+  bytesPerParameterWhy: string;
+  zeroStage: 0 | 1 | 2 | 3;
+  devices: number;
+  /** Per device, after ZeRO sharding. */
+  weights: Quantity;
+  gradients: Quantity;
+  optimizerStates: Quantity;
+  modelStates: Quantity;
+  /** Activations for one example (one sequence) per device: layers × sbh(34 + 5as/h) (+ 4sv logits). */
+  activationsPerExample?: Quantity;
+  dimensions?: { hidden: number; layers: number; heads: number; seqLen: number; vocab?: number };
+  /** Per-device micro batches the peaks below are for. */
+  microBatch: { before: number | null; after: number | null };
+  before?: Quantity;
+  after?: Quantity;
+}
+
+export interface CalibratedMemory {
+  batch: number;
+  peakBytes: number;
+  /** Per-example bytes used to move from the calibration batch (analytical if known, else proxy). */
+  perExampleBytes: Quantity;
+  /** M₀ = M_cal − m·B_cal. */
+  fixedBytes: Quantity;
+  before?: Quantity;
+  after?: Quantity;
+}
+
+export interface BudgetCheck {
+  /** As written in the config: "40GiB", "+10%". */
+  budget: string;
+  kind: "absolute" | "relative";
+  /** Absolute limit in bytes, or the allowed ratio new ÷ old (1.10 for "+10%"). */
+  limit: number;
+  level: "warn" | "error";
+  /** "unknown" when the budget needs an absolute peak that could not be predicted. */
+  status: "ok" | "warn" | "error" | "unknown";
+  /** The number compared with the limit (bytes or ratio). */
+  compared?: Quantity;
+  message: Note;
+}
+
+export interface MemoryEstimate {
+  proxy?: ProxyMemory;
+  model?: AnalyticalMemory;
+  calibrated?: CalibratedMemory;
+  /** The headline peak per device: calibrated, else analytical, else absent (only the proxy ratio is known). */
+  peak: { before?: Quantity; after?: Quantity; ratio?: Quantity; basis: "calibration" | "analytical" | "proxy" | "none" };
+  budget?: BudgetCheck;
+  notes: Note[];
+}
+
+// ---------------------------------------------------------------- convergence
+
+export type CriticalBatchSource = "direct" | "noise-scale" | "kaplan";
+
+export interface CurvePoint {
+  batchSize: number;
+  /** Steps to the same loss relative to the old batch's steps (old = 1). */
+  steps: number;
+  /** Examples (epochs) relative to the old batch's (old = 1). */
+  examples: number;
+  /** Wall time relative to the old batch's, when the speed fit exists. */
+  time?: number;
+}
+
+export interface ConvergenceEstimate {
+  source: CriticalBatchSource;
+  /** B_crit in the frame the ratios were computed in (proxy examples, or tokens for Kaplan). */
+  bCrit: Quantity;
+  /** The old and new batch in that frame (see docs/estimates.md: the user's ratio k is kept exact). */
+  frame: { unit: BatchUnit; before: number; after: number; how: string };
+  stepsRatio: Quantity;
+  examplesRatio: Quantity;
+  wallTimeRatio?: Quantity;
+  /** Naive perfect scaling (steps ∝ 1/B) for comparison: old ÷ new. */
+  perfectScalingStepsRatio: number;
+  /** Kaplan et al. 2020 B_crit(L) as a second opinion, for language models with a known loss. */
+  kaplan?: { loss: number; bCrit: Quantity; stepsRatio?: Quantity; examplesRatio?: Quantity };
+  /** Points for a chart in the frame's units, the old and new batch included. */
+  curve: CurvePoint[];
+  marks: { before: number; after: number };
+  notes: Note[];
+}
+
+// ---------------------------------------------------------------- learning rate
+
+export type LearningRateRule = "linear" | "sqrt" | "none";
+export type LearningRateStatus =
+  | "unchanged-needs-scaling"
+  | "matches-rule"
+  | "differs-from-rule"
+  | "framework-scales"
+  | "not-needed"
+  | "unknown";
+
+export interface LearningRateAdvice {
+  optimizer: string | null;
+  family: OptimizerFamily;
+  rule: LearningRateRule;
+  /** Effective batch factor new ÷ old. */
+  k: number | null;
+  before: number | null;
+  after: number | null;
+  /** The rule's value for the new batch. */
+  suggested?: Quantity;
+  /** `suggested` written the way the user wrote theirs ("4.2e-4", "0.0006"). */
+  suggestedRaw?: string;
+  status: LearningRateStatus;
+  /** Set when the framework already scales the LR with the batch. */
+  frameworkScaling?: { mechanism: string; key: string; line?: number };
+  /** Adam-family companions under the square-root rule (Malladi et al. 2022). */
+  adjustments: Array<{ name: "beta1" | "beta2" | "epsilon" | "warmup"; rule: string; before?: number; after?: number }>;
+  message: Note;
+}
+
+// ---------------------------------------------------------------- schedule
+
+export interface ScheduleItem {
+  key: string;
+  role: Role;
+  line: number;
+  before: number | null;
+  /** Scaled to keep the examples seen: round(before ÷ k). */
+  suggested: number | null;
+}
+
+export interface ScheduleAdvice {
+  countedIn: "steps" | "epochs" | "both" | "unknown";
+  k: number | null;
+  shouldScale: boolean;
+  items: ScheduleItem[];
+  message: Note;
+}
+
+// ---------------------------------------------------------------- risks and verdict
+
+export type RiskId =
+  | "past-critical-batch"
+  | "generalisation-gap"
+  | "very-small-batch"
+  | "over-budget"
+  | "unknown-batch-parts"
+  | "proxy-partial"
+  | "proxy-missing"
+  | "noise-scale-early"
+  | "speed-not-transferable";
+
+export interface Risk extends Note {
+  id: RiskId;
+  level: Exclude<Level, "ok">;
+  /** Paper or rule behind the flag, e.g. "Keskar et al. 2017". */
+  source?: string;
+}
+
+export interface Verdict extends Note {
+  level: Exclude<Level, "info">;
+}
+
+/** Everything predicted for one batch change. */
+export interface Estimate {
+  change: { path: string; line: number; key: string; role: Role; framework: string; before: Scalar; after: Scalar };
+  batch: { before: number | null; after: number | null; ratio: number | null; unit: BatchUnit };
+  speed?: SpeedEstimate;
+  memory: MemoryEstimate;
+  convergence?: ConvergenceEstimate;
+  learningRate: LearningRateAdvice;
+  schedule: ScheduleAdvice;
+  risks: Risk[];
+  verdict: Verdict;
+}
