@@ -48,8 +48,19 @@ export function effectiveBatch(settings: BatchSetting[], semantics: BatchSemanti
   const seqLen = parts.seqLen;
   if (unit === "tokens" && seqLen == null && !first("tokens_per_batch")) unknown.push("sequence length: not set in this file");
 
-  if (global !== undefined && first("global_batch")) {
+  // A framework default for the global batch (Ultralytics 16) counts like a written one.
+  if (global !== undefined) {
     if (global === null) return { effective: { value: null, unit, formula: "global batch unknown", unknown, parts }, warnings };
+    if (semantics.globalBeforeAccum) {
+      parts.micro = devices ? global / devices : null;
+      const value = accum == null ? null : global * accum;
+      return { effective: { value, unit, formula: `${global} (global, over all devices) × ${fmt(accum)} (${accumWhy})`, unknown, parts }, warnings };
+    }
+    const rescaled = semantics.rescaleGlobal?.({ global, devices, values });
+    if (rescaled) {
+      if (rescaled.value === null) unknown.push(rescaled.why);
+      return { effective: { value: rescaled.value, unit, formula: rescaled.why, unknown, parts }, warnings };
+    }
     if (micro != null && devices != null) {
       const derived = global / (micro * devices);
       if (accumSetting && accum != null && accum !== derived && !semantics.accumIsGlobal) {

@@ -23,7 +23,7 @@ export function extractSettings(config: ParsedConfig, framework: Framework): Bat
     const key = dotted(entry);
     const rule = match(rules, key, entry);
     if (rule && rule.role !== "ignore") {
-      settings.push(toSetting(entry, rule.role, key));
+      settings.push(toSetting(entry, { ...rule, role: rule.role }, key));
       continue;
     }
     // `gpu_ranks: [0, 1, 2, 3]` and `devices: [0, 1]` list the devices: count them.
@@ -42,7 +42,7 @@ export function extractSettings(config: ParsedConfig, framework: Framework): Bat
       }
     }
   }
-  return settings;
+  return [...settings, ...(framework.derive?.(config) ?? [])];
 }
 
 function match(rules: KeyRule[], key: string, entry: Entry): KeyRule | undefined {
@@ -52,14 +52,20 @@ function match(rules: KeyRule[], key: string, entry: Entry): KeyRule | undefined
   });
 }
 
-function toSetting(entry: Entry, role: Role, key: string): BatchSetting {
+function toSetting(entry: Entry, rule: KeyRule & { role: Role }, key: string): BatchSetting {
+  const role = rule.role;
   const setting: BatchSetting = { role, key, value: entry.value, raw: entry.raw, line: entry.line, column: entry.column };
   if (entry.unknownReason) {
     setting.unknownReason = entry.unknownReason;
     setting.value = null;
     return setting;
   }
-  if (NUMERIC_ROLES.has(role)) {
+  const read = rule.read?.(entry.value);
+  if (typeof read === "number") setting.value = read;
+  else if (read) {
+    setting.unknownReason = read.unknown;
+    setting.value = null;
+  } else if (NUMERIC_ROLES.has(role)) {
     const n = toNumber(entry.value, role);
     if (n === undefined) {
       setting.unknownReason = `${JSON.stringify(entry.value)} is not a number`;

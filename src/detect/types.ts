@@ -75,7 +75,9 @@ export type Role =
   | "eval_batch"
   | "batch_type"
   | "nominal_batch"
-  | "lr_scaling";
+  | "lr_scaling"
+  /** A global batch that grows during training (Megatron `--rampup-batch-size start incr samples`). */
+  | "batch_rampup";
 
 /** A batch-related setting, with what it means in its framework. */
 export interface BatchSetting {

@@ -1,4 +1,4 @@
-import type { BatchUnit, Entry, ParsedConfig, Role } from "../types.js";
+import type { BatchSetting, BatchUnit, Entry, ParsedConfig, Role, Scalar } from "../types.js";
 
 /**
  * One framework in the catalogue: how to recognise its configs, which keys mean what, and how
@@ -17,6 +17,12 @@ export interface Framework {
   /** Key rules, tried in order; the first rule that matches an entry gives its role. */
   rules: KeyRule[];
   semantics?: BatchSemantics;
+  /**
+   * Settings the framework reads from outside its keys, appended after them so a key wins:
+   * OpenMMLab's `8xb32` file-name convention names the GPU count.
+   * @example derive({ path: "rtmdet_l_8xb32-300e_coco.py", … }) // [{ role: "devices", value: 8, … }]
+   */
+  derive?: (config: ParsedConfig) => BatchSetting[];
 }
 
 export interface KeyRule {
@@ -29,6 +35,12 @@ export interface KeyRule {
   role: Role | "ignore";
   /** Only for entries whose context (shell command, Python callee) matches. */
   context?: RegExp;
+  /**
+   * Reads the value the framework's own way, for values whose meaning is not their number:
+   * Ultralytics `batch: -1` is AutoBatch (unknown), `device: 0` is one GPU. Returns the number,
+   * a reason it is unknown, or undefined to fall back to the plain number.
+   */
+  read?: (value: Scalar) => number | { unknown: string } | undefined;
 }
 
 export interface BatchSemantics {
@@ -45,6 +57,17 @@ export interface BatchSemantics {
    * accumulation and a formula fragment that explains it.
    */
   impliedAccum?: (values: Map<Role, number | null>) => { accum: number; why: string } | undefined;
+  /**
+   * The global batch spans all devices but not accumulation, so accumulation multiplies it
+   * (Ultralytics: `batch` is split over the GPUs, then `nbs` accumulates on top).
+   */
+  globalBeforeAccum?: boolean;
+  /**
+   * Rescales an explicit global batch with the real device count (detectron2
+   * `REFERENCE_WORLD_SIZE`). Returns the batch actually trained with, or null and why when the
+   * device count it needs is unknown; undefined leaves the global batch as written.
+   */
+  rescaleGlobal?: (args: { global: number; devices: number | null; values: Map<Role, number | null> }) => { value: number | null; why: string } | undefined;
 }
 
 /** Dotted form of an entry's path, as users write it. */
