@@ -55,6 +55,7 @@ function match(rules: KeyRule[], key: string, entry: Entry): KeyRule | undefined
 function toSetting(entry: Entry, rule: KeyRule & { role: Role }, key: string): BatchSetting {
   const role = rule.role;
   const setting: BatchSetting = { role, key, value: entry.value, raw: entry.raw, line: entry.line, column: entry.column };
+  if (entry.source) setting.source = entry.source;
   if (entry.unknownReason) {
     setting.unknownReason = entry.unknownReason;
     setting.value = null;

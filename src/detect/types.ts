@@ -34,6 +34,8 @@ export interface Entry {
   context?: string;
   /** YAML document index (0-based) in multi-document files. */
   document?: number;
+  /** Path of the inherited file (Hydra default, `_base_`, `_BASE_`) the entry came from; unset for the file itself. */
+  source?: string;
 }
 
 export interface ParseError {
@@ -89,6 +91,8 @@ export interface BatchSetting {
   line: number;
   column?: number;
   unknownReason?: string;
+  /** Path of the inherited file that set it, when not the file itself. */
+  source?: string;
 }
 
 export type BatchUnit = "samples" | "tokens";

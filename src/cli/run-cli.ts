@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { analyzeCommand } from "./analyze-command.js";
+import { detectCommand } from "./detect-command.js";
+import { parseCliArgs, USAGE, UsageError, type CliIO } from "./parse-args.js";
+
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 usage error, 2 unreadable input). */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr(`batch-advisor: ${(error as Error).message}\n\n${USAGE}`);
+      return 1;
+    }
+    throw error;
+  }
+  switch (args.command) {
+    case "help":
+      io.stdout(USAGE);
+      return 0;
+    case "version":
+      io.stdout(`${JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version}\n`);
+      return 0;
+    case "detect":
+      return detectCommand(args, io);
+    case "analyze":
+      return analyzeCommand(args, io);
+  }
+}

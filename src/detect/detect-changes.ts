@@ -1,0 +1,94 @@
+import { detectParsed } from "./detect-file.js";
+import { diffSettings } from "./diff-settings.js";
+import { findInheritors } from "./find-inheritors.js";
+import { frameworkById, recogniseFramework } from "./frameworks/catalogue.js";
+import { withInheritance } from "./inheritance.js";
+import { formatOf, parseConfig } from "./parse/parse-config.js";
+import type { ChangeSource, ChangedFile, Side } from "../source/types.js";
+import type { BatchChange, DetectOptions, FileReport } from "./types.js";
+
+/** Bound on changed config files read per run; the rest are listed as skipped. */
+export const MAX_CHANGED_CONFIGS = 300;
+
+export interface DetectResult {
+  /** Head-side report of every config that has batch settings or could not be read. */
+  files: FileReport[];
+  changes: BatchChange[];
+  /** Files not analysed, with the reason (too many, binary, removed). */
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+export interface DetectChangesOptions extends DetectOptions {
+  /** Which changed paths to consider (the bot config's `files` globs); default: anything that parses as a config. */
+  watch?: (path: string) => boolean;
+}
+
+/**
+ * Every batch-size change between the two sides of a source, including changes to inherited
+ * base files, reported on each config that inherits them.
+ * @example const { changes } = await detectChanges(new GitSource({ repo: ".", base: "main", head: "HEAD" }));
+ */
+export async function detectChanges(source: ChangeSource, options: DetectChangesOptions = {}): Promise<DetectResult> {
+  const skipped: DetectResult["skipped"] = [];
+  const changed = (await source.changedFiles()).filter((f) => isCandidate(f, options, skipped));
+  const analysed = changed.slice(0, MAX_CHANGED_CONFIGS);
+  for (const f of changed.slice(MAX_CHANGED_CONFIGS)) skipped.push({ path: f.path, reason: `more than ${MAX_CHANGED_CONFIGS} changed configs` });
+
+  const pairs: Array<{ path: string; basePath: string | null }> = analysed.map((f) => ({
+    path: f.path,
+    basePath: f.status === "added" ? null : (f.previousPath ?? f.path),
+  }));
+  // A base file that changed affects every config that inherits it.
+  const changedPaths = new Set(pairs.map((p) => p.path));
+  const inheritors = await findInheritors({ changed: [...changedPaths], files: await source.list("head"), read: (p) => source.read("head", p) });
+  for (const path of inheritors) if (!changedPaths.has(path)) pairs.push({ path, basePath: path });
+
+  const files: FileReport[] = [];
+  const changes: BatchChange[] = [];
+  for (const pair of pairs) {
+    const head = await detectSide(source, "head", pair.path, options);
+    if (!head) continue;
+    if (head.settings.length || head.errors.length) files.push(head);
+    if (!pair.basePath) continue;
+    const base = await detectSide(source, "base", pair.basePath, { ...options, frameworkOf: head.framework });
+    if (base) changes.push(...diffSettings({ ...base, path: head.path }, head));
+  }
+  return { files, changes, skipped };
+}
+
+function isCandidate(file: ChangedFile, options: DetectChangesOptions, skipped: DetectResult["skipped"]): boolean {
+  if (file.status === "removed") return false;
+  if (/(^|\/)(node_modules|\.git)\//.test(file.path)) return false;
+  if (options.watch) return options.watch(file.path);
+  return formatOf(file.path, "") !== "text";
+}
+
+async function detectSide(
+  source: ChangeSource,
+  side: Side,
+  path: string,
+  options: DetectOptions & { frameworkOf?: string },
+): Promise<FileReport | null> {
+  const text = await source.read(side, path);
+  if (text === null) return null;
+  if (text.includes("\u0000")) return { ...emptyReport(path), errors: [{ message: "Binary file; not read" }] };
+  const parsed = parseConfig(path, text);
+  const { config, warnings } = await withInheritance(parsed, (p) => source.read(side, p));
+  // Both sides are read as the head's framework, so a key added in the PR cannot flip the meaning of the others.
+  const framework = (options.frameworkOf && frameworkById(options.frameworkOf)) || recogniseFramework(config);
+  const report = detectParsed(config, { devices: options.devices, framework });
+  report.warnings.push(...warnings);
+  return report;
+}
+
+function emptyReport(path: string): FileReport {
+  return {
+    path,
+    format: "text",
+    framework: "generic",
+    settings: [],
+    effective: { value: null, unit: "samples", formula: "", unknown: [], parts: { micro: null, accum: null, devices: null } },
+    warnings: [],
+    errors: [],
+  };
+}

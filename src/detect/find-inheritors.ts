@@ -1,0 +1,51 @@
+import { posix } from "node:path";
+import { parentRefs } from "./inheritance.js";
+import { parseConfig } from "./parse/parse-config.js";
+import type { ReadAt } from "./inheritance.js";
+
+/** Bound on configs scanned for inheritors, so a monorepo stays cheap. */
+export const MAX_INHERITOR_CANDIDATES = 2000;
+
+const CONFIG_FILE = /\.(ya?ml|json|py|toml)$/i;
+
+/**
+ * Configs in the tree that inherit a changed file, directly or through other bases, so a change
+ * to `_base_/schedule_1x.py` is reported on every config that uses it.
+ * @example await findInheritors({ changed: ["configs/_base_/default.py"], files, read }) // ["configs/rtmdet.py"]
+ */
+export async function findInheritors(args: { changed: string[]; files: string[]; read: ReadAt }): Promise<string[]> {
+  const { files, read } = args;
+  const candidates = files.filter((f) => CONFIG_FILE.test(f)).slice(0, MAX_INHERITOR_CANDIDATES);
+  // Parents of every candidate; only files that mention a base's name can name it as a parent.
+  const parentsOf = new Map<string, string[]>();
+  const texts = new Map<string, string | null>();
+  const stems = new Set(args.changed.map(stem));
+  let frontier = new Set(args.changed);
+  const found = new Set<string>();
+  for (let depth = 0; depth < 10 && frontier.size; depth++) {
+    const next = new Set<string>();
+    for (const file of candidates) {
+      if (found.has(file) || frontier.has(file)) continue;
+      let parents = parentsOf.get(file);
+      if (!parents) {
+        if (!texts.has(file)) texts.set(file, await read(file));
+        const text = texts.get(file);
+        // Not parsed until it mentions a base's name: a later level may add the name it uses.
+        if (text == null || ![...stems].some((s) => text.includes(s))) continue;
+        parents = parentRefs(parseConfig(file, text)).map((r) => r.path);
+        parentsOf.set(file, parents);
+      }
+      if (parents.some((p) => frontier.has(p))) {
+        found.add(file);
+        next.add(file);
+        stems.add(stem(file));
+      }
+    }
+    frontier = next;
+  }
+  return [...found].sort();
+}
+
+function stem(path: string): string {
+  return posix.basename(path).replace(/\.[^.]+$/, "");
+}
