@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
+
+async function cli(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  return { code, stdout, stderr };
+}
+
+const before = "fixtures/example/before/llama3_lora_sft.yaml";
+const after = "fixtures/example/after/llama3_lora_sft.yaml";
+
+describe("batch-advisor detect", () => {
+  it("prints the JSON contract for the settings of each file", async () => {
+    const { code, stdout } = await cli("detect", after, "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(["files", "changes"]);
+    const [file] = json.files;
+    expect(Object.keys(file)).toEqual(["path", "format", "framework", "settings", "effective", "warnings", "errors"]);
+    expect(file).toMatchObject({ path: after, format: "yaml", framework: "huggingface" });
+    expect(file.settings).toContainEqual({ role: "micro_batch", key: "per_device_train_batch_size", value: 32, raw: "32", line: 26 });
+    expect(file.settings).toContainEqual({ role: "eval_batch", key: "per_device_eval_batch_size", value: 1, raw: "1", line: 38 });
+    expect(Object.keys(file.effective)).toEqual(["value", "unit", "formula", "unknown"]);
+  });
+
+  it("ignores the commented-out batch size in the example", async () => {
+    const { stdout } = await cli("detect", after, "--json");
+    const micro = JSON.parse(stdout).files[0].settings.filter((s: { role: string }) => s.role === "micro_batch");
+    expect(micro).toHaveLength(1);
+  });
+
+  it("prints the changes between two files with the effective batch ratio", async () => {
+    const { code, stdout } = await cli("detect", "--old", before, "--new", after, "--json", "--devices", "4");
+    expect(code).toBe(0);
+    const { changes } = JSON.parse(stdout);
+    expect(changes.map((c: { key: string }) => c.key)).toEqual(["per_device_train_batch_size", "gradient_accumulation_steps"]);
+    expect(changes[0]).toEqual({
+      path: after,
+      line: 26,
+      framework: "huggingface",
+      role: "micro_batch",
+      key: "per_device_train_batch_size",
+      before: 8,
+      after: 32,
+      effective: { before: 64, after: 128, ratio: 2 },
+      learningRate: { before: 0.0001, after: 0.0001 },
+    });
+  });
+
+  it("keeps the ratio when the device count is unknown on both sides", async () => {
+    const { stdout } = await cli("detect", "--old", before, "--new", after, "--json");
+    const [change] = JSON.parse(stdout).changes;
+    expect(change.effective).toEqual({ before: null, after: null, ratio: 2 });
+    expect(change.unknown[0]).toMatch(/^devices: not in this file/);
+  });
+
+  it("exits 2 on a missing file but still prints the files it could read", async () => {
+    const { code, stdout } = await cli("detect", "no/such/file.yaml", after);
+    expect(code).toBe(2);
+    expect(stdout).toContain("per_device_train_batch_size");
+    expect(stdout).toContain("skipped no/such/file.yaml");
+  });
+
+  it("exits 1 with the usage on a bad flag", async () => {
+    const { code, stderr } = await cli("detect", "--devices", "zero", after);
+    expect(code).toBe(1);
+    expect(stderr).toContain("--devices must be a positive integer");
+    expect(stderr).toContain("Usage:");
+  });
+});
