@@ -1,0 +1,39 @@
+import type { z } from "zod";
+import { siblingKeys, suggestKey } from "./suggest-key.js";
+
+/** One problem in `.github/batch-advisor.yml`, named by its dotted key. */
+export interface ConfigError {
+  /** Dotted key path (`memory.budget`, `files.2`); empty for the whole file. */
+  key: string;
+  /** The full sentence, key first: `language: "fr" is not allowed; use one of: en, zh-TW`. */
+  message: string;
+  line?: number;
+}
+
+/**
+ * Turns zod issues into sentences that name the key and say what is allowed. Unknown keys get
+ * one error each, with the nearest known key when there is one.
+ * @example formatIssue({ code: "invalid_value", path: ["language"], values: ["en", "zh-TW"] }, "fr", keys)
+ *   // [{ key: "language", message: 'language: "fr" is not allowed; use one of: en, zh-TW' }]
+ */
+export function formatIssue(issue: z.core.$ZodIssue, value: unknown, known: string[]): ConfigError[] {
+  const key = issue.path.map(String).join(".");
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((name) => {
+      const path = key ? `${key}.${name}` : name;
+      const guess = suggestKey(path, known);
+      const hint = guess ? `did you mean ${guess}?` : `allowed keys here: ${siblingKeys(path, known).join(", ")}`;
+      return { key: path, message: `${path}: unknown key; ${hint}` };
+    });
+  }
+  const shown = value === undefined ? "" : `${JSON.stringify(value)} `;
+  const label = key || "(file)";
+  if (issue.code === "invalid_value") {
+    return [{ key, message: `${label}: ${shown}is not allowed; use one of: ${issue.values.map(String).join(", ")}` }];
+  }
+  if (issue.code === "invalid_type" && issue.expected === "object") {
+    return [{ key, message: `${label}: ${shown}is not valid; expected a mapping of keys (${siblingKeys(key ? `${key}.x` : "x", known).join(", ")})` }];
+  }
+  const message = issue.message.startsWith(`"`) ? issue.message : `${shown}is not valid; ${issue.message}`;
+  return [{ key, message: `${label}: ${message}` }];
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { parseBytes, parseCount, parseRelative, type Parsed } from "./parse-size.js";
+
+/**
+ * The schema of `.github/batch-advisor.yml`: every key, its default and what values it allows.
+ * docs/configuration.md documents the same keys; change both together.
+ */
+
+/** Config files the bot reads by default: detection decides by content, so a wide net is cheap. */
+export const DEFAULT_FILES = ["**/*.{yaml,yml,json,jsonc,toml,py,sh,bash,cfg,ini,gin}", "**/Makefile"];
+export const DEFAULT_IGNORE = ["**/node_modules/**", "**/.git/**", "**/package.json", "**/package-lock.json", "**/tsconfig*.json", ".github/workflows/**"];
+
+export const LANGUAGES = ["en", "zh-TW"] as const;
+export const LEVELS = ["warn", "error"] as const;
+export const BACKENDS = ["auto", "tensorflow-gpu", "tensorflow", "wasm", "cpu"] as const;
+export const PROXY_MODELS = ["auto", "mlp", "cnn", "transformer"] as const;
+export const PROXY_DATA = ["auto", "mnist", "teacher-student", "tokens"] as const;
+export const PRECISIONS = ["mixed", "fp32", "bf16", "fp16"] as const;
+export const OPTIMIZERS = ["adam", "adamw", "lamb", "adafactor", "rmsprop", "sgd", "momentum"] as const;
+
+const positiveInt = (what: string) => z.number({ error: `expected ${what} (a positive whole number)` }).int({ error: `expected ${what} (a positive whole number)` }).positive({ error: `expected ${what} (a positive whole number)` });
+const positive = (what: string) => z.number({ error: `expected ${what} (a positive number)` }).positive({ error: `expected ${what} (a positive number)` });
+
+/** Runs a size parser inside zod so its reason becomes the issue message. */
+function sized<T>(parse: (v: string | number) => Parsed, build: (value: number, raw: string | number) => T) {
+  return z.union([z.string(), z.number()], { error: "expected a size" }).transform((raw, ctx) => {
+    const r = parse(raw);
+    if (!r.ok) {
+      ctx.issues.push({ code: "custom", message: r.reason, input: raw });
+      return z.NEVER;
+    }
+    return build(r.value, raw);
+  });
+}
+
+export interface MemoryBudget {
+  /** As written: "40GiB", "+10%", 42949672960. */
+  raw: string;
+  kind: "absolute" | "relative";
+  /** Bytes (absolute) or the allowed ratio new ÷ old (relative). */
+  value: number;
+}
+
+const budget = sized<MemoryBudget>(
+  (raw) => (typeof raw === "string" && raw.includes("%") ? parseRelative(raw) : parseBytes(raw)),
+  (value, raw) => ({ raw: String(raw), kind: typeof raw === "string" && raw.includes("%") ? "relative" : "absolute", value }),
+);
+
+const pathOr = <T extends readonly [string, ...string[]]>(names: T, ext: RegExp, hint: string) =>
+  z.string({ error: `use one of: ${names.join(", ")}, or ${hint}` }).refine((v) => (names as readonly string[]).includes(v) || ext.test(v), {
+    error: (issue) => `"${String(issue.input)}" is not allowed; use one of: ${names.join(", ")}, or ${hint}`,
+  });
+
+export const configSchema = z.strictObject({
+  files: z.array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" }).default(DEFAULT_FILES),
+  ignore: z.array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" }).default(DEFAULT_IGNORE),
+  devices: positiveInt("a number of devices").optional(),
+  language: z.enum(LANGUAGES).default("en"),
+  memory: z
+    .strictObject({
+      budget: budget.optional(),
+      level: z.enum(LEVELS).default("warn"),
+      calibration: z
+        .strictObject({
+          batch: positiveInt("the per-device batch size of the measurement"),
+          peak: sized(parseBytes, (value, raw) => ({ raw: String(raw), bytes: value })),
+        })
+        .optional(),
+    })
+    .prefault({}),
+  model: z
+    .strictObject({
+      parameters: sized(parseCount, (value) => value).optional(),
+      hidden: positiveInt("the hidden size").optional(),
+      layers: positiveInt("a number of layers").optional(),
+      heads: positiveInt("a number of attention heads").optional(),
+      seqLen: positiveInt("a sequence length in tokens").optional(),
+      vocab: positiveInt("a vocabulary size").optional(),
+      precision: z.enum(PRECISIONS).optional(),
+      optimizer: z.enum(OPTIMIZERS).optional(),
+      zeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "use one of: 0, 1, 2, 3" }).optional(),
+      configJson: z.string({ error: "expected a path to a Hugging Face config.json" }).optional(),
+      loss: positive("a training loss in nats per token").optional(),
+      flashAttention: z.boolean({ error: "expected true or false" }).default(false),
+    })
+    .prefault({}),
+  proxy: z
+    .strictObject({
+      model: pathOr(PROXY_MODELS, /\.json$/i, "a path to a Keras/TF.js model.json").default("auto"),
+      data: pathOr(PROXY_DATA, /\.(csv|jsonl)$/i, "a path to a .csv or .jsonl sample").default("auto"),
+      timeBudget: positive("a time budget in seconds").default(30),
+      backend: z.enum(BACKENDS).default("auto"),
+      seed: z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).default(42),
+    })
+    .prefault({}),
+  thresholds: z
+    .strictObject({
+      uncertainRatio: positive("a ratio high ÷ low above 1").refine((v) => v > 1, { error: "expected a ratio high ÷ low above 1" }).default(2),
+      largeBatchFactor: positive("a multiple of the critical batch").default(2),
+      smallBatch: positiveInt("a per-device batch size").default(8),
+      memoryMargin: z.number({ error: "expected a fraction between 0 and 1" }).min(0, { error: "expected a fraction between 0 and 1" }).max(1, { error: "expected a fraction between 0 and 1" }).default(0.05),
+    })
+    .prefault({}),
+});
+
+export type BotConfig = z.output<typeof configSchema>;
