@@ -1,0 +1,83 @@
+/**
+ * The `Report`: everything `analyze()` found, predicted and rendered for one pull request (or one
+ * CLI run). Fronts only choose where to send it: a sticky comment, a job summary, stdout, a file.
+ */
+import type { BatchChange, FileReport } from "../detect/types.js";
+import type { Estimate, Level } from "../estimate/types.js";
+import type { Measurements, ProgressEvent } from "../proxy/types.js";
+
+export type Language = "en" | "zh-TW";
+
+/** One file's batch change as the report shows it: its changes and one estimate for the file's new effective batch. */
+export interface ChangeGroup {
+  path: string;
+  /** The file's changed settings (micro, accumulation, devices…), in line order. */
+  changes: BatchChange[];
+  estimate: Estimate;
+  /** Index into `Report.measurements` of the proxy run behind the estimate, when one ran. */
+  measurementIndex?: number;
+}
+
+/** A line GitHub can annotate (workflow command or check-run annotation). */
+export interface Annotation {
+  path: string;
+  line: number;
+  level: "notice" | "warning" | "failure";
+  title: string;
+  message: string;
+}
+
+/** A learning-rate edit the author can apply in one click (review comment with a ```suggestion``` block). */
+export interface Suggestion {
+  path: string;
+  line: number;
+  /** The whole line as it is at head. */
+  original: string;
+  /** The whole line as suggested. */
+  replacement: string;
+  reason: string;
+}
+
+export interface Report {
+  /** Schema version of the JSON form. */
+  version: 1;
+  language: Language;
+  /** Where the change came from, e.g. "git main..HEAD in /repo". */
+  source: string;
+  files: FileReport[];
+  groups: ChangeGroup[];
+  measurements: Measurements[];
+  /** Files not analysed and why. */
+  skipped: Array<{ path: string; reason: string }>;
+  /** Problems with the bot config (`.github/batch-advisor.yml`), each naming the key. */
+  configErrors: Array<{ key: string; message: string; line?: number }>;
+  /** The worst verdict over all groups; "ok" when nothing changed. */
+  level: Exclude<Level, "info">;
+  /** True when a predicted peak breaks a memory budget at level `error`. */
+  overBudget: boolean;
+  /** One line for a check-run title or a log. */
+  summary: string;
+  /** The comment body in Markdown, with the hidden marker that finds it again. */
+  markdown: string;
+  annotations: Annotation[];
+  suggestions: Suggestion[];
+  /** Seconds spent per phase, for the log and the benchmarks. */
+  timings: { detect: number; proxy: number; estimate: number; render: number; total: number };
+}
+
+export interface AnalyzeOptions {
+  language?: Language;
+  /** The short proxy plan (seconds, not tens of seconds). */
+  quick?: boolean;
+  /** Skip the proxy entirely (detection and analytical estimates only). */
+  noProxy?: boolean;
+  backend?: Measurements["backend"]["name"];
+  devices?: number;
+  /** Overrides the bot config's proxy time budget (seconds). */
+  timeBudgetSeconds?: number;
+  /** A Keras/TF.js model.json and a CSV/JSONL sample to train as the proxy. */
+  proxyModelPath?: string;
+  dataPath?: string;
+  onProgress?: (event: ProgressEvent & { group?: number }) => void;
+  signal?: AbortSignal;
+}
