@@ -3,6 +3,16 @@ import type { Framework } from "./framework.js";
 import { deepspeed } from "./deepspeed.js";
 import { generic } from "./generic.js";
 import { huggingface } from "./huggingface.js";
+import { ultralytics } from "./ultralytics.js";
+import { detectron2 } from "./detectron2.js";
+import { mmengine } from "./mmengine.js";
+import { mmcv } from "./mmcv.js";
+import { fairseq } from "./fairseq.js";
+import { nanogpt } from "./nanogpt.js";
+import { megatron } from "./megatron.js";
+import { t5x } from "./t5x.js";
+import { timm } from "./timm.js";
+import { keras } from "./keras.js";
 
 /**
  * Every framework batch-advisor knows. Add a framework as one file beside this one and one line
@@ -11,6 +21,16 @@ import { huggingface } from "./huggingface.js";
 export const catalogue: Framework[] = [
   huggingface,
   deepspeed,
+  ultralytics,
+  detectron2,
+  mmengine,
+  mmcv,
+  fairseq,
+  nanogpt,
+  megatron,
+  t5x,
+  timm,
+  keras,
   generic,
 ];
 

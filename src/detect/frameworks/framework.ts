@@ -44,8 +44,20 @@ export interface KeyRule {
 }
 
 export interface BatchSemantics {
-  /** Unit of the effective batch; tokens for token-budget batches (fairseq `--max-tokens`). */
-  unit?: BatchUnit | ((roles: Map<Role, number | null>) => BatchUnit);
+  /**
+   * Unit of the effective batch; tokens for token-budget batches (fairseq `--max-tokens`). A function
+   * also sees the settings, for units that follow a non-numeric key (axolotl `sample_packing: true`).
+   */
+  unit?: BatchUnit | ((roles: Map<Role, number | null>, settings: BatchSetting[]) => BatchUnit);
+  /**
+   * Unit the per-device batch key itself counts, when another key decides it (OpenNMT
+   * `batch_type: tokens`): "tokens" reads it as tokens per device, with no sequence-length factor.
+   */
+  batchUnit?: (settings: BatchSetting[]) => BatchUnit;
+  /** Values that mean "not set, derive it": torchtitan `global_batch_size = -1` is local batch × data-parallel degree. */
+  unsetValues?: Partial<Record<Role, number[]>>;
+  /** What `"auto"` means in this framework, for the unknown message (DeepSpeed: filled in from TrainingArguments). */
+  autoMeans?: string;
   /** Gradient accumulation counts over all devices, not per device (nanoGPT divides it by the world size). */
   accumIsGlobal?: boolean;
   /** Framework defaults for settings a config may leave out (HF: 8 per device, accumulation 1). */
@@ -107,6 +119,12 @@ export function hasKey(config: ParsedConfig, pattern: string | RegExp): boolean 
 /** True when any entry's context (shell command, Python callee) matches. */
 export function hasContext(config: ParsedConfig, re: RegExp): boolean {
   return config.entries.some((e) => e.context !== undefined && re.test(e.context));
+}
+
+/** True when an entry's key matches and its context (the Python callee, the shell command) does too. */
+export function hasKeyIn(config: ParsedConfig, pattern: string | RegExp, context: RegExp): boolean {
+  const re = typeof pattern === "string" ? keyPattern(pattern) : pattern;
+  return config.entries.some((e) => e.context !== undefined && context.test(e.context) && re.test(dotted(e)));
 }
 
 /** Sums the weights of the signals present: a readable way to write `recognise`. */

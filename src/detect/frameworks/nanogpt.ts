@@ -1,0 +1,40 @@
+import { score, type Framework } from "./framework.js";
+
+/**
+ * nanoGPT: Python config files that `configurator.py` executes over the globals of `train.py`,
+ * and `--key=value` flags. `gradient_accumulation_steps` counts over all GPUs — train.py divides it
+ * by the world size — so tokens per iteration = accumulation × batch_size × block_size whatever the
+ * GPU count (framework-batch-keys.md §12). Defaults are train.py's (GPT-2 124M on OpenWebText).
+ */
+export const nanogpt: Framework = {
+  id: "nanogpt",
+  name: "nanoGPT",
+  recognise: (c) =>
+    score(c, [
+      ["^lr_decay_iters", 5],
+      ["^always_save_checkpoint", 4],
+      ["^block_size", 3],
+      ["^eval_iters", 3],
+      ["^init_from", 3],
+      ["^decay_lr", 3],
+      [/^(?:n_layer|n_head|n_embd)$/, 2],
+      ["^max_iters", 2],
+      ["^wandb_run_name", 1],
+    ]),
+  rules: [
+    { key: "^batch_size", role: "micro_batch" },
+    { key: "^gradient_accumulation_steps", role: "grad_accum" },
+    { key: "^block_size", role: "seq_len" },
+    { key: "^learning_rate", role: "learning_rate" },
+    { key: "^max_iters", role: "max_steps" },
+    { key: "^warmup_iters", role: "warmup" },
+    { key: /^(?:nproc_per_node|nproc-per-node)$/, context: /^torchrun\b/, role: "devices" },
+    { key: /^(?:nnodes)$/, context: /^torchrun\b/, role: "nodes" },
+  ],
+  semantics: {
+    unit: "tokens",
+    accumIsGlobal: true,
+    defaults: { micro_batch: 12, grad_accum: 5 * 8, seq_len: 1024 },
+    devicesFrom: "torchrun --nproc_per_node (it does not change the tokens per iteration)",
+  },
+};

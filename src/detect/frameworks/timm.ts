@@ -1,0 +1,40 @@
+import { commonRules } from "./common-rules.js";
+import { hasContext, score, type Framework } from "./framework.js";
+
+const TIMM = /(?:^|[\s/])(?:train\.py|distributed_train\.sh)\b/;
+
+/**
+ * timm (pytorch-image-models) `train.py`: `-b/--batch-size` per GPU (128 by default),
+ * `--grad-accum-steps`, and, when `--lr` is unset, lr = `--lr-base` × global batch / `--lr-base-size`
+ * (linear, or sqrt for adaptive optimizers; `--lr-base-scale`). `--config args.yaml` and the
+ * `args.yaml` dumped into each run use the argparse dests as keys (framework-batch-keys.md §14).
+ */
+export const timm: Framework = {
+  id: "timm",
+  name: "timm (pytorch-image-models)",
+  recognise: (c) =>
+    (hasContext(c, /distributed_train\.sh/) ? 10 : 0) +
+    score(c, [
+      [/^lr[-_]base(?:[-_]size|[-_]scale)?$/, 5],
+      [/^grad[-_]accum[-_]steps$/, 3],
+      [/^(?:reprob|remode|recount|aa|smoothing|train[-_]interpolation)$/, 2],
+      [/^(?:drop[-_]path|model[-_]ema|model[-_]ema[-_]decay|mixup|cutmix|sched|opt[-_]eps|warmup[-_]lr)$/, 1],
+    ]),
+  rules: [
+    { key: /^(?:b|batch-size)$/, context: TIMM, role: "micro_batch" },
+    { key: /^(?:nproc_per_node|nproc-per-node)$/, context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/, role: "devices" },
+    { key: "^batch_size", role: "micro_batch" },
+    { key: /^(?:validation[-_]batch[-_]size|vb)$/, role: "eval_batch" },
+    { key: /^grad[-_]accum[-_]steps$/, role: "grad_accum" },
+    // `lr: null` in an args file: the LR is derived from lr_base and the global batch.
+    { key: "^lr", role: "learning_rate", read: (v) => (v === null || v === "" ? { unknown: "lr unset: train.py derives it as lr_base × global batch / lr_base_size" } : undefined) },
+    { key: /^lr[-_]base(?:[-_]size|[-_]scale)?$/, role: "lr_scaling" },
+    { key: "^opt", role: "optimizer" },
+    { key: /^warmup[-_]epochs$/, role: "warmup" },
+    ...commonRules,
+  ],
+  semantics: {
+    defaults: { micro_batch: 128, grad_accum: 1 },
+    devicesFrom: "./distributed_train.sh <gpus> or torchrun --nproc_per_node",
+  },
+};
