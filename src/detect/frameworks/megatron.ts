@@ -2,8 +2,12 @@ import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
 import type { BatchSetting, ParsedConfig } from "../types.js";
 
-/** A flag as a shell word (`micro-batch-size`) or as a functional-test YAML key (`MODEL_ARGS.--micro-batch-size`). */
-const flag = (name: string) => new RegExp(`(?:^|\\.)(?:--)?${name}$`);
+/**
+ * A flag as a shell word (`micro-batch-size`) or as a functional-test YAML key
+ * (`MODEL_ARGS.--micro-batch-size`). Other YAML sections are anchor templates merged into MODEL_ARGS,
+ * so reading them too would count a template value the merge overrode.
+ */
+const flag = (name: string) => new RegExp(`^(?:MODEL_ARGS\\.)?(?:--)?${name}$`);
 
 /**
  * Megatron-LM launch scripts (`torchrun … pretrain_gpt.py --micro-batch-size 4 --global-batch-size 256`)

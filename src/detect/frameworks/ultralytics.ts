@@ -40,6 +40,8 @@ export const ultralytics: Framework = {
     globalBeforeAccum: true,
     devicesFrom: "device: 0,1,2,3 (one GPU when unset)",
     impliedAccum: (values) => {
+      // AutoBatch: the batch, and so the accumulation, is chosen at run time.
+      if (values.has("global_batch") && values.get("global_batch") === null) return undefined;
       const batch = values.get("global_batch") ?? DEFAULT_BATCH;
       const nbs = values.get("nominal_batch") ?? DEFAULT_NBS;
       if (!(batch > 0) || !(nbs > 0)) return undefined;

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { detectFile } from "../../../src/detect/detect-file.js";
+
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/fairseq/${name}`, import.meta.url), "utf8");
+const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
+
+describe("fairseq Hydra YAML", () => {
+  it("reads sentences per GPU, update_freq and lr from their list form", () => {
+    const r = detectFile("examples/roberta/config/pretraining/base.yaml", fixture("roberta_base_pretraining.yaml"));
+    expect(r.framework).toBe("fairseq");
+    expect(table(r)).toEqual([
+      [14, "seq_len", "task.tokens_per_sample", 512],
+      [19, "micro_batch", "dataset.batch_size", 16],
+      [21, "eval_batch", "dataset.batch_size_valid", 64],
+      [25, "optimizer", "optimizer._name", "adam"],
+      [32, "warmup", "lr_scheduler.warmup_updates", 10000],
+      [36, "learning_rate", "optimization.lr.0", 0.0005],
+      [37, "max_steps", "optimization.max_update", 125000],
+      [38, "grad_accum", "optimization.update_freq.0", 16],
+    ]);
+    expect(r.effective).toMatchObject({ value: null, unit: "samples", formula: "16 (per device) × 16 (accumulation) × ? (devices)" });
+    expect(r.effective.unknown[0]).toMatch(/^devices: not in this file \(--distributed-world-size, or all visible GPUs\)/);
+  });
+
+  it("counts a max_tokens budget in tokens: max_tokens × update_freq × world size", () => {
+    const r = detectFile("examples/wav2vec/config/pretraining/wav2vec2_base_librispeech.yaml", fixture("wav2vec2_base_librispeech.yaml"));
+    expect(r.framework).toBe("fairseq");
+    expect(table(r).filter(([, role]) => ["tokens_per_batch", "devices", "learning_rate"].includes(role as string))).toEqual([
+      [21, "tokens_per_batch", "dataset.max_tokens", 1400000],
+      [25, "devices", "distributed_training.distributed_world_size", 64],
+      [36, "learning_rate", "optimization.lr.0", 0.0005],
+    ]);
+    expect(r.effective).toMatchObject({
+      value: 1400000 * 64,
+      unit: "tokens",
+      formula: "1400000 (tokens per device) × 1 (no accumulation) × 64 (devices)",
+      unknown: [],
+    });
+  });
+
+  it("doubling update_freq doubles the tokens per update", () => {
+    const at = (k: number) => detectFile("c.yaml", `dataset:\n  max_tokens: 4096\noptimization:\n  update_freq: [${k}]\ndistributed_training:\n  distributed_world_size: 8\n`).effective.value;
+    expect(at(2)! / at(1)!).toBe(2);
+  });
+});

@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { detectFile } from "../../../src/detect/detect-file.js";
+
+const FIXTURE = "gpt3_345m_1N8G_tp2_pp2_model_config.yaml";
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/megatron/${name}`, import.meta.url), "utf8");
+const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
+
+describe("Megatron-LM functional-test YAML", () => {
+  const path = `tests/functional_tests/test_cases/gpt/${FIXTURE}`;
+
+  it("reads flags written as keys, with MODEL_ARGS overriding the merged anchor", () => {
+    const r = detectFile(path, fixture(FIXTURE));
+    expect(r.framework).toBe("megatron");
+    expect(table(r)).toEqual([
+      [11, "global_batch", "MODEL_ARGS.--global-batch-size", 32],
+      [12, "seq_len", "MODEL_ARGS.--seq-length", 1024],
+      [14, "max_steps", "MODEL_ARGS.--train-iters", 50],
+      [15, "learning_rate", "MODEL_ARGS.--lr", 0.00015],
+      [18, "warmup", "MODEL_ARGS.--lr-warmup-fraction", 0.01],
+      [21, "micro_batch", "MODEL_ARGS.--micro-batch-size", 4],
+      [22, "tensor_parallel", "MODEL_ARGS.--tensor-model-parallel-size", 2],
+      [23, "pipeline_parallel", "MODEL_ARGS.--pipeline-model-parallel-size", 2],
+      [0, "devices", "test name", 8],
+      [0, "nodes", "test name", 1],
+    ]);
+  });
+
+  it("divides the 8 GPUs of 1N8G by TP 2 × PP 2 and derives 4 micro-batches per step", () => {
+    const r = detectFile(path, fixture(FIXTURE));
+    expect(r.effective).toMatchObject({
+      value: 32,
+      formula: "32 (global) = 4 (per device) × 4 (accumulation, derived) × 2 (devices)",
+      parts: { micro: 4, accum: 4, devices: 2 },
+      unknown: [],
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("a micro-batch change under a fixed global batch changes only the accumulation", () => {
+    const changed = fixture(FIXTURE).replace("--micro-batch-size: 4", "--micro-batch-size: 8");
+    const r = detectFile(path, changed);
+    expect(r.effective.value).toBe(32);
+    expect(r.effective.parts.accum).toBe(2);
+  });
+
+  it("flags a global batch that micro × data-parallel GPUs does not divide", () => {
+    const r = detectFile(path, fixture(FIXTURE).replace("--global-batch-size: 32", "--global-batch-size: 36"));
+    expect(r.warnings).toEqual(["Global batch 36 is not divisible by micro batch × devices = 4 × 2"]);
+  });
+});
