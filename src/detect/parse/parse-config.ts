@@ -1,5 +1,6 @@
 import type { Format, ParsedConfig } from "../types.js";
 import { parseJson } from "./parse-json.js";
+import { parsePython } from "./parse-python.js";
 import { parseYaml } from "./parse-yaml.js";
 
 /** Files larger than this are reported, not parsed: configs are small, and the bound keeps a hostile PR cheap. */
@@ -10,6 +11,7 @@ type Parser = (text: string, path: string) => ParsedConfig;
 const PARSERS: Partial<Record<Format, Parser>> = {
   yaml: parseYaml,
   json: parseJson,
+  python: parsePython,
 };
 
 /** The format a path is written in: by extension first, then by a look at the content. */

@@ -1,0 +1,57 @@
+import { parser } from "@lezer/python";
+import type { Comment, ParsedConfig, ParseError } from "../types.js";
+import { lineIndex } from "./line-index.js";
+import { PythonStatements } from "./python-statements.js";
+
+/** Syntax errors listed per file; past this a broken or hostile file gets one summary line. */
+const MAX_LISTED_ERRORS = 20;
+
+/**
+ * Parses a Python config module with @lezer/python (never run) into flat entries: module-level
+ * assignments, `dict(...)`/`{...}` nesting, keyword arguments of calls anywhere in the file, and
+ * literal arithmetic over numbers bound earlier. Values that need the program to run are unknown
+ * with a reason. Never throws; syntax errors come back with their line and column.
+ * @example parsePython("gradient_accumulation_steps = 5 * 8\n", "c.py").entries[0] // {path:["gradient_accumulation_steps"], value:40, raw:"5 * 8", line:1}
+ */
+export function parsePython(text: string, path: string): ParsedConfig {
+  const at = lineIndex(text);
+  const out: ParsedConfig = { path, format: "python", entries: [], comments: [], errors: [] };
+  let tree: ReturnType<typeof parser.parse>;
+  try {
+    tree = parser.parse(text);
+  } catch (error) {
+    out.errors.push({ message: `Python: ${(error as Error).message}` });
+    return out;
+  }
+  scanTree(tree, text, at, out);
+  const statements = new PythonStatements(text, at);
+  try {
+    statements.module(tree.topNode);
+  } catch (error) {
+    // A stack overflow on pathological nesting must not cost the entries already read.
+    out.errors.push({ message: `Python: ${(error as Error).message}` });
+  }
+  out.entries = statements.result();
+  if (statements.limitHit) out.errors.push({ message: `Python: ${statements.limitHit}` });
+  return out;
+}
+
+/** Comments and lezer's error nodes (⚠), in one pass over the tree. */
+function scanTree(tree: ReturnType<typeof parser.parse>, text: string, at: (offset: number) => { line: number; column: number }, out: { comments: Comment[]; errors: ParseError[] }): void {
+  const errorLines = new Set<number>();
+  let unlisted = 0;
+  tree.iterate({
+    enter: (node) => {
+      if (node.name === "Comment") {
+        out.comments.push({ line: at(node.from).line, text: text.slice(node.from + 1, node.to).trim() });
+      } else if (node.type.isError) {
+        const p = at(node.from);
+        if (errorLines.has(p.line)) return;
+        errorLines.add(p.line);
+        if (errorLines.size > MAX_LISTED_ERRORS) unlisted++;
+        else out.errors.push({ message: "Python: syntax error", line: p.line, column: p.column });
+      }
+    },
+  });
+  if (unlisted) out.errors.push({ message: `Python: ${unlisted} more lines with syntax errors` });
+}

@@ -1,0 +1,211 @@
+import type { Entry } from "../types.js";
+import { binaryOp } from "./arithmetic.js";
+import { pythonCall } from "./python-call.js";
+import { PyEvaluator } from "./python-eval.js";
+import { clip, kids, PyScope, splitOnCommas, type PyNode } from "./python-scope.js";
+import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
+
+const MAX_BLOCK_DEPTH = 200;
+
+/**
+ * Walks a Python module's statements in source order. Module-level code (including `if`, `for`,
+ * `with` and `try` blocks, and `if __name__ == "__main__":`) binds names and yields entries;
+ * function and class bodies only bind local names, and yield the keyword arguments of their calls.
+ * A later assignment to a path replaces what an earlier one put there, as Python rebinding does.
+ */
+export class PythonStatements {
+  private sink: EntrySink;
+  private ev: PyEvaluator;
+  private seq = 0;
+  private entrySeq = new Map<Entry, number>();
+  private targetSeq = new Map<string, number>();
+
+  constructor(text: string, at: (offset: number) => { line: number; column: number }) {
+    this.sink = new EntrySink(at);
+    this.ev = new PyEvaluator(text, (call) => this.sink.add(call.value, call.path));
+  }
+
+  get limitHit(): string | undefined {
+    return this.sink.limitHit;
+  }
+
+  module(top: PyNode): void {
+    this.block(top, new PyScope(), true, 0);
+  }
+
+  /** Entries in source order, without those a later assignment to the same path replaced. */
+  result(): Entry[] {
+    return this.sink.entries.filter((e) => {
+      const seq = this.entrySeq.get(e);
+      if (seq === undefined) return true;
+      for (let i = 1; i <= e.path.length; i++) {
+        const later = this.targetSeq.get(e.path.slice(0, i).join("\u0000"));
+        if (later !== undefined && later > seq) return false;
+      }
+      return true;
+    });
+  }
+
+  private block(node: PyNode, scope: PyScope, moduleLevel: boolean, depth: number): void {
+    if (depth > MAX_BLOCK_DEPTH) return;
+    for (const stmt of kids(node)) this.statement(stmt, scope, moduleLevel, depth + 1);
+  }
+
+  private statement(node: PyNode, scope: PyScope, moduleLevel: boolean, depth: number): void {
+    switch (node.name) {
+      case "AssignStatement":
+        return this.assign(node, scope, moduleLevel);
+      case "UpdateStatement":
+        return this.update(node, scope, moduleLevel);
+      case "StatementGroup":
+        return this.block(node, scope, moduleLevel, depth);
+      case "ImportStatement":
+        return this.imports(node, scope);
+      case "FunctionDefinition":
+      case "ClassDefinition":
+        return this.definition(node, scope, depth);
+      case "DecoratedStatement":
+        for (const k of kids(node)) {
+          if (k.name === "Decorator") this.decorator(k, scope);
+          else this.statement(k, scope, moduleLevel, depth);
+        }
+        return;
+      case "ForStatement":
+        this.loopTargets(node, scope);
+        break;
+    }
+    for (const k of kids(node)) {
+      if (k.name === "Body") this.block(k, scope, moduleLevel, depth);
+      else this.ev.collectCalls(k, scope);
+    }
+  }
+
+  private assign(node: PyNode, scope: PyScope, moduleLevel: boolean): void {
+    const segments: PyNode[][] = [[]];
+    for (const k of kids(node)) {
+      if (k.name === "AssignOp") segments.push([]);
+      else if (k.name !== "TypeDef") segments[segments.length - 1].push(k);
+    }
+    if (segments.length < 2) return;
+    const valueSeg = segments.pop()!;
+    const value = this.tupleOrSingle(valueSeg, scope);
+    for (const target of segments) {
+      const elements = this.tupleElements(target);
+      if (!elements) {
+        const path = target.length === 1 ? this.ev.targetPath(target[0], scope) : undefined;
+        if (path) this.bind(path, value, scope, moduleLevel);
+        continue;
+      }
+      const paired = value.kind === "list" && value.items.length === elements.length;
+      elements.forEach((el, i) => {
+        const path = this.ev.targetPath(el, scope);
+        const item = paired ? (value as { items: ValueNode[] }).items[i] : unknownNode(`unpacked from ${clip(value.raw)} at run time`, this.ev.src(el), el.from);
+        if (path) this.bind(path, item, scope, moduleLevel);
+      });
+    }
+  }
+
+  private update(node: PyNode, scope: PyScope, moduleLevel: boolean): void {
+    const [target, op, valueNode] = kids(node);
+    if (!valueNode) return;
+    const path = this.ev.targetPath(target, scope);
+    if (!path) return this.ev.collectCalls(valueNode, scope);
+    const old = this.ev.evaluate(target, scope);
+    const rhs = this.ev.evaluate(valueNode, scope);
+    const raw = this.ev.src(node);
+    const opText = this.ev.src(op).slice(0, -1);
+    let result: ValueNode = unknownNode(`evaluated at run time: ${clip(raw)}`, raw, valueNode.from);
+    const unknown = [old, rhs].find((v) => v.kind === "unknown");
+    if (unknown?.kind === "unknown") result = unknownNode(unknown.reason, raw, valueNode.from);
+    else if (old.kind === "scalar" && rhs.kind === "scalar" && typeof old.value === "number" && typeof rhs.value === "number") {
+      const r = binaryOp(opText, old.value, rhs.value, "python");
+      result = "value" in r ? { kind: "scalar", value: r.value, raw, offset: valueNode.from } : unknownNode(r.reason, raw, valueNode.from);
+    } else this.ev.discard(rhs);
+    this.bind(path, result, scope, moduleLevel);
+  }
+
+  /** Module level: the target's entries replace earlier ones. Inside a function: only a call's keywords count. */
+  private bind(path: string[], value: ValueNode, scope: PyScope, moduleLevel: boolean): void {
+    scope.set(path.join("."), value);
+    if (moduleLevel) {
+      const seq = ++this.seq;
+      this.targetSeq.set(path.join("\u0000"), seq);
+      this.ev.keep(value);
+      for (const e of this.sink.add(value, path)) this.entrySeq.set(e, seq);
+    } else if (value.kind === "map" && value.context !== undefined) {
+      this.ev.keep(value);
+      this.sink.add(value, path);
+    } else this.ev.discard(value);
+  }
+
+  private tupleOrSingle(seg: PyNode[], scope: PyScope): ValueNode {
+    const groups = splitOnCommas(seg);
+    if (groups.length === 1 && groups[0].length === 1 && !seg.some((n) => n.name === ",")) return this.ev.evaluate(groups[0][0], scope);
+    const from = seg[0]?.from ?? 0;
+    const raw = seg.length ? this.ev.text.slice(from, seg[seg.length - 1].to) : "";
+    const items = groups.map((g) => (g.length === 1 ? this.ev.evaluate(g[0], scope) : unknownNode("unpacked at run time", this.ev.src(g[0]), g[0].from)));
+    return { kind: "list", items, raw, offset: from };
+  }
+
+  private tupleElements(target: PyNode[]): PyNode[] | undefined {
+    if (target.some((n) => n.name === ",")) return splitOnCommas(target).map((g) => g[g.length - 1]);
+    const only = target[0];
+    if (target.length === 1 && (only.name === "TupleExpression" || only.name === "ArrayExpression")) {
+      return splitOnCommas(kids(only).filter((k) => !"()[]".includes(k.name))).map((g) => g[g.length - 1]);
+    }
+    return undefined;
+  }
+
+  private imports(node: PyNode, scope: PyScope): void {
+    const parts = kids(node);
+    const importAt = parts.findIndex((k) => k.name === "import");
+    const from = parts[0]?.name === "from" ? this.ev.text.slice(parts[0].to, parts[importAt]?.from ?? parts[0].to).trim() : undefined;
+    for (const group of splitOnCommas(parts.slice(importAt + 1))) {
+      const names = group.filter((k) => k.name === "VariableName");
+      const bound = group.some((k) => k.name === "as") ? names[names.length - 1] : names[0];
+      if (!bound) continue;
+      const name = this.ev.src(bound);
+      const reason = from !== undefined ? `name ${name} is imported from ${from}` : `${name} is an imported module`;
+      scope.set(name, unknownNode(reason, name, bound.from));
+    }
+  }
+
+  private definition(node: PyNode, scope: PyScope, depth: number): void {
+    const parts = kids(node);
+    const nameNode = parts.find((k) => k.name === "VariableName");
+    const name = nameNode ? this.ev.src(nameNode) : "?";
+    const kind = node.name === "ClassDefinition" ? "class" : "function";
+    if (nameNode) scope.set(name, unknownNode(`${name} is a ${kind} defined in this file`, name, nameNode.from));
+    const inner = new PyScope(scope);
+    for (const k of parts) {
+      if (k.name === "ParamList") this.params(k, name, inner, scope);
+      else if (k.name === "ArgList") this.ev.collectCalls(k, scope);
+      else if (k.name === "Body") this.block(k, inner, false, depth);
+    }
+  }
+
+  private params(list: PyNode, fn: string, inner: PyScope, outer: PyScope): void {
+    for (const group of splitOnCommas(kids(list).filter((k) => k.name !== "(" && k.name !== ")"))) {
+      const param = group.find((k) => k.name === "VariableName");
+      if (param) inner.set(this.ev.src(param), unknownNode(`parameter ${this.ev.src(param)} of ${fn}() is set by its caller`, this.ev.src(param), param.from));
+      const eq = group.findIndex((k) => k.name === "AssignOp");
+      if (eq >= 0 && group[eq + 1]) this.ev.collectCalls(group[eq + 1], outer);
+    }
+  }
+
+  private decorator(node: PyNode, scope: PyScope): void {
+    const parts = kids(node);
+    const args = parts.find((k) => k.name === "ArgList");
+    if (!args) return;
+    const name = parts.filter((k) => k.name === "VariableName" || k.name === "PropertyName").map((k) => this.ev.src(k)).join(".");
+    this.ev.discard(pythonCall(this.ev, { name, args, whole: node, scope, depth: 0 }));
+  }
+
+  private loopTargets(node: PyNode, scope: PyScope): void {
+    const parts = kids(node);
+    const end = parts.findIndex((k) => k.name === "in");
+    for (const k of parts.slice(1, end < 0 ? 1 : end)) {
+      if (k.name === "VariableName") scope.set(this.ev.src(k), unknownNode(`loop variable ${this.ev.src(k)} takes its values at run time`, this.ev.src(k), k.from));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { Entry, Scalar } from "../types.js";
+
+/**
+ * A value read from a config before it is flattened into entries: the shape that Python and gin
+ * values share. `offset` is where the value is written, so a value reached through a name keeps
+ * the position of its definition.
+ */
+export type ValueNode =
+  | { kind: "scalar"; value: Scalar; raw: string; offset: number }
+  | { kind: "unknown"; reason: string; raw: string; offset: number }
+  | { kind: "map"; items: Array<[string, ValueNode]>; context?: string; raw: string; offset: number }
+  | { kind: "list"; items: ValueNode[]; context?: string; raw: string; offset: number };
+
+/** Bounds on what one file may expand to: shared structures can multiply like YAML aliases. */
+export const TREE_LIMITS = { maxEntries: 50_000, maxVisits: 200_000, maxDepth: 64 };
+
+/**
+ * Collects entries from value trees within `TREE_LIMITS`; once a bound is hit it stops adding and
+ * remembers why, so the parser reports it once.
+ */
+export class EntrySink {
+  readonly entries: Entry[] = [];
+  limitHit: string | undefined;
+  private visits = 0;
+
+  constructor(private at: (offset: number) => { line: number; column: number }) {}
+
+  /**
+   * Adds one entry per leaf of `node` under `path`. Map and list items take the context of the
+   * nearest enclosing call (`dict`, `TrainingArguments`); a bare scalar takes `context`.
+   * @example sink.add({ kind: "scalar", value: 8, raw: "8", offset: 13 }, ["batch_size"]) // one entry
+   */
+  add(node: ValueNode, path: string[], context?: string): Entry[] {
+    const added: Entry[] = [];
+    this.walk(node, path, context, 0, added);
+    return added;
+  }
+
+  private walk(node: ValueNode, path: string[], context: string | undefined, depth: number, added: Entry[]): void {
+    if (this.limitHit) return;
+    if (++this.visits > TREE_LIMITS.maxVisits) return this.stop(`more than ${TREE_LIMITS.maxVisits} values to expand; the rest of the file was skipped`);
+    if (depth > TREE_LIMITS.maxDepth) return this.stop(`values nested deeper than ${TREE_LIMITS.maxDepth} levels at ${path.join(".")}; the rest was skipped`);
+    if (node.kind === "map" || node.kind === "list") {
+      const inner = node.context ?? context;
+      if (node.kind === "map") for (const [key, item] of node.items) this.walk(item, [...path, key], inner, depth + 1, added);
+      else node.items.forEach((item, i) => this.walk(item, [...path, String(i)], inner, depth + 1, added));
+      return;
+    }
+    if (this.entries.length >= TREE_LIMITS.maxEntries) return this.stop(`more than ${TREE_LIMITS.maxEntries} values; the rest of the file was skipped`);
+    const p = this.at(node.offset);
+    const entry: Entry = { path, value: node.kind === "scalar" ? node.value : null, raw: node.raw, line: p.line, column: p.column };
+    if (node.kind === "unknown") entry.unknownReason = node.reason;
+    if (context !== undefined) entry.context = context;
+    this.entries.push(entry);
+    added.push(entry);
+  }
+
+  private stop(reason: string): void {
+    this.limitHit = reason;
+  }
+}
+
+/** An unknown value with its reason, at the text it was read from. */
+export function unknownNode(reason: string, raw: string, offset: number): ValueNode {
+  return { kind: "unknown", reason, raw, offset };
+}
