@@ -20,6 +20,8 @@ export const keras: Framework = {
   rules: [
     { key: /(?:^|\.)batch_size$/, context: /(?:^|\.)(?:evaluate|predict)$/, role: "eval_batch" },
     { key: /(?:^|\.)batch_size$/, context: FIT, role: "global_batch" },
+    // `image_dataset_from_directory(batch_size=…)` batches the tf.data pipeline that fit consumes.
+    { key: /(?:^|\.)batch_size$/, context: /(?:^|\.)\w+_dataset_from_\w+$/, role: "global_batch" },
     { key: /^batch_size_per_replica$/i, role: "micro_batch" },
     { key: /^batch_size$/i, role: "global_batch" },
     ...commonRules,

@@ -50,3 +50,17 @@ describe("detectron2 yacs YAML", () => {
     ]);
   });
 });
+
+describe("detectron2 LazyConfig Python", () => {
+  it("reads dataloader.train.total_batch_size as the global batch and optimizer.lr beside it", () => {
+    const r = detectFile("configs/new_baselines/mask_rcnn_R_50_FPN_100ep_LSJ.py", fixture("mask_rcnn_R_50_FPN_100ep_LSJ.py"));
+    expect(r.framework).toBe("detectron2");
+    expect(table(r)).toEqual([
+      [25, "global_batch", "dataloader.train.total_batch_size", 64],
+      [26, "eval_batch", "dataloader.test.batch_size", 8],
+      [30, "max_steps", "train.max_iter", 184375],
+      [42, "learning_rate", "optimizer.lr", 0.1],
+    ]);
+    expect(r.effective).toMatchObject({ value: 64, formula: "64 (global batch)" });
+  });
+});

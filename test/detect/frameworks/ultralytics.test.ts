@@ -80,6 +80,21 @@ describe("Ultralytics", () => {
     expect(r.effective.parts.devices).toBe(devices);
   });
 
+  it("reads model.train(...) keyword arguments, evaluating 2 * 16 and counting the device list", () => {
+    const r = detectFile("train_pcb.py", fixture("train_pcb.py"));
+    expect(r.framework).toBe("ultralytics");
+    expect(table(r)).toEqual([
+      [10, "epochs", "results.epochs", 150],
+      [12, "global_batch", "results.batch", 32],
+      [5, "devices", "results.device", 4],
+      [14, "optimizer", "results.optimizer", "SGD"],
+      [15, "learning_rate", "results.lr0", 0.01],
+      [16, "nominal_batch", "results.nbs", 64],
+      [20, "eval_batch", "metrics.batch", 64],
+    ]);
+    expect(r.effective).toMatchObject({ value: 64, parts: { micro: 8, accum: 2, devices: 4 } });
+  });
+
   it("does not take a plain batch_size config for an Ultralytics one", () => {
     expect(detectFile("train.yaml", "batch_size: 32\nlr: 0.01\n").framework).not.toBe("ultralytics");
   });
