@@ -221,6 +221,8 @@ export interface ScheduleItem {
   before: number | null;
   /** Scaled to keep the examples seen: round(before ÷ k). */
   suggested: number | null;
+  /** Scaled to reach the same loss: round(before × steps ratio), for the training length when B_crit is known. */
+  suggestedSameLoss?: number;
 }
 
 export interface ScheduleAdvice {

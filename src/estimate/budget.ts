@@ -1,0 +1,52 @@
+import type { MemoryBudget } from "../config/schema.js";
+import { formatBytes } from "./format-bytes.js";
+import type { BudgetCheck, Quantity } from "./types.js";
+
+export interface BudgetInput {
+  budget: MemoryBudget;
+  level: "warn" | "error";
+  /** Warn when the prediction comes within this fraction of the limit (0.05 = 5%). */
+  margin: number;
+  /** Predicted peak per device at the new batch, when an absolute figure exists. */
+  after?: Quantity;
+  /** Predicted peak new ÷ old. */
+  ratio?: Quantity;
+  /** The new batch, for the message ("at batch 64"). */
+  batchLabel: string;
+}
+
+/**
+ * Compares the predicted peak with `memory.budget`: an absolute budget ("40GiB") against the
+ * new peak, a relative one ("+10%") against the growth new ÷ old. Over the limit takes the
+ * configured level; within the margin, or over it only at the top of the interval, warns.
+ * @example checkBudget({ budget: { raw: "40GiB", kind: "absolute", value: 40 * 2 ** 30 }, level: "error", margin: 0.05, after: peak41GiB, batchLabel: "64" }).status // "error"
+ */
+export function checkBudget(input: BudgetInput): BudgetCheck {
+  const { budget, level } = input;
+  const base = { budget: budget.raw, kind: budget.kind, limit: budget.value, level } as const;
+  const compared = budget.kind === "absolute" ? input.after : input.ratio;
+  const named = `the memory budget ${budget.raw} (memory.budget)`;
+  if (!compared) {
+    const needs = budget.kind === "absolute" ? "an absolute peak (give model size hints or memory.calibration)" : "the peak at both batch sizes";
+    return { ...base, status: "unknown", message: { id: "budget-unknown", text: `Cannot check ${named}: it needs ${needs}.`, params: { budget: budget.raw } } };
+  }
+  const show = (v: number) => (budget.kind === "absolute" ? formatBytes(v) : `×${v.toFixed(2)} (${v >= 1 ? "+" : ""}${((v - 1) * 100).toFixed(0)}%)`);
+  const predicted = show(compared.value);
+  const params = { budget: budget.raw, predicted, batch: input.batchLabel };
+  const limit = budget.value;
+  if (compared.value > limit) {
+    return { ...base, status: level, compared, message: { id: "budget-over", text: `Predicted peak ${predicted} at batch ${input.batchLabel} is over ${named}.`, params } };
+  }
+  if (compared.high !== undefined && compared.high > limit) {
+    return {
+      ...base, status: "warn", compared,
+      message: { id: "budget-may-exceed", text: `Predicted peak ${predicted} at batch ${input.batchLabel} is within ${named}, but the top of its interval (${show(compared.high)}) is not.`, params: { ...params, high: show(compared.high) } },
+    };
+  }
+  // A relative budget's margin is on the growth (+10% → warn above +9.5%), not on the whole ratio.
+  const near = budget.kind === "absolute" ? limit * (1 - input.margin) : 1 + (limit - 1) * (1 - input.margin);
+  if (compared.value > near) {
+    return { ...base, status: "warn", compared, message: { id: "budget-near", text: `Predicted peak ${predicted} at batch ${input.batchLabel} is within ${Math.round(input.margin * 100)}% of ${named}.`, params } };
+  }
+  return { ...base, status: "ok", compared, message: { id: "budget-ok", text: `Predicted peak ${predicted} at batch ${input.batchLabel} fits ${named}.`, params } };
+}

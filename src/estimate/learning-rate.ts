@@ -1,0 +1,136 @@
+import type { BatchSetting, Role, Scalar } from "../detect/types.js";
+import { formatLike } from "./format-like.js";
+import { frameworkScaling } from "./framework-lr-scaling.js";
+import { optimizerFamily } from "./optimizer-family.js";
+import { quantity } from "./quantity.js";
+import { SOURCES } from "./sources.js";
+import type { LearningRateAdvice, LearningRateRule, LearningRateStatus, Note, OptimizerFamily } from "./types.js";
+
+export interface LearningRateInput {
+  framework: string;
+  role: Role;
+  /** Effective batch new ÷ old. */
+  k: number | null;
+  learningRate: { before: Scalar; after: Scalar };
+  /** The head file's settings: optimizer, LR and the framework's own scaling switches. */
+  settings: BatchSetting[];
+  /** From `.github/batch-advisor.yml` model.optimizer when the config file does not say. */
+  optimizerHint?: string;
+  /** B_crit and the new batch in the same units, to warn that the LR stops growing past it. */
+  critical?: { bCrit: number; after: number };
+}
+
+/** Adam defaults used when the config does not give its betas and epsilon (PyTorch, Keras, Optax). */
+const ADAM_DEFAULTS = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+
+/**
+ * What to do with the learning rate when the effective batch changes ×k: SGD/momentum — linear
+ * scaling with warm-up (Goyal et al. 2017); Adam-family — square root, with 1−β → k(1−β) and
+ * ε → ε/√k (Malladi et al. 2022). Says so when the framework already scales it, and compares an
+ * LR the PR changed with the rule.
+ * @example learningRateAdvice({ framework: "huggingface", role: "micro_batch", k: 2, learningRate: { before: 3e-4, after: 3e-4 }, settings: [] }).suggestedRaw // "4.24e-4"
+ */
+export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice {
+  const { k } = input;
+  const optSetting = input.settings.find((s) => s.role === "optimizer");
+  const opt = optimizerFamily(typeof optSetting?.value === "string" ? optSetting.value : input.optimizerHint, input.framework);
+  const family = opt.family;
+  const rule: LearningRateRule = family === "adam" ? "sqrt" : family === "unknown" ? "none" : "linear";
+  const before = toNumber(input.learningRate.before);
+  const after = toNumber(input.learningRate.after);
+  const lrSetting = input.settings.find((s) => s.role === "learning_rate");
+  const advice: LearningRateAdvice = { optimizer: opt.name, family, rule, k, before, after, status: "unknown", adjustments: [], message: { id: "", text: "" } };
+  const scaling = frameworkScaling({ framework: input.framework, settings: input.settings, role: input.role });
+  if (scaling) advice.frameworkScaling = { mechanism: scaling.mechanism, key: scaling.key, ...(scaling.line ? { line: scaling.line } : {}) };
+
+  if (k === null) return done(advice, "unknown", { id: "lr-k-unknown", text: "The effective batch ratio is unknown, so no learning-rate rule can be applied." });
+  if (Math.abs(k - 1) < 1e-9) {
+    const why = scaling ? ` (${scaling.mechanism})` : "";
+    return done(advice, "not-needed", { id: "lr-not-needed", text: `The effective batch does not change${why}; the learning rate can stay.`, params: { why: scaling?.mechanism ?? "" } });
+  }
+  if (scaling?.scales) {
+    return done(advice, "framework-scales", { id: "lr-framework-scales", text: `No change needed: ${scaling.mechanism}.`, params: { mechanism: scaling.mechanism } });
+  }
+
+  const factor = rule === "sqrt" ? Math.sqrt(k) : k;
+  const ruleName = rule === "sqrt" ? "square-root rule (Malladi et al. 2022)" : "linear rule (Goyal et al. 2017)";
+  advice.adjustments = adjustments(family, k);
+  if (rule === "none") {
+    return done(advice, "unknown", {
+      id: "lr-optimizer-unknown",
+      text: `Optimizer unknown: multiply the learning rate by ${fmt(k)} for SGD (linear rule) or by ${fmt(Math.sqrt(k))} for Adam-family optimizers (square-root rule).`,
+      params: { linear: fmt(k), sqrt: fmt(Math.sqrt(k)) },
+    });
+  }
+  const pastCritical = input.critical && input.critical.after > input.critical.bCrit
+    ? " Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound."
+    : "";
+  if (before === null) {
+    return done(advice, "unknown", {
+      id: "lr-value-unknown",
+      text: `Multiply the learning rate by ${fmt(factor)} (${ruleName}); its value could not be read.${pastCritical}`,
+      params: { factor: fmt(factor), rule },
+    });
+  }
+  const suggested = before * factor;
+  advice.suggested = quantity(suggested, "learning-rate", rule === "sqrt" ? SOURCES.sqrtLr : SOURCES.linearLr);
+  advice.suggestedRaw = formatLike(suggested, lrSetting?.raw);
+  const params = { factor: fmt(factor), suggested: advice.suggestedRaw, rule, k: fmt(k) };
+  if (after === null || after === before) {
+    return done(advice, "unchanged-needs-scaling", {
+      id: "lr-unchanged",
+      text: `The batch changes ×${fmt(k)} but the learning rate does not: with ${opt.name ?? family} the ${ruleName} suggests ×${fmt(factor)}, i.e. ${advice.suggestedRaw}.${pastCritical}`,
+      params,
+    });
+  }
+  const changed = after / before;
+  const ok = matchesRule(family, k, changed);
+  return done(advice, ok ? "matches-rule" : "differs-from-rule", {
+    id: ok ? "lr-matches" : "lr-differs",
+    text: ok
+      ? `The learning rate changes ×${fmt(changed)}, in line with the ${ruleName} (×${fmt(factor)}).`
+      : `The learning rate changes ×${fmt(changed)}, but the ${ruleName} suggests ×${fmt(factor)} (${advice.suggestedRaw}).${pastCritical}`,
+    params: { ...params, changed: fmt(changed) },
+  });
+}
+
+/**
+ * Adam's best LR grows as B^α with 0.5 ≤ α < 1 (McCandlish et al. 2018, App. E.2), so any factor
+ * between √k and k is defensible; SGD's rule is linear, within 10%.
+ */
+function matchesRule(family: OptimizerFamily, k: number, changed: number): boolean {
+  const tolerance = 1.1;
+  if (family === "adam") {
+    const [lo, hi] = [Math.min(Math.sqrt(k), k), Math.max(Math.sqrt(k), k)];
+    return changed >= lo / tolerance && changed <= hi * tolerance;
+  }
+  return Math.abs(Math.log(changed / k)) <= Math.log(tolerance);
+}
+
+function adjustments(family: OptimizerFamily, k: number): LearningRateAdvice["adjustments"] {
+  if (family === "adam") {
+    const beta = (b: number) => 1 - k * (1 - b);
+    return [
+      { name: "beta1", rule: "1 − β₁ → k(1 − β₁)", before: ADAM_DEFAULTS.beta1, after: beta(ADAM_DEFAULTS.beta1) },
+      { name: "beta2", rule: "1 − β₂ → k(1 − β₂)", before: ADAM_DEFAULTS.beta2, after: beta(ADAM_DEFAULTS.beta2) },
+      { name: "epsilon", rule: "ε → ε/√k", before: ADAM_DEFAULTS.epsilon, after: ADAM_DEFAULTS.epsilon / Math.sqrt(k) },
+    ].filter((a) => a.name === "epsilon" || a.after > 0) as LearningRateAdvice["adjustments"];
+  }
+  return k > 1 ? [{ name: "warmup", rule: "ramp the learning rate up gradually over the first ~5 epochs (Goyal et al. 2017)" }] : [];
+}
+
+function done(advice: LearningRateAdvice, status: LearningRateStatus, message: Note): LearningRateAdvice {
+  advice.status = status;
+  advice.message = message;
+  return advice;
+}
+
+function toNumber(v: Scalar): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(3)).toString();
+}

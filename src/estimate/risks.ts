@@ -1,0 +1,81 @@
+import type { BotConfig } from "../config/schema.js";
+import type { Measurements } from "../proxy/types.js";
+import type { ConvergenceEstimate, MemoryEstimate, Risk, SpeedEstimate } from "./types.js";
+
+export interface RiskInput {
+  /** Unknown parts of the effective batch on either side (BatchChange.unknown). */
+  unknown: string[];
+  microBatch: { before: number | null; after: number | null };
+  convergence?: ConvergenceEstimate;
+  memory: MemoryEstimate;
+  speed?: SpeedEstimate;
+  measurements?: Measurements;
+  thresholds: BotConfig["thresholds"];
+}
+
+/**
+ * A noise scale taken before the loss has fallen this far (fraction of the initial loss) can be
+ * an order of magnitude too small (McCandlish et al. 2018, §3.1: it grows ≥10× over a run).
+ */
+const EARLY_LOSS_DROP = 0.3;
+
+/**
+ * What could go wrong with the new batch, each flag with its level and source.
+ * @example risks({ convergence: { marks: { before: 512, after: 4096 }, bCrit: { value: 900 } }, … })
+ *   // [{ id: "past-critical-batch", level: "warn", … }, { id: "generalisation-gap", level: "info", … }]
+ */
+export function risks(input: RiskInput): Risk[] {
+  const out: Risk[] = [];
+  const { convergence: c, thresholds } = input;
+  if (c && c.marks.after > c.marks.before && c.marks.after > thresholds.largeBatchFactor * c.bCrit.value) {
+    const times = c.marks.after / c.bCrit.value;
+    out.push({
+      id: "past-critical-batch", level: "warn", source: "McCandlish et al. 2018",
+      text: `The new batch is ${times.toFixed(1)}× the critical batch: diminishing returns — ×${c.examplesRatio.value.toFixed(2)} the examples for ${(1 / c.stepsRatio.value).toFixed(2)}× fewer steps.`,
+      params: { times: Number(times.toFixed(1)), examples: Number(c.examplesRatio.value.toFixed(2)), steps: Number((1 / c.stepsRatio.value).toFixed(2)) },
+    });
+    out.push({
+      id: "generalisation-gap", level: "info", source: "Keskar et al. 2017",
+      text: "Very large batches were seen to generalise worse (Keskar et al. 2017: 2–5 points on CIFAR and TIMIT); later work traces much of the gap to an untuned learning rate and too few updates (Hoffer et al. 2017, Goyal et al. 2017), so compare validation metrics, not only training loss.",
+    });
+  }
+  const { before, after } = input.microBatch;
+  if (after !== null && after <= thresholds.smallBatch && (before === null || after < before)) {
+    out.push({
+      id: "very-small-batch", level: "info", source: "Masters & Luschi 2018",
+      text: `A per-device batch of ${after} gives noisy updates and can leave the accelerator idle; small batches can still train well (Masters & Luschi 2018 found 2–32 best) with a smaller learning rate.`,
+      params: { micro: after },
+    });
+  }
+  const budget = input.memory.budget;
+  if (budget && (budget.status === "warn" || budget.status === "error")) {
+    out.push({ id: "over-budget", level: budget.status, text: budget.message.text, params: budget.message.params });
+  }
+  if (input.unknown.length) {
+    out.push({
+      id: "unknown-batch-parts", level: "warn",
+      text: `Part of the effective batch is unknown (${input.unknown.join("; ")}): ratios assume the unknown parts stay the same.`,
+      params: { unknown: input.unknown.join("; ") },
+    });
+  }
+  const m = input.measurements;
+  if (!m) {
+    out.push({ id: "proxy-missing", level: "info", text: "No proxy run: speed and convergence are not predicted; memory comes from the model hints and calibration only." });
+  } else {
+    if (m.partial) {
+      out.push({ id: "proxy-partial", level: "warn", text: `The proxy run stopped early${m.partialReason ? ` (${m.partialReason})` : ""}: its measurements are partial.`, params: { reason: m.partialReason ?? "" } });
+    }
+    const noise = m.noise;
+    if (noise && c?.source === "noise-scale" && noise.initialLoss > 0 && (noise.initialLoss - noise.atLoss) / noise.initialLoss < EARLY_LOSS_DROP) {
+      out.push({
+        id: "noise-scale-early", level: "warn", source: "McCandlish et al. 2018",
+        text: `The noise scale was taken at loss ${noise.atLoss.toPrecision(3)} (from ${noise.initialLoss.toPrecision(3)} at the start): early in training it can be an order of magnitude too small, which makes the critical batch look small.`,
+        params: { atLoss: Number(noise.atLoss.toPrecision(3)), initialLoss: Number(noise.initialLoss.toPrecision(3)) },
+      });
+    }
+  }
+  if (input.speed && !input.speed.transferable) {
+    out.push({ id: "speed-not-transferable", level: "info", text: input.speed.notes[0]?.text ?? `Speed measured on ${input.speed.backend}.`, params: { backend: input.speed.backend } });
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import { linearRegression, linearRegressionLine, rSquared, standardDeviation } from "simple-statistics";
+import type { BackendName, StepTiming } from "../proxy/types.js";
+import { combine, quantity } from "./quantity.js";
+import { SOURCES } from "./sources.js";
+import type { Note, Quantity, SpeedEstimate } from "./types.js";
+
+export interface StepTimeFit {
+  t0: number;
+  t1: number;
+  r2: number;
+  /** Spread of the residuals (ms); 0 with two points. */
+  residualMs: number;
+  /** The same fit through the p10 and p90 step times: the band the interval comes from. */
+  p10: (b: number) => number;
+  p90: (b: number) => number;
+}
+
+/**
+ * Least-squares t(B) = t₀ + t₁·B through the median step times (Pollux/AdaptDL's affine model).
+ * Needs two distinct batch sizes.
+ * @example fitStepTime([{ batchSize: 32, medianMs: 10, … }, { batchSize: 64, medianMs: 16, … }]) // { t0: 4, t1: 0.1875, … }
+ */
+export function fitStepTime(steps: StepTiming[]): StepTimeFit | undefined {
+  const usable = steps.filter((s) => s.batchSize > 0 && Number.isFinite(s.medianMs));
+  if (new Set(usable.map((s) => s.batchSize)).size < 2) return undefined;
+  const line = (pick: (s: StepTiming) => number) => linearRegressionLine(linearRegression(usable.map((s) => [s.batchSize, pick(s)])));
+  const pairs = usable.map((s) => [s.batchSize, s.medianMs]);
+  const { m, b } = linearRegression(pairs);
+  const fitted = linearRegressionLine({ m, b });
+  const residuals = usable.map((s) => s.medianMs - fitted(s.batchSize));
+  return {
+    t0: b,
+    t1: m,
+    r2: rSquared(pairs, fitted),
+    residualMs: residuals.length > 2 ? standardDeviation(residuals) : 0,
+    p10: line((s) => s.p10Ms),
+    p90: line((s) => s.p90Ms),
+  };
+}
+
+/** Backends whose speed-up with B says something about a GPU run. */
+const TRANSFERABLE: BackendName[] = ["tensorflow-gpu"];
+
+export interface SpeedInput {
+  steps: StepTiming[];
+  backend: BackendName;
+  /** Old and new batch on the proxy's scale. */
+  before: number;
+  after: number;
+}
+
+/**
+ * Step time, throughput and time per epoch at the old and new batch, on the proxy backend.
+ * A measured point is used as is; between or beyond points the fit interpolates.
+ * @example estimateSpeed({ steps, backend: "cpu", before: 32, after: 64 }).epochTimeRatio.value // 0.8
+ */
+export function estimateSpeed(input: SpeedInput): SpeedEstimate | undefined {
+  const fit = fitStepTime(input.steps);
+  if (!fit) return undefined;
+  const at = (b: number): Quantity => {
+    const measured = input.steps.find((s) => s.batchSize === b);
+    if (measured) return quantity(measured.medianMs, "ms", SOURCES.measured, { low: measured.p10Ms, high: measured.p90Ms });
+    const value = Math.max(fit.t0 + fit.t1 * b, Number.EPSILON);
+    const low = Math.max(fit.p10(b) - fit.residualMs, Number.EPSILON);
+    return quantity(value, "ms", SOURCES.stepTimeFit, { low, high: fit.p90(b) + fit.residualMs });
+  };
+  const before = at(input.before);
+  const after = at(input.after);
+  const source = before.source === SOURCES.measured && after.source === SOURCES.measured ? SOURCES.measured : SOURCES.stepTimeFit;
+  const throughput = (b: number, t: Quantity) => quantity((b / t.value) * 1000, "examples/s", t.source, { low: (b / (t.high ?? t.value)) * 1000, high: (b / (t.low ?? t.value)) * 1000 });
+  const thBefore = throughput(input.before, before);
+  const thAfter = throughput(input.after, after);
+  const notes: Note[] = [];
+  const transferable = TRANSFERABLE.includes(input.backend);
+  if (!transferable) {
+    notes.push({
+      id: "speed-proxy-backend",
+      text: `Timed on the ${input.backend} backend, which barely speeds up with batch size; a GPU's speed-up will differ, so do not read these ratios as GPU ratios.`,
+      params: { backend: input.backend },
+    });
+  }
+  const ratios = { step: combine(after, before, { unit: "ratio", source, divide: true }), throughput: combine(thAfter, thBefore, { unit: "ratio", source, divide: true }), epoch: combine(thBefore, thAfter, { unit: "ratio", source, divide: true }) };
+  if (!transferable) for (const q of Object.values(ratios)) q.note = `proxy backend ${input.backend}: not a GPU speed-up`;
+  return {
+    backend: input.backend,
+    transferable,
+    proxyBatch: { before: input.before, after: input.after },
+    fit: {
+      t0: quantity(fit.t0, "ms", SOURCES.stepTimeFit),
+      t1: quantity(fit.t1, "ms/example", SOURCES.stepTimeFit),
+      r2: fit.r2,
+      points: input.steps.length,
+    },
+    stepTime: { before, after, ratio: ratios.step },
+    throughput: { before: thBefore, after: thAfter, ratio: ratios.throughput },
+    // Time per epoch is N ÷ throughput, so its ratio is the inverse of the throughput ratio.
+    epochTimeRatio: ratios.epoch,
+    notes,
+  };
+}

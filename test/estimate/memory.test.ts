@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import { activationBytesPerExample, layerActivationBytes } from "../../src/estimate/activations.js";
+import { analyticalMemory } from "../../src/estimate/analytical-memory.js";
+import { checkBudget } from "../../src/estimate/budget.js";
+import { calibrate } from "../../src/estimate/calibration.js";
+import { estimateMemory } from "../../src/estimate/memory.js";
+import { proxyMemory, proxyPeak } from "../../src/estimate/memory-proxy.js";
+import { countParameters, modelDimensions } from "../../src/estimate/model-dimensions.js";
+import { deepSpeedEstimate, shardStates, stateBytes } from "../../src/estimate/model-states.js";
+import { quantity } from "../../src/estimate/quantity.js";
+import { measurements } from "./build-inputs.js";
+
+const GiB = 2 ** 30;
+const total = (b: ReturnType<typeof stateBytes>) => b.weights + b.gradients + b.optimizer;
+
+describe("model states per parameter", () => {
+  it("mixed-precision Adam is 16 bytes per parameter: 2 + 2 + 12", () => {
+    const b = stateBytes("adam", "mixed");
+    expect([b.weights, b.gradients, b.optimizer]).toEqual([2, 2, 12]);
+  });
+
+  it("fp32 Adam 16, SGD with momentum 12, plain SGD 8", () => {
+    expect(total(stateBytes("adam", "fp32"))).toBe(16);
+    expect(total(stateBytes("sgd-momentum", "fp32"))).toBe(12);
+    expect(total(stateBytes("sgd", "fp32"))).toBe(8);
+  });
+
+  it("GPT-2 1.5B with mixed-precision Adam holds 24 GB of model states (ZeRO paper)", () => {
+    expect(shardStates({ parameters: 1.5e9, bytes: stateBytes("adam", "mixed"), stage: 0, devices: 1 }).total).toBe(24e9);
+  });
+
+  it("ZeRO stages on 7.5B parameters over 64 GPUs: 120, 31.4, 16.6 and 1.9 GB (ZeRO paper, Fig. 1)", () => {
+    const at = (stage: 0 | 1 | 2 | 3) => shardStates({ parameters: 7.5e9, bytes: stateBytes("adam", "mixed"), stage, devices: 64 }).total / 1e9;
+    expect(at(0)).toBeCloseTo(120, 1);
+    expect(at(1)).toBeCloseTo(31.4, 1);
+    expect(at(2)).toBeCloseTo(16.6, 1);
+    expect(at(3)).toBeCloseTo(1.9, 1);
+  });
+
+  it("DeepSpeed's ZeRO-2 estimator (4Ψ + 16Ψ/N) sits above the paper's 2Ψ + 14Ψ/N", () => {
+    const paper = shardStates({ parameters: 1e9, bytes: stateBytes("adam", "mixed"), stage: 2, devices: 8 }).total;
+    const ds = deepSpeedEstimate({ parameters: 1e9, stage: 2, devices: 8 })!;
+    expect(ds).toBe(6e9);
+    expect(paper).toBe(3.75e9);
+    expect(deepSpeedEstimate({ parameters: 1e9, stage: 3, devices: 8, largestLayer: 1e8 })).toBe(4e8 + 18e9 / 8);
+  });
+});
+
+describe("transformer activations (Korthikanti et al. 2022)", () => {
+  const gpt3 = { hidden: 12288, heads: 96, layers: 96, seqLen: 2048 };
+
+  it("GPT-3 175B: 5as/h = 80 and one layer at b = 1 holds 2.87e9 bytes", () => {
+    expect((5 * gpt3.heads * gpt3.seqLen) / gpt3.hidden).toBe(80);
+    expect(layerActivationBytes(gpt3, 1)).toBeCloseTo(2048 * 12288 * (34 + 80), 0);
+    expect(layerActivationBytes(gpt3, 1) / 1e9).toBeCloseTo(2.87, 2);
+  });
+
+  it("activations are exactly linear in the micro batch", () => {
+    expect(layerActivationBytes(gpt3, 8)).toBe(8 * layerActivationBytes(gpt3, 1));
+  });
+
+  it("FlashAttention drops the 5as²b attention-score term", () => {
+    expect(layerActivationBytes({ ...gpt3, flashAttention: true }, 1)).toBe(34 * 2048 * 12288);
+  });
+
+  it("fp32 logits add 4·s·v per example", () => {
+    const shape = { hidden: 768, heads: 12, layers: 12, seqLen: 1024 };
+    expect(activationBytesPerExample({ ...shape, vocab: 50257 }) - activationBytesPerExample(shape)).toBe(4 * 1024 * 50257);
+  });
+});
+
+describe("model dimensions from a Hugging Face config.json", () => {
+  it("reads GPT-2's short names and counts GPT-2 XL at about 1.5B parameters", () => {
+    const dims = modelDimensions({ model_type: "gpt2", n_embd: 1600, n_head: 25, n_layer: 48, n_positions: 1024, vocab_size: 50257 });
+    expect(dims).toEqual({ hidden: 1600, heads: 25, layers: 48, maxPositions: 1024, vocab: 50257 });
+    expect(countParameters(dims)! / 1e9).toBeCloseTo(1.55, 2);
+  });
+
+  it("reads LLaMA-style names with a gated MLP", () => {
+    const dims = modelDimensions({ hidden_size: 4096, num_attention_heads: 32, num_hidden_layers: 32, intermediate_size: 11008, vocab_size: 32000, max_position_embeddings: 4096, hidden_act: "silu" });
+    expect(dims.gatedMlp).toBe(true);
+    // LLaMA-2 7B has 6.74B parameters (untied input and output embeddings add another V·h = 0.13B).
+    expect(countParameters(dims)! / 1e9).toBeCloseTo(6.61, 2);
+  });
+
+  it("takes the text model of a multimodal config and ignores junk", () => {
+    expect(modelDimensions({ text_config: { hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 4 } })).toMatchObject({ hidden: 64, layers: 2, heads: 4 });
+    expect(modelDimensions("not a config")).toEqual({});
+    expect(modelDimensions({ hidden_size: "big" })).toEqual({});
+  });
+});
+
+describe("analytical peak memory", () => {
+  const gpt2xl = { hidden: 1600, heads: 25, layers: 48, vocab: 50257 };
+  const base = { dims: gpt2xl, seqLen: 1024, precision: "mixed" as const, optimizer: "adam" as const, zeroStage: 0 as const, devices: 1, flashAttention: false };
+
+  it("peak = model states + micro batch × activations per example", () => {
+    const m = analyticalMemory({ ...base, parameters: 1.5e9, microBatch: { before: 8, after: 16 } })!;
+    expect(m.modelStates.value).toBe(24e9);
+    expect(m.bytesPerParameter).toBe(16);
+    const perExample = m.activationsPerExample!.value;
+    expect(m.before!.value).toBe(24e9 + 8 * perExample);
+    expect(m.after!.value).toBe(24e9 + 16 * perExample);
+    expect(m.after!.high!).toBeGreaterThan(m.after!.value);
+  });
+
+  it("GPT-2 1.5B at sequence 1K and batch 32: the s·b·h part is near the ZeRO paper's ~60 GB, attention scores come on top", () => {
+    const flash = analyticalMemory({ ...base, parameters: 1.5e9, flashAttention: true, microBatch: { before: 32, after: 32 } })!;
+    const full = analyticalMemory({ ...base, parameters: 1.5e9, microBatch: { before: 32, after: 32 } })!;
+    const linear = 32 * 48 * layerActivationBytes({ hidden: 1600, heads: 25, layers: 48, seqLen: 1024, flashAttention: true }, 1);
+    expect(linear / 1e9).toBeCloseTo(85.6, 1);
+    expect(linear / 60e9).toBeLessThan(1.5);
+    // Without FlashAttention the stored a·s² scores (5as/h = 80 here) more than triple it.
+    expect(full.activationsPerExample!.value / flash.activationsPerExample!.value).toBeGreaterThan(3);
+  });
+
+  it("counts parameters from the dimensions when no count is given", () => {
+    const m = analyticalMemory({ ...base, microBatch: { before: 1, after: 2 } })!;
+    expect(m.parameters).toBe(countParameters(gpt2xl));
+  });
+
+  it("ZeRO-2 on mixed Adam shows DeepSpeed's estimator as the top of the interval", () => {
+    const m = analyticalMemory({ ...base, parameters: 1e9, zeroStage: 2, devices: 8, microBatch: { before: 1, after: 2 } })!;
+    expect(m.modelStates).toMatchObject({ value: 3.75e9, low: 3.75e9, high: 6e9 });
+  });
+
+  it("gives nothing without a size", () => {
+    expect(analyticalMemory({ ...base, dims: {}, microBatch: { before: 1, after: 2 } })).toBeUndefined();
+  });
+});
+
+describe("calibration point", () => {
+  it("pins M₀ = M_cal − m·B_cal with an analytical per-example figure", () => {
+    const c = calibrate({ batch: 32, peakBytes: 18 * GiB, perExampleBytes: GiB / 4, microBatch: { before: 32, after: 64 } });
+    expect(c.fixedBytes.value).toBe(10 * GiB);
+    expect(c.before!.value).toBe(18 * GiB);
+    expect(c.after!.value).toBe(26 * GiB);
+  });
+
+  it("without a per-example figure the interval spans all-fixed to all-per-example", () => {
+    const c = calibrate({ batch: 32, peakBytes: 18 * GiB, proxyBatchShare: 0.25, microBatch: { before: 32, after: 64 } });
+    expect(c.after!.low).toBe(18 * GiB);
+    expect(c.after!.high).toBe(36 * GiB);
+    expect(c.after!.value).toBe(18 * GiB + 0.25 * 18 * GiB);
+  });
+
+  it("ignores an analytical figure the calibration contradicts", () => {
+    const c = calibrate({ batch: 32, peakBytes: 4 * GiB, perExampleBytes: GiB, microBatch: { before: 32, after: 64 } });
+    expect(c.after!.low).toBe(4 * GiB);
+    expect(c.after!.high).toBe(8 * GiB);
+  });
+});
+
+describe("proxy memory", () => {
+  const memory = measurements().memory;
+
+  it("peak is the forward+backward fit floored by the optimizer peak", () => {
+    expect(proxyPeak(memory, 64)).toBe(1e6 + 64e4);
+    expect(proxyPeak({ ...memory, optimizerPeakBytes: 5e6 }, 64)).toBe(5e6);
+  });
+
+  it("the ratio between the old and new proxy batch", () => {
+    const p = proxyMemory(memory, { before: 32, after: 64 });
+    expect(p.ratio.value).toBeCloseTo(1.64e6 / 1.32e6, 10);
+    expect(p.before.source).toMatch(/proxy peak memory/);
+  });
+});
+
+describe("memory budget", () => {
+  const abs = (raw: string, value: number) => ({ raw, kind: "absolute" as const, value });
+  const peak = (bytes: number, high?: number) => quantity(bytes, "bytes", "test", high ? { low: bytes, high } : {});
+
+  it("an absolute budget at level error fails with a message naming the budget", () => {
+    const b = checkBudget({ budget: abs("40GiB", 40 * GiB), level: "error", margin: 0.05, after: peak(41 * GiB), batchLabel: "64 per device" });
+    expect(b.status).toBe("error");
+    expect(b.message.text).toBe("Predicted peak 41.0 GiB at batch 64 per device is over the memory budget 40GiB (memory.budget).");
+  });
+
+  it("the same overrun at level warn only warns", () => {
+    expect(checkBudget({ budget: abs("40GiB", 40 * GiB), level: "warn", margin: 0.05, after: peak(41 * GiB), batchLabel: "64" }).status).toBe("warn");
+  });
+
+  it("fits, comes close, or may exceed at the top of its interval", () => {
+    const check = (after: ReturnType<typeof peak>) => checkBudget({ budget: abs("80GB", 80e9), level: "error", margin: 0.05, after, batchLabel: "8" }).status;
+    expect(check(peak(60e9))).toBe("ok");
+    expect(check(peak(78e9))).toBe("warn");
+    expect(check(peak(70e9, 90e9))).toBe("warn");
+  });
+
+  it("a relative budget compares the growth new ÷ old", () => {
+    const rel = { raw: "+10%", kind: "relative" as const, value: 1.1 };
+    const ratio = (r: number) => quantity(r, "ratio", "test");
+    expect(checkBudget({ budget: rel, level: "error", margin: 0.05, ratio: ratio(1.45), batchLabel: "64" })).toMatchObject({ status: "error", message: { text: expect.stringContaining("×1.45 (+45%)") } });
+    expect(checkBudget({ budget: rel, level: "error", margin: 0.05, ratio: ratio(1.05), batchLabel: "64" }).status).toBe("ok");
+  });
+
+  it("an absolute budget without an absolute peak is unknown, not passed", () => {
+    const b = checkBudget({ budget: abs("40GiB", 40 * GiB), level: "error", margin: 0.05, ratio: quantity(1.2, "ratio", "x"), batchLabel: "64" });
+    expect(b.status).toBe("unknown");
+    expect(b.message.text).toContain("memory.calibration");
+  });
+});
+
+describe("estimateMemory", () => {
+  const model = { dims: {}, precision: "mixed" as const, optimizer: "adam" as const, zeroStage: 0 as const, devices: 1, flashAttention: false };
+
+  it("the calibration point is the headline when given", () => {
+    const m = estimateMemory({
+      proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } },
+      model: { ...model, microBatch: { before: 32, after: 64 } },
+      calibration: { batch: 32, peakBytes: 18 * GiB },
+      budget: { budget: { raw: "40GiB", kind: "absolute", value: 40 * GiB }, level: "error", margin: 0.05 },
+    });
+    expect(m.peak.basis).toBe("calibration");
+    // Proxy share growing with B at batch 32: 32e4 / 1.32e6.
+    const share = 32e4 / 1.32e6;
+    expect(m.peak.after!.value).toBeCloseTo(18 * GiB * (1 + share), 0);
+    expect(m.budget!.status).toBe("ok");
+  });
+
+  it("with only the proxy, the headline is the proxy's growth", () => {
+    const m = estimateMemory({ proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } }, model: { ...model, microBatch: { before: 32, after: 64 } } });
+    expect(m.peak.basis).toBe("proxy");
+    expect(m.peak.before).toBeUndefined();
+    expect(m.notes.map((n) => n.id)).toContain("memory-proxy-only");
+  });
+
+  it("an unchanged per-device batch keeps the memory", () => {
+    const m = estimateMemory({ model: { ...model, parameters: 1e9, microBatch: { before: 8, after: 8 } }, calibration: { batch: 8, peakBytes: 30 * GiB } });
+    expect(m.peak.ratio!.value).toBe(1);
+    expect(m.notes.map((n) => n.id)).toContain("memory-micro-unchanged");
+  });
+
+  it("more devices under ZeRO-3 shrink the model states per device", () => {
+    const dims = { hidden: 1600, heads: 25, layers: 48, vocab: 50257 };
+    const m = estimateMemory({ model: { ...model, dims, seqLen: 1024, zeroStage: 3, devices: 8, microBatch: { before: 4, after: 4 } }, devicesBefore: 4 });
+    expect(m.peak.basis).toBe("analytical");
+    expect(m.peak.after!.value).toBeLessThan(m.peak.before!.value);
+  });
+});
