@@ -13,7 +13,8 @@ export interface EffectiveResult {
  * Parts that cannot be known are named in `unknown`, never guessed.
  * @example effectiveBatch([micro 8, accum 4], {}, { devices: 2 }).effective.value // 64
  */
-export function effectiveBatch(settings: BatchSetting[], semantics: BatchSemantics = {}, options: DetectOptions = {}): EffectiveResult {
+export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantics = {}, options: DetectOptions = {}): EffectiveResult {
+  const settings = applicable(written, semantics);
   const warnings: string[] = [];
   const unknown: string[] = [];
   const first = (role: Role) => settings.find((s) => s.role === role);
@@ -23,7 +24,8 @@ export function effectiveBatch(settings: BatchSetting[], semantics: BatchSemanti
     const s = first(role);
     if (!s) return semantics.defaults?.[role];
     if (s.unknownReason) {
-      unknown.push(`${s.key}: ${s.unknownReason}`);
+      const auto = semantics.autoMeans !== undefined && /^["']?auto["']?$/i.test(s.raw.trim());
+      unknown.push(`${s.key}: ${auto ? `"auto", ${semantics.autoMeans}` : s.unknownReason}`);
       return null;
     }
     return typeof s.value === "number" ? s.value : null;
@@ -31,10 +33,13 @@ export function effectiveBatch(settings: BatchSetting[], semantics: BatchSemanti
 
   const tokens = known("tokens_per_batch");
   const unitOption = semantics.unit;
-  const unit = typeof unitOption === "function" ? unitOption(values) : (unitOption ?? (first("tokens_per_batch") ? "tokens" : "samples"));
+  const unit = typeof unitOption === "function" ? unitOption(values, settings) : (unitOption ?? (first("tokens_per_batch") ? "tokens" : "samples"));
   let micro = unit === "tokens" && first("tokens_per_batch") ? tokens : known("micro_batch");
-  const global = known("global_batch");
   const accumSetting = first("grad_accum");
+  // An unresolved global batch (Ludwig `effective_batch_size: auto`, DeepSpeed `train_batch_size: "auto"`)
+  // is micro × accumulation × devices when both of those are written.
+  const globalFromParts = first("global_batch")?.unknownReason !== undefined && micro != null && accumSetting !== undefined && accumSetting.unknownReason === undefined;
+  const global = globalFromParts ? undefined : known("global_batch");
   let accum = known("grad_accum");
   let accumWhy = accumSetting ? "accumulation" : "no accumulation";
   if (accum === undefined) {
@@ -69,9 +74,12 @@ export function effectiveBatch(settings: BatchSetting[], semantics: BatchSemanti
         warnings.push(`Global batch ${global} is not divisible by micro batch × devices = ${micro} × ${devices}`);
       }
       parts.accum = accumSetting && accum != null ? accum : derived;
-      return { effective: { value: global, unit, formula: `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting ? "" : ", derived"}) × ${devices} (devices)`, unknown, parts }, warnings };
+      const formula = `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (devices)`;
+      return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings };
     }
-    return { effective: { value: global, unit, formula: `${global} (global batch)`, unknown, parts }, warnings };
+    // Without the micro batch and the devices the accumulation inside the global batch is not known.
+    if (!accumSetting) parts.accum = null;
+    return { effective: { value: scaleTokens(global), unit, formula: `${global} (global batch)${tokenSuffix()}`, unknown, parts }, warnings };
   }
 
   if (micro == null) {
@@ -97,6 +105,19 @@ export function effectiveBatch(settings: BatchSetting[], semantics: BatchSemanti
   function tokenSuffix(): string {
     return unit === "tokens" && !first("tokens_per_batch") ? ` × ${fmt(seqLen ?? null)} (sequence length)` : "";
   }
+}
+
+/**
+ * The settings that take part: an explicit null (`max_seq_len: null`) and the framework's own
+ * "not set" markers mean the default, so they are dropped; a per-device batch the framework counts
+ * in tokens (OpenNMT `batch_type: tokens`) is read as tokens per device.
+ */
+function applicable(settings: BatchSetting[], semantics: BatchSemantics): BatchSetting[] {
+  const inTokens = semantics.batchUnit?.(settings) === "tokens";
+  return settings
+    .filter((s) => !(s.value === null && /^(?:null|Null|NULL|~|None)?$/.test(s.raw.trim())))
+    .filter((s) => !(typeof s.value === "number" && semantics.unsetValues?.[s.role]?.includes(s.value)))
+    .map((s) => (inTokens && s.role === "micro_batch" ? { ...s, role: "tokens_per_batch" as const } : s));
 }
 
 function dataParallelDevices(args: {
