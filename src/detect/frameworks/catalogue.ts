@@ -3,6 +3,19 @@ import type { Framework } from "./framework.js";
 import { deepspeed } from "./deepspeed.js";
 import { generic } from "./generic.js";
 import { huggingface } from "./huggingface.js";
+import { accelerate } from "./accelerate.js";
+import { lightning } from "./lightning.js";
+import { hydra } from "./hydra.js";
+import { lightningHydraTemplate } from "./lightning-hydra-template.js";
+import { axolotl } from "./axolotl.js";
+import { torchtune } from "./torchtune.js";
+import { nemo } from "./nemo.js";
+import { maxtext } from "./maxtext.js";
+import { ludwig } from "./ludwig.js";
+import { opennmt } from "./opennmt.js";
+import { litgpt } from "./litgpt.js";
+import { llmfoundry } from "./llmfoundry.js";
+import { torchtitan } from "./torchtitan.js";
 import { ultralytics } from "./ultralytics.js";
 import { detectron2 } from "./detectron2.js";
 import { mmengine } from "./mmengine.js";
@@ -21,6 +34,19 @@ import { keras } from "./keras.js";
 export const catalogue: Framework[] = [
   huggingface,
   deepspeed,
+  accelerate,
+  lightning,
+  hydra,
+  lightningHydraTemplate,
+  axolotl,
+  torchtune,
+  nemo,
+  maxtext,
+  ludwig,
+  opennmt,
+  litgpt,
+  llmfoundry,
+  torchtitan,
   ultralytics,
   detectron2,
   mmengine,

@@ -2,8 +2,10 @@ import { score, type Framework } from "./framework.js";
 
 /**
  * DeepSpeed `ds_config.json`: train_batch_size = micro × accumulation × data-parallel world
- * (deepspeed/runtime/config.py::_set_batch_related_parameters). `"auto"` values are filled by the
- * Hugging Face / accelerate integration and are unknown here.
+ * (deepspeed/runtime/config.py::_set_batch_related_parameters); any two imply the third, and a
+ * missing accumulation is 1. `"auto"` values are filled by the Hugging Face / accelerate / axolotl
+ * integration from the training arguments, so here they are unknown, with that said
+ * (framework-batch-keys.md §3).
  */
 export const deepspeed: Framework = {
   id: "deepspeed",
@@ -13,6 +15,9 @@ export const deepspeed: Framework = {
       ["^train_micro_batch_size_per_gpu", 10],
       ["^train_batch_size", 3],
       ["^zero_optimization.stage", 8],
+      ["^steps_per_print", 3],
+      ["^wall_clock_breakdown", 3],
+      ["^zero_allow_untested_optimizer", 3],
       ["^fp16.enabled", 1],
       ["^bf16.enabled", 1],
     ]),
@@ -26,5 +31,8 @@ export const deepspeed: Framework = {
     { key: /^scheduler\.params\.(?:total_num_steps)$/, role: "max_steps" },
     { key: /^scheduler\.params\.warmup_max_lr$/, role: "learning_rate" },
   ],
-  semantics: { devicesFrom: "deepspeed --num_gpus/--num_nodes or the visible GPUs" },
+  semantics: {
+    devicesFrom: "deepspeed --num_gpus/--num_nodes or the visible GPUs",
+    autoMeans: "filled in at launch by the Hugging Face Trainer / accelerate from the training arguments",
+  },
 };

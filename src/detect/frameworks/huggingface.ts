@@ -1,10 +1,16 @@
 import { commonRules } from "./common-rules.js";
-import { score, type Framework } from "./framework.js";
+import { hasContext, score, type Framework } from "./framework.js";
+import { tokensWhenPacked } from "./token-units.js";
+
+/** Python callees whose keyword arguments are TrainingArguments (transformers, TRL, LLaMA-Factory). */
+const ARGUMENT_CLASSES = /(?:^|\.)(?:Seq2Seq)?TrainingArguments$|(?:^|\.)(?:SFT|DPO|GRPO|KTO|ORPO|PPO|Reward|CPO)Config$/;
 
 /**
  * Hugging Face Trainer `TrainingArguments`, and what builds on it (TRL, LLaMA-Factory): flat keys
- * in YAML/JSON, `--flags` on the command line, keyword arguments in Python.
- * Defaults from transformers: 8 per device, accumulation 1, learning rate 5e-5.
+ * in YAML/JSON, `--flags` (and their dashed aliases) on the command line, keyword arguments in
+ * Python. Defaults from transformers: 8 per device, accumulation 1 (framework-batch-keys.md §1).
+ * Devices come from the launcher on the same command line: torchrun and deepspeed count per
+ * node (× nodes), `accelerate launch --num_processes` counts every machine already.
  */
 export const huggingface: Framework = {
   id: "huggingface",
@@ -15,13 +21,16 @@ export const huggingface: Framework = {
       [/(?:^|\.)per_gpu_train_batch_size$/, 8],
       [/(?:^|\.)(?:model_name_or_path|output_dir)$/, 1],
       [/(?:^|\.)(?:cutoff_len|finetuning_type|template)$/, 1],
-    ]),
+    ]) + (hasContext(c, ARGUMENT_CLASSES) ? 10 : 0),
   rules: [
     { key: /(?:^|\.)(?:per[_-]device[_-]train[_-]batch[_-]size|per_gpu_train_batch_size)$/, role: "micro_batch" },
     { key: /(?:^|\.)(?:gradient[_-]accumulation[_-]steps)$/, role: "grad_accum" },
-    { key: /(?:^|\.)(?:nproc[_-]per[_-]node|num[_-]processes|num_gpus|num-gpus)$/, role: "devices" },
-    { key: /(?:^|\.)(?:nnodes|num[_-]machines|num_nodes|num-nodes)$/, role: "nodes" },
-    { key: /(?:^|\.)(?:cutoff_len|max_seq_length|max_length|max_seq_len)$/, role: "seq_len" },
+    // accelerate's --num_processes is already the total over machines (§2).
+    { key: /(?:^|\.)num[_-]machines$/, role: "ignore", context: /accelerate/ },
+    { key: /(?:^|\.)(?:nproc[_-]per[_-]node|num[_-]processes|num[_-]gpus|CUDA_VISIBLE_DEVICES)$/, role: "devices", read: perNode },
+    { key: /(?:^|\.)(?:nnodes|num[_-]machines|num[_-]nodes)$/, role: "nodes" },
+    { key: /(?:^|\.)(?:cutoff_len|max_seq_length|max_length|max_seq_len|max[_-]seq[_-]length)$/, role: "seq_len" },
+    { key: /(?:^|\.)(?:packing|neat_packing)$/, role: "batch_type" },
     { key: /(?:^|\.)(?:learning[_-]rate)$/, role: "learning_rate" },
     { key: /(?:^|\.)(?:optim|optimizer)$/, role: "optimizer" },
     { key: /(?:^|\.)(?:warmup[_-]steps|warmup[_-]ratio)$/, role: "warmup" },
@@ -33,6 +42,12 @@ export const huggingface: Framework = {
   ],
   semantics: {
     defaults: { micro_batch: 8, grad_accum: 1 },
+    unit: tokensWhenPacked,
     devicesFrom: "torchrun --nproc_per_node, accelerate launch --num_processes or deepspeed --num_gpus",
   },
 };
+
+/** `torchrun --nproc_per_node gpu` starts one process per visible GPU. */
+function perNode(value: unknown): { unknown: string } | undefined {
+  return typeof value === "string" && /^gpu$/i.test(value.trim()) ? { unknown: '"gpu": one process per visible GPU, known only at run time' } : undefined;
+}

@@ -1,0 +1,38 @@
+import { commonRules } from "./common-rules.js";
+import { score, type Framework } from "./framework.js";
+import { tokensWhenSeqLenKnown } from "./token-units.js";
+
+/**
+ * torchtitan TOML: `[training] local_batch_size` per device (`batch_size` before 2025),
+ * `global_batch_size` (-1, the default, = local × data-parallel degree; larger values
+ * accumulate), `seq_len`. Data-parallel degree = devices ÷ (tensor × pipeline × context); a shard
+ * degree of -1 takes what is left (framework-batch-keys.md §21).
+ */
+export const torchtitan: Framework = {
+  id: "torchtitan",
+  name: "torchtitan",
+  recognise: (c) =>
+    score(c, [
+      ["^training.local_batch_size", 10],
+      ["^parallelism.data_parallel_shard_degree", 8],
+      ["^job.dump_folder", 6],
+      ["^training.seq_len", 4],
+      ["^training.batch_size", 4],
+    ]),
+  rules: [
+    { key: /^training\.(?:local_batch_size|batch_size)$/, role: "micro_batch" },
+    { key: "^training.global_batch_size", role: "global_batch" },
+    { key: "^training.seq_len", role: "seq_len" },
+    { key: "^training.steps", role: "max_steps" },
+    { key: "^parallelism.tensor_parallel_degree", role: "tensor_parallel" },
+    { key: "^parallelism.pipeline_parallel_degree", role: "pipeline_parallel" },
+    { key: "^parallelism.context_parallel_degree", role: "context_parallel" },
+    { key: /^(?:profiling|metrics|checkpoint)\./, role: "ignore" },
+    ...commonRules,
+  ],
+  semantics: {
+    unsetValues: { global_batch: [-1] },
+    unit: tokensWhenSeqLenKnown,
+    devicesFrom: "torchrun --nproc_per_node (NGPU in run_train.sh)",
+  },
+};
