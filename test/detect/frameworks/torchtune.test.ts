@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { detectFile } from "../../../src/detect/detect-file.js";
+import { fixture, table, unknowns } from "./read-fixture.js";
+
+describe("torchtune", () => {
+  it("reads batch_size per device, accumulation and optimizer.lr beside _component_", () => {
+    const r = detectFile("8B_lora.yaml", fixture("torchtune", "llama3_1-8B_lora.yaml"), { devices: 2 });
+    expect(r.framework).toBe("torchtune");
+    // The profiler's warmup_steps schedules tracing and is not a setting.
+    expect(table(r)).toEqual([
+      [13, "seq_len", "tokenizer.max_seq_len", null],
+      [42, "batch_type", "dataset.packed", false],
+      [45, "micro_batch", "batch_size", 2],
+      [46, "eval_batch", "batch_size_val", null],
+      [50, "optimizer", "optimizer._component_", "torch.optim.AdamW"],
+      [53, "learning_rate", "optimizer.lr", 3e-4],
+      [56, "warmup", "lr_scheduler.num_warmup_steps", 100],
+      [62, "epochs", "epochs", 1],
+      [64, "grad_accum", "gradient_accumulation_steps", 8],
+    ]);
+    expect(unknowns(r)).toContainEqual(["batch_size_val", "interpolation ${batch_size} is not resolved in this file"]);
+    expect(r.effective).toMatchObject({ value: 32, unit: "samples", formula: "2 (per device) × 8 (accumulation) × 2 (devices)", unknown: [] });
+  });
+
+  it("names tune run as the source of the device count", () => {
+    const r = detectFile("8B_lora.yaml", fixture("torchtune", "llama3_1-8B_lora.yaml"));
+    expect(r.effective.unknown).toEqual(["devices: not in this file (tune run --nproc_per_node); pass --devices or set devices in .github/batch-advisor.yml"]);
+  });
+
+  it("counts a packed dataset's batch in tokens of tokenizer.max_seq_len", () => {
+    const r = detectFile("3B_full.yaml", fixture("torchtune", "qwen2_5-3B_full_packed.yaml"), { devices: 4 });
+    expect(table(r).slice(0, 3)).toEqual([
+      [10, "seq_len", "tokenizer.max_seq_len", 2048],
+      [14, "batch_type", "dataset.0.packed", true],
+      [21, "micro_batch", "batch_size", 4],
+    ]);
+    expect(r.effective).toMatchObject({ value: 4 * 1 * 4 * 2048, unit: "tokens" });
+  });
+});
