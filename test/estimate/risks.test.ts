@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../src/config.js";
+import { estimateConvergence } from "../../src/estimate/convergence.js";
+import { quantity } from "../../src/estimate/quantity.js";
+import { risks, type RiskInput } from "../../src/estimate/risks.js";
+import { measurements } from "./build-inputs.js";
+
+const thresholds = defaultConfig().thresholds;
+const convergence = (bCrit: number, before: number, after: number) =>
+  estimateConvergence({ bCrit: quantity(bCrit, "examples", "x"), source: "noise-scale", frame: { unit: "samples", before, after, how: "" } });
+const ids = (o: Partial<RiskInput>) => risks({ unknown: [], microBatch: { before: 32, after: 64 }, memory: { peak: { basis: "none" }, notes: [] }, measurements: measurements(), thresholds, ...o }).map((r) => r.id);
+
+describe("risks", () => {
+  it("a new batch well past B_crit flags diminishing returns and the generalisation gap", () => {
+    const r = risks({ unknown: [], microBatch: { before: 512, after: 4096 }, memory: { peak: { basis: "none" }, notes: [] }, convergence: convergence(900, 512, 4096), measurements: measurements(), thresholds });
+    expect(r.find((x) => x.id === "past-critical-batch")).toMatchObject({ level: "warn", source: "McCandlish et al. 2018" });
+    expect(r.find((x) => x.id === "generalisation-gap")).toMatchObject({ level: "info", source: "Keskar et al. 2017" });
+  });
+
+  it("a batch below B_crit raises no large-batch flag", () => {
+    expect(ids({ convergence: convergence(900, 32, 64) })).not.toContain("past-critical-batch");
+  });
+
+  it("lowering the batch past B_crit is not a large-batch risk", () => {
+    expect(ids({ convergence: convergence(100, 4096, 2048) })).not.toContain("past-critical-batch");
+  });
+
+  it("a very small per-device batch is noted", () => {
+    expect(ids({ microBatch: { before: 16, after: 4 } })).toContain("very-small-batch");
+    expect(ids({ microBatch: { before: 4, after: 8 } })).not.toContain("very-small-batch");
+  });
+
+  it("over budget carries the budget's level", () => {
+    const memory = { peak: { basis: "calibration" as const }, notes: [], budget: { budget: "40GiB", kind: "absolute" as const, limit: 1, level: "error" as const, status: "error" as const, message: { id: "budget-over", text: "over" } } };
+    expect(risks({ unknown: [], microBatch: { before: 1, after: 2 }, memory, measurements: measurements(), thresholds })[0]).toMatchObject({ id: "over-budget", level: "error" });
+  });
+
+  it("unknown parts of the effective batch are named", () => {
+    const r = risks({ unknown: ["devices: set by the launcher"], microBatch: { before: 32, after: 64 }, memory: { peak: { basis: "none" }, notes: [] }, measurements: measurements(), thresholds });
+    expect(r[0].text).toContain("devices: set by the launcher");
+  });
+
+  it("a partial or missing proxy run is flagged", () => {
+    expect(ids({ measurements: measurements({ partial: true, partialReason: "time budget hit during noise" }) })).toContain("proxy-partial");
+    expect(ids({ measurements: undefined })).toContain("proxy-missing");
+  });
+
+  it("a noise scale taken early in training is flagged", () => {
+    const early = measurements({ noise: { bSmall: 32, bBig: 256, bSimple: 40, interval: [30, 50], atLoss: 2.0, initialLoss: 2.3, samples: [] } });
+    expect(ids({ measurements: early, convergence: convergence(40, 32, 64) })).toContain("noise-scale-early");
+    expect(ids({ convergence: convergence(900, 32, 64) })).not.toContain("noise-scale-early");
+  });
+});
