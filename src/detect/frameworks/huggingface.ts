@@ -29,7 +29,8 @@ export const huggingface: Framework = {
     { key: /(?:^|\.)num[_-]machines$/, role: "ignore", context: /accelerate/ },
     { key: /(?:^|\.)(?:nproc[_-]per[_-]node|num[_-]processes|num[_-]gpus|CUDA_VISIBLE_DEVICES)$/, role: "devices", read: perNode },
     { key: /(?:^|\.)(?:nnodes|num[_-]machines|num[_-]nodes)$/, role: "nodes" },
-    { key: /(?:^|\.)(?:cutoff_len|max_seq_length|max_length|max_seq_len|max[_-]seq[_-]length)$/, role: "seq_len" },
+    // run_clm's --block_size is the sequence length its examples are cut to.
+    { key: /(?:^|\.)(?:cutoff_len|max_seq_length|max_length|max_seq_len|max[_-]seq[_-]length|block[_-]size)$/, role: "seq_len" },
     { key: /(?:^|\.)(?:packing|neat_packing)$/, role: "batch_type" },
     { key: /(?:^|\.)(?:learning[_-]rate)$/, role: "learning_rate" },
     { key: /(?:^|\.)(?:optim|optimizer)$/, role: "optimizer" },

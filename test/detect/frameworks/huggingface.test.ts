@@ -64,4 +64,24 @@ describe("Hugging Face Trainer", () => {
     expect(r.framework).toBe("huggingface");
     expect(r.effective).toMatchObject({ value: 64, formula: "8 (per device) × 4 (accumulation) × 2 (devices)" });
   });
+
+  it("reads TrainingArguments keyword arguments in a Python script, through a module constant", () => {
+    const r = detectFile("train_imdb.py", fixture("huggingface", "train_imdb.py"), { devices: 2 });
+    expect(r.framework).toBe("huggingface");
+    expect(table(r).filter(([, , key]) => key.startsWith("training_args."))).toEqual([
+      [13, "micro_batch", "training_args.per_device_train_batch_size", 16],
+      [14, "eval_batch", "training_args.per_device_eval_batch_size", 64],
+      [15, "grad_accum", "training_args.gradient_accumulation_steps", 2],
+      [16, "learning_rate", "training_args.learning_rate", 3e-5],
+      [17, "epochs", "training_args.num_train_epochs", 3],
+      [18, "warmup", "training_args.warmup_ratio", 0.06],
+    ]);
+    expect(r.effective).toMatchObject({ value: 64, formula: "16 (per device) × 2 (accumulation) × 2 (devices)" });
+  });
+
+  it("reads a TRL SFTConfig with packing as a token batch", () => {
+    const r = detectFile("trl_sft.py", fixture("huggingface", "trl_sft.py"), { devices: 2 });
+    expect(r.framework).toBe("huggingface");
+    expect(r.effective).toMatchObject({ value: 4 * 4 * 2 * 2048, unit: "tokens" });
+  });
 });
