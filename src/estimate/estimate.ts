@@ -65,6 +65,7 @@ export function estimateChange(input: EstimateInput): Estimate {
     budget: config.memory.budget ? { budget: config.memory.budget, level: config.memory.level, margin: config.thresholds.memoryMargin } : undefined,
   });
   memory.notes.push(...ctx.notes.filter((n) => n.id === "devices-assumed" || n.id === "seq-len-assumed"));
+  const inputNotes = ctx.notes.filter((n) => n.id === "ratio-from-setting");
 
   const convergence = convergenceFor({ m, k, proxyBefore, proxyAfter, speed, ctx, loss: config.model.loss });
   const learningRate = learningRateAdvice({
@@ -86,6 +87,7 @@ export function estimateChange(input: EstimateInput): Estimate {
     learningRate,
     schedule,
     risks: risks({ unknown: change.unknown, microBatch: ctx.microBatch, convergence, memory, speed, measurements: m, thresholds: config.thresholds }),
+    ...(inputNotes.length ? { notes: inputNotes } : {}),
   };
   markUncertain(partial, config.thresholds.uncertainRatio);
   return { ...partial, verdict: verdict(partial) };

@@ -62,24 +62,24 @@ export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice
       params: { linear: fmt(k), sqrt: fmt(Math.sqrt(k)) },
     });
   }
-  const pastCritical = input.critical && input.critical.after > input.critical.bCrit
-    ? " Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound."
-    : "";
+  if (input.critical && input.critical.after > input.critical.bCrit) {
+    advice.caveat = { id: "lr-past-critical", text: "Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound." };
+  }
   if (before === null) {
     return done(advice, "unknown", {
       id: "lr-value-unknown",
-      text: `Multiply the learning rate by ${fmt(factor)} (${ruleName}); its value could not be read.${pastCritical}`,
+      text: `Multiply the learning rate by ${fmt(factor)} (${ruleName}); its value could not be read.`,
       params: { factor: fmt(factor), rule },
     });
   }
   const suggested = before * factor;
   advice.suggested = quantity(suggested, "learning-rate", rule === "sqrt" ? SOURCES.sqrtLr : SOURCES.linearLr);
   advice.suggestedRaw = formatLike(suggested, lrSetting?.raw);
-  const params = { factor: fmt(factor), suggested: advice.suggestedRaw, rule, k: fmt(k) };
+  const params = { factor: fmt(factor), suggested: advice.suggestedRaw, rule, k: fmt(k), optimizer: opt.name ?? family };
   if (after === null || after === before) {
     return done(advice, "unchanged-needs-scaling", {
       id: "lr-unchanged",
-      text: `The batch changes ×${fmt(k)} but the learning rate does not: with ${opt.name ?? family} the ${ruleName} suggests ×${fmt(factor)}, i.e. ${advice.suggestedRaw}.${pastCritical}`,
+      text: `The batch changes ×${fmt(k)} but the learning rate does not: with ${opt.name ?? family} the ${ruleName} suggests ×${fmt(factor)}, i.e. ${advice.suggestedRaw}.`,
       params,
     });
   }
@@ -89,7 +89,7 @@ export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice
     id: ok ? "lr-matches" : "lr-differs",
     text: ok
       ? `The learning rate changes ×${fmt(changed)}, in line with the ${ruleName} (×${fmt(factor)}).`
-      : `The learning rate changes ×${fmt(changed)}, but the ${ruleName} suggests ×${fmt(factor)} (${advice.suggestedRaw}).${pastCritical}`,
+      : `The learning rate changes ×${fmt(changed)}, but the ${ruleName} suggests ×${fmt(factor)} (${advice.suggestedRaw}).`,
     params: { ...params, changed: fmt(changed) },
   });
 }

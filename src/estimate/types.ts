@@ -210,6 +210,8 @@ export interface LearningRateAdvice {
   /** Adam-family companions under the square-root rule (Malladi et al. 2022). */
   adjustments: Array<{ name: "beta1" | "beta2" | "epsilon" | "warmup"; rule: string; before?: number; after?: number }>;
   message: Note;
+  /** A limit on the advice, e.g. the new batch is past B_crit so the rule is only an upper bound. */
+  caveat?: Note;
 }
 
 // ---------------------------------------------------------------- schedule
@@ -268,4 +270,6 @@ export interface Estimate {
   schedule: ScheduleAdvice;
   risks: Risk[];
   verdict: Verdict;
+  /** How the inputs were read or assumed (ratio taken from one setting, sequence length assumed…). */
+  notes?: Note[];
 }

@@ -104,6 +104,7 @@ describe("estimateChange", () => {
     const change = batchChange({ effective: { before: null, after: null, ratio: null }, unknown: ["devices: set by the launcher"] });
     const e = estimateChange({ change, file: hfFile(64), measurements: measurements(), config: defaultConfig() });
     expect(e.batch.ratio).toBe(2);
+    expect(e.notes!.map((n) => n.id)).toEqual(["ratio-from-setting"]);
     expect(e.risks.find((r) => r.id === "unknown-batch-parts")!.level).toBe("warn");
     expect(e.verdict.level).toBe("warn");
   });

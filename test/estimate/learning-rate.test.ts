@@ -63,7 +63,8 @@ describe("learning-rate rules", () => {
   });
 
   it("past the critical batch the rule is an upper bound", () => {
-    expect(advise({ framework: "huggingface", critical: { bCrit: 100, after: 512 } }).message.text).toContain("upper bound");
+    expect(advise({ framework: "huggingface", critical: { bCrit: 100, after: 512 } }).caveat!.text).toContain("upper bound");
+    expect(advise({ framework: "huggingface", critical: { bCrit: 1000, after: 512 } }).caveat).toBeUndefined();
   });
 });
 
