@@ -1,6 +1,7 @@
 import type { Format, ParsedConfig } from "../types.js";
 import { parseJson } from "./parse-json.js";
 import { parsePython } from "./parse-python.js";
+import { parseShell } from "./parse-shell.js";
 import { parseYaml } from "./parse-yaml.js";
 
 /** Files larger than this are reported, not parsed: configs are small, and the bound keeps a hostile PR cheap. */
@@ -12,6 +13,7 @@ const PARSERS: Partial<Record<Format, Parser>> = {
   yaml: parseYaml,
   json: parseJson,
   python: parsePython,
+  shell: parseShell,
 };
 
 /** The format a path is written in: by extension first, then by a look at the content. */
@@ -23,10 +25,16 @@ export function formatOf(path: string, text: string): Format {
   if (/\.py$/.test(name)) return "python";
   if (/\.(sh|bash|zsh|slurm|sbatch)$/.test(name)) return "shell";
   if (/\.gin$/.test(name)) return "gin";
-  const head = text.slice(0, 200);
+  const head = text.slice(0, 2000);
   if (/^#!.*\b(ba|z)?sh\b/.test(head)) return "shell";
   if (/^#!.*python/.test(head)) return "python";
+  // `[training]` opens TOML, not a JSON array: look at the first line that is not a comment.
+  const first = /^[ \t]*[^\s#].*$/m.exec(head)?.[0] ?? "";
+  if (/^\s*\[\[?\s*[A-Za-z_][\w.\- ]*\]\]?\s*(#.*)?$/.test(first)) return "toml";
   if (/^\s*[[{]/.test(head)) return "json";
+  if (/^#SBATCH\s/m.test(head) || /^\s*(torchrun|deepspeed|accelerate\s+launch|srun|python3?\s+[^\s=]+\.py)\b/m.test(head)) return "shell";
+  if (/^\s*(include\s+['"]|from\s+__gin__\s+import\b)/m.test(head) || /^[\w./]+\.\w+\s*=\s*[%@]/m.test(head)) return "gin";
+  if (/^(import\s+\w|from\s+[\w.]+\s+import\s)/m.test(head) || /^\w+\s*=\s*dict\(/m.test(head)) return "python";
   return "text";
 }
 

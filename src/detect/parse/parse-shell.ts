@@ -1,0 +1,136 @@
+import type { Comment, Entry, ParsedConfig } from "../types.js";
+import { lineIndex } from "./line-index.js";
+import { analyseCommand, typed, type ShellSink } from "./shell-command.js";
+import { fieldValue, ShellVars, type Field, type Segment } from "./shell-expand.js";
+import { lexShell, type Token, type Word } from "./shell-lexer.js";
+
+/** Bounds for hostile scripts: words after expansion, and entries kept. */
+export const SHELL_LIMITS = { maxFields: 200_000, maxEntries: 50_000 };
+
+const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "esac", "in"]);
+const DECLARERS = new Set(["export", "declare", "typeset", "local", "readonly"]);
+
+/**
+ * Parses a shell script or a bare command line into entries: flags (`--per_device_train_batch_size 8`,
+ * `-b 64`), Hydra/Ultralytics overrides (`data.batch_size=64`), variables (`MICRO_BATCH_SIZE=2`,
+ * context "shell variable") substituted where they are used, `$((…))` arithmetic, and `#SBATCH`
+ * headers (context "sbatch"). Each flag's context is the command it belongs to; its line and
+ * column are the flag's own (where a value came out of a variable, the line that defines it).
+ * Nothing is run.
+ * @example parseShell("torchrun --nproc_per_node 8 train.py --bs 4", "run.sh").entries.map((e) => e.context) // ["torchrun", "torchrun train.py"]
+ */
+export function parseShell(text: string, path: string): ParsedConfig {
+  const at = lineIndex(text);
+  const out: ParsedConfig = { path, format: "shell", entries: [], comments: [], errors: [] };
+  const lexed = lexShell(text);
+  // A shebang names the interpreter; it is not a comment anyone wrote about the settings.
+  out.comments = lexed.comments.filter((c) => !(c.offset === 0 && c.text.startsWith("!"))).map((c) => ({ line: at(c.offset).line, text: c.text }));
+  for (const e of lexed.errors) out.errors.push({ message: `shell: ${e.message}`, ...at(e.offset) });
+  const reader = new ScriptReader(text, at, out.entries, out.comments);
+  try {
+    reader.read(lexed.tokens);
+  } catch (error) {
+    out.errors.push({ message: `shell: ${(error as Error).message}` });
+  }
+  out.comments.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+class ScriptReader {
+  private vars = new ShellVars();
+  private fields = 0;
+  private sink: ShellSink;
+
+  constructor(
+    private text: string,
+    private at: (offset: number) => { line: number; column: number },
+    private entries: Entry[],
+    private comments: Comment[],
+  ) {
+    this.sink = {
+      at,
+      push: (entry) => {
+        if (this.entries.length >= SHELL_LIMITS.maxEntries) throw new Error(`more than ${SHELL_LIMITS.maxEntries} settings; the rest of the file was skipped`);
+        this.entries.push(entry);
+      },
+    };
+  }
+
+  read(tokens: Token[]): void {
+    let command: Word[] = [];
+    for (const token of tokens) {
+      if (token.kind === "word") {
+        command.push(token);
+        continue;
+      }
+      this.command(command);
+      command = [];
+      if (token.kind === "directive") this.directive(token.start, token.end);
+    }
+    this.command(command);
+  }
+
+  /** `#SBATCH --gres=gpu:4`: sbatch reads these flags literally, without expanding variables. */
+  private directive(start: number, end: number): void {
+    const lexed = lexShell(this.text, start, end);
+    for (const c of lexed.comments) this.comments.push({ line: this.at(c.offset).line, text: c.text });
+    const words = lexed.tokens.filter((t): t is Word => t.kind === "word");
+    const fields = words.map((w): Field => ({ segments: w.parts.map((p): Segment => ({ text: p.kind === "lit" ? p.text : p.raw, offset: p.offset, split: false, quoted: true })), offset: w.start, raw: w.raw }));
+    analyseCommand([{ segments: [{ text: "sbatch", offset: start, split: false, quoted: false }], offset: start, raw: "sbatch" }, ...fields], this.sink);
+  }
+
+  private command(words: Word[]): void {
+    while (words.length && RESERVED.has(words[0].raw)) words = words.slice(1);
+    if (!words.length) return;
+    const first = words[0].raw;
+    if (first === "for" || first === "select") return this.loop(words);
+    if (first === "case" || first === "function") return;
+    let k = 0;
+    while (k < words.length && assignment(words[k])) k++;
+    if (k === words.length) return words.forEach((w) => this.assign(w, true));
+    const program = words[k].raw;
+    if (DECLARERS.has(program)) return words.slice(k + 1).forEach((w) => assignment(w) && this.assign(w, true));
+    if (program === "unset") return words.slice(k + 1).forEach((w) => this.vars.unset(w.raw));
+    // `VAR=x cmd` sets VAR for that command only: recorded, not kept for later lines.
+    words.slice(0, k).forEach((w) => this.assign(w, false));
+    const fields: Field[] = [];
+    for (const w of words.slice(k)) {
+      const expanded = this.vars.expandWord(w);
+      fields.push(...expanded);
+      if ((this.fields += expanded.length) > SHELL_LIMITS.maxFields) throw new Error(`more than ${SHELL_LIMITS.maxFields} words after expansion; the rest of the file was skipped`);
+    }
+    analyseCommand(fields, this.sink);
+  }
+
+  private assign(word: Word, keep: boolean): void {
+    const first = word.parts[0];
+    if (first?.kind !== "lit") return;
+    const m = /^([A-Za-z_]\w*)(\+?)=/.exec(first.text)!;
+    const name = m[1];
+    const rest = [{ ...first, text: first.text.slice(m[0].length), offset: first.offset + m[0].length }, ...word.parts.slice(1)];
+    const elements = word.array?.map((w) => this.vars.expandParts(w.parts));
+    let segments = elements ? (elements[0] ?? []) : this.vars.expandParts(rest.filter((p) => !(p.kind === "lit" && p.text === "" && !p.quoted)));
+    const previous = this.vars.get(name);
+    if (m[2] && previous) segments = [...previous.segments, ...segments];
+    const shown = elements ? elements.flatMap((el, i) => (i ? [{ text: " ", offset: 0, split: false, quoted: true }, ...el] : el)) : segments;
+    const value = fieldValue({ segments: shown, offset: word.start, raw: word.raw });
+    const pos = this.at(word.start);
+    const entry: Entry = { path: [name], value: "text" in value ? typed(value.text) : null, raw: word.raw.slice(m[0].length), line: pos.line, column: pos.column, context: "shell variable" };
+    if ("reason" in value) entry.unknownReason = value.reason;
+    this.sink.push(entry);
+    if (keep) this.vars.set(name, { segments, elements, offset: word.start });
+  }
+
+  private loop(words: Word[]): void {
+    const name = words[1]?.raw;
+    if (!name || !/^[A-Za-z_]\w*$/.test(name)) return;
+    const values = words.slice(3).map((w) => w.raw).join(" ");
+    const reason = values ? `loop variable ${name} takes each of ${values}` : `loop variable ${name} takes its values at run time`;
+    this.vars.set(name, { segments: [{ text: `$${name}`, offset: words[1].start, split: false, quoted: true, unknown: reason }], offset: words[1].start });
+  }
+}
+
+function assignment(word: Word): boolean {
+  const first = word.parts[0];
+  return first?.kind === "lit" && !first.quoted && first.offset === word.start && /^[A-Za-z_]\w*\+?=/.test(first.text);
+}
