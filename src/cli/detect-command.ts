@@ -24,7 +24,7 @@ export async function runDetection(args: DetectArgs): Promise<DetectResult> {
   const options = { devices: args.devices };
   if (args.base && args.head) return detectChanges(new GitSource({ repo: args.repo ?? ".", base: args.base, head: args.head }), options);
   if (args.old && args.new) return detectChanges(new FilePairSource({ base: args.old, head: args.new }), options);
-  const result: DetectResult = { files: [], changes: [], skipped: [] };
+  const result: DetectResult = { files: [], changes: [], baseFiles: [], skipped: [] };
   for (const path of args.files) {
     const text = await readLocalFile(path);
     if (text === null) {

@@ -14,6 +14,8 @@ export interface DetectResult {
   /** Head-side report of every config that has batch settings or could not be read. */
   files: FileReport[];
   changes: BatchChange[];
+  /** Base-side report of each head file that had a base, under the head's path (estimates read the old batch from it). */
+  baseFiles: FileReport[];
   /** Files not analysed, with the reason (too many, binary, removed). */
   skipped: Array<{ path: string; reason: string }>;
 }
@@ -45,15 +47,19 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
 
   const files: FileReport[] = [];
   const changes: BatchChange[] = [];
+  const baseFiles: FileReport[] = [];
   for (const pair of pairs) {
     const head = await detectSide(source, "head", pair.path, options);
     if (!head) continue;
     if (head.settings.length || head.errors.length) files.push(head);
     if (!pair.basePath) continue;
     const base = await detectSide(source, "base", pair.basePath, { ...options, frameworkOf: head.framework });
-    if (base) changes.push(...diffSettings({ ...base, path: head.path }, head));
+    if (!base) continue;
+    const underHeadPath = { ...base, path: head.path };
+    baseFiles.push(underHeadPath);
+    changes.push(...diffSettings(underHeadPath, head));
   }
-  return { files, changes, skipped };
+  return { files, changes, baseFiles, skipped };
 }
 
 function isCandidate(file: ChangedFile, options: DetectChangesOptions, skipped: DetectResult["skipped"]): boolean {
