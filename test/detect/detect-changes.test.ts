@@ -8,16 +8,18 @@ const changesIn = async (scenario: string, devices?: number) =>
 
 describe("detectChanges across two git revisions", () => {
   it("reports a change in a Hydra config group on the primary config that composes it", async () => {
+    // lightning-hydra-template divides data.batch_size by the world size: it is the global batch.
     const { changes } = await changesIn("hydra-defaults");
     const onPrimary = changes.find((c) => c.path === "conf/train.yaml");
     expect(onPrimary).toMatchObject({
       key: "data.batch_size",
-      role: "micro_batch",
+      role: "global_batch",
+      framework: "lightning-hydra-template",
       before: 64,
       after: 128,
       line: 3,
       inheritedFrom: "conf/data/mnist.yaml",
-      effective: { before: 128, after: 256, ratio: 2 },
+      effective: { before: 64, after: 128, ratio: 2 },
       learningRate: { before: 0.001, after: 0.001 },
     });
   });
