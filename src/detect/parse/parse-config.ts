@@ -2,6 +2,7 @@ import type { Format, ParsedConfig } from "../types.js";
 import { parseJson } from "./parse-json.js";
 import { parsePython } from "./parse-python.js";
 import { parseShell } from "./parse-shell.js";
+import { parseToml } from "./parse-toml.js";
 import { parseYaml } from "./parse-yaml.js";
 
 /** Files larger than this are reported, not parsed: configs are small, and the bound keeps a hostile PR cheap. */
@@ -14,6 +15,7 @@ const PARSERS: Partial<Record<Format, Parser>> = {
   json: parseJson,
   python: parsePython,
   shell: parseShell,
+  toml: parseToml,
 };
 
 /** The format a path is written in: by extension first, then by a look at the content. */
