@@ -44,3 +44,38 @@ describe("fairseq Hydra YAML", () => {
     expect(at(2)! / at(1)!).toBe(2);
   });
 });
+
+describe("fairseq-train flags", () => {
+  const script = "examples/scaling_nmt/train_big.sh";
+  const text = () => fixture("train_transformer_wmt16_big.sh");
+
+  it("reads --max-tokens through a shell variable, and keeps --max-tokens-valid apart", () => {
+    const r = detectFile(script, text());
+    expect(r.framework).toBe("fairseq");
+    expect(table(r)).toEqual([
+      [9, "optimizer", "optimizer", "adam"],
+      [10, "learning_rate", "lr", 0.001],
+      [10, "warmup", "warmup-updates", 4000],
+      [13, "tokens_per_batch", "max-tokens", 3584],
+      [13, "eval_batch", "max-tokens-valid", 8000],
+      [14, "grad_accum", "update-freq", 16],
+      [14, "devices", "distributed-world-size", 8],
+      [15, "max_steps", "max-update", 30000],
+    ]);
+    expect(r.settings.find((s) => s.key === "max-tokens")?.raw).toBe("$MAX_TOKENS");
+  });
+
+  it("counts tokens per update: 3584 × 16 × 8 GPUs simulate 128 GPUs", () => {
+    expect(detectFile(script, text()).effective).toMatchObject({
+      value: 3584 * 16 * 8,
+      unit: "tokens",
+      formula: "3584 (tokens per device) × 16 (accumulation) × 8 (devices)",
+      unknown: [],
+    });
+  });
+
+  it("counts sentences when only --batch-size is given", () => {
+    const r = detectFile("train.sh", "fairseq-train data-bin/iwslt14 --arch transformer_iwslt_de_en --batch-size 64 --update-freq 2 --distributed-world-size 4\n");
+    expect(r.effective).toMatchObject({ value: 512, unit: "samples" });
+  });
+});

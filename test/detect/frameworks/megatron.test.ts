@@ -49,3 +49,46 @@ describe("Megatron-LM functional-test YAML", () => {
     expect(r.warnings).toEqual(["Global batch 36 is not divisible by micro batch × devices = 4 × 2"]);
   });
 });
+
+describe("Megatron-LM launch script", () => {
+  const text = () => fixture("pretrain_gpt_tp2_cp2.sh");
+
+  it("resolves shell variables into the flags and reads torchrun's GPUs per node and nodes", () => {
+    const r = detectFile("examples/gpt3/pretrain_gpt_tp2_cp2.sh", text());
+    expect(r.framework).toBe("megatron");
+    expect(table(r)).toEqual([
+      [14, "devices", "nproc_per_node", 8],
+      [14, "nodes", "nnodes", 2],
+      [18, "seq_len", "seq-length", 8192],
+      [19, "micro_batch", "micro-batch-size", 2],
+      [20, "global_batch", "global-batch-size", 256],
+      [21, "batch_rampup", "rampup-batch-size", 32],
+      [22, "tensor_parallel", "tensor-model-parallel-size", 2],
+      [23, "context_parallel", "context-parallel-size", 2],
+      [24, "learning_rate", "lr", 0.0003],
+      [24, "warmup", "lr-warmup-iters", 2000],
+      [25, "max_steps", "train-iters", 100000],
+    ]);
+    expect(r.settings.find((s) => s.role === "batch_rampup")?.raw).toBe("32 32 1000000");
+  });
+
+  it("leaves 16 GPUs ÷ (TP 2 × CP 2) = 4 data-parallel ranks, so 32 micro-batches make the global 256", () => {
+    expect(detectFile("pretrain.sh", text()).effective).toMatchObject({
+      value: 256,
+      formula: "256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 (devices)",
+      parts: { micro: 2, accum: 32, devices: 4 },
+      unknown: [],
+    });
+  });
+
+  it("doubling the context-parallel size halves the data-parallel ranks and doubles the accumulation", () => {
+    const r = detectFile("pretrain.sh", text().replace("--context-parallel-size 2", "--context-parallel-size 4"));
+    expect(r.effective.value).toBe(256);
+    expect(r.effective.parts).toMatchObject({ devices: 2, accum: 64 });
+  });
+
+  it("without --global-batch-size the batch is micro × data-parallel ranks", () => {
+    const r = detectFile("pretrain.sh", text().replace(/^\s+--global-batch-size.*\n/m, ""));
+    expect(r.effective).toMatchObject({ value: 8, formula: "2 (per device) × 1 (no accumulation) × 4 (devices)" });
+  });
+});

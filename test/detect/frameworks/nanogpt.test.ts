@@ -49,3 +49,21 @@ describe("nanoGPT", () => {
     expect(r.effective).toMatchObject({ value: 32768, parts: { micro: 1, accum: 32, seqLen: 1024 } });
   });
 });
+
+describe("nanoGPT command line", () => {
+  it("reads --key=value overrides after the config file; the GPU count does not enter the tokens per iteration", () => {
+    const r = detectFile("scripts/train_gpt2_8gpu.sh", fixture("train_gpt2_8gpu.sh"));
+    expect(r.framework).toBe("nanogpt");
+    expect(table(r)).toEqual([
+      [4, "devices", "nproc_per_node", 8],
+      [5, "micro_batch", "batch_size", 24],
+      [6, "grad_accum", "gradient_accumulation_steps", 20],
+      [7, "max_steps", "max_iters", 600000],
+    ]);
+    expect(r.effective).toMatchObject({ value: 491520, formula: "24 (per device) × 20 (accumulation, over all devices) × 1024 (sequence length)" });
+  });
+
+  it("does not claim a script that merely has --batch_size and --gradient_accumulation_steps", () => {
+    expect(detectFile("run.sh", "python train.py --batch_size=32 --gradient_accumulation_steps=4\n").framework).not.toBe("nanogpt");
+  });
+});

@@ -95,6 +95,18 @@ describe("Ultralytics", () => {
     expect(r.effective).toMatchObject({ value: 64, parts: { micro: 8, accum: 2, devices: 4 } });
   });
 
+  it("reads yolo CLI overrides: batch=64 on device=0,1 needs no accumulation", () => {
+    const r = detectFile("train.sh", fixture("train.sh"));
+    expect(r.framework).toBe("ultralytics");
+    expect(table(r)).toEqual([
+      [5, "epochs", "epochs", 100],
+      [5, "global_batch", "batch", 64],
+      [5, "devices", "device", 2],
+      [5, "learning_rate", "lr0", 0.02],
+    ]);
+    expect(r.effective).toMatchObject({ value: 64, parts: { micro: 32, accum: 1, devices: 2 } });
+  });
+
   it("does not take a plain batch_size config for an Ultralytics one", () => {
     expect(detectFile("train.yaml", "batch_size: 32\nlr: 0.01\n").framework).not.toBe("ultralytics");
   });
