@@ -88,9 +88,11 @@ export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantic
   }
   const microLabel = unit === "tokens" && first("tokens_per_batch") ? "tokens per device" : "per device";
   if (semantics.accumIsGlobal) {
-    // nanoGPT divides its accumulation by the world size, so devices cancel out.
+    // nanoGPT divides its accumulation by the world size, so devices cancel out: an unknown
+    // device count is no unknown part of this batch.
     const value = accum == null ? null : micro * accum;
-    return { effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}, over all devices)${tokenSuffix()}`, unknown, parts }, warnings };
+    const relevant = unknown.filter((u) => !u.startsWith("devices: not in this file"));
+    return { effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}, over all devices)${tokenSuffix()}`, unknown: relevant, parts }, warnings };
   }
   const value = accum == null || devices == null ? null : micro * accum * devices;
   return {

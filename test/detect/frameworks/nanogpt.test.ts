@@ -27,6 +27,7 @@ describe("nanoGPT", () => {
     const one = detectFile("train_gpt2.py", fixture("train_gpt2.py"), { devices: 1 }).effective.value;
     const eight = detectFile("train_gpt2.py", fixture("train_gpt2.py"), { devices: 8 }).effective.value;
     expect(eight).toBe(one);
+    expect(detectFile("train_gpt2.py", fixture("train_gpt2.py")).effective.unknown).toEqual([]);
   });
 
   it("reads a character-level config with its own block size and LR", () => {
