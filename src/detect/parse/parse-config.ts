@@ -1,4 +1,5 @@
 import type { Format, ParsedConfig } from "../types.js";
+import { parseGin } from "./parse-gin.js";
 import { parseJson } from "./parse-json.js";
 import { parsePython } from "./parse-python.js";
 import { parseShell } from "./parse-shell.js";
@@ -16,6 +17,7 @@ const PARSERS: Partial<Record<Format, Parser>> = {
   python: parsePython,
   shell: parseShell,
   toml: parseToml,
+  gin: parseGin,
 };
 
 /** The format a path is written in: by extension first, then by a look at the content. */
