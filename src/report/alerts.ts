@@ -1,0 +1,74 @@
+import type { FileReport } from "../detect/types.js";
+import type { Level, Note } from "../estimate/types.js";
+import { unknownParts } from "./batch-parts.js";
+import type { Translator } from "./messages/translate.js";
+import type { ChangeGroup, Report } from "./types.js";
+
+export type AlertKind = "NOTE" | "TIP" | "IMPORTANT" | "WARNING" | "CAUTION";
+
+const KIND: Record<Exclude<Level, "ok">, AlertKind> = { info: "NOTE", warn: "WARNING", error: "CAUTION" };
+
+/**
+ * A GitHub alert block: one item as a paragraph, several as a list.
+ * @example alert("WARNING", ["Over budget."]) // "> [!WARNING]\n> Over budget."
+ */
+export function alert(kind: AlertKind, items: string[]): string {
+  if (!items.length) return "";
+  const body = items.length === 1 ? items[0].split("\n") : items.map((i) => `- ${i.replace(/\n/g, " ")}`);
+  return [`> [!${kind}]`, ...body.map((l) => `> ${l}`.trimEnd())].join("\n");
+}
+
+/**
+ * The budget check and the risks of one group as alerts (CAUTION for error, WARNING for warn,
+ * NOTE for info), the worst first; unknown parts of the effective batch are named when no risk names them.
+ * @example renderGroupAlerts({ group, file, t }) // "> [!CAUTION]\n> Predicted peak 44.0 GiB …"
+ */
+export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport; t: Translator }): string {
+  const { group, t } = input;
+  const e = group.estimate;
+  const items: Array<{ level: Exclude<Level, "ok">; text: string }> = [];
+  const budget = e.memory.budget;
+  const budgetShown = budget && budget.status !== "ok";
+  if (budget && budgetShown) items.push({ level: budget.status === "unknown" ? "info" : (budget.status as "warn" | "error"), text: t.note(budget.message) });
+  const unknown = unknownParts(group.changes, input.file);
+  for (const r of e.risks) {
+    if (r.id === "over-budget" && budgetShown) continue;
+    items.push({ level: r.level, text: r.source ? t.t("alert.source", { text: t.note(r), source: r.source }) : t.note(r) });
+  }
+  if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts")) items.push({ level: "info", text: t.t("alert.unknownParts", { parts: unknown.join("; ") }) });
+  // The schedule's message already lists the settings to change and their new values.
+  if (e.schedule.shouldScale) items.push({ level: "info", text: t.note(e.schedule.message) });
+  const order: Array<Exclude<Level, "ok">> = ["error", "warn", "info"];
+  return order
+    .map((level) => alert(KIND[level], items.filter((i) => i.level === level).map((i) => i.text)))
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+/**
+ * Problems with `.github/batch-advisor.yml`, each naming its key, as one CAUTION alert.
+ * @example renderConfigErrors(report.configErrors, t) // "> [!CAUTION]\n> The bot configuration …"
+ */
+export function renderConfigErrors(errors: Report["configErrors"], t: Translator): string {
+  if (!errors.length) return "";
+  const items = errors.map((e) => t.t("alert.configError", { key: e.key, where: e.line ? t.t("alert.where", { where: t.t("word.line", { line: String(e.line) }) }) : "", message: e.message }));
+  return alert("CAUTION", [`${t.t("alert.configErrors")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
+}
+
+/**
+ * Files that were not analysed, and why, as one NOTE alert.
+ * @example renderSkipped([{ path: "a.yaml", reason: "parse error" }], t)
+ */
+export function renderSkipped(skipped: Report["skipped"], t: Translator): string {
+  if (!skipped.length) return "";
+  return alert("NOTE", [`${t.t("alert.skipped")}\n${skipped.map((s) => `- ${t.t("alert.skippedFile", { path: s.path, reason: s.reason })}`).join("\n")}`]);
+}
+
+/** Notes of the estimate worth a line but not an alert (speed backend, memory basis, convergence position). */
+export function estimateNotes(group: ChangeGroup, t: Translator): string[] {
+  const e = group.estimate;
+  const notes: Note[] = [...(e.speed?.notes ?? []), ...e.memory.notes, ...(e.convergence?.notes ?? [])];
+  // A note the risks already say (the same id, or the same words) is not repeated.
+  const said = new Set(e.risks.flatMap((r) => [r.id as string, t.note(r)]));
+  return [...new Set(notes.filter((n) => !said.has(n.id)).map((n) => t.note(n)))].filter((text) => !said.has(text));
+}

@@ -1,0 +1,41 @@
+import { formatNumber } from "./format-number.js";
+import { ratioPhrase } from "./format-quantity.js";
+import type { MessageId } from "./messages/en.js";
+import { translator } from "./messages/translate.js";
+import type { Annotation, ChangeGroup, Language } from "./types.js";
+import { verdictText } from "./verdict-text.js";
+
+/**
+ * One annotation on each changed line: `failure` when the group's predicted peak breaks a memory
+ * budget set at level `error` (or its verdict is an error), `warning` for a warn verdict, `notice`
+ * for an OK one, so a change that looks fine is not flagged as a problem.
+ * @example buildAnnotations({ groups, language: "en" }) // [{ path: "train.yaml", line: 12, level: "warning", title: "Batch size 32 → 64: Warning", message: "…" }]
+ */
+export function buildAnnotations(input: { groups: ChangeGroup[]; language: Language }): Annotation[] {
+  const t = translator(input.language);
+  const out: Annotation[] = [];
+  for (const group of input.groups) {
+    const e = group.estimate;
+    const overBudget = e.memory.budget?.status === "error" && e.memory.budget.level === "error";
+    const level: Annotation["level"] = overBudget || e.verdict.level === "error" ? "failure" : e.verdict.level === "warn" ? "warning" : "notice";
+    const facts = [
+      verdictText(e, t),
+      e.memory.budget && e.memory.budget.status !== "ok" ? t.note(e.memory.budget.message) : "",
+      e.convergence ? `${t.t("row.steps")}: ${ratioPhrase(e.convergence.stepsRatio, "steps", { t, bare: true })}` : "",
+      e.learningRate.status === "unchanged-needs-scaling" || e.learningRate.status === "differs-from-rule" ? t.note(e.learningRate.message) : "",
+    ].filter(Boolean);
+    const message = [...new Set(facts)].join("\n");
+    for (const change of group.changes) {
+      if (out.some((a) => a.path === change.path && a.line === change.line)) continue;
+      const side = (v: unknown) => (typeof v === "number" ? formatNumber(v) : String(v ?? "?"));
+      out.push({
+        path: change.path,
+        line: change.line,
+        level,
+        title: t.t("annotation.title", { before: side(change.before), after: side(change.after), level: t.t(`level.${e.verdict.level}` as MessageId) }),
+        message,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { performance } from "node:perf_hooks";
+import type { FileReport } from "../detect/types.js";
+import type { Measurements } from "../proxy/types.js";
+import { buildAnnotations } from "./annotations.js";
+import { isOverBudget, worstLevel } from "./level.js";
+import { translator } from "./messages/translate.js";
+import { renderComment } from "./render-comment.js";
+import { renderSummary } from "./render-summary.js";
+import { buildSuggestions, type HeadText } from "./suggestions.js";
+import type { ChangeGroup, Language, Report } from "./types.js";
+
+export interface BuildReportInput {
+  groups: ChangeGroup[];
+  measurements: Measurements[];
+  files: FileReport[];
+  skipped: Report["skipped"];
+  configErrors: Report["configErrors"];
+  language: Language;
+  source: string;
+  /** Seconds spent before rendering; `total` defaults to their sum. Render time is measured here and added. */
+  timings: { detect: number; proxy: number; estimate: number; total?: number };
+  /** Head file contents, for the learning-rate line as written and its one-click suggestion. */
+  headText?: HeadText;
+  /** Versions to name under "How this was measured" (batch-advisor, Node, TensorFlow.js). */
+  versions?: Record<string, string>;
+}
+
+/**
+ * Everything a front sends: level, over-budget flag, one-line summary, the comment, annotations
+ * and suggestions, with the timings of each phase.
+ * @example const report = buildReport({ groups, measurements, files, skipped: [], configErrors: [], language: "en", source: "git main..HEAD", timings: { detect: 0.1, proxy: 20, estimate: 0.01 } })
+ */
+export function buildReport(input: BuildReportInput): Report {
+  const started = performance.now();
+  const t = translator(input.language);
+  const markdown = renderComment(input);
+  const report: Omit<Report, "timings"> = {
+    version: 1,
+    language: input.language,
+    source: input.source,
+    files: input.files,
+    groups: input.groups,
+    measurements: input.measurements,
+    skipped: input.skipped,
+    configErrors: input.configErrors,
+    level: worstLevel(input.groups),
+    overBudget: isOverBudget(input.groups),
+    summary: renderSummary({ groups: input.groups, language: input.language }),
+    markdown,
+    annotations: buildAnnotations({ groups: input.groups, language: input.language }),
+    suggestions: buildSuggestions({ groups: input.groups, files: input.files, headText: input.headText, t }),
+  };
+  const render = (performance.now() - started) / 1000;
+  const { detect, proxy, estimate } = input.timings;
+  const total = (input.timings.total ?? detect + proxy + estimate) + render;
+  return { ...report, timings: { detect, proxy, estimate, render, total } };
+}

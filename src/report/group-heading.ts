@@ -1,0 +1,50 @@
+import type { BatchChange, Scalar } from "../detect/types.js";
+import { formatNumber } from "./format-number.js";
+import type { MessageId } from "./messages/en.js";
+import type { Translator } from "./messages/translate.js";
+import type { ChangeGroup } from "./types.js";
+import { verdictText } from "./verdict-text.js";
+
+/**
+ * A group's heading and the list of its changed settings with their lines.
+ * @example renderGroupHeading({ group, t }) // "### `train.yaml`: effective batch 32 → 64 examples (×2)\n\n- `per_device_train_batch_size` (line 12): 32 → 64"
+ */
+export function renderGroupHeading(input: { group: ChangeGroup; t: Translator }): string {
+  const { group, t } = input;
+  const changes = group.changes.map((c) => `- ${changeLine(c, t)}`).join("\n");
+  return `${t.t("group.heading", { path: group.path, effective: effectiveText(group, t) })}\n\n${changes}`;
+}
+
+/** "effective batch 32 → 64 examples (×2)", with "unknown" where a side is not known. */
+export function effectiveText(group: ChangeGroup, t: Translator): string {
+  const b = group.estimate.batch;
+  const unit = t.t(b.unit === "tokens" ? "unit.tokens" : "unit.samples");
+  const side = (v: number | null) => (v === null ? t.t("cell.unknown") : formatNumber(v));
+  // "unknown → unknown examples" reads oddly: the unit goes only with a number.
+  const unitShown = b.before === null && b.after === null ? "" : ` ${unit}`;
+  const ratio = b.ratio === null ? "" : t.t("verdict.ratio", { ratio: formatNumber(b.ratio) });
+  return t.t("group.effective", { before: side(b.before), after: side(b.after), unit: unitShown, ratio });
+}
+
+/** "`key` (line 12): 32 → 64", noting an inherited file. */
+export function changeLine(c: BatchChange, t: Translator): string {
+  const from = c.inheritedFrom ? ` ${t.t("group.inherited", { file: c.inheritedFrom })}` : "";
+  return t.t("group.change", { key: c.key, where: t.t("word.line", { line: String(c.line) }), before: scalar(c.before, t), after: scalar(c.after, t), from });
+}
+
+/**
+ * One line for a group the comment has no room to show in full: where, what, and the verdict (which names steps and memory).
+ * @example collapsedLine(group, t) // "`train.yaml:12` `batch_size` 32 → 64: **Warning** — Batch 32 → 64 (×2): 1.93× fewer steps, …"
+ */
+export function collapsedLine(group: ChangeGroup, t: Translator): string {
+  const e = group.estimate;
+  const first = group.changes[0];
+  const where = `\`${group.path}:${first?.line ?? e.change.line}\``;
+  const what = first ? `\`${first.key}\` ${scalar(first.before, t)} → ${scalar(first.after, t)}` : "";
+  return `${where} ${what}: **${t.t(`level.${e.verdict.level}` as MessageId)}** — ${verdictText(e, t)}`;
+}
+
+function scalar(v: Scalar, t: Translator): string {
+  if (v === null) return t.t("cell.unknown");
+  return typeof v === "number" ? formatNumber(v) : String(v);
+}

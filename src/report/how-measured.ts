@@ -1,0 +1,70 @@
+import type { Measurements } from "../proxy/types.js";
+import { formatBytes, formatNumber, formatSeconds } from "./format-number.js";
+import type { Translator } from "./messages/translate.js";
+import type { ChangeGroup } from "./types.js";
+
+export interface HowMeasuredInput {
+  measurements: Measurements[];
+  groups: ChangeGroup[];
+  source: string;
+  t: Translator;
+  /** Versions worth naming (batch-advisor, Node, TensorFlow.js), when the caller knows them. */
+  versions?: Record<string, string>;
+  /** At most this many proxy runs are described in full; the rest are counted. */
+  limit?: number;
+}
+
+/**
+ * The **How this was measured** section: what was compared, and per proxy run the backend (and
+ * why the ones before it were skipped), device, proxy model and data, seeds, steps, wall time,
+ * partial runs; then versions.
+ * @example renderHowMeasured({ measurements, groups, source: "git main..HEAD", t })
+ */
+export function renderHowMeasured(input: HowMeasuredInput): string {
+  const { t } = input;
+  const lines = [`- ${t.t("how.source", { source: input.source })}`];
+  const limit = input.limit ?? 5;
+  if (!input.measurements.length) lines.push(`- ${t.t("how.noProxy")}`);
+  input.measurements.slice(0, limit).forEach((m, i) => {
+    const used = input.groups.filter((g) => g.measurementIndex === i).map((g) => `\`${g.path}\``);
+    const heading = input.measurements.length > 1 ? t.t("how.run", { n: String(i + 1), files: used.join(", ") || "—" }) : t.t("how.runOne");
+    lines.push(`- ${heading}`, ...describe(m, t).map((l) => `  - ${l}`));
+  });
+  if (input.measurements.length > limit) lines.push(`- ${t.t("how.moreRuns", { count: String(input.measurements.length - limit) })}`);
+  const frames = [...new Set(input.groups.map((g) => g.estimate.convergence?.frame.how).filter((h): h is string => !!h))].slice(0, limit);
+  for (const how of frames) lines.push(`- ${t.t("how.frame", { how })}`);
+  if (input.versions && Object.keys(input.versions).length) {
+    lines.push(`- ${t.t("how.versions", { list: Object.entries(input.versions).map(([k, v]) => `${k} ${v}`).join(", ") })}`);
+  }
+  return `<details>\n<summary>${t.t("how.summary")}</summary>\n\n${lines.join("\n")}\n\n</details>`;
+}
+
+function describe(m: Measurements, t: Translator): string[] {
+  const b = m.backend;
+  const out = [t.t("how.backend", { name: b.name, version: b.version })];
+  for (const s of b.skipped) out.push(t.t("how.skippedBackend", { name: s.name, reason: s.reason }));
+  if (b.details && Object.keys(b.details).length) out.push(t.t("how.device", { details: Object.entries(b.details).map(([k, v]) => `${k}: ${String(v)}`).join(", ") }));
+  const plan = m.plan;
+  out.push(t.t("how.proxy", { description: m.description, parameters: formatNumber(m.parameters), optimizer: plan.optimizer, lr: formatNumber(plan.learningRate) }));
+  out.push(t.t("how.seed", { seed: String(plan.seed) }));
+  if (m.steps.length) {
+    const repeats = [...new Set(m.steps.map((s) => s.repeats))].join("/");
+    out.push(t.t("how.steps", { batches: m.steps.map((s) => formatNumber(s.batchSize)).join(", "), repeats }));
+  }
+  if (m.memory.points.length) out.push(t.t("how.memory", { batches: m.memory.points.map((p) => formatNumber(p.batchSize)).join(", "), slope: formatBytes(m.memory.forwardBackwardFit.slope), r2: m.memory.forwardBackwardFit.r2.toFixed(3) }));
+  if (m.loss.length) {
+    const steps = m.loss.reduce((n, c) => n + (c.points.at(-1)?.step ?? 0), 0);
+    out.push(t.t("how.loss", { curves: m.loss.map((c) => formatNumber(c.batchSize)).join(", "), steps: formatNumber(steps) }));
+  }
+  if (m.noise) {
+    const n = m.noise;
+    out.push(t.t("how.noise", { small: formatNumber(n.bSmall), big: formatNumber(n.bBig), samples: String(n.samples.length), value: formatNumber(n.bSimple), low: formatNumber(n.interval[0]), high: formatNumber(n.interval[1]), atLoss: formatNumber(n.atLoss), initialLoss: formatNumber(n.initialLoss) }));
+  }
+  if (m.criticalBatch) {
+    const c = m.criticalBatch;
+    out.push(t.t("how.critical", { bCrit: formatNumber(c.bCrit), target: formatNumber(c.targetLoss), runs: String(c.points.length), r2: c.r2.toFixed(2), rule: c.learningRateRule }));
+  }
+  out.push(t.t("how.wall", { seconds: formatSeconds(m.wallSeconds), budget: formatSeconds(plan.timeBudgetSeconds) }));
+  if (m.partial) out.push(`**${t.t("how.partial", { reason: m.partialReason ?? "—" })}**`);
+  return out;
+}

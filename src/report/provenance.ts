@@ -1,0 +1,45 @@
+import type { Provenance } from "../estimate/types.js";
+import type { Translator } from "./messages/translate.js";
+
+/**
+ * Footnote markers for where numbers came from: `m` for measured on the proxy, 1, 2, … for each
+ * model in order of first use. One set per table, so its legend sits right under it.
+ * @example const f = new Footnotes(t, "mlp on MNIST"); f.mark("measured") // "<sup>m</sup>"
+ */
+export class Footnotes {
+  private readonly models: string[] = [];
+  private measured = false;
+
+  constructor(
+    private readonly t: Translator,
+    /** The proxy's description, so "measured" says on what. */
+    private readonly proxy?: string,
+  ) {}
+
+  /** The marker for a source, remembered for the legend. */
+  mark(source: Provenance): string {
+    return `<sup>${this.key(source)}</sup>`;
+  }
+
+  /** The marker's key alone (`m`, `1`, `2`…). */
+  key(source: Provenance): string {
+    if (source === "measured") {
+      this.measured = true;
+      return "m";
+    }
+    if (!this.models.includes(source)) this.models.push(source);
+    return String(this.models.indexOf(source) + 1);
+  }
+
+  get size(): number {
+    return this.models.length + (this.measured ? 1 : 0);
+  }
+
+  /** One line: each marker with its source; empty when no number carried one. */
+  legend(): string {
+    const items: string[] = [];
+    if (this.measured) items.push(`<sup>m</sup> ${this.proxy ? this.t.t("source.measuredOn", { proxy: this.proxy }) : this.t.t("source.measured")}`);
+    this.models.forEach((m, i) => items.push(`<sup>${i + 1}</sup> ${m}`));
+    return items.length ? `<sub>${this.t.t("source.legend", { items: items.join(" · ") })}</sub>` : "";
+  }
+}
