@@ -42,30 +42,53 @@ export function parseGin(text: string, path: string): ParsedConfig {
   const macros = new Map<string, GinValue>();
   for (const b of last.values()) if (b.path.length === 1) macros.set(b.path[0], b.value);
   const sink = new EntrySink(at);
-  for (const b of last.values()) sink.add(resolve(b.value, macros, 0), b.path);
+  const resolver = new MacroResolver(macros);
+  for (const b of last.values()) sink.add(resolver.resolve(b.value, 0), b.path);
   out.entries = sink.entries;
   if (sink.limitHit) out.errors.push({ message: `gin: ${sink.limitHit}` });
   return out;
 }
 
-function resolve(v: GinValue, macros: Map<string, GinValue>, depth: number): ValueNode {
-  if (depth > MAX_DEPTH) return unknownNode("gin macros nested too deeply to resolve", "", 0);
-  switch (v.kind) {
-    case "leaf":
-      return v.node;
-    case "list":
-      return { kind: "list", items: v.items.map((i) => resolve(i, macros, depth + 1)), raw: v.raw, offset: v.offset };
-    case "map":
-      return { kind: "map", items: v.items.map(([k, i]) => [k, resolve(i, macros, depth + 1)]), raw: v.raw, offset: v.offset };
-    case "macro": {
-      if (v.name === "gin.REQUIRED") return unknownNode("gin.REQUIRED: bound by another gin file or a --gin_bindings flag", v.raw, v.offset);
-      const bound = macros.get(v.name);
-      if (!bound) return unknownNode(unknownReason(v.raw) ?? `gin macro ${v.raw} is not bound in this file`, v.raw, v.offset);
-      const node = resolve(bound, macros, depth + 1);
-      // A number read through a macro is reported where the macro is used, with the macro as raw.
-      if (node.kind === "scalar" || node.kind === "unknown") return { ...node, raw: v.raw, offset: v.offset };
-      return node;
+/**
+ * Resolves `%MACRO` references. Each macro is resolved once and shared, so a macro built from
+ * others (`A2 = [%A1, %A1]`) stays a small graph; the entry sink bounds what it expands to.
+ */
+class MacroResolver {
+  private done = new Map<string, ValueNode>();
+  private active = new Set<string>();
+
+  constructor(private macros: Map<string, GinValue>) {}
+
+  resolve(v: GinValue, depth: number): ValueNode {
+    if (depth > MAX_DEPTH) return unknownNode("gin values nested too deeply to resolve", "", 0);
+    switch (v.kind) {
+      case "leaf":
+        return v.node;
+      case "list":
+        return { kind: "list", items: v.items.map((i) => this.resolve(i, depth + 1)), raw: v.raw, offset: v.offset };
+      case "map":
+        return { kind: "map", items: v.items.map(([k, i]): [string, ValueNode] => [k, this.resolve(i, depth + 1)]), raw: v.raw, offset: v.offset };
+      case "macro": {
+        const node = this.macro(v, depth);
+        // A number read through a macro is reported where the macro is used, with the macro as raw.
+        if (node.kind === "scalar" || node.kind === "unknown") return { ...node, raw: v.raw, offset: v.offset };
+        return node;
+      }
     }
+  }
+
+  private macro(v: Extract<GinValue, { kind: "macro" }>, depth: number): ValueNode {
+    if (v.name === "gin.REQUIRED") return unknownNode("gin.REQUIRED: bound by another gin file or a --gin_bindings flag", v.raw, v.offset);
+    const cached = this.done.get(v.name);
+    if (cached) return cached;
+    const bound = this.macros.get(v.name);
+    if (!bound) return unknownNode(unknownReason(v.raw) ?? `gin macro ${v.raw} is not bound in this file`, v.raw, v.offset);
+    if (this.active.has(v.name)) return unknownNode(`gin macro ${v.raw} refers to itself`, v.raw, v.offset);
+    this.active.add(v.name);
+    const node = this.resolve(bound, depth + 1);
+    this.active.delete(v.name);
+    this.done.set(v.name, node);
+    return node;
   }
 }
 
