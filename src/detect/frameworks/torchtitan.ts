@@ -24,9 +24,10 @@ export const torchtitan: Framework = {
     { key: "^training.global_batch_size", role: "global_batch" },
     { key: "^training.seq_len", role: "seq_len" },
     { key: "^training.steps", role: "max_steps" },
-    { key: "^parallelism.tensor_parallel_degree", role: "tensor_parallel" },
-    { key: "^parallelism.pipeline_parallel_degree", role: "pipeline_parallel" },
-    { key: "^parallelism.context_parallel_degree", role: "context_parallel" },
+    // Before 2025 the degrees sat in [training]; data-parallel degrees multiply to what is left.
+    { key: /^(?:parallelism|training)\.tensor_parallel_degree$/, role: "tensor_parallel" },
+    { key: /^(?:parallelism|training)\.pipeline_parallel_degree$/, role: "pipeline_parallel" },
+    { key: /^(?:parallelism|training)\.context_parallel_degree$/, role: "context_parallel" },
     { key: /^(?:profiling|metrics|checkpoint)\./, role: "ignore" },
     ...commonRules,
   ],
