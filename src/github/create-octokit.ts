@@ -1,0 +1,50 @@
+import { Octokit } from "@octokit/rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+
+const GitHubClient = Octokit.plugin(retry, throttling);
+
+/** The Octokit the GitHub front talks through: REST methods plus retries and rate-limit handling. */
+export type GitHub = InstanceType<typeof GitHubClient>;
+
+export interface CreateOctokitOptions {
+  token: string;
+  /** API root; default `GITHUB_API_URL` (set by the runner, a GitHub Enterprise Server's own API), else api.github.com. */
+  baseUrl?: string;
+  /** Where retry and rate-limit notes go (the Actions log). */
+  log?: (message: string) => void;
+  /** Tests: retry at once instead of after 1 s, 4 s, 9 s, and no write spacing from the throttler. */
+  noDelays?: boolean;
+}
+
+/** Rate-limited requests are retried this many times before the error reaches the caller. */
+const RATE_LIMIT_RETRIES = 2;
+
+/**
+ * An authenticated Octokit that retries server errors with backoff (@octokit/plugin-retry) and
+ * waits out primary and secondary rate limits (@octokit/plugin-throttling).
+ * @example const github = createOctokit({ token: process.env.GITHUB_TOKEN! });
+ */
+export function createOctokit(options: CreateOctokitOptions): GitHub {
+  const log = options.log ?? (() => {});
+  // The throttler retries when the handler returns true (its type says void).
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const again = retryCount < RATE_LIMIT_RETRIES;
+    log(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : "giving up"}`);
+    return again;
+  };
+  return new GitHubClient({
+    auth: options.token,
+    baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
+    userAgent: "batch-advisor",
+    retry: options.noDelays ? { retryAfterBaseValue: 0 } : {},
+    throttle: {
+      enabled: !options.noDelays,
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+    },
+    // Octokit's default logger prints deprecation notices and request errors to the console;
+    // the front logs what matters itself, through the Actions log.
+    log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
+  });
+}
