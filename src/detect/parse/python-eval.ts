@@ -23,6 +23,7 @@ export class PyEvaluator {
   /** Where a call's keyword arguments go when nothing keeps the call's value. */
   readonly standalonePath = new WeakMap<ValueNode, string[]>();
   private kept = new WeakSet<ValueNode>();
+  private reading = false;
 
   constructor(
     readonly text: string,
@@ -134,7 +135,20 @@ export class PyEvaluator {
     // A scalar read through a name is reported where it is used; a structure keeps its own lines.
     if (v.kind === "scalar") return { kind: "scalar", value: v.value, raw: this.src(node), offset: node.from };
     if (v.kind === "unknown") return unknownNode(v.reason, this.src(node), node.from);
+    // An object built by a call (`args=config` after `config = SFTConfig(...)`) is already reported
+    // where it was built; passing it on does not repeat its settings under a second path.
+    if (v.kind === "map" && v.context !== undefined && v.context !== "dict" && !this.reading) return { kind: "map", items: [], raw: this.src(node), offset: node.from };
     return v;
+  }
+
+  /** Evaluates the object of an attribute read, where a built object's fields are what is wanted. */
+  private objectOf(obj: PyNode, scope: PyScope, depth: number): ValueNode {
+    this.reading = true;
+    try {
+      return this.evaluate(obj, scope, depth);
+    } finally {
+      this.reading = false;
+    }
   }
 
   private string(node: PyNode, src: string): ValueNode {
@@ -232,13 +246,13 @@ export class PyEvaluator {
         const name = this.evaluate(key, scope, depth + 1);
         if (name.kind === "scalar" && typeof name.value === "string") return unknownNode(envReason(name.value), src, node.from);
       }
-      const base = this.evaluate(obj, scope, depth + 1);
+      const base = this.objectOf(obj, scope, depth + 1);
       const k = this.keyOf(key, scope);
       const item = k === undefined ? undefined : itemOf(base, k);
       if (item) return item.kind === "scalar" ? { ...item, raw: src, offset: node.from } : item;
       if (base.kind === "unknown" && !base.reason.startsWith("name ")) return unknownNode(base.reason, src, node.from);
     } else if (obj && key && op?.name === ".") {
-      const base = obj.name === "VariableName" || obj.name === "MemberExpression" ? this.evaluate(obj, scope, depth + 1) : undefined;
+      const base = obj.name === "VariableName" || obj.name === "MemberExpression" ? this.objectOf(obj, scope, depth + 1) : undefined;
       const item = base ? itemOf(base, this.src(key)) : undefined;
       if (item) return item.kind === "scalar" ? { ...item, raw: src, offset: node.from } : item;
       if (!base) this.collectCalls(obj, scope, depth + 1);

@@ -178,6 +178,20 @@ describe("parsePython: dicts, lists and calls nest", () => {
     expect(at(r.entries, "TrainingArguments.per_device_train_batch_size")[0]).toMatchObject({ value: 2, context: "TrainingArguments" });
   });
 
+  it("does not repeat a built object's settings where it is passed on, but reads its fields", () => {
+    const r = parse("config = SFTConfig(per_device_train_batch_size=4)\ntrainer = SFTTrainer(model, args=config)\nbs = config.per_device_train_batch_size * 2\n");
+    expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([
+      ["config.per_device_train_batch_size", 4],
+      ["bs", 8],
+    ]);
+  });
+
+  it("does expand a dict(...) passed on by name, mmdet style", () => {
+    const r = parse("base_loader = dict(batch_size=8)\ntrain_dataloader = dict(base_loader, num_workers=2)\nval_dataloader = base_loader\n");
+    expect(at(r.entries, "train_dataloader.batch_size")[0]).toMatchObject({ value: 8, line: 1 });
+    expect(at(r.entries, "val_dataloader.batch_size")[0]).toMatchObject({ value: 8, line: 1 });
+  });
+
   it("puts an argparse flag's name in the path of its default", () => {
     const r = parse('parser.add_argument("-b", "--batch-size", type=int, default=128)\n');
     expect(at(r.entries, "parser.add_argument.batch-size.default")[0]).toMatchObject({ value: 128, context: "parser.add_argument" });
