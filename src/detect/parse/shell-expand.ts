@@ -80,6 +80,7 @@ export class ShellVars {
 
   private variable(part: Extract<WordPart, { kind: "var" }>, depth: number): Segment[] {
     const reason = reasonFor(part);
+    if (part.complex && part.raw.startsWith("${{")) return [unknownSegment(`GitHub Actions expression ${part.raw}, filled in by the workflow`, part.raw, part.offset)];
     if (part.complex) return [unknownSegment(`computed by shell parameter expansion ${part.raw}`, part.raw, part.offset)];
     if (part.name === "@" || part.name === "*") return [];
     const v = /^[A-Za-z_]/.test(part.name) ? this.vars.get(part.name) : undefined;

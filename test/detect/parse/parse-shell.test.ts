@@ -105,6 +105,14 @@ describe("parseShell: variables", () => {
     ]);
   });
 
+  it("names a GitHub Actions expression in a workflow run: line, and other parameter expansions", () => {
+    const r = parseShell("python train.py --bs ${{ matrix.bs }} --name ${RUN%.*}", "workflow run");
+    expect(r.entries.map((e) => [e.path[0], e.unknownReason])).toEqual([
+      ["bs", "GitHub Actions expression ${{ matrix.bs }}, filled in by the workflow"],
+      ["name", "computed by shell parameter expansion ${RUN%.*}"],
+    ]);
+  });
+
   it("carries a variable's unknown reason to where it is used", () => {
     expect(one("BS=$1\npython t.py --bs $BS\n", "bs").unknownReason).toBe("shell positional argument $1, passed by the caller");
   });
