@@ -24,6 +24,8 @@ export const huggingface: Framework = {
     ]) + (hasContext(c, ARGUMENT_CLASSES) ? 10 : 0),
   rules: [
     { key: /(?:^|\.)(?:per[_-]device[_-]train[_-]batch[_-]size|per_gpu_train_batch_size)$/, role: "micro_batch" },
+    // The dashed alias HfArgumentParser registers (`--per-device-eval-batch-size`).
+    { key: /(?:^|\.)per[_-]device[_-]eval[_-]batch[_-]size$/, role: "eval_batch" },
     { key: /(?:^|\.)(?:gradient[_-]accumulation[_-]steps)$/, role: "grad_accum" },
     // accelerate's --num_processes is already the total over machines (§2).
     { key: /(?:^|\.)num[_-]machines$/, role: "ignore", context: /accelerate/ },

@@ -2,11 +2,17 @@ import { commonRules } from "./common-rules.js";
 import { score, type Framework, type KeyRule } from "./framework.js";
 import type { ParsedConfig } from "../types.js";
 
-/** Signals any Hydra/OmegaConf config carries: a `defaults:` list, `_target_`, `hydra:`, `# @package`. */
+/**
+ * Signals any Hydra/OmegaConf config carries: a `defaults:` list, `_target_`, `hydra:`, `# @package`;
+ * in a shell script, `key.sub=value` overrides, which the shell parser splits on dots while it keeps
+ * a LightningCLI flag (`--trainer.devices 4`) whole.
+ */
 export function hydraScore(c: ParsedConfig): number {
   const packaged = c.comments.some((comment) => /^@package\b/.test(comment.text)) ? 5 : 0;
+  const overrides = c.format === "shell" && c.entries.some((e) => e.context !== undefined && e.path.length > 1) ? 6 : 0;
   return (
     packaged +
+    overrides +
     score(c, [
       [/^defaults\.\d+/, 5],
       [/(?:^|\.)_target_$/, 4],

@@ -1,5 +1,5 @@
 import { commonRules } from "./common-rules.js";
-import { score, type Framework } from "./framework.js";
+import { hasContext, score, type Framework } from "./framework.js";
 import { tokensWhenPacked } from "./token-units.js";
 
 /**
@@ -16,10 +16,13 @@ export const torchtune: Framework = {
       ["^tokenizer.max_seq_len", 3],
       ["^max_steps_per_epoch", 3],
       ["^enable_activation_checkpointing", 2],
-    ]),
+    ]) + (hasContext(c, /^tune run\b/) ? 12 : 0),
   rules: [
     // The profiler's wait/warmup/active steps schedule tracing, not the learning rate.
     { key: /^profiler\./, role: "ignore" },
+    // `tune run --nnodes 1 --nproc_per_node 8 <recipe> key=value …`: the launcher's own flags.
+    { key: "^nproc_per_node", role: "devices", context: /^tune run$/ },
+    { key: "^nnodes", role: "nodes", context: /^tune run$/ },
     { key: "^batch_size", role: "micro_batch" },
     { key: "^tokenizer.max_seq_len", role: "seq_len" },
     { key: /^dataset\.(?:\d+\.)?packed$/, role: "batch_type" },

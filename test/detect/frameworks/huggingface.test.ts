@@ -84,4 +84,39 @@ describe("Hugging Face Trainer", () => {
     expect(r.framework).toBe("huggingface");
     expect(r.effective).toMatchObject({ value: 4 * 4 * 2 * 2048, unit: "tokens" });
   });
+
+  it("reads --flags after torchrun: nproc_per_node × nnodes devices, dashed eval alias, commented flag skipped", () => {
+    const r = detectFile("run_clm.sh", fixture("huggingface", "run_clm.sh"));
+    expect(r.framework).toBe("huggingface");
+    expect(table(r)).toEqual([
+      [6, "nodes", "nnodes", 2],
+      [6, "devices", "nproc_per_node", 8],
+      [11, "micro_batch", "per_device_train_batch_size", 8],
+      [12, "eval_batch", "per-device-eval-batch-size", 16],
+      [13, "grad_accum", "gradient_accumulation_steps", 4],
+      [14, "learning_rate", "learning_rate", 5e-5],
+      [15, "seq_len", "block_size", 1024],
+      [16, "epochs", "num_train_epochs", 3],
+    ]);
+    expect(r.effective).toMatchObject({ value: 512, formula: "8 (per device) × 4 (accumulation) × 16 (devices)", unknown: [] });
+  });
+
+  it("does not multiply accelerate's --num_processes by --num_machines", () => {
+    const r = detectFile("launch.sh", fixture("huggingface", "accelerate_sft.sh"));
+    expect(table(r).slice(0, 3)).toEqual([
+      [8, "devices", "num_processes", 16],
+      [12, "micro_batch", "per-device-train-batch-size", 4],
+      [13, "grad_accum", "gradient-accumulation-steps", 2],
+    ]);
+    expect(r.effective).toMatchObject({ value: 128, formula: "4 (per device) × 2 (accumulation) × 16 (devices)" });
+  });
+
+  it("names the shell variable that leaves the accumulation unknown", () => {
+    const r = detectFile("train.sh", fixture("huggingface", "deepspeed_launch.sh"));
+    expect(r.effective).toMatchObject({
+      value: null,
+      formula: "4 (per device) × ? (accumulation) × 4 (devices)",
+      unknown: ["gradient_accumulation_steps: shell variable GRAD_ACCUM is not set in this file"],
+    });
+  });
 });

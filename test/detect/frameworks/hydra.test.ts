@@ -46,4 +46,16 @@ describe("Hydra / OmegaConf", () => {
     expect(r.framework).toBe("hydra");
     expect(r.effective.value).toBe(64);
   });
+
+  it("reads key.sub=value overrides on a training command as Hydra, skipping the commented-out one", () => {
+    const r = detectFile("train_ddp.sh", fixture("hydra", "train_ddp.sh"));
+    expect(r.framework).toBe("hydra");
+    expect(table(r).slice(0, 4)).toEqual([
+      [3, "devices", "trainer.devices", 4],
+      [3, "micro_batch", "data.batch_size", 64],
+      [3, "grad_accum", "trainer.accumulate_grad_batches", 2],
+      [3, "learning_rate", "model.optimizer.lr", 0.05],
+    ]);
+    expect(r.effective).toMatchObject({ value: 512, formula: "64 (per device) × 2 (accumulation) × 4 (devices)" });
+  });
 });

@@ -49,4 +49,17 @@ describe("PyTorch Lightning", () => {
     expect(detectFile("c.yaml", config("[0, 1, 2]")).effective).toMatchObject({ value: 96, parts: { devices: 3 } });
     expect(detectFile("c.yaml", config("-1")).effective).toMatchObject({ value: null, unknown: ["devices: -1 means all visible devices, known only at run time"] });
   });
+
+  it("reads LightningCLI --section.key flags on the command line as Lightning, not Hydra", () => {
+    const r = detectFile("fit.sh", fixture("lightning", "fit.sh"));
+    expect(r.framework).toBe("lightning");
+    expect(table(r)).toEqual([
+      [5, "devices", "trainer.devices", 8],
+      [6, "nodes", "trainer.num_nodes", 1],
+      [7, "grad_accum", "trainer.accumulate_grad_batches", 4],
+      [8, "micro_batch", "data.init_args.batch_size", 32],
+      [9, "learning_rate", "optimizer.init_args.lr", 5e-4],
+    ]);
+    expect(r.effective.value).toBe(1024);
+  });
 });

@@ -27,4 +27,17 @@ describe("MaxText", () => {
       formula: "0.5 (per device) × 4 (accumulation) × 256 (devices) × 4096 (sequence length)",
     });
   });
+
+  it("reads key=value overrides on the MaxText.train command line", () => {
+    const r = detectFile("train.sh", fixture("maxtext", "train_llama2_7b.sh"), { devices: 16 });
+    expect(r.framework).toBe("maxtext");
+    expect(table(r)).toEqual([
+      [4, "micro_batch", "per_device_batch_size", 4],
+      [4, "grad_accum", "gradient_accumulation_steps", 2],
+      [4, "seq_len", "max_target_length", 4096],
+      [5, "max_steps", "steps", 5000],
+      [5, "learning_rate", "learning_rate", 3e-4],
+    ]);
+    expect(r.effective.value).toBe(4 * 2 * 16 * 4096);
+  });
 });

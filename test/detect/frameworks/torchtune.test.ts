@@ -36,4 +36,19 @@ describe("torchtune", () => {
     ]);
     expect(r.effective).toMatchObject({ value: 4 * 1 * 4 * 2048, unit: "tokens" });
   });
+
+  it("reads tune run's --nproc_per_node × --nnodes and the recipe's key=value overrides", () => {
+    const r = detectFile("finetune.sh", fixture("torchtune", "full_finetune_8gpu.sh"));
+    expect(r.framework).toBe("torchtune");
+    expect(table(r)).toEqual([
+      [3, "nodes", "nnodes", 1],
+      [3, "devices", "nproc_per_node", 8],
+      [5, "micro_batch", "batch_size", 4],
+      [6, "grad_accum", "gradient_accumulation_steps", 2],
+      [7, "learning_rate", "optimizer.lr", 2e-5],
+      [8, "batch_type", "dataset.packed", true],
+      [8, "seq_len", "tokenizer.max_seq_len", 4096],
+    ]);
+    expect(r.effective).toMatchObject({ value: 4 * 2 * 8 * 4096, unit: "tokens", unknown: [] });
+  });
 });
