@@ -70,7 +70,8 @@ export function formatRange(low: number, high: number, show: (n: number) => stri
   // "24.0–29.0 GiB" rather than "24.0 GiB–29.0 GiB": one unit when both ends share it.
   const unit = (s: string) => (s.includes(" ") ? s.slice(s.lastIndexOf(" ")) : "");
   const shared = unit(a);
-  return shared && shared === unit(b) ? `${a.slice(0, -shared.length)}–${b}` : `${a}–${b}`;
+  if (shared && shared === unit(b)) return `${a.slice(0, -shared.length)}–${b}`;
+  return a.startsWith("×") && b.startsWith("×") ? `${a}–${b.slice(1)}` : `${a}–${b}`;
 }
 
 /**

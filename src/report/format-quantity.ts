@@ -38,7 +38,7 @@ export function formatValue(value: number, unit: Unit): string {
 export function quantityCell(q: Quantity | undefined, ctx: { t: Translator; notes: Footnotes }): string {
   if (!q) return "—";
   const show = (v: number) => formatValue(v, q.unit);
-  const range = q.low !== undefined && q.high !== undefined && q.low !== q.high ? formatRange(q.low, q.high, show) : undefined;
+  const range = q.low !== undefined && q.high !== undefined && q.low !== q.high ? formatRange(Math.min(q.low, q.high), Math.max(q.low, q.high), show) : undefined;
   const mark = ctx.notes.mark(q.source);
   if (q.uncertain) return `${ctx.t.t("cell.uncertain")}${range ? ` (${range})` : ""}${mark}`;
   return `${show(q.value)}${range ? ` (${range})` : ""}${mark}`;
@@ -52,6 +52,8 @@ export function ratioPhrase(q: Quantity | undefined, noun: RatioNoun, ctx: { t: 
   if (!q) return "—";
   const mark = ctx.notes ? ctx.notes.mark(q.source) : "";
   const t = ctx.t;
+  // Intervals are read low to high whatever order they arrive in.
+  if (q.low !== undefined && q.high !== undefined && q.low > q.high) q = { ...q, low: q.high, high: q.low };
   const what = t.t(`noun.${noun}` as MessageId);
   const hasRange = !ctx.bare && q.low !== undefined && q.high !== undefined && q.low > 0 && q.low !== q.high;
   if (q.uncertain) {

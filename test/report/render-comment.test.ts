@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { COMMENT_LIMIT, COMMENT_MARKER, renderComment } from "../../src/report/render-comment.js";
+import { manyGroups, SCENARIOS, scenario } from "./scenarios.js";
+
+const LANGUAGES = ["en", "zh-TW"] as const;
+
+describe("renderComment", () => {
+  for (const name of SCENARIOS) {
+    for (const language of LANGUAGES) {
+      it(`renders the ${name} scenario in ${language} as the reviewed snapshot`, async () => {
+        await expect(renderComment(scenario(name, language))).toMatchFileSnapshot(`__snapshots__/${name}.${language}.md`);
+      });
+    }
+  }
+
+  it("starts with the hidden marker the GitHub front finds the comment by, once", () => {
+    for (const name of SCENARIOS) {
+      const md = renderComment(scenario(name, "en"));
+      expect(md.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
+      expect(md.split(COMMENT_MARKER)).toHaveLength(2);
+    }
+    expect(COMMENT_MARKER).toBe("<!-- batch-advisor:comment -->");
+  });
+
+  it("leaves no placeholder unfilled in either language", () => {
+    for (const name of SCENARIOS) for (const language of LANGUAGES) expect(renderComment(scenario(name, language))).not.toMatch(/\{[a-zA-Z]+\}/);
+  });
+
+  it("says uncertain in words instead of a confident number", () => {
+    const en = renderComment(scenario("accumulation-only", "en"));
+    expect(en).toMatch(/\| Steps to the same loss \(before = 1\) \| 1 \| uncertain \(0\.512–0\.84\)<sup>\d<\/sup> \| steps: uncertain/);
+    expect(en).not.toMatch(/\| Steps to the same loss[^\n]*\| 0\.621/);
+    expect(renderComment(scenario("accumulation-only", "zh-TW"))).toContain("| 1 | 不確定 (0.512–0.84)");
+    // The wall-time ratio of the batch-down scenario is marked uncertain; its value 9.2 must not show.
+    const down = renderComment(scenario("batch-down", "en"));
+    expect(down).toMatch(/\| Wall time to the same loss \(before = 1\) \| 1 \| uncertain \(4–13\)/);
+  });
+
+  it("marks every number with its provenance and explains each marker under the table", () => {
+    const md = renderComment(scenario("batch-up", "en"));
+    expect(md).toMatch(/5\.2 ms \(4\.94–5\.72 ms\)<sup>m<\/sup>/);
+    expect(md).toContain("<sup>m</sup> measured on the proxy (mlp 784-256-128-10 on MNIST (10 000 real digits))");
+    expect(md).toMatch(/0\.517 \(0\.514–0\.522\)<sup>(\d)<\/sup>/);
+    const stepsMark = md.match(/0\.517 \(0\.514–0\.522\)<sup>(\d)<\/sup>/)![1];
+    expect(md).toContain(`<sup>${stepsMark}</sup> McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)`);
+    expect(md).toMatch(/26\.5 GiB \(24\.0–29\.0 GiB\)<sup>\d<\/sup>/);
+  });
+
+  it("shows the learning-rate change as a diff of the line as written, in the user's style", () => {
+    expect(renderComment(scenario("batch-up", "en"))).toContain("```diff\n- learning_rate: 1.0e-4\n+ learning_rate: 1.4e-4\n```");
+    // Without the head text, the key and the raw value still make the diff.
+    expect(renderComment(scenario("over-budget", "en"))).toContain("```diff\n- optimizer.lr: 2e-5\n+ optimizer.lr: 4e-5\n```");
+  });
+
+  it("raises a CAUTION alert for a broken error-level budget and a WARNING for a warn risk", () => {
+    const over = renderComment(scenario("over-budget", "en"));
+    expect(over).toContain("> [!CAUTION]\n> Predicted peak 93.7 GiB at batch 16 per device is over the 80GiB budget.");
+    // The over-budget risk repeats the budget message: said once.
+    expect(over.split("is over the 80GiB budget.").length - 1).toBe(1);
+    expect(renderComment(scenario("unknown-devices", "en"))).toMatch(/> \[!WARNING\]\n> Part of the effective batch is unknown \(devices unknown/);
+  });
+
+  it("keeps an accumulation-only change's per-device batch and devices, and says memory stays", () => {
+    const md = renderComment(scenario("accumulation-only", "en"));
+    expect(md).toContain("| Per-device batch | 8 | 8 | unchanged |");
+    expect(md).toContain("| Gradient accumulation | 4 | 8 | ×2 |");
+    expect(md).toContain("| Devices | 4 | 4 | unchanged |");
+    expect(md).toContain("Here the per-device batch stays 8, so the peak per device should not change.");
+  });
+
+  it("puts the worst file first when two files change", () => {
+    const md = renderComment(scenario("two-files", "en"));
+    expect(md.indexOf("### `configs/stage1.yaml`")).toBeLessThan(md.indexOf("### `configs/resnet50_8xb32_in1k.py`"));
+    expect(md).toContain("(2 changes in 2 files; the worst first)");
+    // The second file's verdict is not in the first line, so its table row carries it.
+    expect(md).toContain("| Verdict | | | **OK** — Batch 256 → 64 (×0.25)");
+  });
+
+  for (const language of LANGUAGES) {
+    it(`stays under GitHub's ${COMMENT_LIMIT}-character limit with 200 changes (${language}), collapsing the rest to one line each`, () => {
+      const md = renderComment(manyGroups(200, language));
+      expect(md.length).toBeLessThan(COMMENT_LIMIT);
+      const full = md.match(/^### `/gm)?.length ?? 0;
+      expect(full).toBeGreaterThan(0);
+      const summary = md.match(/<summary>(\d+) more changes, one line each<\/summary>|<summary>其餘 (\d+) 處變更，每處一行<\/summary>/);
+      expect(summary).not.toBeNull();
+      const collapsed = Number(summary![1] ?? summary![2]);
+      expect(full + collapsed).toBe(200);
+      // Every collapsed group is either a line or counted in the "and N more" note.
+      const lines = md.match(/^- `configs\/sweep\/run-\d{3}\.yaml:\d+`/gm)?.length ?? 0;
+      const more = md.match(/(?:…and|……還有) (\d+) /);
+      expect(lines + Number(more?.[1] ?? 0)).toBe(collapsed);
+      expect(md).toMatch(/<summary><b>(How this was measured|量測方式)<\/b><\/summary>/);
+    });
+  }
+
+  it("says so plainly when nothing changed", () => {
+    const md = renderComment({ ...scenario("batch-up", "en"), groups: [], files: [], measurements: [] });
+    expect(md).toBe(`${COMMENT_MARKER}\n\n**batch-advisor: OK** — no batch-size change found.\n\n<sub>batch-advisor updates this comment on every push. Measured numbers come from a small proxy model, so read the ratios and shapes, not the absolute seconds.</sub>`);
+  });
+});
