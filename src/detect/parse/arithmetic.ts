@@ -12,9 +12,9 @@ const TOO_LARGE = "the result is too large to evaluate exactly";
 /**
  * Applies a binary operator. Bash arithmetic is integer arithmetic (division truncates); Python's
  * `//` and `%` floor towards minus infinity.
- * @example binaryOp("**", 2, 3, "python") // { value: 8 }
+ * @example binaryOp({ op: "**", a: 2, b: 3, dialect: "python" }) // { value: 8 }
  */
-export function binaryOp(op: string, a: number, b: number, dialect: ArithDialect): ArithResult {
+export function binaryOp({ op, a, b, dialect }: { op: string; a: number; b: number; dialect: ArithDialect }): ArithResult {
   let r: number;
   switch (op) {
     case "+": r = a + b; break;

@@ -28,11 +28,10 @@ export function lexGin(text: string): GinLexed {
   let depth = 0;
   let lineStart = true;
   let i = 0;
-  const push = (kind: GinTokenKind, t: string, offset: number, indented?: boolean) => {
-    const token: GinToken = { kind, text: t, offset };
-    if (lineStart && kind !== "newline") token.indented = indented;
+  const push = (token: GinToken, indented?: boolean) => {
+    if (lineStart && token.kind !== "newline") token.indented = indented;
     tokens.push(token);
-    if (kind !== "newline") lineStart = false;
+    if (token.kind !== "newline") lineStart = false;
   };
   while (i < text.length) {
     const c = text[i];
@@ -43,7 +42,7 @@ export function lexGin(text: string): GinLexed {
     const indented = lineStart && i > 0 && text[i - 1] !== "\n";
     if (c === "\\" && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n"))) i += text[i + 1] === "\n" ? 2 : 3;
     else if (c === "\n") {
-      if (depth === 0 && !lineStart) push("newline", "\n", i);
+      if (depth === 0 && !lineStart) push({ kind: "newline", text: "\n", offset: i });
       if (depth === 0) lineStart = true;
       i++;
     } else if (c === "#") {
@@ -57,28 +56,28 @@ export function lexGin(text: string): GinLexed {
       const name = m ? m[0] : "";
       let end = i + 1 + name.length;
       if (c === "@" && text.startsWith("()", end)) end += 2;
-      push(c === "@" ? "ref" : "macro", text.slice(i, end), i, indented);
+      push({ kind: c === "@" ? "ref" : "macro", text: text.slice(i, end), offset: i }, indented);
       i = end;
     } else if (match(STRING, text, i) && /^[rRbBuU]{0,2}['"]/.test(text.slice(i, i + 3))) {
       const s = match(STRING, text, i)!;
-      push("string", s, i, indented);
+      push({ kind: "string", text: s, offset: i }, indented);
       i += s.length;
     } else if (/[0-9.]/.test(c) && match(NUMBER, text, i)) {
       const n = match(NUMBER, text, i)!;
-      push("number", n, i, indented);
+      push({ kind: "number", text: n, offset: i }, indented);
       i += n.length;
     } else if (/[A-Za-z_]/.test(c)) {
       const n = match(NAME, text, i)!;
-      push("name", n, i, indented);
+      push({ kind: "name", text: n, offset: i }, indented);
       i += n.length;
     } else {
       if ("([{".includes(c)) depth++;
       else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
-      push("=,:-+()[]{}".includes(c) ? "punct" : "error", c, i, indented);
+      push({ kind: "=,:-+()[]{}".includes(c) ? "punct" : "error", text: c, offset: i }, indented);
       i++;
     }
   }
-  if (!lineStart) push("newline", "\n", text.length);
+  if (!lineStart) push({ kind: "newline", text: "\n", offset: text.length });
   return { tokens, comments };
 }
 

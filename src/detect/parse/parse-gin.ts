@@ -60,7 +60,7 @@ class MacroResolver {
   constructor(private macros: Map<string, GinValue>) {}
 
   resolve(v: GinValue, depth: number): ValueNode {
-    if (depth > MAX_DEPTH) return unknownNode("gin values nested too deeply to resolve", "", 0);
+    if (depth > MAX_DEPTH) return unknownNode("gin values nested too deeply to resolve", { raw: "", offset: 0 });
     switch (v.kind) {
       case "leaf":
         return v.node;
@@ -78,12 +78,12 @@ class MacroResolver {
   }
 
   private macro(v: Extract<GinValue, { kind: "macro" }>, depth: number): ValueNode {
-    if (v.name === "gin.REQUIRED") return unknownNode("gin.REQUIRED: bound by another gin file or a --gin_bindings flag", v.raw, v.offset);
+    if (v.name === "gin.REQUIRED") return unknownNode("gin.REQUIRED: bound by another gin file or a --gin_bindings flag", { raw: v.raw, offset: v.offset });
     const cached = this.done.get(v.name);
     if (cached) return cached;
     const bound = this.macros.get(v.name);
-    if (!bound) return unknownNode(unknownReason(v.raw) ?? `gin macro ${v.raw} is not bound in this file`, v.raw, v.offset);
-    if (this.active.has(v.name)) return unknownNode(`gin macro ${v.raw} refers to itself`, v.raw, v.offset);
+    if (!bound) return unknownNode(unknownReason(v.raw) ?? `gin macro ${v.raw} is not bound in this file`, { raw: v.raw, offset: v.offset });
+    if (this.active.has(v.name)) return unknownNode(`gin macro ${v.raw} refers to itself`, { raw: v.raw, offset: v.offset });
     this.active.add(v.name);
     const node = this.resolve(bound, depth + 1);
     this.active.delete(v.name);
@@ -158,7 +158,7 @@ class GinReader {
       const n = this.tokens[this.pos++];
       const raw = this.text.slice(t.offset, n.offset + n.text.length);
       const r = pythonNumber(n.text);
-      return leaf("value" in r ? { kind: "scalar", value: sign * r.value, raw, offset: t.offset } : unknownNode(r.reason, raw, t.offset));
+      return leaf("value" in r ? { kind: "scalar", value: sign * r.value, raw, offset: t.offset } : unknownNode(r.reason, { raw: raw, offset: t.offset }));
     }
     this.pos++;
     if (t.kind === "ref") return leaf({ kind: "scalar", value: t.text, raw: t.text, offset: t.offset });
@@ -210,7 +210,7 @@ class GinReader {
   private bad(t: GinToken | undefined, message: string): GinValue {
     const offset = t?.offset ?? this.text.length;
     this.fail(t, message, false);
-    return { kind: "leaf", node: unknownNode(`gin: ${message}`, "", offset) };
+    return { kind: "leaf", node: unknownNode(`gin: ${message}`, { raw: "", offset: offset }) };
   }
 
   private endLine(): void {

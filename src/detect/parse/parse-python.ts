@@ -23,7 +23,7 @@ export function parsePython(text: string, path: string): ParsedConfig {
     out.errors.push({ message: `Python: ${(error as Error).message}` });
     return out;
   }
-  scanTree(tree, text, at, out);
+  scanTree(tree, { text, at, out });
   const statements = new PythonStatements(text, at);
   try {
     statements.module(tree.topNode);
@@ -37,7 +37,8 @@ export function parsePython(text: string, path: string): ParsedConfig {
 }
 
 /** Comments and lezer's error nodes (⚠), in one pass over the tree. */
-function scanTree(tree: ReturnType<typeof parser.parse>, text: string, at: (offset: number) => { line: number; column: number }, out: { comments: Comment[]; errors: ParseError[] }): void {
+function scanTree(tree: ReturnType<typeof parser.parse>, into: { text: string; at: (offset: number) => { line: number; column: number }; out: { comments: Comment[]; errors: ParseError[] } }): void {
+  const { text, at, out } = into;
   const errorLines = new Set<number>();
   let unlisted = 0;
   tree.iterate({

@@ -72,7 +72,7 @@ class ScriptReader {
 
   /** `#SBATCH --gres=gpu:4`: sbatch reads these flags literally, without expanding variables. */
   private directive(start: number, end: number): void {
-    const lexed = lexShell(this.text, start, end);
+    const lexed = lexShell(this.text, { from: start, to: end });
     for (const c of lexed.comments) this.comments.push({ line: this.at(c.offset).line, text: c.text });
     const words = lexed.tokens.filter((t): t is Word => t.kind === "word");
     const fields = words.map((w): Field => ({ segments: w.parts.map((p): Segment => ({ text: p.kind === "lit" ? p.text : p.raw, offset: p.offset, split: false, quoted: true })), offset: w.start, raw: w.raw }));

@@ -39,13 +39,13 @@ export function pythonCall(ev: PyEvaluator, site: CallSite): ValueNode {
 
   if (ENV_GETTERS.has(name) && positional[0]) {
     const v = ev.evaluate(positional[0], scope, depth + 1);
-    if (v.kind === "scalar" && typeof v.value === "string") return unknownNode(envReason(v.value), src, whole.from);
+    if (v.kind === "scalar" && typeof v.value === "string") return unknownNode(envReason(v.value), { raw: src, offset: whole.from });
   }
-  if (simple && positional.length === 1 && CONVERSIONS.has(name)) return convert(name, ev.evaluate(positional[0], scope, depth + 1), src, whole.from);
+  if (simple && positional.length === 1 && CONVERSIONS.has(name)) return convert(name, ev.evaluate(positional[0], scope, depth + 1), { raw: src, offset: whole.from });
   if (simple && positional.length >= 1 && NUMERIC.has(name)) {
     const values = positional.map((p) => ev.evaluate(p, scope, depth + 1));
     const unknown = values.find((v) => v.kind === "unknown");
-    if (unknown?.kind === "unknown") return unknownNode(unknown.reason, src, whole.from);
+    if (unknown?.kind === "unknown") return unknownNode(unknown.reason, { raw: src, offset: whole.from });
     const numbers = values.map((v) => (v.kind === "scalar" && typeof v.value === "number" ? v.value : NaN));
     const result = numeric(name, numbers);
     if (result !== undefined) return { kind: "scalar", value: result, raw: src, offset: whole.from };
@@ -64,7 +64,7 @@ export function pythonCall(ev: PyEvaluator, site: CallSite): ValueNode {
     if (base.kind === "map") items.push(...base.items);
   }
   for (const [key, valueNode] of keywords) items.push([key, ev.evaluate(valueNode, scope, depth + 1)]);
-  if (items.length === 0 && name !== "dict") return unknownNode(`value returned by ${clip(name)}() at run time`, clip(src), whole.from);
+  if (items.length === 0 && name !== "dict") return unknownNode(`value returned by ${clip(name)}() at run time`, { raw: clip(src), offset: whole.from });
   const map: ValueNode = { kind: "map", items: lastKeyWins(items), context: name, raw: src, offset: whole.from };
   const flag = flagName(ev, positional, scope);
   ev.standalonePath.set(map, flag ? [name, flag] : [name]);
@@ -87,14 +87,15 @@ function flagName(ev: PyEvaluator, positional: PyNode[], scope: PyScope): string
   return best?.replace(/^-+/, "");
 }
 
-function convert(name: string, v: ValueNode, raw: string, offset: number): ValueNode {
-  if (v.kind === "unknown") return unknownNode(v.reason, raw, offset);
+function convert(name: string, v: ValueNode, at: { raw: string; offset: number }): ValueNode {
+  const { raw, offset } = at;
+  if (v.kind === "unknown") return unknownNode(v.reason, { raw: raw, offset: offset });
   if (v.kind === "scalar" && v.value !== null) {
     if (name === "str") return { kind: "scalar", value: typeof v.value === "boolean" ? (v.value ? "True" : "False") : String(v.value), raw, offset };
     const n = typeof v.value === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(v.value) ? Number(v.value) : v.value;
     if (typeof n === "number" && Number.isFinite(n)) return { kind: "scalar", value: name === "int" ? Math.trunc(n) : n, raw, offset };
   }
-  return unknownNode(`${clip(raw)} is evaluated at run time`, clip(raw), offset);
+  return unknownNode(`${clip(raw)} is evaluated at run time`, { raw: clip(raw), offset: offset });
 }
 
 function numeric(name: string, xs: number[]): number | undefined {

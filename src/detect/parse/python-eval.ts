@@ -33,12 +33,12 @@ export class PyEvaluator {
   /** @example evaluate(node for `5 * 8`, scope) // { kind: "scalar", value: 40, raw: "5 * 8", … } */
   evaluate(node: PyNode, scope: PyScope, depth = 0): ValueNode {
     const src = this.src(node);
-    if (depth > MAX_DEPTH) return unknownNode("expression nested too deeply to evaluate", clip(src), node.from);
+    if (depth > MAX_DEPTH) return unknownNode("expression nested too deeply to evaluate", { raw: clip(src), offset: node.from });
     const scalar = (value: string | number | boolean | null): ValueNode => ({ kind: "scalar", value, raw: src, offset: node.from });
     switch (node.name) {
       case "Number": {
         const r = pythonNumber(src);
-        return "value" in r ? scalar(r.value) : unknownNode(r.reason, src, node.from);
+        return "value" in r ? scalar(r.value) : unknownNode(r.reason, { raw: src, offset: node.from });
       }
       case "String":
       case "FormatString":
@@ -64,7 +64,7 @@ export class PyEvaluator {
       case "BinaryExpression":
         return this.binary(node, scope, depth);
       case "VariableName":
-        return this.lookup(src, node, scope) ?? unknownNode(BUILTINS.has(src) ? `${src} is a Python built-in, not a value` : `name ${src} is not defined in this file`, src, node.from);
+        return this.lookup(src, node, scope) ?? unknownNode(BUILTINS.has(src) ? `${src} is a Python built-in, not a value` : `name ${src} is not defined in this file`, { raw: src, offset: node.from });
       case "MemberExpression":
         return this.member(node, scope, depth);
       case "CallExpression": {
@@ -75,7 +75,7 @@ export class PyEvaluator {
       }
     }
     this.collectCalls(node, scope, depth + 1);
-    return unknownNode(`evaluated at run time: ${clip(src)}`, clip(src), node.from);
+    return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
   }
 
   /**
@@ -134,7 +134,7 @@ export class PyEvaluator {
     if (!v) return undefined;
     // A scalar read through a name is reported where it is used; a structure keeps its own lines.
     if (v.kind === "scalar") return { kind: "scalar", value: v.value, raw: this.src(node), offset: node.from };
-    if (v.kind === "unknown") return unknownNode(v.reason, this.src(node), node.from);
+    if (v.kind === "unknown") return unknownNode(v.reason, { raw: this.src(node), offset: node.from });
     // An object built by a call (`args=config` after `config = SFTConfig(...)`) is already reported
     // where it was built; passing it on does not repeat its settings under a second path.
     if (v.kind === "map" && v.context !== undefined && v.context !== "dict" && !this.reading) return { kind: "map", items: [], raw: this.src(node), offset: node.from };
@@ -156,9 +156,9 @@ export class PyEvaluator {
     let out = "";
     for (const part of parts) {
       const text = this.src(part);
-      if (part.name === "FormatString" && part.getChild("FormatReplacement")) return unknownNode("f-string formatted at run time", src, node.from);
+      if (part.name === "FormatString" && part.getChild("FormatReplacement")) return unknownNode("f-string formatted at run time", { raw: src, offset: node.from });
       const s = part.name === "FormatString" ? pythonString(text.replace(/^([a-zA-Z]*)[fF]/, "$1"))?.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : pythonString(text);
-      if (s === undefined) return unknownNode("f-string formatted at run time", src, node.from);
+      if (s === undefined) return unknownNode("f-string formatted at run time", { raw: src, offset: node.from });
       out += s;
     }
     return { kind: "scalar", value: out, raw: src, offset: node.from };
@@ -170,7 +170,7 @@ export class PyEvaluator {
       if (group.length === 1) items.push(this.evaluate(group[0], scope, depth + 1));
       else {
         group.forEach((g) => this.collectCalls(g, scope, depth + 1));
-        items.push(unknownNode("unpacked at run time", this.text.slice(group[0].from, group[group.length - 1].to), group[0].from));
+        items.push(unknownNode("unpacked at run time", { raw: this.text.slice(group[0].from, group[group.length - 1].to), offset: group[0].from }));
       }
     }
     return { kind: "list", items, raw: this.src(node), offset: node.from };
@@ -195,17 +195,17 @@ export class PyEvaluator {
   private unary(node: PyNode, scope: PyScope, depth: number): ValueNode {
     const [op, operand] = kids(node);
     const src = this.src(node);
-    if (!operand) return unknownNode(`evaluated at run time: ${clip(src)}`, clip(src), node.from);
+    if (!operand) return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
     const v = this.evaluate(operand, scope, depth + 1);
-    if (v.kind === "unknown") return unknownNode(v.reason, src, node.from);
+    if (v.kind === "unknown") return unknownNode(v.reason, { raw: src, offset: node.from });
     const opText = this.src(op);
     if (v.kind === "scalar" && opText === "not" && typeof v.value === "boolean") return { kind: "scalar", value: !v.value, raw: src, offset: node.from };
     if (v.kind === "scalar" && typeof v.value === "number") {
       const r = unaryOp(opText, v.value);
-      return "value" in r ? { kind: "scalar", value: r.value, raw: src, offset: node.from } : unknownNode(r.reason, src, node.from);
+      return "value" in r ? { kind: "scalar", value: r.value, raw: src, offset: node.from } : unknownNode(r.reason, { raw: src, offset: node.from });
     }
     this.discard(v);
-    return unknownNode(`evaluated at run time: ${clip(src)}`, clip(src), node.from);
+    return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
   }
 
   private binary(node: PyNode, scope: PyScope, depth: number): ValueNode {
@@ -213,17 +213,17 @@ export class PyEvaluator {
     const src = this.src(node);
     if (!right || op.name !== "ArithOp") {
       this.collectCalls(node, scope, depth + 1);
-      return unknownNode(`evaluated at run time: ${clip(src)}`, clip(src), node.from);
+      return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
     }
     const l = this.evaluate(left, scope, depth + 1);
     const r = this.evaluate(right, scope, depth + 1);
     const unknown = [l, r].find((v) => v.kind === "unknown");
-    if (unknown?.kind === "unknown") return unknownNode(unknown.reason, src, node.from);
+    if (unknown?.kind === "unknown") return unknownNode(unknown.reason, { raw: src, offset: node.from });
     const opText = this.src(op);
     if (l.kind === "scalar" && r.kind === "scalar") {
       if (typeof l.value === "number" && typeof r.value === "number") {
-        const res = binaryOp(opText, l.value, r.value, "python");
-        return "value" in res ? { kind: "scalar", value: res.value, raw: src, offset: node.from } : unknownNode(res.reason, src, node.from);
+        const res = binaryOp({ op: opText, a: l.value, b: r.value, dialect: "python" });
+        return "value" in res ? { kind: "scalar", value: res.value, raw: src, offset: node.from } : unknownNode(res.reason, { raw: src, offset: node.from });
       }
       if (typeof l.value === "string" && typeof r.value === "string" && opText === "+" && l.value.length + r.value.length <= MAX_STRING) {
         return { kind: "scalar", value: l.value + r.value, raw: src, offset: node.from };
@@ -231,7 +231,7 @@ export class PyEvaluator {
     }
     this.discard(l);
     this.discard(r);
-    return unknownNode(`evaluated at run time: ${clip(src)}`, clip(src), node.from);
+    return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
   }
 
   private member(node: PyNode, scope: PyScope, depth: number): ValueNode {
@@ -244,20 +244,20 @@ export class PyEvaluator {
       const objName = dottedName(obj, this.text);
       if (objName === "os.environ" || objName === "environ") {
         const name = this.evaluate(key, scope, depth + 1);
-        if (name.kind === "scalar" && typeof name.value === "string") return unknownNode(envReason(name.value), src, node.from);
+        if (name.kind === "scalar" && typeof name.value === "string") return unknownNode(envReason(name.value), { raw: src, offset: node.from });
       }
       const base = this.objectOf(obj, scope, depth + 1);
       const k = this.keyOf(key, scope);
       const item = k === undefined ? undefined : itemOf(base, k);
       if (item) return item.kind === "scalar" ? { ...item, raw: src, offset: node.from } : item;
-      if (base.kind === "unknown" && !base.reason.startsWith("name ")) return unknownNode(base.reason, src, node.from);
+      if (base.kind === "unknown" && !base.reason.startsWith("name ")) return unknownNode(base.reason, { raw: src, offset: node.from });
     } else if (obj && key && op?.name === ".") {
       const base = obj.name === "VariableName" || obj.name === "MemberExpression" ? this.objectOf(obj, scope, depth + 1) : undefined;
       const item = base ? itemOf(base, this.src(key)) : undefined;
       if (item) return item.kind === "scalar" ? { ...item, raw: src, offset: node.from } : item;
       if (!base) this.collectCalls(obj, scope, depth + 1);
     }
-    return unknownNode(`${clip(src)} is only known at run time`, src, node.from);
+    return unknownNode(`${clip(src)} is only known at run time`, { raw: src, offset: node.from });
   }
 }
 

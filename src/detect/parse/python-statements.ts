@@ -7,6 +7,13 @@ import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
 
 const MAX_BLOCK_DEPTH = 200;
 
+/** Where a statement is read: its names, whether it is module code, and how deep the blocks go. */
+interface Frame {
+  scope: PyScope;
+  moduleLevel: boolean;
+  depth: number;
+}
+
 /**
  * Walks a Python module's statements in source order. Module-level code (including `if`, `for`,
  * `with` and `try` blocks, and `if __name__ == "__main__":`) binds names and yields entries;
@@ -30,7 +37,7 @@ export class PythonStatements {
   }
 
   module(top: PyNode): void {
-    this.block(top, new PyScope(), true, 0);
+    this.block(top, { scope: new PyScope(), moduleLevel: true, depth: 0 });
   }
 
   /** Entries in source order, without those a later assignment to the same path replaced. */
@@ -46,28 +53,29 @@ export class PythonStatements {
     });
   }
 
-  private block(node: PyNode, scope: PyScope, moduleLevel: boolean, depth: number): void {
-    if (depth > MAX_BLOCK_DEPTH) return;
-    for (const stmt of kids(node)) this.statement(stmt, scope, moduleLevel, depth + 1);
+  private block(node: PyNode, frame: Frame): void {
+    if (frame.depth > MAX_BLOCK_DEPTH) return;
+    for (const stmt of kids(node)) this.statement(stmt, { ...frame, depth: frame.depth + 1 });
   }
 
-  private statement(node: PyNode, scope: PyScope, moduleLevel: boolean, depth: number): void {
+  private statement(node: PyNode, frame: Frame): void {
+    const { scope } = frame;
     switch (node.name) {
       case "AssignStatement":
-        return this.assign(node, scope, moduleLevel);
+        return this.assign(node, frame);
       case "UpdateStatement":
-        return this.update(node, scope, moduleLevel);
+        return this.update(node, frame);
       case "StatementGroup":
-        return this.block(node, scope, moduleLevel, depth);
+        return this.block(node, frame);
       case "ImportStatement":
         return this.imports(node, scope);
       case "FunctionDefinition":
       case "ClassDefinition":
-        return this.definition(node, scope, depth);
+        return this.definition(node, frame);
       case "DecoratedStatement":
         for (const k of kids(node)) {
           if (k.name === "Decorator") this.decorator(k, scope);
-          else this.statement(k, scope, moduleLevel, depth);
+          else this.statement(k, frame);
         }
         return;
       case "ForStatement":
@@ -75,12 +83,13 @@ export class PythonStatements {
         break;
     }
     for (const k of kids(node)) {
-      if (k.name === "Body") this.block(k, scope, moduleLevel, depth);
+      if (k.name === "Body") this.block(k, frame);
       else this.ev.collectCalls(k, scope);
     }
   }
 
-  private assign(node: PyNode, scope: PyScope, moduleLevel: boolean): void {
+  private assign(node: PyNode, frame: Frame): void {
+    const { scope } = frame;
     const segments: PyNode[][] = [[]];
     for (const k of kids(node)) {
       if (k.name === "AssignOp") segments.push([]);
@@ -93,19 +102,20 @@ export class PythonStatements {
       const elements = this.tupleElements(target);
       if (!elements) {
         const path = target.length === 1 ? this.ev.targetPath(target[0], scope) : undefined;
-        if (path) this.bind(path, value, scope, moduleLevel);
+        if (path) this.bind(path, value, frame);
         continue;
       }
       const paired = value.kind === "list" && value.items.length === elements.length;
       elements.forEach((el, i) => {
         const path = this.ev.targetPath(el, scope);
-        const item = paired ? (value as { items: ValueNode[] }).items[i] : unknownNode(`unpacked from ${clip(value.raw)} at run time`, this.ev.src(el), el.from);
-        if (path) this.bind(path, item, scope, moduleLevel);
+        const item = paired ? (value as { items: ValueNode[] }).items[i] : unknownNode(`unpacked from ${clip(value.raw)} at run time`, { raw: this.ev.src(el), offset: el.from });
+        if (path) this.bind(path, item, frame);
       });
     }
   }
 
-  private update(node: PyNode, scope: PyScope, moduleLevel: boolean): void {
+  private update(node: PyNode, frame: Frame): void {
+    const { scope } = frame;
     const [target, op, valueNode] = kids(node);
     if (!valueNode) return;
     const path = this.ev.targetPath(target, scope);
@@ -114,20 +124,20 @@ export class PythonStatements {
     const rhs = this.ev.evaluate(valueNode, scope);
     const raw = this.ev.src(node);
     const opText = this.ev.src(op).slice(0, -1);
-    let result: ValueNode = unknownNode(`evaluated at run time: ${clip(raw)}`, raw, valueNode.from);
+    let result: ValueNode = unknownNode(`evaluated at run time: ${clip(raw)}`, { raw: raw, offset: valueNode.from });
     const unknown = [old, rhs].find((v) => v.kind === "unknown");
-    if (unknown?.kind === "unknown") result = unknownNode(unknown.reason, raw, valueNode.from);
+    if (unknown?.kind === "unknown") result = unknownNode(unknown.reason, { raw: raw, offset: valueNode.from });
     else if (old.kind === "scalar" && rhs.kind === "scalar" && typeof old.value === "number" && typeof rhs.value === "number") {
-      const r = binaryOp(opText, old.value, rhs.value, "python");
-      result = "value" in r ? { kind: "scalar", value: r.value, raw, offset: valueNode.from } : unknownNode(r.reason, raw, valueNode.from);
+      const r = binaryOp({ op: opText, a: old.value, b: rhs.value, dialect: "python" });
+      result = "value" in r ? { kind: "scalar", value: r.value, raw, offset: valueNode.from } : unknownNode(r.reason, { raw: raw, offset: valueNode.from });
     } else this.ev.discard(rhs);
-    this.bind(path, result, scope, moduleLevel);
+    this.bind(path, result, frame);
   }
 
   /** Module level: the target's entries replace earlier ones. Inside a function: only a call's keywords count. */
-  private bind(path: string[], value: ValueNode, scope: PyScope, moduleLevel: boolean): void {
-    scope.set(path.join("."), value);
-    if (moduleLevel) {
+  private bind(path: string[], value: ValueNode, frame: Frame): void {
+    frame.scope.set(path.join("."), value);
+    if (frame.moduleLevel) {
       const seq = ++this.seq;
       this.targetSeq.set(path.join("\u0000"), seq);
       this.ev.keep(value);
@@ -143,7 +153,7 @@ export class PythonStatements {
     if (groups.length === 1 && groups[0].length === 1 && !seg.some((n) => n.name === ",")) return this.ev.evaluate(groups[0][0], scope);
     const from = seg[0]?.from ?? 0;
     const raw = seg.length ? this.ev.text.slice(from, seg[seg.length - 1].to) : "";
-    const items = groups.map((g) => (g.length === 1 ? this.ev.evaluate(g[0], scope) : unknownNode("unpacked at run time", this.ev.src(g[0]), g[0].from)));
+    const items = groups.map((g) => (g.length === 1 ? this.ev.evaluate(g[0], scope) : unknownNode("unpacked at run time", { raw: this.ev.src(g[0]), offset: g[0].from })));
     return { kind: "list", items, raw, offset: from };
   }
 
@@ -166,28 +176,30 @@ export class PythonStatements {
       if (!bound) continue;
       const name = this.ev.src(bound);
       const reason = from !== undefined ? `name ${name} is imported from ${from}` : `${name} is an imported module`;
-      scope.set(name, unknownNode(reason, name, bound.from));
+      scope.set(name, unknownNode(reason, { raw: name, offset: bound.from }));
     }
   }
 
-  private definition(node: PyNode, scope: PyScope, depth: number): void {
+  private definition(node: PyNode, frame: Frame): void {
+    const { scope } = frame;
     const parts = kids(node);
     const nameNode = parts.find((k) => k.name === "VariableName");
     const name = nameNode ? this.ev.src(nameNode) : "?";
     const kind = node.name === "ClassDefinition" ? "class" : "function";
-    if (nameNode) scope.set(name, unknownNode(`${name} is a ${kind} defined in this file`, name, nameNode.from));
+    if (nameNode) scope.set(name, unknownNode(`${name} is a ${kind} defined in this file`, { raw: name, offset: nameNode.from }));
     const inner = new PyScope(scope);
     for (const k of parts) {
-      if (k.name === "ParamList") this.params(k, name, inner, scope);
+      if (k.name === "ParamList") this.params(k, { fn: name, inner, outer: scope });
       else if (k.name === "ArgList") this.ev.collectCalls(k, scope);
-      else if (k.name === "Body") this.block(k, inner, false, depth);
+      else if (k.name === "Body") this.block(k, { scope: inner, moduleLevel: false, depth: frame.depth });
     }
   }
 
-  private params(list: PyNode, fn: string, inner: PyScope, outer: PyScope): void {
+  private params(list: PyNode, where: { fn: string; inner: PyScope; outer: PyScope }): void {
+    const { fn, inner, outer } = where;
     for (const group of splitOnCommas(kids(list).filter((k) => k.name !== "(" && k.name !== ")"))) {
       const param = group.find((k) => k.name === "VariableName");
-      if (param) inner.set(this.ev.src(param), unknownNode(`parameter ${this.ev.src(param)} of ${fn}() is set by its caller`, this.ev.src(param), param.from));
+      if (param) inner.set(this.ev.src(param), unknownNode(`parameter ${this.ev.src(param)} of ${fn}() is set by its caller`, { raw: this.ev.src(param), offset: param.from }));
       const eq = group.findIndex((k) => k.name === "AssignOp");
       if (eq >= 0 && group[eq + 1]) this.ev.collectCalls(group[eq + 1], outer);
     }
@@ -205,7 +217,7 @@ export class PythonStatements {
     const parts = kids(node);
     const end = parts.findIndex((k) => k.name === "in");
     for (const k of parts.slice(1, end < 0 ? 1 : end)) {
-      if (k.name === "VariableName") scope.set(this.ev.src(k), unknownNode(`loop variable ${this.ev.src(k)} takes its values at run time`, this.ev.src(k), k.from));
+      if (k.name === "VariableName") scope.set(this.ev.src(k), unknownNode(`loop variable ${this.ev.src(k)} takes its values at run time`, { raw: this.ev.src(k), offset: k.from }));
     }
   }
 }

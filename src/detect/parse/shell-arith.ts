@@ -96,5 +96,5 @@ class ArithParser {
 function combine(a: ArithResult, b: ArithResult, op: string): ArithResult {
   if (!("value" in a)) return a;
   if (!("value" in b)) return b;
-  return binaryOp(op, a.value, b.value, "bash");
+  return binaryOp({ op: op, a: a.value, b: b.value, dialect: "bash" });
 }

@@ -28,170 +28,196 @@ const TORCH_DISTRIBUTED = new Set(["torch.distributed.run", "torch.distributed.l
 
 type Mode = "script" | "launcher" | "wrapper";
 
+/** Where flags are being read: the command they belong to, and whether a script may follow. */
+interface Section {
+  context: string;
+  mode: Mode;
+}
+
 /**
  * Reads one simple command's words (already expanded) into entries: each flag and Hydra-style
  * override with the command it belongs to as context. Launchers split their own flags
  * (`torchrun --nproc_per_node 8`) from the script's (`torchrun train.py --bs 4`).
  * @example analyseCommand(fields of "torchrun --nproc_per_node 8 train.py --bs 4", sink) // nproc_per_node: "torchrun"; bs: "torchrun train.py"
  */
-export function analyseCommand(fields: Field[], sink: ShellSink, depth = 0): void {
-  if (depth > 8 || fields.length === 0) return;
-  const text = (k: number) => known(fields[k]);
-  let i = skipPrefixes(fields, sink);
-  if (i >= fields.length) return;
-  const prog = text(i);
-  if (prog === undefined) return void parseArgs(fields, i + 1, spelled(fields[i]), "script", sink);
-  const base = basename(prog);
-  if (NOT_SETTINGS.has(base)) return;
-  if (/^python[\d.]*$/.test(base)) return python(fields, i + 1, sink);
-  if (base === "bash" || base === "sh" || base === "zsh") {
-    const script = text(i + 1);
-    if (script === undefined || script.startsWith("-")) return;
-    return void parseArgs(fields, i + 2, `${base} ${script}`, "script", sink);
-  }
-  if (base === "sbatch") {
-    const stop = parseArgs(fields, i + 1, "sbatch", "wrapper", sink);
-    if (stop < fields.length) parseArgs(fields, stop + 1, `sbatch ${spelled(fields[stop])}`, "script", sink);
-    return;
-  }
-  if (WRAPPERS.has(base)) {
-    let context = base;
-    if (WRAPPER_SUBCOMMANDS.has(base) && /^[a-z][\w-]*$/.test(text(i + 1) ?? "")) context = `${base} ${text(++i)}`;
-    let stop = parseArgs(fields, i + 1, context, "wrapper", sink);
-    if (WRAPPER_IMAGE.has(base)) stop++;
-    return analyseCommand(fields.slice(stop), sink, depth + 1);
-  }
-  if (LAUNCHERS.has(base)) return launcher(fields, i + 1, base, sink);
-  if (base === "yolo") return yolo(fields, i + 1, sink);
-  if (SUBCOMMANDS.has(base) && /^[a-z][\w-]*$/.test(text(i + 1) ?? "")) {
-    let context = `${base} ${text(i + 1)}`;
-    if (context === "lightning run" && text(i + 2) === "model") context = `lightning run ${text(++i + 1)}`;
-    if (LAUNCHERS.has(context)) return launcher(fields, i + 2, context, sink);
-    return void parseArgs(fields, i + 2, context, "script", sink);
-  }
-  parseArgs(fields, i + 1, KNOWN_PROGRAMS.test(base) ? base : prog, "script", sink);
+export function analyseCommand(fields: Field[], sink: ShellSink): void {
+  new CommandReader(fields, sink).analyse(0, 0);
 }
 
-/** `nohup`, `env A=1`, `timeout 1h`, `sudo -u x`: skipped, with env assignments kept as variables. */
-function skipPrefixes(fields: Field[], sink: ShellSink): number {
-  let i = 0;
-  for (;;) {
-    const t = known(fields[i]);
-    if (t === undefined || !PREFIXES.has(basename(t))) return i;
-    const prefix = basename(t);
-    i++;
-    for (let o = known(fields[i]); o !== undefined; o = known(fields[i])) {
-      if (o.startsWith("-")) i += PREFIX_OPTIONS_WITH_VALUE.test(o) ? 2 : 1;
-      else if (prefix === "env" && /^[A-Za-z_]\w*=/.test(o)) {
-        const eq = o.indexOf("=");
-        emit(sink, [o.slice(0, eq)], [valueAfterEquals(fields[i])], fields[i], "shell variable");
-        i++;
-      } else if (prefix === "timeout" && /^\d/.test(o)) i++;
-      else break;
+class CommandReader {
+  constructor(
+    private fields: Field[],
+    private sink: ShellSink,
+  ) {}
+
+  analyse(start: number, depth: number): void {
+    const fields = this.fields;
+    if (depth > 8 || start >= fields.length) return;
+    const text = (k: number) => known(fields[k]);
+    let i = this.skipPrefixes(start);
+    if (i >= fields.length) return;
+    const prog = text(i);
+    if (prog === undefined) return void this.args(i + 1, { context: spelled(fields[i]), mode: "script" });
+    const base = basename(prog);
+    if (NOT_SETTINGS.has(base)) return;
+    if (/^python[\d.]*$/.test(base)) return this.python(i + 1);
+    if (base === "bash" || base === "sh" || base === "zsh") {
+      const script = text(i + 1);
+      if (script === undefined || script.startsWith("-")) return;
+      return void this.args(i + 2, { context: `${base} ${script}`, mode: "script" });
     }
-  }
-}
-
-function python(fields: Field[], start: number, sink: ShellSink): void {
-  let j = start;
-  for (let opt = known(fields[j]); opt?.startsWith("-"); opt = known(fields[j])) {
-    if (opt === "-c") return;
-    if (opt === "-m") {
-      const module = fields[j + 1] ? spelled(fields[j + 1]) : "";
-      if (TORCH_DISTRIBUTED.has(module)) return launcher(fields, j + 2, "torchrun", sink);
-      if (module === "accelerate.commands.launch") return launcher(fields, j + 2, "accelerate launch", sink);
-      if (module === "deepspeed.launcher.runner") return launcher(fields, j + 2, "deepspeed", sink);
-      return void parseArgs(fields, j + 2, `python -m ${module}`, "script", sink);
+    if (base === "sbatch") {
+      const stop = this.args(i + 1, { context: "sbatch", mode: "wrapper" });
+      if (stop < fields.length) this.args(stop + 1, { context: `sbatch ${spelled(fields[stop])}`, mode: "script" });
+      return;
     }
-    j += opt === "-W" || opt === "-X" ? 2 : 1;
+    if (WRAPPERS.has(base)) {
+      let context = base;
+      if (WRAPPER_SUBCOMMANDS.has(base) && /^[a-z][\w-]*$/.test(text(i + 1) ?? "")) context = `${base} ${text(++i)}`;
+      let stop = this.args(i + 1, { context, mode: "wrapper" });
+      if (WRAPPER_IMAGE.has(base)) stop++;
+      return this.analyse(stop, depth + 1);
+    }
+    if (LAUNCHERS.has(base)) return this.launcher(i + 1, base);
+    if (base === "yolo") return this.yolo(i + 1);
+    if (SUBCOMMANDS.has(base) && /^[a-z][\w-]*$/.test(text(i + 1) ?? "")) {
+      let context = `${base} ${text(i + 1)}`;
+      if (context === "lightning run" && text(i + 2) === "model") context = `lightning run ${text(++i + 1)}`;
+      if (LAUNCHERS.has(context)) return this.launcher(i + 2, context);
+      return void this.args(i + 2, { context, mode: "script" });
+    }
+    this.args(i + 1, { context: KNOWN_PROGRAMS.test(base) ? base : prog, mode: "script" });
   }
-  if (j < fields.length) parseArgs(fields, j + 1, `python ${spelled(fields[j])}`, "script", sink);
-}
 
-function launcher(fields: Field[], start: number, name: string, sink: ShellSink): void {
-  const stop = parseArgs(fields, start, name, "launcher", sink);
-  if (stop >= fields.length) return;
-  let script = spelled(fields[stop]);
-  let next = stop + 1;
-  if ((script === "-m" || script === "--module") && fields[stop + 1]) {
-    script = `-m ${spelled(fields[stop + 1])}`;
-    next++;
-  } else if (/^python[\d.]*$/.test(basename(script))) return python(fields, stop + 1, sink);
-  parseArgs(fields, next, `${name} ${script}`, "script", sink);
-}
-
-function yolo(fields: Field[], start: number, sink: ShellSink): void {
-  let j = start;
-  if (YOLO_TASKS.has(known(fields[j]) ?? "")) j++;
-  const mode = known(fields[j]) ?? "";
-  if (YOLO_MODES.has(mode)) parseArgs(fields, j + 1, `yolo ${mode}`, "script", sink);
-  else parseArgs(fields, start, "yolo", "script", sink);
-}
-
-/**
- * Reads flags and overrides from `i` on. In launcher and wrapper mode it stops at the first word
- * that starts the wrapped script or command and returns its index.
- */
-function parseArgs(fields: Field[], i: number, context: string, mode: Mode, sink: ShellSink): number {
-  while (i < fields.length) {
-    const field = fields[i];
-    const t = known(field);
-    if (t === undefined || t === "-") {
-      if (mode !== "script") return i;
+  /** `nohup`, `env A=1`, `timeout 1h`, `sudo -u x`: skipped, with env assignments kept as variables. */
+  private skipPrefixes(start: number): number {
+    const fields = this.fields;
+    let i = start;
+    for (;;) {
+      const t = known(fields[i]);
+      if (t === undefined || !PREFIXES.has(basename(t))) return i;
+      const prefix = basename(t);
       i++;
-    } else if (t === "--") {
-      return mode === "script" ? fields.length : i + 1;
-    } else if (isFlag(t)) {
-      if (mode === "launcher" && (t === "-m" || t === "--module")) return i;
-      const attached = /^-([A-Za-z])(\d+(?:\.\d+)?)$/.exec(t);
-      const eq = t.indexOf("=");
-      if (attached) emit(sink, [attached[1]], [{ segments: [{ text: attached[2], offset: field.offset + 2, split: false, quoted: false }], offset: field.offset + 2, raw: attached[2] }], field, context);
-      else if (eq > 0) emit(sink, [t.slice(0, eq).replace(/^-+/, "")], [valueAfterEquals(field)], field, context);
-      let j = i + 1;
-      if (!attached && eq < 0) {
-        // A launcher's own flags take one value each; a script's may take several (`--lr 0.25 0.1`).
-        const most = mode === "script" ? Infinity : 1;
-        while (j < fields.length && j - i - 1 < most && isValue(fields[j], mode)) j++;
-        emit(sink, [t.replace(/^-+/, "")], fields.slice(i + 1, j), field, context);
+      for (let o = known(fields[i]); o !== undefined; o = known(fields[i])) {
+        if (o.startsWith("-")) i += PREFIX_OPTIONS_WITH_VALUE.test(o) ? 2 : 1;
+        else if (prefix === "env" && /^[A-Za-z_]\w*=/.test(o)) {
+          this.emit([o.slice(0, o.indexOf("="))], { values: [valueAfterEquals(fields[i])], at: fields[i], context: "shell variable" });
+          i++;
+        } else if (prefix === "timeout" && /^\d/.test(o)) i++;
+        else break;
       }
-      i = j;
-    } else if (isOverride(t)) {
-      override(t, field, context, sink);
-      i++;
-    } else {
-      if (mode !== "script") return i;
-      i++;
     }
   }
-  return fields.length;
-}
 
-/** `key=v`, `+key=v`, `++a.b=v` set a key path; `~a.b` removes one. */
-function override(t: string, field: Field, context: string, sink: ShellSink): void {
-  const m = /^(\+\+|\+|~)?([^=]+)(=?)/.exec(t)!;
-  const path = m[2].split(".");
-  if (m[1] === "~") {
-    const pos = sink.at(field.offset);
-    sink.push({ path, value: null, raw: field.raw, line: pos.line, column: pos.column, context, unknownReason: `removed by the override ${t}; the framework default applies` });
-    return;
+  private python(start: number): void {
+    const fields = this.fields;
+    let j = start;
+    for (let opt = known(fields[j]); opt?.startsWith("-"); opt = known(fields[j])) {
+      if (opt === "-c") return;
+      if (opt === "-m") {
+        const module = fields[j + 1] ? spelled(fields[j + 1]) : "";
+        if (TORCH_DISTRIBUTED.has(module)) return this.launcher(j + 2, "torchrun");
+        if (module === "accelerate.commands.launch") return this.launcher(j + 2, "accelerate launch");
+        if (module === "deepspeed.launcher.runner") return this.launcher(j + 2, "deepspeed");
+        return void this.args(j + 2, { context: `python -m ${module}`, mode: "script" });
+      }
+      j += opt === "-W" || opt === "-X" ? 2 : 1;
+    }
+    if (j < fields.length) this.args(j + 1, { context: `python ${spelled(fields[j])}`, mode: "script" });
   }
-  emit(sink, path, [valueAfterEquals(field)], field, context);
-}
 
-function emit(sink: ShellSink, path: string[], values: Field[], at: Field, context: string): void {
-  const pos = sink.at(at.offset);
-  const entry: Entry = { path, value: true, raw: at.raw, line: pos.line, column: pos.column, context };
-  if (values.length) {
-    const v = fieldValue(values[0]);
-    entry.raw = values.map((f) => f.raw).join(" ");
-    if ("reason" in v) {
-      entry.value = null;
-      entry.unknownReason = v.reason;
-    } else entry.value = typed(v.text);
+  private launcher(start: number, name: string): void {
+    const fields = this.fields;
+    const stop = this.args(start, { context: name, mode: "launcher" });
+    if (stop >= fields.length) return;
+    let script = spelled(fields[stop]);
+    let next = stop + 1;
+    if ((script === "-m" || script === "--module") && fields[stop + 1]) {
+      script = `-m ${spelled(fields[stop + 1])}`;
+      next++;
+    } else if (/^python[\d.]*$/.test(basename(script))) return this.python(stop + 1);
+    this.args(next, { context: `${name} ${script}`, mode: "script" });
   }
-  sink.push(entry);
-  const gpus = path.length === 1 && path[0] === "gres" && typeof entry.value === "string" ? /(?:^|,)gpu(?::[^:,]+)?:(\d+)/.exec(entry.value) : null;
-  if (gpus) sink.push({ ...entry, path: ["gpus"], value: Number(gpus[1]) });
+
+  private yolo(start: number): void {
+    let j = start;
+    if (YOLO_TASKS.has(known(this.fields[j]) ?? "")) j++;
+    const mode = known(this.fields[j]) ?? "";
+    if (YOLO_MODES.has(mode)) this.args(j + 1, { context: `yolo ${mode}`, mode: "script" });
+    else this.args(start, { context: "yolo", mode: "script" });
+  }
+
+  /**
+   * Reads flags and overrides from `i` on. In launcher and wrapper mode it stops at the first word
+   * that starts the wrapped script or command and returns its index.
+   */
+  private args(i: number, section: Section): number {
+    const { fields } = this;
+    const { context, mode } = section;
+    while (i < fields.length) {
+      const field = fields[i];
+      const t = known(field);
+      if (t === undefined || t === "-") {
+        if (mode !== "script") return i;
+        i++;
+      } else if (t === "--") {
+        return mode === "script" ? fields.length : i + 1;
+      } else if (isFlag(t)) {
+        if (mode === "launcher" && (t === "-m" || t === "--module")) return i;
+        const attached = /^-([A-Za-z])(\d+(?:\.\d+)?)$/.exec(t);
+        const eq = t.indexOf("=");
+        if (attached) {
+          const value: Field = { segments: [{ text: attached[2], offset: field.offset + 2, split: false, quoted: false }], offset: field.offset + 2, raw: attached[2] };
+          this.emit([attached[1]], { values: [value], at: field, context });
+        } else if (eq > 0) this.emit([t.slice(0, eq).replace(/^-+/, "")], { values: [valueAfterEquals(field)], at: field, context });
+        let j = i + 1;
+        if (!attached && eq < 0) {
+          // A launcher's own flags take one value each; a script's may take several (`--lr 0.25 0.1`).
+          const most = mode === "script" ? Infinity : 1;
+          while (j < fields.length && j - i - 1 < most && isValue(fields[j], mode)) j++;
+          this.emit([t.replace(/^-+/, "")], { values: fields.slice(i + 1, j), at: field, context });
+        }
+        i = j;
+      } else if (isOverride(t)) {
+        this.override(field, context);
+        i++;
+      } else {
+        if (mode !== "script") return i;
+        i++;
+      }
+    }
+    return fields.length;
+  }
+
+  /** `key=v`, `+key=v`, `++a.b=v` set a key path; `~a.b` removes one. */
+  private override(field: Field, context: string): void {
+    const t = known(field) ?? "";
+    const m = /^(\+\+|\+|~)?([^=]+)(=?)/.exec(t)!;
+    const path = m[2].split(".");
+    if (m[1] === "~") {
+      const pos = this.sink.at(field.offset);
+      this.sink.push({ path, value: null, raw: field.raw, line: pos.line, column: pos.column, context, unknownReason: `removed by the override ${t}; the framework default applies` });
+      return;
+    }
+    this.emit(path, { values: [valueAfterEquals(field)], at: field, context });
+  }
+
+  /** One entry at the flag's position; `--gres=gpu:4` also gives the GPU count per node. */
+  private emit(path: string[], how: { values: Field[]; at: Field; context: string }): void {
+    const pos = this.sink.at(how.at.offset);
+    const entry: Entry = { path, value: true, raw: how.at.raw, line: pos.line, column: pos.column, context: how.context };
+    if (how.values.length) {
+      const v = fieldValue(how.values[0]);
+      entry.raw = how.values.map((f) => f.raw).join(" ");
+      if ("reason" in v) {
+        entry.value = null;
+        entry.unknownReason = v.reason;
+      } else entry.value = typed(v.text);
+    }
+    this.sink.push(entry);
+    const gpus = path.length === 1 && path[0] === "gres" && typeof entry.value === "string" ? /(?:^|,)gpu(?::[^:,]+)?:(\d+)/.exec(entry.value) : null;
+    if (gpus) this.sink.push({ ...entry, path: ["gpus"], value: Number(gpus[1]) });
+  }
 }
 
 /** The part of `--bs=$BS` or `data.batch_size=64` after the first `=`, as its own field. */

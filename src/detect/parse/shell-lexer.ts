@@ -35,9 +35,18 @@ export interface Lexed {
 
 const MAX_NESTING = 32;
 
-/** @example lexShell("BS=8 python t.py --bs $BS").tokens.length // 4 words */
-export function lexShell(text: string, from = 0, to = text.length): Lexed {
-  return new Lexer(text, to).run(from);
+/** How deep in `${…}` defaults a word sits, and where it must stop. */
+interface Span {
+  depth: number;
+  bound: number;
+}
+
+/**
+ * Lexes the whole text, or only `range` of it (a `#SBATCH` line) with offsets into the whole.
+ * @example lexShell("BS=8 python t.py --bs $BS").tokens.length // 4 words
+ */
+export function lexShell(text: string, range: { from: number; to: number } = { from: 0, to: text.length }): Lexed {
+  return new Lexer(text, range.to).run(range.from);
 }
 
 class Lexer {
@@ -73,7 +82,7 @@ class Lexer {
     }
     if ((c === "<" || c === ">") && t[i + 1] === "(") {
       // Process substitution: its output is only known at run time, like $(…).
-      const close = this.matching(i + 1, "(", ")", this.end);
+      const close = this.matching(i + 1, this.end);
       this.tokens.push({ kind: "word", parts: [{ kind: "cmdsub", raw: t.slice(i, close + 1), offset: i, quoted: false }], start: i, end: close + 1, raw: t.slice(i, close + 1) });
       return close + 1;
     }
@@ -84,13 +93,14 @@ class Lexer {
       this.tokens.push({ kind: "op", op: op[1] === "|&" ? "|" : op[1].startsWith(";") ? ";" : op[1], start: i });
       return i + op[1].length;
     }
-    const word = this.word(i, true, 0);
+    const word = this.word(i, { stopAtBlank: true, depth: 0, bound: this.end });
     if (word.end > i) this.tokens.push(word);
     return Math.max(word.end, i + 1);
   }
 
   /** Reads one word from `i`. With `stopAtBlank` false (inside `${x:-…}`) it runs to the bound. */
-  word(i: number, stopAtBlank: boolean, depth: number, bound = this.end): Word {
+  private word(i: number, how: { stopAtBlank: boolean } & Span): Word {
+    const { stopAtBlank, depth, bound } = how;
     const t = this.text;
     const parts: WordPart[] = [];
     const start = i;
@@ -121,14 +131,14 @@ class Lexer {
         lit(t.slice(i + 1, stop), i + 1, true);
         i = stop + 1;
       } else if (c === '"') {
-        i = this.doubleQuoted(i + 1, parts, depth, bound);
+        i = this.doubleQuoted(i + 1, parts, { depth, bound });
       } else if (c === "$" && t[i + 1] === "'") {
         const close = t.indexOf("'", i + 2);
         const stop = close < 0 || close >= bound ? bound : close;
         lit(t.slice(i + 2, stop).replace(/\\n/g, "\n").replace(/\\t/g, "\t"), i + 2, true);
         i = stop + 1;
       } else if (c === "$" || c === "`") {
-        i = this.dollar(i, parts, false, depth, bound);
+        i = this.dollar(i, parts, { quoted: false, depth, bound });
       } else {
         lit(c, i, false);
         i++;
@@ -146,7 +156,7 @@ class Lexer {
       if (/\s/.test(c)) i++;
       else if (c === "#") i = this.lineEnd(i);
       else {
-        const w = this.word(i, true, 0);
+        const w = this.word(i, { stopAtBlank: true, depth: 0, bound: this.end });
         if (w.end === i) i++;
         else {
           elements.push(w);
@@ -158,7 +168,8 @@ class Lexer {
     return { kind: "word", parts, start, end, raw: this.text.slice(start, end), array: elements };
   }
 
-  private doubleQuoted(i: number, parts: WordPart[], depth: number, bound: number): number {
+  private doubleQuoted(i: number, parts: WordPart[], span: Span): number {
+    const { depth, bound } = span;
     const t = this.text;
     let buf = "";
     let bufStart = i;
@@ -177,7 +188,7 @@ class Lexer {
         i += 2;
       } else if (c === "$" || c === "`") {
         flush();
-        i = this.dollar(i, parts, true, depth, bound);
+        i = this.dollar(i, parts, { quoted: true, depth, bound });
         bufStart = i;
       } else {
         buf += c;
@@ -189,7 +200,8 @@ class Lexer {
   }
 
   /** `$NAME`, `${…}`, `$((…))`, `$(…)` and backticks, as one part. */
-  private dollar(i: number, parts: WordPart[], quoted: boolean, depth: number, bound: number): number {
+  private dollar(i: number, parts: WordPart[], how: { quoted: boolean } & Span): number {
+    const { quoted, depth, bound } = how;
     const t = this.text;
     if (t[i] === "`") {
       let j = i + 1;
@@ -198,15 +210,15 @@ class Lexer {
       return j + 1;
     }
     if (t[i + 1] === "(") {
-      const close = this.matching(i + 1, "(", ")", bound);
+      const close = this.matching(i + 1, bound);
       const raw = t.slice(i, close + 1);
       if (t[i + 2] === "(" && t[close - 1] === ")") parts.push({ kind: "arith", expr: t.slice(i + 3, close - 1), raw, offset: i, quoted });
       else parts.push({ kind: "cmdsub", raw, offset: i, quoted });
       return close + 1;
     }
     if (t[i + 1] === "{") {
-      const close = this.matching(i + 1, "{", "}", bound);
-      parts.push(this.braced(i, close, quoted, depth));
+      const close = this.matching(i + 1, bound);
+      parts.push(this.braced(i, { close, quoted, depth }));
       return close + 1;
     }
     const m = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(t.slice(i + 1, Math.min(bound, i + 256)));
@@ -218,7 +230,8 @@ class Lexer {
     return i + 1 + m[0].length;
   }
 
-  private braced(i: number, close: number, quoted: boolean, depth: number): WordPart {
+  private braced(i: number, how: { close: number; quoted: boolean; depth: number }): WordPart {
+    const { close, quoted, depth } = how;
     const raw = this.text.slice(i, close + 1);
     const inner = this.text.slice(i + 2, close);
     const m = /^([A-Za-z_]\w*|\d+|[@*#?$!-])(\[[@*]\])?(:?[-=+?])?/.exec(inner);
@@ -229,15 +242,17 @@ class Lexer {
     if (m[3]) {
       part.op = m[3];
       const argStart = i + 2 + m[0].length;
-      part.arg = depth < MAX_NESTING ? this.word(argStart, false, depth + 1, close).parts : [{ kind: "lit", text: rest, offset: argStart, quoted }];
+      part.arg = depth < MAX_NESTING ? this.word(argStart, { stopAtBlank: false, depth: depth + 1, bound: close }).parts : [{ kind: "lit", text: rest, offset: argStart, quoted }];
       if (quoted) part.arg = part.arg.map((p) => ({ ...p, quoted: true }));
     }
     return part;
   }
 
   /** Index of the bracket closing the one at `open`, skipping quoted text; the bound when unclosed. */
-  private matching(open: number, openCh: string, closeCh: string, bound: number): number {
+  private matching(open: number, bound: number): number {
     const t = this.text;
+    const openCh = t[open];
+    const closeCh = openCh === "(" ? ")" : "}";
     let depth = 0;
     for (let j = open; j < bound; j++) {
       const c = t[j];
@@ -258,7 +273,7 @@ class Lexer {
 
   private redirection(i: number, op: string): number {
     while (i < this.end && (this.text[i] === " " || this.text[i] === "\t")) i++;
-    const target = this.word(i, true, 0);
+    const target = this.word(i, { stopAtBlank: true, depth: 0, bound: this.end });
     if (op === "<<" || op === "<<-") {
       const delim = target.parts.map((p) => (p.kind === "lit" ? p.text : p.raw)).join("");
       if (delim) this.heredocs.push({ delim, strip: op === "<<-" });

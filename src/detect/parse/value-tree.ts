@@ -27,23 +27,24 @@ export class EntrySink {
 
   /**
    * Adds one entry per leaf of `node` under `path`. Map and list items take the context of the
-   * nearest enclosing call (`dict`, `TrainingArguments`); a bare scalar takes `context`.
+   * nearest enclosing call (`dict`, `TrainingArguments`); a value outside any call has none.
    * @example sink.add({ kind: "scalar", value: 8, raw: "8", offset: 13 }, ["batch_size"]) // one entry
    */
-  add(node: ValueNode, path: string[], context?: string): Entry[] {
+  add(node: ValueNode, path: string[]): Entry[] {
     const added: Entry[] = [];
-    this.walk(node, path, context, 0, added);
+    this.walk(node, { path, context: undefined, depth: 0 }, added);
     return added;
   }
 
-  private walk(node: ValueNode, path: string[], context: string | undefined, depth: number, added: Entry[]): void {
+  private walk(node: ValueNode, at: { path: string[]; context: string | undefined; depth: number }, added: Entry[]): void {
+    const { path, context, depth } = at;
     if (this.limitHit) return;
     if (++this.visits > TREE_LIMITS.maxVisits) return this.stop(`more than ${TREE_LIMITS.maxVisits} values to expand; the rest of the file was skipped`);
     if (depth > TREE_LIMITS.maxDepth) return this.stop(`values nested deeper than ${TREE_LIMITS.maxDepth} levels at ${path.join(".")}; the rest was skipped`);
     if (node.kind === "map" || node.kind === "list") {
       const inner = node.context ?? context;
-      if (node.kind === "map") for (const [key, item] of node.items) this.walk(item, [...path, key], inner, depth + 1, added);
-      else node.items.forEach((item, i) => this.walk(item, [...path, String(i)], inner, depth + 1, added));
+      if (node.kind === "map") for (const [key, item] of node.items) this.walk(item, { path: [...path, key], context: inner, depth: depth + 1 }, added);
+      else node.items.forEach((item, i) => this.walk(item, { path: [...path, String(i)], context: inner, depth: depth + 1 }, added));
       return;
     }
     if (this.entries.length >= TREE_LIMITS.maxEntries) return this.stop(`more than ${TREE_LIMITS.maxEntries} values; the rest of the file was skipped`);
@@ -60,7 +61,10 @@ export class EntrySink {
   }
 }
 
-/** An unknown value with its reason, at the text it was read from. */
-export function unknownNode(reason: string, raw: string, offset: number): ValueNode {
-  return { kind: "unknown", reason, raw, offset };
+/**
+ * An unknown value with its reason, at the text it was read from.
+ * @example unknownNode("name bs is not defined in this file", { raw: "bs", offset: 12 })
+ */
+export function unknownNode(reason: string, at: { raw: string; offset: number }): ValueNode {
+  return { kind: "unknown", reason, raw: at.raw, offset: at.offset };
 }
