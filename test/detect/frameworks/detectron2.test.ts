@@ -64,3 +64,19 @@ describe("detectron2 LazyConfig Python", () => {
     expect(r.effective).toMatchObject({ value: 64, formula: "64 (global batch)" });
   });
 });
+
+describe("detectron2 launch script", () => {
+  it("reads --num-gpus/--num-machines and LazyConfig key=value overrides", () => {
+    const text = readFileSync(new URL("../../../fixtures/configs/detectron2/train_lsj_2x8.sh", import.meta.url), "utf8");
+    const r = detectFile("scripts/train_lsj_2x8.sh", text);
+    expect(r.framework).toBe("detectron2");
+    expect(table(r)).toEqual([
+      [5, "devices", "num-gpus", 8],
+      [5, "nodes", "num-machines", 2],
+      [6, "global_batch", "dataloader.train.total_batch_size", 128],
+      [7, "learning_rate", "optimizer.lr", 0.2],
+      [8, "max_steps", "train.max_iter", 92188],
+    ]);
+    expect(r.effective).toMatchObject({ value: 128, unknown: [], parts: { devices: 16 } });
+  });
+});
