@@ -38,7 +38,10 @@ export function renderConvergenceChart(input: { convergence: ConvergenceEstimate
     `  bar [${points.map((p) => (p.batchSize === c.marks.before || p.batchSize === c.marks.after ? plain(p.steps) : "0")).join(", ")}]`,
     "```",
   ].join("\n");
-  return `${t.t("chart.caption", { before: formatNumber(c.marks.before), after: formatNumber(c.marks.after) })}\n\n${table}\n\n${chart}`;
+  const caption = t.t("chart.caption", { before: formatNumber(c.marks.before), after: formatNumber(c.marks.after) });
+  const uncertain = c.stepsRatio.uncertain || c.bCrit.uncertain;
+  const caveat = uncertain ? `${t.t("word.sentenceJoin")}${t.t("chart.uncertain", { low: formatNumber(c.bCrit.low ?? c.bCrit.value), high: formatNumber(c.bCrit.high ?? c.bCrit.value) })}` : "";
+  return `${caption}${caveat}\n\n${table}\n\n${chart}`;
 }
 
 /** Sorted, finite, at most MAX_POINTS, the old and new batch always among them. */

@@ -13,7 +13,7 @@ export function renderLearningRate(input: { group: ChangeGroup; file?: FileRepor
   const { t } = input;
   const lr = input.group.estimate.learningRate;
   if (lr.status === "not-needed" && !lr.adjustments.length) return "";
-  const parts = [`**${t.t("lr.heading")}** ${t.note(lr.message)}`];
+  const parts = [`**${t.t("lr.heading")}** ${t.note(lr.message)}${lr.caveat ? `${t.t("word.sentenceJoin")}${t.note(lr.caveat)}` : ""}`];
   const edit = learningRateEdit(input);
   if (edit) {
     const before = edit.original ?? `${edit.setting.key}: ${edit.setting.raw}`;

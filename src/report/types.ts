@@ -80,4 +80,8 @@ export interface AnalyzeOptions {
   dataPath?: string;
   onProgress?: (event: ProgressEvent & { group?: number }) => void;
   signal?: AbortSignal;
+  /** Folder that relative proxy model/data paths are read from (the repository checkout). */
+  baseDir?: string;
+  /** Problems found while loading the bot config, shown in the report. */
+  configErrors?: Report["configErrors"];
 }

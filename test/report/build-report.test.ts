@@ -119,3 +119,22 @@ describe("JSON", () => {
     expect(JSON.parse(renderJson(r)).groups[0].estimate.convergence.stepsRatio.source).toBe("McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)");
   });
 });
+
+describe("learning-rate caveat and input notes", () => {
+  it("follows the advice with its caveat, and lists how the ratio was read", async () => {
+    const { renderComment } = await import("../../src/report/render-comment.js");
+    const input = scenario("batch-up", "zh-TW");
+    const e = input.groups[0].estimate;
+    input.groups[0] = {
+      ...input.groups[0],
+      estimate: {
+        ...e,
+        learningRate: { ...e.learningRate, caveat: { id: "lr-past-critical", text: "Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound." } },
+        notes: [{ id: "ratio-from-setting", text: "The effective batch is not fully known; its ratio is taken from per_device_train_batch_size (32 → 64), assuming the other parts stay.", params: { key: "per_device_train_batch_size" } }],
+      },
+    };
+    const md = renderComment(input);
+    expect(md).toContain("也就是 1.4e-4。超過臨界批次後，最佳學習率就不再變大（McCandlish et al. 2018, eq. 2.6）：請把縮放規則當作上限。");
+    expect(md).toContain("- 有效批次無法完全確定；比例取自 `per_device_train_batch_size` 的變化，並假設其他部分不變。");
+  });
+});

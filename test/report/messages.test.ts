@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { en, enNotes } from "../../src/report/messages/en.js";
+import { enNotes } from "../../src/report/messages/en-notes.js";
+import { en } from "../../src/report/messages/en.js";
 import { fill, placeholders, translator } from "../../src/report/messages/translate.js";
-import { zhTW, zhTWNotes } from "../../src/report/messages/zh-TW.js";
+import { zhTWNotes } from "../../src/report/messages/zh-TW-notes.js";
+import { zhTW } from "../../src/report/messages/zh-TW.js";
 import { renderComment } from "../../src/report/render-comment.js";
 import { SCENARIOS, scenario } from "./scenarios.js";
 

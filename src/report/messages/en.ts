@@ -1,6 +1,6 @@
 /**
  * Every user-facing string of the report in English, keyed by id, with `{name}` placeholders.
- * zh-TW.ts must have the same ids and placeholders (a test checks).
+ * zh-TW.ts must have the same ids (a test checks). The estimate stage's Notes are in en-notes.ts.
  */
 export const en = {
   // verdict and headings
@@ -124,6 +124,7 @@ export const en = {
   "chart.title": "Steps to the same loss (line); bars mark {before} (before) and {after} (after)",
   "chart.xAxis": "Batch size ({unit})",
   "chart.yAxis": "Steps (before = 1)",
+  "chart.uncertain": "The critical batch is uncertain here (B_crit between {low} and {high}), so read this curve as one possibility, not a prediction.",
 
   // many changes
   "collapsed.summary": "{count} more changes, one line each",
@@ -213,44 +214,3 @@ export const en = {
 } as const;
 
 export type MessageId = keyof typeof en;
-
-/**
- * English templates for the estimate stage's Notes, by id. The English report shows a Note's own
- * `text` (the estimate stage words it); these serve a Note that arrives without text.
- */
-export const enNotes: Record<string, string> = {
-  "budget-ok": "Predicted peak {predicted} fits the {budget} budget.",
-  "budget-near": "Predicted peak {predicted} is close to the {budget} budget.",
-  "budget-may-exceed": "Predicted peak {predicted} is within the {budget} budget, but the top of its interval ({high}) is not.",
-  "budget-over": "Predicted peak {predicted} is over the {budget} budget.",
-  "budget-unknown": "Cannot check the {budget} budget: the peak it needs could not be predicted (give model size hints or memory.calibration).",
-  "convergence-position": "B_crit ≈ {bCrit}; the batch goes from {before}× to {after}× B_crit.",
-  "ratio-from-setting": "The effective batch is not fully known; its ratio is taken from {key}, assuming the other parts stay.",
-  "seq-len-assumed": "Sequence length not set: assumed the model's maximum, {seqLen} tokens.",
-  "devices-assumed": "Device count unknown: memory is per device and ZeRO sharding assumes 1 device.",
-  "lr-k-unknown": "The effective batch ratio is unknown, so no learning-rate rule can be applied.",
-  "lr-not-needed": "The effective batch does not change; the learning rate can stay.",
-  "lr-framework-scales": "No change needed: {mechanism}.",
-  "lr-optimizer-unknown": "Optimizer unknown: multiply the learning rate by {linear} for SGD (linear rule) or by {sqrt} for Adam-family optimizers (square-root rule).",
-  "lr-past-critical": "Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound.",
-  "lr-value-unknown": "Multiply the learning rate by {factor}; its value could not be read.",
-  "lr-unchanged": "The batch changes ×{k} but the learning rate does not: with {optimizer} the rule suggests ×{factor}, i.e. {suggested}.",
-  "lr-matches": "The learning rate changes ×{changed}, in line with the rule (×{factor}).",
-  "lr-differs": "The learning rate changes ×{changed}, but the rule suggests ×{factor} ({suggested}).",
-  "memory-proxy-only": "Only the proxy's memory growth is known; give model size hints or memory.calibration for bytes on your devices.",
-  "memory-micro-unchanged": "The per-device batch stays {micro}: activation memory per device does not change.",
-  "past-critical-batch": "The new batch is {times}× the critical batch: diminishing returns — ×{examples} the examples for {steps}× fewer steps.",
-  "generalisation-gap": "Very large batches were seen to generalise worse (Keskar et al. 2017); later work traces much of the gap to an untuned learning rate and too few updates (Hoffer et al. 2017, Goyal et al. 2017), so compare validation metrics, not only training loss.",
-  "very-small-batch": "A per-device batch of {micro} gives noisy updates and can leave the accelerator idle; small batches can still train well (Masters & Luschi 2018 found 2–32 best) with a smaller learning rate.",
-  "over-budget": "Predicted peak {predicted} is over or close to the {budget} budget.",
-  "unknown-batch-parts": "Part of the effective batch is unknown ({unknown}): ratios assume the unknown parts stay the same.",
-  "proxy-missing": "No proxy run: speed and convergence are not predicted; memory comes from the model hints and calibration only.",
-  "proxy-partial": "The proxy run stopped early ({reason}): its measurements are partial.",
-  "noise-scale-early": "The noise scale was taken at loss {atLoss} (from {initialLoss} at the start): early in training it can be an order of magnitude too small, which makes the critical batch look small.",
-  "speed-not-transferable": "Timed on the {backend} backend, which barely speeds up with batch size; a GPU's speed-up will differ.",
-  "speed-proxy-backend": "Timed on the {backend} backend, which barely speeds up with batch size; a GPU's speed-up will differ, so do not read these ratios as GPU ratios.",
-  "schedule-k-unknown": "The effective batch ratio is unknown; check step-counted settings by hand.",
-  "schedule-epochs": "Training length is counted in epochs (or not set here): the examples seen stay the same, no step count to change.",
-  "schedule-same-batch": "The effective batch does not change: the schedule stays as it is.",
-  "schedule-scale": "Counted in steps: at ×{k} the batch, the same steps see ×{k} the examples. To keep the examples (epochs) the same: {list}. Decay milestones counted in steps scale the same way.",
-};

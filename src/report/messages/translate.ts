@@ -1,8 +1,10 @@
 import type { Note } from "../../estimate/types.js";
 import type { Language } from "../types.js";
 import { formatNumber } from "../format-number.js";
-import { en, enNotes, type MessageId } from "./en.js";
-import { zhTW, zhTWNotes } from "./zh-TW.js";
+import { en, type MessageId } from "./en.js";
+import { enNotes } from "./en-notes.js";
+import { zhTW } from "./zh-TW.js";
+import { zhTWNotes } from "./zh-TW-notes.js";
 
 export type Params = Record<string, string | number>;
 
