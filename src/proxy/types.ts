@@ -10,7 +10,17 @@ export type OptimizerKind = "sgd" | "momentum" | "adam";
 
 export interface ProxyPlan {
   model: { kind: ProxyModelKind; /** Path of a Keras/TF.js `model.json` when kind is "user". */ topologyPath?: string; size?: "tiny" | "small" | "medium"; hidden?: number[] };
-  data: { kind: ProxyDataKind; /** CSV/JSONL sample when kind is "user". */ samplePath?: string; labelNoise?: number; examples?: number };
+  data: {
+    kind: ProxyDataKind;
+    /** CSV/JSONL sample when kind is "user". */
+    samplePath?: string;
+    /** Label noise: probability of a random class (teacher-student), noise σ (regression). */
+    labelNoise?: number;
+    /** Training examples (sequences for tokens). */
+    examples?: number;
+    /** Label column of a user sample; default label/target/y/class, else the last column. */
+    labelColumn?: string;
+  };
   /** The old and new batch sizes of the change (proxy scale), in that order. */
   batchSizes: [number, number];
   /** Extra batch sizes for the memory and step-time fits. */
@@ -24,6 +34,29 @@ export interface ProxyPlan {
   examplesPerCurve?: number;
   /** Run the direct critical-batch measurement (several short runs to a target loss). */
   directCriticalBatch?: boolean;
+  /** Gradient-noise-scale phase settings; `false` skips the phase. */
+  noise?: false | NoisePlan;
+  /** The real batch sizes this plan stands for, when they were scaled down to proxy size. */
+  realBatchSizes?: [number, number];
+  /** How the proxy batch sizes were derived from the real ones, in words. */
+  batchMapping?: string;
+}
+
+export interface NoisePlan {
+  /** B_small of the gradient-norm samples; default the smaller of batchSizes, at least 16. Training in this phase uses the smaller of batchSizes. */
+  smallBatch?: number;
+  /** B_big = multiple × B_small, as the mean of that many micro-batch gradients (default 8). */
+  bigBatchMultiple?: number;
+  /** Gradient-norm samples taken along the curve (default 24). */
+  samples?: number;
+  /** Training steps between samples, so values are taken along the curve (default 4). */
+  stepsBetween?: number;
+  /** Decay of the bias-corrected EMAs of |G|² and tr Σ (default 0.9). */
+  emaDecay?: number;
+  /** Warm-up ends when the smoothed loss fell less than this fraction of its total fall over the last half of warm-up (default 0.05)… */
+  flattenFraction?: number;
+  /** …or after this many examples, whichever first (default: the examples of one loss curve). */
+  maxWarmupExamples?: number;
 }
 
 export interface BackendInfo {
@@ -72,7 +105,10 @@ export interface MemoryMeasurement {
 export interface LossPoint {
   step: number;
   examples: number;
+  /** Mean training (mini-batch) loss over the steps since the previous point. */
   loss: number;
+  /** Loss on a fixed held-out batch at this point, the same batch for every curve. */
+  evalLoss?: number;
 }
 
 export interface LossCurve {
@@ -131,7 +167,17 @@ export interface Measurements {
   /** True when the time budget stopped the plan early; `partialReason` says where. */
   partial: boolean;
   partialReason?: string;
+  /** The phase that was running when the budget or an abort stopped the plan. */
+  partialPhase?: ProgressEvent["phase"];
   wallSeconds: number;
+  /** Tokens per example for language-model proxies (batch sizes count sequences of this many tokens). */
+  tokensPerExample?: number;
+  /** Matmul/conv FLOPs of one training example (forward + backward), for throughput-vs-peak comparisons. */
+  flopsPerExample?: number;
+  /** What the data is, e.g. "MNIST (9000 real digits for training, 1000 held out)". */
+  dataDescription?: string;
+  /** Things the reader should know: skipped measurements and why, fits that did not converge. */
+  notes?: string[];
 }
 
 export interface ProgressEvent {
@@ -147,4 +193,8 @@ export interface RunOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Aborts cleanly between steps; the measurements come back partial. */
   signal?: AbortSignal;
+  /** Directory of the tfjs wasm binaries (default: BATCH_ADVISOR_WASM_DIR, beside the module, node_modules). */
+  wasmDir?: string;
+  /** Directory that relative topology/sample paths are resolved against and must stay inside (default: cwd). */
+  baseDir?: string;
 }

@@ -1,0 +1,65 @@
+import { scaledLearningRate } from "./learning-rate.js";
+import { mapBatchSizes } from "./map-batch-sizes.js";
+import type { OptimizerKind, ProxyPlan } from "./types.js";
+
+export interface DefaultPlanInput {
+  /** The change's real batch sizes (old, new): examples, or tokens when `unit` is "tokens". */
+  batchSizes: [number, number];
+  unit?: "samples" | "tokens";
+  optimizer?: OptimizerKind;
+  seed?: number;
+  /** A ≈5 s plan for quick feedback instead of the ≈15 s default. */
+  quick?: boolean;
+  /** Override the proxy (a user's topology or sample). */
+  model?: ProxyPlan["model"];
+  data?: ProxyPlan["data"];
+  timeBudgetSeconds?: number;
+}
+
+/**
+ * Learning rates that train the built-in proxies well at batch 32 (tried on this project's proxies),
+ * scaled by the optimizer's rule to the proxy's old batch and capped. The tiny transformer wants a
+ * larger Adam step than the mlp to get past its bigram plateau within the plan.
+ */
+const REFERENCE_LR: Record<OptimizerKind, { lr: number; max: number }> = {
+  adam: { lr: 1e-3, max: 5e-3 },
+  sgd: { lr: 0.05, max: 0.5 },
+  momentum: { lr: 0.01, max: 0.1 },
+};
+const TRANSFORMER_ADAM_LR = { lr: 3e-3, max: 1e-2 };
+
+/**
+ * A plan fit for every pull request: an mlp on real MNIST digits (a tiny causal transformer on
+ * synthetic tokens when the batch counts tokens), proxy batch sizes mapped from the real ones
+ * (largest ≤ 256 examples or 64 sequences, ratio kept), memory/timing fits at half the smaller,
+ * the geometric middle and twice the larger size, two loss curves over the same examples, and
+ * the gradient noise scale measured late on the curve. ≈15 s on wasm with 2 cores (quick: ≈5 s).
+ * @example runProxy(defaultPlan({ batchSizes: [8, 32] }))
+ */
+export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
+  const quick = input.quick ?? false;
+  const tokens = input.unit === "tokens";
+  const optimizer = input.optimizer ?? "adam";
+  const { proxy, mapping } = mapBatchSizes(input.batchSizes, tokens ? (quick ? 32 : 64) : quick ? 128 : 256);
+  const [small, large] = [Math.min(...proxy), Math.max(...proxy)];
+  const reference = tokens && optimizer === "adam" ? TRANSFORMER_ADAM_LR : REFERENCE_LR[optimizer];
+  const learningRate = Math.min(reference.max, scaledLearningRate({ optimizer, base: reference.lr, baseBatch: 32, batch: proxy[0] }));
+  const fitBatchSizes = [...new Set([Math.max(1, Math.round(small / 2)), Math.round(Math.sqrt(small * large)), Math.min(1024, 2 * large)])];
+  // Enough steps for the larger batch to show a curve, few enough for the smaller one that per-step overhead stays bounded.
+  const [cap, smallSteps] = tokens ? (quick ? [1024, 150] : [3072, 400]) : quick ? [4096, 200] : [16_384, 600];
+  const examplesPerCurve = Math.min(cap, Math.max(smallSteps * small, 24 * large));
+  return {
+    model: input.model ?? (tokens ? { kind: "transformer", size: "tiny" } : { kind: "mlp", size: "small" }),
+    data: input.data ?? (tokens ? { kind: "tokens" } : { kind: "mnist" }),
+    batchSizes: proxy,
+    fitBatchSizes,
+    optimizer,
+    learningRate,
+    seed: input.seed ?? 1,
+    timeBudgetSeconds: input.timeBudgetSeconds ?? (quick ? 15 : 60),
+    examplesPerCurve,
+    noise: quick ? { samples: 16, stepsBetween: 2, flattenFraction: 0.1 } : { samples: 24, stepsBetween: 4, flattenFraction: 0.05 },
+    realBatchSizes: input.batchSizes,
+    batchMapping: mapping,
+  };
+}

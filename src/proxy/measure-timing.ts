@@ -1,0 +1,77 @@
+import { quantile } from "simple-statistics";
+import { createBatchOrder } from "./data/batch-order.js";
+import { disposeBatch, makeBatch } from "./data/make-batch.js";
+import { scaledLearningRate } from "./learning-rate.js";
+import type { PhaseContext, PhaseResult } from "./phase-context.js";
+import { seededRandom } from "./seeded-random.js";
+import { createOptimizer, disposeTrainer, trainStep, type Trainer } from "./train-step.js";
+import type { StepTiming } from "./types.js";
+
+export interface TimingOptions {
+  warmupSteps?: number;
+  /** Timed steps per batch size: at least `minRepeats`, more while under `targetMsPerSize`, at most `maxRepeats`. */
+  minRepeats?: number;
+  maxRepeats?: number;
+  targetMsPerSize?: number;
+}
+
+/**
+ * Milliseconds per training step at each batch size after warm-up (the first steps pay for kernel
+ * set-up and allocation), as median and 10th/90th percentiles over repeated steps on one batch.
+ * The batch is built before the clock starts: a real data loader overlaps with compute.
+ * @example (await measureTiming(context, [32, 128])).value[0].samplesPerSecond
+ */
+export async function measureTiming(context: PhaseContext, batchSizes: number[], options: TimingOptions = {}): Promise<PhaseResult<StepTiming[]>> {
+  const { plan, task, budget, progress } = context;
+  const warmup = options.warmupSteps ?? 2;
+  const minRepeats = options.minRepeats ?? 5;
+  const maxRepeats = options.maxRepeats ?? 20;
+  const targetMs = options.targetMsPerSize ?? 250;
+  const order = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "timing"));
+  const timings: StepTiming[] = [];
+  let stopped: string | undefined;
+  const trainer: Trainer = { model: task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, 0) };
+  try {
+    for (const [index, size] of batchSizes.entries()) {
+      progress("timing", index, batchSizes.length, `batch ${size}`);
+      trainer.optimizer.dispose();
+      trainer.optimizer = createOptimizer(plan.optimizer, scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: size }));
+      const batch = makeBatch(task.dataset, task.dataset.train, order.next(size));
+      const times: number[] = [];
+      try {
+        for (let i = 0; i < warmup && !budget.expired(); i++) trainStep(trainer, batch);
+        let spent = 0;
+        while (times.length < maxRepeats && (times.length < minRepeats || spent < targetMs) && !budget.expired()) {
+          const start = performance.now();
+          trainStep(trainer, batch);
+          const ms = performance.now() - start;
+          times.push(ms);
+          spent += ms;
+        }
+      } finally {
+        disposeBatch(batch);
+      }
+      if (times.length > 0) timings.push(summarise(size, times));
+      if (budget.expired()) {
+        stopped = `${budget.reason()} after ${timings.length} of ${batchSizes.length} batch sizes`;
+        break;
+      }
+    }
+  } finally {
+    disposeTrainer(trainer);
+  }
+  progress("timing", batchSizes.length, batchSizes.length);
+  return { value: timings, stopped };
+}
+
+function summarise(batchSize: number, times: number[]): StepTiming {
+  const medianMs = quantile(times, 0.5);
+  return {
+    batchSize,
+    medianMs,
+    p10Ms: quantile(times, 0.1),
+    p90Ms: quantile(times, 0.9),
+    repeats: times.length,
+    samplesPerSecond: (batchSize / medianMs) * 1000,
+  };
+}
