@@ -64,11 +64,14 @@ export function renderSkipped(skipped: Report["skipped"], t: Translator): string
   return alert("NOTE", [`${t.t("alert.skipped")}\n${skipped.map((s) => `- ${t.t("alert.skippedFile", { path: s.path, reason: s.reason })}`).join("\n")}`]);
 }
 
+/** Note ids a risk already covers in other words. */
+const SAME_AS: Record<string, string[]> = { "speed-not-transferable": ["speed-proxy-backend"] };
+
 /** Notes of the estimate worth a line but not an alert (how the ratio was read, speed backend, memory basis, convergence position). */
 export function estimateNotes(group: ChangeGroup, t: Translator): string[] {
   const e = group.estimate;
   const notes: Note[] = [...(e.notes ?? []), ...(e.speed?.notes ?? []), ...e.memory.notes, ...(e.convergence?.notes ?? [])];
   // A note the risks already say (the same id, or the same words) is not repeated.
-  const said = new Set(e.risks.flatMap((r) => [r.id as string, t.note(r)]));
+  const said = new Set(e.risks.flatMap((r) => [r.id as string, t.note(r), ...(SAME_AS[r.id] ?? [])]));
   return [...new Set(notes.filter((n) => !said.has(n.id)).map((n) => t.note(n)))].filter((text) => !said.has(text));
 }
