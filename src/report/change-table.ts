@@ -62,7 +62,9 @@ export function renderChangeTable(input: ChangeTableInput): string {
   }
   if (m.budget) {
     const b = m.budget;
-    const status = t.t(`budget.${b.status}` as MessageId, { budget: b.budget });
+    // A status of "warn" is either over a warn-level budget or near any budget: the message id tells which.
+    const shown = b.message.id === "budget-over" ? "error" : b.status;
+    const status = t.t(`budget.${shown}` as MessageId, { budget: b.budget });
     rows.push([t.t("row.budget"), "", b.compared ? budgetCompared(b.compared, b.kind, ctx) : "—", b.status === "ok" || b.status === "unknown" ? status : `**${status}**`]);
   }
   const level = `**${t.t(`level.${e.verdict.level}` as MessageId)}**`;

@@ -8,8 +8,8 @@ async function cli(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
-const before = "fixtures/example/before/llama3_lora_sft.yaml";
-const after = "fixtures/example/after/llama3_lora_sft.yaml";
+const before = "fixtures/example/before/qwen2_5_full_sft.yaml";
+const after = "fixtures/example/after/qwen2_5_full_sft.yaml";
 
 describe("batch-advisor detect", () => {
   it("prints the JSON contract for the settings of each file", async () => {
@@ -20,8 +20,8 @@ describe("batch-advisor detect", () => {
     const [file] = json.files;
     expect(Object.keys(file)).toEqual(["path", "format", "framework", "settings", "effective", "warnings", "errors"]);
     expect(file).toMatchObject({ path: after, format: "yaml", framework: "huggingface" });
-    expect(file.settings).toContainEqual({ role: "micro_batch", key: "per_device_train_batch_size", value: 32, raw: "32", line: 26 });
-    expect(file.settings).toContainEqual({ role: "eval_batch", key: "per_device_eval_batch_size", value: 1, raw: "1", line: 38 });
+    expect(file.settings).toContainEqual({ role: "micro_batch", key: "per_device_train_batch_size", value: 32, raw: "32", line: 25 });
+    expect(file.settings).toContainEqual({ role: "eval_batch", key: "per_device_eval_batch_size", value: 1, raw: "1", line: 37 });
     expect(Object.keys(file.effective)).toEqual(["value", "unit", "formula", "unknown"]);
   });
 
@@ -38,14 +38,14 @@ describe("batch-advisor detect", () => {
     expect(changes.map((c: { key: string }) => c.key)).toEqual(["per_device_train_batch_size", "gradient_accumulation_steps"]);
     expect(changes[0]).toEqual({
       path: after,
-      line: 26,
+      line: 25,
       framework: "huggingface",
       role: "micro_batch",
       key: "per_device_train_batch_size",
       before: 8,
       after: 32,
       effective: { before: 64, after: 128, ratio: 2 },
-      learningRate: { before: 0.0001, after: 0.0001 },
+      learningRate: { before: 0.00001, after: 0.00001 },
     });
   });
 

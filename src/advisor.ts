@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import picomatch from "picomatch";
+import { groupChanges, type FileChanges } from "./advisor/group-changes.js";
+import { proxyPlanFor } from "./advisor/proxy-plan-for.js";
+import type { BotConfig } from "./config.js";
+import { detectChanges } from "./detect/detect-changes.js";
+import { estimateChange } from "./estimate/estimate.js";
+import { runProxy } from "./proxy/run-proxy.js";
+import type { Measurements, ProxyPlan } from "./proxy/types.js";
+import { buildReport } from "./report/build-report.js";
+import type { AnalyzeOptions, ChangeGroup, Report } from "./report/types.js";
+import type { ChangeSource } from "./source/types.js";
+
+const VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version as string;
+
+/**
+ * The only place the stages meet: detect the batch changes of a source, train the proxy once per
+ * distinct change, estimate each change, and render the report.
+ * @example const report = await analyze(new GitSource({ repo: ".", base: "main", head: "HEAD" }), defaultConfig());
+ */
+export async function analyze(source: ChangeSource, config: BotConfig, options: AnalyzeOptions = {}): Promise<Report> {
+  const clock = stopwatch();
+
+  // 1. Detect: every batch setting that changed, with file, line and effective batch.
+  const watch = picomatch(config.files, { ignore: config.ignore, dot: true });
+  const detection = await detectChanges(source, { devices: options.devices ?? config.devices, watch });
+  const files = groupChanges(detection);
+  const detect = clock.lap();
+
+  // 2. Measure: one proxy run per distinct plan (two files with the same change share one).
+  const measurements: Measurements[] = [];
+  const runFor = new Map<string, number>();
+  const indexOf: Array<number | undefined> = [];
+  for (const [i, group] of files.entries()) {
+    const { plan } = options.noProxy ? {} : proxyPlanFor(group, config, options);
+    if (!plan) continue;
+    const key = JSON.stringify(plan);
+    if (!runFor.has(key)) {
+      measurements.push(await measure(plan, options, i));
+      runFor.set(key, measurements.length - 1);
+    }
+    indexOf[i] = runFor.get(key);
+  }
+  const proxy = clock.lap();
+
+  // 3. Estimate: pure predictions with intervals and provenance.
+  const modelConfig = await readModelConfig(source, config);
+  const groups: ChangeGroup[] = files.map((group, i) => toChangeGroup({ group, config, modelConfig, measurements, index: indexOf[i] }));
+  const estimate = clock.lap();
+
+  // 4. Report: comment, JSON, summary, annotations and suggestions.
+  const headTexts = new Map<string, string | null>();
+  for (const g of groups) headTexts.set(g.path, await source.read("head", g.path));
+  return buildReport({
+    groups,
+    measurements,
+    files: detection.files,
+    skipped: detection.skipped,
+    configErrors: options.configErrors ?? [],
+    language: options.language ?? config.language,
+    source: source.description,
+    timings: { detect, proxy, estimate },
+    headText: { readHead: (path) => headTexts.get(path) ?? null },
+    versions: { "batch-advisor": VERSION, node: process.version },
+  });
+}
+
+function measure(plan: ProxyPlan, options: AnalyzeOptions, group: number): Promise<Measurements> {
+  return runProxy(plan, {
+    backend: options.backend,
+    signal: options.signal,
+    baseDir: options.baseDir,
+    onProgress: options.onProgress && ((event) => options.onProgress!({ ...event, group })),
+  });
+}
+
+function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfig: unknown; measurements: Measurements[]; index?: number }): ChangeGroup {
+  const { group, config, modelConfig, measurements, index } = args;
+  const estimate = estimateChange({
+    change: group.primary,
+    file: group.head,
+    baseFile: group.base,
+    measurements: index === undefined ? undefined : measurements[index],
+    config,
+    modelConfig,
+  });
+  return { path: group.path, changes: group.changes, estimate, ...(index === undefined ? {} : { measurementIndex: index }) };
+}
+
+/** The Hugging Face config.json named by `model.configJson`, read as data at head. */
+async function readModelConfig(source: ChangeSource, config: BotConfig): Promise<unknown> {
+  if (!config.model.configJson) return undefined;
+  const text = await source.read("head", config.model.configJson);
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function stopwatch() {
+  let last = performance.now();
+  return {
+    lap(): number {
+      const now = performance.now();
+      const seconds = (now - last) / 1000;
+      last = now;
+      return seconds;
+    },
+  };
+}
