@@ -1,6 +1,7 @@
 import { parser } from "@lezer/python";
 import type { Comment, ParsedConfig, ParseError } from "../types.js";
 import { lineIndex } from "./line-index.js";
+import { PYTHON_MAX_NESTING, pythonNestingFault } from "./python-nesting.js";
 import { PythonStatements } from "./python-statements.js";
 
 /** Syntax errors listed per file; past this a broken or hostile file gets one summary line. */
@@ -16,9 +17,14 @@ const MAX_LISTED_ERRORS = 20;
 export function parsePython(text: string, path: string): ParsedConfig {
   const at = lineIndex(text);
   const out: ParsedConfig = { path, format: "python", entries: [], comments: [], errors: [] };
+  const fault = pythonNestingFault(text);
+  if (fault !== undefined) {
+    out.errors.push({ message: `Python: brackets nested deeper than ${PYTHON_MAX_NESTING} levels, which Python itself refuses; read up to that line`, ...at(fault) });
+  }
   let tree: ReturnType<typeof parser.parse>;
   try {
-    tree = parser.parse(text);
+    // Only the lines before a nesting fault are parsed: past it the file is not Python anyway.
+    tree = parser.parse(fault === undefined ? text : text.slice(0, fault - at(fault).column + 1));
   } catch (error) {
     out.errors.push({ message: `Python: ${(error as Error).message}` });
     return out;

@@ -282,6 +282,21 @@ describe("parsePython: comments and errors", () => {
     expect(long.entries[0].path).toEqual(["x"]);
   });
 
+  it("refuses brackets nested deeper than Python allows, quickly, keeping the lines before", () => {
+    const started = Date.now();
+    const r = parse("batch_size = 8\nx = " + "(".repeat(300_000) + ")".repeat(300_000) + "\n");
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.errors[0]).toMatchObject({ line: 2, column: 205 });
+    expect(r.errors[0].message).toMatch(/^Python: brackets nested deeper than 200 levels/);
+    expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([["batch_size", 8]]);
+  });
+
+  it("does not count brackets inside strings and comments as nesting", () => {
+    const r = parse("a = '" + "(".repeat(300) + "'\n# " + "[".repeat(300) + "\nb = 1\n");
+    expect(r.errors).toEqual([]);
+    expect(r.entries.map((e) => e.path[0])).toEqual(["a", "b"]);
+  });
+
   it("stops expanding shared structures that would multiply", () => {
     const lines = ["a0 = [1, 2]"];
     for (let i = 1; i < 40; i++) lines.push(`a${i} = [a${i - 1}, a${i - 1}]`);
