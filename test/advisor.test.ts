@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/advisor.js";
+import { BUNDLED_EXAMPLE } from "../src/cli/bundled-example.js";
+import { defaultConfig, loadConfig } from "../src/config.js";
+import { COMMENT_MARKER } from "../src/report/render-comment.js";
+import { FilePairSource } from "../src/source/file-pair-source.js";
+import { MemorySource } from "../src/source/memory-source.js";
+
+const exampleConfig = loadConfig(readFileSync(BUNDLED_EXAMPLE.config, "utf8")).config;
+
+describe("analyze", () => {
+  it("runs the real proxy on the bundled example and writes a comment a reviewer can read", async () => {
+    const report = await analyze(new FilePairSource(BUNDLED_EXAMPLE), exampleConfig, { quick: true, timeBudgetSeconds: 20 });
+    expect(report.groups).toHaveLength(1);
+    expect(report.measurements).toHaveLength(1);
+    const [m] = report.measurements;
+    expect(["wasm", "cpu", "tensorflow", "tensorflow-gpu"]).toContain(m.backend.name);
+    expect(m.loss).toHaveLength(2);
+    const md = report.markdown;
+    expect(md.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(md).toContain("`per_device_train_batch_size` (line 25): 8 → 32");
+    expect(md).toContain("| Effective batch | 64 examples | 128 examples | ×2 |");
+    expect(md).toContain("```mermaid");
+    expect(md).toContain(`${m.backend.name}`);
+    // The learning rate stays at 1e-5 while the batch doubles under AdamW: the square-root rule says 1.41e-5.
+    expect(report.groups[0].estimate.learningRate).toMatchObject({ status: "unchanged-needs-scaling", rule: "sqrt", suggestedRaw: "1.41e-5" });
+    expect(report.suggestions).toEqual([
+      expect.objectContaining({ path: BUNDLED_EXAMPLE.label, line: 27, original: "learning_rate: 1.0e-5", replacement: "learning_rate: 1.41e-5" }),
+    ]);
+    // 8 → 32 per device on a 0.5B model with 2048-token sequences cannot fit 40 GiB.
+    expect(report.groups[0].estimate.memory.budget?.message.id).toBe("budget-over");
+    expect(report.level).toBe("warn");
+    expect(report.overBudget).toBe(false);
+  });
+
+  it("reports detection and analytical estimates without a proxy run, and says nothing when no batch changed", async () => {
+    const source = new MemorySource({
+      base: { "train.yaml": "per_device_train_batch_size: 8\nlearning_rate: 3.0e-4\n", "README.md": "hi" },
+      head: { "train.yaml": "per_device_train_batch_size: 16\nlearning_rate: 3.0e-4\n", "README.md": "hello" },
+    });
+    const report = await analyze(source, defaultConfig(), { noProxy: true });
+    expect(report.measurements).toEqual([]);
+    expect(report.groups[0].estimate.batch).toMatchObject({ ratio: 2 });
+    expect(report.groups[0].estimate.convergence).toBeUndefined();
+
+    const unchanged = new MemorySource({ base: { "train.yaml": "batch_size: 8\n" }, head: { "train.yaml": "batch_size: 8\nseed: 1\n" } });
+    const quiet = await analyze(unchanged, defaultConfig(), { noProxy: true });
+    expect(quiet.groups).toEqual([]);
+    expect(quiet.level).toBe("ok");
+  });
+});
