@@ -1,5 +1,6 @@
 import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
+import { slurmRules } from "./slurm-rules.js";
 
 /**
  * detectron2: yacs YAML (`SOLVER.IMS_PER_BATCH`, `_BASE_` inheritance) and LazyConfig Python
@@ -33,6 +34,7 @@ export const detectron2: Framework = {
     // tools/train_net.py flags in a launch script.
     { key: "^num-gpus", context: /train_net\.py/, role: "devices" },
     { key: "^num-machines", context: /train_net\.py/, role: "nodes" },
+    ...slurmRules,
     ...commonRules,
   ],
   semantics: {

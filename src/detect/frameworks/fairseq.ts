@@ -1,5 +1,6 @@
 import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
+import { slurmRules } from "./slurm-rules.js";
 
 const FAIRSEQ = /fairseq|fairseq_cli\/(?:hydra_)?train\.py/;
 
@@ -39,6 +40,7 @@ export const fairseq: Framework = {
     { key: "^task.tokens_per_sample", role: "seq_len" },
     { key: "^optimizer._name", role: "optimizer" },
     { key: "^optimization.max_update", role: "max_steps" },
+    ...slurmRules,
     ...commonRules,
   ],
   semantics: { devicesFrom: "--distributed-world-size, or all visible GPUs" },

@@ -1,5 +1,6 @@
 import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
+import { slurmRules } from "./slurm-rules.js";
 import type { BatchSetting, ParsedConfig } from "../types.js";
 
 /**
@@ -43,6 +44,7 @@ export const megatron: Framework = {
     { key: flag("optimizer"), role: "optimizer" },
     { key: /^(?:nproc_per_node|nproc-per-node)$/, context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/, role: "devices" },
     { key: /^nnodes$/, context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/, role: "nodes" },
+    ...slurmRules,
     ...commonRules,
   ],
   derive: devicesFromTestPath,

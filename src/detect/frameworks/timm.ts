@@ -1,5 +1,6 @@
 import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
+import { slurmRules } from "./slurm-rules.js";
 
 const TIMM = /(?:^|[\s/])(?:train\.py|distributed_train\.sh)\b/;
 
@@ -31,6 +32,7 @@ export const timm: Framework = {
     { key: /^lr[-_]base(?:[-_]size|[-_]scale)?$/, role: "lr_scaling" },
     { key: "^opt", role: "optimizer" },
     { key: /^warmup[-_]epochs$/, role: "warmup" },
+    ...slurmRules,
     ...commonRules,
   ],
   semantics: {
