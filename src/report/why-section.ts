@@ -63,7 +63,9 @@ function noise(e: Estimate, m: Measurements | undefined, t: Translator): string 
     return parts.join(t.t("word.sentenceJoin"));
   }
   const unit = t.t(c.frame.unit === "tokens" ? "unit.tokens" : "unit.samples");
-  const bCrit = c.bCrit.uncertain ? t.t("cell.uncertain") : formatNumber(c.bCrit.value);
+  // In prose the central value reads better than the bare word, so give it with its range.
+  const range = c.bCrit.low !== undefined && c.bCrit.high !== undefined ? `${formatNumber(c.bCrit.low)}–${formatNumber(c.bCrit.high)}` : "";
+  const bCrit = c.bCrit.uncertain ? `${formatNumber(c.bCrit.value)} (${t.t("cell.uncertain")}${range ? `: ${range}` : ""})` : formatNumber(c.bCrit.value);
   parts.push(
     t.t("why.noise.numbers", {
       bCrit,

@@ -1,5 +1,5 @@
 import { readLocalFile } from "./read-local-file.js";
-import { posix } from "node:path";
+import { posix, relative } from "node:path";
 import type { ChangeSource, ChangedFile, Side } from "./types.js";
 
 /**
@@ -13,7 +13,7 @@ export class FilePairSource implements ChangeSource {
 
   constructor(private options: { base: string; head: string; label?: string }) {
     this.label = posix.normalize(options.label ?? options.head);
-    this.description = `${options.base} → ${options.head}`;
+    this.description = `${relative(process.cwd(), options.base)} → ${relative(process.cwd(), options.head)}`;
   }
 
   async changedFiles(): Promise<ChangedFile[]> {
