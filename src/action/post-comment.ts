@@ -1,0 +1,32 @@
+import { changeGoneBody } from "../github/change-gone.js";
+import type { GitHub } from "../github/create-octokit.js";
+import { explainError } from "../github/explain-error.js";
+import type { PullRequestRef } from "../github/pull-request.js";
+import { upsertComment } from "../github/upsert-comment.js";
+import { COMMENT_MARKER } from "../report/render-comment.js";
+import type { Language } from "../report/types.js";
+
+export interface PostCommentInput {
+  pr: PullRequestRef;
+  hasChanges: boolean;
+  markdown: string;
+  language: Language;
+  author: string;
+}
+
+/**
+ * The sticky comment: the report when the pull request changes a batch size; otherwise an
+ * earlier comment is edited to say the change is gone, and no comment is started. Never throws:
+ * a comment that cannot be posted is a line for the log and the summary, not a failed analysis.
+ * @example await postComment(github, { pr, hasChanges: true, markdown, language: "en", author }) // { ok: true, text: "Comment created: https://…" }
+ */
+export async function postComment(github: GitHub, input: PostCommentInput): Promise<{ ok: boolean; text: string }> {
+  const body = input.hasChanges ? input.markdown : changeGoneBody({ marker: COMMENT_MARKER, language: input.language });
+  try {
+    const result = await upsertComment(github, { pr: input.pr, body, marker: COMMENT_MARKER, author: input.author, create: input.hasChanges });
+    const what = { created: "Comment created", updated: input.hasChanges ? "Comment updated" : "Earlier comment marked as gone", unchanged: "Comment unchanged", none: "No batch-size change; no comment" }[result.action];
+    return { ok: true, text: result.url ? `${what}: ${result.url}` : what };
+  } catch (error) {
+    return { ok: false, text: `Comment not posted: ${explainError(error)}` };
+  }
+}

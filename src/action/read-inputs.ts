@@ -1,0 +1,57 @@
+import * as core from "@actions/core";
+import { z } from "zod";
+import { BACKENDS, LANGUAGES } from "../config/schema.js";
+
+export const FAIL_ON = ["error", "warn", "never"] as const;
+
+const flag = (name: string) =>
+  z.enum(["true", "false"], { error: (issue) => `${name}: "${String(issue.input)}" is not allowed; use true or false` }).transform((v) => v === "true");
+const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T) =>
+  z.enum(values, { error: (issue) => `${name}: "${String(issue.input)}" is not allowed; use one of: ${values.join(", ")}` });
+
+/**
+ * Every input of action.yml, as the runner passes it (a string, "" when unset). One typed record,
+ * so an input cannot be read without being declared here; a test holds it equal to action.yml.
+ */
+const inputSchema = z.object({
+  "github-token": z.string({ error: "github-token: missing; pass ${{ github.token }} or a token with pull-requests: write" }).min(1, { error: "github-token: empty; pass ${{ github.token }} or a token with pull-requests: write" }),
+  config: z.string().default(".github/batch-advisor.yml"),
+  base: z.string().optional(),
+  head: z.string().optional(),
+  language: oneOf("language", LANGUAGES).optional(),
+  backend: oneOf("backend", BACKENDS).optional(),
+  "time-budget": z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const seconds = Number(v);
+      if (Number.isFinite(seconds) && seconds > 0) return seconds;
+      ctx.issues.push({ code: "custom", input: v, message: `time-budget: "${v}" is not a number of seconds above 0` });
+      return z.NEVER;
+    }),
+  "fail-on": oneOf("fail-on", FAIL_ON).default("error"),
+  comment: flag("comment").default(true),
+  suggest: flag("suggest").default(true),
+  "post-from": z.string().optional(),
+});
+
+/** The names of every input, for the test that holds them equal to action.yml's. */
+export const INPUT_NAMES = Object.keys(inputSchema.shape);
+
+export type ActionInputs = z.output<typeof inputSchema>;
+
+/**
+ * Reads and validates every input; throws one error listing each bad input with its allowed values.
+ * @example readInputs()["fail-on"] // "error"
+ */
+export function readInputs(read: (name: string) => string = (name) => core.getInput(name)): ActionInputs {
+  const raw: Record<string, string | undefined> = {};
+  for (const name of INPUT_NAMES) {
+    const value = read(name).trim();
+    if (value !== "") raw[name] = value;
+  }
+  const parsed = inputSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new Error(`Invalid input: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+}

@@ -1,0 +1,107 @@
+import * as core from "@actions/core";
+import type { BotConfig } from "../config.js";
+import { createOctokit } from "../github/create-octokit.js";
+import { tokenLogin } from "../github/token-login.js";
+import type { AnalyzeOptions, Report } from "../report/types.js";
+import { GitHubSource } from "../source/github-source.js";
+import type { ChangeSource } from "../source/types.js";
+import { failureMessage } from "./failure-message.js";
+import { loadBaseConfig } from "./load-base-config.js";
+import { postComment } from "./post-comment.js";
+import { postSuggestions } from "./post-suggestions.js";
+import { readEvent } from "./read-event.js";
+import { readInputs } from "./read-inputs.js";
+import { runPost } from "./run-post.js";
+import { writeAnnotations } from "./write-annotations.js";
+import { writeOutputs } from "./write-outputs.js";
+import { writeReportFiles } from "./write-report-files.js";
+import { writeSummary } from "./write-summary.js";
+
+export type Analyze = (source: ChangeSource, config: BotConfig, options?: AnalyzeOptions) => Promise<Report>;
+
+export interface RunActionDeps {
+  analyze: Analyze;
+  env?: NodeJS.ProcessEnv;
+  /** Tests: GitHub retries without waiting. */
+  noDelays?: boolean;
+}
+
+/**
+ * The Action: inputs → pull request → config from the base → analyze → files, annotations,
+ * comment, suggestions, job summary, outputs → pass or fail. Any error fails the step with its
+ * message; a comment that cannot be posted does not.
+ * @example await runAction({ analyze })
+ */
+export async function runAction(deps: RunActionDeps): Promise<void> {
+  try {
+    await run(deps);
+  } catch (error) {
+    core.setFailed((error as Error).message);
+  }
+}
+
+async function run(deps: RunActionDeps): Promise<void> {
+  const env = deps.env ?? process.env;
+  // 1. Inputs, and the client every GitHub call goes through.
+  const inputs = readInputs();
+  const github = createOctokit({ token: inputs["github-token"], baseUrl: env.GITHUB_API_URL, log: (m) => core.info(m), noDelays: deps.noDelays });
+  if (inputs["post-from"]) return runPost({ github, env, inputs, path: inputs["post-from"] });
+
+  // 2. The pull request and its two sides.
+  const target = readEvent({ env, base: inputs.base, head: inputs.head });
+  const source = new GitHubSource({ github, ...target.pr, pullNumber: target.pr.number, base: target.base, head: target.head, log: (m) => core.info(m) });
+  core.info(`batch-advisor: ${source.description}`);
+
+  // 3. The bot config from the base commit, then the analysis.
+  const loaded = await loadBaseConfig(source, inputs.config);
+  const options: AnalyzeOptions = {
+    language: inputs.language,
+    backend: inputs.backend === "auto" ? undefined : inputs.backend,
+    timeBudgetSeconds: inputs["time-budget"],
+  };
+  const analysed = await deps.analyze(source, loaded.config, options);
+  const report: Report = {
+    ...analysed,
+    skipped: [...analysed.skipped, ...source.skipped.filter((s) => !analysed.skipped.some((k) => k.path === s.path))],
+    configErrors: analysed.configErrors.length ? analysed.configErrors : loaded.errors,
+  };
+  core.info(report.summary);
+
+  // 4. Files first: whatever happens to the comment, the JSON report is there to upload.
+  const hasChanges = report.groups.length > 0;
+  const files = writeReportFiles({
+    report,
+    env,
+    bundle: { version: 1, repository: `${target.pr.owner}/${target.pr.repo}`, pullRequest: target.pr.number, headSha: target.head, language: report.language, hasChanges, markdown: report.markdown, suggestions: report.suggestions },
+  });
+  writeAnnotations(report.annotations);
+
+  // 5. The sticky comment and the review suggestions; failures are logged, never fatal.
+  const notes: string[] = [];
+  for (const s of report.skipped) core.info(`Skipped ${s.path}: ${s.reason}`);
+  if (inputs.comment || (inputs.suggest && report.suggestions.length)) {
+    const author = await tokenLogin(github);
+    if (inputs.comment) {
+      const posted = await postComment(github, { pr: target.pr, hasChanges, markdown: report.markdown, language: report.language, author });
+      (posted.ok ? core.info : core.warning)(posted.text);
+      notes.push(posted.text);
+    }
+    if (inputs.suggest && hasChanges) {
+      const patches = async () => new Map((await source.pullFiles()).map((f) => [f.path, f.patch]));
+      for (const line of await postSuggestions(github, { pr: target.pr, headSha: target.head, suggestions: report.suggestions, patches, author })) {
+        core.info(line);
+        notes.push(line);
+      }
+    }
+  }
+
+  // 6. Summary always, outputs, then the verdict on the job.
+  try {
+    await writeSummary(report, notes);
+  } catch (error) {
+    core.warning(`Job summary not written: ${(error as Error).message}`);
+  }
+  writeOutputs(report, files);
+  const failure = failureMessage(report, inputs["fail-on"]);
+  if (failure) core.setFailed(failure);
+}
