@@ -151,7 +151,11 @@ function dataParallelDevices(args: {
     if (typeof p === "number" && p >= 1) modelParallel *= p;
   }
   if (modelParallel > 1) {
-    if (devices % modelParallel !== 0) unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel}`);
+    // Megatron refuses to start then; a fractional data-parallel degree would only mislead.
+    if (devices % modelParallel !== 0) {
+      unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel}`);
+      return null;
+    }
     return devices / modelParallel;
   }
   return devices;

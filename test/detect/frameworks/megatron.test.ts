@@ -92,3 +92,36 @@ describe("Megatron-LM launch script", () => {
     expect(r.effective).toMatchObject({ value: 8, formula: "2 (per device) × 1 (no accumulation) × 4 (devices)" });
   });
 });
+
+describe("Megatron-LM script with bash argument arrays", () => {
+  const text = () => fixture("train_gpt_13b_4nodes.sh");
+
+  it("reads flags gathered in arrays and expanded with ${ARGS[@]}", () => {
+    const r = detectFile("examples/gpt3/train_gpt_13b_4nodes.sh", text());
+    expect(r.framework).toBe("megatron");
+    expect(table(r)).toEqual([
+      [17, "devices", "nproc_per_node", 8],
+      [18, "nodes", "nnodes", 4],
+      [28, "seq_len", "seq-length", 4096],
+      [33, "micro_batch", "micro-batch-size", 2],
+      [34, "global_batch", "global-batch-size", 1024],
+      [35, "max_steps", "train-iters", 250000],
+      [36, "learning_rate", "lr", 0.00015],
+      [39, "warmup", "lr-warmup-fraction", 0.01],
+      [46, "tensor_parallel", "tensor-model-parallel-size", 4],
+      [47, "pipeline_parallel", "pipeline-model-parallel-size", 2],
+    ]);
+    expect(r.effective).toMatchObject({
+      value: 1024,
+      formula: "1024 (global) = 2 (per device) × 128 (accumulation, derived) × 4 (devices)",
+      unknown: [],
+    });
+  });
+
+  it("names a model-parallel size the GPUs cannot hold instead of using a fractional data-parallel degree", () => {
+    const r = detectFile("train.sh", text().replace("NUM_NODES=4", "NUM_NODES=1").replace("--tensor-model-parallel-size 4", "--tensor-model-parallel-size 16"));
+    expect(r.effective.parts.devices).toBeNull();
+    expect(r.effective.unknown).toEqual(["devices: 8 is not divisible by the model-parallel size 32"]);
+    expect(r.effective.value).toBe(1024);
+  });
+});
