@@ -2,7 +2,8 @@ import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
 import { slurmRules } from "./slurm-rules.js";
 
-const FAIRSEQ = /fairseq|fairseq_cli\/(?:hydra_)?train\.py/;
+/** `fairseq-train`, `python fairseq_cli/train.py`, or a checkout's `python train.py` once the flags said fairseq. */
+const FAIRSEQ = /fairseq|(?:^|[\s/])train\.py$/;
 
 /**
  * fairseq: `fairseq-train` flags and the Hydra YAML of `fairseq-hydra-train`. `--max-tokens` is a
@@ -14,7 +15,7 @@ export const fairseq: Framework = {
   id: "fairseq",
   name: "fairseq",
   recognise: (c) =>
-    (hasContext(c, FAIRSEQ) ? 10 : 0) +
+    (hasContext(c, /fairseq/) ? 10 : 0) +
     score(c, [
       ["^dataset.max_tokens", 6],
       [/^optimization\.update_freq(?:\.0)?$/, 6],

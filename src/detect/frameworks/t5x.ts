@@ -10,9 +10,9 @@ import { score, type Framework } from "./framework.js";
 export const t5x: Framework = {
   id: "t5x",
   name: "t5x (gin)",
+  // Only gin: an upper-case BATCH_SIZE in a Python script is no t5x macro.
   recognise: (c) =>
-    (c.format === "gin" ? 3 : 0) +
-    score(c, [
+    c.format !== "gin" ? 0 : score(c, [
       [/(?:^|[/.])DatasetConfig\.batch_size$/, 10],
       [/(?:^|[/.])Trainer\.num_microbatches$/, 6],
       [/^(?:MIXTURE_OR_TASK_NAME|TASK_FEATURE_LENGTHS)(?:\.|$)/, 4],

@@ -22,7 +22,6 @@ export const ultralytics: Framework = {
       [/(?:^|\.)lr0$/, 4],
       [/(?:^|\.)(?:lrf|close_mosaic|hsv_h|mosaic|copy_paste|overlap_mask)$/, 2],
       [/(?:^|\.)imgsz$/, 2],
-      [/^batch$/, 1],
     ]),
   rules: [
     // `model.val(batch=32)`, `yolo val batch=32`: evaluation only.

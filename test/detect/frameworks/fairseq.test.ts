@@ -74,6 +74,12 @@ describe("fairseq-train flags", () => {
     });
   });
 
+  it("reads fairseq flags given to a checkout's train.py", () => {
+    const r = detectFile("train.sh", "python train.py data-bin/wikitext-103 --task language_modeling --tokens-per-sample 512 --max-tokens 2048 --update-freq 16\n", { devices: 8 });
+    expect(r.framework).toBe("fairseq");
+    expect(r.effective).toMatchObject({ value: 2048 * 16 * 8, unit: "tokens" });
+  });
+
   it("counts sentences when only --batch-size is given", () => {
     const r = detectFile("train.sh", "fairseq-train data-bin/iwslt14 --arch transformer_iwslt_de_en --batch-size 64 --update-freq 2 --distributed-world-size 4\n");
     expect(r.effective).toMatchObject({ value: 512, unit: "samples" });

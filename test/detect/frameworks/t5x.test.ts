@@ -43,4 +43,8 @@ describe("t5x gin", () => {
     expect(r.framework).toBe("t5x");
     expect(r.effective.value).toBe(64);
   });
+
+  it("leaves an upper-case BATCH_SIZE in a Python script to other frameworks", () => {
+    expect(detectFile("train.py", "BATCH_SIZE = 64\nEPOCHS = 10\n").framework).not.toBe("t5x");
+  });
 });

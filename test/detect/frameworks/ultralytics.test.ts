@@ -107,7 +107,8 @@ describe("Ultralytics", () => {
     expect(r.effective).toMatchObject({ value: 64, parts: { micro: 32, accum: 1, devices: 2 } });
   });
 
-  it("does not take a plain batch_size config for an Ultralytics one", () => {
+  it("does not take a plain batch_size config, or a lone batch key, for an Ultralytics one", () => {
     expect(detectFile("train.yaml", "batch_size: 32\nlr: 0.01\n").framework).not.toBe("ultralytics");
+    expect(detectFile("data.yaml", "batch: 8\nshuffle: true\n").framework).not.toBe("ultralytics");
   });
 });
