@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError as JsoncError } from "jsonc-parser";
 import type { Comment, Entry, ParsedConfig } from "../types.js";
 import { lineIndex } from "./line-index.js";
+import { jsonNestingFault, MAX_NESTING } from "./nesting-guard.js";
 import { unknownReason } from "./unknown-value.js";
 
 /**
@@ -11,6 +12,11 @@ export function parseJson(text: string, path: string): ParsedConfig {
   const at = lineIndex(text);
   const errors: JsoncError[] = [];
   const out: ParsedConfig = { path, format: "json", entries: [], comments: scanSlashComments(text, at), errors: [] };
+  const fault = jsonNestingFault(text);
+  if (fault !== undefined) {
+    out.errors.push({ message: `JSON: nesting deeper than ${MAX_NESTING} levels; the file was not read`, ...at(fault) });
+    return out;
+  }
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
     const p = at(e.offset);

@@ -2,6 +2,8 @@ import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDo
 import type { Entry, ParsedConfig, Scalar } from "../types.js";
 import { unknownReason } from "./unknown-value.js";
 import { scanHashComments } from "./scan-comments.js";
+import { lineIndex } from "./line-index.js";
+import { MAX_NESTING, yamlNestingFault } from "./nesting-guard.js";
 
 /** Bounds that keep a hostile file (billion laughs, deep nesting) from exhausting the runner. */
 export const YAML_LIMITS = { maxAliasCount: 1000, maxEntries: 50_000, maxDepth: 64 };
@@ -14,6 +16,12 @@ export const YAML_LIMITS = { maxAliasCount: 1000, maxEntries: 50_000, maxDepth: 
 export function parseYaml(text: string, path: string): ParsedConfig {
   const lineCounter = new LineCounter();
   const out: ParsedConfig = { path, format: "yaml", entries: [], comments: scanHashComments(text), errors: [] };
+  const fault = yamlNestingFault(text);
+  if (fault !== undefined) {
+    const p = lineIndex(text)(fault);
+    out.errors.push({ message: `YAML: nesting deeper than ${MAX_NESTING} levels; the file was not read`, line: p.line, column: p.column });
+    return out;
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];

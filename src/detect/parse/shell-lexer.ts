@@ -242,7 +242,11 @@ class Lexer {
     if (m[3]) {
       part.op = m[3];
       const argStart = i + 2 + m[0].length;
-      part.arg = depth < MAX_NESTING ? this.word(argStart, { stopAtBlank: false, depth: depth + 1, bound: close }).parts : [{ kind: "lit", text: rest, offset: argStart, quoted }];
+      if (depth >= MAX_NESTING) {
+        this.fault(i, `parameter expansions nested deeper than ${MAX_NESTING} levels`);
+        return { kind: "var", name: m[1], raw, offset: i, quoted, complex: true };
+      }
+      part.arg = this.word(argStart, { stopAtBlank: false, depth: depth + 1, bound: close }).parts;
       if (quoted) part.arg = part.arg.map((p) => ({ ...p, quoted: true }));
     }
     return part;

@@ -43,6 +43,8 @@ function violations(text: string, format: Format, r: ParsedConfig): string[] {
   if (r.format !== format) out.push(`format ${r.format}`);
   for (const e of r.errors) {
     if (typeof e.message !== "string" || e.message.length === 0) out.push(`error without a message: ${JSON.stringify(e)}`);
+    // A parser that failed inside (stack overflow, a TypeError caught by parseConfig) broke its promise too.
+    if (/Maximum call stack|Cannot read|is not a function|is not iterable|undefined|NaN/.test(e.message)) out.push(`internal failure: ${e.message}`);
     if (e.line !== undefined && !lineOk(e.line)) out.push(`error line ${e.line}: ${e.message}`);
     if (e.column !== undefined && !(Number.isInteger(e.column) && e.column >= 1)) out.push(`error column ${e.column}: ${e.message}`);
   }
@@ -104,6 +106,13 @@ describe("hostile input stays bounded", () => {
         }),
         { numRuns: 12, seed: 3 },
       );
+    });
+
+    it(`${format}: 100 000 levels of nesting end in a clear error, not a stack overflow`, () => {
+      const started = Date.now();
+      const r = checkContract(deep[format](100_000), format);
+      expect(r.errors.length).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(3000);
     });
 
     it(`${format}: a 1 MB line`, () => {
