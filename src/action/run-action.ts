@@ -58,13 +58,13 @@ async function run(deps: RunActionDeps): Promise<void> {
     language: inputs.language,
     backend: inputs.backend === "auto" ? undefined : inputs.backend,
     timeBudgetSeconds: inputs["time-budget"],
+    configErrors: loaded.errors,
+    // A proxy model.json or data sample named in the config is read from the checkout, as data.
+    baseDir: env.GITHUB_WORKSPACE,
   };
   const analysed = await deps.analyze(source, loaded.config, options);
-  const report: Report = {
-    ...analysed,
-    skipped: [...analysed.skipped, ...source.skipped.filter((s) => !analysed.skipped.some((k) => k.path === s.path))],
-    configErrors: analysed.configErrors.length ? analysed.configErrors : loaded.errors,
-  };
+  // Binary and oversized files the source would not read are part of the record too.
+  const report: Report = { ...analysed, skipped: [...analysed.skipped, ...source.skipped.filter((s) => !analysed.skipped.some((k) => k.path === s.path))] };
   core.info(report.summary);
 
   // 4. Files first: whatever happens to the comment, the JSON report is there to upload.

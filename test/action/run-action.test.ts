@@ -158,12 +158,13 @@ describe("runAction", () => {
     expect(scope.isDone()).toBe(true);
     const config = analyze.mock.calls[0][1];
     expect(config.memory).toMatchObject({ budget: { raw: "40GiB", kind: "absolute" }, level: "error" });
+    expect(run!.stdout()).not.toContain("Comment");
   });
 
   it("passes language, backend and time budget inputs to analyze", async () => {
     preambleConfigOnly();
     const { analyze } = await act(fixedReport(), { inputs: { comment: "false", language: "zh-TW", backend: "wasm", "time-budget": "12" } });
-    expect(analyze.mock.calls[0][2]).toEqual({ language: "zh-TW", backend: "wasm", timeBudgetSeconds: 12 });
+    expect(analyze.mock.calls[0][2]).toEqual({ language: "zh-TW", backend: "wasm", timeBudgetSeconds: 12, configErrors: [] });
   });
 
   it("fails at once on an input outside its allowed values", async () => {

