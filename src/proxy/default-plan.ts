@@ -46,7 +46,7 @@ export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
   const learningRate = Math.min(reference.max, scaledLearningRate({ optimizer, base: reference.lr, baseBatch: 32, batch: proxy[0] }));
   const fitBatchSizes = [...new Set([Math.max(1, Math.round(small / 2)), Math.round(Math.sqrt(small * large)), Math.min(1024, 2 * large)])];
   // Enough steps for the larger batch to show a curve, few enough for the smaller one that per-step overhead stays bounded.
-  const [cap, smallSteps] = tokens ? (quick ? [1024, 150] : [3072, 400]) : quick ? [4096, 200] : [16_384, 600];
+  const [cap, smallSteps] = tokens ? (quick ? [1024, 150] : [3072, 400]) : quick ? [3072, 150] : [16_384, 600];
   const examplesPerCurve = Math.min(cap, Math.max(smallSteps * small, 24 * large));
   return {
     model: input.model ?? (tokens ? { kind: "transformer", size: "tiny" } : { kind: "mlp", size: "small" }),
@@ -58,7 +58,7 @@ export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
     seed: input.seed ?? 1,
     timeBudgetSeconds: input.timeBudgetSeconds ?? (quick ? 15 : 60),
     examplesPerCurve,
-    noise: quick ? { samples: 16, stepsBetween: 2, flattenFraction: 0.1 } : { samples: 24, stepsBetween: 4, flattenFraction: 0.05 },
+    noise: quick ? { samples: 12, stepsBetween: 2, flattenFraction: 0.1 } : { samples: 24, stepsBetween: 4, flattenFraction: 0.05 },
     realBatchSizes: input.batchSizes,
     batchMapping: mapping,
   };

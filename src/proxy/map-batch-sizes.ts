@@ -7,7 +7,10 @@
  */
 export function mapBatchSizes(real: [number, number], max: number): { proxy: [number, number]; mapping: string } {
   const largest = Math.max(...real);
-  if (largest <= max) return { proxy: [...real], mapping: `proxy batch sizes equal the real ones (${real[0]} → ${real[1]})` };
+  if (largest <= max) {
+    const proxy = real.map((b) => Math.max(1, Math.round(b))) as [number, number];
+    return { proxy, mapping: `proxy batch sizes equal the real ones (${proxy[0]} → ${proxy[1]})` };
+  }
   const factor = max / largest;
   const proxy = real.map((b) => Math.max(1, Math.round(b * factor))) as [number, number];
   const realRatio = real[1] / real[0];

@@ -42,8 +42,10 @@ export function teacherStudentDataset(options: TeacherStudentOptions): Dataset {
       for (let j = 0; j < TEACHER_HIDDEN; j++) s += hidden[j] * w2[j * classes + c];
       if (s > bestScore) [best, bestScore] = [c, s];
     }
-    y[n] = rng.next() < options.labelNoise ? rng.int(classes) : best;
+    y[n] = best;
   }
+  // Noise is drawn after all inputs, so one seed gives the same inputs and teacher at every noise level.
+  for (let n = 0; n < total; n++) if (rng.next() < options.labelNoise) y[n] = rng.int(classes);
   return {
     description: `synthetic teacher–student classification (${d} Gaussian features, ${classes} classes from a random tanh teacher, label noise ${options.labelNoise}; ${options.examples} training examples)`,
     task: "classification",
