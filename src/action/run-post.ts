@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import { readFileSync } from "node:fs";
 import type { GitHub } from "../github/create-octokit.js";
+import { COMMENT_MARKER } from "../report/render-comment.js";
 import { tokenLogin } from "../github/token-login.js";
 import { commentBundleSchema, type CommentBundle } from "./comment-bundle.js";
 import { postComment } from "./post-comment.js";
@@ -21,6 +22,8 @@ export async function runPost(input: { github: GitHub; env: NodeJS.ProcessEnv; i
   if (env.GITHUB_REPOSITORY && env.GITHUB_REPOSITORY !== bundle.repository) {
     throw new Error(`${input.path} is for ${bundle.repository}, not ${env.GITHUB_REPOSITORY}; not posted`);
   }
+  // Without the marker the next run could not find the comment again and would post a second one.
+  if (bundle.hasChanges && !bundle.markdown.includes(COMMENT_MARKER)) throw new Error(`${input.path}: the comment lacks the batch-advisor marker; not posted`);
   const runHead = workflowRunHead(env);
   if (runHead && runHead !== bundle.headSha) throw new Error(`${input.path} is for commit ${bundle.headSha}, but the workflow run built ${runHead}; not posted`);
   const { data: pull } = await github.rest.pulls.get({ owner, repo, pull_number: bundle.pullRequest });

@@ -1,5 +1,6 @@
 import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { commentBundleSchema } from "../../src/action/comment-bundle.js";
 import { runAction, type Analyze } from "../../src/action/run-action.js";
 import { changeGoneBody } from "../../src/github/change-gone.js";
 import { suggestionBody } from "../../src/github/review-suggestions.js";
@@ -50,6 +51,7 @@ describe("runAction", () => {
     const outputs = run.outputs();
     expect(outputs).toMatchObject({ changes: "1", "over-budget": "false" });
     expect(readJson(outputs["report-json"])).toMatchObject({ version: 1, generator: "batch-advisor", groups: [{ path: "configs/train.yaml" }] });
+    expect(commentBundleSchema.parse(readJson(outputs["comment-json"]))).toMatchObject({ repository: "acme/train", pullRequest: 7, hasChanges: true, markdown: changed.markdown });
     expect(run.stdout()).toContain("::warning title=Batch size 32 → 64,file=configs/train.yaml,line=4::");
   });
 
