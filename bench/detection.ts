@@ -25,7 +25,8 @@ export function generatedChange(count: number): MemorySource {
     const t = templates[i % templates.length];
     const path = `configs/${i}/${t.name}`;
     base[path] = t.text;
-    head[path] = t.text.replace(/(batch[_-]?size\D{1,6})(\d+)/i, (_, k: string, n: string) => `${k}${Number(n) * 2}`);
+    // Double the first batch-like number; a trailing newline keeps files without one in the change too.
+    head[path] = `${t.text.replace(/((?:batch|BATCH|micro|bs)[\w.-]*["']?\s*[:=]?\s*)(\d+)/, (_, k: string, n: string) => `${k}${Number(n) * 2}`)}\n`;
   }
   return new MemorySource({ base, head }, `${count} generated config files`);
 }
