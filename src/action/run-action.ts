@@ -36,7 +36,10 @@ export async function runAction(deps: RunActionDeps): Promise<void> {
   try {
     await run(deps);
   } catch (error) {
-    core.setFailed((error as Error).message);
+    const message = (error as Error).message;
+    core.setFailed(message);
+    // The summary is written on every run, so a failed one says why where reviewers look.
+    await core.summary.addRaw(`**batch-advisor failed:** ${message}`, true).write().catch(() => {});
   }
 }
 

@@ -163,6 +163,16 @@ describe("runAction", () => {
     expect(run!.stdout()).not.toContain("Comment");
   });
 
+  it("annotates a bad key in the base config on its line and hands the problem to the report", async () => {
+    github().get(contentsPath(".github/batch-advisor.yml")).query({ ref: BASE_SHA }).reply(200, fileContent(".github/batch-advisor.yml", "memory:\n  budgett: 40GiB\n"));
+
+    const { analyze } = await act(fixedReport(), { inputs: { comment: "false" } });
+
+    expect(analyze.mock.calls[0][2]?.configErrors?.[0]).toMatchObject({ key: "memory.budgett", line: 2 });
+    expect(run!.stdout()).toMatch(/::warning title=batch-advisor config,file=\.github\/batch-advisor\.yml,line=2::.*memory\.budgett/);
+    expect(run!.failed()).toBe(false);
+  });
+
   it("passes language, backend and time budget inputs to analyze", async () => {
     preambleConfigOnly();
     const { analyze } = await act(fixedReport(), { inputs: { comment: "false", language: "zh-TW", backend: "wasm", "time-budget": "12" } });
@@ -174,6 +184,7 @@ describe("runAction", () => {
     expect(analyze).not.toHaveBeenCalled();
     expect(run!.failed()).toBe(true);
     expect(run!.stdout()).toContain('fail-on: "sometimes" is not allowed; use one of: error, warn, never');
+    expect(run!.summary()).toContain('**batch-advisor failed:** Invalid input: fail-on: "sometimes" is not allowed');
   });
 
   it("suggests the learning rate in a review when its line is in the diff", async () => {
