@@ -4,7 +4,7 @@ import { disposeBatch, makeBatch } from "./data/make-batch.js";
 import { scaledLearningRate } from "./learning-rate.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
-import { createOptimizer, disposeTrainer, trainStep, type Trainer } from "./train-step.js";
+import { createOptimizer, trainStep, type Trainer } from "./train-step.js";
 import type { StepTiming } from "./types.js";
 
 export interface TimingOptions {
@@ -30,12 +30,14 @@ export async function measureTiming(context: PhaseContext, batchSizes: number[],
   const order = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "timing"));
   const timings: StepTiming[] = [];
   let stopped: string | undefined;
-  const trainer: Trainer = { model: task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, 0) };
+  const model = task.createModel();
+  // Each size gets its own optimizer (its learning rate by the rule); the model is shared, its weights do not affect timing.
+  let trainer: Trainer | undefined;
   try {
     for (const [index, size] of batchSizes.entries()) {
       progress("timing", index, batchSizes.length, `batch ${size}`);
-      trainer.optimizer.dispose();
-      trainer.optimizer = createOptimizer(plan.optimizer, scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: size }));
+      trainer?.optimizer.dispose();
+      trainer = { model, dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: size })) };
       const batch = makeBatch(task.dataset, task.dataset.train, order.next(size));
       const times: number[] = [];
       try {
@@ -58,7 +60,8 @@ export async function measureTiming(context: PhaseContext, batchSizes: number[],
       }
     }
   } finally {
-    disposeTrainer(trainer);
+    trainer?.optimizer.dispose();
+    model.dispose();
   }
   progress("timing", batchSizes.length, batchSizes.length);
   return { value: timings, stopped };

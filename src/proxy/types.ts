@@ -141,6 +141,10 @@ export interface NoiseScaleMeasurement {
   /** The loss at the start of training, to show how far along the curve the value was taken. */
   initialLoss: number;
   samples: NoiseSample[];
+  /** Examples trained before the first sample, at `trainBatchSize` with `learningRate` (the noise temperature ε/B). */
+  trainedExamples?: number;
+  trainBatchSize?: number;
+  learningRate?: number;
 }
 
 export interface CriticalBatchMeasurement {
