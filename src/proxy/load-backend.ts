@@ -55,7 +55,9 @@ async function tryNative(pkg: string): Promise<Attempt> {
   if (!tf.findBackendFactory("tensorflow")) {
     return { ok: false, reason: `${pkg} loaded but registered its backend on another copy of @tensorflow/tfjs (versions differ from ${tf.version_core})` };
   }
-  const version = typeof mod.version === "string" ? mod.version : tf.version_core;
+  // tfjs-node exports its version as a string in some releases and as a map of package versions in others.
+  const v = mod.version as string | Record<string, string> | undefined;
+  const version = typeof v === "string" ? v : (v?.["tfjs-node"] ?? v?.["tfjs-node-gpu"] ?? tf.version_core);
   return activate("tensorflow", version, { package: pkg });
 }
 
