@@ -1,14 +1,12 @@
 import * as core from "@actions/core";
 import type { BotConfig } from "../config.js";
 import { createOctokit } from "../github/create-octokit.js";
-import { tokenLogin } from "../github/token-login.js";
 import type { AnalyzeOptions, Report } from "../report/types.js";
 import { GitHubSource } from "../source/github-source.js";
 import type { ChangeSource } from "../source/types.js";
 import { failureMessage } from "./failure-message.js";
 import { loadBaseConfig } from "./load-base-config.js";
-import { postComment } from "./post-comment.js";
-import { postSuggestions } from "./post-suggestions.js";
+import { publish } from "./publish.js";
 import { readEvent } from "./read-event.js";
 import { readInputs } from "./read-inputs.js";
 import { runPost } from "./run-post.js";
@@ -80,23 +78,18 @@ async function run(deps: RunActionDeps): Promise<void> {
   writeAnnotations(report.annotations);
 
   // 5. The sticky comment and the review suggestions; failures are logged, never fatal.
-  const notes: string[] = [];
   for (const s of report.skipped) core.info(`Skipped ${s.path}: ${s.reason}`);
-  if (inputs.comment || (inputs.suggest && report.suggestions.length)) {
-    const author = await tokenLogin(github);
-    if (inputs.comment) {
-      const posted = await postComment(github, { pr: target.pr, hasChanges, markdown: report.markdown, language: report.language, author });
-      (posted.ok ? core.info : core.warning)(posted.text);
-      notes.push(posted.text);
-    }
-    if (inputs.suggest && hasChanges) {
-      const patches = async () => new Map((await source.pullFiles()).map((f) => [f.path, f.patch]));
-      for (const line of await postSuggestions(github, { pr: target.pr, headSha: target.head, suggestions: report.suggestions, patches, author })) {
-        core.info(line);
-        notes.push(line);
-      }
-    }
-  }
+  const notes = await publish(github, {
+    pr: target.pr,
+    headSha: target.head,
+    hasChanges,
+    markdown: report.markdown,
+    language: report.language,
+    suggestions: report.suggestions,
+    patches: async () => new Map((await source.pullFiles()).map((f) => [f.path, f.patch])),
+    comment: inputs.comment,
+    suggest: inputs.suggest,
+  });
 
   // 6. Summary always, outputs, then the verdict on the job.
   try {

@@ -2,10 +2,8 @@ import * as core from "@actions/core";
 import { readFileSync } from "node:fs";
 import type { GitHub } from "../github/create-octokit.js";
 import { COMMENT_MARKER } from "../report/render-comment.js";
-import { tokenLogin } from "../github/token-login.js";
 import { commentBundleSchema, type CommentBundle } from "./comment-bundle.js";
-import { postComment } from "./post-comment.js";
-import { postSuggestions } from "./post-suggestions.js";
+import { publish } from "./publish.js";
 import type { ActionInputs } from "./read-inputs.js";
 
 /**
@@ -32,24 +30,16 @@ export async function runPost(input: { github: GitHub; env: NodeJS.ProcessEnv; i
     return;
   }
 
-  const pr = { owner, repo, number: bundle.pullRequest };
-  const author = await tokenLogin(github);
-  const notes: string[] = [];
-  if (inputs.comment) {
-    const posted = await postComment(github, { pr, hasChanges: bundle.hasChanges, markdown: bundle.markdown, language: bundle.language, author });
-    (posted.ok ? core.info : core.warning)(posted.text);
-    notes.push(posted.text);
-  }
-  if (inputs.suggest && bundle.hasChanges) {
-    const patches = async () => {
+  const notes = await publish(github, {
+    ...bundle,
+    pr: { owner, repo, number: bundle.pullRequest },
+    patches: async () => {
       const files = await github.paginate(github.rest.pulls.listFiles, { owner, repo, pull_number: bundle.pullRequest, per_page: 100 });
       return new Map(files.map((f) => [f.filename, f.patch]));
-    };
-    for (const line of await postSuggestions(github, { pr, headSha: bundle.headSha, suggestions: bundle.suggestions, patches, author })) {
-      core.info(line);
-      notes.push(line);
-    }
-  }
+    },
+    comment: inputs.comment,
+    suggest: inputs.suggest,
+  });
   try {
     await core.summary.addRaw(notes.join("\n\n") || "batch-advisor: nothing to post", true).write();
   } catch (error) {

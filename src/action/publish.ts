@@ -1,0 +1,45 @@
+import * as core from "@actions/core";
+import type { GitHub } from "../github/create-octokit.js";
+import type { PullRequestRef } from "../github/pull-request.js";
+import { tokenLogin } from "../github/token-login.js";
+import type { Language, Suggestion } from "../report/types.js";
+import { postComment } from "./post-comment.js";
+import { postSuggestions } from "./post-suggestions.js";
+
+export interface PublishInput {
+  pr: PullRequestRef;
+  headSha: string;
+  hasChanges: boolean;
+  markdown: string;
+  language: Language;
+  suggestions: Suggestion[];
+  /** Each changed file's patch, fetched only when a suggestion needs it. */
+  patches: () => Promise<Map<string, string | undefined>>;
+  comment: boolean;
+  suggest: boolean;
+}
+
+/**
+ * What a run leaves on the pull request: the sticky comment and the review suggestions, each as
+ * its inputs allow. Returns one line per outcome for the job summary; a failure is logged as a
+ * warning and never thrown.
+ * @example await publish(github, { pr, headSha, hasChanges: true, markdown, language: "en", suggestions, patches, comment: true, suggest: true }) // ["Comment created: …"]
+ */
+export async function publish(github: GitHub, input: PublishInput): Promise<string[]> {
+  const wantSuggestions = input.suggest && input.hasChanges && input.suggestions.length > 0;
+  if (!input.comment && !wantSuggestions) return [];
+  const notes: string[] = [];
+  const author = await tokenLogin(github);
+  if (input.comment) {
+    const posted = await postComment(github, { ...input, author });
+    (posted.ok ? core.info : core.warning)(posted.text);
+    notes.push(posted.text);
+  }
+  if (wantSuggestions) {
+    for (const line of await postSuggestions(github, { ...input, author })) {
+      core.info(line);
+      notes.push(line);
+    }
+  }
+  return notes;
+}
