@@ -55,9 +55,11 @@ async function run(deps: RunActionDeps): Promise<void> {
 
   // 3. The bot config from the base commit, then the analysis.
   const loaded = await loadBaseConfig(source, inputs.config);
+  // The input wins over the config's proxy.backend; "auto" lets the proxy pick the fastest that loads.
+  const backend = inputs.backend ?? loaded.config.proxy.backend;
   const options: AnalyzeOptions = {
     language: inputs.language,
-    backend: inputs.backend === "auto" ? undefined : inputs.backend,
+    backend: backend === "auto" ? undefined : backend,
     timeBudgetSeconds: inputs["time-budget"],
     configErrors: loaded.errors,
     // A proxy model.json or data sample named in the config is read from the checkout, as data.

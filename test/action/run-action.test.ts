@@ -179,6 +179,12 @@ describe("runAction", () => {
     expect(analyze.mock.calls[0][2]).toEqual({ language: "zh-TW", backend: "wasm", timeBudgetSeconds: 12, configErrors: [] });
   });
 
+  it("takes the backend from the base config's proxy.backend when the input is not set", async () => {
+    github().get(contentsPath(".github/batch-advisor.yml")).query({ ref: BASE_SHA }).reply(200, fileContent(".github/batch-advisor.yml", "proxy:\n  backend: cpu\n"));
+    const { analyze } = await act(fixedReport(), { inputs: { comment: "false" } });
+    expect(analyze.mock.calls[0][2]?.backend).toBe("cpu");
+  });
+
   it("fails at once on an input outside its allowed values", async () => {
     const { analyze } = await act(fixedReport(), { inputs: { "fail-on": "sometimes" } });
     expect(analyze).not.toHaveBeenCalled();
