@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMENT_LIMIT } from "../report/render-comment.js";
 
 /**
  * What a later `workflow_run` job needs to post a report it did not compute: the pull request,
@@ -13,7 +14,7 @@ export const commentBundleSchema = z.object({
   language: z.enum(["en", "zh-TW"]),
   /** False when the pull request changes no batch size (an earlier comment is then marked as gone). */
   hasChanges: z.boolean(),
-  markdown: z.string().max(65_536),
+  markdown: z.string().max(COMMENT_LIMIT),
   suggestions: z
     .array(z.object({ path: z.string(), line: z.number().int().positive(), original: z.string(), replacement: z.string(), reason: z.string() }))
     .max(100),
