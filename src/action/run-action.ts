@@ -52,6 +52,7 @@ async function run(deps: RunActionDeps): Promise<void> {
   const target = readEvent({ env, base: inputs.base, head: inputs.head });
   const source = new GitHubSource({ github, ...target.pr, pullNumber: target.pr.number, base: target.base, head: target.head, log: (m) => core.info(m) });
   core.info(`batch-advisor: ${source.description}`);
+  if (target.fromFork) core.info("The pull request comes from a fork: its workflow token may be read-only. The job summary and the report files hold the result either way (docs/action.md: pull requests from forks).");
 
   // 3. The bot config from the base commit, then the analysis.
   const loaded = await loadBaseConfig(source, inputs.config);

@@ -109,6 +109,7 @@ describe("runAction", () => {
     expect(run!.stdout()).toMatch(/::warning::Comment not posted: 403 Resource not accessible by integration: the token may not write here/);
     expect(run!.summary()).toContain("configs/train.yaml: batch 32 → 64");
     expect(run!.summary()).toContain("Comment not posted: 403");
+    expect(run!.stdout()).toContain("The pull request comes from a fork");
     expect(readJson(run!.outputs()["report-json"])).toMatchObject({ groups: [{ path: "configs/train.yaml" }] });
   });
 
