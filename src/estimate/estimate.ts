@@ -66,6 +66,13 @@ export function estimateChange(input: EstimateInput): Estimate {
   });
   memory.notes.push(...ctx.notes.filter((n) => n.id === "devices-assumed" || n.id === "seq-len-assumed"));
   const inputNotes = ctx.notes.filter((n) => n.id === "ratio-from-setting");
+  if (m?.noise && !resolved(m.noise.bSimple) && !m.criticalBatch) {
+    inputNotes.push({
+      id: "noise-unresolved",
+      text: `The proxy's gradients were all noise at loss ${round(m.noise.atLoss)} (|G|² not resolved), so no critical batch could be measured; steps and epochs to the same loss are not predicted.`,
+      params: { loss: round(m.noise.atLoss) },
+    });
+  }
 
   const convergence = convergenceFor({ m, k, proxyBefore, proxyAfter, speed, ctx, loss: config.model.loss });
   const learningRate = learningRateAdvice({
@@ -108,7 +115,7 @@ function convergenceFor(o: {
 }): ConvergenceEstimate | undefined {
   const { m, ctx, loss } = o;
   const kaplan = loss !== undefined ? { loss, ...(ctx.tokens ?? {}) } : undefined;
-  const measured = m?.criticalBatch ? { q: criticalFromDirect(m.criticalBatch), source: "direct" as const } : m?.noise ? { q: criticalFromNoise(m.noise), source: "noise-scale" as const } : undefined;
+  const measured = m?.criticalBatch ? { q: criticalFromDirect(m.criticalBatch), source: "direct" as const } : m?.noise && resolved(m.noise.bSimple) ? { q: criticalFromNoise(m.noise), source: "noise-scale" as const } : undefined;
   if (measured && o.proxyBefore && o.proxyAfter) {
     const how = `proxy batch ${o.proxyBefore} stands for the old batch and ${round(o.proxyAfter)} for the new one, keeping the ratio ×${round(o.proxyAfter / o.proxyBefore)}`;
     const fit = o.speed?.fit;
@@ -129,6 +136,11 @@ function convergenceFor(o: {
     });
   }
   return undefined;
+}
+
+/** The proxy reports B_simple = ∞ (null in JSON) when the mean gradient drowns in noise. */
+function resolved(bSimple: number | null): boolean {
+  return typeof bSimple === "number" && Number.isFinite(bSimple) && bSimple > 0;
 }
 
 function stringSetting(file: FileReport, role: "optimizer"): string | undefined {

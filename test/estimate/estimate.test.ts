@@ -41,6 +41,13 @@ describe("estimateChange", () => {
     expect(e.verdict.level).toBe("warn");
   });
 
+  it("an unresolved noise scale (B_simple = ∞) predicts no convergence and says why", () => {
+    const noise = { bSmall: 32, bBig: 256, bSimple: Infinity, interval: [Infinity, Infinity] as [number, number], atLoss: 0.05, initialLoss: 2.3, samples: [] };
+    const e = estimateChange({ change: batchChange(), file: hfFile(64), measurements: measurements({ noise }), config: defaultConfig() });
+    expect(e.convergence).toBeUndefined();
+    expect(e.notes?.map((n) => n.id)).toContain("noise-unresolved");
+  });
+
   it("the proxy keeps the user's ratio exactly even when the plan's second batch differs", () => {
     const m = measurements({ plan: { ...measurements().plan, batchSizes: [16, 40] } });
     const e = estimateChange({ change: batchChange({ effective: { before: 256, after: 512, ratio: 2 } }), file: hfFile(64), measurements: m, config: defaultConfig() });

@@ -9,6 +9,7 @@ export const enNotes: Record<string, string> = {
   "budget-over": "Predicted peak {predicted} is over the {budget} budget.",
   "budget-unknown": "Cannot check the {budget} budget: the peak it needs could not be predicted (give model size hints or memory.calibration).",
   "convergence-position": "B_crit ≈ {bCrit}; the batch goes from {before}× to {after}× B_crit.",
+  "noise-unresolved": "The proxy's gradients were all noise at loss {loss}, so no critical batch could be measured; steps and epochs to the same loss are not predicted.",
   "ratio-from-setting": "The effective batch is not fully known; its ratio is taken from {key}, assuming the other parts stay.",
   "seq-len-assumed": "Sequence length not set: assumed the model's maximum, {seqLen} tokens.",
   "devices-assumed": "Device count unknown: memory is per device and ZeRO sharding assumes 1 device.",

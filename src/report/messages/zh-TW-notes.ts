@@ -6,6 +6,7 @@ export const zhTWNotes: Record<string, string> = {
   "budget-over": "預測的記憶體峰值 {predicted} 超過 {budget} 的預算。",
   "budget-unknown": "無法檢查 {budget} 的預算：預測不出檢查所需的記憶體峰值（請在設定中提供模型大小提示或 memory.calibration）。",
   "convergence-position": "B_crit ≈ {bCrit}；批次從 B_crit 的 {before} 倍變成 {after} 倍。",
+  "noise-unresolved": "代理模型在損失 {loss} 時的梯度幾乎全是雜訊，量不出臨界批次，因此不預測達到相同損失所需的步數與 epoch 數。",
   "ratio-from-setting": "有效批次無法完全確定；比例取自 `{key}` 的變化，並假設其他部分不變。",
   "seq-len-assumed": "沒有設定序列長度：假設為模型的最大長度，{seqLen} 個 token。",
   "devices-assumed": "GPU 數量未知：記憶體以每張 GPU 計算，ZeRO 分片假設只有 1 張 GPU。",
