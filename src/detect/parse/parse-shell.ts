@@ -12,11 +12,12 @@ const DECLARERS = new Set(["export", "declare", "typeset", "local", "readonly"])
 
 /**
  * Parses a shell script or a bare command line into entries: flags (`--per_device_train_batch_size 8`,
- * `-b 64`), Hydra/Ultralytics overrides (`data.batch_size=64`), variables (`MICRO_BATCH_SIZE=2`,
- * context "shell variable") substituted where they are used, `$((…))` arithmetic, and `#SBATCH`
- * headers (context "sbatch"). Each flag's context is the command it belongs to; its line and
- * column are the flag's own (where a value came out of a variable, the line that defines it).
- * Nothing is run.
+ * `-b 64`), Hydra/Ultralytics overrides (`data.batch_size=64`), a script's positional arguments
+ * (`./distributed_train.sh 4` → `#1`), yacs options (`SOLVER.IMS_PER_BATCH 8`), variables
+ * (`MICRO_BATCH_SIZE=2`, context "shell variable"; `GPUS=8 cmd`, context the command) substituted
+ * where they are used, `$((…))` arithmetic, and `#SBATCH` headers (context "sbatch"). Each flag's
+ * context is the command it belongs to (see analyseCommand); its line and column are the flag's
+ * own (where a value came out of a variable, the line that defines it). Nothing is run.
  * @example parseShell("torchrun --nproc_per_node 8 train.py --bs 4", "run.sh").entries.map((e) => e.context) // ["torchrun", "torchrun train.py"]
  */
 export function parseShell(text: string, path: string): ParsedConfig {
@@ -76,7 +77,7 @@ class ScriptReader {
     for (const c of lexed.comments) this.comments.push({ line: this.at(c.offset).line, text: c.text });
     const words = lexed.tokens.filter((t): t is Word => t.kind === "word");
     const fields = words.map((w): Field => ({ segments: w.parts.map((p): Segment => ({ text: p.kind === "lit" ? p.text : p.raw, offset: p.offset, split: false, quoted: true })), offset: w.start, raw: w.raw }));
-    analyseCommand([{ segments: [{ text: "sbatch", offset: start, split: false, quoted: false }], offset: start, raw: "sbatch" }, ...fields], this.sink);
+    analyseCommand({ fields: [{ segments: [{ text: "sbatch", offset: start, split: false, quoted: false }], offset: start, raw: "sbatch" }, ...fields] }, this.sink);
   }
 
   private command(words: Word[]): void {
@@ -87,24 +88,27 @@ class ScriptReader {
     if (first === "case" || first === "function") return;
     let k = 0;
     while (k < words.length && assignment(words[k])) k++;
-    if (k === words.length) return words.forEach((w) => this.assign(w, true));
+    if (k === words.length) return words.forEach((w) => this.sink.push(this.assign(w, true)));
     const program = words[k].raw;
-    if (DECLARERS.has(program)) return words.slice(k + 1).forEach((w) => assignment(w) && this.assign(w, true));
+    if (DECLARERS.has(program)) return words.slice(k + 1).forEach((w) => assignment(w) && this.sink.push(this.assign(w, true)));
     if (program === "unset") return words.slice(k + 1).forEach((w) => this.vars.unset(w.raw));
-    // `VAR=x cmd` sets VAR for that command only: recorded, not kept for later lines.
-    words.slice(0, k).forEach((w) => this.assign(w, false));
+    // `VAR=x cmd` sets VAR for that command only: read with the command as context, not kept for later lines.
+    const env = words.slice(0, k).map((w) => this.assign(w, false));
     const fields: Field[] = [];
+    let drift = 0;
     for (const w of words.slice(k)) {
       const expanded = this.vars.expandWord(w);
-      fields.push(...expanded);
+      const drifts = wordDrift(w, expanded);
+      fields.push(...expanded.map((f) => (drift || drifts ? { ...f, ...(drift ? { drift } : {}), ...(drifts ? { drifts } : {}) } : f)));
+      if (drifts) drift++;
       if ((this.fields += expanded.length) > SHELL_LIMITS.maxFields) throw new Error(`more than ${SHELL_LIMITS.maxFields} words after expansion; the rest of the file was skipped`);
     }
-    analyseCommand(fields, this.sink);
+    analyseCommand({ fields, env }, this.sink);
   }
 
-  private assign(word: Word, keep: boolean): void {
-    const first = word.parts[0];
-    if (first?.kind !== "lit") return;
+  /** The entry for `NAME=value` (context "shell variable"); `keep` sets NAME for the lines after. */
+  private assign(word: Word, keep: boolean): Entry {
+    const first = word.parts[0] as Extract<Word["parts"][number], { kind: "lit" }>;
     const m = /^([A-Za-z_]\w*)(\+?)=/.exec(first.text)!;
     const name = m[1];
     const rest = [{ ...first, text: first.text.slice(m[0].length), offset: first.offset + m[0].length }, ...word.parts.slice(1)];
@@ -117,8 +121,8 @@ class ScriptReader {
     const pos = this.at(word.start);
     const entry: Entry = { path: [name], value: "text" in value ? typed(value.text) : null, raw: word.raw.slice(m[0].length), line: pos.line, column: pos.column, context: "shell variable" };
     if ("reason" in value) entry.unknownReason = value.reason;
-    this.sink.push(entry);
     if (keep) this.vars.set(name, { segments, elements, offset: word.start });
+    return entry;
   }
 
   private loop(words: Word[]): void {
@@ -130,6 +134,17 @@ class ScriptReader {
   }
 }
 
+/**
+ * Whether a word may stand for any number of words at run time: `"$@"`, `${@:3}` and unknown
+ * arrays spread; an unknown unquoted expansion is split by the shell.
+ */
+function wordDrift(word: Word, fields: Field[]): Field["drifts"] {
+  const unknown = fields.some((f) => f.segments.some((s) => s.unknown));
+  if (word.parts.some((p) => p.kind === "var" && (/^[@*]/.test(p.name) || (p.all && unknown)))) return "spread";
+  return unknown && word.parts.some((p) => p.kind !== "lit" && !p.quoted) ? "split" : undefined;
+}
+
+/** `NAME=…` at the start of a command: its first part is unquoted literal text. */
 function assignment(word: Word): boolean {
   const first = word.parts[0];
   return first?.kind === "lit" && !first.quoted && first.offset === word.start && /^[A-Za-z_]\w*\+?=/.test(first.text);

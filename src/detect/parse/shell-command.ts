@@ -1,5 +1,9 @@
 import type { Entry, Scalar } from "../types.js";
 import { fieldValue, type Field } from "./shell-expand.js";
+import {
+  basename, KNOWN_PROGRAMS, LAUNCHERS, looksLikeCommand, NOT_SETTINGS, PREFIX_OPTIONS_WITH_VALUE, PREFIXES, SHELLS, SUBCOMMANDS,
+  TORCH_DISTRIBUTED, WRAPPER_IMAGE, WRAPPER_SUBCOMMANDS, WRAPPERS, YOLO_MODES, YOLO_TASKS,
+} from "./shell-programs.js";
 
 /** Where a command's entries go, with the offset-to-line map of the file. */
 export interface ShellSink {
@@ -7,26 +11,11 @@ export interface ShellSink {
   push(entry: Entry): void;
 }
 
-/** Programs that run another program given after their own flags. */
-const WRAPPERS = new Set(["srun", "mpirun", "mpiexec", "horovodrun", "numactl", "taskset", "nsys", "ncu", "uv", "poetry", "pipenv", "conda", "apptainer", "singularity", "xargs", "parallel", "ddp"]);
-/** Wrappers named with their subcommand (`uv run`), and those followed by an image to skip. */
-const WRAPPER_SUBCOMMANDS = new Set(["uv", "poetry", "pipenv", "conda", "apptainer", "singularity", "nsys", "ncu"]);
-const WRAPPER_IMAGE = new Set(["apptainer", "singularity"]);
-/** Launchers whose flags come before a training script, and whose context then names the script. */
-const LAUNCHERS = new Set(["torchrun", "deepspeed", "composer", "accelerate launch", "fabric run", "lightning run model", "colossalai run", "tune run"]);
-/** Programs whose first word is a subcommand that belongs in the context. */
-const SUBCOMMANDS = new Set(["accelerate", "tune", "llamafactory-cli", "litgpt", "axolotl", "lightning", "fabric", "colossalai", "ray", "huggingface-cli", "sky", "modal", "mlx_lm", "nemo"]);
-/** Prefixes that run the rest of the line as a command, with options of their own to skip. */
-const PREFIXES = new Set(["nohup", "exec", "time", "command", "builtin", "sudo", "nice", "stdbuf", "timeout", "ionice", "env"]);
-const PREFIX_OPTIONS_WITH_VALUE = /^-(n|u|s|k|g|c|i|o|e)$/;
-/** Commands whose arguments are not settings, even when they look like flags (`echo "--bs 8"`). */
-const NOT_SETTINGS = new Set(["echo", "printf", "[", "[[", "test", "read", "cd", "pushd", "popd", "set", "trap", "eval", "exit", "return", "source", ".", "alias", "let", "logger", "tee", "cat", "grep", "sed", "awk", "mkdir", "rm", "cp", "mv", "ln", "ls", "touch", "chmod", "sleep", "wait", "true", "false", "shift", "pip", "pip3", "git", "wget", "curl", "tar", "unzip", "module", "ulimit", "kill", "getopts", "case", "basename", "dirname", "realpath", "mapfile"]);
-const KNOWN_PROGRAMS = /^(python[\d.]*|torchrun|deepspeed|accelerate|bash|sh|zsh|srun|mpirun|mpiexec|horovodrun|fairseq-[\w-]+|yolo|tune|llamafactory-cli|composer|litgpt|lightning|fabric|axolotl|colossalai|uv|poetry|pipenv|conda|apptainer|singularity|numactl|taskset|env|nohup|sbatch|ray|huggingface-cli|nsys|ncu|time|exec)$/;
-const YOLO_TASKS = new Set(["detect", "segment", "classify", "pose", "obb"]);
-const YOLO_MODES = new Set(["train", "val", "predict", "export", "track", "benchmark"]);
-const TORCH_DISTRIBUTED = new Set(["torch.distributed.run", "torch.distributed.launch"]);
-
 type Mode = "script" | "launcher" | "wrapper";
+
+/** yacs keys are upper case with a dot (`SOLVER.IMS_PER_BATCH`); top-level ones (`OUTPUT_DIR`) have none. */
+const YACS_KEY = /^[A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)+$/;
+const YACS_ANY_KEY = /^[A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)*$/;
 
 /** Where flags are being read: the command they belong to, and whether a script may follow. */
 interface Section {
@@ -34,21 +23,51 @@ interface Section {
   mode: Mode;
 }
 
+/** One simple command: its words after expansion, and the `VAR=x` assignments written before it. */
+export interface ShellCommand {
+  fields: Field[];
+  env?: Entry[];
+}
+
 /**
- * Reads one simple command's words (already expanded) into entries: each flag and Hydra-style
- * override with the command it belongs to as context. Launchers split their own flags
- * (`torchrun --nproc_per_node 8`) from the script's (`torchrun train.py --bs 4`).
- * @example analyseCommand(fields of "torchrun --nproc_per_node 8 train.py --bs 4", sink) // nproc_per_node: "torchrun"; bs: "torchrun train.py"
+ * Reads one simple command's words (already expanded) into entries, each with the command it
+ * belongs to as context:
+ * - flags and Hydra-style overrides; launchers split their own flags (`torchrun --nproc_per_node 8`)
+ *   from the script's (`torchrun train.py --bs 4`);
+ * - positional arguments as `#1`, `#2`, … counted like the script's `$1`, `$2` from the first word
+ *   after the words the context names (`./distributed_train.sh 4` → `#1` = 4); a word a flag took
+ *   as its value is not a positional, but it still counts;
+ * - yacs options, `KEY.SUB VALUE` pairs in upper case (`SOLVER.IMS_PER_BATCH 8`), split on dots;
+ * - `GPUS=8 ./tools/slurm_train.sh` and `env GPUS=8 …`: the variable, for the command that receives it.
+ * A context is the program's name for known programs (`python`, `torchrun`, `bash`), followed by
+ * the script as written (`python tools/train.py`, `bash tools/dist_train.sh`); a script run
+ * directly keeps its path as written (`./tools/dist_train.sh`). Rules match the script's file name.
+ * @example analyseCommand({ fields: fields of "torchrun --nproc_per_node 8 train.py --bs 4" }, sink) // nproc_per_node: "torchrun"; bs: "torchrun train.py"
  */
-export function analyseCommand(fields: Field[], sink: ShellSink): void {
-  new CommandReader(fields, sink).analyse(0, 0);
+export function analyseCommand(command: ShellCommand, sink: ShellSink): void {
+  const reader = new CommandReader(command, sink);
+  reader.analyse(0, 0);
+  reader.flushEnv("shell variable");
 }
 
 class CommandReader {
+  private fields: Field[];
+  /** Assignments waiting for the command that receives them. */
+  private env: Entry[];
+
   constructor(
-    private fields: Field[],
+    command: ShellCommand,
     private sink: ShellSink,
-  ) {}
+  ) {
+    this.fields = command.fields;
+    this.env = [...(command.env ?? [])];
+  }
+
+  /** Gives waiting `VAR=x` entries the context of the command they were set for. */
+  flushEnv(context: string): void {
+    for (const entry of this.env) this.sink.push({ ...entry, context });
+    this.env = [];
+  }
 
   analyse(start: number, depth: number): void {
     const fields = this.fields;
@@ -61,10 +80,16 @@ class CommandReader {
     const base = basename(prog);
     if (NOT_SETTINGS.has(base)) return;
     if (/^python[\d.]*$/.test(base)) return this.python(i + 1);
-    if (base === "bash" || base === "sh" || base === "zsh") {
-      const script = text(i + 1);
-      if (script === undefined || script.startsWith("-")) return;
-      return void this.args(i + 2, { context: `${base} ${script}`, mode: "script" });
+    if (SHELLS.has(base)) {
+      let j = i + 1;
+      // `bash -x script.sh` runs the script; `bash -c "…"` and `bash -s` read commands, not a file.
+      for (let o = text(j); o !== undefined && /^[-+]/.test(o); o = text(j)) {
+        if (/^-[a-z]*[cs]/.test(o)) return;
+        j += o === "-o" || o === "+o" || o === "-O" || o === "+O" ? 2 : 1;
+      }
+      const script = text(j);
+      if (script === undefined) return;
+      return void this.args(j + 1, { context: `${base} ${script}`, mode: "script" });
     }
     if (base === "sbatch") {
       const stop = this.args(i + 1, { context: "sbatch", mode: "wrapper" });
@@ -101,7 +126,7 @@ class CommandReader {
       for (let o = known(fields[i]); o !== undefined; o = known(fields[i])) {
         if (o.startsWith("-")) i += PREFIX_OPTIONS_WITH_VALUE.test(o) ? 2 : 1;
         else if (prefix === "env" && /^[A-Za-z_]\w*=/.test(o)) {
-          this.emit([o.slice(0, o.indexOf("="))], { values: [valueAfterEquals(fields[i])], at: fields[i], context: "shell variable" });
+          this.env.push(this.entry([o.slice(0, o.indexOf("="))], { values: [valueAfterEquals(fields[i])], at: fields[i], context: "shell variable" }));
           i++;
         } else if (prefix === "timeout" && /^\d/.test(o)) i++;
         else break;
@@ -154,11 +179,16 @@ class CommandReader {
   private args(i: number, section: Section): number {
     const { fields } = this;
     const { context, mode } = section;
+    this.flushEnv(context);
+    const first = i;
+    // A dotless upper-case word is a yacs key only beside dotted ones (`OUTPUT_DIR out SOLVER.BASE_LR 0.01`).
+    const yacs = mode !== "script" ? undefined : fields.slice(i).some((f) => YACS_KEY.test(known(f) ?? "")) ? YACS_ANY_KEY : YACS_KEY;
     while (i < fields.length) {
       const field = fields[i];
       const t = known(field);
       if (t === undefined || t === "-") {
         if (mode !== "script") return i;
+        this.positional(i, { first, context });
         i++;
       } else if (t === "--") {
         return mode === "script" ? fields.length : i + 1;
@@ -174,19 +204,47 @@ class CommandReader {
         if (!attached && eq < 0) {
           // A launcher's own flags take one value each; a script's may take several (`--lr 0.25 0.1`).
           const most = mode === "script" ? Infinity : 1;
-          while (j < fields.length && j - i - 1 < most && isValue(fields[j], mode)) j++;
+          while (j < fields.length && j - i - 1 < most && isValue(fields[j], mode) && !this.yacsAt(j, yacs)) j++;
           this.emit([t.replace(/^-+/, "")], { values: fields.slice(i + 1, j), at: field, context });
         }
         i = j;
       } else if (isOverride(t)) {
         this.override(field, context);
         i++;
+      } else if (this.yacsAt(i, yacs)) {
+        this.emit(t.split("."), { values: [fields[i + 1]], at: field, context });
+        i += 2;
       } else {
         if (mode !== "script") return i;
+        this.positional(i, { first, context });
         i++;
       }
     }
     return fields.length;
+  }
+
+  /**
+   * A script's argument that is neither a flag, a flag's value nor an override, as `#N` where N is
+   * its place after `first` (`$N` to the script). Past a word that may be any number of words
+   * (`"$@"`), N is not known, so nothing is emitted.
+   */
+  private positional(k: number, at: { first: number; context: string }): void {
+    const field = this.fields[k];
+    const last = this.fields[at.first - 1];
+    if (field.drifts === "spread" || (field.drift ?? 0) !== (last.drift ?? 0) + (last.drifts ? 1 : 0)) return;
+    this.emit([`#${k - at.first + 1}`], { values: [field], at: field, context: at.context });
+  }
+
+  /**
+   * A yacs option (detectron2 `train_net.py … SOLVER.IMS_PER_BATCH 8`, `--opts MODEL.WEIGHTS x`):
+   * a word `key` matches, followed by exactly one value, which is not a flag.
+   */
+  private yacsAt(k: number, key: RegExp | undefined): boolean {
+    if (!key?.test(known(this.fields[k]) ?? "")) return false;
+    const next = this.fields[k + 1];
+    if (!next) return false;
+    const value = known(next);
+    return value === undefined || !(isFlag(value) || value === "--");
   }
 
   /** `key=v`, `+key=v`, `++a.b=v` set a key path; `~a.b` removes one. */
@@ -204,6 +262,13 @@ class CommandReader {
 
   /** One entry at the flag's position; `--gres=gpu:4` also gives the GPU count per node. */
   private emit(path: string[], how: { values: Field[]; at: Field; context: string }): void {
+    const entry = this.entry(path, how);
+    this.sink.push(entry);
+    const gpus = path.length === 1 && path[0] === "gres" && typeof entry.value === "string" ? /(?:^|,)gpu(?::[^:,]+)?:(\d+)/.exec(entry.value) : null;
+    if (gpus) this.sink.push({ ...entry, path: ["gpus"], value: Number(gpus[1]) });
+  }
+
+  private entry(path: string[], how: { values: Field[]; at: Field; context: string }): Entry {
     const pos = this.sink.at(how.at.offset);
     const entry: Entry = { path, value: true, raw: how.at.raw, line: pos.line, column: pos.column, context: how.context };
     if (how.values.length) {
@@ -214,9 +279,7 @@ class CommandReader {
         entry.unknownReason = v.reason;
       } else entry.value = typed(v.text);
     }
-    this.sink.push(entry);
-    const gpus = path.length === 1 && path[0] === "gres" && typeof entry.value === "string" ? /(?:^|,)gpu(?::[^:,]+)?:(\d+)/.exec(entry.value) : null;
-    if (gpus) this.sink.push({ ...entry, path: ["gpus"], value: Number(gpus[1]) });
+    return entry;
   }
 }
 
@@ -258,10 +321,6 @@ function isOverride(t: string): boolean {
   return /^(\+\+|\+|~)?[A-Za-z_][\w-]*(?:[./][\w@-]+)*=/.test(t) || /^~[A-Za-z_][\w-]*(?:[./][\w@-]+)*$/.test(t);
 }
 
-function looksLikeCommand(t: string): boolean {
-  return KNOWN_PROGRAMS.test(basename(t)) || /\.(py|sh)$/.test(t);
-}
-
 function known(field: Field | undefined): string | undefined {
   if (!field) return undefined;
   const v = fieldValue(field);
@@ -271,8 +330,4 @@ function known(field: Field | undefined): string | undefined {
 /** A word as context: its text when known (quotes removed), else as written (`$SCRIPT`). */
 function spelled(field: Field): string {
   return known(field) ?? field.raw;
-}
-
-function basename(p: string): string {
-  return p.slice(p.lastIndexOf("/") + 1);
 }

@@ -21,6 +21,17 @@ export interface Field {
   segments: Segment[];
   offset: number;
   raw: string;
+  /**
+   * How many words before this one in its command stand for a number of words known only at run
+   * time (`"$@"`, an unset unquoted `$ARGS`): a positional's `$N` is known only relative to words
+   * with the same count.
+   */
+  drift?: number;
+  /**
+   * This word itself may be any number of words at run time: "spread" passes on the caller's
+   * arguments (`"$@"`, `${@:3}`) or an unknown array; "split" is an unknown unquoted expansion.
+   */
+  drifts?: "spread" | "split";
 }
 
 export interface ShellVar {

@@ -135,9 +135,9 @@ describe("parseShell: variables", () => {
     ]);
   });
 
-  it("keeps `VAR=x cmd` as a variable for that command only", () => {
+  it("keeps `VAR=x cmd` as a variable for that command only, with the command as context", () => {
     const r = parse("CUDA_VISIBLE_DEVICES=0,1 python train.py --bs 4\npython other.py --n $CUDA_VISIBLE_DEVICES\n");
-    expect(at(r.entries, "CUDA_VISIBLE_DEVICES")[0]).toMatchObject({ value: "0,1", context: "shell variable" });
+    expect(at(r.entries, "CUDA_VISIBLE_DEVICES")).toEqual([{ path: ["CUDA_VISIBLE_DEVICES"], value: "0,1", raw: "0,1", line: 1, column: 1, context: "python train.py" }]);
     expect(at(r.entries, "n")[0].unknownReason).toBe("shell variable CUDA_VISIBLE_DEVICES is not set in this file");
   });
 
@@ -191,21 +191,21 @@ describe("parseShell: command contexts", () => {
   it("names each launcher the same way", () => {
     const contexts = (line: string) => parse(line).entries.map((e) => e.context);
     expect(contexts("deepspeed --num_gpus 8 train.py --deepspeed ds.json")).toEqual(["deepspeed", "deepspeed train.py"]);
-    expect(contexts("accelerate launch --num_processes 4 -m axolotl.cli.train cfg.yml --micro_batch_size 2")).toEqual(["accelerate launch", "accelerate launch -m axolotl.cli.train"]);
+    expect(contexts("accelerate launch --num_processes 4 -m axolotl.cli.train cfg.yml --micro_batch_size 2")).toEqual(["accelerate launch", "accelerate launch -m axolotl.cli.train", "accelerate launch -m axolotl.cli.train"]);
     expect(contexts("python -m torch.distributed.launch --nproc_per_node=8 --use_env train.py --bs 4")).toEqual(["torchrun", "torchrun", "torchrun train.py"]);
     expect(contexts("composer -n 8 train.py --bs 4")).toEqual(["composer", "composer train.py"]);
     expect(contexts("tune run --nproc_per_node 4 full_finetune_distributed --config llama3/8B_full batch_size=8")).toEqual(["tune run", "tune run full_finetune_distributed", "tune run full_finetune_distributed"]);
-    expect(contexts("llamafactory-cli train cfg.yaml per_device_train_batch_size=2")).toEqual(["llamafactory-cli train"]);
-    expect(contexts("litgpt finetune microsoft/phi-2 --train.micro_batch_size 4")).toEqual(["litgpt finetune"]);
-    expect(contexts("fairseq-train data-bin/wmt --max-tokens 4096")).toEqual(["fairseq-train"]);
+    expect(contexts("llamafactory-cli train cfg.yaml per_device_train_batch_size=2")).toEqual(["llamafactory-cli train", "llamafactory-cli train"]);
+    expect(contexts("litgpt finetune microsoft/phi-2 --train.micro_batch_size 4")).toEqual(["litgpt finetune", "litgpt finetune"]);
+    expect(contexts("fairseq-train data-bin/wmt --max-tokens 4096")).toEqual(["fairseq-train", "fairseq-train"]);
     expect(contexts("/usr/bin/python3.10 -u scripts/train.py --bs 1")).toEqual(["python scripts/train.py"]);
   });
 
-  it("reads the command a wrapper runs: srun, nohup, env", () => {
+  it("reads the command a wrapper runs: srun, nohup, env (whose variable belongs to the command it runs)", () => {
     const r = parse("srun --ntasks-per-node=8 nohup env OMP_NUM_THREADS=4 python train.py --bs 4 &\n");
     expect(brief(r.entries)).toEqual([
       ["ntasks-per-node", 8, "srun"],
-      ["OMP_NUM_THREADS", 4, "shell variable"],
+      ["OMP_NUM_THREADS", 4, "python train.py"],
       ["bs", 4, "python train.py"],
     ]);
   });
@@ -230,6 +230,130 @@ describe("parseShell: command contexts", () => {
 
   it("does not read flags inside echo or tests as settings", () => {
     expect(parse('echo "--batch_size 64"\nif [ "$X" -gt 4 ]; then python t.py --bs 2; fi\n').entries.map((e) => e.path[0])).toEqual(["bs"]);
+  });
+});
+
+describe("parseShell: positional arguments", () => {
+  it("emits a script's positional arguments as #1, #2 with the script as context and their own position", () => {
+    const r = parse("./distributed_train.sh 4 --data-dir /data/imagenet \\\n  -b 128\n");
+    expect(r.entries).toEqual([
+      { path: ["#1"], value: 4, raw: "4", line: 1, column: 24, context: "./distributed_train.sh" },
+      { path: ["data-dir"], value: "/data/imagenet", raw: "/data/imagenet", line: 1, column: 26, context: "./distributed_train.sh" },
+      { path: ["b"], value: 128, raw: "128", line: 2, column: 3, context: "./distributed_train.sh" },
+    ]);
+  });
+
+  it("names a script run by a shell with the shell and the script as written, skipping the shell's own options", () => {
+    expect(brief(parse("bash tools/dist_train.sh configs/rtmdet/rtmdet_l_8xb32-300e_coco.py 8 --auto-scale-lr\n").entries)).toEqual([
+      ["#1", "configs/rtmdet/rtmdet_l_8xb32-300e_coco.py", "bash tools/dist_train.sh"],
+      ["#2", 8, "bash tools/dist_train.sh"],
+      ["auto-scale-lr", true, "bash tools/dist_train.sh"],
+    ]);
+    expect(brief(parse("sh -x ./tools/dist_train.sh cfg.py 4\n").entries)).toEqual([
+      ["#1", "cfg.py", "sh ./tools/dist_train.sh"],
+      ["#2", 4, "sh ./tools/dist_train.sh"],
+    ]);
+    expect(parse('bash -c "./tools/dist_train.sh cfg.py 4"\n').entries).toEqual([]);
+  });
+
+  it("counts from the first word after the words the context names, like $1 in the script", () => {
+    const r = parse("python -m torch.distributed.launch --nproc_per_node=2 tools/train.py cfg.py --launcher pytorch\nllamafactory-cli train examples/llama3_lora_sft.yaml\n");
+    expect(brief(r.entries.filter((e) => e.path[0].startsWith("#")))).toEqual([
+      ["#1", "cfg.py", "torchrun tools/train.py"],
+      ["#1", "examples/llama3_lora_sft.yaml", "llamafactory-cli train"],
+    ]);
+  });
+
+  it("does not read a flag's values as positionals", () => {
+    const r = parse("python train.py --lr 0.25 0.1 --input a.jpg b.jpg\n");
+    expect(r.entries.map((e) => e.path[0])).toEqual(["lr", "input"]);
+  });
+
+  it("numbers a word split out of a known variable by where it lands", () => {
+    const r = parse('ARGS="cfg.py 8"\n./tools/dist_train.sh $ARGS\n');
+    expect(r.entries.filter((e) => e.context !== "shell variable").map((e) => [e.path[0], e.value, e.line])).toEqual([
+      ["#1", "cfg.py", 1],
+      ["#2", 8, 1],
+    ]);
+  });
+
+  it("keeps a quoted unknown positional with its reason", () => {
+    const r = parse('./tools/dist_train.sh "$1" "${GPUS}"\n');
+    expect(r.entries.map((e) => [e.path[0], e.value, e.unknownReason])).toEqual([
+      ["#1", null, "shell positional argument $1, passed by the caller"],
+      ["#2", null, "shell variable GPUS is not set in this file"],
+    ]);
+  });
+
+  it("stops numbering after a word that may be any number of words", () => {
+    expect(parse('./tools/dist_train.sh "$@" 8\n').entries).toEqual([]);
+    expect(parse("./tools/dist_train.sh ${@:1} 8\n").entries).toEqual([]);
+    // An unset, unquoted $CONFIG could split into several words: 8 may not be $2.
+    expect(brief(parse("./tools/dist_train.sh $CONFIG 8\n").entries)).toEqual([["#1", null, "./tools/dist_train.sh"]]);
+  });
+
+  it("leaves commands that carry no settings alone", () => {
+    expect(parse("echo 8\ncd tools\nmkdir -p work_dirs/x\nsleep 10\n").entries).toEqual([]);
+  });
+});
+
+describe("parseShell: environment of one command", () => {
+  it("reads `GPUS=8 ./tools/slurm_train.sh` with the script as context", () => {
+    const r = parse("GPUS=16 GPUS_PER_NODE=8 ./tools/slurm_train.sh dev rtmdet configs/rtmdet/rtmdet_l.py work_dirs/rtmdet\n");
+    expect(brief(r.entries)).toEqual([
+      ["GPUS", 16, "./tools/slurm_train.sh"],
+      ["GPUS_PER_NODE", 8, "./tools/slurm_train.sh"],
+      ["#1", "dev", "./tools/slurm_train.sh"],
+      ["#2", "rtmdet", "./tools/slurm_train.sh"],
+      ["#3", "configs/rtmdet/rtmdet_l.py", "./tools/slurm_train.sh"],
+      ["#4", "work_dirs/rtmdet", "./tools/slurm_train.sh"],
+    ]);
+  });
+
+  it("keeps a variable set before a command that carries no settings as a shell variable", () => {
+    expect(brief(parse("GPUS=8 echo go\n").entries)).toEqual([["GPUS", 8, "shell variable"]]);
+  });
+});
+
+describe("parseShell: yacs options", () => {
+  it("reads detectron2's KEY VALUE pairs after the flags, split on dots, at the key", () => {
+    const r = parse("python tools/train_net.py --num-gpus 8 --config-file configs/x.yaml SOLVER.IMS_PER_BATCH 16 SOLVER.BASE_LR 0.02\n");
+    expect(r.entries.map((e) => [e.path, e.value, e.raw, e.column, e.context])).toEqual([
+      [["num-gpus"], 8, "8", 27, "python tools/train_net.py"],
+      [["config-file"], "configs/x.yaml", "configs/x.yaml", 40, "python tools/train_net.py"],
+      [["SOLVER", "IMS_PER_BATCH"], 16, "16", 69, "python tools/train_net.py"],
+      [["SOLVER", "BASE_LR"], 0.02, "0.02", 93, "python tools/train_net.py"],
+    ]);
+  });
+
+  it("reads them after --opts, and after a boolean flag", () => {
+    const r = parse("python demo.py --opts MODEL.WEIGHTS model.pkl MODEL.DEVICE cpu\npython tools/train_net.py --eval-only MODEL.WEIGHTS $W\n");
+    expect(r.entries.map((e) => [e.path.join("."), e.value, e.unknownReason])).toEqual([
+      ["opts", true, undefined],
+      ["MODEL.WEIGHTS", "model.pkl", undefined],
+      ["MODEL.DEVICE", "cpu", undefined],
+      ["eval-only", true, undefined],
+      ["MODEL.WEIGHTS", null, "shell variable W is not set in this file"],
+    ]);
+  });
+
+  it("reads top-level keys (OUTPUT_DIR) among dotted ones, and not in a command without them", () => {
+    const r = parse('python tools/train_net.py --config-file x.yaml OUTPUT_DIR out SOLVER.STEPS "(210000, 250000)"\n./run.sh DEBUG 1\n');
+    expect(r.entries.map((e) => [e.path.join("."), e.value, e.context])).toEqual([
+      ["config-file", "x.yaml", "python tools/train_net.py"],
+      ["OUTPUT_DIR", "out", "python tools/train_net.py"],
+      ["SOLVER.STEPS", "(210000, 250000)", "python tools/train_net.py"],
+      ["#1", "DEBUG", "./run.sh"],
+      ["#2", 1, "./run.sh"],
+    ]);
+  });
+
+  it("reads an upper-case word with no value after it as a positional, not an option", () => {
+    expect(brief(parse("python check.py README.MD\npython check.py NOTES.TXT --fix\n").entries)).toEqual([
+      ["#1", "README.MD", "python check.py"],
+      ["#1", "NOTES.TXT", "python check.py"],
+      ["fix", true, "python check.py"],
+    ]);
   });
 });
 
