@@ -20,7 +20,7 @@ export const detectron2: Framework = {
       ["^_BASE_", 2],
       ["^dataloader.train.total_batch_size", 10],
       [/^(?:train\.max_iter|train\.init_checkpoint|lr_multiplier\.\w+|dataloader\.train\.mapper\.\w+)/, 3],
-    ]) + (hasContext(c, /(?:^|\/)(?:train_net|lazyconfig_train_net|plain_train_net)\.py$/) ? 8 : 0),
+    ]) + (hasContext(c, /(?:^|[\s/])(?:train_net|lazyconfig_train_net|plain_train_net)\.py$/) ? 8 : 0),
   rules: [
     { key: "SOLVER.IMS_PER_BATCH", role: "global_batch" },
     { key: "^dataloader.train.total_batch_size", role: "global_batch" },

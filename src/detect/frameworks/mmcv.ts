@@ -1,6 +1,7 @@
 import { commonRules } from "./common-rules.js";
-import { score, type Framework } from "./framework.js";
+import { hasContext, score, type Framework } from "./framework.js";
 import { devicesFromFileName } from "./openmmlab-file-name.js";
+import { OPENMMLAB_SCRIPT, openmmlabLaunchRules } from "./openmmlab-launch-rules.js";
 
 /**
  * OpenMMLab 1.x configs on mmcv (mmdet 2.x, mmcls 0.x, mmseg 0.x): `data.samples_per_gpu` per GPU,
@@ -11,6 +12,8 @@ export const mmcv: Framework = {
   id: "mmcv",
   name: "OpenMMLab (mmcv 1.x)",
   recognise: (c) =>
+    // One less than mmengine: the shared launch scripts alone say OpenMMLab, not which generation.
+    (hasContext(c, OPENMMLAB_SCRIPT) ? 5 : 0) +
     score(c, [
       ["^data.samples_per_gpu", 10],
       ["^data.workers_per_gpu", 4],
@@ -34,8 +37,9 @@ export const mmcv: Framework = {
     { key: "^runner.max_iters", role: "max_steps" },
     { key: "^total_epochs", role: "epochs" },
     { key: "^auto_scale_lr.base_batch_size", role: "lr_scaling" },
+    ...openmmlabLaunchRules,
     ...commonRules,
   ],
   derive: devicesFromFileName,
-  semantics: { devicesFrom: "tools/dist_train.sh CONFIG <gpus> or the 8x2 file-name convention" },
+  semantics: { devicesFrom: "tools/dist_train.sh CONFIG <gpus>, GPUS=<n> tools/slurm_train.sh or the 8x2 file-name convention" },
 };

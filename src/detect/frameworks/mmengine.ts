@@ -1,17 +1,20 @@
 import { commonRules } from "./common-rules.js";
-import { score, type Framework } from "./framework.js";
+import { hasContext, score, type Framework } from "./framework.js";
 import { devicesFromFileName } from "./openmmlab-file-name.js";
+import { OPENMMLAB_SCRIPT, openmmlabLaunchRules } from "./openmmlab-launch-rules.js";
 
 /**
  * OpenMMLab 2.0 configs on mmengine (mmdet 3.x, mmyolo, mmseg 1.x, mmpretrain): Python modules of
  * `dict(...)`. `train_dataloader.batch_size` is per GPU, `optim_wrapper.accumulative_counts`
  * accumulates, and the GPU count comes from the launcher (`tools/dist_train.sh CONFIG 8`) or, by
- * convention, the file name (`8xb32`) — framework-batch-keys.md §10.
+ * convention, the file name (`8xb32`) — framework-batch-keys.md §10. A script that only runs
+ * `tools/dist_train.sh` is taken as mmengine's, the current OpenMMLab, unless mmcv keys say otherwise.
  */
 export const mmengine: Framework = {
   id: "mmengine",
   name: "OpenMMLab (mmengine)",
   recognise: (c) =>
+    (hasContext(c, OPENMMLAB_SCRIPT) ? 6 : 0) +
     score(c, [
       ["^train_dataloader.batch_size", 10],
       ["^optim_wrapper.optimizer.type", 6],
@@ -33,8 +36,9 @@ export const mmengine: Framework = {
     { key: "^auto_scale_lr.base_batch_size", role: "lr_scaling" },
     { key: /^train_cfg\.max_epochs$/, role: "epochs" },
     { key: /^train_cfg\.max_iters$/, role: "max_steps" },
+    ...openmmlabLaunchRules,
     ...commonRules,
   ],
   derive: devicesFromFileName,
-  semantics: { devicesFrom: "tools/dist_train.sh CONFIG <gpus> or the 8xb32 file-name convention" },
+  semantics: { devicesFrom: "tools/dist_train.sh CONFIG <gpus>, GPUS=<n> tools/slurm_train.sh or the 8xb32 file-name convention" },
 };

@@ -1,8 +1,11 @@
 import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
+import { runsScript } from "./script-context.js";
 import { slurmRules } from "./slurm-rules.js";
 
 const TIMM = /(?:^|[\s/])(?:train\.py|distributed_train\.sh)\b/;
+/** `distributed_train.sh NUM_PROC …` runs `torchrun --nproc-per-node=$1 train.py "$@"`. */
+const DISTRIBUTED_TRAIN = runsScript("distributed_train.sh");
 
 /**
  * timm (pytorch-image-models) `train.py`: `-b/--batch-size` per GPU (128 by default),
@@ -14,7 +17,7 @@ export const timm: Framework = {
   id: "timm",
   name: "timm (pytorch-image-models)",
   recognise: (c) =>
-    (hasContext(c, /distributed_train\.sh/) ? 10 : 0) +
+    (hasContext(c, DISTRIBUTED_TRAIN) ? 10 : 0) +
     score(c, [
       [/^lr[-_]base(?:[-_]size|[-_]scale)?$/, 5],
       [/^grad[-_]accum[-_]steps$/, 3],
@@ -24,6 +27,7 @@ export const timm: Framework = {
   rules: [
     { key: /^(?:b|batch-size)$/, context: TIMM, role: "micro_batch" },
     { key: /^(?:nproc_per_node|nproc-per-node)$/, context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/, role: "devices" },
+    { key: "^#1", context: DISTRIBUTED_TRAIN, role: "devices" },
     { key: "^batch_size", role: "micro_batch" },
     { key: /^(?:validation[-_]batch[-_]size|vb)$/, role: "eval_batch" },
     { key: /^grad[-_]accum[-_]steps$/, role: "grad_accum" },

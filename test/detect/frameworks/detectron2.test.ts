@@ -79,4 +79,27 @@ describe("detectron2 launch script", () => {
     ]);
     expect(r.effective).toMatchObject({ value: 128, unknown: [], parts: { devices: 16 } });
   });
+
+  it("reads yacs KEY VALUE options after the flags with the rules of the YAML keys", () => {
+    const r = detectFile("train_net_yacs_opts.sh", fixture("train_net_yacs_opts.sh"));
+    expect(r.framework).toBe("detectron2");
+    expect(table(r)).toEqual([
+      [3, "devices", "num-gpus", 4],
+      [5, "global_batch", "SOLVER.IMS_PER_BATCH", 8],
+      [5, "learning_rate", "SOLVER.BASE_LR", 0.01],
+      [6, "max_steps", "SOLVER.MAX_ITER", 540000],
+    ]);
+    expect(r.effective).toMatchObject({ value: 8, formula: "8 (global batch)", unknown: [], parts: { devices: 4 } });
+  });
+
+  it("rescales a command-line IMS_PER_BATCH by the launcher's GPUs over REFERENCE_WORLD_SIZE", () => {
+    const r = detectFile("train.sh", "python tools/train_net.py --num-gpus 4 --config-file x.yaml SOLVER.IMS_PER_BATCH 16 SOLVER.REFERENCE_WORLD_SIZE 8\n");
+    expect(r.effective).toMatchObject({ value: 8, formula: "8 = round(16 (IMS_PER_BATCH) × 4 (devices) / 8 (REFERENCE_WORLD_SIZE))" });
+  });
+
+  it("recognises train_net.py run from its own folder, with only yacs options on the line", () => {
+    const r = detectFile("train.sh", "python train_net.py --num-gpus 2 --config-file x.yaml MODEL.WEIGHTS model.pkl\n");
+    expect(r.framework).toBe("detectron2");
+    expect(table(r)).toEqual([[1, "devices", "num-gpus", 2]]);
+  });
 });

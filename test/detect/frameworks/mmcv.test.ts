@@ -33,3 +33,16 @@ describe("OpenMMLab mmcv 1.x configs", () => {
     expect(detectFile("x.py", text).framework).toBe("mmengine");
   });
 });
+
+describe("OpenMMLab mmcv 1.x launch scripts", () => {
+  it("reads dist_train.sh's GPU count beside --cfg-options data.samples_per_gpu", () => {
+    const r = detectFile("dist_train_faster_rcnn.sh", fixture("dist_train_faster_rcnn.sh"));
+    expect(r.framework).toBe("mmcv");
+    expect(table(r)).toEqual([
+      [3, "devices", "#2", 4],
+      [5, "micro_batch", "data.samples_per_gpu", 4],
+      [5, "learning_rate", "optimizer.lr", 0.02],
+    ]);
+    expect(r.effective).toMatchObject({ value: 16, formula: "4 (per device) × 1 (no accumulation) × 4 (devices)", unknown: [] });
+  });
+});

@@ -80,3 +80,27 @@ describe("OpenMMLab file-name convention", () => {
     expect(devicesFromFileName({ path: name })).toEqual([]);
   });
 });
+
+describe("OpenMMLab mmengine launch scripts", () => {
+  it("takes GPUs per node from dist_train.sh's second positional and nodes from NNODES", () => {
+    const r = detectFile("dist_train_rtmdet_l_two_nodes.sh", fixture("dist_train_rtmdet_l_two_nodes.sh"));
+    expect(r.framework).toBe("mmengine");
+    expect(table(r)).toEqual([
+      [4, "nodes", "NNODES", 2],
+      [5, "devices", "#2", 8],
+      [7, "micro_batch", "train_dataloader.batch_size", 16],
+    ]);
+    expect(r.effective).toMatchObject({ value: 256, formula: "16 (per device) × 1 (no accumulation) × 16 (devices)", unknown: [] });
+  });
+
+  it("takes the job's GPU count from GPUS= before slurm_train.sh", () => {
+    const r = detectFile("slurm_train_mask_rcnn.sh", fixture("slurm_train_mask_rcnn.sh"));
+    expect(r.framework).toBe("mmengine");
+    expect(table(r)).toEqual([
+      [3, "devices", "GPUS", 16],
+      [5, "micro_batch", "train_dataloader.batch_size", 2],
+      [5, "learning_rate", "optim_wrapper.optimizer.lr", 0.04],
+    ]);
+    expect(r.effective).toMatchObject({ value: 32, formula: "2 (per device) × 1 (no accumulation) × 16 (devices)", unknown: [] });
+  });
+});

@@ -55,10 +55,11 @@ describe("timm train.py flags", () => {
     expect(r.effective).toMatchObject({ value: 2048, formula: "256 (per device) × 1 (no accumulation) × 8 (devices)" });
   });
 
-  it("reads -b, --grad-accum-steps and the --lr-base scaling flags of distributed_train.sh", () => {
+  it("reads distributed_train.sh's GPU count, -b, --grad-accum-steps and the --lr-base scaling flags", () => {
     const r = detectFile("train_vit_4gpu.sh", fixture("train_vit_4gpu.sh"));
     expect(r.framework).toBe("timm");
     expect(table(r)).toEqual([
+      [3, "devices", "#1", 4],
       [5, "micro_batch", "b", 128],
       [5, "grad_accum", "grad-accum-steps", 2],
       [6, "optimizer", "opt", "adamw"],
@@ -68,9 +69,28 @@ describe("timm train.py flags", () => {
       [7, "epochs", "epochs", 300],
       [7, "warmup", "warmup-epochs", 5],
     ]);
-    // distributed_train.sh takes the GPU count as its first positional argument, which the shell
-    // parser does not emit yet: unknown, not guessed.
-    expect(r.effective.value).toBeNull();
-    expect(detectFile("train_vit_4gpu.sh", fixture("train_vit_4gpu.sh"), { devices: 4 }).effective.value).toBe(1024);
+    expect(r.effective).toMatchObject({ value: 1024, formula: "128 (per device) × 2 (accumulation) × 4 (devices)", unknown: [] });
+    expect(detectFile("train_vit_4gpu.sh", fixture("train_vit_4gpu.sh"), { devices: 2 }).effective.value).toBe(512);
+  });
+
+  it("reads the GPU count from distributed_train.sh's first positional, not the dataset after it", () => {
+    const r = detectFile("train_resnet50_jsd_4gpu.sh", fixture("train_resnet50_jsd_4gpu.sh"));
+    expect(r.framework).toBe("timm");
+    expect(table(r)).toEqual([
+      [3, "devices", "#1", 4],
+      [3, "micro_batch", "b", 64],
+      [3, "epochs", "epochs", 200],
+      [3, "learning_rate", "lr", 0.05],
+    ]);
+    expect(r.effective).toMatchObject({ value: 256, formula: "64 (per device) × 1 (no accumulation) × 4 (devices)", unknown: [] });
+  });
+
+  it("never reads another command's first positional as the GPU count", () => {
+    for (const line of ["bash my_train.sh 8", "python train.py 8", "./distributed_train_old.sh 8"]) {
+      const r = detectFile("run.sh", `${line} -b 64 --grad-accum-steps 2 --lr-base 0.1\n`);
+      expect(r.framework, line).toBe("timm");
+      expect(r.settings.filter((s) => s.role === "devices"), line).toEqual([]);
+      expect(r.effective.value, line).toBeNull();
+    }
   });
 });
