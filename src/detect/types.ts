@@ -15,7 +15,9 @@ export interface Entry {
    * Python: assignment targets and dict keys; keyword arguments appear under the call's
    * dotted name, e.g. `["model.fit", "batch_size"]` or `["train_dataloader", "batch_size"]`
    * when the call is the value of an assignment. Shell/CLI flags: `["per_device_train_batch_size"]`
-   * (leading dashes removed; dashes inside kept as written). Hydra overrides: split on dots.
+   * (leading dashes removed; dashes inside kept as written). Hydra overrides and yacs
+   * `SOLVER.IMS_PER_BATCH 8` pairs: split on dots. A script's positional arguments: `["#1"]`,
+   * `["#2"]`, … numbered like `$1` (`tools/dist_train.sh CONFIG 8` → `#2` = 8).
    */
   path: string[];
   /** The statically known value; `null` when `unknownReason` is set. */
