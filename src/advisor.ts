@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import picomatch from "picomatch";
 import { groupChanges, type FileChanges } from "./advisor/group-changes.js";
 import { proxyPlanFor } from "./advisor/proxy-plan-for.js";
@@ -10,8 +9,8 @@ import type { Measurements, ProxyPlan } from "./proxy/types.js";
 import { buildReport } from "./report/build-report.js";
 import type { AnalyzeOptions, ChangeGroup, Report } from "./report/types.js";
 import type { ChangeSource } from "./source/types.js";
+import { VERSION } from "./version.js";
 
-const VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version as string;
 
 /**
  * The only place the stages meet: detect the batch changes of a source, train the proxy once per
@@ -36,7 +35,7 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
     if (!plan) continue;
     const key = JSON.stringify(plan);
     if (!runFor.has(key)) {
-      measurements.push(await measure(plan, options, i));
+      measurements.push(await measure(plan, { ...options, backend: options.backend ?? configuredBackend(config) }, i));
       runFor.set(key, measurements.length - 1);
     }
     indexOf[i] = runFor.get(key);
@@ -72,6 +71,10 @@ function measure(plan: ProxyPlan, options: AnalyzeOptions, group: number): Promi
     baseDir: options.baseDir,
     onProgress: options.onProgress && ((event) => options.onProgress!({ ...event, group })),
   });
+}
+
+function configuredBackend(config: BotConfig): AnalyzeOptions["backend"] {
+  return config.proxy.backend === "auto" ? undefined : config.proxy.backend;
 }
 
 function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfig: unknown; measurements: Measurements[]; index?: number }): ChangeGroup {

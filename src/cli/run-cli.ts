@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { VERSION } from "../version.js";
 import { analyzeCommand } from "./analyze-command.js";
 import { detectCommand } from "./detect-command.js";
 import { parseCliArgs, USAGE, UsageError, type CliIO } from "./parse-args.js";
@@ -20,7 +20,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout(USAGE);
       return 0;
     case "version":
-      io.stdout(`${JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version}\n`);
+      io.stdout(`${VERSION}\n`);
       return 0;
     case "detect":
       return detectCommand(args, io);

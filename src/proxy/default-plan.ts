@@ -1,3 +1,4 @@
+import { mnistInstalled } from "./data/mnist.js";
 import { scaledLearningRate } from "./learning-rate.js";
 import { mapBatchSizes } from "./map-batch-sizes.js";
 import type { OptimizerKind, ProxyPlan } from "./types.js";
@@ -29,7 +30,8 @@ const REFERENCE_LR: Record<OptimizerKind, { lr: number; max: number }> = {
 const TRANSFORMER_ADAM_LR = { lr: 3e-3, max: 1e-2 };
 
 /**
- * A plan fit for every pull request: an mlp on real MNIST digits (a tiny causal transformer on
+ * A plan fit for every pull request: an mlp on real MNIST digits (synthetic teacher–student data
+ * where the `mnist` package is not installed, as in the Action's bundle; a tiny causal transformer on
  * synthetic tokens when the batch counts tokens), proxy batch sizes mapped from the real ones
  * (largest ≤ 256 examples or 64 sequences, ratio kept), memory/timing fits at half the smaller,
  * the geometric middle and twice the larger size, two loss curves over the same examples, and
@@ -50,7 +52,7 @@ export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
   const examplesPerCurve = Math.min(cap, Math.max(smallSteps * small, 24 * large));
   return {
     model: input.model ?? (tokens ? { kind: "transformer", size: "tiny" } : { kind: "mlp", size: "small" }),
-    data: input.data ?? (tokens ? { kind: "tokens" } : { kind: "mnist" }),
+    data: input.data ?? (tokens ? { kind: "tokens" } : mnistInstalled() ? { kind: "mnist" } : { kind: "teacher-student" }),
     batchSizes: proxy,
     fitBatchSizes,
     optimizer,

