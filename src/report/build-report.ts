@@ -1,28 +1,15 @@
 import { performance } from "node:perf_hooks";
-import type { FileReport } from "../detect/types.js";
-import type { Measurements } from "../proxy/types.js";
 import { buildAnnotations } from "./annotations.js";
 import { isOverBudget, worstLevel } from "./level.js";
 import { translator } from "./messages/translate.js";
-import { renderComment } from "./render-comment.js";
+import { renderComment, type RenderCommentInput } from "./render-comment.js";
 import { renderSummary } from "./render-summary.js";
-import { buildSuggestions, type HeadText } from "./suggestions.js";
-import type { ChangeGroup, Language, Report } from "./types.js";
+import { buildSuggestions } from "./suggestions.js";
+import type { Report } from "./types.js";
 
-export interface BuildReportInput {
-  groups: ChangeGroup[];
-  measurements: Measurements[];
-  files: FileReport[];
-  skipped: Report["skipped"];
-  configErrors: Report["configErrors"];
-  language: Language;
-  source: string;
+export interface BuildReportInput extends RenderCommentInput {
   /** Seconds spent before rendering; `total` defaults to their sum. Render time is measured here and added. */
   timings: { detect: number; proxy: number; estimate: number; total?: number };
-  /** Head file contents, for the learning-rate line as written and its one-click suggestion. */
-  headText?: HeadText;
-  /** Versions to name under "How this was measured" (batch-advisor, Node, TensorFlow.js). */
-  versions?: Record<string, string>;
 }
 
 /**

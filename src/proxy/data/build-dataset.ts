@@ -26,7 +26,7 @@ const DEFAULT_SEQUENCES = 4096;
  * @example await buildDataset({ plan }) // MNIST flattened for an mlp plan
  */
 export async function buildDataset(options: BuildDatasetOptions): Promise<Dataset> {
-  const { plan, topology } = options;
+  const { plan } = options;
   const kind = plan.data.kind;
   const model = plan.model.kind;
   const rng = seededRandom(plan.seed, "data");
