@@ -50,3 +50,17 @@ describe("analyze", () => {
     expect(quiet.level).toBe("ok");
   });
 });
+
+describe("analyze on configs it cannot fully read", () => {
+  it("names the file and line of each parse error and still analyses the rest", async () => {
+    const source = new MemorySource({
+      base: { "train.yaml": "per_device_train_batch_size: 8\n", "ds_config.json": '{"train_batch_size": 32}', "broken.yaml": "batch_size: 8\n" },
+      head: { "train.yaml": "per_device_train_batch_size: 16\n", "ds_config.json": '{\n  "train_batch_size": 64,\n  "gradient_accumulation_steps" 2\n}', "broken.yaml": "batch_size: : 8\n" },
+    });
+    const report = await analyze(source, defaultConfig(), { noProxy: true });
+    expect(report.groups.map((g) => g.path).sort()).toEqual(["ds_config.json", "train.yaml"]);
+    expect(report.markdown).toContain("batch-advisor could not read all of `ds_config.json`; it used the settings it could read: line 3: JSON: ColonExpected");
+    expect(report.markdown).toMatch(/Configs batch-advisor could not read[^\n]*\n> - `broken.yaml`: line 1: YAML: /);
+    expect(report.annotations).toContainEqual(expect.objectContaining({ path: "broken.yaml", line: 1, level: "warning", title: "batch-advisor could not read this config" }));
+  });
+});

@@ -52,7 +52,8 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
     const head = await detectSide(source, "head", pair.path, options);
     if (!head) continue;
     if (head.settings.length || head.errors.length) files.push(head);
-    if (!pair.basePath) continue;
+    // A head that does not parse at all is reported with its errors, not as every setting removed.
+    if (!pair.basePath || (head.errors.length && !head.settings.length)) continue;
     const base = await detectSide(source, "base", pair.basePath, { ...options, frameworkOf: head.framework });
     if (!base) continue;
     const underHeadPath = { ...base, path: head.path };

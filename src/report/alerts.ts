@@ -36,6 +36,9 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
     items.push({ level: r.level, text: r.source ? t.t("alert.source", { text: t.note(r), source: r.source }) : t.note(r) });
   }
   if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts")) items.push({ level: "info", text: t.t("alert.unknownParts", { parts: unknown.join("; ") }) });
+  // A parse error or a conflict in the file itself (DeepSpeed's three numbers disagree) is a warning.
+  if (input.file?.errors.length) items.push({ level: "warn", text: `${t.t("alert.fileErrors", { path: input.file.path })} ${fileErrorList(input.file, t)}` });
+  if (input.file?.warnings.length) items.push({ level: "warn", text: `${t.t("alert.detectWarnings", { path: input.file.path })} ${input.file.warnings.join("; ")}` });
   // The schedule's message already lists the settings to change and their new values.
   if (e.schedule.shouldScale) items.push({ level: "info", text: t.note(e.schedule.message) });
   const order: Array<Exclude<Level, "ok">> = ["error", "warn", "info"];
@@ -62,6 +65,24 @@ export function renderConfigErrors(errors: Report["configErrors"], t: Translator
 export function renderSkipped(skipped: Report["skipped"], t: Translator): string {
   if (!skipped.length) return "";
   return alert("NOTE", [`${t.t("alert.skipped")}\n${skipped.map((s) => `- ${t.t("alert.skippedFile", { path: s.path, reason: s.reason })}`).join("\n")}`]);
+}
+
+/**
+ * Configs with errors that gave no change to report (a file that does not parse at all), so the
+ * author learns the bot could not read them instead of seeing silence.
+ * @example renderUnreadable([{ path: "ds.json", errors: [{ message: "JSON: ValueExpected", line: 3 }], … }], t)
+ */
+export function renderUnreadable(files: FileReport[], t: Translator): string {
+  if (!files.length) return "";
+  const items = files.map((f) => `\`${f.path}\`: ${fileErrorList(f, t)}`);
+  return alert("WARNING", [`${t.t("alert.unreadable")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
+}
+
+/** A file's parse errors on one line: the first three, with their lines, and how many more. */
+function fileErrorList(file: FileReport, t: Translator): string {
+  const shown = file.errors.slice(0, 3).map((e) => t.t("alert.fileError", { where: e.line ? `${t.t("word.line", { line: String(e.line) })}: ` : "", message: e.message }));
+  if (file.errors.length > 3) shown.push(`… (+${file.errors.length - 3})`);
+  return shown.join("; ");
 }
 
 /** Note ids a risk already covers in other words. */

@@ -1,3 +1,4 @@
+import type { FileReport } from "../detect/types.js";
 import { formatNumber } from "./format-number.js";
 import { ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
@@ -11,9 +12,15 @@ import { verdictText } from "./verdict-text.js";
  * for an OK one, so a change that looks fine is not flagged as a problem.
  * @example buildAnnotations({ groups, language: "en" }) // [{ path: "train.yaml", line: 12, level: "warning", title: "Batch size 32 → 64: Warning", message: "…" }]
  */
-export function buildAnnotations(input: { groups: ChangeGroup[]; language: Language }): Annotation[] {
+export function buildAnnotations(input: { groups: ChangeGroup[]; language: Language; files?: FileReport[] }): Annotation[] {
   const t = translator(input.language);
   const out: Annotation[] = [];
+  // A config that does not parse is marked where it breaks, so the author sees why it was not analysed.
+  for (const file of input.files ?? []) {
+    for (const error of file.errors.slice(0, 3)) {
+      out.push({ path: file.path, line: error.line ?? 1, level: "warning", title: t.t("annotation.unreadable"), message: error.message });
+    }
+  }
   for (const group of input.groups) {
     const e = group.estimate;
     const overBudget = e.memory.budget?.status === "error" && e.memory.budget.level === "error";

@@ -34,7 +34,7 @@ export function buildReport(input: BuildReportInput): Report {
     overBudget: isOverBudget(input.groups),
     summary: renderSummary({ groups: input.groups, language: input.language }),
     markdown,
-    annotations: buildAnnotations({ groups: input.groups, language: input.language }),
+    annotations: buildAnnotations({ groups: input.groups, language: input.language, files: input.files }),
     suggestions: buildSuggestions({ groups: input.groups, files: input.files, headText: input.headText, t }),
   };
   const render = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 import type { FileReport } from "../detect/types.js";
 import type { Measurements } from "../proxy/types.js";
-import { estimateNotes, renderConfigErrors, renderGroupAlerts, renderSkipped } from "./alerts.js";
+import { estimateNotes, renderConfigErrors, renderGroupAlerts, renderSkipped, renderUnreadable } from "./alerts.js";
 import { renderChangeTable } from "./change-table.js";
 import { renderConvergenceChart } from "./convergence-chart.js";
 import { collapsedLine, renderGroupHeading } from "./group-heading.js";
@@ -58,6 +58,7 @@ export function renderComment(input: RenderCommentInput): string {
   const primary = groups[0];
   const tail = [
     renderSkipped(input.skipped.slice(0, MAX_LISTED), t),
+    renderUnreadable(input.files.filter((f) => f.errors.length && !input.groups.some((g) => g.path === f.path)).slice(0, MAX_LISTED), t),
     primary ? renderWhy({ group: primary, file: fileOf(input, primary), measurement: measurementOf(input, primary), t }) : "",
     input.groups.length || input.measurements.length ? renderHowMeasured({ measurements: input.measurements, groups, source: input.source, t, versions: input.versions }) : "",
     `<sub>${t.t("footer")}</sub>`,

@@ -108,6 +108,10 @@ export const en = {
   "alert.skipped": "Not analysed:",
   "alert.configError": "`{key}`{where}: {message}",
   "alert.skippedFile": "`{path}`: {reason}",
+  "alert.fileErrors": "batch-advisor could not read all of `{path}`; it used the settings it could read:",
+  "alert.detectWarnings": "In `{path}`:",
+  "alert.unreadable": "Configs batch-advisor could not read (fix them and push again):",
+  "alert.fileError": "{where}{message}",
   "alert.source": "{text} ({source})",
   "alert.where": " ({where})",
   "word.sentenceJoin": " ",
@@ -211,6 +215,7 @@ export const en = {
   "check.title.error": "Batch size change: over the memory budget or broken",
   "check.title.none": "No batch-size change",
   "annotation.title": "Batch size {before} → {after}: {level}",
+  "annotation.unreadable": "batch-advisor could not read this config",
 } as const;
 
 export type MessageId = keyof typeof en;

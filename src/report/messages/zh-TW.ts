@@ -104,6 +104,10 @@ export const zhTW: Record<MessageId, string> = {
   "alert.skipped": "沒有分析的檔案：",
   "alert.configError": "`{key}`{where}：{message}",
   "alert.skippedFile": "`{path}`：{reason}",
+  "alert.fileErrors": "batch-advisor 無法完整讀取 `{path}`，只用了讀得到的設定：",
+  "alert.detectWarnings": "`{path}` 中：",
+  "alert.unreadable": "batch-advisor 無法讀取的設定檔（修正後再推送一次）：",
+  "alert.fileError": "{where}{message}",
   "alert.source": "{text}（{source}）",
   "alert.where": "（{where}）",
   "word.sentenceJoin": "",
@@ -202,4 +206,5 @@ export const zhTW: Record<MessageId, string> = {
   "check.title.error": "批次大小的變更：超過記憶體預算或有錯誤",
   "check.title.none": "沒有批次大小的變更",
   "annotation.title": "批次大小 {before} → {after}：{level}",
+  "annotation.unreadable": "batch-advisor 無法讀取這個設定檔",
 };
