@@ -6,7 +6,7 @@ import type { ReadAt } from "./inheritance.js";
 /** Bound on configs scanned for inheritors, so a monorepo stays cheap. */
 export const MAX_INHERITOR_CANDIDATES = 2000;
 
-const CONFIG_FILE = /\.(ya?ml|json|py|toml)$/i;
+const CONFIG_FILE = /\.(ya?ml|json|py|toml|sh|bash)$/i;
 
 /**
  * Configs in the tree that inherit a changed file, directly or through other bases, so a change

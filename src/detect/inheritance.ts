@@ -25,7 +25,13 @@ export const INHERITANCE_LIMITS = { depth: 10, files: 50 };
 export function parentRefs(config: ParsedConfig, root = posix.dirname(config.path)): ParentRef[] {
   const dir = posix.dirname(config.path);
   const refs: ParentRef[] = [];
+  const lightningCommands = lightningCliCommands(config);
   for (const e of config.entries) {
+    // LightningCLI: `python main.py fit --config base.yaml --config large.yaml` composes both, the later winning.
+    if (e.context !== undefined && lightningCommands.has(e.context) && e.path.length === 1 && (e.path[0] === "config" || e.path[0] === "c") && typeof e.value === "string") {
+      refs.push({ path: posix.normalize(e.value), prefix: [], line: e.line });
+      continue;
+    }
     const [head, index, group] = e.path;
     if (typeof e.value !== "string" || e.source) continue;
     if ((head === "_base_" || head === "_BASE_") && (e.path.length === 1 || (e.path.length === 2 && /^\d+$/.test(index)))) {
@@ -39,6 +45,19 @@ export function parentRefs(config: ParsedConfig, root = posix.dirname(config.pat
     }
   }
   return refs;
+}
+
+/**
+ * Shell commands that run a LightningCLI (`fit`, `validate`, `test`, `predict` as their first
+ * argument). Their `--config` files are relative to where the script is run: the repository root.
+ */
+function lightningCliCommands(config: ParsedConfig): Set<string> {
+  const commands = new Set<string>();
+  if (config.format !== "shell") return commands;
+  for (const e of config.entries) {
+    if (e.path.length === 1 && e.path[0] === "#1" && e.context && /^(fit|validate|test|predict)$/.test(String(e.value))) commands.add(e.context);
+  }
+  return commands;
 }
 
 /** `- override /model@net: big` → model/big.yaml, packaged under `net`. */

@@ -48,3 +48,42 @@ describe("inheritance", () => {
     expect(config.entries.map((e) => e.path.join("."))).toContain("batch_size");
   });
 });
+
+describe("LightningCLI configs composed on the command line", () => {
+  const tree: Record<string, string> = {
+    "configs/base.yaml": "data:\n  class_path: MNISTDataModule\n  init_args:\n    batch_size: 32\ntrainer:\n  accumulate_grad_batches: 1\n",
+    "configs/large.yaml": "data:\n  init_args:\n    batch_size: 128\n",
+  };
+  const script = "#!/bin/bash\npython main.py fit --config configs/base.yaml --config configs/large.yaml --trainer.devices 4\n";
+
+  it("reads every --config of a fit command, the later file and the flags winning", async () => {
+    const parsed = parseConfig("scripts/train.sh", script);
+    expect(parentRefs(parsed).map((r) => r.path)).toEqual(["configs/base.yaml", "configs/large.yaml"]);
+    const { config } = await withInheritance(parsed, async (p) => tree[p] ?? null);
+    const byKey = Object.fromEntries(config.entries.map((e) => [e.path.join("."), e]));
+    expect(byKey["data.init_args.batch_size"]).toMatchObject({ value: 128, source: "configs/large.yaml" });
+    expect(byKey["trainer.accumulate_grad_batches"]).toMatchObject({ value: 1, source: "configs/base.yaml" });
+    expect(byKey["trainer.devices"]).toMatchObject({ value: 4, line: 2 });
+  });
+
+  it("does not treat --config of other commands as LightningCLI bases", () => {
+    const parsed = parseConfig("run.sh", "accelerate launch --config_file acc.yaml train.py --config ds.yaml\n");
+    expect(parentRefs(parsed)).toEqual([]);
+  });
+});
+
+describe("a base changed under a LightningCLI script", () => {
+  it("is reported on the script that composes it, with the devices from its flags", async () => {
+    const { detectChanges } = await import("../../src/detect/detect-changes.js");
+    const { MemorySource } = await import("../../src/source/memory-source.js");
+    const script = "python main.py fit --config configs/base.yaml --config configs/large.yaml --trainer.devices 4\n";
+    const base = "data:\n  class_path: MNISTDataModule\n  init_args:\n    batch_size: 32\n";
+    const source = new MemorySource({
+      base: { "train.sh": script, "configs/base.yaml": base, "configs/large.yaml": "data:\n  init_args:\n    batch_size: 64\n" },
+      head: { "train.sh": script, "configs/base.yaml": base, "configs/large.yaml": "data:\n  init_args:\n    batch_size: 128\n" },
+    });
+    const { changes } = await detectChanges(source);
+    const onScript = changes.find((c) => c.path === "train.sh");
+    expect(onScript).toMatchObject({ key: "data.init_args.batch_size", before: 64, after: 128, framework: "lightning", inheritedFrom: "configs/large.yaml", effective: { before: 256, after: 512, ratio: 2 } });
+  });
+});
