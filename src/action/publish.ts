@@ -3,7 +3,7 @@ import type { GitHub } from "../github/create-octokit.js";
 import type { PullRequestRef } from "../github/pull-request.js";
 import { tokenLogin } from "../github/token-login.js";
 import type { Language, Suggestion } from "../report/types.js";
-import { postComment } from "./post-comment.js";
+import { postComment } from "../github/post-comment.js";
 import { postSuggestions } from "./post-suggestions.js";
 
 export interface PublishInput {

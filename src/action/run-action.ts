@@ -1,11 +1,11 @@
 import * as core from "@actions/core";
 import type { BotConfig } from "../config.js";
 import { createOctokit } from "../github/create-octokit.js";
+import { loadBaseConfig } from "../github/load-base-config.js";
 import type { AnalyzeOptions, Report } from "../report/types.js";
 import { GitHubSource } from "../source/github-source.js";
 import type { ChangeSource } from "../source/types.js";
 import { failureMessage } from "./failure-message.js";
-import { loadBaseConfig } from "./load-base-config.js";
 import { publish } from "./publish.js";
 import { readEvent } from "./read-event.js";
 import { readInputs } from "./read-inputs.js";
@@ -55,7 +55,10 @@ async function run(deps: RunActionDeps): Promise<void> {
   if (target.fromFork) core.info("The pull request comes from a fork: its workflow token may be read-only. The job summary and the report files hold the result either way (docs/action.md: pull requests from forks).");
 
   // 3. The bot config from the base commit, then the analysis.
-  const loaded = await loadBaseConfig(source, inputs.config);
+  const loaded = await loadBaseConfig(source, inputs.config, {
+    info: (m) => core.info(m),
+    warning: (m, at) => core.warning(m, { file: at.file, startLine: at.line, title: "batch-advisor config" }),
+  });
   // The input wins over the config's proxy.backend; "auto" lets the proxy pick the fastest that loads.
   const backend = inputs.backend ?? loaded.config.proxy.backend;
   const options: AnalyzeOptions = {

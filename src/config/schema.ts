@@ -10,6 +10,9 @@ import { parseBytes, parseCount, parseRelative, type Parsed } from "./parse-size
 export const DEFAULT_FILES = ["**/*.{yaml,yml,json,jsonc,toml,py,sh,bash,cfg,ini,gin}", "**/Makefile"];
 export const DEFAULT_IGNORE = ["**/node_modules/**", "**/.git/**", "**/package.json", "**/package-lock.json", "**/tsconfig*.json", ".github/workflows/**"];
 
+/** The runner workflow the GitHub App dispatches, in the repository's `.github/workflows/`. */
+export const DEFAULT_APP_WORKFLOW = "batch-advisor.yml";
+
 export const LANGUAGES = ["en", "zh-TW"] as const;
 export const LEVELS = ["warn", "error"] as const;
 export const BACKENDS = ["auto", "tensorflow-gpu", "tensorflow", "wasm", "cpu"] as const;
@@ -91,6 +94,15 @@ export const configSchema = z.strictObject({
       timeBudget: positive("a time budget in seconds").default(30),
       backend: z.enum(BACKENDS).default("auto"),
       seed: z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).default(42),
+    })
+    .prefault({}),
+  app: z
+    .strictObject({
+      workflow: z
+        .string({ error: "expected a workflow file name such as batch-advisor.yml" })
+        .regex(/^[\w.-]+\.ya?ml$/, { error: (issue) => `"${String(issue.input)}" is not a workflow file name; use a file name in .github/workflows/, such as batch-advisor.yml` })
+        .default(DEFAULT_APP_WORKFLOW),
+      analyzeInApp: z.boolean({ error: "expected true or false" }).default(false),
     })
     .prefault({}),
   thresholds: z

@@ -7,8 +7,8 @@ export interface UpsertCommentOptions {
   /** The whole body, containing `marker`. */
   body: string;
   marker: string;
-  /** Login the token comments as; only its comments are updated. */
-  author: string;
+  /** Login(s) whose comment is the sticky one; only theirs are updated. */
+  author: string | readonly string[];
   /** When no comment exists yet: create one (default) or leave the pull request alone. */
   create?: boolean;
 }

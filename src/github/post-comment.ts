@@ -1,8 +1,8 @@
-import { changeGoneBody } from "../github/change-gone.js";
-import type { GitHub } from "../github/create-octokit.js";
-import { explainError } from "../github/explain-error.js";
-import type { PullRequestRef } from "../github/pull-request.js";
-import { upsertComment } from "../github/upsert-comment.js";
+import { changeGoneBody } from "./change-gone.js";
+import type { GitHub } from "./create-octokit.js";
+import { explainError } from "./explain-error.js";
+import type { PullRequestRef } from "./pull-request.js";
+import { upsertComment } from "./upsert-comment.js";
 import { COMMENT_MARKER } from "../report/render-comment.js";
 import type { Language } from "../report/types.js";
 
@@ -11,7 +11,8 @@ export interface PostCommentInput {
   hasChanges: boolean;
   markdown: string;
   language: Language;
-  author: string;
+  /** Login(s) the sticky comment may have been written by (the Action's token, the App's bot). */
+  author: string | readonly string[];
 }
 
 /**

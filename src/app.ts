@@ -1,0 +1,8 @@
+/**
+ * The GitHub App's entry (`npm run app` → `probot run`). A door, not a room: the handler is in
+ * src/app/batch-advisor-app.ts.
+ */
+import { analyze } from "./advisor.js";
+import { batchAdvisorApp } from "./app/batch-advisor-app.js";
+
+export default batchAdvisorApp({ analyze });
