@@ -47,7 +47,6 @@ const sign = (body: string, secret: string) => `sha256=${createHmac("sha256", se
 describe("the App's HTTP server, end to end", () => {
   it("a signed pull_request webhook queues a check run and dispatches the runner workflow on the fake GitHub API", async () => {
     const url = await startApp();
-    nock.enableNetConnect("127.0.0.1");
     let check: { name?: string; head_sha?: string; status?: string } = {};
     const scope = pullRequestFiles(checkRunsOn(appSlug(installationToken(api())), HEAD_SHA, []), { base: TRAIN_BASE, head: TRAIN_HEAD })
       .post(CHECK_RUNS, (body: typeof check) => {
@@ -57,6 +56,8 @@ describe("the App's HTTP server, end to end", () => {
       .reply(201, { id: 321, head_sha: HEAD_SHA, status: "queued" })
       .post(DISPATCH, { ref: "main", inputs: { "pull-request": "7", base: BASE_SHA, head: HEAD_SHA, "check-run-id": "321" } })
       .reply(204);
+    // After the scopes: api() turns real network off, and only the App's own server is let through.
+    nock.enableNetConnect("127.0.0.1");
     const body = JSON.stringify(eventPayload("opened"));
 
     const response = await post(url, body, sign(body, SECRET));
