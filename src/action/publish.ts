@@ -17,6 +17,8 @@ export interface PublishInput {
   patches: () => Promise<Map<string, string | undefined>>;
   comment: boolean;
   suggest: boolean;
+  /** Who the token comments as, when the run knows (the GitHub App's bot); otherwise asked of GitHub. */
+  author?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function publish(github: GitHub, input: PublishInput): Promise<stri
   const wantSuggestions = input.suggest && input.hasChanges && input.suggestions.length > 0;
   if (!input.comment && !wantSuggestions) return [];
   const notes: string[] = [];
-  const author = await tokenLogin(github);
+  const author = input.author ?? (await tokenLogin(github));
   if (input.comment) {
     const posted = await postComment(github, { ...input, author });
     (posted.ok ? core.info : core.warning)(posted.text);

@@ -9,6 +9,17 @@ const flag = (name: string) =>
 const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T) =>
   z.enum(values, { error: (issue) => `${name}: "${String(issue.input)}" is not allowed; use one of: ${values.join(", ")}` });
 
+const positiveWhole = (name: string, what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      if (/^[1-9]\d*$/.test(v)) return Number(v);
+      ctx.issues.push({ code: "custom", input: v, message: `${name}: "${v}" is not ${what} (a positive whole number)` });
+      return z.NEVER;
+    });
+
 /**
  * Every input of action.yml, as the runner passes it (a string, "" when unset). One typed record,
  * so an input cannot be read without being declared here; a test holds it equal to action.yml.
@@ -30,6 +41,8 @@ const inputSchema = z.object({
       ctx.issues.push({ code: "custom", input: v, message: `time-budget: "${v}" is not a number of seconds above 0` });
       return z.NEVER;
     }),
+  "pull-request": positiveWhole("pull-request", "a pull request number"),
+  "check-run-id": positiveWhole("check-run-id", "a check run id"),
   "fail-on": oneOf("fail-on", FAIL_ON).default("error"),
   comment: flag("comment").default(true),
   suggest: flag("suggest").default(true),

@@ -1,14 +1,15 @@
 import * as core from "@actions/core";
 import type { BotConfig } from "../config.js";
-import { createOctokit } from "../github/create-octokit.js";
+import { createOctokit, type GitHub } from "../github/create-octokit.js";
 import { loadBaseConfig } from "../github/load-base-config.js";
 import type { AnalyzeOptions, Report } from "../report/types.js";
 import { GitHubSource } from "../source/github-source.js";
 import type { ChangeSource } from "../source/types.js";
+import { beginDispatchedCheck, type DispatchedCheck } from "./dispatched-check.js";
 import { failureMessage } from "./failure-message.js";
 import { publish } from "./publish.js";
-import { readEvent } from "./read-event.js";
-import { readInputs } from "./read-inputs.js";
+import { readEvent, type PullRequestTarget } from "./read-event.js";
+import { readInputs, type ActionInputs } from "./read-inputs.js";
 import { runPost } from "./run-post.js";
 import { writeAnnotations } from "./write-annotations.js";
 import { writeOutputs } from "./write-outputs.js";
@@ -49,11 +50,25 @@ async function run(deps: RunActionDeps): Promise<void> {
   if (inputs["post-from"]) return runPost({ github, env, inputs, path: inputs["post-from"] });
 
   // 2. The pull request and its two sides.
-  const target = readEvent({ env, base: inputs.base, head: inputs.head });
+  const target = readEvent({ env, base: inputs.base, head: inputs.head, pullRequest: inputs["pull-request"] });
   const source = new GitHubSource({ github, ...target.pr, pullNumber: target.pr.number, base: target.base, head: target.head, log: (m) => core.info(m) });
   core.info(`batch-advisor: ${source.description}`);
   if (target.fromFork) core.info("The pull request comes from a fork: its workflow token may be read-only. The job summary and the report files hold the result either way (docs/action.md: pull requests from forks).");
 
+  // A run the GitHub App dispatched completes the App's check run; a superseded one stops here.
+  const checkRunId = inputs["check-run-id"];
+  const check = checkRunId ? await beginDispatchedCheck(github, { pr: target.pr, checkRunId, log: (m) => core.info(m) }) : undefined;
+  if (checkRunId && !check) return;
+  try {
+    await analyseAndPublish({ deps, env, inputs, github, target, source, check });
+  } catch (error) {
+    await check?.fail((error as Error).message).catch(() => {});
+    throw error;
+  }
+}
+
+async function analyseAndPublish(run: { deps: RunActionDeps; env: NodeJS.ProcessEnv; inputs: ActionInputs; github: GitHub; target: PullRequestTarget; source: GitHubSource; check?: DispatchedCheck }): Promise<void> {
+  const { deps, env, inputs, github, target, source, check } = run;
   // 3. The bot config from the base commit, then the analysis.
   const loaded = await loadBaseConfig(source, inputs.config, {
     info: (m) => core.info(m),
@@ -95,7 +110,9 @@ async function run(deps: RunActionDeps): Promise<void> {
     patches: async () => new Map((await source.pullFiles()).map((f) => [f.path, f.patch])),
     comment: inputs.comment,
     suggest: inputs.suggest,
+    author: check?.author,
   });
+  await check?.complete(report);
 
   // 6. Summary always, outputs, then the verdict on the job.
   try {
