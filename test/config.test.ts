@@ -99,7 +99,7 @@ thresholds: { uncertainRatio: 3, largeBatchFactor: 4 }
 
   it("a file that is not a mapping is an error, not a crash", () => {
     const { config, errors } = loadConfig("- 1\n- 2");
-    expect(errors[0].message).toContain("expected a mapping of keys (files, ignore, devices, language, memory, model, proxy, thresholds)");
+    expect(errors[0].message).toContain("expected a mapping of keys (files, ignore, devices, language, memory, model, proxy, app, thresholds)");
     expect(config).toEqual(defaultConfig());
   });
 
