@@ -1,7 +1,13 @@
-// `npm run bench [-- --quick]`: runs every benchmark suite in turn and writes bench/results/<name>.json.
+// `npm run bench [-- --quick] [-- --only=accuracy,speed] [-- --retrain]`: runs every benchmark suite
+// in turn and writes bench/results/<name>.json. Speed reads detection's and proxy's results, so it runs after them.
+// --retrain retrains the accuracy ground truth even when bench/results/ground-truth.json has it.
+import { benchAccuracy, summariseAccuracy } from "./accuracy.js";
 import { benchDetection } from "./detection.js";
+import { benchProxy, summariseProxy } from "./proxy.js";
+import { benchSpeed, summariseSpeed } from "./speed.js";
 
 const quick = process.argv.includes("--quick");
+const retrain = process.argv.includes("--retrain");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 
 type Suite = { name: string; run: (options: { quick: boolean }) => Promise<unknown>; summary: (r: any) => string };
@@ -12,6 +18,9 @@ const suites: Suite[] = [
     run: benchDetection,
     summary: (r) => `${r.detectSecondsFor500Files.toFixed(3)} s for a 500-file change (${Math.round(r.filesPerSecond)} files/s; goal ≤ 1 s)`,
   },
+  { name: "proxy", run: benchProxy, summary: summariseProxy },
+  { name: "accuracy", run: (o) => benchAccuracy({ ...o, retrain, log: (line) => console.log(line) }), summary: summariseAccuracy },
+  { name: "speed", run: benchSpeed, summary: summariseSpeed },
 ];
 
 const started = performance.now();
@@ -21,4 +30,4 @@ for (const suite of suites) {
   const result = await suite.run({ quick });
   console.log(`${suite.name}: ${suite.summary(result)}  [${((performance.now() - t) / 1000).toFixed(1)} s]`);
 }
-console.log(`bench ${quick ? "--quick " : ""}done in ${((performance.now() - started) / 1000).toFixed(1)} s; results in bench/results/`);
+console.log(`bench ${quick ? "--quick " : ""}done in ${((performance.now() - started) / 1000).toFixed(1)} s; results in bench/results/ (docs: npm run bench:docs)`);
