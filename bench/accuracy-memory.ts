@@ -1,5 +1,6 @@
 // Memory: the peak at a large batch predicted from a fit at small batches (the advisor's
 // M(B) = M₀ + m·B, floored by the optimizer update's peak) against the peak measured there.
+import * as tf from "@tensorflow/tfjs";
 import { proxyPeak } from "../src/estimate/memory-proxy.js";
 import { fitLine } from "../src/proxy/fit-line.js";
 import { loadBackend } from "../src/proxy/load-backend.js";
@@ -13,6 +14,8 @@ import type { AccuracyTask } from "./accuracy-tasks.js";
 export interface MemoryCheck {
   task: string;
   fitBatchSizes: number[];
+  /** Bytes of tensors alive before the check (left by earlier work in the process), taken off every number below. */
+  baselineBytes: number;
   fit: { intercept: number; slope: number; r2: number; optimizerPeakBytes: number };
   points: Array<{ batchSize: number; predictedBytes: number; measuredBytes: number; relError: number }>;
 }
@@ -27,6 +30,9 @@ export async function checkMemory(task: AccuracyTask, options: { fitSizes: numbe
   const plan = task.plan;
   const proxyTask = await prepareTask(plan);
   const sizes = [...options.fitSizes, ...options.checkSizes];
+  // Tensors another suite left alive in this process would count in every peak and shrink the
+  // relative error; a fresh CLI process has none, so both sides are taken above this baseline.
+  const baseline = tf.memory().numBytes;
   const { value } = await measureMemory({ plan, task: proxyTask, budget: createBudget({ seconds: 120 }), progress: progressReporter() }, sizes);
   const small = value.points.filter((p) => options.fitSizes.includes(p.batchSize));
   const fitted: MemoryMeasurement = {
@@ -38,10 +44,10 @@ export async function checkMemory(task: AccuracyTask, options: { fitSizes: numbe
   const points = value.points
     .filter((p) => options.checkSizes.includes(p.batchSize))
     .map((p) => {
-      const predictedBytes = proxyPeak(fitted, p.batchSize);
-      const measuredBytes = Math.max(p.forwardBackwardBytes, p.optimizerBytes);
+      const predictedBytes = proxyPeak(fitted, p.batchSize) - baseline;
+      const measuredBytes = Math.max(p.forwardBackwardBytes, p.optimizerBytes) - baseline;
       return { batchSize: p.batchSize, predictedBytes, measuredBytes, relError: Math.abs(predictedBytes - measuredBytes) / measuredBytes };
     });
   const { intercept, slope, r2 } = fitted.forwardBackwardFit;
-  return { task: task.name, fitBatchSizes: options.fitSizes, fit: { intercept, slope, r2, optimizerPeakBytes: fitted.optimizerPeakBytes }, points };
+  return { task: task.name, fitBatchSizes: options.fitSizes, baselineBytes: baseline, fit: { intercept: intercept - baseline, slope, r2, optimizerPeakBytes: fitted.optimizerPeakBytes - baseline }, points };
 }
