@@ -61,7 +61,7 @@ export function ratioChart(pairs: ChartPair[], tasks: string[]): string {
     { label: "perfect; dashed ±12 %", sample: (x: number, y: number) => `<line x1="${x}" y1="${y}" x2="${x + 16}" y2="${y}" stroke="#666"/>` },
   ];
   body.push(legend({ x: 790, y: 60 }, rows));
-  return svgDocument({ width: 980, height: 390 }, body);
+  return svgDocument({ width: 1010, height: 390 }, body);
 }
 
 /**

@@ -2,6 +2,7 @@
 // tables, the charts, and — where a goal is missed — why, with the numbers that say so.
 import type { benchAccuracy } from "./accuracy.js";
 import { calibrate } from "./accuracy-calibration.js";
+import { alternativePlans, GOAL, missedGoals, reducedNote } from "./render-accuracy-findings.js";
 import type { GroundTruthFile } from "./accuracy-ground-truth.js";
 import { met, mib, num, pct, seconds, table } from "./doc-format.js";
 import { renderSpeedSection, speedGoals, type SpeedInputs } from "./render-speed-doc.js";
@@ -14,8 +15,6 @@ export interface DocInputs extends SpeedInputs {
   /** File names of the charts, relative to docs/. */
   charts: { ratios: string; steps: string };
 }
-
-const GOAL = { median: 0.12, worst: 0.4, memory: 0.05 };
 
 /**
  * The whole page. Every number comes from the inputs; the prose only chooses between
@@ -148,69 +147,4 @@ export function renderAccuracyDoc(input: DocInputs): string {
   ), "");
   out.push(...renderSpeedSection(input));
   return `${out.join("\n")}\n`;
-}
-
-/** A --quick run without a cache compared against a reduced ground truth: say so before any number. */
-function reducedNote(a: AccuracyResult): string[] {
-  const reduced = a.tasks.filter((t) => t.groundTruth.reduced).map((t) => t.task);
-  if (!reduced.length) return [];
-  return [`> **Reduced ground truth.** For ${reduced.join(", ")} no cached ground truth matched, so this \`--quick\` run compared against a reduced one (one seed, the rule's learning rate, no search). The ground-truth tables below show the cache, not that run. Run \`npm run bench\` for the real comparison.`, ""];
-}
-
-/** How B_simple (and the error) moves when the other plan (a full run: the quick one) measures it. */
-function alternativePlans(a: AccuracyResult): string[] {
-  if (!a.alternatives?.length) return [];
-  return [
-    "The same tasks asked with the `--quick` plan (fewer examples before the noise scale is read, smaller proxy batches), to show how much B_simple moves with where and how it is measured:",
-    "",
-    table(["task", "quick plan's B_crit (= B_simple)", "taken at training loss", "measured ÷ quick", "quick plan's median / worst error"], a.alternatives.map((alt) => {
-      const t = a.tasks.find((x) => x.task === alt.task);
-      const measured = t?.bCrit.measured;
-      return [alt.task, `${num(alt.bCrit.value)} [${num(alt.bCrit.low)}, ${num(alt.bCrit.high)}]`, num(alt.atLoss), measured ? num(measured / alt.bCrit.value, 2) : "—", `${pct(alt.summary.medianRelErrorSteps.predicted)} / ${pct(alt.summary.worstRelErrorSteps.predicted)}`];
-    })),
-    "",
-  ];
-}
-
-function missedGoals(args: { a: AccuracyResult; worstPair: AccuracyResult["pairs"][number]; calibration: ReturnType<typeof calibrate>; pooled: ReturnType<typeof calibrate> }): string[] {
-  const { a, worstPair, calibration, pooled } = args;
-  const s = a.summary;
-  const missed = s.medianRelErrorSteps > GOAL.median || s.worstRelErrorSteps > GOAL.worst || !s.beatsNaiveOnEveryTask;
-  const out = ["## Where the goals are missed, and why", ""];
-  if (!missed) return [...out, "The convergence goals are met on these tasks.", ""];
-  const ratios = a.tasks.map((t) => `${t.task} ${num(t.bCrit.ratioMeasuredToPredicted, 2)}×`).join(", ");
-  const above = a.tasks.filter((t) => (t.bCrit.ratioMeasuredToPredicted ?? 0) > 1.25);
-  out.push(
-    `The advisor's median error is ${pct(s.medianRelErrorSteps)} against ${pct(GOAL.median)} wanted, its worst pair ${pct(s.worstRelErrorSteps)} (${worstPair.task} ${worstPair.bOld} → ${worstPair.bNew}) against ${pct(GOAL.worst)}. ` +
-      `The oracle — the same formula with the measured B_crit — has a median of ${pct(s.baselines.oracle.medianRelErrorSteps)} and a worst of ${pct(s.baselines.oracle.worstRelErrorSteps)}, so the formula S(B) = S_min(1 + B_crit/B) is not what fails: the B_crit put into it is.`,
-    "",
-    `- **B_simple is not B_crit.** The advisor uses the simple noise scale B_simple as B_crit, as McCandlish et al. 2018 do. Measured B_crit ÷ B_simple here: ${ratios}. ` +
-      "The paper's Table 1 has the two up to 4.5× apart (MNIST: B_crit 200, B_simple 900), with B_crit *below* B_simple for its image classifiers; " +
-      (above.length ? `here ${above.map((t) => t.task).join(" and ")} ${above.length > 1 ? "have" : "has"} B_crit *above* B_simple, so the advisor under-estimates B_crit and promises fewer steps than a larger batch delivers. ` : "") +
-      "How far apart they are depends on the task and the optimizer; a noise scale of raw gradients is only a proxy for Adam, whose update is preconditioned (the paper reports mixed results there).",
-    "- **Where on the curve B_simple was taken.** The noise scale grows as the loss falls (McCandlish §3.1). " +
-      a.tasks.map((t, i) => `${t.task}: taken at training loss ${num(a.predictions[i].proxy.atLoss)}, target ${num(t.targetLoss)}`).join("; ") +
-      ". Where the default plan stops its warm-up well above the target loss (it caps the examples to stay within its time budget), B_simple is read too early and comes out small.",
-    `- **What the comment shows instead.** B_crit carries the interval [0.1 × bootstrap low, bootstrap high]; it reaches far down (to cover Table 1's ratios) but not up, so a B_crit above B_simple falls outside it: the measured ratio lay inside the advisor's interval for ${s.pairsInsideInterval} of ${s.pairs} pairs. ` +
-      `${a.pairs.filter((p) => p.uncertain).length} of ${s.pairs} pairs (mostly the ×8 jumps) had an interval wider than \`thresholds.uncertainRatio\` (2×) and are shown as *uncertain* with their range rather than as a confident number.`,
-    "",
-  );
-  if (calibration || pooled) {
-    const rows = a.tasks.map((t) => {
-      const per = calibration?.perTask.find((p) => p.task === t.task);
-      const all = pooled?.perTask.find((p) => p.task === t.task);
-      return [t.task, pct(t.summary.medianRelErrorSteps.predicted), all?.leaveOneOutFactor ? `×${num(all.leaveOneOutFactor, 2)} → ${pct(all.medianRelErrorSteps)}` : "—", per?.leaveOneOutFactor ? `×${num(per.leaveOneOutFactor, 2)} → ${pct(per.medianRelErrorSteps)}` : "no peer"];
-    });
-    out.push(
-      "**A calibration B_crit = c · B_simple, tested leave-one-task-out** (each task's factor c comes from the *other* tasks only; a proposal, not what the advisor does today):",
-      "",
-      table(["task", "advisor today (median)", "c from all other tasks → median", "c from other tasks with the same optimizer family → median"], rows),
-      "",
-      `In-sample factors: ${Object.entries(calibration?.factors ?? {}).map(([g, c]) => `${g} ×${num(c, 2)}`).join(", ")}. ` +
-        `Leave-one-out over pooled tasks: median ${pct(pooled?.medianRelErrorSteps)}, worst ${pct(pooled?.worstRelErrorSteps)}; within the optimizer family (tasks with a peer only): median ${pct(calibration?.medianRelErrorSteps)}, worst ${pct(calibration?.worstRelErrorSteps)}. ` +
-        "Three tasks are too few to fix a constant; the numbers say which way to look, and the interval should in any case reach above B_simple.",
-      "",
-    );
-  }
-  return out;
 }
