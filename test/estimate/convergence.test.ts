@@ -41,9 +41,9 @@ describe("critical batch sources", () => {
     expect(kaplanCriticalBatch(2.0 * 0.87) / kaplanCriticalBatch(2.0)).toBeCloseTo(1.94, 2);
   });
 
-  it("the noise scale stands in for B_crit with an interval widened down to a tenth", () => {
+  it("the noise scale stands in for B_crit with an interval widened down to a tenth and up to three times", () => {
     const q = criticalFromNoise({ bSmall: 32, bBig: 256, bSimple: 900, interval: [700, 1100], atLoss: 0.3, initialLoss: 2.3, samples: [] });
-    expect(q).toMatchObject({ value: 900, low: 70, high: 1100, unit: "examples" });
+    expect(q).toMatchObject({ value: 900, low: 70, high: 3300, unit: "examples" });
     expect(q.source).toMatch(/McCandlish/);
   });
 
