@@ -20,7 +20,11 @@ function matmulGflops(): { peak: number; shapes: Record<string, number> } {
   for (const [m, k, n] of [[256, 784, 256], [256, 256, 128], [512, 512, 512]]) {
     const a = tf.randomNormal([m, k]);
     const b = tf.randomNormal([k, n]);
-    const run = () => tf.tidy(() => tf.matMul(a, b)).dataSync();
+    const run = () => {
+      const c = tf.matMul(a, b);
+      c.dataSync();
+      c.dispose();
+    };
     for (let i = 0; i < 3; i++) run();
     const times: number[] = [];
     for (let i = 0; i < 15; i++) {

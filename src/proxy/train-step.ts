@@ -16,7 +16,17 @@ export interface Trainer {
  */
 export function createOptimizer(kind: OptimizerKind, learningRate: number): tf.Optimizer {
   if (kind === "sgd") return tf.train.sgd(learningRate);
-  if (kind === "momentum") return tf.train.momentum(learningRate, 0.9);
+  if (kind === "momentum") {
+    const optimizer = tf.train.momentum(learningRate, 0.9);
+    // tfjs 4.22's MomentumOptimizer.dispose() does not call SGDOptimizer's, so its learning-rate
+    // scalar would outlive the run: one leaked tensor per optimizer.
+    const dispose = optimizer.dispose.bind(optimizer);
+    optimizer.dispose = () => {
+      dispose();
+      (optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+    };
+    return optimizer;
+  }
   return tf.train.adam(learningRate);
 }
 

@@ -79,6 +79,7 @@ describe("runProxy leaves no tensors behind", () => {
     ["cnn on MNIST", { model: { kind: "cnn", size: "tiny" }, data: { kind: "mnist", examples: 512 }, batchSizes: [8, 16], fitBatchSizes: [], examplesPerCurve: 256 }],
     ["transformer on tokens", { model: { kind: "transformer", size: "tiny" }, data: { kind: "tokens", examples: 256 }, batchSizes: [4, 8], fitBatchSizes: [], examplesPerCurve: 128 }],
     ["a user's Keras topology on a user's sample", { model: { kind: "user", topologyPath: "fixtures/models/keras3-functional-mlp.json" }, data: { kind: "user", samplePath: "fixtures/samples/iris-like.csv" }, batchSizes: [8, 32], examplesPerCurve: 512 }],
+    ["an mlp trained with momentum SGD (tfjs's momentum optimizer keeps a scalar its dispose forgets)", { model: { kind: "mlp", size: "tiny" }, data: { kind: "teacher-student", examples: 512 }, optimizer: "momentum" }],
     ["a user's TF.js CNN on MNIST", { model: { kind: "user", topologyPath: "fixtures/models/tfjs-cnn-sequential.json" }, data: { kind: "mnist", examples: 512 }, batchSizes: [8, 16], fitBatchSizes: [], examplesPerCurve: 256 }],
   ];
   for (const [name, overrides] of kinds) {
