@@ -60,7 +60,7 @@ export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
     seed: input.seed ?? 1,
     timeBudgetSeconds: input.timeBudgetSeconds ?? (quick ? 15 : 60),
     examplesPerCurve,
-    noise: quick ? { samples: 12, stepsBetween: 2, flattenFraction: 0.1 } : { samples: 24, stepsBetween: 4, flattenFraction: 0.05 },
+    noise: quick ? { samples: 12, stepsBetween: 2, flattenFraction: 0.1 } : { samples: 24, stepsBetween: 4, flattenFraction: 0.02, maxWarmupExamples: 4 * cap },
     realBatchSizes: input.batchSizes,
     batchMapping: mapping,
   };
