@@ -1,5 +1,6 @@
 // The explanatory parts of docs/accuracy.md: a reduced ground truth, the quick plan's answers, and
 // where the goals are missed with the measured causes and a calibration tested leave-one-task-out.
+import { NOISE_TO_CRITICAL_HIGH, NOISE_TO_CRITICAL_LOW } from "../src/estimate/critical-batch.js";
 import type { calibrate } from "./accuracy-calibration.js";
 import { num, pct, table } from "./doc-format.js";
 import type { AccuracyResult } from "./render-accuracy-doc.js";
@@ -44,7 +45,7 @@ export function missedGoals(args: { a: AccuracyResult; worstPair: AccuracyResult
     })
     .sort((x, y) => y.factor - x.factor)[0];
   out.push(
-    `The advisor's median error is ${pct(s.medianRelErrorSteps)} against ${pct(GOAL.median)} wanted, its worst pair ${pct(s.worstRelErrorSteps)} (${worstPair.task} ${worstPair.bOld} → ${worstPair.bNew}) against ${pct(GOAL.worst)}. ` +
+    `The advisor's median error is ${pct(s.medianRelErrorSteps)} (goal ≤ ${pct(GOAL.median)}: ${s.medianRelErrorSteps <= GOAL.median ? "met" : "missed"}), its worst pair ${pct(s.worstRelErrorSteps)} (${worstPair.task} ${worstPair.bOld} → ${worstPair.bNew}; goal ≤ ${pct(GOAL.worst)}: ${s.worstRelErrorSteps <= GOAL.worst ? "met" : "missed"}). ` +
       `The oracle — the same formula with the measured B_crit — has a median of ${pct(s.baselines.oracle.medianRelErrorSteps)} and a worst of ${pct(s.baselines.oracle.worstRelErrorSteps)}, so the formula S(B) = S_min(1 + B_crit/B) is not what fails: the B_crit put into it is.`,
     "",
     `- **B_simple is not B_crit.** The advisor uses the simple noise scale B_simple as B_crit, as McCandlish et al. 2018 do. Measured B_crit ÷ B_simple here: ${ratios}. ` +
@@ -55,7 +56,7 @@ export function missedGoals(args: { a: AccuracyResult; worstPair: AccuracyResult
       "The default plan read it at training loss " + a.tasks.map((t, i) => `${num(a.predictions[i].proxy.atLoss)} for ${t.task} (target ${num(t.targetLoss)})`).join(", ") + ". " +
       (spread ? `The quick plan, reading it after fewer examples at smaller batches, got values up to ${num(spread.factor, 2)}× apart from the default plan's (${spread.task}: ${num(spread.quick)} against ${num(spread.value)}), not always smaller: one short measurement is uncertain by about that much before B_simple ≠ B_crit is even considered. ` : "") +
       (capped.length ? `The default plan's warm-up ended at its example cap, not on a flat loss curve, for ${capped.join(", ")}: the value there describes an earlier stage of training than the one the ratio is asked about.` : ""),
-    `- **What the comment shows instead.** B_crit carries the interval [0.1 × bootstrap low, bootstrap high]; it reaches far down (to cover Table 1's ratios) but not up, so a B_crit above B_simple falls outside it: the measured ratio lay inside the advisor's interval for ${s.pairsInsideInterval} of ${s.pairs} pairs. ` +
+    `- **What the comment shows instead.** B_crit carries the interval [${NOISE_TO_CRITICAL_LOW} × bootstrap low, ${NOISE_TO_CRITICAL_HIGH} × bootstrap high] (src/estimate/critical-batch.ts): down to cover Table 1's ratios, up to cover a B_crit above B_simple as measured here; the measured ratio lay inside the advisor's interval for ${s.pairsInsideInterval} of ${s.pairs} pairs. ` +
       `${a.pairs.filter((p) => p.uncertain).length} of ${s.pairs} pairs (mostly the ×8 jumps) had an interval wider than \`thresholds.uncertainRatio\` (2×) and are shown as *uncertain* with their range rather than as a confident number.`,
     "",
   );
