@@ -40,9 +40,10 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
     path: f.path,
     basePath: f.status === "added" ? null : (f.previousPath ?? f.path),
   }));
-  // A base file that changed affects every config that inherits it.
+  // A base file that changed affects every config that inherits it. With no changed config there is
+  // no base to look for, so the head tree (a GitHub API call, a `git ls-tree`) is not listed.
   const changedPaths = new Set(pairs.map((p) => p.path));
-  const inheritors = await findInheritors({ changed: [...changedPaths], files: await source.list("head"), read: (p) => source.read("head", p) });
+  const inheritors = pairs.length ? await findInheritors({ changed: [...changedPaths], files: await source.list("head"), read: (p) => source.read("head", p) }) : [];
   for (const path of inheritors) if (!changedPaths.has(path)) pairs.push({ path, basePath: path });
 
   const files: FileReport[] = [];

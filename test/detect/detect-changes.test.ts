@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectChanges } from "../../src/detect/detect-changes.js";
 import { GitSource } from "../../src/source/git-source.js";
+import { MemorySource } from "../../src/source/memory-source.js";
 import { gitScenario } from "../helpers/git-scenario.js";
 
 const changesIn = async (scenario: string, devices?: number) =>
@@ -37,5 +38,20 @@ describe("detectChanges across two git revisions", () => {
     const { changes, files } = await changesIn("moved-and-unrelated");
     expect(changes).toEqual([]);
     expect(files.map((f) => f.path).sort()).toEqual(["recipes/dpo.yaml", "recipes/sft.yaml"]);
+  });
+});
+
+describe("detectChanges on a pull request without configs", () => {
+  it("does not list the head tree when no changed file is a config", async () => {
+    const source = new MemorySource({ base: { "README.md": "a\n", "train.yaml": "batch_size: 8\n" }, head: { "README.md": "b\n", "train.yaml": "batch_size: 8\n" } });
+    let listed = 0;
+    const list = source.list.bind(source);
+    source.list = (side) => {
+      listed++;
+      return list(side);
+    };
+    const result = await detectChanges(source);
+    expect(result).toMatchObject({ files: [], changes: [], skipped: [] });
+    expect(listed).toBe(0);
   });
 });
