@@ -4,6 +4,9 @@
  * the message catalogues.
  */
 
+/** Shared with the estimate stage, whose English messages print the same bytes. */
+export { formatBytes } from "../estimate/format-bytes.js";
+
 /**
  * Three significant digits; integers below a trillion keep every digit, grouped by thousands.
  * @example formatNumber(0.51724) // "0.517"; formatNumber(10000) // "10,000"; formatNumber(0.000141) // "1.41e-4"
@@ -26,23 +29,6 @@ export function exponent(n: number): string {
   const [mantissa, power] = n.toExponential(2).split("e");
   const m = trimZeros(mantissa).includes(".") ? trimZeros(mantissa) : `${trimZeros(mantissa)}.0`;
   return `${m}e${power.replace("+", "")}`;
-}
-
-/**
- * Bytes in binary units, three significant digits.
- * @example formatBytes(19327352832) // "18.0 GiB"; formatBytes(536870912) // "512 MiB"
- */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return "—";
-  const units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-  let value = Math.abs(bytes);
-  let i = 0;
-  while (value >= 1024 && i < units.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  const digits = i === 0 ? String(Math.round(value)) : value >= 1000 ? String(Math.round(value)) : value.toPrecision(3);
-  return `${bytes < 0 ? "-" : ""}${digits} ${units[i]}`;
 }
 
 /**

@@ -176,6 +176,11 @@ describe("memory budget", () => {
     expect(b.message.text).toBe("Predicted peak 41.0 GiB at batch 64 per device is over the memory budget 40GiB (memory.budget).");
   });
 
+  it("a peak just under the next binary unit is written in digits, not as an exponent", () => {
+    const b = checkBudget({ budget: abs("1GiB", GiB), level: "error", margin: 0.05, after: peak(1020 * 2 ** 20), batchLabel: "4" });
+    expect(b.message.text).toBe("Predicted peak 1020 MiB at batch 4 is within 5% of the memory budget 1GiB (memory.budget).");
+  });
+
   it("the same overrun at level warn only warns", () => {
     expect(checkBudget({ budget: abs("40GiB", 40 * GiB), level: "warn", margin: 0.05, after: peak(41 * GiB), batchLabel: "64" }).status).toBe("warn");
   });
