@@ -6,7 +6,7 @@ import { unknownNode, type ValueNode } from "./value-tree.js";
 
 const MAX_DEPTH = 100;
 const MAX_STRING = 100_000;
-const BUILTINS = new Set(["int", "float", "str", "bool", "list", "dict", "tuple", "set", "len", "range", "print", "min", "max", "abs", "round", "sum", "open", "object", "type", "print", "sorted", "enumerate", "zip", "map", "filter", "isinstance"]);
+const BUILTINS = new Set(["int", "float", "str", "bool", "list", "dict", "tuple", "set", "len", "range", "print", "min", "max", "abs", "round", "sum", "open", "object", "type", "sorted", "enumerate", "zip", "map", "filter", "isinstance"]);
 
 /** Keyword arguments of a call that no assignment names: they go under the call's own name. */
 export interface StandaloneCall {
@@ -69,13 +69,15 @@ export class PyEvaluator {
         return this.member(node, scope, depth);
       case "CallExpression": {
         const [callee, args] = kids(node);
-        const name = dottedName(callee, this.text) ?? clip(this.src(callee).replace(/\s+/g, ""));
-        if (!dottedName(callee, this.text)) this.collectCalls(callee, scope, depth + 1);
+        const dotted = dottedName(callee, this.text);
+        // A computed callee (`make()(batch_size=8)`) may hold calls of its own.
+        if (dotted === undefined) this.collectCalls(callee, scope, depth + 1);
+        const name = dotted ?? clip(this.src(callee).replace(/\s+/g, ""));
         return pythonCall(this, { name, args: args?.name === "ArgList" ? args : undefined, whole: node, scope, depth });
       }
     }
     this.collectCalls(node, scope, depth + 1);
-    return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
+    return atRunTime(src, node);
   }
 
   /**
@@ -195,7 +197,7 @@ export class PyEvaluator {
   private unary(node: PyNode, scope: PyScope, depth: number): ValueNode {
     const [op, operand] = kids(node);
     const src = this.src(node);
-    if (!operand) return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
+    if (!operand) return atRunTime(src, node);
     const v = this.evaluate(operand, scope, depth + 1);
     if (v.kind === "unknown") return unknownNode(v.reason, { raw: src, offset: node.from });
     const opText = this.src(op);
@@ -205,7 +207,7 @@ export class PyEvaluator {
       return "value" in r ? { kind: "scalar", value: r.value, raw: src, offset: node.from } : unknownNode(r.reason, { raw: src, offset: node.from });
     }
     this.discard(v);
-    return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
+    return atRunTime(src, node);
   }
 
   private binary(node: PyNode, scope: PyScope, depth: number): ValueNode {
@@ -213,7 +215,7 @@ export class PyEvaluator {
     const src = this.src(node);
     if (!right || op.name !== "ArithOp") {
       this.collectCalls(node, scope, depth + 1);
-      return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
+      return atRunTime(src, node);
     }
     const l = this.evaluate(left, scope, depth + 1);
     const r = this.evaluate(right, scope, depth + 1);
@@ -231,7 +233,7 @@ export class PyEvaluator {
     }
     this.discard(l);
     this.discard(r);
-    return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
+    return atRunTime(src, node);
   }
 
   private member(node: PyNode, scope: PyScope, depth: number): ValueNode {
@@ -269,6 +271,11 @@ export function dottedName(node: PyNode, text: string): string | undefined {
   if (op?.name !== "." || prop?.name !== "PropertyName") return undefined;
   const base = dottedName(obj, text);
   return base === undefined ? undefined : `${base}.${text.slice(prop.from, prop.to)}`;
+}
+
+/** A value only the running program knows, shown as its (clipped) source. */
+function atRunTime(src: string, node: PyNode): ValueNode {
+  return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
 }
 
 function itemOf(base: ValueNode, key: string): ValueNode | undefined {
