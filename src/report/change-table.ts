@@ -2,7 +2,7 @@ import { markdownTable } from "markdown-table";
 import type { FileReport, Scalar } from "../detect/types.js";
 import type { Estimate, Quantity } from "../estimate/types.js";
 import { batchParts, type PartRole } from "./batch-parts.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber, formatPercentChange } from "./format-number.js";
 import { formatValue, quantityCell, ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
@@ -92,8 +92,7 @@ function learningRateRow(e: Estimate, ctx: { t: Translator; notes: Footnotes }):
 function budgetCompared(q: Quantity, kind: "absolute" | "relative", ctx: { t: Translator; notes: Footnotes }): string {
   if (kind === "absolute") return quantityCell(q, ctx);
   // A relative budget compares the ratio new ÷ old, which reads best as a percentage change.
-  const pct = `${q.value >= 1 ? "+" : "−"}${Math.abs(Math.round((q.value - 1) * 100))}%`;
-  return q.uncertain ? `${ctx.t.t("cell.uncertain")}${ctx.notes.mark(q.source)}` : `${pct}${ctx.notes.mark(q.source)}`;
+  return `${q.uncertain ? ctx.t.t("cell.uncertain") : formatPercentChange(q.value)}${ctx.notes.mark(q.source)}`;
 }
 
 /** A ratio in the "after" column of a row whose "before" is 1: a plain number, not "×0.52". */
