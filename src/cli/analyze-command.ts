@@ -43,7 +43,7 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIO): Promise<numb
   return report.skipped.length || report.files.some((f) => f.errors.length) ? 2 : 0;
 }
 
-export function sourceFor(args: Pick<AnalyzeArgs, "files" | "base" | "head" | "repo">): ChangeSource {
+function sourceFor(args: Pick<AnalyzeArgs, "files" | "base" | "head" | "repo">): ChangeSource {
   if (args.base && args.head) return new GitSource({ repo: args.repo ?? ".", base: args.base, head: args.head });
   if (args.files.length === 2) return new FilePairSource({ base: args.files[0], head: args.files[1] });
   return new FilePairSource(BUNDLED_EXAMPLE);

@@ -20,7 +20,7 @@ export async function detectCommand(args: DetectArgs, io: CliIO): Promise<number
   return unreadable ? 2 : 0;
 }
 
-export async function runDetection(args: DetectArgs): Promise<DetectResult> {
+async function runDetection(args: DetectArgs): Promise<DetectResult> {
   const options = { devices: args.devices };
   if (args.base && args.head) return detectChanges(new GitSource({ repo: args.repo ?? ".", base: args.base, head: args.head }), options);
   if (args.old && args.new) return detectChanges(new FilePairSource({ base: args.old, head: args.new }), options);

@@ -3,7 +3,7 @@ import { defaultConfig, loadConfig, type LoadedConfig } from "../config.js";
 import { readLocalFile } from "../source/read-local-file.js";
 import type { ChangeSource } from "../source/types.js";
 
-export const BOT_CONFIG_PATH = ".github/batch-advisor.yml";
+const BOT_CONFIG_PATH = ".github/batch-advisor.yml";
 
 /**
  * The bot config for a CLI run: `--config FILE` if given; else `.github/batch-advisor.yml` at the

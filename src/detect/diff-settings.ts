@@ -75,7 +75,7 @@ function firstValue(report: FileReport, role: Role): Scalar {
  * after / before. When a part is unknown on both sides for the same reason (devices set by the
  * launcher), it cancels, so the ratio is still known.
  */
-export function effectiveRatio(base: FileReport, head: FileReport): number | null {
+function effectiveRatio(base: FileReport, head: FileReport): number | null {
   const b = base.effective;
   const h = head.effective;
   if (b.unit !== h.unit) return null;

@@ -264,7 +264,7 @@ export class PyEvaluator {
 }
 
 /** `model.fit`, `L.Trainer`: the dotted name of a callee or attribute, when it is only names. */
-export function dottedName(node: PyNode, text: string): string | undefined {
+function dottedName(node: PyNode, text: string): string | undefined {
   if (node.name === "VariableName") return text.slice(node.from, node.to);
   if (node.name !== "MemberExpression") return undefined;
   const [obj, op, prop] = kids(node);

@@ -144,7 +144,7 @@ function joinElements(elements: Segment[][]): Segment[] {
  * Word splitting: blanks in unquoted expansions end a word; quoted text and unknown values never
  * split. @example splitFields([{ text: "--bs 8", split: true, … }]).length // 2
  */
-export function splitFields(segments: Segment[]): Field[] {
+function splitFields(segments: Segment[]): Field[] {
   const fields: Field[] = [];
   let cur: Segment[] | undefined;
   const close = () => {
