@@ -1,6 +1,8 @@
 import type { ChangeGroup, Report } from "../report/types.js";
 
-export type FailOn = "error" | "warn" | "never";
+/** The `fail-on` input's values, beside the function that decides what each one fails; the input schema takes them from here. */
+export const FAIL_ON = ["error", "warn", "never"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 /**
  * Why the job should fail, or undefined when it should pass. `error` fails only when a predicted

@@ -1,8 +1,7 @@
 import * as core from "@actions/core";
 import { z } from "zod";
 import { BACKENDS, LANGUAGES } from "../config/schema.js";
-
-export const FAIL_ON = ["error", "warn", "never"] as const;
+import { FAIL_ON } from "./failure-message.js";
 
 const flag = (name: string) =>
   z.enum(["true", "false"], { error: (issue) => `${name}: "${String(issue.input)}" is not allowed; use true or false` }).transform((v) => v === "true");
