@@ -1,5 +1,5 @@
 import type { BotConfig } from "../config.js";
-import { optimizerFamily } from "../estimate/optimizer-family.js";
+import { fileOptimizer } from "../estimate/optimizer-family.js";
 import { defaultPlan } from "../proxy/default-plan.js";
 import type { OptimizerKind, ProxyPlan } from "../proxy/types.js";
 import type { AnalyzeOptions } from "../report/types.js";
@@ -15,8 +15,7 @@ export function proxyPlanFor(group: FileChanges, config: BotConfig, options: Ana
   const before = effective.before ?? perDevice(group.base?.effective.parts);
   const after = effective.after ?? (before != null && effective.ratio != null ? before * effective.ratio : null);
   if (before == null || after == null || !(before > 0) || !(after > 0)) return { reason: "the old or new effective batch is unknown, so there is nothing to train at" };
-  const optimizerName = group.head.settings.find((s) => s.role === "optimizer")?.value;
-  const family = optimizerFamily(typeof optimizerName === "string" ? optimizerName : config.model.optimizer, group.head.framework).family;
+  const { family } = fileOptimizer({ settings: group.head.settings, hint: config.model.optimizer, framework: group.head.framework });
   const optimizer: OptimizerKind = family === "sgd-momentum" ? "momentum" : family === "sgd" ? "sgd" : "adam";
   const model = options.proxyModelPath ?? (config.proxy.model === "auto" ? undefined : config.proxy.model);
   const data = options.dataPath ?? (config.proxy.data === "auto" ? undefined : config.proxy.data);

@@ -6,7 +6,7 @@ import { estimateConvergence } from "./convergence.js";
 import { criticalFromDirect, criticalFromNoise, kaplanCriticalBatch } from "./critical-batch.js";
 import { learningRateAdvice } from "./learning-rate.js";
 import { estimateMemory } from "./memory.js";
-import { optimizerFamily } from "./optimizer-family.js";
+import { fileOptimizer } from "./optimizer-family.js";
 import { markUncertain, quantity } from "./quantity.js";
 import { risks } from "./risks.js";
 import { scheduleAdvice } from "./schedule.js";
@@ -44,7 +44,7 @@ export function estimateChange(input: EstimateInput): Estimate {
   const proxyAfter = m ? (k !== null ? proxyBefore! * k : m.plan.batchSizes[1]) : undefined;
   const speed = m && proxyBefore && proxyAfter ? estimateSpeed({ steps: m.steps, backend: m.backend.name, before: proxyBefore, after: proxyAfter }) : undefined;
 
-  const opt = optimizerFamily(stringSetting(file, "optimizer") ?? config.model.optimizer, file.framework);
+  const opt = fileOptimizer({ settings: file.settings, hint: config.model.optimizer, framework: file.framework });
   const { before: microBefore, after: microAfter } = ctx.microBatch;
   const memoryProxyAfter = proxyBefore && microBefore && microAfter ? (proxyBefore * microAfter) / microBefore : proxyAfter;
   const memory = estimateMemory({
@@ -141,11 +141,6 @@ function convergenceFor(o: {
 /** The proxy reports B_simple = ∞ (null in JSON) when the mean gradient drowns in noise. */
 function resolved(bSimple: number | null): boolean {
   return typeof bSimple === "number" && Number.isFinite(bSimple) && bSimple > 0;
-}
-
-function stringSetting(file: FileReport, role: "optimizer"): string | undefined {
-  const v = file.settings.find((s) => s.role === role)?.value;
-  return typeof v === "string" ? v : undefined;
 }
 
 function round(x: number): number {

@@ -1,7 +1,7 @@
 import type { BatchSetting, Role, Scalar } from "../detect/types.js";
 import { formatLike } from "./format-like.js";
 import { frameworkScaling } from "./framework-lr-scaling.js";
-import { optimizerFamily } from "./optimizer-family.js";
+import { fileOptimizer } from "./optimizer-family.js";
 import { quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
 import type { LearningRateAdvice, LearningRateRule, LearningRateStatus, Note, OptimizerFamily } from "./types.js";
@@ -32,8 +32,7 @@ const ADAM_DEFAULTS = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
  */
 export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice {
   const { k } = input;
-  const optSetting = input.settings.find((s) => s.role === "optimizer");
-  const opt = optimizerFamily(typeof optSetting?.value === "string" ? optSetting.value : input.optimizerHint, input.framework);
+  const opt = fileOptimizer({ settings: input.settings, hint: input.optimizerHint, framework: input.framework });
   const family = opt.family;
   const rule: LearningRateRule = family === "adam" ? "sqrt" : family === "unknown" ? "none" : "linear";
   const before = toNumber(input.learningRate.before);

@@ -1,3 +1,4 @@
+import type { BatchSetting } from "../detect/types.js";
 import type { OptimizerFamily } from "./types.js";
 
 /** Optimizers frameworks use when the config names none. */
@@ -26,4 +27,14 @@ export function optimizerFamily(name: string | null | undefined, framework?: str
     : /sgd/.test(n) ? "sgd"
     : "unknown";
   return { family, name: resolved, fromDefault: given === undefined };
+}
+
+/**
+ * The optimizer a config file trains with: its own optimizer setting, else `model.optimizer` from
+ * `.github/batch-advisor.yml`, else the framework's default.
+ * @example fileOptimizer({ settings: file.settings, hint: "sgd", framework: "huggingface" }).family
+ */
+export function fileOptimizer(options: { settings: BatchSetting[]; hint?: string; framework: string }): ReturnType<typeof optimizerFamily> {
+  const value = options.settings.find((s) => s.role === "optimizer")?.value;
+  return optimizerFamily(typeof value === "string" ? value : options.hint, options.framework);
 }

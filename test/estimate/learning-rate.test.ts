@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatLike } from "../../src/estimate/format-like.js";
 import { learningRateAdvice, type LearningRateInput } from "../../src/estimate/learning-rate.js";
-import { optimizerFamily } from "../../src/estimate/optimizer-family.js";
+import { fileOptimizer, optimizerFamily } from "../../src/estimate/optimizer-family.js";
 import { setting } from "./build-inputs.js";
 
 const advise = (o: Partial<LearningRateInput>) =>
@@ -122,6 +122,13 @@ describe("optimizer names and number style", () => {
     expect(optimizerFamily("SGD").family).toBe("sgd");
     expect(optimizerFamily("nesterov_momentum").family).toBe("sgd-momentum");
     expect(optimizerFamily("auto", "ultralytics").family).toBe("unknown");
+  });
+
+  it("a file's own optimizer wins over model.optimizer, which wins over the framework's default", () => {
+    const own = [setting("optimizer", "optim", "sgd")];
+    expect(fileOptimizer({ settings: own, hint: "adamw", framework: "huggingface" }).family).toBe("sgd");
+    expect(fileOptimizer({ settings: [], hint: "momentum", framework: "huggingface" }).family).toBe("sgd-momentum");
+    expect(fileOptimizer({ settings: [], framework: "huggingface" }).family).toBe("adam");
   });
 
   it("writes the suggestion the way the user wrote theirs", () => {
