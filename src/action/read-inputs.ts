@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import { z } from "zod";
 import { BACKENDS, LANGUAGES } from "../config/schema.js";
+import { BOT_CONFIG_PATH } from "../github/load-base-config.js";
 import { FAIL_ON } from "./failure-message.js";
 
 const flag = (name: string) =>
@@ -25,7 +26,7 @@ const positiveWhole = (name: string, what: string) =>
  */
 const inputSchema = z.object({
   "github-token": z.string({ error: "github-token: missing; pass ${{ github.token }} or a token with pull-requests: write" }).min(1, { error: "github-token: empty; pass ${{ github.token }} or a token with pull-requests: write" }),
-  config: z.string().default(".github/batch-advisor.yml"),
+  config: z.string().default(BOT_CONFIG_PATH),
   base: z.string().optional(),
   head: z.string().optional(),
   language: oneOf("language", LANGUAGES).optional(),

@@ -3,7 +3,7 @@ import { createQueuedCheckRun, listCheckRuns } from "../github/check-run.js";
 import { completeCheckRun } from "../github/complete-check-run.js";
 import type { GitHub } from "../github/create-octokit.js";
 import { dispatchWorkflow } from "../github/dispatch-workflow.js";
-import { loadBaseConfig } from "../github/load-base-config.js";
+import { BOT_CONFIG_PATH, loadBaseConfig } from "../github/load-base-config.js";
 import { postComment } from "../github/post-comment.js";
 import { supersedeCheckRuns } from "../github/supersede-check-runs.js";
 import { ACTIONS_BOT } from "../github/token-login.js";
@@ -14,9 +14,6 @@ import { appSettings } from "./app-settings.js";
 import { hasBatchChange } from "./has-batch-change.js";
 import type { HeadClaims } from "./head-claims.js";
 import type { PullRequestEvent } from "./pull-request-event.js";
-
-/** Where the bot config lives, read at the base commit. */
-export const CONFIG_PATH = ".github/batch-advisor.yml";
 
 export interface HandlePullRequestInput {
   github: GitHub;
@@ -56,7 +53,7 @@ export async function handlePullRequest(input: HandlePullRequestInput): Promise<
 
     // 3. The bot config from the base (a pull request cannot loosen its own budget), then detection only.
     const source = new GitHubSource({ github, owner, repo, pullNumber: event.pr.number, base: event.base, head: event.head, log: log.info });
-    const loaded = await loadBaseConfig(source, CONFIG_PATH, { info: log.info, warning: (m) => log.warn(m) });
+    const loaded = await loadBaseConfig(source, BOT_CONFIG_PATH, { info: log.info, warning: (m) => log.warn(m) });
     const author = [await input.botLogin(), ACTIONS_BOT];
     if (!(await hasBatchChange(source, loaded.config))) {
       // 4. No change: an earlier report is marked gone; no comment is started.

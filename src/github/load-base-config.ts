@@ -7,6 +7,9 @@ export interface ConfigLog {
   warning(message: string, at: { file: string; line?: number }): void;
 }
 
+/** Where the bot config lives unless the Action's `config` input says otherwise. */
+export const BOT_CONFIG_PATH = ".github/batch-advisor.yml";
+
 const SILENT: ConfigLog = { info: () => {}, warning: () => {} };
 
 /**
