@@ -24,8 +24,8 @@ export function parseYaml(text: string, path: string): ParsedConfig {
   }
   let docs: Document.Parsed[];
   try {
+    // An empty stream is an empty array too (yaml's EmptyStream extends Array).
     docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [docs as unknown as Document.Parsed];
   } catch (error) {
     out.errors.push({ message: `YAML: ${(error as Error).message}` });
     return out;
