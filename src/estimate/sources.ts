@@ -7,7 +7,6 @@ export const SOURCES = {
   stepTimeFit: "linear fit t(B) = t₀ + t₁·B to proxy step times",
   memoryFit: "linear fit M(B) = M₀ + m·B to proxy peak memory",
   modelStates: "ZeRO (Rajbhandari et al. 2020) bytes per parameter",
-  deepSpeedEstimator: "DeepSpeed estimate_zero2/zero3_model_states_mem_needs",
   activations: "Korthikanti et al. 2022 sbh(34 + 5as/h) per layer",
   parameterCount: "Kaplan et al. 2020 N ≈ 12·L·h² (+ V·h embeddings)",
   calibration: "calibration point M₀ = M_cal − m·B_cal",
