@@ -12,9 +12,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = resolve(process.argv[2] ?? join(root, "dist"));
 
 /** Loaded at run time only if installed: mnist is 41 MB of digits (the Action trains on synthetic data); the native backends are optional. */
-export const EXTERNAL = ["mnist", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu"];
-/** Without these beside the bundle the wasm backend silently fails to initialise. */
-export const WASM_FILES = ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"];
+const EXTERNAL = ["mnist", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu"];
+/**
+ * Without these beside the bundle the wasm backend silently fails to initialise. The same list as
+ * src/proxy/wasm-dir.ts (this script runs before TypeScript is compiled); test/action/dist-fresh.test.ts holds them equal.
+ */
+const WASM_FILES = ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"];
 
 mkdirSync(outdir, { recursive: true });
 const result = await build({
