@@ -16,7 +16,7 @@ export interface DetectResult {
   changes: BatchChange[];
   /** Base-side report of each head file that had a base, under the head's path (estimates read the old batch from it). */
   baseFiles: FileReport[];
-  /** Files not analysed, with the reason (too many, binary, removed). */
+  /** Changed configs not analysed, with the reason (more than MAX_CHANGED_CONFIGS; the CLI adds unreadable files). A binary file is in `files` with an error. */
   skipped: Array<{ path: string; reason: string }>;
 }
 
@@ -32,7 +32,7 @@ export interface DetectChangesOptions extends DetectOptions {
  */
 export async function detectChanges(source: ChangeSource, options: DetectChangesOptions = {}): Promise<DetectResult> {
   const skipped: DetectResult["skipped"] = [];
-  const changed = (await source.changedFiles()).filter((f) => isCandidate(f, options, skipped));
+  const changed = (await source.changedFiles()).filter((f) => isCandidate(f, options));
   const analysed = changed.slice(0, MAX_CHANGED_CONFIGS);
   for (const f of changed.slice(MAX_CHANGED_CONFIGS)) skipped.push({ path: f.path, reason: `more than ${MAX_CHANGED_CONFIGS} changed configs` });
 
@@ -64,7 +64,7 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   return { files, changes, baseFiles, skipped };
 }
 
-function isCandidate(file: ChangedFile, options: DetectChangesOptions, skipped: DetectResult["skipped"]): boolean {
+function isCandidate(file: ChangedFile, options: DetectChangesOptions): boolean {
   if (file.status === "removed") return false;
   if (/(^|\/)(node_modules|\.git)\//.test(file.path)) return false;
   if (options.watch) return options.watch(file.path);
