@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import { defaultConfig, loadConfig, type LoadedConfig } from "../config.js";
+import { BOT_CONFIG_PATH } from "../github/load-base-config.js";
 import { readLocalFile } from "../source/read-local-file.js";
 import type { ChangeSource } from "../source/types.js";
-
-const BOT_CONFIG_PATH = ".github/batch-advisor.yml";
 
 /**
  * The bot config for a CLI run: `--config FILE` if given; else `.github/batch-advisor.yml` at the
