@@ -1,5 +1,6 @@
-import { linearRegression, linearRegressionLine, rSquared, standardDeviation } from "simple-statistics";
-import type { BackendName, StepTiming } from "../proxy/types.js";
+import { standardDeviation } from "simple-statistics";
+import { fitLine } from "../proxy/fit-line.js";
+import type { BackendName, LinearFit, StepTiming } from "../proxy/types.js";
 import { combine, quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
 import type { Note, Quantity, SpeedEstimate } from "./types.js";
@@ -23,18 +24,17 @@ export interface StepTimeFit {
 export function fitStepTime(steps: StepTiming[]): StepTimeFit | undefined {
   const usable = steps.filter((s) => s.batchSize > 0 && Number.isFinite(s.medianMs));
   if (new Set(usable.map((s) => s.batchSize)).size < 2) return undefined;
-  const line = (pick: (s: StepTiming) => number) => linearRegressionLine(linearRegression(usable.map((s) => [s.batchSize, pick(s)])));
-  const pairs = usable.map((s) => [s.batchSize, s.medianMs]);
-  const { m, b } = linearRegression(pairs);
-  const fitted = linearRegressionLine({ m, b });
-  const residuals = usable.map((s) => s.medianMs - fitted(s.batchSize));
+  const line = (pick: (s: StepTiming) => number) => fitLine(usable.map((s) => [s.batchSize, pick(s)]));
+  const at = (fit: LinearFit) => (b: number) => fit.intercept + fit.slope * b;
+  const median = line((s) => s.medianMs);
+  const residuals = usable.map((s) => s.medianMs - at(median)(s.batchSize));
   return {
-    t0: b,
-    t1: m,
-    r2: rSquared(pairs, fitted),
+    t0: median.intercept,
+    t1: median.slope,
+    r2: median.r2,
     residualMs: residuals.length > 2 ? standardDeviation(residuals) : 0,
-    p10: line((s) => s.p10Ms),
-    p90: line((s) => s.p90Ms),
+    p10: at(line((s) => s.p10Ms)),
+    p90: at(line((s) => s.p90Ms)),
   };
 }
 

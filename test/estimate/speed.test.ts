@@ -12,6 +12,11 @@ describe("step-time fit", () => {
     expect(fit.r2).toBeCloseTo(1, 10);
   });
 
+  it("a step time that does not move with B is a flat fit with R² 1, not NaN", () => {
+    const fit = fitStepTime([16, 32, 64].map((b) => timing(b, 5)))!;
+    expect(fit).toMatchObject({ t0: 5, t1: 0, r2: 1 });
+  });
+
   it("needs two distinct batch sizes", () => {
     expect(fitStepTime([timing(32, 10), timing(32, 11)])).toBeUndefined();
   });
