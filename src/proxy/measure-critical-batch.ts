@@ -1,7 +1,7 @@
 import { createBatchOrder } from "./data/batch-order.js";
 import { disposeBatch, makeBatch, type Batch } from "./data/make-batch.js";
 import { fitLine } from "./fit-line.js";
-import { LEARNING_RATE_RULES, scaledLearningRate } from "./learning-rate.js";
+import { LEARNING_RATE_RULES, planLearningRate } from "./learning-rate.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
 import { createOptimizer, disposeTrainer, evaluateLoss, trainStep, type Trainer } from "./train-step.js";
@@ -35,7 +35,7 @@ export async function measureCriticalBatch(context: PhaseContext, options: Criti
   try {
     for (const [index, size] of sizes.entries()) {
       progress("critical-batch", index, sizes.length, `batch ${size}`);
-      const learningRate = scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: size });
+      const learningRate = planLearningRate(plan, size);
       const steps = stepsToTarget({ context, size, learningRate, evalBatch, target: options.targetLoss, maxSteps: Math.min(stepCap, Math.ceil(options.maxExamples / size)) });
       if (steps === "budget") {
         stopped = `${budget.reason()} after ${points.length} of ${sizes.length} batch sizes`;

@@ -1,6 +1,6 @@
 import { createBatchOrder, type BatchOrder } from "./data/batch-order.js";
 import { disposeBatch, makeBatch, type Batch } from "./data/make-batch.js";
-import { scaledLearningRate } from "./learning-rate.js";
+import { planLearningRate } from "./learning-rate.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
 import { createOptimizer, disposeTrainer, evaluateLoss, trainStep, type Trainer } from "./train-step.js";
@@ -38,7 +38,7 @@ export async function measureLossCurves(context: PhaseContext, options: LossCurv
   const evalCount = Math.min(options.evalExamples ?? 256, task.dataset.eval.count);
   const evalBatch: Batch | null = evalCount > 0 ? makeBatch(task.dataset, task.dataset.eval, Array.from({ length: evalCount }, (_, i) => i)) : null;
   const runs: Run[] = plan.batchSizes.map((batchSize) => {
-    const learningRate = scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: batchSize });
+    const learningRate = planLearningRate(plan, batchSize);
     return {
       trainer: { model: task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, learningRate) },
       // The same stream for every run: both batch sizes see the same examples in the same order.

@@ -1,7 +1,7 @@
 import { createBatchOrder } from "./data/batch-order.js";
 import { disposeBatch, makeBatch } from "./data/make-batch.js";
 import { gradientSample } from "./gradient-sample.js";
-import { scaledLearningRate } from "./learning-rate.js";
+import { planLearningRate } from "./learning-rate.js";
 import type { ProxyModel } from "./models/proxy-model.js";
 import { bootstrapInterval, simpleNoiseScale, unbiasedEstimates, biasCorrectedEma } from "./noise-scale.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
@@ -41,7 +41,7 @@ export async function measureNoiseScale(context: PhaseContext, options: NoiseSca
   const sampleCount = options.samples ?? 24;
   const stepsBetween = options.stepsBetween ?? 4;
   const decay = options.emaDecay ?? 0.9;
-  const learningRate = scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: trainBatch });
+  const learningRate = planLearningRate(plan, trainBatch);
   const trainer: Trainer = { model: options.model ?? task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, learningRate) };
   const trainOrder = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "noise-train"));
   const sampleOrder = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "noise-sample"));

@@ -1,7 +1,7 @@
 import { quantile } from "simple-statistics";
 import { createBatchOrder } from "./data/batch-order.js";
 import { disposeBatch, makeBatch } from "./data/make-batch.js";
-import { scaledLearningRate } from "./learning-rate.js";
+import { planLearningRate } from "./learning-rate.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
 import { createOptimizer, trainStep, type Trainer } from "./train-step.js";
@@ -37,7 +37,7 @@ export async function measureTiming(context: PhaseContext, batchSizes: number[],
     for (const [index, size] of batchSizes.entries()) {
       progress("timing", index, batchSizes.length, `batch ${size}`);
       trainer?.optimizer.dispose();
-      trainer = { model, dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: size })) };
+      trainer = { model, dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, planLearningRate(plan, size)) };
       const batch = makeBatch(task.dataset, task.dataset.train, order.next(size));
       const times: number[] = [];
       try {
