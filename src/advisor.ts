@@ -35,7 +35,7 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
     if (!plan) continue;
     const key = JSON.stringify(plan);
     if (!runFor.has(key)) {
-      measurements.push(await measure(plan, { ...options, backend: options.backend ?? configuredBackend(config) }, i));
+      measurements.push(await measure(plan, { ...options, backend: options.backend ?? config.proxy.backend }, i));
       runFor.set(key, measurements.length - 1);
     }
     indexOf[i] = runFor.get(key);
@@ -54,7 +54,7 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
     groups,
     measurements,
     files: detection.files,
-    skipped: detection.skipped,
+    skipped: [...detection.skipped, ...(source.skipped ?? []).filter((s) => !detection.skipped.some((d) => d.path === s.path))],
     configErrors: options.configErrors ?? [],
     language: options.language ?? config.language,
     source: source.description,
@@ -66,15 +66,11 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
 
 function measure(plan: ProxyPlan, options: AnalyzeOptions, group: number): Promise<Measurements> {
   return runProxy(plan, {
-    backend: options.backend,
+    backend: options.backend === "auto" ? undefined : options.backend,
     signal: options.signal,
     baseDir: options.baseDir,
     onProgress: options.onProgress && ((event) => options.onProgress!({ ...event, group })),
   });
-}
-
-function configuredBackend(config: BotConfig): AnalyzeOptions["backend"] {
-  return config.proxy.backend === "auto" ? undefined : config.proxy.backend;
 }
 
 function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfig: unknown; measurements: Measurements[]; index?: number }): ChangeGroup {

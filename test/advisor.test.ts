@@ -63,4 +63,13 @@ describe("analyze on configs it cannot fully read", () => {
     expect(report.markdown).toMatch(/Configs batch-advisor could not read[^\n]*\n> - `broken.yaml`: line 1: YAML: /);
     expect(report.annotations).toContainEqual(expect.objectContaining({ path: "broken.yaml", line: 1, level: "warning", title: "batch-advisor could not read this config" }));
   });
+
+  it("lists the files the source would not read, in the report and the comment", async () => {
+    const source = Object.assign(new MemorySource({ base: { "a.yaml": "batch_size: 8\n" }, head: { "a.yaml": "batch_size: 16\n" } }), {
+      skipped: [{ path: "weights.bin.yaml", reason: "binary file" }],
+    });
+    const report = await analyze(source, defaultConfig(), { noProxy: true });
+    expect(report.skipped).toEqual([{ path: "weights.bin.yaml", reason: "binary file" }]);
+    expect(report.markdown).toContain("`weights.bin.yaml`: binary file");
+  });
 });

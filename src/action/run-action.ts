@@ -75,18 +75,15 @@ async function analyseAndPublish(run: { deps: RunActionDeps; env: NodeJS.Process
     warning: (m, at) => core.warning(m, { file: at.file, startLine: at.line, title: "batch-advisor config" }),
   });
   // The input wins over the config's proxy.backend; "auto" lets the proxy pick the fastest that loads.
-  const backend = inputs.backend ?? loaded.config.proxy.backend;
   const options: AnalyzeOptions = {
     language: inputs.language,
-    backend: backend === "auto" ? undefined : backend,
+    backend: inputs.backend ?? loaded.config.proxy.backend,
     timeBudgetSeconds: inputs["time-budget"],
     configErrors: loaded.errors,
     // A proxy model.json or data sample named in the config is read from the checkout, as data.
     baseDir: env.GITHUB_WORKSPACE,
   };
-  const analysed = await deps.analyze(source, loaded.config, options);
-  // Binary and oversized files the source would not read are part of the record too.
-  const report: Report = { ...analysed, skipped: [...analysed.skipped, ...source.skipped.filter((s) => !analysed.skipped.some((k) => k.path === s.path))] };
+  const report = await deps.analyze(source, loaded.config, options);
   core.info(report.summary);
 
   // 4. Files first: whatever happens to the comment, the JSON report is there to upload.

@@ -71,7 +71,8 @@ export interface AnalyzeOptions {
   quick?: boolean;
   /** Skip the proxy entirely (detection and analytical estimates only). */
   noProxy?: boolean;
-  backend?: Measurements["backend"]["name"];
+  /** Forces a backend; "auto" lets the proxy pick the fastest that loads, whatever the bot config says; unset defers to the config's `proxy.backend`. */
+  backend?: Measurements["backend"]["name"] | "auto";
   devices?: number;
   /** Overrides the bot config's proxy time budget (seconds). */
   timeBudgetSeconds?: number;

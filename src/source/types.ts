@@ -18,4 +18,6 @@ export interface ChangeSource {
   read(side: Side, path: string): Promise<string | null>;
   /** Every file path at one side, for finding configs that inherit a changed file. */
   list(side: Side): Promise<string[]>;
+  /** Files the source would not read (binary, too large), with the reason; filled as files are read. */
+  readonly skipped?: ReadonlyArray<{ path: string; reason: string }>;
 }

@@ -186,6 +186,12 @@ describe("runAction", () => {
     expect(analyze.mock.calls[0][2]?.backend).toBe("cpu");
   });
 
+  it("lets a backend input of auto win over the base config's proxy.backend", async () => {
+    github().get(contentsPath(".github/batch-advisor.yml")).query({ ref: BASE_SHA }).reply(200, fileContent(".github/batch-advisor.yml", "proxy:\n  backend: cpu\n"));
+    const { analyze } = await act(fixedReport(), { inputs: { comment: "false", backend: "auto" } });
+    expect(analyze.mock.calls[0][2]?.backend).toBe("auto");
+  });
+
   it("fails at once on an input outside its allowed values", async () => {
     const { analyze } = await act(fixedReport(), { inputs: { "fail-on": "sometimes" } });
     expect(analyze).not.toHaveBeenCalled();
