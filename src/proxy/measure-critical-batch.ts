@@ -4,7 +4,7 @@ import { fitLine } from "./fit-line.js";
 import { LEARNING_RATE_RULES, planLearningRate } from "./learning-rate.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
-import { createOptimizer, disposeTrainer, evaluateLoss, trainStep, type Trainer } from "./train-step.js";
+import { createOptimizer, disposeTrainer, evaluateLoss, trainOnNext, type Trainer } from "./train-step.js";
 import type { CriticalBatchMeasurement } from "./types.js";
 
 export interface CriticalBatchOptions {
@@ -76,9 +76,7 @@ function stepsToTarget(args: { context: PhaseContext; size: number; learningRate
   try {
     for (let step = 1; step <= args.maxSteps; step++) {
       if (budget.expired()) return "budget";
-      const batch = makeBatch(task.dataset, task.dataset.train, order.next(size));
-      const loss = trainStep(trainer, batch);
-      disposeBatch(batch);
+      const loss = trainOnNext(trainer, order, size);
       if (!Number.isFinite(loss)) return null;
       recent.push(loss);
       if (recent.length > WINDOW) recent.shift();

@@ -3,7 +3,7 @@ import { disposeBatch, makeBatch, type Batch } from "./data/make-batch.js";
 import { planLearningRate } from "./learning-rate.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
-import { createOptimizer, disposeTrainer, evaluateLoss, trainStep, type Trainer } from "./train-step.js";
+import { createOptimizer, disposeTrainer, evaluateLoss, trainOnNext, type Trainer } from "./train-step.js";
 import type { LossCurve } from "./types.js";
 
 export interface LossCurveOptions {
@@ -59,10 +59,8 @@ export async function measureLossCurves(context: PhaseContext, options: LossCurv
       }
       const run = active.reduce((a, b) => (b.examples < a.examples ? b : a));
       const size = run.curve.batchSize;
-      const batch = makeBatch(task.dataset, task.dataset.train, run.order.next(size));
       const initialEval = run.steps === 0 && evalBatch ? evaluateLoss(run.trainer, evalBatch) : undefined;
-      const loss = trainStep(run.trainer, batch);
-      disposeBatch(batch);
+      const loss = trainOnNext(run.trainer, run.order, size);
       if (!Number.isFinite(loss)) {
         run.diverged = true;
         notes.push(`loss: batch ${size} diverged at step ${run.steps + 1} (lr ${run.curve.learningRate})`);

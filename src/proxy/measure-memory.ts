@@ -4,7 +4,7 @@ import { disposeBatch, makeBatch } from "./data/make-batch.js";
 import { fitLine } from "./fit-line.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
-import { batchLoss, createOptimizer, disposeTrainer, trainStep, type Trainer } from "./train-step.js";
+import { batchLoss, createOptimizer, disposeTrainer, trainOnNext, type Trainer } from "./train-step.js";
 import type { MemoryMeasurement, MemoryPoint } from "./types.js";
 
 /**
@@ -26,9 +26,7 @@ export async function measureMemory(context: PhaseContext, batchSizes: number[])
   let stopped: string | undefined;
   try {
     // One real step first, so optimizer slots exist and are part of the baseline, as in steady training.
-    const warm = makeBatch(task.dataset, task.dataset.train, order.next(batchSizes[0]));
-    trainStep(trainer, warm);
-    disposeBatch(warm);
+    trainOnNext(trainer, order, batchSizes[0]);
     parameterBytes = tf.memory().numBytes - before;
     for (const [index, size] of batchSizes.entries()) {
       // Two points make a line: those are measured whatever the budget says (a few passes each).

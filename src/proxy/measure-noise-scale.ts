@@ -6,7 +6,7 @@ import type { ProxyModel } from "./models/proxy-model.js";
 import { bootstrapInterval, simpleNoiseScale, unbiasedEstimates, biasCorrectedEma } from "./noise-scale.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
-import { createOptimizer, disposeTrainer, evaluateLoss, trainStep, type Trainer } from "./train-step.js";
+import { createOptimizer, disposeTrainer, evaluateLoss, trainOnNext, type Trainer } from "./train-step.js";
 import { trainToPlateau } from "./train-to-plateau.js";
 import type { NoisePlan, NoiseSample, NoiseScaleMeasurement } from "./types.js";
 
@@ -72,9 +72,7 @@ export async function measureNoiseScale(context: PhaseContext, options: NoiseSca
       samples.push({ step, loss: sample.loss, gSmallSq: sample.gSmallSq, gBigSq: sample.gBigSq, ...unbiasedEstimates(sample) });
       progress("noise", maxWarmupSteps + i * (1 + stepsBetween), total, i === 0 ? "sampling gradient norms" : undefined);
       for (let s = 0; s < stepsBetween && i < sampleCount - 1; s++) {
-        const batch = makeBatch(task.dataset, task.dataset.train, trainOrder.next(trainBatch));
-        trainStep(trainer, batch);
-        disposeBatch(batch);
+        trainOnNext(trainer, trainOrder, trainBatch);
         step++;
       }
     }

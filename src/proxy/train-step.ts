@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Dataset } from "./data/dataset.js";
-import type { Batch } from "./data/make-batch.js";
+import type { BatchOrder } from "./data/batch-order.js";
+import { disposeBatch, makeBatch, type Batch } from "./data/make-batch.js";
 import type { ProxyModel } from "./models/proxy-model.js";
 import { taskLoss } from "./task-loss.js";
 import type { OptimizerKind } from "./types.js";
@@ -47,6 +48,19 @@ export function trainStep(trainer: Trainer, batch: Batch): number {
   value.dispose();
   tf.dispose(Object.values(grads));
   return loss;
+}
+
+/**
+ * One training step on the next `size` training examples of `order`; the batch is freed after it.
+ * @example const loss = trainOnNext(trainer, order, 32)
+ */
+export function trainOnNext(trainer: Trainer, order: BatchOrder, size: number): number {
+  const batch = makeBatch(trainer.dataset, trainer.dataset.train, order.next(size));
+  try {
+    return trainStep(trainer, batch);
+  } finally {
+    disposeBatch(batch);
+  }
 }
 
 /** Loss of a batch without training (held-out evaluation). */

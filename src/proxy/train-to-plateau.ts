@@ -1,7 +1,6 @@
 import type { BatchOrder } from "./data/batch-order.js";
-import { disposeBatch, makeBatch } from "./data/make-batch.js";
 import type { Budget } from "./time-budget.js";
-import { trainStep, type Trainer } from "./train-step.js";
+import { trainOnNext, type Trainer } from "./train-step.js";
 
 export interface WarmupOptions {
   order: BatchOrder;
@@ -49,9 +48,7 @@ export function trainToPlateau(trainer: Trainer, options: WarmupOptions): Warmup
       endedBy = "budget";
       break;
     }
-    const batch = makeBatch(trainer.dataset, trainer.dataset.train, options.order.next(options.batchSize));
-    const loss = trainStep(trainer, batch);
-    disposeBatch(batch);
+    const loss = trainOnNext(trainer, options.order, options.batchSize);
     step++;
     if (!Number.isFinite(loss)) {
       endedBy = "diverged";
