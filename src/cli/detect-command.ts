@@ -15,7 +15,7 @@ import type { CliIO, DetectArgs } from "./parse-args.js";
  */
 export async function detectCommand(args: DetectArgs, io: CliIO): Promise<number> {
   const result = await runDetection(args);
-  io.stdout(args.json ? `${JSON.stringify(detectionJson(result), null, 2)}\n` : formatDetection(result));
+  io.stdout(args.json ? `${JSON.stringify(detectionJson(result), null, 2)}\n` : formatDetection(result, { compared: Boolean((args.base && args.head) || (args.old && args.new)) }));
   const unreadable = result.skipped.length > 0 || result.files.some((f) => f.errors.length > 0);
   return unreadable ? 2 : 0;
 }

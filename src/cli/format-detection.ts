@@ -2,8 +2,8 @@ import { markdownTable } from "markdown-table";
 import type { DetectResult } from "../detect/detect-changes.js";
 import type { FileReport } from "../detect/types.js";
 
-/** The human-readable detection report: settings per file, then the changes. */
-export function formatDetection(result: Pick<DetectResult, "files" | "changes" | "skipped">): string {
+/** The human-readable detection report: settings per file, then the changes (when two sides were compared). */
+export function formatDetection(result: Pick<DetectResult, "files" | "changes" | "skipped">, options: { compared: boolean }): string {
   const out: string[] = [];
   for (const f of result.files) out.push(formatFile(f));
   if (result.changes.length) {
@@ -23,7 +23,7 @@ export function formatDetection(result: Pick<DetectResult, "files" | "changes" |
     );
     const unknown = [...new Set(result.changes.flatMap((c) => c.unknown))];
     for (const u of unknown) out.push(`  unknown: ${u}`);
-  } else if ("changes" in result && result.files.length && result.changes.length === 0) {
+  } else if (options.compared) {
     out.push("No batch-size change.");
   }
   for (const s of result.skipped) out.push(`skipped ${s.path}: ${s.reason}`);

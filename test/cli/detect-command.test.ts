@@ -70,3 +70,10 @@ describe("batch-advisor detect", () => {
     expect(stderr).toContain("Usage:");
   });
 });
+
+describe("batch-advisor detect, human-readable", () => {
+  it("says 'No batch-size change.' only when two sides were compared", async () => {
+    expect((await cli("detect", after)).stdout).not.toContain("No batch-size change.");
+    expect((await cli("detect", "--old", after, "--new", after)).stdout).toContain("No batch-size change.");
+  });
+});
