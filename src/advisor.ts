@@ -1,8 +1,7 @@
-import picomatch from "picomatch";
-import { groupChanges, type FileChanges } from "./advisor/group-changes.js";
+import { detectGroups } from "./advisor/detect-groups.js";
+import type { FileChanges } from "./advisor/group-changes.js";
 import { proxyPlanFor } from "./advisor/proxy-plan-for.js";
 import type { BotConfig } from "./config.js";
-import { detectChanges } from "./detect/detect-changes.js";
 import { estimateChange } from "./estimate/estimate.js";
 import { runProxy } from "./proxy/run-proxy.js";
 import type { Measurements, ProxyPlan } from "./proxy/types.js";
@@ -21,9 +20,7 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
   const clock = stopwatch();
 
   // 1. Detect: every batch setting that changed, with file, line and effective batch.
-  const watch = picomatch(config.files, { ignore: config.ignore, dot: true });
-  const detection = await detectChanges(source, { devices: options.devices ?? config.devices, watch });
-  const files = groupChanges(detection);
+  const { detection, groups: files } = await detectGroups(source, config, options);
   const detect = clock.lap();
 
   // 2. Measure: one proxy run per distinct plan (two files with the same change share one).

@@ -1,7 +1,5 @@
-import picomatch from "picomatch";
-import { groupChanges } from "../advisor/group-changes.js";
+import { detectGroups } from "../advisor/detect-groups.js";
 import type { BotConfig } from "../config.js";
-import { detectChanges } from "../detect/detect-changes.js";
 import type { ChangeSource } from "../source/types.js";
 
 /**
@@ -10,7 +8,5 @@ import type { ChangeSource } from "../source/types.js";
  * @example await hasBatchChange(source, config) // true
  */
 export async function hasBatchChange(source: ChangeSource, config: BotConfig): Promise<boolean> {
-  const watch = picomatch(config.files, { ignore: config.ignore, dot: true });
-  const detection = await detectChanges(source, { devices: config.devices, watch });
-  return groupChanges(detection).length > 0;
+  return (await detectGroups(source, config)).groups.length > 0;
 }
