@@ -3,8 +3,11 @@ import { parentRefs } from "./inheritance.js";
 import { parseConfig } from "./parse/parse-config.js";
 import type { ReadAt } from "./inheritance.js";
 
-/** Bound on configs scanned for inheritors, so a monorepo stays cheap. */
-export const MAX_INHERITOR_CANDIDATES = 2000;
+/**
+ * Bound on configs read in search of inheritors: each is one API call through the GitHub source,
+ * so a monorepo stays within the workflow token's rate limit.
+ */
+export const MAX_INHERITOR_CANDIDATES = 500;
 
 const CONFIG_FILE = /\.(ya?ml|json|py|toml|sh|bash)$/i;
 
@@ -15,7 +18,15 @@ const CONFIG_FILE = /\.(ya?ml|json|py|toml|sh|bash)$/i;
  */
 export async function findInheritors(args: { changed: string[]; files: string[]; read: ReadAt }): Promise<string[]> {
   const { files, read } = args;
-  const candidates = files.filter((f) => CONFIG_FILE.test(f)).slice(0, MAX_INHERITOR_CANDIDATES);
+  // Bases are used near where they live (configs/_base_ → configs/**), so past the bound the
+  // configs that share the longest folder prefix with a changed file are read first.
+  const closeness = (f: string) => Math.max(...args.changed.map((c) => sharedFolders(f, c)));
+  const candidates = files
+    .filter((f) => CONFIG_FILE.test(f))
+    .map((f) => ({ f, near: closeness(f) }))
+    .sort((a, b) => b.near - a.near)
+    .slice(0, MAX_INHERITOR_CANDIDATES)
+    .map((c) => c.f);
   // Parents of every candidate; only files that mention a base's name can name it as a parent.
   const parentsOf = new Map<string, string[]>();
   const texts = new Map<string, string | null>();
@@ -44,6 +55,14 @@ export async function findInheritors(args: { changed: string[]; files: string[];
     frontier = next;
   }
   return [...found].sort();
+}
+
+function sharedFolders(a: string, b: string): number {
+  const x = a.split("/").slice(0, -1);
+  const y = b.split("/").slice(0, -1);
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
 }
 
 function stem(path: string): string {
