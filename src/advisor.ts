@@ -32,7 +32,7 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
     if (!plan) continue;
     const key = JSON.stringify(plan);
     if (!runFor.has(key)) {
-      measurements.push(await measure(plan, { ...options, backend: options.backend ?? config.proxy.backend }, i));
+      measurements.push(await measure({ plan, options, backend: options.backend ?? config.proxy.backend, group: i }));
       runFor.set(key, measurements.length - 1);
     }
     indexOf[i] = runFor.get(key);
@@ -61,9 +61,11 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
   });
 }
 
-function measure(plan: ProxyPlan, options: AnalyzeOptions, group: number): Promise<Measurements> {
+/** One proxy run; `backend` is the option, else the bot config's, where "auto" forces nothing. */
+function measure(args: { plan: ProxyPlan; options: AnalyzeOptions; backend: AnalyzeOptions["backend"]; group: number }): Promise<Measurements> {
+  const { plan, options, backend, group } = args;
   return runProxy(plan, {
-    backend: options.backend === "auto" ? undefined : options.backend,
+    backend: backend === "auto" ? undefined : backend,
     signal: options.signal,
     baseDir: options.baseDir,
     onProgress: options.onProgress && ((event) => options.onProgress!({ ...event, group })),
