@@ -25,15 +25,24 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
 
   // 2. Measure: one proxy run per distinct plan (two files with the same change share one).
   const measurements: Measurements[] = [];
-  const runFor = new Map<string, number>();
+  const configErrors = [...(options.configErrors ?? [])];
+  const runFor = new Map<string, number | undefined>();
   const indexOf: Array<number | undefined> = [];
   for (const [i, group] of files.entries()) {
     const { plan } = options.noProxy ? {} : proxyPlanFor(group, config, options);
     if (!plan) continue;
     const key = JSON.stringify(plan);
     if (!runFor.has(key)) {
-      measurements.push(await measure({ plan, options, backend: options.backend ?? config.proxy.backend, group: i }));
-      runFor.set(key, measurements.length - 1);
+      try {
+        measurements.push(await measure({ plan, options, backend: options.backend ?? config.proxy.backend, group: i }));
+        runFor.set(key, measurements.length - 1);
+      } catch (error) {
+        // A proxy that cannot run (a malformed model.json, a sample that does not fit it) costs the
+        // measurements, not the report: the estimates that need no proxy still go out, and the
+        // error names the setting that chose the proxy.
+        runFor.set(key, undefined);
+        configErrors.push({ key: proxySettingOf(plan), message: `the proxy could not run, so nothing was measured on it: ${(error as Error).message}` });
+      }
     }
     indexOf[i] = runFor.get(key);
   }
@@ -52,13 +61,19 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
     measurements,
     files: detection.files,
     skipped: [...detection.skipped, ...(source.skipped ?? []).filter((s) => !detection.skipped.some((d) => d.path === s.path))],
-    configErrors: options.configErrors ?? [],
+    configErrors,
     language: options.language ?? config.language,
     source: source.description,
     timings: { detect, proxy, estimate },
     headText: { readHead: (path) => headTexts.get(path) ?? null },
     versions: { "batch-advisor": VERSION, node: process.version },
   });
+}
+
+function proxySettingOf(plan: ProxyPlan): string {
+  if (plan.model.kind === "user") return "proxy.model";
+  if (plan.data.kind === "user") return "proxy.data";
+  return "proxy";
 }
 
 /** One proxy run; `backend` is the option, else the bot config's, where "auto" forces nothing. */

@@ -64,6 +64,15 @@ describe("analyze on configs it cannot fully read", () => {
     expect(report.annotations).toContainEqual(expect.objectContaining({ path: "broken.yaml", line: 1, level: "warning", title: "batch-advisor could not read this config" }));
   });
 
+  it("reports a proxy that cannot run under the setting that chose it, and still estimates the rest", async () => {
+    const source = new MemorySource({ base: { "train.yaml": "per_device_train_batch_size: 8\n" }, head: { "train.yaml": "per_device_train_batch_size: 16\n" } });
+    const report = await analyze(source, defaultConfig(), { quick: true, proxyModelPath: "fixtures/models/malformed-unsupported-layer.json" });
+    expect(report.measurements).toEqual([]);
+    expect(report.groups).toHaveLength(1);
+    expect(report.configErrors).toEqual([{ key: "proxy.model", message: expect.stringMatching(/^the proxy could not run, so nothing was measured on it: .*layer 1 \(BatchNormalization "bn"\): unsupported layer class/) }]);
+    expect(report.markdown).toContain("`proxy.model`: the proxy could not run");
+  });
+
   it("lists the files the source would not read, in the report and the comment", async () => {
     const source = Object.assign(new MemorySource({ base: { "a.yaml": "batch_size: 8\n" }, head: { "a.yaml": "batch_size: 16\n" } }), {
       skipped: [{ path: "weights.bin.yaml", reason: "binary file" }],

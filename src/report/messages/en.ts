@@ -104,7 +104,7 @@ export const en = {
 
   // alerts
   "alert.unknownParts": "Unknown: {parts}.",
-  "alert.configErrors": "The bot configuration (`.github/batch-advisor.yml`) has problems; their defaults were used instead:",
+  "alert.configErrors": "The bot configuration (`.github/batch-advisor.yml`) has problems (a bad key falls back to its default):",
   "alert.skipped": "Not analysed:",
   "alert.configError": "`{key}`{where}: {message}",
   "alert.skippedFile": "`{path}`: {reason}",

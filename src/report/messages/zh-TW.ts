@@ -100,7 +100,7 @@ export const zhTW: Record<MessageId, string> = {
   "lr.adjustments": "依同一套規則，Adam 的其他超參數也要跟著調整（Malladi et al. 2022），以下從預設值算起：",
 
   "alert.unknownParts": "未知：{parts}。",
-  "alert.configErrors": "機器人設定檔（`.github/batch-advisor.yml`）有問題，這些項目已改用預設值：",
+  "alert.configErrors": "機器人設定檔（`.github/batch-advisor.yml`）有問題（有問題的項目會改用預設值）：",
   "alert.skipped": "沒有分析的檔案：",
   "alert.configError": "`{key}`{where}：{message}",
   "alert.skippedFile": "`{path}`：{reason}",
