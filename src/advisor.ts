@@ -97,7 +97,13 @@ function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfi
     config,
     modelConfig,
   });
-  return { path: group.path, changes: group.changes, estimate, ...(index === undefined ? {} : { measurementIndex: index }) };
+  return {
+    path: group.path,
+    changes: group.changes,
+    estimate,
+    ...(index === undefined ? {} : { measurementIndex: index }),
+    ...(group.base ? { baseParts: group.base.effective.parts } : {}),
+  };
 }
 
 /** The Hugging Face config.json named by `model.configJson`, read as data at head. */

@@ -77,6 +77,17 @@ export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantic
       const formula = `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (devices)`;
       return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings };
     }
+    // A global batch split over known devices gives the per-device batch (DeepSpeed: only
+    // train_batch_size → accumulation 1 and micro = global ÷ world; detectron2 IMS_PER_BATCH ÷ GPUs),
+    // which is what memory grows with.
+    if (micro == null && !first("micro_batch") && devices != null) {
+      const splitAccum = accumSetting && accum != null ? accum : 1;
+      parts.micro = global / (devices * splitAccum);
+      parts.accum = splitAccum;
+      if (!Number.isInteger(parts.micro)) warnings.push(`Global batch ${global} is not divisible by devices × accumulation = ${devices} × ${splitAccum}`);
+      const formula = `${global} (global) = ${fmt(parts.micro)} (per device, derived) × ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) × ${devices} (devices)`;
+      return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings };
+    }
     // Without the micro batch and the devices the accumulation inside the global batch is not known.
     if (!accumSetting) parts.accum = null;
     return { effective: { value: scaleTokens(global), unit, formula: `${global} (global batch)${tokenSuffix()}`, unknown, parts }, warnings };

@@ -4,7 +4,8 @@ import { analyticalMemory, type AnalyticalInput } from "./analytical-memory.js";
 import { checkBudget } from "./budget.js";
 import { calibrate } from "./calibration.js";
 import { proxyMemory, proxyPeak } from "./memory-proxy.js";
-import { combine } from "./quantity.js";
+import { combine, quantity } from "./quantity.js";
+import { SOURCES } from "./sources.js";
 import type { MemoryEstimate, Note } from "./types.js";
 
 export interface MemoryInput {
@@ -58,6 +59,12 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
     : undefined;
   if (pick?.before && pick.after) {
     estimate.peak = { before: pick.before, after: pick.after, ratio: combine(pick.after, pick.before, { unit: "ratio", source: pick.after.source, divide: true }), basis: pick.basis };
+  } else if (microBatch.before && microBatch.after && microBatch.before !== microBatch.after) {
+    // Activations grow exactly with the per-device batch; the fixed part (weights, gradients,
+    // optimizer states) does not, and its share is unknown without the model's size.
+    const k = microBatch.after / microBatch.before;
+    estimate.peak = { ratio: quantity(k, "ratio", SOURCES.activationBounds, { low: Math.min(1, k), high: Math.max(1, k) }), basis: "activations" };
+    notes.push({ id: "memory-activations-only", text: `Without the model's size only bounds are known: peak memory per device grows between ×1 (if weights and optimizer states dominate) and ×${Number(k.toPrecision(3))} (if activations do); give model size hints or memory.calibration for bytes on your devices.`, params: { k: Number(k.toPrecision(3)) } });
   } else if (estimate.proxy) {
     estimate.peak = { ratio: estimate.proxy.ratio, basis: "proxy" };
     notes.push({ id: "memory-proxy-only", text: "Only the proxy's memory growth is known; give model size hints or memory.calibration for bytes on your devices." });

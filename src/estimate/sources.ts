@@ -11,6 +11,7 @@ export const SOURCES = {
   parameterCount: "Kaplan et al. 2020 N ≈ 12·L·h² (+ V·h embeddings)",
   calibration: "calibration point M₀ = M_cal − m·B_cal",
   calibrationProxy: "calibration point × proxy memory ratio",
+  activationBounds: "activations linear in the per-device batch (Korthikanti et al. 2022); fixed part unknown",
   steps: "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)",
   examples: "McCandlish et al. 2018 E(B)=E_min(1+B/B_crit)",
   wallTime: "McCandlish et al. 2018 S(B) × proxy step time t(B)",

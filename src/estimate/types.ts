@@ -143,7 +143,12 @@ export interface MemoryEstimate {
   model?: AnalyticalMemory;
   calibrated?: CalibratedMemory;
   /** The headline peak per device: calibrated, else analytical, else absent (only the proxy ratio is known). */
-  peak: { before?: Quantity; after?: Quantity; ratio?: Quantity; basis: "calibration" | "analytical" | "proxy" | "none" };
+  /**
+   * "activations": without the model's size or a calibration point, only bounds are known — no
+   * growth if the fixed part dominates, the per-device batch's growth if activations do. The
+   * proxy's own ratio is not used for the headline: its fixed part bears no relation to the model's.
+   */
+  peak: { before?: Quantity; after?: Quantity; ratio?: Quantity; basis: "calibration" | "analytical" | "activations" | "proxy" | "none" };
   budget?: BudgetCheck;
   notes: Note[];
 }

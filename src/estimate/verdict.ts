@@ -25,6 +25,8 @@ export function verdict(estimate: Omit<Estimate, "verdict">): Verdict {
   const peak = estimate.memory.peak;
   if (peak.before && peak.after) {
     parts.push(`peak memory ${formatBytes(peak.before.value)} → ${formatBytes(peak.after.value)} per device${flag(peak.after)}`);
+  } else if (peak.ratio && peak.basis === "activations") {
+    parts.push(`peak memory per device ×1 to ×${short(peak.ratio.value)} (activations ×${short(peak.ratio.value)})`);
   } else if (peak.ratio && Math.abs(peak.ratio.value - 1) > 0.005) {
     parts.push(`proxy peak memory ×${short(peak.ratio.value)}${flag(peak.ratio)}`);
   }

@@ -2,7 +2,7 @@
  * The `Report`: everything `analyze()` found, predicted and rendered for one pull request (or one
  * CLI run). Fronts only choose where to send it: a sticky comment, a job summary, stdout, a file.
  */
-import type { BatchChange, FileReport } from "../detect/types.js";
+import type { BatchChange, EffectiveBatch, FileReport } from "../detect/types.js";
 import type { Estimate, Level } from "../estimate/types.js";
 import type { Measurements, ProgressEvent } from "../proxy/types.js";
 
@@ -16,6 +16,8 @@ export interface ChangeGroup {
   estimate: Estimate;
   /** Index into `Report.measurements` of the proxy run behind the estimate, when one ran. */
   measurementIndex?: number;
+  /** Per-device batch, accumulation and devices at base, when the file existed there. */
+  baseParts?: EffectiveBatch["parts"];
 }
 
 /** A line GitHub can annotate (workflow command or check-run annotation). */

@@ -21,6 +21,7 @@ export function verdictText(e: Estimate, t: Translator): string {
   if (c) parts.push(t.t("verdict.convergence", { steps: ratioPhrase(c.stepsRatio, "steps", { t, bare: true }), examples: ratioPhrase(c.examplesRatio, "examples", { t, bare: true }) }));
   const peak = e.memory.peak;
   if (peak.before && peak.after) parts.push(t.t("verdict.peak", { before: formatBytes(peak.before.value), after: formatBytes(peak.after.value), uncertain: flag(t, peak.after) }));
+  else if (peak.ratio && peak.basis === "activations") parts.push(t.t("verdict.activationPeak", { ratio: formatNumber(peak.ratio.value) }));
   else if (peak.ratio && Math.abs(peak.ratio.value - 1) > 0.005) parts.push(t.t("verdict.proxyPeak", { ratio: formatNumber(peak.ratio.value), uncertain: flag(t, peak.ratio) }));
   const budget = e.memory.budget;
   if (budget && (budget.status === "warn" || budget.status === "error")) {

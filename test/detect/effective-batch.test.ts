@@ -31,3 +31,15 @@ describe("effective batch", () => {
     expect(r.warnings).toEqual(['Line 1: the comment says "batch size 8" but per_device_train_batch_size is 16']);
   });
 });
+
+describe("a global batch over known devices", () => {
+  it("gives the per-device batch that memory grows with", () => {
+    const r = detectFile("ds.json", '{"train_batch_size": 64}', { devices: 8 });
+    expect(r.effective).toMatchObject({ value: 64, formula: "64 (global) = 8 (per device, derived) × 1 (no accumulation) × 8 (devices)", parts: { micro: 8, accum: 1 } });
+  });
+
+  it("splits over accumulation too when the file sets it", () => {
+    const r = detectFile("ds.json", '{"train_batch_size": 64, "gradient_accumulation_steps": 2}', { devices: 4 });
+    expect(r.effective.parts).toMatchObject({ micro: 8, accum: 2, devices: 4 });
+  });
+});

@@ -19,7 +19,7 @@ describe("estimateChange", () => {
     expect(e.learningRate).toMatchObject({ rule: "sqrt", status: "unchanged-needs-scaling", suggestedRaw: "4.24e-4" });
     expect(e.speed!.epochTimeRatio.value).toBeCloseTo((18 / 64) / (10 / 32), 10);
     expect(e.convergence!.wallTimeRatio!.value).toBeCloseTo(stepsRatio(900, 32, 64) * 1.8, 10);
-    expect(e.verdict.text).toBe("Batch 32 → 64 (×2): 1.93× fewer steps, 1.03× more examples to the same loss; proxy peak memory ×1.24; raise the learning rate to 4.24e-4 (square-root rule).");
+    expect(e.verdict.text).toBe("Batch 32 → 64 (×2): 1.93× fewer steps, 1.03× more examples to the same loss; peak memory per device ×1 to ×2 (activations ×2); raise the learning rate to 4.24e-4 (square-root rule).");
     expect(e.verdict.level).toBe("ok");
   });
 

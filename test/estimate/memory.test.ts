@@ -223,10 +223,18 @@ describe("estimateMemory", () => {
     expect(m.budget!.status).toBe("ok");
   });
 
-  it("with only the proxy, the headline is the proxy's growth", () => {
+  it("without the model's size, the headline is bounds from the activations, not the proxy's own growth", () => {
     const m = estimateMemory({ proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } }, model: { ...model, microBatch: { before: 32, after: 64 } } });
-    expect(m.peak.basis).toBe("proxy");
+    expect(m.peak.basis).toBe("activations");
+    expect(m.peak.ratio).toMatchObject({ value: 2, low: 1, high: 2 });
     expect(m.peak.before).toBeUndefined();
+    expect(m.proxy?.ratio.value).toBeLessThan(2);
+    expect(m.notes.map((n) => n.id)).toContain("memory-activations-only");
+  });
+
+  it("with only the proxy and no per-device batch, the headline is the proxy's growth", () => {
+    const m = estimateMemory({ proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } }, model: { ...model, microBatch: { before: null, after: null } } });
+    expect(m.peak.basis).toBe("proxy");
     expect(m.notes.map((n) => n.id)).toContain("memory-proxy-only");
   });
 

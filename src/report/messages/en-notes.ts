@@ -22,6 +22,7 @@ export const enNotes: Record<string, string> = {
   "lr-unchanged": "The batch changes ×{k} but the learning rate does not: with {optimizer} the rule suggests ×{factor}, i.e. {suggested}.",
   "lr-matches": "The learning rate changes ×{changed}, in line with the rule (×{factor}).",
   "lr-differs": "The learning rate changes ×{changed}, but the rule suggests ×{factor} ({suggested}).",
+  "memory-activations-only": "Without the model's size only bounds are known: peak memory per device grows between ×1 (if weights and optimizer states dominate) and ×{k} (if activations do); give model size hints or memory.calibration for bytes on your devices.",
   "memory-proxy-only": "Only the proxy's memory growth is known; give model size hints or memory.calibration for bytes on your devices.",
   "memory-micro-unchanged": "The per-device batch stays {micro}: activation memory per device does not change.",
   "past-critical-batch": "The new batch is {times}× the critical batch: diminishing returns — ×{examples} the examples for {steps}× fewer steps.",

@@ -19,6 +19,7 @@ export const zhTWNotes: Record<string, string> = {
   "lr-unchanged": "批次變為 ×{k}，學習率卻沒有調整：{optimizer} 依縮放規則建議 ×{factor}，也就是 {suggested}。",
   "lr-matches": "學習率變為 ×{changed}，符合縮放規則（×{factor}）。",
   "lr-differs": "學習率變為 ×{changed}，但縮放規則建議 ×{factor}（{suggested}）。",
+  "memory-activations-only": "不知道模型大小時只能給出範圍：每張 GPU 的記憶體峰值會成長 1 倍（權重與最佳化器狀態占大宗時）到 {k} 倍（活化值占大宗時）之間；在設定中提供模型大小提示或 memory.calibration，才能算出你的 GPU 上實際的記憶體用量。",
   "memory-proxy-only": "只知道代理模型的記憶體成長比例；在設定中提供模型大小提示或 memory.calibration，才能算出你的 GPU 上實際的記憶體用量。",
   "memory-micro-unchanged": "每張 GPU 的批次大小維持 {micro}：每張 GPU 的 activation 記憶體不變。",
   "past-critical-batch": "新的批次是臨界批次的 {times} 倍，效益遞減：樣本數變為 ×{examples}，訓練步數卻只減為 1/{steps}。",

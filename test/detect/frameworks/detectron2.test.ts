@@ -89,7 +89,7 @@ describe("detectron2 launch script", () => {
       [5, "learning_rate", "SOLVER.BASE_LR", 0.01],
       [6, "max_steps", "SOLVER.MAX_ITER", 540000],
     ]);
-    expect(r.effective).toMatchObject({ value: 8, formula: "8 (global batch)", unknown: [], parts: { devices: 4 } });
+    expect(r.effective).toMatchObject({ value: 8, formula: "8 (global) = 2 (per device, derived) × 1 (no accumulation) × 4 (devices)", unknown: [], parts: { devices: 4, micro: 2 } });
   });
 
   it("rescales a command-line IMS_PER_BATCH by the launcher's GPUs over REFERENCE_WORLD_SIZE", () => {
