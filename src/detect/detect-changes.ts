@@ -1,6 +1,7 @@
 import { detectParsed } from "./detect-file.js";
 import { diffSettings } from "./diff-settings.js";
 import { findInheritors } from "./find-inheritors.js";
+import { findLaunchDevices } from "./find-launch-devices.js";
 import { frameworkById, recogniseFramework } from "./frameworks/catalogue.js";
 import { withInheritance } from "./inheritance.js";
 import { formatOf, parseConfig } from "./parse/parse-config.js";
@@ -43,19 +44,25 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   // A base file that changed affects every config that inherits it. With no changed config there is
   // no base to look for, so the head tree (a GitHub API call, a `git ls-tree`) is not listed.
   const changedPaths = new Set(pairs.map((p) => p.path));
-  const inheritors = pairs.length ? await findInheritors({ changed: [...changedPaths], files: await source.list("head"), read: (p) => source.read("head", p) }) : [];
+  let headFiles: Promise<string[]> | undefined;
+  const listHead = () => (headFiles ??= source.list("head"));
+  const inheritors = pairs.length ? await findInheritors({ changed: [...changedPaths], files: await listHead(), read: (p) => source.read("head", p) }) : [];
+  // Devices a config leaves to its launcher, from the head's launch scripts, for both sides: the
+  // base tree is not listed again (one more API call per run through the GitHub source).
+  const launches = new Map<string, ReturnType<typeof findLaunchDevices>>();
+  const launchOf = (path: string) => launches.get(path) ?? launches.set(path, listHead().then((files) => findLaunchDevices({ configPath: path, files, read: (p) => source.read("head", p) }))).get(path)!;
   for (const path of inheritors) if (!changedPaths.has(path)) pairs.push({ path, basePath: path });
 
   const files: FileReport[] = [];
   const changes: BatchChange[] = [];
   const baseFiles: FileReport[] = [];
   for (const pair of pairs) {
-    const head = await detectSide(source, "head", pair.path, options);
+    const head = await detectSide({ source, launchOf, side: "head", path: pair.path, options });
     if (!head) continue;
     if (head.settings.length || head.errors.length) files.push(head);
     // A head that does not parse at all is reported with its errors, not as every setting removed.
     if (!pair.basePath || (head.errors.length && !head.settings.length)) continue;
-    const base = await detectSide(source, "base", pair.basePath, { ...options, frameworkOf: head.framework });
+    const base = await detectSide({ source, launchOf: () => launchOf(pair.path), side: "base", path: pair.basePath, options: { ...options, frameworkOf: head.framework } });
     if (!base) continue;
     const underHeadPath = { ...base, path: head.path };
     baseFiles.push(underHeadPath);
@@ -71,12 +78,15 @@ function isCandidate(file: ChangedFile, options: DetectChangesOptions): boolean 
   return formatOf(file.path, "") !== "text";
 }
 
-async function detectSide(
-  source: ChangeSource,
-  side: Side,
-  path: string,
-  options: DetectOptions & { frameworkOf?: string },
-): Promise<FileReport | null> {
+async function detectSide(args: {
+  source: ChangeSource;
+  /** The launch script's device count for a config, searched once per run. */
+  launchOf: (path: string) => ReturnType<typeof findLaunchDevices>;
+  side: Side;
+  path: string;
+  options: DetectOptions & { frameworkOf?: string };
+}): Promise<FileReport | null> {
+  const { source, launchOf, side, path, options } = args;
   const text = await source.read(side, path);
   if (text === null) return null;
   if (text.includes("\u0000")) return { ...emptyReport(path), errors: [{ message: "Binary file; not read" }] };
@@ -84,7 +94,15 @@ async function detectSide(
   const { config, warnings } = await withInheritance(parsed, (p) => source.read(side, p));
   // Both sides are read as the head's framework, so a key added in the PR cannot flip the meaning of the others.
   const framework = (options.frameworkOf && frameworkById(options.frameworkOf)) || recogniseFramework(config);
-  const report = detectParsed(config, { devices: options.devices, framework });
+  let report = detectParsed(config, { devices: options.devices, framework });
+  // Devices the config leaves to its launcher: a script in the tree that launches it may say.
+  if (options.devices === undefined && report.effective.parts.devices == null && config.format !== "shell") {
+    const launch = await launchOf(path);
+    if (launch) {
+      report = detectParsed(config, { devices: launch.devices, framework });
+      report.effective.formula += ` — devices from ${launch.from}`;
+    }
+  }
   report.warnings.push(...warnings);
   return report;
 }

@@ -1,0 +1,40 @@
+import { posix } from "node:path";
+import { detectParsed } from "./detect-file.js";
+import type { ReadAt } from "./inheritance.js";
+import { parseConfig } from "./parse/parse-config.js";
+
+/** Bound on launch scripts read for one config: each is one API call through the GitHub source. */
+export const MAX_LAUNCH_SCRIPTS = 100;
+
+const SCRIPT = /\.(sh|bash|slurm|sbatch)$/i;
+
+/**
+ * The data-parallel device count a launch script in the tree gives a config it names:
+ * `torchrun --nproc_per_node 8 train.py --config configs/sft.yaml`, `accelerate launch
+ * --num_processes 8 … recipes/sft.yaml`, `#SBATCH --gres=gpu:4`. The first script (nearest folder
+ * first) that names the config and whose launcher sets the devices wins; none → undefined.
+ * @example await findLaunchDevices({ configPath: "configs/sft.yaml", files, read }) // { devices: 8, from: "scripts/train.sh" }
+ */
+export async function findLaunchDevices(args: { configPath: string; files: string[]; read: ReadAt }): Promise<{ devices: number; from: string } | undefined> {
+  const name = posix.basename(args.configPath);
+  const scripts = args.files
+    .filter((f) => SCRIPT.test(f))
+    .map((f) => ({ f, near: sharedFolders(f, args.configPath) }))
+    .sort((a, b) => b.near - a.near)
+    .slice(0, MAX_LAUNCH_SCRIPTS);
+  for (const { f } of scripts) {
+    const text = await args.read(f);
+    if (text === null || !text.includes(name)) continue;
+    const devices = detectParsed(parseConfig(f, text)).effective.parts.devices;
+    if (typeof devices === "number" && devices >= 1) return { devices, from: f };
+  }
+  return undefined;
+}
+
+function sharedFolders(a: string, b: string): number {
+  const x = a.split("/").slice(0, -1);
+  const y = b.split("/").slice(0, -1);
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
