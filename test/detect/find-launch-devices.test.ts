@@ -16,6 +16,16 @@ describe("devices from the script that launches a config", () => {
     expect(await findLaunchDevices({ configPath: "recipes/sft.yaml", files: Object.keys(tree), read })).toEqual({ devices: 8, from: "scripts/sft.sh" });
   });
 
+  it("follows an accelerate launch --config_file to its num_processes", async () => {
+    const files: Record<string, string> = {
+      "recipes/dpo.yaml": "per_device_train_batch_size: 4\n",
+      "recipes/accelerate_configs/zero3.yaml": "compute_environment: LOCAL_MACHINE\ndistributed_type: DEEPSPEED\nnum_machines: 1\nnum_processes: 4\n",
+      "scripts/dpo.sh": "ACCELERATE_LOG_LEVEL=info accelerate launch --config_file recipes/accelerate_configs/zero3.yaml scripts/run_dpo.py recipes/dpo.yaml\n",
+    };
+    const found = await findLaunchDevices({ configPath: "recipes/dpo.yaml", files: Object.keys(files), read: async (p) => files[p] ?? null });
+    expect(found).toEqual({ devices: 4, from: "scripts/dpo.sh → recipes/accelerate_configs/zero3.yaml" });
+  });
+
   it("finds nothing for a config no script launches", async () => {
     expect(await findLaunchDevices({ configPath: "recipes/dpo.yaml", files: Object.keys(tree), read })).toBeUndefined();
   });
