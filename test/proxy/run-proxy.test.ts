@@ -45,7 +45,8 @@ describe("runProxy", () => {
     expect(m.partialPhase).toBeDefined();
     expect(m.partialReason).toMatch(/time budget of 0.25 s reached|share of the time budget used up/);
     expect(m.memory.points.length).toBeGreaterThanOrEqual(2);
-    expect(m.wallSeconds).toBeLessThan(5);
+    // 200 000 examples would take minutes; a generous bound shows the budget stopped it without timing it.
+    expect(m.wallSeconds).toBeLessThan(15);
   });
 
   it("stops cleanly on an abort signal", async () => {

@@ -400,9 +400,7 @@ describe("parseShell: comments and malformed input", () => {
     const lines = ["A=x"];
     for (let i = 0; i < 40; i++) lines.push('A="$A $A"');
     lines.push("python t.py $A");
-    const started = Date.now();
     const r = parse(lines.join("\n") + "\n");
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(at(r.entries, "A").at(-1)?.unknownReason).toBe("value too long to expand statically");
   });
 });

