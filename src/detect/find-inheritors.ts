@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { parentRefs } from "./inheritance.js";
+import { nearestFiles } from "./nearest-files.js";
 import { parseConfig } from "./parse/parse-config.js";
 import type { ReadAt } from "./inheritance.js";
 
@@ -20,13 +21,7 @@ export async function findInheritors(args: { changed: string[]; files: string[];
   const { files, read } = args;
   // Bases are used near where they live (configs/_base_ → configs/**), so past the bound the
   // configs that share the longest folder prefix with a changed file are read first.
-  const closeness = (f: string) => Math.max(...args.changed.map((c) => sharedFolders(f, c)));
-  const candidates = files
-    .filter((f) => CONFIG_FILE.test(f))
-    .map((f) => ({ f, near: closeness(f) }))
-    .sort((a, b) => b.near - a.near)
-    .slice(0, MAX_INHERITOR_CANDIDATES)
-    .map((c) => c.f);
+  const candidates = nearestFiles({ files, pattern: CONFIG_FILE, near: args.changed, limit: MAX_INHERITOR_CANDIDATES });
   // Parents of every candidate; only files that mention a base's name can name it as a parent.
   const parentsOf = new Map<string, string[]>();
   const texts = new Map<string, string | null>();
@@ -55,14 +50,6 @@ export async function findInheritors(args: { changed: string[]; files: string[];
     frontier = next;
   }
   return [...found].sort();
-}
-
-function sharedFolders(a: string, b: string): number {
-  const x = a.split("/").slice(0, -1);
-  const y = b.split("/").slice(0, -1);
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
 }
 
 function stem(path: string): string {

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { detectParsed } from "./detect-file.js";
 import type { ReadAt } from "./inheritance.js";
+import { nearestFiles } from "./nearest-files.js";
 import { parseConfig } from "./parse/parse-config.js";
 
 /** Bound on launch scripts read for one config: each is one API call through the GitHub source. */
@@ -18,12 +19,8 @@ const SCRIPT = /\.(sh|bash|slurm|sbatch)$/i;
  */
 export async function findLaunchDevices(args: { configPath: string; files: string[]; read: ReadAt }): Promise<{ devices: number; from: string } | undefined> {
   const name = posix.basename(args.configPath);
-  const scripts = args.files
-    .filter((f) => SCRIPT.test(f))
-    .map((f) => ({ f, near: sharedFolders(f, args.configPath) }))
-    .sort((a, b) => b.near - a.near)
-    .slice(0, MAX_LAUNCH_SCRIPTS);
-  for (const { f } of scripts) {
+  const scripts = nearestFiles({ files: args.files, pattern: SCRIPT, near: [args.configPath], limit: MAX_LAUNCH_SCRIPTS });
+  for (const f of scripts) {
     const text = await args.read(f);
     if (text === null || !text.includes(name)) continue;
     const script = parseConfig(f, text);
@@ -46,12 +43,4 @@ async function accelerateConfigDevices(script: ReturnType<typeof parseConfig>, r
     if (typeof devices === "number" && devices >= 1) return { devices, from: `${script.path} → ${path}` };
   }
   return undefined;
-}
-
-function sharedFolders(a: string, b: string): number {
-  const x = a.split("/").slice(0, -1);
-  const y = b.split("/").slice(0, -1);
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
 }
