@@ -10,7 +10,6 @@ import type { AnalyzeOptions, ChangeGroup, Report } from "./report/types.js";
 import type { ChangeSource } from "./source/types.js";
 import { VERSION } from "./version.js";
 
-
 /**
  * The only place the stages meet: detect the batch changes of a source, train the proxy once per
  * distinct change, estimate each change, and render the report.
@@ -49,7 +48,8 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
   const proxy = clock.lap();
 
   // 3. Estimate: pure predictions with intervals and provenance.
-  const modelConfig = await readModelConfig(source, config);
+  const { modelConfig, error: modelConfigError } = await readModelConfig(source, config);
+  if (modelConfigError) configErrors.push({ key: "model.configJson", message: modelConfigError });
   const groups: ChangeGroup[] = files.map((group, i) => toChangeGroup({ group, config, modelConfig, measurements, index: indexOf[i] }));
   const estimate = clock.lap();
 
@@ -106,15 +106,19 @@ function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfi
   };
 }
 
-/** The Hugging Face config.json named by `model.configJson`, read as data at head. */
-async function readModelConfig(source: ChangeSource, config: BotConfig): Promise<unknown> {
-  if (!config.model.configJson) return undefined;
-  const text = await source.read("head", config.model.configJson);
-  if (text === null) return undefined;
+/**
+ * The Hugging Face config.json named by `model.configJson`, read as data at head; a missing or
+ * broken file is an error under that key, and the analytical model then goes without it.
+ */
+async function readModelConfig(source: ChangeSource, config: BotConfig): Promise<{ modelConfig?: unknown; error?: string }> {
+  const path = config.model.configJson;
+  if (!path) return {};
+  const text = await source.read("head", path);
+  if (text === null) return { error: `${path} was not found at the head of the change` };
   try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+    return { modelConfig: JSON.parse(text) };
+  } catch (error) {
+    return { error: `${path} is not valid JSON: ${(error as Error).message}` };
   }
 }
 

@@ -73,6 +73,16 @@ describe("analyze on configs it cannot fully read", () => {
     expect(report.markdown).toContain("`proxy.model`: the proxy could not run");
   });
 
+  it("names a model.configJson that is missing or not JSON, and still estimates without it", async () => {
+    const config = loadConfig("model:\n  configJson: models/config.json\n").config;
+    const change = { base: { "train.yaml": "per_device_train_batch_size: 8\n" }, head: { "train.yaml": "per_device_train_batch_size: 16\n" } };
+    const missing = await analyze(new MemorySource(change), config, { noProxy: true });
+    expect(missing.configErrors).toEqual([{ key: "model.configJson", message: "models/config.json was not found at the head of the change" }]);
+    const broken = await analyze(new MemorySource({ base: change.base, head: { ...change.head, "models/config.json": "{ hidden_size: " } }), config, { noProxy: true });
+    expect(broken.configErrors[0]).toMatchObject({ key: "model.configJson", message: expect.stringMatching(/^models\/config.json is not valid JSON: /) });
+    expect(broken.groups).toHaveLength(1);
+  });
+
   it("lists the files the source would not read, in the report and the comment", async () => {
     const source = Object.assign(new MemorySource({ base: { "a.yaml": "batch_size: 8\n" }, head: { "a.yaml": "batch_size: 16\n" } }), {
       skipped: [{ path: "weights.bin.yaml", reason: "binary file" }],
