@@ -50,7 +50,14 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   // Devices a config leaves to its launcher, from the head's launch scripts, for both sides: the
   // base tree is not listed again (one more API call per run through the GitHub source).
   const launches = new Map<string, ReturnType<typeof findLaunchDevices>>();
-  const launchOf = (path: string) => launches.get(path) ?? launches.set(path, listHead().then((files) => findLaunchDevices({ configPath: path, files, read: (p) => source.read("head", p) }))).get(path)!;
+  const launchOf = (path: string) => {
+    let found = launches.get(path);
+    if (!found) {
+      found = listHead().then((files) => findLaunchDevices({ configPath: path, files, read: (p) => source.read("head", p) }));
+      launches.set(path, found);
+    }
+    return found;
+  };
   for (const path of inheritors) if (!changedPaths.has(path)) pairs.push({ path, basePath: path });
 
   const files: FileReport[] = [];
@@ -95,8 +102,10 @@ async function detectSide(args: {
   // Both sides are read as the head's framework, so a key added in the PR cannot flip the meaning of the others.
   const framework = (options.frameworkOf && frameworkById(options.frameworkOf)) || recogniseFramework(config);
   let report = detectParsed(config, { devices: options.devices, framework });
-  // Devices the config leaves to its launcher: a script in the tree that launches it may say.
-  if (options.devices === undefined && report.effective.parts.devices == null && config.format !== "shell") {
+  // Devices the config leaves to its launcher: a script in the tree that launches it may say. Only
+  // worth the search (reads of scripts) for a file that sets a batch at all.
+  const setsBatch = report.settings.some((s) => s.role === "micro_batch" || s.role === "global_batch" || s.role === "tokens_per_batch");
+  if (options.devices === undefined && report.effective.parts.devices == null && setsBatch && config.format !== "shell") {
     const launch = await launchOf(path);
     if (launch) {
       report = detectParsed(config, { devices: launch.devices, framework });
