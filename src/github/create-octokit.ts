@@ -2,7 +2,9 @@ import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 
-const GitHubClient = Octokit.plugin(retry, throttling);
+// Typed as the plain Octokit: the plugins add no method we call, and the inferred type names a file
+// deep inside @octokit/plugin-rest-endpoint-methods, which the library's declarations (lib/*.d.ts) cannot reference.
+const GitHubClient: typeof Octokit = Octokit.plugin(retry, throttling);
 
 /** The Octokit the GitHub front talks through: REST methods plus retries and rate-limit handling. */
 export type GitHub = InstanceType<typeof GitHubClient>;
