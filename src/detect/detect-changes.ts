@@ -6,7 +6,7 @@ import { frameworkById, recogniseFramework } from "./frameworks/catalogue.js";
 import { withInheritance } from "./inheritance.js";
 import { formatOf, parseConfig } from "./parse/parse-config.js";
 import type { ChangeSource, ChangedFile, Side } from "../source/types.js";
-import type { BatchChange, DetectOptions, FileReport } from "./types.js";
+import type { BatchChange, DetectOptions, Entry, FileReport, ParsedConfig } from "./types.js";
 
 /** Bound on changed config files read per run; the rest are listed as skipped. */
 export const MAX_CHANGED_CONFIGS = 300;
@@ -19,6 +19,8 @@ export interface DetectResult {
   baseFiles: FileReport[];
   /** Changed configs not analysed, with the reason (more than MAX_CHANGED_CONFIGS; the CLI adds unreadable files). A binary file is in `files` with an error. */
   skipped: Array<{ path: string; reason: string }>;
+  /** The parsed (inheritance-merged) entries of each reported file, by head path: the workload stage reads the model, method and precision from them. */
+  entries?: Map<string, { head: Entry[]; base?: Entry[] }>;
 }
 
 export interface DetectChangesOptions extends DetectOptions {
@@ -63,19 +65,23 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const files: FileReport[] = [];
   const changes: BatchChange[] = [];
   const baseFiles: FileReport[] = [];
+  const entries: NonNullable<DetectResult["entries"]> = new Map();
   for (const pair of pairs) {
-    const head = await detectSide({ source, launchOf, side: "head", path: pair.path, options });
+    const head = await detectSide({ source, launchOf, side: "head", path: pair.path, options, keep: (c) => entries.set(pair.path, { head: c.entries }) });
     if (!head) continue;
     if (head.settings.length || head.errors.length) files.push(head);
     // A head that does not parse at all is reported with its errors, not as every setting removed.
     if (!pair.basePath || (head.errors.length && !head.settings.length)) continue;
-    const base = await detectSide({ source, launchOf: () => launchOf(pair.path), side: "base", path: pair.basePath, options: { ...options, frameworkOf: head.framework } });
+    const base = await detectSide({ source, launchOf: () => launchOf(pair.path), side: "base", path: pair.basePath, options: { ...options, frameworkOf: head.framework }, keep: (c) => {
+      const kept = entries.get(pair.path);
+      if (kept) kept.base = c.entries;
+    } });
     if (!base) continue;
     const underHeadPath = { ...base, path: head.path };
     baseFiles.push(underHeadPath);
     changes.push(...diffSettings(underHeadPath, head));
   }
-  return { files, changes, baseFiles, skipped };
+  return { files, changes, baseFiles, skipped, entries };
 }
 
 function isCandidate(file: ChangedFile, options: DetectChangesOptions): boolean {
@@ -92,6 +98,8 @@ async function detectSide(args: {
   side: Side;
   path: string;
   options: DetectOptions & { frameworkOf?: string };
+  /** Receives the merged config, for stages after detection. */
+  keep?: (config: ParsedConfig) => void;
 }): Promise<FileReport | null> {
   const { source, launchOf, side, path, options } = args;
   const text = await source.read(side, path);
@@ -99,6 +107,7 @@ async function detectSide(args: {
   if (text.includes("\u0000")) return { ...emptyReport(path), errors: [{ message: "Binary file; not read" }] };
   const parsed = parseConfig(path, text);
   const { config, warnings } = await withInheritance(parsed, (p) => source.read(side, p));
+  args.keep?.(config);
   // Both sides are read as the head's framework, so a key added in the PR cannot flip the meaning of the others.
   const framework = (options.frameworkOf && frameworkById(options.frameworkOf)) || recogniseFramework(config);
   let report = detectParsed(config, { devices: options.devices, framework });
