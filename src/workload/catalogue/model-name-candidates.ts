@@ -7,6 +7,9 @@ const FILE_SUFFIX = /\.(pt|pth|yaml|yml|safetensors|bin|ckpt)$/;
  */
 const VARIANT_SUFFIX = /[-_](hf|chat|instruct|it|base|sft|dpo|rlhf|deduped)$/;
 
+/** The same words in the middle of a name, before a version (`Mistral-7B-Instruct-v0.3`). */
+const VARIANT_INFIX = /[-_](chat|instruct|it|base)(?=[-_]v?\d)/g;
+
 /** torchtune's adapter builders wrap the base builder's name (`lora_llama3_2_1b`, `qlora_llama3_1_8b`). */
 const ADAPTER_PREFIX = /^(q?lora|dora|qdora)_/;
 
@@ -33,6 +36,7 @@ export function modelNameCandidates(raw: string): string[] {
       current = current.replace(VARIANT_SUFFIX, "");
       add(current);
     }
+    add(current.replace(VARIANT_INFIX, ""));
   }
   return out;
 }
