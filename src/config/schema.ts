@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findGpu, unknownGpuSentence } from "../workload/catalogue/find-gpu.js";
 import { parseBytes, parseCount, parseRelative, type Parsed } from "./parse-size.js";
 
 /**
@@ -94,6 +95,24 @@ export const configSchema = z.strictObject({
       timeBudget: positive("a time budget in seconds").default(30),
       backend: z.enum(BACKENDS).default("auto"),
       seed: z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).default(42),
+    })
+    .prefault({}),
+  hardware: z
+    .strictObject({
+      /** A GPU of the bundled catalogue (`A100-80GB`, `H100-80GB`, `L4`, `RTX4090`): with no memory.budget, its memory less `reserve` is the budget. */
+      gpu: z
+        .string({ error: "expected a GPU name such as A100-80GB" })
+        .transform((name, ctx) => {
+          const found = findGpu(name);
+          if ("unknown" in found) {
+            ctx.issues.push({ code: "custom", message: unknownGpuSentence(found), input: name });
+            return z.NEVER;
+          }
+          return found.id;
+        })
+        .optional(),
+      /** Memory kept free on the GPU beyond the predicted peak (allocator fragmentation); the default is stated in docs/estimates.md. */
+      reserve: sized(parseBytes, (value, raw) => ({ raw: String(raw), bytes: value })).optional(),
     })
     .prefault({}),
   app: z

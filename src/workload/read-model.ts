@@ -1,0 +1,180 @@
+import type { BotConfig } from "../config/schema.js";
+import type { Entry } from "../detect/types.js";
+import { findModel, isUnknown } from "./catalogue/find-model.js";
+import { fromBotConfig, fromDefault, fromEntry, keyOf, unknown } from "./field.js";
+import { asCount, findEntry } from "./find-entry.js";
+import { decoderShape, GPT2_LAYOUT, shapeOfEntry } from "./model-shape.js";
+import { shapeFromHfConfig } from "./shape-from-hf-config.js";
+import type { Field, ModelShape, WorkloadIssue } from "./types.js";
+
+/** Keys that name the model being trained, most specific first. */
+export const MODEL_KEYS = [
+  "model_name_or_path",
+  "base_model",
+  "pretrained_model_name_or_path",
+  "model.name",
+  "model_name",
+  "model_id",
+  "checkpoint_dir",
+  "model._component_",
+  "init_from",
+];
+
+/** Where the model's files live when the key holds a repository path rather than a Hub id. */
+const LOCAL_PATH = /^(\.{1,2}\/|[\w.-]+\/[\w.-]+\/)/;
+
+export const UNKNOWN_MODEL_HINT =
+  "add a model: block to .github/batch-advisor.yml (parameters, hidden, layers, heads, vocab), or an entry for it in src/workload/catalogue/models/";
+
+export interface ModelInput {
+  entries: Entry[];
+  file: string;
+  framework: string;
+  config: BotConfig;
+  read: (path: string) => Promise<string | null>;
+}
+
+/**
+ * The model a config trains, from (first that applies) the bot config's `model:` hints, the
+ * config.json `model.configJson` names, the shape keys nanoGPT and Megatron/NeMo write, or the
+ * model id (a local folder's config.json, else the bundled catalogue). An id the catalogue does
+ * not hold is unknown, with the closest names and the hint to add.
+ * @example await readModel({ entries, file: "sft.yaml", framework: "huggingface", config, read }) // { model: { value: { id: "meta-llama/Llama-3.2-1B", … }, source: { kind: "catalogue", … } } }
+ */
+export async function readModel(input: ModelInput): Promise<{ model: Field<ModelShape>; issues: WorkloadIssue[] }> {
+  const issues: WorkloadIssue[] = [];
+  const found = (await fromHints(input, issues)) ?? fromShapeKeys(input) ?? (await fromModelId(input, issues)) ?? frameworkDefault(input);
+  const model = found ?? unknown<ModelShape>("the config names no model", { hint: UNKNOWN_MODEL_HINT });
+  // A parameter count in the bot config wins over a counted one (the user knows their model).
+  const parameters = input.config.model.parameters;
+  if (model.value && parameters && !hasShapeHints(input.config)) model.value = { ...model.value, parameters };
+  return { model, issues };
+}
+
+function hasShapeHints(config: BotConfig): boolean {
+  return Boolean(config.model.hidden && config.model.layers && config.model.heads);
+}
+
+async function fromHints(input: ModelInput, issues: WorkloadIssue[]): Promise<Field<ModelShape> | undefined> {
+  const m = input.config.model;
+  if (hasShapeHints(input.config)) {
+    const shape = decoderShape(
+      { id: "model hints", hidden: m.hidden!, layers: m.layers!, heads: m.heads!, vocab: m.vocab ?? 0, maxPositions: m.seqLen ?? 0 },
+      { ...GPT2_LAYOUT, positions: "rotary", tiedEmbeddings: true },
+    );
+    if (m.parameters) shape.parameters = m.parameters;
+    if (!m.vocab) delete shape.vocab;
+    return fromBotConfig(shape, "model");
+  }
+  if (m.configJson) {
+    const text = await input.read(m.configJson);
+    if (text === null) {
+      issues.push({ id: "config-json-missing", key: "model.configJson", text: `${m.configJson} (model.configJson) was not found, so the model's shape is not known from it.`, params: { path: m.configJson } });
+      return undefined;
+    }
+    const shape = parseHfConfig(text, m.configJson);
+    if (!shape.ok) {
+      issues.push({ id: "config-json-invalid", key: "model.configJson", text: `${m.configJson} (model.configJson) ${shape.reason}.`, params: { path: m.configJson, reason: shape.reason } });
+      return undefined;
+    }
+    return fromBotConfig(shape.shape, "model.configJson");
+  }
+  return undefined;
+}
+
+/** nanoGPT (`n_layer`, `n_head`, `n_embd`, `block_size`, `vocab_size`) and Megatron/NeMo (`--num-layers`, `--hidden-size`, …). */
+function fromShapeKeys(input: ModelInput): Field<ModelShape> | undefined {
+  const { entries, file } = input;
+  const num = (names: string[]) => {
+    const e = findEntry(entries, names);
+    const n = e ? asCount(e.value) : undefined;
+    return e && n ? { n, e } : undefined;
+  };
+  const layers = num(["n_layer", "num_layers", "num-layers"]);
+  const hidden = num(["n_embd", "hidden_size", "hidden-size"]);
+  const heads = num(["n_head", "num_attention_heads", "num-attention-heads"]);
+  if (!layers || !hidden || !heads) return undefined;
+  // A file that names its model by id as well (a HF config with `num_layers` overrides) is read by id.
+  if (findEntry(entries, MODEL_KEYS.filter((k) => k !== "init_from"))) return undefined;
+  const nano = input.framework === "nanogpt" || layers.e.path[0] === "n_layer";
+  const vocab = num(["vocab_size", "vocab-size", "padded_vocab_size"]);
+  const seq = num(["block_size", "seq_length", "seq-length", "max_position_embeddings", "max-position-embeddings", "encoder_seq_length"]);
+  const groups = num(["num_query_groups", "num-query-groups"]);
+  const ffn = num(["ffn_hidden_size", "ffn-hidden-size"]);
+  const biasEntry = findEntry(entries, ["bias"]);
+  const swiglu = findEntry(entries, ["swiglu"]) ?? findEntry(entries, ["activation"]);
+  const gated = swiglu !== undefined && (swiglu.value === true || /swiglu|glu/i.test(String(swiglu.value)));
+  const shape = decoderShape(
+    {
+      id: nano ? "nanoGPT" : "Megatron GPT",
+      hidden: hidden.n,
+      layers: layers.n,
+      heads: heads.n,
+      kvHeads: groups?.n,
+      intermediate: ffn?.n ?? (gated ? Math.round((8 * hidden.n) / 3) : undefined),
+      // nanoGPT's train.py: GPT-2's 50257 tokens padded to 50304 when the data names none (meta.pkl);
+      // Megatron pads GPT-2's vocabulary to a multiple of 128, also 50304.
+      vocab: vocab?.n ?? 50304,
+      maxPositions: seq?.n ?? 1024,
+    },
+    // nanoGPT's train.py sets bias = False unless the config turns it on; Megatron adds biases by default.
+    { ...GPT2_LAYOUT, bias: nano ? (biasEntry?.value === true ? "all" : "none") : "all", activation: gated ? "silu-glu" : "gelu" },
+  );
+  return { value: shape, source: { kind: "config", file: layers.e.source ?? file, key: `${keyOf(layers.e)}, ${keyOf(hidden.e)}, ${keyOf(heads.e)}`, line: layers.e.line } };
+}
+
+async function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Promise<Field<ModelShape> | undefined> {
+  const { entries, file } = input;
+  const entry = findEntry(entries, MODEL_KEYS) ?? plainModelEntry(entries);
+  if (!entry || typeof entry.value !== "string" || !entry.value.trim()) return undefined;
+  const name = entry.value.trim();
+  if (entry.path[entry.path.length - 1] === "init_from" && !/^gpt2/i.test(name)) return undefined; // nanoGPT 'scratch' / 'resume'
+  const configName = findEntry(entries, ["config_name"]);
+  const localConfig = typeof configName?.value === "string" ? { path: configName.value, key: configName } : LOCAL_PATH.test(name) && !name.startsWith("/") ? { path: `${name.replace(/\/+$/, "")}/config.json`, key: entry } : undefined;
+  if (localConfig) {
+    const path = localConfig.path.replace(/^\.\//, "");
+    const text = await input.read(path);
+    if (text !== null) {
+      const shape = parseHfConfig(text, name);
+      if (shape.ok) return fromEntry(shape.shape, localConfig.key, file);
+      issues.push({ id: "config-json-invalid", key: keyOf(localConfig.key), file: localConfig.key.source ?? file, line: localConfig.key.line, text: `${path} (named by ${keyOf(localConfig.key)}) ${shape.reason}.`, params: { path, reason: shape.reason } });
+    } else if (configName === localConfig.key) {
+      issues.push({ id: "config-json-missing", key: keyOf(configName), file: configName.source ?? file, line: configName.line, text: `${path} (named by ${keyOf(configName)}) was not found in the repository.`, params: { path } });
+    }
+  }
+  const hit = findModel(name);
+  if (!isUnknown(hit)) return { value: shapeOfEntry(hit), source: { kind: "catalogue", id: hit.id, url: hit.source } };
+  const key = keyOf(entry);
+  issues.push({
+    id: "unknown-model",
+    key,
+    file: entry.source ?? file,
+    line: entry.line,
+    text: `The model ${name} (${key}, line ${entry.line}) is not in the bundled catalogue; closest: ${hit.closest.join(", ")}. To size its memory, ${UNKNOWN_MODEL_HINT}.`,
+    params: { model: name, key, line: entry.line, closest: hit.closest.join(", ") },
+  });
+  return unknown(`${name} is not in the bundled model catalogue`, { hint: UNKNOWN_MODEL_HINT, closest: hit.closest, key, line: entry.line, file: entry.source ?? file });
+}
+
+/** Ultralytics `model: yolov8s.pt`, timm `model: resnet50`, `--model resnet50`: a top-level `model` string. */
+function plainModelEntry(entries: Entry[]): Entry | undefined {
+  return [...entries].reverse().find((e) => e.path.length === 1 && /^-*model$/.test(e.path[0]) && typeof e.value === "string");
+}
+
+/** nanoGPT's train.py trains GPT-2 124M's shape when the config sets none of it. */
+function frameworkDefault(input: ModelInput): Field<ModelShape> | undefined {
+  if (input.framework !== "nanogpt") return undefined;
+  const shape = decoderShape({ id: "nanoGPT", hidden: 768, layers: 12, heads: 12, vocab: 50304, maxPositions: 1024 }, { ...GPT2_LAYOUT, bias: "none" });
+  return fromDefault(shape, "nanogpt", "train.py defaults n_layer=12, n_head=12, n_embd=768, block_size=1024, vocab 50304, bias=False");
+}
+
+function parseHfConfig(text: string, id: string): { ok: true; shape: ModelShape } | { ok: false; reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `is not valid JSON: ${(error as Error).message}` };
+  }
+  const shape = shapeFromHfConfig(json, id);
+  return shape ? { ok: true, shape } : { ok: false, reason: "has no hidden size, layer count and head count" };
+}

@@ -1,0 +1,138 @@
+import { posix } from "node:path";
+import type { BotConfig } from "../config/schema.js";
+import { parseConfig } from "../detect/parse/parse-config.js";
+import type { Entry, FileReport } from "../detect/types.js";
+import { fromBotConfig, fromDefault, fromEntry, keyOf, unknown } from "./field.js";
+import { asBoolean, asCount, findEntry } from "./find-entry.js";
+import type { Field, FsdpStrategy, Workload, WorkloadIssue, ZeroSpec } from "./types.js";
+
+export interface ParallelInput {
+  entries: Entry[];
+  file: FileReport;
+  config: BotConfig;
+  read: (path: string) => Promise<string | null>;
+}
+
+type Parallel = Pick<Workload, "zero" | "fsdp" | "parallel" | "devices">;
+
+/**
+ * How the model states and activations are split: DeepSpeed ZeRO stage and offload (from the
+ * JSON the config names, or the config itself), FSDP's sharding strategy, tensor/pipeline/
+ * sequence/context parallel sizes and the device count.
+ * @example (await readParallel({ entries, file, config, read })).zero.value // { stage: 3, offloadOptimizer: false, … }
+ */
+export async function readParallel(input: ParallelInput): Promise<Parallel & { issues: WorkloadIssue[] }> {
+  const issues: WorkloadIssue[] = [];
+  const zero = await readZero(input, issues);
+  return { zero, fsdp: readFsdp(input), parallel: readSizes(input), devices: readDevices(input), issues };
+}
+
+async function readZero(input: ParallelInput, issues: WorkloadIssue[]): Promise<Field<ZeroSpec>> {
+  const { entries, file, config } = input;
+  const path = file.path;
+  const named = findEntry(entries, ["deepspeed", "deepspeed_config_file", "deepspeed_config", "deepspeed-config"]);
+  if (named && typeof named.value === "string" && /\.json$/i.test(named.value)) {
+    const where = await readDeepSpeed(named.value, path, input.read);
+    const key = keyOf(named);
+    if (!where) {
+      issues.push({ id: "deepspeed-missing", key, file: named.source ?? path, line: named.line, text: `${named.value} (${key}, line ${named.line}) was not found, so the ZeRO stage is not known.`, params: { path: named.value, key, line: named.line } });
+      return unknown(`${named.value} was not found`, { key, line: named.line, file: named.source ?? path });
+    }
+    if (where.errors.length || !where.entries.length) {
+      const error = where.errors[0];
+      const reason = error ? `${error.message}${error.line ? ` (line ${error.line})` : ""}` : "it holds no settings";
+      issues.push({ id: "deepspeed-invalid", key, file: named.source ?? path, line: named.line, text: `${where.path} (${key}, line ${named.line}) does not parse: ${reason}; the ZeRO stage is not known.`, params: { path: where.path, key, line: named.line, reason } });
+      return unknown(`${where.path} does not parse`, { key, line: named.line, file: named.source ?? path });
+    }
+    return zeroFrom(where.entries, where.path) ?? fromDefault({ stage: 0, offloadOptimizer: false, offloadParameters: false, file: where.path }, "deepspeed", `${where.path} has no zero_optimization section (stage 0)`);
+  }
+  const own = zeroFrom(entries, path);
+  if (own) return own;
+  if (findEntry(entries, ["use_distributed_optimizer", "use-distributed-optimizer"])?.value === true) {
+    // Megatron's distributed optimizer shards the optimizer states over data-parallel ranks: ZeRO-1.
+    const e = findEntry(entries, ["use_distributed_optimizer", "use-distributed-optimizer"])!;
+    return fromEntry({ stage: 1, offloadOptimizer: false, offloadParameters: false }, e, path);
+  }
+  if (config.model.zeroStage !== undefined) return fromBotConfig({ stage: config.model.zeroStage, offloadOptimizer: false, offloadParameters: false }, "model.zeroStage");
+  return fromDefault({ stage: 0, offloadOptimizer: false, offloadParameters: false }, "any", "no DeepSpeed config is named (no ZeRO sharding)");
+}
+
+/** The DeepSpeed JSON, relative to the repository root (where launchers run) or to the config's folder. */
+async function readDeepSpeed(name: string, configPath: string, read: ParallelInput["read"]): Promise<{ path: string; entries: Entry[]; errors: Array<{ message: string; line?: number }> } | undefined> {
+  const clean = name.replace(/^\.\//, "");
+  for (const path of [...new Set([clean, posix.normalize(posix.join(posix.dirname(configPath), clean))])]) {
+    const text = await read(path);
+    if (text === null) continue;
+    const parsed = parseConfig(path, text);
+    return { path, entries: parsed.entries, errors: parsed.errors };
+  }
+  return undefined;
+}
+
+/** `zero_optimization.stage` and its offload devices (accelerate: `zero_stage`, `offload_optimizer_device`). */
+function zeroFrom(entries: Entry[], file: string): Field<ZeroSpec> | undefined {
+  const stageEntry = findEntry(entries, ["zero_optimization.stage", "zero_stage", "zero-stage"]);
+  const stage = stageEntry ? Number(stageEntry.value) : NaN;
+  if (!stageEntry || ![0, 1, 2, 3].includes(stage)) return undefined;
+  const offloaded = (names: string[]) => {
+    const e = findEntry(entries, names);
+    return e !== undefined && typeof e.value === "string" && /cpu|nvme/i.test(e.value);
+  };
+  return fromEntry(
+    {
+      stage: stage as ZeroSpec["stage"],
+      offloadOptimizer: offloaded(["offload_optimizer.device", "offload_optimizer_device"]),
+      offloadParameters: offloaded(["offload_param.device", "offload_param_device"]),
+      file,
+    },
+    stageEntry,
+    file,
+  );
+}
+
+function readFsdp({ entries, file }: ParallelInput): Field<FsdpStrategy> {
+  const strategy = findEntry(entries, ["fsdp_sharding_strategy", "sharding_strategy", "fsdp_config.sharding_strategy", "fsdp"]);
+  if (strategy && strategy.value !== null && strategy.value !== false && strategy.value !== "") {
+    const v = String(strategy.value).toLowerCase();
+    // accelerate writes the strategy by name or by its enum number (1 FULL_SHARD, 2 SHARD_GRAD_OP, 3 NO_SHARD, 4 HYBRID_SHARD).
+    const kind: FsdpStrategy | undefined = /hybrid|^4$/.test(v) ? "hybrid" : /shard_grad_op|^2$/.test(v) ? "shard-grad-op" : /no_shard|^3$/.test(v) ? "no-shard" : /full_shard|^1$|^true$/.test(v) ? "full" : undefined;
+    if (kind) return fromEntry(kind, strategy, file.path);
+  }
+  const list = entries.filter((e) => e.path[0] === "fsdp" && /^\d+$/.test(e.path[1] ?? "") && typeof e.value === "string");
+  const named = list.find((e) => /full_shard|shard_grad_op|hybrid_shard|no_shard/i.test(String(e.value)));
+  if (named) {
+    const v = String(named.value).toLowerCase();
+    return fromEntry(v.includes("hybrid") ? "hybrid" : v.includes("grad_op") ? "shard-grad-op" : v.includes("no_shard") ? "no-shard" : "full", named, file.path);
+  }
+  const strategyName = findEntry(entries, ["strategy", "trainer.strategy"]);
+  if (strategyName && /fsdp/i.test(String(strategyName.value))) return fromEntry("full", strategyName, file.path);
+  if (file.framework === "torchtune" && findEntry(entries, ["fsdp_cpu_offload", "fsdp_reshard_after_forward"])) {
+    const e = findEntry(entries, ["fsdp_cpu_offload", "fsdp_reshard_after_forward"])!;
+    return fromEntry("full", e, file.path);
+  }
+  return fromDefault("no-shard", "any", "no FSDP strategy is set");
+}
+
+function readSizes({ entries, file }: ParallelInput): Workload["parallel"] {
+  const size = (role: "tensor_parallel" | "pipeline_parallel" | "context_parallel"): Field<number> => {
+    const s = file.settings.find((x) => x.role === role && asCount(x.value));
+    if (s) return { value: asCount(s.value)!, source: { kind: "config", file: s.source ?? file.path, key: s.key, line: s.line } };
+    return fromDefault(1, "any", `no ${role.replace("_", " ")} size is set`);
+  };
+  const sp = findEntry(entries, ["sequence_parallel", "sequence-parallel"]);
+  return {
+    tensor: size("tensor_parallel"),
+    pipeline: size("pipeline_parallel"),
+    sequence: sp && asBoolean(sp.value) !== undefined ? fromEntry(asBoolean(sp.value)!, sp, file.path) : fromDefault(false, "any", "no sequence parallelism is set"),
+    context: size("context_parallel"),
+  };
+}
+
+function readDevices({ file, config }: ParallelInput): Field<number> {
+  const s = file.settings.find((x) => x.role === "devices" && asCount(x.value));
+  if (s) return { value: asCount(s.value)!, source: { kind: "config", file: s.source ?? file.path, key: s.key, line: s.line } };
+  const devices = file.effective.parts.devices;
+  if (devices) return { value: devices, source: { kind: "derived", from: file.effective.formula || "the effective batch's devices" } };
+  if (config.devices) return fromBotConfig(config.devices, "devices");
+  return unknown("the device count is not set in the config, a launch script or the bot config (devices)");
+}
