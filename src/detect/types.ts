@@ -76,6 +76,10 @@ export type Role =
   | "warmup"
   | "epochs"
   | "max_steps"
+  /** A learning-rate decay point counted in steps (`milestones`, `lr_decay_iters`, `SOLVER.STEPS`). */
+  | "decay_steps"
+  /** How often to evaluate, save or log, counted in steps (`eval_steps`, `save_steps`, `eval_interval`). */
+  | "eval_interval"
   | "eval_batch"
   | "batch_type"
   | "nominal_batch"
@@ -143,6 +147,11 @@ export interface BatchChange {
   unknown: string[];
   /** Set when the change comes from an inherited file (base config) rather than this file. */
   inheritedFrom?: string;
+  /**
+   * A side whose value is written but cannot be read as a number (`${oc.env:BS}`, `auto`, a
+   * Python call): the value as written and why. A finding in itself, never "no change".
+   */
+  unreadable?: Array<{ side: "before" | "after"; raw: string; reason: string }>;
 }
 
 /** What the caller knows that configs do not say: devices from the bot config or a CLI flag. */

@@ -11,7 +11,7 @@ import { markUncertain, quantity } from "./quantity.js";
 import { risks } from "./risks.js";
 import { scheduleAdvice } from "./schedule.js";
 import { SOURCES } from "./sources.js";
-import { estimateSpeed } from "./speed.js";
+import { estimateSpeed, speedProblem } from "./speed.js";
 import type { ConvergenceEstimate, Estimate } from "./types.js";
 import { verdict } from "./verdict.js";
 
@@ -42,7 +42,8 @@ export function estimateChange(input: EstimateInput): Estimate {
 
   const proxyBefore = m?.plan.batchSizes[0];
   const proxyAfter = m ? (k !== null ? proxyBefore! * k : m.plan.batchSizes[1]) : undefined;
-  const speed = m && proxyBefore && proxyAfter ? estimateSpeed({ steps: m.steps, backend: m.backend.name, before: proxyBefore, after: proxyAfter }) : undefined;
+  const speedInput = m && proxyBefore && proxyAfter ? { steps: m.steps, backend: m.backend.name, before: proxyBefore, after: proxyAfter } : undefined;
+  const speed = speedInput && estimateSpeed(speedInput);
 
   const opt = fileOptimizer({ settings: file.settings, hint: config.model.optimizer, framework: file.framework });
   const { before: microBefore, after: microAfter } = ctx.microBatch;
@@ -66,6 +67,9 @@ export function estimateChange(input: EstimateInput): Estimate {
   });
   memory.notes.push(...ctx.notes.filter((n) => n.id === "devices-assumed" || n.id === "seq-len-assumed"));
   const inputNotes = ctx.notes.filter((n) => n.id === "ratio-from-setting");
+  // Timings that cannot be a speed (a step time falling with the batch, ≤ 0, a ratio past 1000×) are said, not printed.
+  const speedRejected = speedInput && speedProblem(speedInput);
+  if (speedRejected) inputNotes.push(speedRejected);
   if (m?.noise && !resolved(m.noise.bSimple) && !m.criticalBatch) {
     inputNotes.push({
       id: "noise-unresolved",
@@ -82,9 +86,11 @@ export function estimateChange(input: EstimateInput): Estimate {
     learningRate: change.learningRate,
     settings: file.settings,
     optimizerHint: config.model.optimizer,
-    critical: convergence ? { bCrit: convergence.bCrit.value, after: convergence.marks.after } : undefined,
+    critical: convergence
+      ? { bCrit: convergence.bCrit.value, low: convergence.bCrit.low, high: convergence.bCrit.high, before: convergence.marks.before, after: convergence.marks.after }
+      : undefined,
   });
-  const schedule = scheduleAdvice({ settings: file.settings, k, stepsRatio: convergence?.stepsRatio.value });
+  const schedule = scheduleAdvice({ settings: file.settings, baseSettings: input.baseFile?.settings, k, stepsRatio: convergence?.stepsRatio.value });
   const partial: Omit<Estimate, "verdict"> = {
     change: { path: change.path, line: change.line, key: change.key, role: change.role, framework: change.framework, before: change.before, after: change.after },
     batch: { before: change.effective.before, after: change.effective.after, ratio: k, unit: file.effective.unit },
@@ -93,7 +99,7 @@ export function estimateChange(input: EstimateInput): Estimate {
     ...(convergence ? { convergence } : {}),
     learningRate,
     schedule,
-    risks: risks({ unknown: change.unknown, microBatch: ctx.microBatch, convergence, memory, speed, measurements: m, thresholds: config.thresholds }),
+    risks: risks({ unknown: change.unknown, microBatch: ctx.microBatch, convergence, memory, speed, measurements: m, schedule, thresholds: config.thresholds }),
     ...(inputNotes.length ? { notes: inputNotes } : {}),
   };
   markUncertain(partial, config.thresholds.uncertainRatio);

@@ -16,8 +16,11 @@ export interface LearningRateInput {
   settings: BatchSetting[];
   /** From `.github/batch-advisor.yml` model.optimizer when the config file does not say. */
   optimizerHint?: string;
-  /** B_crit and the new batch in the same units, to warn that the LR stops growing past it. */
-  critical?: { bCrit: number; after: number };
+  /**
+   * B_crit (with its interval) and the old and new batch in the same units: past B_crit the best
+   * learning rate stops growing, so the rules are capped there.
+   */
+  critical?: { bCrit: number; low?: number; high?: number; before: number; after: number };
 }
 
 /** Adam defaults used when the config does not give its betas and epsilon (PyTorch, Keras, Optax). */
@@ -51,8 +54,12 @@ export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice
     return done(advice, "framework-scales", { id: "lr-framework-scales", text: `No change needed: ${scaling.mechanism}.`, params: { mechanism: scaling.mechanism } });
   }
 
-  const factor = rule === "sqrt" ? Math.sqrt(k) : k;
-  const ruleName = rule === "sqrt" ? "square-root rule (Malladi et al. 2022)" : "linear rule (Goyal et al. 2017)";
+  const uncapped = rule === "sqrt" ? Math.sqrt(k) : k;
+  const capped = input.critical ? cappedFactor(rule, input.critical.bCrit, input.critical) : uncapped;
+  // Capping only speaks when it changes the advice by more than the rules' own 10 % tolerance.
+  const isCapped = Math.abs(Math.log(capped / uncapped)) > Math.log(1.1);
+  const factor = isCapped ? capped : uncapped;
+  const ruleName = (rule === "sqrt" ? "square-root rule (Malladi et al. 2022)" : "linear rule (Goyal et al. 2017)") + (isCapped ? " capped at the critical batch" : "");
   advice.adjustments = adjustments(family, k);
   if (rule === "none") {
     return done(advice, "unknown", {
@@ -61,7 +68,15 @@ export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice
       params: { linear: fmt(k), sqrt: fmt(Math.sqrt(k)) },
     });
   }
-  if (input.critical && input.critical.after > input.critical.bCrit) {
+  if (input.critical && isCapped) {
+    const c = input.critical;
+    advice.capped = { uncapped, factor, bCrit: c.bCrit };
+    advice.caveat = {
+      id: "lr-capped",
+      text: `Past the critical batch (≈ ${fmt(c.bCrit)}) the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): ×${fmt(factor)} instead of the uncapped ×${fmt(uncapped)}.`,
+      params: { bCrit: fmt(c.bCrit), factor: fmt(factor), uncapped: fmt(uncapped) },
+    };
+  } else if (input.critical && input.critical.after > input.critical.bCrit) {
     advice.caveat = { id: "lr-past-critical", text: "Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound." };
   }
   if (before === null) {
@@ -83,7 +98,7 @@ export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice
     });
   }
   const changed = after / before;
-  const ok = matchesRule(family, k, changed);
+  const ok = isCapped && input.critical ? matchesCapped(rule, input.critical, changed) : matchesRule(family, k, changed);
   return done(advice, ok ? "matches-rule" : "differs-from-rule", {
     id: ok ? "lr-matches" : "lr-differs",
     text: ok
@@ -104,6 +119,23 @@ function matchesRule(family: OptimizerFamily, k: number, changed: number): boole
     return changed >= lo / tolerance && changed <= hi * tolerance;
   }
   return Math.abs(Math.log(changed / k)) <= Math.log(tolerance);
+}
+
+/**
+ * The learning rate's best value follows ε_opt(B) = ε_max ÷ (1 + B_noise/B) (McCandlish et al.
+ * 2018, eq. 2.6): linear in B well below B_crit, flat well above it. The linear rule becomes the
+ * ratio of that curve at the two batches, the square-root rule its square root.
+ * @example cappedFactor("linear", 300, { before: 256, after: 2048 }) // ≈ 1.9 (uncapped: 8)
+ */
+export function cappedFactor(rule: LearningRateRule, bCrit: number, batch: { before: number; after: number }): number {
+  const ratio = (1 + bCrit / batch.before) / (1 + bCrit / batch.after);
+  return rule === "sqrt" ? Math.sqrt(ratio) : ratio;
+}
+
+/** A changed LR matches the capped rule when it lies between the factors at B_crit's interval ends, within 10 %. */
+function matchesCapped(rule: LearningRateRule, c: NonNullable<LearningRateInput["critical"]>, changed: number): boolean {
+  const ends = [c.low ?? c.bCrit, c.high ?? c.bCrit, c.bCrit].map((b) => cappedFactor(rule, b, c));
+  return changed >= Math.min(...ends) / 1.1 && changed <= Math.max(...ends) * 1.1;
 }
 
 function adjustments(family: OptimizerFamily, k: number): LearningRateAdvice["adjustments"] {

@@ -1,6 +1,6 @@
 import type { BotConfig } from "../config/schema.js";
 import type { Measurements } from "../proxy/types.js";
-import type { ConvergenceEstimate, MemoryEstimate, Risk, SpeedEstimate } from "./types.js";
+import type { ConvergenceEstimate, MemoryEstimate, Risk, ScheduleAdvice, SpeedEstimate } from "./types.js";
 
 export interface RiskInput {
   /** Unknown parts of the effective batch on either side (BatchChange.unknown). */
@@ -10,6 +10,7 @@ export interface RiskInput {
   memory: MemoryEstimate;
   speed?: SpeedEstimate;
   measurements?: Measurements;
+  schedule?: ScheduleAdvice;
   thresholds: BotConfig["thresholds"];
 }
 
@@ -73,6 +74,17 @@ export function risks(input: RiskInput): Risk[] {
         params: { atLoss: Number(noise.atLoss.toPrecision(3)), initialLoss: Number(noise.initialLoss.toPrecision(3)) },
       });
     }
+  }
+  const unscaled = input.schedule?.leftUnscaled;
+  if (unscaled?.length && input.schedule) {
+    // A schedule counted in steps that stays put while the batch changes trains on ×k the
+    // examples and moves every decay point to a different place in training (Goyal et al. 2017
+    // rescale their milestones with the batch).
+    out.push({
+      id: "schedule-unscaled", level: "warn", source: "Goyal et al. 2017",
+      text: `The batch changes but the step-counted schedule does not: ${input.schedule.message.params?.list ?? unscaled.join(", ")}.`,
+      params: { keys: unscaled.join(", "), list: String(input.schedule.message.params?.list ?? unscaled.join(", ")) },
+    });
   }
   if (input.speed && !input.speed.transferable) {
     out.push({ id: "speed-not-transferable", level: "info", text: input.speed.notes[0]?.text ?? `Speed measured on ${input.speed.backend}.`, params: { backend: input.speed.backend } });

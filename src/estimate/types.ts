@@ -213,6 +213,8 @@ export interface LearningRateAdvice {
   /** Set when the framework already scales the LR with the batch. */
   frameworkScaling?: { mechanism: string; key: string; line?: number };
   /** Adam-family companions under the square-root rule (Malladi et al. 2022). */
+  /** Set when B_crit capped the rule: the plain rule's factor, the capped one, and B_crit in the frame's units. */
+  capped?: { uncapped: number; factor: number; bCrit: number };
   adjustments: Array<{ name: "beta1" | "beta2" | "epsilon" | "warmup"; rule: string; before?: number; after?: number }>;
   message: Note;
   /** A limit on the advice, e.g. the new batch is past B_crit so the rule is only an upper bound. */
@@ -230,6 +232,8 @@ export interface ScheduleItem {
   suggested: number | null;
   /** Scaled to reach the same loss: round(before × steps ratio), for the training length when B_crit is known. */
   suggestedSameLoss?: number;
+  /** The PR left this step count as it was at base while the batch changed. */
+  unchanged?: true;
 }
 
 export interface ScheduleAdvice {
@@ -237,6 +241,8 @@ export interface ScheduleAdvice {
   k: number | null;
   shouldScale: boolean;
   items: ScheduleItem[];
+  /** Training-length keys (max steps, warm-up, decay points) the PR left unscaled while the batch changed. */
+  leftUnscaled?: string[];
   message: Note;
 }
 
@@ -251,7 +257,8 @@ export type RiskId =
   | "proxy-partial"
   | "proxy-missing"
   | "noise-scale-early"
-  | "speed-not-transferable";
+  | "speed-not-transferable"
+  | "schedule-unscaled";
 
 export interface Risk extends Note {
   id: RiskId;

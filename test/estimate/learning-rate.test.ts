@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatLike } from "../../src/estimate/format-like.js";
-import { learningRateAdvice, type LearningRateInput } from "../../src/estimate/learning-rate.js";
+import { cappedFactor, learningRateAdvice, type LearningRateInput } from "../../src/estimate/learning-rate.js";
 import { fileOptimizer, optimizerFamily } from "../../src/estimate/optimizer-family.js";
 import { setting } from "./build-inputs.js";
 
@@ -62,9 +62,28 @@ describe("learning-rate rules", () => {
     expect(advise({ k: null }).status).toBe("unknown");
   });
 
-  it("past the critical batch the rule is an upper bound", () => {
-    expect(advise({ framework: "huggingface", critical: { bCrit: 100, after: 512 } }).caveat!.text).toContain("upper bound");
-    expect(advise({ framework: "huggingface", critical: { bCrit: 1000, after: 512 } }).caveat).toBeUndefined();
+  it("near the critical batch the square-root rule is capped; far below it, it is not", () => {
+    const a = advise({ framework: "huggingface", critical: { bCrit: 60, before: 32, after: 64 } });
+    // (1 + 60/32)/(1 + 60/64) = 2.875/1.9375 = 1.484, √ = 1.218 vs 1.414: capped.
+    expect(a.caveat!.id).toBe("lr-capped");
+    expect(advise({ framework: "huggingface", critical: { bCrit: 1000, before: 256, after: 512 } }).caveat).toBeUndefined();
+  });
+
+  it("momentum SGD from 256 to 2048 past its critical batch: the linear rule is capped near B_crit", () => {
+    const sgd = [setting("optimizer", "optimizer.type", "SGD"), setting("learning_rate", "optimizer.lr", 0.1, 2, "0.1")];
+    const a = advise({ k: 8, learningRate: { before: 0.1, after: 0.1 }, settings: sgd, critical: { bCrit: 300, low: 150, high: 600, before: 256, after: 2048 } });
+    // McCandlish et al. 2018 eq. 2.6: (1 + 300/256) / (1 + 300/2048) = 2.1719 / 1.1465 = 1.894.
+    expect(a.suggested!.value / 0.1).toBeCloseTo(2.1719 / 1.1465, 3);
+    expect(a.capped).toMatchObject({ uncapped: 8 });
+    expect(a.caveat).toMatchObject({ id: "lr-capped", params: { factor: "1.89", uncapped: "8" } });
+    expect(a.status).toBe("unchanged-needs-scaling");
+  });
+
+  it("an LR the PR raised by the capped factor matches the rule; one raised ×8 does not", () => {
+    const sgd = [setting("optimizer", "optimizer.type", "SGD"), setting("learning_rate", "optimizer.lr", 0.2, 2, "0.2")];
+    const critical = { bCrit: 300, low: 150, high: 600, before: 256, after: 2048 };
+    expect(advise({ k: 8, learningRate: { before: 0.1, after: 0.2 }, settings: sgd, critical }).status).toBe("matches-rule");
+    expect(advise({ k: 8, learningRate: { before: 0.1, after: 0.8 }, settings: sgd, critical }).status).toBe("differs-from-rule");
   });
 });
 
@@ -137,5 +156,13 @@ describe("optimizer names and number style", () => {
     expect(formatLike(2.828e-4, "2e-04")).toBe("2.83e-04");
     expect(formatLike(0.02828, "'2e-2'")).toBe("'2.83e-2'");
     expect(formatLike(2.5e-5, "5.0E-5")).toBe("2.5E-5");
+  });
+});
+
+describe("capping at the critical batch (McCandlish et al. 2018, eq. 2.6)", () => {
+  it("is the plain rule far below B_crit and flat far above it", () => {
+    expect(cappedFactor("linear", 1e9, { before: 32, after: 128 })).toBeCloseTo(4, 5);
+    expect(cappedFactor("sqrt", 1e9, { before: 32, after: 128 })).toBeCloseTo(2, 5);
+    expect(cappedFactor("linear", 1, { before: 1000, after: 8000 })).toBeCloseTo(1.00088, 4);
   });
 });

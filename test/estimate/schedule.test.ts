@@ -40,3 +40,38 @@ describe("scheduleAdvice", () => {
     expect(scheduleAdvice({ k: 1, settings: [setting("max_steps", "max_steps", 1000)] }).shouldScale).toBe(false);
   });
 });
+
+describe("step-counted decay points and intervals", () => {
+  const milestones = [setting("decay_steps", "milestones.0", 30000, 7), setting("decay_steps", "milestones.1", 60000, 7)];
+
+  it("milestones in steps scale ÷k and are listed as one setting", () => {
+    const s = scheduleAdvice({ k: 8, settings: [setting("max_steps", "max_iters", 90000, 6), ...milestones] });
+    expect(s.items.filter((i) => i.role === "decay_steps").map((i) => i.suggested)).toEqual([3750, 7500]);
+    expect(s.message.params?.list).toBe("max_iters 90000 → 11250, milestones [30000, 60000] → [3750, 7500]");
+  });
+
+  it("milestones beside an epoch count and no step count are in epochs: nothing to scale", () => {
+    const s = scheduleAdvice({ k: 8, settings: [setting("epochs", "epochs", 90), ...milestones] });
+    expect(s).toMatchObject({ countedIn: "epochs", shouldScale: false });
+  });
+
+  it("eval and save intervals scale with the batch too", () => {
+    const s = scheduleAdvice({ k: 4, settings: [setting("max_steps", "max_steps", 1000), setting("eval_interval", "eval_steps", 200), setting("eval_interval", "save_steps", 500)] });
+    expect(s.items.map((i) => [i.key, i.suggested])).toEqual([["max_steps", 250], ["eval_steps", 50], ["save_steps", 125]]);
+  });
+
+  it("a PR that changes the batch and leaves a step-counted schedule as it was is told which keys", () => {
+    const head = [setting("max_steps", "max_iters", 90000, 6), ...milestones];
+    const s = scheduleAdvice({ k: 8, settings: head, baseSettings: head });
+    expect(s.leftUnscaled).toEqual(["max_iters", "milestones.0", "milestones.1"]);
+    const rescaled = scheduleAdvice({ k: 8, settings: [setting("max_steps", "max_iters", 11250, 6)], baseSettings: [setting("max_steps", "max_iters", 90000, 6)] });
+    expect(rescaled.leftUnscaled).toBeUndefined();
+  });
+});
+
+describe("decay points written as a yacs tuple", () => {
+  it("SOLVER.STEPS: (210000, 250000) scales as two milestones", () => {
+    const s = scheduleAdvice({ k: 2, settings: [setting("max_steps", "SOLVER.MAX_ITER", 270000), setting("decay_steps", "SOLVER.STEPS", "(210000, 250000)")] });
+    expect(s.message.params?.list).toBe("SOLVER.MAX_ITER 270000 → 135000, SOLVER.STEPS [210000, 250000] → [105000, 125000]");
+  });
+});

@@ -21,6 +21,10 @@ export const commonRules: KeyRule[] = [
   { key: /(?:^|\.)(?:warmup_steps|warmup_iters|warmup_epochs|warmup_ratio|WARMUP_ITERS|num_warmup_steps|lr_warmup_steps|warmup|lr-warmup-iters|warmup-updates|warmup_updates)$/, role: "warmup" },
   { key: /(?:^|\.)(?:num_train_epochs|max_epochs|epochs|num_epochs|n_epochs|train_epochs|max-epoch|max_epoch)$/, role: "epochs" },
   { key: /(?:^|\.)(?:max_steps|max_iters|MAX_ITER|train_iters|train-iters|max_iter|max-update|max_update|total_steps|num_train_steps|training_steps|max_train_steps)$/, role: "max_steps" },
+  // Decay points and eval/save intervals counted in steps scale with the batch like max_steps
+  // (list items arrive as `milestones.0`, `milestones.1`, …).
+  { key: /(?:^|\.)(?:milestones|lr_steps|lr_decay_iters|lr-decay-iters|lr_decay_steps|decay_steps|decay_iters|SOLVER\.STEPS|boundaries)(?:\.\d+)?$/, role: "decay_steps" },
+  { key: /(?:^|\.)(?:eval_steps|save_steps|eval_interval|eval-interval|save_interval|save-interval|checkpoint_interval|eval_iters_interval|validate_interval_updates|save_interval_updates|log_interval|logging_steps)$/, role: "eval_interval" },
   { key: /(?:^|\.)(?:optimizer|optim)(?:\.(?:type|name|_component_|class_path))?$/, role: "optimizer" },
   { key: /(?:^|\.)(?:gradient_accumulation_steps|grad_accum_steps|accumulate_grad_batches|grad-accum-steps|gradient-accumulation-steps)$/, role: "grad_accum" },
 ];

@@ -30,6 +30,8 @@ export const nanogpt: Framework = {
     { key: "^learning_rate", role: "learning_rate" },
     { key: "^max_iters", role: "max_steps" },
     { key: "^warmup_iters", role: "warmup" },
+    { key: "^lr_decay_iters", role: "decay_steps" },
+    { key: /^(?:eval_interval|log_interval)$/, role: "eval_interval" },
     { key: /^(?:nproc_per_node|nproc-per-node)$/, context: /^torchrun\b/, role: "devices" },
     { key: /^(?:nnodes)$/, context: /^torchrun\b/, role: "nodes" },
   ],

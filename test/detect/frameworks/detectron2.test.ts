@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { table } from "./read-fixture.js";
 import { detectFile, detectParsed } from "../../../src/detect/detect-file.js";
 import { withInheritance } from "../../../src/detect/inheritance.js";
 import { parseConfig } from "../../../src/detect/parse/parse-config.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/detectron2/${name}`, import.meta.url), "utf8");
-const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
 
 describe("detectron2 yacs YAML", () => {
   it("reads SOLVER.IMS_PER_BATCH as the global batch and drops RoI/RPN sampling sizes", () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { table } from "./read-fixture.js";
 import { detectFile } from "../../../src/detect/detect-file.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/fairseq/${name}`, import.meta.url), "utf8");
-const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
 
 describe("fairseq Hydra YAML", () => {
   it("reads sentences per GPU, update_freq and lr from their list form", () => {
