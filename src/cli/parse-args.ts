@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { BackendName } from "../proxy/types.js";
+import { revisionProblem } from "../source/git-source.js";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -56,9 +57,23 @@ Options:
   --quick            (analyze) the short proxy plan
   --lang en|zh-TW    (analyze) report language
   --backend NAME     (analyze) tensorflow-gpu | tensorflow | wasm | cpu
-  --config FILE      (analyze) bot config, default .github/batch-advisor.yml in the repo
+  --config FILE      (analyze) bot config; default .github/batch-advisor.yml at the --base
+                     revision (through git), or in the current repository for two files
   --proxy-model FILE (analyze) a Keras/TF.js model.json to train as the proxy
-  --data FILE        (analyze) a CSV/JSONL sample to train the proxy on
+  --data FILE        (analyze) a CSV/JSONL sample to train the proxy on (a larger one
+                     is sampled: a seeded sample of 50 000 rows)
+
+FILE paths given here are relative to the current folder (absolute paths work too).
+Paths named inside a repository's files stay inside that repository.
+
+Exit codes:
+  0  done
+  1  usage error (a bad option, or a revision starting with "-")
+  2  an input could not be read or used: a missing, refused (not a regular file,
+     too large, a symlink out of the repository) or malformed config, --config,
+     --proxy-model or --data file, or a revision that is not a commit; each is
+     named on stderr and the rest of the run still goes on
+  3  (analyze) over the memory budget at level error
 `;
 
 const BACKENDS = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
@@ -93,6 +108,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command = "analyze", ...files] = positionals;
   const devices = values.devices === undefined ? undefined : positiveInt(values.devices, "--devices");
   if ((values.base === undefined) !== (values.head === undefined)) throw new UsageError("--base and --head go together");
+  for (const side of ["base", "head"] as const) {
+    const rev = values[side];
+    const problem = rev === undefined ? null : revisionProblem(rev);
+    if (problem) throw new UsageError(`--${side} ${JSON.stringify(rev)}: ${problem}`);
+  }
   if (command === "detect") {
     if ((values.old === undefined) !== (values.new === undefined)) throw new UsageError("--old and --new go together");
     if (!files.length && !values.base && !values.old) throw new UsageError("detect needs FILE..., --base/--head or --old/--new");

@@ -1,9 +1,10 @@
 import { VERSION } from "../version.js";
 import { analyzeCommand } from "./analyze-command.js";
 import { detectCommand } from "./detect-command.js";
-import { parseCliArgs, USAGE, UsageError, type CliIO } from "./parse-args.js";
+import { SourceError } from "../source/git-source.js";
+import { parseCliArgs, USAGE, UsageError, type CliArgs, type CliIO } from "./parse-args.js";
 
-/** Runs one CLI invocation; returns the exit code (0 ok, 1 usage error, 2 unreadable input). */
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 usage error, 2 an input could not be read or used, 3 over budget). */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let args;
   try {
@@ -15,6 +16,17 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     throw error;
   }
+  try {
+    return await runCommand(args, io);
+  } catch (error) {
+    // A revision that is not a commit, a folder that is not a repository: the user's to fix, said plainly.
+    if (!(error instanceof SourceError)) throw error;
+    io.stderr(`batch-advisor: ${error.message}\n`);
+    return 2;
+  }
+}
+
+async function runCommand(args: CliArgs, io: CliIO): Promise<number> {
   switch (args.command) {
     case "help":
       io.stdout(USAGE);

@@ -1,3 +1,4 @@
+import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { buildDataset } from "./data/build-dataset.js";
 import type { Dataset } from "./data/dataset.js";
@@ -17,15 +18,17 @@ export interface ProxyTask {
 
 /**
  * Loads the plan's data and topology once; phases then create as many identically initialised models as they need.
- * Relative paths resolve against `baseDir` and may not leave it.
+ * Relative paths are the repository's (the bot config's `proxy.model`/`proxy.data`): they resolve
+ * against `baseDir` and may not leave it, by `..` or by a symlink. Absolute paths are the
+ * caller's (a path typed on the command line) and are read where they are.
  * @example const task = await prepareTask(plan, { baseDir: repoRoot }); const model = task.createModel();
  */
 export async function prepareTask(plan: ProxyPlan, options: { baseDir?: string } = {}): Promise<ProxyTask> {
   const baseDir = resolve(options.baseDir ?? process.cwd());
   const topology = plan.model.kind === "user" && plan.model.topologyPath
-    ? await loadTopology(insideBase(plan.model.topologyPath, baseDir, "model.topologyPath"))
+    ? await loadTopology(await insideBase(plan.model.topologyPath, baseDir, "model.topologyPath"))
     : undefined;
-  const samplePath = plan.data.kind === "user" && plan.data.samplePath ? insideBase(plan.data.samplePath, baseDir, "data.samplePath") : undefined;
+  const samplePath = plan.data.kind === "user" && plan.data.samplePath ? await insideBase(plan.data.samplePath, baseDir, "data.samplePath") : undefined;
   const dataset = await buildDataset({ plan, topology, samplePath });
   return {
     dataset,
@@ -34,9 +37,16 @@ export async function prepareTask(plan: ProxyPlan, options: { baseDir?: string }
   };
 }
 
-function insideBase(path: string, baseDir: string, key: string): string {
+async function insideBase(path: string, baseDir: string, key: string): Promise<string> {
+  if (isAbsolute(path)) return path;
   const full = resolve(baseDir, path);
-  const rel = relative(baseDir, full);
-  if (rel.startsWith("..") || isAbsolute(rel)) throw new Error(`${key} "${path}" points outside ${baseDir}`);
-  return full;
+  if (outside(baseDir, full)) throw new Error(`${key} "${path}" points outside ${baseDir}`);
+  const real = await realpath(full).catch(() => full);
+  if (outside(await realpath(baseDir).catch(() => baseDir), real)) throw new Error(`${key} "${path}" is a symbolic link that leads outside ${baseDir}; not followed`);
+  return real;
+}
+
+function outside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === ".." || rel.startsWith("../") || isAbsolute(rel);
 }

@@ -1,10 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { readRegularFile, type ReadRegularFileOptions } from "./read-regular-file.js";
 
-/** Reads a file from disk as text; null when it does not exist or cannot be read. */
-export async function readLocalFile(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return null;
-  }
+/**
+ * Reads a regular file from disk as text; null when it does not exist or is refused (not a
+ * regular file, too large, or outside `root`). `readRegularFile` gives the reason.
+ */
+export async function readLocalFile(path: string, options: ReadRegularFileOptions = {}): Promise<string | null> {
+  const file = await readRegularFile(path, options);
+  return file.ok ? file.text : null;
 }

@@ -43,13 +43,19 @@ export function sampleDataset(table: SampleTable, options: SampleDatasetOptions)
   const evalCount = Math.max(1, Math.min(1000, Math.floor(table.rows.length / 5)));
   standardise(x, { d, rows: table.rows.length - evalCount });
   return {
-    description: `your sample ${source} (${table.rows.length} rows, ${d} features, label "${table.columns[labelIndex]}": ${note})`,
+    description: `your sample ${source} (${rowsNote(table)}, ${d} features, label "${table.columns[labelIndex]}": ${note})`,
     task,
     inputShape: [d],
     outputs,
     labelsPerExample: 1,
     ...splitExamples({ count: table.rows.length, x, y }, { xSize: d, ySize: 1, evalCount }),
   };
+}
+
+/** How many rows trained, and that they were sampled when the file had more. */
+function rowsNote(table: SampleTable): string {
+  const total = table.totalRows ?? table.rows.length;
+  return total > table.rows.length ? `a seeded sample of ${table.rows.length} of ${total} rows` : `${table.rows.length} rows`;
 }
 
 function pickLabel(columns: string[], wanted: string | undefined, source: string): number {

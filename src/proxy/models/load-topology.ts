@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readRegularFile } from "../../source/read-regular-file.js";
 import { parseTopology } from "./parse-topology.js";
 import type { TopologySpec } from "./topology-spec.js";
 
@@ -10,9 +10,8 @@ export const MAX_TOPOLOGY_BYTES = 2 * 1024 * 1024;
  * @example (await loadTopology("models/model.json")).inputShape // [28, 28, 1]
  */
 export async function loadTopology(path: string): Promise<TopologySpec> {
-  const info = await stat(path).catch(() => {
-    throw new Error(`${path}: model topology not found`);
-  });
-  if (info.size > MAX_TOPOLOGY_BYTES) throw new Error(`${path}: ${info.size} bytes is over the ${MAX_TOPOLOGY_BYTES}-byte limit for a model topology`);
-  return parseTopology(await readFile(path, "utf8"), path);
+  // A FIFO or a device is refused before a byte is read, so it can neither hang nor fill memory.
+  const file = await readRegularFile(path, { maxBytes: MAX_TOPOLOGY_BYTES });
+  if (!file.ok) throw new Error(`${path}: ${file.missing ? "model topology not found" : `model topology ${file.reason}`}`);
+  return parseTopology(file.text, path);
 }
