@@ -53,7 +53,20 @@ const budget = sized<MemoryBudget>(
 const pathOr = <T extends readonly [string, ...string[]]>(names: T, ext: RegExp, hint: string) =>
   z.string({ error: `use one of: ${names.join(", ")}, or ${hint}` }).refine((v) => (names as readonly string[]).includes(v) || ext.test(v), {
     error: (issue) => `"${String(issue.input)}" is not allowed; use one of: ${names.join(", ")}, or ${hint}`,
-  });
+  }).refine(insideRepository, { error: (issue) => outsideMessage(issue.input) });
+
+/**
+ * A path written in the repository's own config names a file in that repository: relative to its
+ * root, never absolute, never climbing out with "..". (Symlinks out are refused when it is read.)
+ */
+function insideRepository(value: string): boolean {
+  if (value.startsWith("/") || value.startsWith("\\") || /^[a-z]:/i.test(value) || value.includes("\0")) return false;
+  return !value.split(/[\\/]/).includes("..");
+}
+
+function outsideMessage(input: unknown): string {
+  return `"${String(input)}" is outside the repository; use a path relative to the repository root, without ".."`;
+}
 
 export const configSchema = z.strictObject({
   files: z.array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" }).default(DEFAULT_FILES),
@@ -83,7 +96,7 @@ export const configSchema = z.strictObject({
       precision: z.enum(PRECISIONS).optional(),
       optimizer: z.enum(OPTIMIZERS).optional(),
       zeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "use one of: 0, 1, 2, 3" }).optional(),
-      configJson: z.string({ error: "expected a path to a Hugging Face config.json" }).optional(),
+      configJson: z.string({ error: "expected a path to a Hugging Face config.json" }).refine(insideRepository, { error: (issue) => outsideMessage(issue.input) }).optional(),
       loss: positive("a training loss in nats per token").optional(),
       flashAttention: z.boolean({ error: "expected true or false" }).default(false),
     })
