@@ -1,12 +1,9 @@
-import { detectParsed } from "./detect-file.js";
+import { detectConfig, launchSearch } from "./detect-config.js";
 import { diffSettings } from "./diff-settings.js";
 import { findInheritors } from "./find-inheritors.js";
-import { findLaunchDevices } from "./find-launch-devices.js";
-import { frameworkById, recogniseFramework } from "./frameworks/catalogue.js";
-import { withInheritance } from "./inheritance.js";
-import { formatOf, parseConfig } from "./parse/parse-config.js";
-import type { ChangeSource, ChangedFile, Side } from "../source/types.js";
-import type { BatchChange, DetectOptions, Entry, FileReport, ParsedConfig } from "./types.js";
+import { formatOf } from "./parse/parse-config.js";
+import type { ChangeSource, ChangedFile } from "../source/types.js";
+import type { BatchChange, DetectOptions, Entry, FileReport } from "./types.js";
 
 /** Bound on changed config files read per run; the rest are listed as skipped. */
 export const MAX_CHANGED_CONFIGS = 300;
@@ -51,15 +48,7 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const inheritors = pairs.length ? await findInheritors({ changed: [...changedPaths], files: await listHead(), read: (p) => source.read("head", p) }) : [];
   // Devices a config leaves to its launcher, from the head's launch scripts, for both sides: the
   // base tree is not listed again (one more API call per run through the GitHub source).
-  const launches = new Map<string, ReturnType<typeof findLaunchDevices>>();
-  const launchOf = (path: string) => {
-    let found = launches.get(path);
-    if (!found) {
-      found = listHead().then((files) => findLaunchDevices({ configPath: path, files, read: (p) => source.read("head", p) }));
-      launches.set(path, found);
-    }
-    return found;
-  };
+  const launch = launchSearch({ files: listHead, read: (p) => source.read("head", p) });
   for (const path of inheritors) if (!changedPaths.has(path)) pairs.push({ path, basePath: path });
 
   const files: FileReport[] = [];
@@ -67,15 +56,24 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const baseFiles: FileReport[] = [];
   const entries: NonNullable<DetectResult["entries"]> = new Map();
   for (const pair of pairs) {
-    const head = await detectSide({ source, launchOf, side: "head", path: pair.path, options, keep: (c) => entries.set(pair.path, { head: c.entries }) });
+    const head = await detectConfig({ path: pair.path, read: (p) => source.read("head", p), launch, devices: options.devices, keep: (c) => entries.set(pair.path, { head: c.entries }) });
     if (!head) continue;
     if (head.settings.length || head.errors.length) files.push(head);
     // A head that does not parse at all is reported with its errors, not as every setting removed.
     if (!pair.basePath || (head.errors.length && !head.settings.length)) continue;
-    const base = await detectSide({ source, launchOf: () => launchOf(pair.path), side: "base", path: pair.basePath, options: { ...options, frameworkOf: head.framework }, keep: (c) => {
-      const kept = entries.get(pair.path);
-      if (kept) kept.base = c.entries;
-    } });
+    // Both sides are read as the head's framework, so a key added in the PR cannot flip the meaning of
+    // the others; the base's devices come from the head's launch scripts, under the head's path.
+    const base = await detectConfig({
+      path: pair.basePath,
+      read: (p) => source.read("base", p),
+      launch: () => launch(pair.path),
+      devices: options.devices,
+      frameworkId: head.framework,
+      keep: (c) => {
+        const kept = entries.get(pair.path);
+        if (kept) kept.base = c.entries;
+      },
+    });
     if (!base) continue;
     const underHeadPath = { ...base, path: head.path };
     baseFiles.push(underHeadPath);
@@ -89,50 +87,4 @@ function isCandidate(file: ChangedFile, options: DetectChangesOptions): boolean 
   if (/(^|\/)(node_modules|\.git)\//.test(file.path)) return false;
   if (options.watch) return options.watch(file.path);
   return formatOf(file.path, "") !== "text";
-}
-
-async function detectSide(args: {
-  source: ChangeSource;
-  /** The launch script's device count for a config, searched once per run. */
-  launchOf: (path: string) => ReturnType<typeof findLaunchDevices>;
-  side: Side;
-  path: string;
-  options: DetectOptions & { frameworkOf?: string };
-  /** Receives the merged config, for stages after detection. */
-  keep?: (config: ParsedConfig) => void;
-}): Promise<FileReport | null> {
-  const { source, launchOf, side, path, options } = args;
-  const text = await source.read(side, path);
-  if (text === null) return null;
-  if (text.includes("\u0000")) return { ...emptyReport(path), errors: [{ message: "Binary file; not read" }] };
-  const parsed = parseConfig(path, text);
-  const { config, warnings } = await withInheritance(parsed, (p) => source.read(side, p));
-  args.keep?.(config);
-  // Both sides are read as the head's framework, so a key added in the PR cannot flip the meaning of the others.
-  const framework = (options.frameworkOf && frameworkById(options.frameworkOf)) || recogniseFramework(config);
-  let report = detectParsed(config, { devices: options.devices, framework });
-  // Devices the config leaves to its launcher: a script in the tree that launches it may say. Only
-  // worth the search (reads of scripts) for a file that sets a batch at all.
-  const setsBatch = report.settings.some((s) => s.role === "micro_batch" || s.role === "global_batch" || s.role === "tokens_per_batch");
-  if (options.devices === undefined && report.effective.parts.devices == null && setsBatch && config.format !== "shell") {
-    const launch = await launchOf(path);
-    if (launch) {
-      report = detectParsed(config, { devices: launch.devices, framework });
-      report.effective.formula += ` — devices from ${launch.from}`;
-    }
-  }
-  report.warnings.push(...warnings);
-  return report;
-}
-
-function emptyReport(path: string): FileReport {
-  return {
-    path,
-    format: "text",
-    framework: "generic",
-    settings: [],
-    effective: { value: null, unit: "samples", formula: "", unknown: [], parts: { micro: null, accum: null, devices: null } },
-    warnings: [],
-    errors: [],
-  };
 }
