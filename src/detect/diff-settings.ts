@@ -40,9 +40,20 @@ export function diffSettings(base: FileReport, head: FileReport): BatchChange[] 
     };
     if (b) change.baseLine = b.line;
     if (s.source) change.inheritedFrom = s.source;
+    const unreadable = [unreadableSide("before", b), unreadableSide("after", a)].filter((u) => u !== undefined);
+    if (unreadable.length) change.unreadable = unreadable;
     changes.push(change);
   }
   return changes.sort((x, y) => x.line - y.line);
+}
+
+/** Roles whose value must be a number for the batch to be known. */
+const NUMERIC_BATCH_ROLES = new Set<Role>([...BATCH_ROLES].filter((r) => r !== "batch_type"));
+
+/** A setting that is written but has no numeric value: what it says and why it cannot be read. */
+function unreadableSide(side: "before" | "after", s: BatchSetting | undefined): NonNullable<BatchChange["unreadable"]>[number] | undefined {
+  if (!s || s.value !== null || !NUMERIC_BATCH_ROLES.has(s.role)) return undefined;
+  return { side, raw: s.raw, reason: s.unknownReason ?? "not a number" };
 }
 
 function index(settings: BatchSetting[]): Map<string, BatchSetting> {

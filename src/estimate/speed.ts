@@ -38,6 +38,54 @@ export function fitStepTime(steps: StepTiming[]): StepTimeFit | undefined {
   };
 }
 
+/** A time ratio below this (or its inverse above) is no batch change's doing: the timings are broken. */
+const MIN_RATIO = 1e-3;
+
+/**
+ * Why the proxy's timings cannot give a speed estimate, or undefined when they can: a fit whose
+ * step time falls as the batch grows, an extrapolated step time (or the low end of its interval)
+ * at or below zero, or a step-time or epoch-time ratio below 1e-3. Such a fit once printed a wall
+ * time of 1.87e-18; rejected, speed is reported as not measurable rather than as a number.
+ * @example speedProblem({ steps: [timing(16, 10), timing(32, 6)], backend: "cpu", before: 16, after: 64 })?.id // "speed-negative-slope"
+ */
+export function speedProblem(input: SpeedInput, fit = fitStepTime(input.steps)): Note | undefined {
+  if (!fit) return undefined;
+  const tail = "speed is not measurable from these timings, so step time, time per epoch and wall time are not predicted.";
+  if (fit.t1 < 0) {
+    const slope = round(fit.t1);
+    return { id: "speed-negative-slope", text: `The proxy's step time falls as the batch grows (fit slope ${slope} ms per example), which no real run does: ${tail}`, params: { slope } };
+  }
+  for (const batch of [input.before, input.after]) {
+    const t = stepTimeAt(input, fit, batch);
+    const lowest = Math.min(t.value, t.low ?? t.value);
+    if (!(lowest > 0)) {
+      const ms = round(lowest);
+      return { id: "speed-nonpositive-time", text: `Extrapolating the proxy's step times to batch ${batch} gives ${ms} ms, which is not a time: ${tail}`, params: { batch, ms } };
+    }
+  }
+  const tb = stepTimeAt(input, fit, input.before).value;
+  const ta = stepTimeAt(input, fit, input.after).value;
+  const stepRatio = ta / tb;
+  const epochRatio = (input.before * ta) / (input.after * tb);
+  const ratio = Math.min(stepRatio, epochRatio);
+  if (!(ratio >= MIN_RATIO) || !(Math.max(stepRatio, epochRatio) <= 1 / MIN_RATIO)) {
+    const shown = round(ratio >= MIN_RATIO ? Math.max(stepRatio, epochRatio) : ratio);
+    return { id: "speed-extreme-ratio", text: `The proxy's timings give a time ratio of ${shown}, beyond 1000× either way, which a batch change cannot cause: ${tail}`, params: { ratio: shown } };
+  }
+  return undefined;
+}
+
+/** The measured step time at `b` when `b` was timed, else the fit's, with the p10–p90 band widened by the residual spread. */
+function stepTimeAt(input: SpeedInput, fit: StepTimeFit, b: number): Quantity {
+  const measured = input.steps.find((s) => s.batchSize === b);
+  if (measured) return quantity(measured.medianMs, "ms", SOURCES.measured, { low: measured.p10Ms, high: measured.p90Ms });
+  return quantity(fit.t0 + fit.t1 * b, "ms", SOURCES.stepTimeFit, { low: fit.p10(b) - fit.residualMs, high: fit.p90(b) + fit.residualMs });
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(3));
+}
+
 /** Backends whose speed-up with B says something about a GPU run. */
 const TRANSFERABLE: BackendName[] = ["tensorflow-gpu"];
 
@@ -56,16 +104,9 @@ export interface SpeedInput {
  */
 export function estimateSpeed(input: SpeedInput): SpeedEstimate | undefined {
   const fit = fitStepTime(input.steps);
-  if (!fit) return undefined;
-  const at = (b: number): Quantity => {
-    const measured = input.steps.find((s) => s.batchSize === b);
-    if (measured) return quantity(measured.medianMs, "ms", SOURCES.measured, { low: measured.p10Ms, high: measured.p90Ms });
-    const value = Math.max(fit.t0 + fit.t1 * b, Number.EPSILON);
-    const low = Math.max(fit.p10(b) - fit.residualMs, Number.EPSILON);
-    return quantity(value, "ms", SOURCES.stepTimeFit, { low, high: fit.p90(b) + fit.residualMs });
-  };
-  const before = at(input.before);
-  const after = at(input.after);
+  if (!fit || speedProblem(input, fit)) return undefined;
+  const before = stepTimeAt(input, fit, input.before);
+  const after = stepTimeAt(input, fit, input.after);
   const source = before.source === SOURCES.measured && after.source === SOURCES.measured ? SOURCES.measured : SOURCES.stepTimeFit;
   const throughput = (b: number, t: Quantity) => quantity((b / t.value) * 1000, "examples/s", t.source, { low: (b / (t.high ?? t.value)) * 1000, high: (b / (t.low ?? t.value)) * 1000 });
   const thBefore = throughput(input.before, before);

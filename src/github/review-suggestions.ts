@@ -1,4 +1,5 @@
 import type { Suggestion } from "../report/types.js";
+import { untrusted } from "../report/untrusted.js";
 import type { GitHub } from "./create-octokit.js";
 import { commentableLines } from "./diff-lines.js";
 import type { PullRequestRef } from "./pull-request.js";
@@ -63,8 +64,6 @@ export async function postReviewSuggestions(github: GitHub, options: ReviewSugge
  * @example suggestionBody({ path: "t.yaml", line: 3, original: "lr: 1e-4", replacement: "lr: 2e-4", reason: "…" })
  */
 export function suggestionBody(s: Suggestion): string {
-  // A longer fence than any backtick run in the line, so a line containing ``` cannot close it early.
-  const longest = Math.max(2, ...(s.replacement.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  return `${SUGGESTION_MARKER}\n${s.reason}\n\n${fence}suggestion\n${s.replacement}\n${fence}\n`;
+  // The reason quotes the PR's keys: Markdown text. The line goes in a fence longer than any backtick run in it.
+  return `${SUGGESTION_MARKER}\n${untrusted(s.reason, "text")}\n\n${untrusted(s.replacement, "fence", { info: "suggestion" })}\n`;
 }

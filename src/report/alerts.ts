@@ -1,7 +1,8 @@
-import type { FileReport } from "../detect/types.js";
+import type { BatchChange, FileReport } from "../detect/types.js";
 import type { Level, Note } from "../estimate/types.js";
 import { unknownParts } from "./batch-parts.js";
 import type { Translator } from "./messages/translate.js";
+import { untrusted } from "./untrusted.js";
 import type { ChangeGroup, Report } from "./types.js";
 
 export type AlertKind = "NOTE" | "TIP" | "IMPORTANT" | "WARNING" | "CAUTION";
@@ -29,18 +30,22 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
   const items: Array<{ level: Exclude<Level, "ok">; text: string }> = [];
   const budget = e.memory.budget;
   const budgetShown = budget && budget.status !== "ok";
-  if (budget && budgetShown) items.push({ level: budget.status === "unknown" ? "info" : (budget.status as "warn" | "error"), text: t.note(budget.message) });
+  // Notes are the estimate stage's words around the PR's keys and values: all of it is text, never Markdown.
+  const note = (n: Note) => untrusted(t.note(n), "text", { t });
+  if (budget && budgetShown) items.push({ level: budget.status === "unknown" ? "info" : (budget.status as "warn" | "error"), text: note(budget.message) });
   const unknown = unknownParts(group.changes, input.file);
+  // A value that cannot be read leaves the batch unknown: said first, with the value as written.
+  for (const c of group.changes) for (const u of c.unreadable ?? []) items.push({ level: "warn", text: unreadableText(c, u, t) });
   for (const r of e.risks) {
     if (r.id === "over-budget" && budgetShown) continue;
-    items.push({ level: r.level, text: r.source ? t.t("alert.source", { text: t.note(r), source: r.source }) : t.note(r) });
+    items.push({ level: r.level, text: r.source ? t.t("alert.source", { text: note(r), source: untrusted(r.source, "text", { t }) }) : note(r) });
   }
-  if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts")) items.push({ level: "info", text: t.t("alert.unknownParts", { parts: unknown.join("; ") }) });
+  if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts")) items.push({ level: "info", text: t.t("alert.unknownParts", { parts: untrusted(unknown.join("; "), "text", { t }) }) });
   // A parse error or a conflict in the file itself (DeepSpeed's three numbers disagree) is a warning.
-  if (input.file?.errors.length) items.push({ level: "warn", text: `${t.t("alert.fileErrors", { path: input.file.path })} ${fileErrorList(input.file, t)}` });
-  if (input.file?.warnings.length) items.push({ level: "warn", text: `${t.t("alert.detectWarnings", { path: input.file.path })} ${input.file.warnings.join("; ")}` });
+  if (input.file?.errors.length) items.push({ level: "warn", text: `${t.t("alert.fileErrors", { path: untrusted(input.file.path, "code", { t }) })} ${fileErrorList(input.file, t)}` });
+  if (input.file?.warnings.length) items.push({ level: "warn", text: `${t.t("alert.detectWarnings", { path: untrusted(input.file.path, "code", { t }) })} ${untrusted(input.file.warnings.join("; "), "text", { t })}` });
   // The schedule's message already lists the settings to change and their new values.
-  if (e.schedule.shouldScale) items.push({ level: "info", text: t.note(e.schedule.message) });
+  if (e.schedule.shouldScale) items.push({ level: "info", text: note(e.schedule.message) });
   const order: Array<Exclude<Level, "ok">> = ["error", "warn", "info"];
   return order
     .map((level) => alert(KIND[level], items.filter((i) => i.level === level).map((i) => i.text)))
@@ -54,7 +59,9 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
  */
 export function renderConfigErrors(errors: Report["configErrors"], t: Translator): string {
   if (!errors.length) return "";
-  const items = errors.map((e) => t.t("alert.configError", { key: e.key, where: e.line ? t.t("alert.where", { where: t.t("word.line", { line: String(e.line) }) }) : "", message: e.message }));
+  const items = errors.map((e) =>
+    t.t("alert.configError", { key: untrusted(e.key, "code", { t }), where: e.line ? t.t("alert.where", { where: t.t("word.line", { line: String(e.line) }) }) : "", message: untrusted(e.message, "text", { t }) }),
+  );
   return alert("CAUTION", [`${t.t("alert.configErrors")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
 }
 
@@ -64,7 +71,8 @@ export function renderConfigErrors(errors: Report["configErrors"], t: Translator
  */
 export function renderSkipped(skipped: Report["skipped"], t: Translator): string {
   if (!skipped.length) return "";
-  return alert("NOTE", [`${t.t("alert.skipped")}\n${skipped.map((s) => `- ${t.t("alert.skippedFile", { path: s.path, reason: s.reason })}`).join("\n")}`]);
+  const items = skipped.map((s) => `- ${t.t("alert.skippedFile", { path: untrusted(s.path, "code", { t }), reason: untrusted(s.reason, "text", { t }) })}`);
+  return alert("NOTE", [`${t.t("alert.skipped")}\n${items.join("\n")}`]);
 }
 
 /**
@@ -74,15 +82,26 @@ export function renderSkipped(skipped: Report["skipped"], t: Translator): string
  */
 export function renderUnreadable(files: FileReport[], t: Translator): string {
   if (!files.length) return "";
-  const items = files.map((f) => `\`${f.path}\`: ${fileErrorList(f, t)}`);
+  const items = files.map((f) => `${untrusted(f.path, "code", { t })}: ${fileErrorList(f, t)}`);
   return alert("WARNING", [`${t.t("alert.unreadable")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
 }
 
 /** A file's parse errors on one line: the first three, with their lines, and how many more. */
 function fileErrorList(file: FileReport, t: Translator): string {
-  const shown = file.errors.slice(0, 3).map((e) => t.t("alert.fileError", { where: e.line ? `${t.t("word.line", { line: String(e.line) })}: ` : "", message: e.message }));
+  const shown = file.errors.slice(0, 3).map((e) => t.t("alert.fileError", { where: e.line ? `${t.t("word.line", { line: String(e.line) })}: ` : "", message: untrusted(e.message, "text", { t }) }));
   if (file.errors.length > 3) shown.push(`… (+${file.errors.length - 3})`);
   return shown.join("; ");
+}
+
+/** "Cannot read the new value of `key` (line 3): `${oc.env:BS}` (read from environment variable BS at run time). …" */
+function unreadableText(c: BatchChange, u: NonNullable<BatchChange["unreadable"]>[number], t: Translator): string {
+  const line = u.side === "before" ? (c.baseLine ?? c.line) : c.line;
+  return t.t(u.side === "after" ? "alert.unreadableValue" : "alert.unreadableValueBefore", {
+    key: untrusted(c.key, "code", { t }),
+    where: t.t("word.line", { line: String(line) }),
+    value: untrusted(u.raw, "code", { t }),
+    reason: u.reason ? t.t("alert.reason", { reason: untrusted(u.reason, "text", { t }) }) : "",
+  });
 }
 
 /** Note ids a risk already covers in other words. */

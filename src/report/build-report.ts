@@ -32,7 +32,7 @@ export function buildReport(input: BuildReportInput): Report {
     configErrors: input.configErrors,
     level: worstLevel(input.groups),
     overBudget: isOverBudget(input.groups),
-    summary: renderSummary({ groups: input.groups, language: input.language }),
+    summary: renderSummary({ groups: input.groups, language: input.language, files: input.files }),
     markdown,
     annotations: buildAnnotations({ groups: input.groups, language: input.language, files: input.files }),
     suggestions: buildSuggestions({ groups: input.groups, files: input.files, headText: input.headText, t }),

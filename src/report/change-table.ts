@@ -8,6 +8,8 @@ import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
 import { Footnotes } from "./provenance.js";
 import type { ChangeGroup } from "./types.js";
+import { groupLevel } from "./level.js";
+import { untrusted } from "./untrusted.js";
 import { verdictText } from "./verdict-text.js";
 
 export interface ChangeTableInput {
@@ -64,11 +66,12 @@ export function renderChangeTable(input: ChangeTableInput): string {
     const b = m.budget;
     // A status of "warn" is either over a warn-level budget or near any budget: the message id tells which.
     const shown = b.message.id === "budget-over" ? "error" : b.status;
-    const status = t.t(`budget.${shown}` as MessageId, { budget: b.budget });
+    const status = t.t(`budget.${shown}` as MessageId, { budget: untrusted(b.budget, "text", { t }) });
     rows.push([t.t("row.budget"), "", b.compared ? budgetCompared(b.compared, b.kind, ctx) : "—", b.status === "ok" || b.status === "unknown" ? status : `**${status}**`]);
   }
-  const level = `**${t.t(`level.${e.verdict.level}` as MessageId)}**`;
-  rows.push([t.t("row.verdict"), "", "", input.verdictShown ? level : `${level} — ${verdictText(e, t)}`]);
+  const level = `**${t.t(`level.${groupLevel(group)}` as MessageId)}**`;
+  const verdict = untrusted(verdictText(e, t, { group, file: input.file }), "text", { t });
+  rows.push([t.t("row.verdict"), "", "", input.verdictShown ? level : `${level} — ${verdict}`]);
 
   const table = markdownTable([["", t.t("table.before"), t.t("table.after"), t.t("table.change")], ...rows.map((r) => r.map(escapeCell))], { align: ["l", "r", "r", "l"], alignDelimiters: false });
   const legend = notes.legend();
@@ -81,7 +84,7 @@ function learningRateRow(e: Estimate, ctx: { t: Translator; notes: Footnotes }):
   const show = (v: number | null) => (v === null ? t.t("cell.unknown") : formatValue(v, "learning-rate"));
   let change = t.t(`lr.status.${lr.status}` as MessageId);
   if (lr.suggested) {
-    const value = lr.suggestedRaw ?? formatValue(lr.suggested.value, "learning-rate");
+    const value = lr.suggestedRaw ? untrusted(lr.suggestedRaw, "text", { t }) : formatValue(lr.suggested.value, "learning-rate");
     const shown = lr.suggested.uncertain ? t.t("cell.uncertain") : value;
     const suggested = `${t.t("lr.suggested", { value: `**${shown}**`, rule: t.t(`lr.rule.${lr.rule}` as MessageId) })}${ctx.notes.mark(lr.suggested.source)}`;
     change = t.t("lr.cell", { status: change, suggested });
@@ -106,7 +109,7 @@ function batchCell(v: number | null, unit: string, t: Translator): string {
 
 function scalarCell(v: Scalar | undefined, t: Translator): string {
   if (v === undefined || v === null) return t.t("cell.unknown");
-  return typeof v === "number" ? formatNumber(v) : `\`${String(v)}\``;
+  return typeof v === "number" ? formatNumber(v) : untrusted(v, "code", { t });
 }
 
 function changeOf(before: Scalar | undefined, after: Scalar | undefined, t: Translator): string {
@@ -114,6 +117,11 @@ function changeOf(before: Scalar | undefined, after: Scalar | undefined, t: Tran
   return t.t("cell.changed");
 }
 
+/**
+ * A cell of a GFM table: every pipe escaped, even one inside a code span or after a backslash
+ * (GitHub splits cells on any unescaped "|" before it parses the cell, then drops the escaping
+ * backslash), and no line break.
+ */
 function escapeCell(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return s.replace(/\|/g, "\\|").replace(/\r\n|\r|\n/g, " ");
 }

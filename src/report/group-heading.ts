@@ -1,8 +1,10 @@
-import type { BatchChange, Scalar } from "../detect/types.js";
+import type { BatchChange, FileReport, Scalar } from "../detect/types.js";
 import { formatNumber } from "./format-number.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
 import type { ChangeGroup } from "./types.js";
+import { groupLevel } from "./level.js";
+import { untrusted } from "./untrusted.js";
 import { verdictText } from "./verdict-text.js";
 
 /**
@@ -12,7 +14,7 @@ import { verdictText } from "./verdict-text.js";
 export function renderGroupHeading(input: { group: ChangeGroup; t: Translator }): string {
   const { group, t } = input;
   const changes = group.changes.map((c) => `- ${changeLine(c, t)}`).join("\n");
-  return `${t.t("group.heading", { path: group.path, effective: effectiveText(group, t) })}\n\n${changes}`;
+  return `${t.t("group.heading", { path: untrusted(group.path, "code", { t }), effective: effectiveText(group, t) })}\n\n${changes}`;
 }
 
 /** "effective batch 32 → 64 examples (×2)", with "unknown" where a side is not known. */
@@ -26,25 +28,25 @@ export function effectiveText(group: ChangeGroup, t: Translator): string {
   return t.t("group.effective", { before: side(b.before), after: side(b.after), unit: unitShown, ratio });
 }
 
-/** "`key` (line 12): 32 → 64", noting an inherited file. */
+/** "`key` (line 12): 32 → 64", noting an inherited file; a value that is not a number shows as code, as written. */
 export function changeLine(c: BatchChange, t: Translator): string {
-  const from = c.inheritedFrom ? ` ${t.t("group.inherited", { file: c.inheritedFrom })}` : "";
-  return t.t("group.change", { key: c.key, where: t.t("word.line", { line: String(c.line) }), before: scalar(c.before, t), after: scalar(c.after, t), from });
+  const from = c.inheritedFrom ? ` ${t.t("group.inherited", { file: untrusted(c.inheritedFrom, "code", { t }) })}` : "";
+  return t.t("group.change", { key: untrusted(c.key, "code", { t }), where: t.t("word.line", { line: String(c.line) }), before: scalar(c.before, t), after: scalar(c.after, t), from });
 }
 
 /**
  * One line for a group the comment has no room to show in full: where, what, and the verdict (which names steps and memory).
  * @example collapsedLine(group, t) // "`train.yaml:12` `batch_size` 32 → 64: **Warning** — Batch 32 → 64 (×2): 1.93× fewer steps, …"
  */
-export function collapsedLine(group: ChangeGroup, t: Translator): string {
+export function collapsedLine(group: ChangeGroup, t: Translator, file?: FileReport): string {
   const e = group.estimate;
   const first = group.changes[0];
-  const where = `\`${group.path}:${first?.line ?? e.change.line}\``;
-  const what = first ? `\`${first.key}\` ${scalar(first.before, t)} → ${scalar(first.after, t)}` : "";
-  return `${where} ${what}: **${t.t(`level.${e.verdict.level}` as MessageId)}** — ${verdictText(e, t)}`;
+  const where = untrusted(`${group.path}:${first?.line ?? e.change.line}`, "code", { t });
+  const what = first ? `${untrusted(first.key, "code", { t })} ${scalar(first.before, t)} → ${scalar(first.after, t)}` : "";
+  return `${where} ${what}: **${t.t(`level.${groupLevel(group)}` as MessageId)}** — ${untrusted(verdictText(e, t, { group, file }), "text", { t })}`;
 }
 
 function scalar(v: Scalar, t: Translator): string {
   if (v === null) return t.t("cell.unknown");
-  return typeof v === "number" ? formatNumber(v) : String(v);
+  return typeof v === "number" ? formatNumber(v) : untrusted(v, "code", { t });
 }

@@ -2,6 +2,7 @@ import type { Measurements } from "../proxy/types.js";
 import { formatBytes, formatNumber, formatSeconds } from "./format-number.js";
 import type { Translator } from "./messages/translate.js";
 import type { ChangeGroup } from "./types.js";
+import { untrusted } from "./untrusted.js";
 
 export interface HowMeasuredInput {
   measurements: Measurements[];
@@ -22,30 +23,34 @@ export interface HowMeasuredInput {
  */
 export function renderHowMeasured(input: HowMeasuredInput): string {
   const { t } = input;
-  const lines = [`- ${t.t("how.source", { source: input.source })}`];
+  // The source names revisions and folders of this machine: text, with the machine's paths made relative.
+  const text = (s: string) => untrusted(s, "text", { t });
+  const lines = [`- ${t.t("how.source", { source: text(input.source) })}`];
   const limit = input.limit ?? 5;
   if (!input.measurements.length) lines.push(`- ${t.t("how.noProxy")}`);
   input.measurements.slice(0, limit).forEach((m, i) => {
-    const used = input.groups.filter((g) => g.measurementIndex === i).map((g) => `\`${g.path}\``);
+    const used = input.groups.filter((g) => g.measurementIndex === i).map((g) => untrusted(g.path, "code", { t }));
     const heading = input.measurements.length > 1 ? t.t("how.run", { n: String(i + 1), files: used.join(", ") || "—" }) : t.t("how.runOne");
     lines.push(`- ${heading}`, ...describe(m, t).map((l) => `  - ${l}`));
   });
   if (input.measurements.length > limit) lines.push(`- ${t.t("how.moreRuns", { count: String(input.measurements.length - limit) })}`);
   const frames = [...new Set(input.groups.map((g) => g.estimate.convergence?.frame.how).filter((h): h is string => !!h))].slice(0, limit);
-  for (const how of frames) lines.push(`- ${t.t("how.frame", { how })}`);
+  for (const how of frames) lines.push(`- ${t.t("how.frame", { how: text(how) })}`);
   if (input.versions && Object.keys(input.versions).length) {
-    lines.push(`- ${t.t("how.versions", { list: Object.entries(input.versions).map(([k, v]) => `${k} ${v}`).join(", ") })}`);
+    lines.push(`- ${t.t("how.versions", { list: text(Object.entries(input.versions).map(([k, v]) => `${k} ${v}`).join(", ")) })}`);
   }
   return `<details>\n<summary>${t.t("how.summary")}</summary>\n\n${lines.join("\n")}\n\n</details>`;
 }
 
 function describe(m: Measurements, t: Translator): string[] {
   const b = m.backend;
-  const out = [t.t("how.backend", { name: b.name, version: b.version })];
-  for (const s of b.skipped) out.push(t.t("how.skippedBackend", { name: s.name, reason: s.reason }));
-  if (b.details && Object.keys(b.details).length) out.push(t.t("how.device", { details: Object.entries(b.details).map(([k, v]) => `${k}: ${String(v)}`).join(", ") }));
+  // A backend's load error quotes its install path, a proxy's description the user's file: text, machine paths hidden.
+  const text = (s: string) => untrusted(s, "text", { t });
+  const out = [t.t("how.backend", { name: untrusted(b.name, "code", { t }), version: text(b.version) })];
+  for (const s of b.skipped) out.push(t.t("how.skippedBackend", { name: untrusted(s.name, "code", { t }), reason: text(s.reason) }));
+  if (b.details && Object.keys(b.details).length) out.push(t.t("how.device", { details: text(Object.entries(b.details).map(([k, v]) => `${k}: ${String(v)}`).join(", ")) }));
   const plan = m.plan;
-  out.push(t.t("how.proxy", { description: m.description, parameters: formatNumber(m.parameters), optimizer: plan.optimizer, lr: formatNumber(plan.learningRate) }));
+  out.push(t.t("how.proxy", { description: text(m.description), parameters: formatNumber(m.parameters), optimizer: text(plan.optimizer), lr: formatNumber(plan.learningRate) }));
   out.push(t.t("how.seed", { seed: String(plan.seed) }));
   if (m.steps.length) {
     const repeats = [...new Set(m.steps.map((s) => s.repeats))].join("/");
@@ -65,6 +70,6 @@ function describe(m: Measurements, t: Translator): string[] {
     out.push(t.t("how.critical", { bCrit: formatNumber(c.bCrit), target: formatNumber(c.targetLoss), runs: String(c.points.length), r2: c.r2.toFixed(2), rule: c.learningRateRule }));
   }
   out.push(t.t("how.wall", { seconds: formatSeconds(m.wallSeconds), budget: formatSeconds(plan.timeBudgetSeconds) }));
-  if (m.partial) out.push(`**${t.t("how.partial", { reason: m.partialReason ?? "—" })}**`);
+  if (m.partial) out.push(`**${t.t("how.partial", { reason: text(m.partialReason ?? "—") })}**`);
   return out;
 }

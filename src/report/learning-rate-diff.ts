@@ -1,8 +1,10 @@
 import type { FileReport } from "../detect/types.js";
+import type { Note } from "../estimate/types.js";
 import { formatNumber } from "./format-number.js";
 import type { Translator } from "./messages/translate.js";
 import { learningRateEdit, type HeadText } from "./suggestions.js";
 import type { ChangeGroup } from "./types.js";
+import { untrusted } from "./untrusted.js";
 
 /**
  * The learning-rate advice: its message, a small ```diff of the line (the user's key and style),
@@ -13,19 +15,21 @@ export function renderLearningRate(input: { group: ChangeGroup; file?: FileRepor
   const { t } = input;
   const lr = input.group.estimate.learningRate;
   if (lr.status === "not-needed" && !lr.adjustments.length) return "";
-  const parts = [`**${t.t("lr.heading")}** ${t.note(lr.message)}${lr.caveat ? `${t.t("word.sentenceJoin")}${t.note(lr.caveat)}` : ""}`];
+  const note = (n: Note) => untrusted(t.note(n), "text", { t });
+  const parts = [`**${t.t("lr.heading")}** ${note(lr.message)}${lr.caveat ? `${t.t("word.sentenceJoin")}${note(lr.caveat)}` : ""}`];
   const edit = learningRateEdit(input);
   if (edit) {
     const before = edit.original ?? `${edit.setting.key}: ${edit.setting.raw}`;
     const after = edit.replacement ?? `${edit.setting.key}: ${edit.suggestedRaw}`;
-    parts.push(["```diff", `- ${before.trimEnd()}`, `+ ${after.trimEnd()}`, "```"].join("\n"));
+    // The user's own line, in a fence longer than any backtick run in it.
+    parts.push(untrusted(`- ${before.trimEnd()}\n+ ${after.trimEnd()}`, "fence", { t, info: "diff" }));
   }
   const moved = lr.adjustments.filter((a) => a.before !== undefined || a.after !== undefined || a.rule);
   if (moved.length) {
     const items = moved.map((a) =>
       a.before !== undefined && a.after !== undefined
-        ? `- ${t.t("lr.adjustment", { name: a.name, before: formatNumber(a.before), after: formatNumber(a.after), rule: a.rule })}`
-        : `- ${t.t("lr.adjustmentRule", { name: a.name, rule: a.rule })}`,
+        ? `- ${t.t("lr.adjustment", { name: untrusted(a.name, "code", { t }), before: formatNumber(a.before), after: formatNumber(a.after), rule: untrusted(a.rule, "text", { t }) })}`
+        : `- ${t.t("lr.adjustmentRule", { name: untrusted(a.name, "code", { t }), rule: untrusted(a.rule, "text", { t }) })}`,
     );
     parts.push(`${t.t("lr.adjustments")}\n${items.join("\n")}`);
   }

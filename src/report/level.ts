@@ -5,11 +5,21 @@ type ReportLevel = Report["level"];
 const RANK: Record<ReportLevel, number> = { ok: 0, warn: 1, error: 2 };
 
 /**
+ * One group's level: its estimate's verdict, and at least "warn" when a batch value it changed
+ * cannot be read (`${oc.env:BS}`, `auto`): a change whose size is unknown is never "OK".
+ * @example groupLevel(groupWithUnreadableValue) // "warn"
+ */
+export function groupLevel(group: ChangeGroup): ReportLevel {
+  const level = group.estimate.verdict.level;
+  return level === "ok" && group.changes.some((c) => c.unreadable?.length) ? "warn" : level;
+}
+
+/**
  * The worst verdict over the groups; "ok" when nothing changed.
  * @example worstLevel(groups) // "warn"
  */
 export function worstLevel(groups: ChangeGroup[]): ReportLevel {
-  return groups.reduce<ReportLevel>((worst, g) => (RANK[g.estimate.verdict.level] > RANK[worst] ? g.estimate.verdict.level : worst), "ok");
+  return groups.reduce<ReportLevel>((worst, g) => (RANK[groupLevel(g)] > RANK[worst] ? groupLevel(g) : worst), "ok");
 }
 
 /**
@@ -27,6 +37,6 @@ export function isOverBudget(groups: ChangeGroup[]): boolean {
 export function byUrgency(groups: ChangeGroup[]): ChangeGroup[] {
   return groups
     .map((g, i) => ({ g, i }))
-    .sort((a, b) => RANK[b.g.estimate.verdict.level] - RANK[a.g.estimate.verdict.level] || a.i - b.i)
+    .sort((a, b) => RANK[groupLevel(b.g)] - RANK[groupLevel(a.g)] || a.i - b.i)
     .map(({ g }) => g);
 }

@@ -1,5 +1,6 @@
 import type { Provenance } from "../estimate/types.js";
 import type { Translator } from "./messages/translate.js";
+import { untrusted } from "./untrusted.js";
 
 /**
  * Footnote markers for where numbers came from: `m` for measured on the proxy, 1, 2, … for each
@@ -38,8 +39,10 @@ export class Footnotes {
   /** One line: each marker with its source; empty when no number carried one. */
   legend(): string {
     const items: string[] = [];
-    if (this.measured) items.push(`<sup>m</sup> ${this.proxy ? this.t.t("source.measuredOn", { proxy: this.proxy }) : this.t.t("source.measured")}`);
-    this.models.forEach((m, i) => items.push(`<sup>${i + 1}</sup> ${m}`));
+    const t = this.t;
+    if (this.measured) items.push(`<sup>m</sup> ${this.proxy ? t.t("source.measuredOn", { proxy: untrusted(this.proxy, "text", { t }) }) : t.t("source.measured")}`);
+    // A source can name a user's file or key (a calibration point, a model config): text, not Markdown.
+    this.models.forEach((m, i) => items.push(`<sup>${i + 1}</sup> ${untrusted(m, "text", { t })}`));
     return items.length ? `<sub>${this.t.t("source.legend", { items: items.join(" · ") })}</sub>` : "";
   }
 }

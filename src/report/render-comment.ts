@@ -12,6 +12,7 @@ import { translator, type Translator } from "./messages/translate.js";
 import type { HeadText } from "./suggestions.js";
 import type { ChangeGroup, Language, Report } from "./types.js";
 import { renderWhy } from "./why-section.js";
+import { untrusted } from "./untrusted.js";
 import { verdictText } from "./verdict-text.js";
 
 /** The hidden marker the GitHub front looks for to update its comment in place. */
@@ -54,7 +55,7 @@ export interface RenderCommentInput {
 export function renderComment(input: RenderCommentInput): string {
   const t = translator(input.language);
   const groups = byUrgency(input.groups);
-  const head = [COMMENT_MARKER, verdictLine(groups, t), renderConfigErrors(input.configErrors.slice(0, MAX_LISTED), t)].filter(Boolean).join("\n\n");
+  const head = [COMMENT_MARKER, verdictLine(groups, t, input), renderConfigErrors(input.configErrors.slice(0, MAX_LISTED), t)].filter(Boolean).join("\n\n");
   const primary = groups[0];
   const tail = [
     renderSkipped(input.skipped.slice(0, MAX_LISTED), t),
@@ -76,7 +77,7 @@ export function renderComment(input: RenderCommentInput): string {
     full.push(section);
     room -= section.length + 2;
   }
-  const collapsed = renderCollapsed(groups.slice(full.length), room, t);
+  const collapsed = renderCollapsed(groups.slice(full.length), room, t, input);
   return clip([head, ...full, collapsed, tail].filter(Boolean).join("\n\n"), t);
 }
 
@@ -90,7 +91,7 @@ function renderGroup(group: ChangeGroup, input: RenderCommentInput, t: Translato
     renderChangeTable({ group, file, proxy, t, verdictShown }),
     renderGroupAlerts({ group, file, t }),
     renderLearningRate({ group, file, headText: input.headText, t }),
-    notes.length ? notes.map((n) => `- ${n}`).join("\n") : "",
+    notes.length ? notes.map((n) => `- ${untrusted(n, "text", { t })}`).join("\n") : "",
     convergence ? renderConvergenceChart({ convergence, t }) : "",
   ]
     .filter(Boolean)
@@ -98,12 +99,12 @@ function renderGroup(group: ChangeGroup, input: RenderCommentInput, t: Translato
 }
 
 /** Groups beyond the full ones: one line each inside a `<details>`, as many as fit. */
-function renderCollapsed(groups: ChangeGroup[], room: number, t: Translator): string {
+function renderCollapsed(groups: ChangeGroup[], room: number, t: Translator, input: RenderCommentInput): string {
   if (!groups.length) return "";
   const lines: string[] = [];
   let used = 200;
   for (const g of groups.slice(0, MAX_LISTED)) {
-    const line = `- ${collapsedLine(g, t)}`;
+    const line = `- ${collapsedLine(g, t, fileOf(input, g))}`;
     if (used + line.length + 1 > room) break;
     lines.push(line);
     used += line.length + 1;
@@ -113,14 +114,15 @@ function renderCollapsed(groups: ChangeGroup[], room: number, t: Translator): st
   return `<details>\n<summary>${t.t("collapsed.summary", { count: String(groups.length) })}</summary>\n\n${lines.join("\n")}\n\n</details>`;
 }
 
-function verdictLine(groups: ChangeGroup[], t: Translator): string {
+function verdictLine(groups: ChangeGroup[], t: Translator, input: RenderCommentInput): string {
   const level = worstLevel(groups);
   const label = t.t(`level.${level}` as MessageId);
   if (!groups.length) return `**${t.t("verdict.title", { level: label })}** — ${t.t("verdict.none")}`;
   const worst = groups[0];
   const files = new Set(groups.map((g) => g.path)).size;
   const scope = groups.length > 1 ? t.t("verdict.scope", { changes: String(groups.length), files: String(files) }) : "";
-  return t.t("verdict.line", { title: t.t("verdict.title", { level: label }), path: worst.path, verdict: verdictText(worst.estimate, t), scope });
+  const verdict = untrusted(verdictText(worst.estimate, t, { group: worst, file: fileOf(input, worst) }), "text", { t });
+  return t.t("verdict.line", { title: t.t("verdict.title", { level: label }), path: untrusted(worst.path, "code", { t }), verdict, scope });
 }
 
 /** Last resort for pathological inputs: cut at a line break under the limit and say so. */

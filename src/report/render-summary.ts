@@ -1,10 +1,12 @@
 import { formatNumber } from "./format-number.js";
 import { ratioPhrase } from "./format-quantity.js";
-import { byUrgency, isOverBudget, worstLevel } from "./level.js";
+import type { FileReport } from "../detect/types.js";
+import { byUrgency, groupLevel, isOverBudget, worstLevel } from "./level.js";
 import type { MessageId } from "./messages/en.js";
 import { translator } from "./messages/translate.js";
 import { COMMENT_MARKER } from "./render-comment.js";
 import type { ChangeGroup, Language, Report } from "./types.js";
+import { untrusted } from "./untrusted.js";
 import { verdictText } from "./verdict-text.js";
 
 /**
@@ -12,7 +14,7 @@ import { verdictText } from "./verdict-text.js";
  * important fact (over budget, else the worst group's verdict).
  * @example renderSummary({ groups, language: "en" }) // "batch-advisor: Warning: 1 batch-size change(s) in 1 file(s); train.yaml: …"
  */
-export function renderSummary(input: { groups: ChangeGroup[]; language: Language }): string {
+export function renderSummary(input: { groups: ChangeGroup[]; language: Language; files?: FileReport[] }): string {
   const t = translator(input.language);
   const groups = byUrgency(input.groups);
   if (!groups.length) return t.t("summary.none");
@@ -20,12 +22,15 @@ export function renderSummary(input: { groups: ChangeGroup[]; language: Language
   const files = new Set(groups.map((g) => g.path)).size;
   let detail: string;
   if (isOverBudget(groups)) {
-    const paths = groups.filter((g) => g.estimate.memory.budget?.status === "error").map((g) => g.path);
+    // A log line and a check-run title are plain text: a PR's path is made one visible line, nothing more.
+    const paths = groups.filter((g) => g.estimate.memory.budget?.status === "error").map((g) => untrusted(g.path, "plain", { t }));
     detail = t.t("summary.overBudget", { paths: paths.join(", ") });
   } else {
     const worst = groups[0];
     const c = worst.estimate.convergence;
-    detail = worst.estimate.verdict.level === "ok" && c ? t.t("summary.steps", { path: worst.path, steps: ratioPhrase(c.stepsRatio, "steps", { t, bare: true }) }) : t.t("summary.verdict", { path: worst.path, verdict: verdictText(worst.estimate, t) });
+    const path = untrusted(worst.path, "plain", { t });
+    const file = input.files?.find((f) => f.path === worst.path);
+    detail = groupLevel(worst) === "ok" && c ? t.t("summary.steps", { path, steps: ratioPhrase(c.stepsRatio, "steps", { t, bare: true }) }) : t.t("summary.verdict", { path, verdict: untrusted(verdictText(worst.estimate, t, { group: worst, file }), "plain", { t }) });
   }
   return t.t("summary.line", { level, changes: formatNumber(groups.length), files: formatNumber(files), detail });
 }

@@ -2,6 +2,7 @@ import type { BatchSetting, FileReport } from "../detect/types.js";
 import type { LearningRateAdvice } from "../estimate/types.js";
 import type { Translator } from "./messages/translate.js";
 import type { ChangeGroup, Suggestion } from "./types.js";
+import { isVerbatim } from "./untrusted.js";
 
 /** Reads a file as it is at head; null when it cannot be read. */
 export interface HeadText {
@@ -48,6 +49,9 @@ export function buildSuggestions(input: { groups: ChangeGroup[]; files: FileRepo
     const file = input.files.find((f) => f.path === group.path);
     const edit = learningRateEdit({ group, file, headText: input.headText });
     if (!edit?.original || edit.replacement === undefined) continue;
+    // A one-click suggestion is applied as written: a line with hidden characters, a line break or
+    // a length the fence would cut is shown in the comment's diff instead.
+    if (!isVerbatim(edit.replacement)) continue;
     if (out.some((s) => s.path === group.path && s.line === edit.setting.line)) continue;
     out.push({ path: group.path, line: edit.setting.line, original: edit.original, replacement: edit.replacement, reason: input.t.note(group.estimate.learningRate.message) });
   }

@@ -7,6 +7,7 @@ import { ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
 import type { Params, Translator } from "./messages/translate.js";
 import type { ChangeGroup } from "./types.js";
+import { untrusted } from "./untrusted.js";
 
 /**
  * The **Why** section for a contributor: epoch vs batch vs iteration, full-batch vs mini-batch vs
@@ -26,7 +27,8 @@ export function renderWhy(input: { group: ChangeGroup; file?: FileReport; measur
     ["why.memory.title", memory(input, t)],
   ];
   const body = sections.map(([title, text]) => `**${t.t(title)}**\n${text}`).join("\n\n");
-  return `<details>\n<summary>${t.t("why.summary", { path: input.group.path })}</summary>\n\n${body}\n\n</details>`;
+  // The summary line is raw HTML, where a code span would not render: the path goes in as HTML text.
+  return `<details>\n<summary>${t.t("why.summary", { path: untrusted(input.group.path, "html", { t }) })}</summary>\n\n${body}\n\n</details>`;
 }
 
 function terms(e: Estimate, t: Translator): string {
@@ -87,8 +89,9 @@ function noise(e: Estimate, m: Measurements | undefined, t: Translator): string 
 function learningRate(e: Estimate, t: Translator): string {
   const lr = e.learningRate;
   const parts = [t.t("why.lr")];
-  if (lr.family !== "unknown") parts.push(t.t("why.lr.here", { optimizer: lr.optimizer ?? lr.family, rule: t.t(`lr.rule.${lr.rule}` as MessageId), advice: t.note(lr.message) }));
-  else parts.push(t.note(lr.message));
+  const advice = untrusted(t.note(lr.message), "text", { t });
+  if (lr.family !== "unknown") parts.push(t.t("why.lr.here", { optimizer: lr.optimizer ? untrusted(lr.optimizer, "code", { t }) : lr.family, rule: t.t(`lr.rule.${lr.rule}` as MessageId), advice }));
+  else parts.push(advice);
   return parts.join(t.t("word.sentenceJoin"));
 }
 
@@ -96,10 +99,12 @@ function memory(input: { group: ChangeGroup; file?: FileReport }, t: Translator)
   const m = input.group.estimate.memory;
   const parts = [t.t("why.memory")];
   const micro = batchParts(input.group, input.file).find((p) => p.role === "micro_batch");
-  if (micro && !micro.changed && micro.after !== undefined) parts.push(t.t("why.memory.microSame", { micro: String(micro.after) }));
+  if (micro && !micro.changed && micro.after !== undefined && micro.after !== null) {
+    parts.push(t.t("why.memory.microSame", { micro: typeof micro.after === "number" ? String(micro.after) : untrusted(micro.after, "code", { t }) }));
+  }
   const a = m.model;
   if (a) {
-    parts.push(t.t("why.memory.model", { states: formatBytes(a.modelStates.value), perParameter: formatNumber(a.bytesPerParameter), why: a.bytesPerParameterWhy, parameters: formatNumber(a.parameters) }));
+    parts.push(t.t("why.memory.model", { states: formatBytes(a.modelStates.value), perParameter: formatNumber(a.bytesPerParameter), why: untrusted(a.bytesPerParameterWhy, "text", { t }), parameters: formatNumber(a.parameters) }));
     if (a.activationsPerExample) parts.push(t.t("why.memory.activations", { perExample: formatBytes(a.activationsPerExample.value) }));
   } else if (m.calibrated) {
     parts.push(t.t("why.memory.calibrated", { batch: formatNumber(m.calibrated.batch), peak: formatBytes(m.calibrated.peakBytes), fixed: formatBytes(m.calibrated.fixedBytes.value), perExample: formatBytes(m.calibrated.perExampleBytes.value) }));

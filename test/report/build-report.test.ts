@@ -135,6 +135,6 @@ describe("learning-rate caveat and input notes", () => {
     };
     const md = renderComment(input);
     expect(md).toContain("也就是 1.4e-4。超過臨界批次後，最佳學習率就不再變大（McCandlish et al. 2018, eq. 2.6）：請把縮放規則當作上限。");
-    expect(md).toContain("- 有效批次無法完全確定；比例取自 `per_device_train_batch_size` 的變化，並假設其他部分不變。");
+    expect(md).toContain("- 有效批次無法完全確定；比例取自 per_device_train_batch_size 的變化，並假設其他部分不變。");
   });
 });
