@@ -43,7 +43,7 @@ export function parseSample(text: string, options: SampleFormat): SampleTable {
  * without a single draw.
  * @example await readSample(createReadStream("big.csv", "utf8"), { format: "csv", source: "big.csv", rng })
  */
-export async function readSample(chunks: AsyncIterable<string>, options: SampleFormat & { rng: SeededRandom }): Promise<SampleTable> {
+export async function readSample(chunks: AsyncIterable<string>, options: SampleFormat & { rng: SeededRandom; /** Default MAX_SAMPLE_ROWS. */ maxRows?: number }): Promise<SampleTable> {
   const reader = sampleReader(options);
   for await (const chunk of chunks) reader.push(chunk);
   return reader.end();
@@ -54,13 +54,13 @@ interface Reader {
   end(): SampleTable;
 }
 
-function sampleReader(options: SampleFormat & { rng?: SeededRandom }): Reader {
+function sampleReader(options: SampleFormat & { rng?: SeededRandom; maxRows?: number }): Reader {
   const { source } = options;
   let columns: string[] | null = null;
   let reservoir: Reservoir | null = null;
   const start = (names: string[]) => {
     columns = names;
-    const capacity = Math.max(1, Math.min(MAX_SAMPLE_ROWS, Math.floor(MAX_SAMPLE_CELLS / Math.max(1, names.length))));
+    const capacity = Math.max(1, Math.min(options.maxRows ?? MAX_SAMPLE_ROWS, Math.floor(MAX_SAMPLE_CELLS / Math.max(1, names.length))));
     reservoir = new Reservoir({ capacity, rng: options.rng, source });
   };
   const finish = (): SampleTable => {
@@ -148,23 +148,36 @@ function jsonRow(record: Record<string, unknown>, columns: string[], where: stri
 
 /** Lines of a chunked text (1-based numbers), each bounded by MAX_RECORD_CHARS. */
 function lineSplitter(source: string, onLine: (text: string, line: number) => void) {
-  let tail = "";
+  // The unfinished line is kept in pieces, so a long line costs its length once, not once per chunk.
+  let pieces: string[] = [];
+  let pending = 0;
   let line = 0;
   return {
     push(chunk: string) {
-      const parts = (tail + chunk).split("\n");
-      tail = parts.pop()!;
-      for (const part of parts) onLine(part, ++line);
-      if (tail.length > MAX_RECORD_CHARS) throw new Error(`${source}:${line + 1}: a line longer than ${MAX_RECORD_CHARS / 1048576} MiB`);
+      let from = 0;
+      for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", from)) {
+        pieces.push(chunk.slice(from, nl));
+        onLine(pieces.join(""), ++line);
+        pieces = [];
+        pending = 0;
+        from = nl + 1;
+      }
+      if (from < chunk.length) {
+        pieces.push(chunk.slice(from));
+        pending += chunk.length - from;
+        if (pending > MAX_RECORD_CHARS) throw new Error(`${source}:${line + 1}: a line longer than ${MAX_RECORD_CHARS / 1048576} MiB`);
+      }
     },
     end() {
-      if (tail !== "") onLine(tail, ++line);
-      tail = "";
+      if (pending > 0) onLine(pieces.join(""), ++line);
+      pieces = [];
+      pending = 0;
     },
   };
 }
 
 const PLAIN_RUN = /[^,"\r\n]+/y;
+const QUOTED_RUN = /[^"\n]+/y;
 
 /**
  * RFC 4180 records of a chunked text: quoted fields may hold commas, doubled quotes and newlines.
@@ -208,9 +221,15 @@ function csvRecords(source: string, onRecord: (fields: string[], line: number) =
         if (++size > MAX_RECORD_CHARS) throw new Error(`${source}:${recordLine}: a record longer than ${MAX_RECORD_CHARS / 1048576} MiB (an unterminated quote?)`);
         if (quoted) {
           if (ch === '"') quoteSeen = true;
-          else {
-            if (ch === "\n") line++;
+          else if (ch === "\n") {
+            line++;
             field += ch;
+          } else {
+            QUOTED_RUN.lastIndex = i;
+            const run = QUOTED_RUN.exec(chunk)![0];
+            size += run.length - 1;
+            field += run;
+            i += run.length - 1;
           }
         } else if (ch === '"' && field.trim() === "") {
           quoted = true;
