@@ -3,6 +3,7 @@
 // --retrain retrains the accuracy ground truth even when bench/results/ground-truth.json has it.
 import { benchAccuracy, summariseAccuracy } from "./accuracy.js";
 import { benchDetection } from "./detection.js";
+import { benchDetectionCorpus, summariseDetectionCorpus } from "./detection-corpus.js";
 import { benchProxy, summariseProxy } from "./proxy.js";
 import { benchSpeed, summariseSpeed } from "./speed.js";
 
@@ -18,6 +19,7 @@ const suites: Suite[] = [
     run: benchDetection,
     summary: (r) => `${r.detectSecondsFor500Files.toFixed(3)} s for a 500-file change (${Math.round(r.filesPerSecond)} files/s; goal ≤ 1 s)`,
   },
+  { name: "detection-corpus", run: benchDetectionCorpus, summary: summariseDetectionCorpus },
   { name: "proxy", run: benchProxy, summary: summariseProxy },
   { name: "accuracy", run: (o) => benchAccuracy({ ...o, retrain, log: (line) => console.log(line) }), summary: summariseAccuracy },
   { name: "speed", run: benchSpeed, summary: summariseSpeed },
