@@ -66,7 +66,7 @@ async function bigCsv(path: string, bytes: number): Promise<number> {
     written += chunk.length;
     if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   return rows;
 }
 
