@@ -49,6 +49,7 @@ export const USAGE = `Usage:
   batch-advisor detect FILE...                    batch settings found in each file
   batch-advisor detect --base REV --head REV [--repo DIR]
   batch-advisor detect --old FILE --new FILE      changes between two files
+  batch-advisor init [--fork-safe] [--force]      write the Action workflow and a commented bot config
 
 Options:
   --json             print JSON instead of a table/report
