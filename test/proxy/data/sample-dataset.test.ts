@@ -64,7 +64,7 @@ async function bigCsv(path: string, bytes: number): Promise<number> {
     let chunk = "";
     for (let i = 0; i < 10_000; i++, rows++) chunk += `${(rows % 97) / 7},${(rows % 89) / 3},${(rows % 83) * 1.5},${rows % 71},${rows % 3}\n`;
     written += chunk.length;
-    if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
   return rows;
