@@ -1,0 +1,4 @@
+from ultralytics import YOLO
+
+model = YOLO("yolov8m.pt")
+model.train(data="data.yaml", epochs=50, imgsz=640, batch=16, verbose=True)
