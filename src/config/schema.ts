@@ -101,6 +101,13 @@ export const configSchema = z.strictObject({
       flashAttention: z.boolean({ error: "expected true or false" }).default(false),
     })
     .prefault({}),
+  convergence: z
+    .strictObject({
+      criticalBatch: positive("your measured critical batch, in your effective batch's unit (examples or tokens)").optional(),
+      noiseScale: positive("your measured gradient noise scale B_simple, in your effective batch's unit").optional(),
+      atLoss: positive("the training loss at which it was measured").optional(),
+    })
+    .prefault({}),
   proxy: z
     .strictObject({
       model: pathOr(PROXY_MODELS, /\.json$/i, "a path to a Keras/TF.js model.json").default("auto"),

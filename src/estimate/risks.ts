@@ -28,7 +28,8 @@ const EARLY_LOSS_DROP = 0.3;
 export function risks(input: RiskInput): Risk[] {
   const out: Risk[] = [];
   const { convergence: c, thresholds } = input;
-  if (c && c.marks.after > c.marks.before && c.marks.after > thresholds.largeBatchFactor * c.bCrit.value) {
+  // Against a stand-in task's B_crit the user's batch has no known regime (convergence-sources.ts).
+  if (c && c.basis !== "stand-in" && c.marks.after > c.marks.before && c.marks.after > thresholds.largeBatchFactor * c.bCrit.value) {
     const times = c.marks.after / c.bCrit.value;
     out.push({
       id: "past-critical-batch", level: "warn", source: "McCandlish et al. 2018",

@@ -13,6 +13,7 @@
 
 import type { BackendName } from "../proxy/types.js";
 import type { BatchUnit, Role, Scalar } from "../detect/types.js";
+import type { MethodKind, OptimizerKind } from "../workload/types.js";
 
 export type Unit =
   | "ratio"
@@ -91,26 +92,61 @@ export interface ProxyMemory {
 
 export interface AnalyticalMemory {
   parameters: number;
+  /** Parameters that receive gradients and optimizer states (all of them for a full fine-tune; LoRA's adapters). */
+  trainableParameters: number;
+  method: MethodKind;
   precision: Precision;
   optimizer: OptimizerFamily;
-  /** Bytes per parameter for weights + gradients + optimizer states before sharding (16 for mixed-precision Adam). */
+  optimizerKind: OptimizerKind;
+  /** Bytes per trained parameter for weights + gradients + optimizer states before sharding (16 for mixed-precision Adam). */
   bytesPerParameter: number;
   /** Plain-words account of the bytes per parameter, e.g. "2 (fp16 weights) + 2 (fp16 grads) + 12 (fp32 master, m, v)". */
   bytesPerParameterWhy: string;
+  /** Bytes per frozen parameter (16-bit, or NF4/int8 for a quantized base), when some are frozen. */
+  frozenBytesPerParameter?: number;
   zeroStage: 0 | 1 | 2 | 3;
   devices: number;
-  /** Per device, after ZeRO sharding. */
+  /** Devices the model states are sharded over (data-parallel ranks under ZeRO/FSDP; 1 without). */
+  shardedOver: number;
+  /** Per device, after sharding and tensor/pipeline splits. */
   weights: Quantity;
   gradients: Quantity;
   optimizerStates: Quantity;
   modelStates: Quantity;
-  /** Activations for one example (one sequence) per device: layers × sbh(34 + 5as/h) (+ 4sv logits). */
+  /** M₀ of M(B) = M₀ + m·B: model states plus the CUDA context. */
+  fixedBytes: Quantity;
+  /** m of M(B) = M₀ + m·B: activations plus logits of one example per device. */
   activationsPerExample?: Quantity;
   dimensions?: { hidden: number; layers: number; heads: number; seqLen: number; vocab?: number };
   /** Per-device micro batches the peaks below are for. */
   microBatch: { before: number | null; after: number | null };
   before?: Quantity;
   after?: Quantity;
+}
+
+/** Peak memory per device split by what holds it; each part with its own interval. */
+export interface MemoryParts {
+  weights: Quantity;
+  gradients: Quantity;
+  optimizer: Quantity;
+  activations: Quantity;
+  logits: Quantity;
+  /** CUDA context and library workspaces: memory outside PyTorch's tensors. */
+  reserve: Quantity;
+}
+
+/** The largest per-device batch whose predicted peak fits the budget, and how to keep the PR's effective batch with it. */
+export interface MaxBatchPerDevice {
+  /** 0 when not even one example fits. */
+  value: number;
+  /** The PR's new per-device batch fits (value ≥ it). */
+  fits: boolean;
+  /** Per-device batch × accumulation with the same product as the PR's (per-device × accumulation), the per-device part as large as fits. */
+  accumulation?: { micro: number; accumulation: number; product: number };
+  /** The budget solved against, in bytes, and where it came from. */
+  budget: { bytes: number; from: string };
+  /** M(B) = M₀ + m·B the solution used. */
+  fit: { fixedBytes: number; perExampleBytes: number };
 }
 
 export interface CalibratedMemory {
@@ -135,6 +171,8 @@ export interface BudgetCheck {
   status: "ok" | "warn" | "error" | "unknown";
   /** The number compared with the limit (bytes or ratio). */
   compared?: Quantity;
+  /** The bot-config key the budget came from: `memory.budget`, or `hardware.gpu` (its memory less the reserve). */
+  key?: "memory.budget" | "hardware.gpu";
   message: Note;
 }
 
@@ -148,14 +186,31 @@ export interface MemoryEstimate {
    * growth if the fixed part dominates, the per-device batch's growth if activations do. The
    * proxy's own ratio is not used for the headline: its fixed part bears no relation to the model's.
    */
-  peak: { before?: Quantity; after?: Quantity; ratio?: Quantity; basis: "calibration" | "analytical" | "activations" | "proxy" | "none" };
+  peak: { before?: Quantity; after?: Quantity; ratio?: Quantity; basis: "measured" | "calibration" | "analytical" | "activations" | "proxy" | "none" };
+  /** The analytical peak's parts at the old and new per-device batch. */
+  parts?: { before?: MemoryParts; after?: MemoryParts };
+  maxBatchPerDevice?: MaxBatchPerDevice;
   budget?: BudgetCheck;
   notes: Note[];
 }
 
 // ---------------------------------------------------------------- convergence
 
-export type CriticalBatchSource = "direct" | "noise-scale" | "kaplan";
+export type CriticalBatchSource = "direct" | "noise-scale" | "kaplan" | "your-critical-batch" | "your-noise-scale";
+
+/**
+ * Where the convergence estimate's B_crit comes from, most trusted first: the user's own
+ * measurement, the user's model or data as the proxy, a published law, the bundled stand-in task.
+ */
+export type ConvergenceBasis = "your-measurement" | "your-proxy" | "published-law" | "stand-in";
+
+/** A source that was not the most trusted one, shown as context. */
+export interface ConvergenceAlternative {
+  basis: ConvergenceBasis;
+  source: CriticalBatchSource;
+  bCrit: Quantity;
+  stepsRatio: Quantity;
+}
 
 export interface CurvePoint {
   batchSize: number;
@@ -169,6 +224,12 @@ export interface CurvePoint {
 
 export interface ConvergenceEstimate {
   source: CriticalBatchSource;
+  /** Which kind of source B_crit came from; absent only on estimates built directly by tests. */
+  basis?: ConvergenceBasis;
+  /** Only a lower bound on B_crit was resolved: the steps ratio spans perfect scaling to the bound. */
+  lowerBound?: true;
+  /** The less trusted sources, for context. */
+  alternatives?: ConvergenceAlternative[];
   /** B_crit in the frame the ratios were computed in (proxy examples, or tokens for Kaplan). */
   bCrit: Quantity;
   /** The old and new batch in that frame (see docs/estimates.md: the user's ratio k is kept exact). */

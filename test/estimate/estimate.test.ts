@@ -32,13 +32,23 @@ describe("estimateChange", () => {
   it("a near-critical batch makes the steps ratio uncertain too, and the verdict says so", () => {
     const noise = { bSmall: 32, bBig: 256, bSimple: 900, interval: [700, 1100] as [number, number], atLoss: 0.3, initialLoss: 2.3, samples: [] };
     const change = batchChange({ before: 512, after: 4096, effective: { before: 512, after: 4096, ratio: 8 } });
-    const m = measurements({ noise, plan: { ...measurements().plan, batchSizes: [512, 4096] } });
+    const m = measurements({ noise, plan: { ...measurements().plan, model: { kind: "user", topologyPath: "model.json" }, batchSizes: [512, 4096] } });
     const config = loadConfig("thresholds: { uncertainRatio: 1.5 }").config;
     const e = estimateChange({ change, file: hfFile(4096), measurements: m, config });
     expect(e.convergence!.stepsRatio.uncertain).toBe(true);
     expect(e.verdict.text).toContain("(uncertain)");
     expect(e.risks.map((r) => r.id)).toContain("past-critical-batch");
     expect(e.verdict.level).toBe("warn");
+  });
+
+  it("past a stand-in task's critical batch says nothing about the user's regime", () => {
+    const noise = { bSmall: 32, bBig: 256, bSimple: 900, interval: [700, 1100] as [number, number], atLoss: 0.3, initialLoss: 2.3, samples: [] };
+    const change = batchChange({ before: 512, after: 4096, effective: { before: 512, after: 4096, ratio: 8 } });
+    const m = measurements({ noise, plan: { ...measurements().plan, batchSizes: [512, 4096] } });
+    const e = estimateChange({ change, file: hfFile(4096), measurements: m, config: defaultConfig() });
+    expect(e.convergence!.basis).toBe("stand-in");
+    expect(e.risks.map((r) => r.id)).not.toContain("past-critical-batch");
+    expect(e.learningRate.capped).toBeUndefined();
   });
 
   it("an unresolved noise scale (B_simple = ∞) predicts no convergence and says why", () => {

@@ -44,4 +44,7 @@ export const enNotes: Record<string, string> = {
   "schedule-scale": "Counted in steps: at ×{k} the batch, the same steps see ×{k} the examples. To keep the examples (epochs) the same: {list}. Decay milestones counted in steps scale the same way.",
   "schedule-unscaled": "The batch changes but the step-counted schedule does not: {list}.",
   "lr-capped": "Past the critical batch (≈ {bCrit}) the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): ×{factor} instead of the uncapped ×{uncapped}.",
+  "convergence-stand-in": "On a stand-in task ({task}), B_crit ≈ {bCrit} examples; your task's may differ by {spread}× either way, so where your batch sits against it is not known.",
+  "convergence-lower-bound": "B_crit ≥ {bCrit} {unit}: the batch stays well below it, so steps scale almost perfectly with the batch.",
+  "convergence-fine-tuning": "Fine-tuning is its own regime: no published law gives its critical batch; a measurement from your own job would (docs/measurements.md).",
 };

@@ -41,4 +41,7 @@ export const zhTWNotes: Record<string, string> = {
   "schedule-scale": "訓練長度以步數計：批次變為 ×{k}，同樣的步數會看到 ×{k} 的樣本。要讓樣本數（epoch 數）維持不變：{list}。以步數計的學習率衰減節點也要同樣縮放。",
   "schedule-unscaled": "批次改變了，但以步數計的訓練排程沒有跟著調整：{list}。",
   "lr-capped": "超過臨界批次（≈ {bCrit}）後，最佳學習率就不再增加（McCandlish et al. 2018，式 2.6）：建議 ×{factor}，而非未設上限的 ×{uncapped}。",
+  "convergence-stand-in": "在替代任務（{task}）上，B_crit ≈ {bCrit} 個樣本；你的任務可能相差 {spread} 倍，因此無法判斷你的批次相對於它的位置。",
+  "convergence-lower-bound": "B_crit ≥ {bCrit} {unit}：批次遠低於它，因此步數幾乎與批次大小成反比下降。",
+  "convergence-fine-tuning": "微調自成一個區間：沒有已發表的定律能給出它的臨界批次；你自己訓練工作的量測可以（docs/measurements.md）。",
 };
