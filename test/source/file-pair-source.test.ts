@@ -37,21 +37,31 @@ describe("two plain files", () => {
     expect(changes.map((c) => [c.before, c.after])).toEqual([[2, 8]]);
   });
 
-  it("does not follow an inherited path out of the files' folder, and names it", async () => {
+  it("does not follow an inherited symlink out of the files' folder, and names it", async () => {
     const outside = tempFolder({ "secret.yaml": "api_key: s3cret\nper_device_train_batch_size: 999\n" });
     const dir = tempFolder({
-      "old.yaml": `defaults:\n  - link\nper_device_train_batch_size: 8\n`,
-      "new.yaml": `defaults:\n  - ${join(outside, "secret")}\nper_device_train_batch_size: 32\n`,
+      "old.yaml": "defaults:\n  - link\nper_device_train_batch_size: 8\n",
+      "new.yaml": "defaults:\n  - link\nper_device_train_batch_size: 32\n",
       "link.yaml": { symlink: join(outside, "secret.yaml") },
     });
     const source = new FilePairSource({ base: join(dir, "old.yaml"), head: join(dir, "new.yaml") });
     const result = await detectChanges(source);
     expect(JSON.stringify(result)).not.toContain("999");
     expect(result.changes.map((c) => [c.before, c.after])).toEqual([[8, 32]]);
-    expect(source.skipped).toEqual([
-      { path: join(outside, "secret.yaml"), reason: "is outside the repository; not read" },
-      { path: join(dir, "link.yaml"), reason: "is a symbolic link that leads outside the repository; not followed" },
-    ]);
+    expect(source.skipped).toEqual([{ path: join(dir, "link.yaml"), reason: "is a symbolic link that leads outside the repository; not followed" }]);
+  });
+
+  it("does not read an inherited absolute path or a .. path out of the files' folder", async () => {
+    const outside = tempFolder({ "secret.py": "train_dataloader = dict(batch_size=999)\n" });
+    const dir = tempFolder({
+      "a/old.py": `_base_ = ['${join(outside, "secret.py")}']\ntrain_dataloader = dict(batch_size=2)\n`,
+      "a/new.py": `_base_ = ['../../${outside.split("/").pop()}/secret.py']\ntrain_dataloader = dict(batch_size=8)\n`,
+    });
+    const source = new FilePairSource({ base: join(dir, "a/old.py"), head: join(dir, "a/new.py") });
+    const result = await detectChanges(source);
+    expect(JSON.stringify(result)).not.toContain("999");
+    // Both sides name the same file outside, one absolutely, one through "..": refused once, by name.
+    expect(source.skipped).toEqual([{ path: join(outside, "secret.py"), reason: "is outside the repository; not read" }]);
   });
 
   it("refuses a FIFO given as one of the two files at once, naming it", async () => {
