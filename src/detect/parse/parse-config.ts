@@ -42,19 +42,41 @@ export function formatOf(path: string, text: string): Format {
   return "text";
 }
 
+/** Errors listed per file; past this a broken or hostile file gets one summary line (YAML reports one per bad token). */
+export const MAX_LISTED_ERRORS = 20;
+
 /**
  * Parses a config file of any supported format into flat entries. Never throws: a file it cannot
  * read comes back with an error entry, so the rest of a pull request is still analysed.
  */
-export function parseConfig(path: string, text: string, format: Format = formatOf(path, text)): ParsedConfig {
+export function parseConfig(path: string, text: string, format?: Format): ParsedConfig {
+  // A byte-order mark is invisible in the editor that wrote it: lines and columns are counted without it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  format ??= formatOf(path, text);
   if (text.length > MAX_CONFIG_BYTES) {
     return { path, format, entries: [], comments: [], errors: [{ message: `File is ${(text.length / 1048576).toFixed(1)} MiB; configs over ${MAX_CONFIG_BYTES / 1048576} MiB are not read` }] };
   }
   const parser = PARSERS[format];
   if (!parser) return { path, format, entries: [], comments: [], errors: format === "text" ? [] : [{ message: `No parser for ${format} files` }] };
   try {
-    return parser(text, path);
+    return bounded(parser(text, path));
   } catch (error) {
     return { path, format, entries: [], comments: [], errors: [{ message: `${format}: ${(error as Error).message}` }] };
   }
+}
+
+/** The promises every parser's result keeps: a bounded error list, and no number that is not finite. */
+function bounded(parsed: ParsedConfig): ParsedConfig {
+  if (parsed.errors.length > MAX_LISTED_ERRORS + 1) {
+    const more = parsed.errors.length - MAX_LISTED_ERRORS;
+    parsed.errors = [...parsed.errors.slice(0, MAX_LISTED_ERRORS), { message: `${more} more errors in this file` }];
+  }
+  // `1e400` and `.inf` read as Infinity: a batch of Infinity would poison every ratio after it.
+  for (const e of parsed.entries) {
+    if (typeof e.value !== "number" || Number.isFinite(e.value)) continue;
+    const raw = e.raw.trim() || String(e.value);
+    e.unknownReason = /^[+-]?[0-9]/.test(raw) ? `${raw} is too large to evaluate exactly` : `${raw} is not a finite number`;
+    e.value = null;
+  }
+  return parsed;
 }

@@ -4,6 +4,9 @@ import { lineIndex } from "./line-index.js";
 import { jsonNestingFault, MAX_NESTING } from "./nesting-guard.js";
 import { unknownReason } from "./unknown-value.js";
 
+/** Values kept per file, as for the other formats: `[1,1,1,…]` makes half a million of them from 1 MB. */
+export const JSON_LIMITS = { maxEntries: 50_000 };
+
 /**
  * Parses JSON and JSONC (comments, trailing commas) into flat entries with 1-based lines.
  * jsonc-parser is error-tolerant, so a broken file still yields the values before the fault.
@@ -22,19 +25,22 @@ export function parseJson(text: string, path: string): ParsedConfig {
     const p = at(e.offset);
     out.errors.push({ message: `JSON: ${printParseErrorCode(e.error)}`, line: p.line, column: p.column });
   }
-  if (root) visit(root, [], out.entries, text, at);
+  if (root && !visit(root, [], out.entries, text, at)) out.errors.push({ message: `JSON: more than ${JSON_LIMITS.maxEntries} values; the rest of the file was skipped` });
   return out;
 }
 
-function visit(node: Node, path: string[], entries: Entry[], text: string, at: ReturnType<typeof lineIndex>): void {
+/** Adds the leaves under `node`; false once `JSON_LIMITS.maxEntries` stopped it. */
+function visit(node: Node, path: string[], entries: Entry[], text: string, at: ReturnType<typeof lineIndex>): boolean {
   if (node.type === "object") {
     for (const prop of node.children ?? []) {
       const [key, value] = prop.children ?? [];
-      if (key && value) visit(value, [...path, String(key.value)], entries, text, at);
+      if (key && value && !visit(value, [...path, String(key.value)], entries, text, at)) return false;
     }
   } else if (node.type === "array") {
-    (node.children ?? []).forEach((child, i) => visit(child, [...path, String(i)], entries, text, at));
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) if (!visit(children[i], [...path, String(i)], entries, text, at)) return false;
   } else {
+    if (entries.length >= JSON_LIMITS.maxEntries) return false;
     const p = at(node.offset);
     const value = node.value ?? null;
     const reason = typeof value === "string" ? unknownReason(value) : undefined;
@@ -42,6 +48,7 @@ function visit(node: Node, path: string[], entries: Entry[], text: string, at: R
     if (reason) entry.unknownReason = reason;
     entries.push(entry);
   }
+  return true;
 }
 
 function scanSlashComments(text: string, at: ReturnType<typeof lineIndex>): Comment[] {

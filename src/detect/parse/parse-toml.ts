@@ -34,9 +34,12 @@ export function parseToml(text: string, path: string): ParsedConfig {
 
 function tryParse(text: string, errors: ParseError[]): unknown {
   try {
-    return parse(text, { maxDepth: TOML_LIMITS.maxDepth });
+    // An integer past 2**53 (99999999999999999999) is read, not refused: refusing it lost every line after it.
+    return parse(text, { maxDepth: TOML_LIMITS.maxDepth, integersAsBigInt: "asNeeded" });
   } catch (error) {
-    const message = `TOML: ${((error as Error).message ?? String(error)).split("\n")[0].replace(/^Invalid TOML document: /, "")}`;
+    let message = `TOML: ${((error as Error).message ?? String(error)).split("\n")[0].replace(/^Invalid TOML document: /, "")}`;
+    // smol-toml's own words for its depth bound name neither the bound nor the consequence.
+    if (/excessively nested/.test(message)) message = `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`;
     if (error instanceof TomlError && error.line >= 1) errors.push({ message, line: error.line, column: Math.max(1, error.column) });
     else errors.push({ message });
     return undefined;

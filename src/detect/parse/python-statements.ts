@@ -26,6 +26,7 @@ export class PythonStatements {
   private seq = 0;
   private entrySeq = new Map<Entry, number>();
   private targetSeq = new Map<string, number>();
+  private tooDeep: string | undefined;
 
   constructor(text: string, at: (offset: number) => { line: number; column: number }) {
     this.sink = new EntrySink(at);
@@ -33,7 +34,7 @@ export class PythonStatements {
   }
 
   get limitHit(): string | undefined {
-    return this.sink.limitHit;
+    return this.sink.limitHit ?? this.tooDeep;
   }
 
   module(top: PyNode): void {
@@ -54,7 +55,10 @@ export class PythonStatements {
   }
 
   private block(node: PyNode, frame: Frame): void {
-    if (frame.depth > MAX_BLOCK_DEPTH) return;
+    if (frame.depth > MAX_BLOCK_DEPTH) {
+      this.tooDeep = `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels; the statements inside were skipped`;
+      return;
+    }
     for (const stmt of kids(node)) this.statement(stmt, { ...frame, depth: frame.depth + 1 });
   }
 
