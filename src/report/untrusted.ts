@@ -53,8 +53,12 @@ export function untrusted(value: unknown, as: UntrustedForm, options: UntrustedO
   const limit = options.limit ?? LIMITS[as];
   const lines = as === "fence";
   const shown = makeVisible(hideMachinePaths(raw), as === "text" || as === "html" ? "prose" : lines ? "block" : "line");
-  const [kept, cut] = truncate(as === "text" || as === "html" ? shown.trim() : shown, limit, lines);
-  const more = cut ? (options.t ?? translator("en")).t("untrusted.truncated", { count: formatNumber([...raw].length) }) : "";
+  const t = options.t ?? translator("en");
+  // A message quoting a PR's value (a parse error, a note) keeps its words; one very long "word" is the value, cut like one.
+  const prose = as === "text" || as === "html" || as === "plain" || as === "command";
+  const words = prose ? cutLongWords(shown, t) : shown;
+  const [kept, cut] = truncate(as === "text" || as === "html" ? words.trim() : words, limit, lines);
+  const more = cut ? t.t("untrusted.truncated", { count: formatNumber([...raw].length) }) : "";
   switch (as) {
     case "code":
       return `${codeSpan(kept)}${more}`;
@@ -161,6 +165,17 @@ function isWordChar(c: string | undefined): boolean {
 function makeVisible(s: string, kind: "prose" | "line" | "block"): string {
   const broken = kind === "block" ? s.replace(/\r\n/g, "\n").replace(/[\r\u2028\u2029]/g, "⏎") : s.replace(LINE_BREAK, kind === "prose" ? " " : "⏎");
   return broken.replace(HIDDEN, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}⟩`);
+}
+
+/** A run of more than this many non-space characters inside a message is a quoted value: cut to this. */
+const WORD_LIMIT = 200;
+
+function cutLongWords(s: string, t: Translator): string {
+  return s.replace(new RegExp(`\\S{${WORD_LIMIT + 1},}`, "gu"), (word) => {
+    const points = [...word];
+    if (points.length <= WORD_LIMIT) return word;
+    return `${points.slice(0, WORD_LIMIT).join("")}${t.t("untrusted.truncated", { count: formatNumber(points.length) })}`;
+  });
 }
 
 /** The first `limit` code points (per line for a block), and whether anything was cut. */
