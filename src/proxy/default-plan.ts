@@ -30,6 +30,13 @@ const REFERENCE_LR: Record<OptimizerKind, { lr: number; max: number }> = {
 const TRANSFORMER_ADAM_LR = { lr: 3e-3, max: 1e-2 };
 
 /**
+ * A user's own model or data is trained at the user's own batch sizes up to this many examples
+ * (larger ones keep the ratio), the same with `--quick`, so diminishing returns at large batches
+ * show and the regime label does not depend on the plan.
+ */
+export const USER_TASK_MAX_BATCH = 1024;
+
+/**
  * A plan fit for every pull request: an mlp on real MNIST digits (synthetic teacher–student data
  * where the `mnist` package is not installed, as in the Action's bundle; a tiny causal transformer on
  * synthetic tokens when the batch counts tokens), proxy batch sizes mapped from the real ones
@@ -42,13 +49,15 @@ export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
   const quick = input.quick ?? false;
   const tokens = input.unit === "tokens";
   const optimizer = input.optimizer ?? "adam";
-  const { proxy, mapping } = mapBatchSizes(input.batchSizes, tokens ? (quick ? 32 : 64) : quick ? 128 : 256);
+  const userTask = input.model?.kind === "user" || input.data?.kind === "user";
+  const max = userTask ? USER_TASK_MAX_BATCH : tokens ? (quick ? 32 : 64) : quick ? 128 : 256;
+  const { proxy, mapping } = mapBatchSizes(input.batchSizes, max);
   const [small, large] = [Math.min(...proxy), Math.max(...proxy)];
   const reference = tokens && optimizer === "adam" ? TRANSFORMER_ADAM_LR : REFERENCE_LR[optimizer];
   const learningRate = Math.min(reference.max, scaledLearningRate({ optimizer, base: reference.lr, baseBatch: 32, batch: proxy[0] }));
   const fitBatchSizes = [...new Set([Math.max(1, Math.round(small / 2)), Math.round(Math.sqrt(small * large)), Math.min(1024, 2 * large)])];
   // Enough steps for the larger batch to show a curve, few enough for the smaller one that per-step overhead stays bounded.
-  const [cap, smallSteps] = tokens ? (quick ? [1024, 150] : [3072, 400]) : quick ? [3072, 150] : [16_384, 600];
+  const [cap, smallSteps] = userTask ? [Math.max(16_384, 24 * large), quick ? 150 : 400] : tokens ? (quick ? [1024, 150] : [3072, 400]) : quick ? [3072, 150] : [16_384, 600];
   const examplesPerCurve = Math.min(cap, Math.max(smallSteps * small, 24 * large));
   return {
     model: input.model ?? (tokens ? { kind: "transformer", size: "tiny" } : { kind: "mlp", size: "small" }),

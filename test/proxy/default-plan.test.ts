@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPlan } from "../../src/proxy/default-plan.js";
+import { defaultPlan, USER_TASK_MAX_BATCH } from "../../src/proxy/default-plan.js";
 import { mapBatchSizes } from "../../src/proxy/map-batch-sizes.js";
 import { validatePlan } from "../../src/proxy/validate-plan.js";
 
@@ -52,5 +52,27 @@ describe("validatePlan", () => {
     expect(() => validatePlan({ ...plan, batchSizes: [0, 32] })).toThrow(/plan\.batchSizes\.0/);
     expect(() => validatePlan({ ...plan, learningRate: -1 })).toThrow(/plan\.learningRate/);
     expect(() => validatePlan({ ...plan, model: { kind: "user" } })).toThrow(/plan\.model\.topologyPath/);
+  });
+});
+
+describe("a user's own model or data trains at the user's own batch sizes", () => {
+  const model = { kind: "user" as const, topologyPath: "model.json" };
+
+  it("up to USER_TASK_MAX_BATCH the proxy batches are the real ones, with and without --quick", () => {
+    for (const quick of [false, true]) {
+      const plan = defaultPlan({ batchSizes: [32, 512], model, quick });
+      expect(plan.batchSizes).toEqual([32, 512]);
+    }
+  });
+
+  it("beyond it the ratio is kept, the same way for both plans", () => {
+    const full = defaultPlan({ batchSizes: [256, 2048], model });
+    const quick = defaultPlan({ batchSizes: [256, 2048], model, quick: true });
+    expect(full.batchSizes).toEqual([USER_TASK_MAX_BATCH / 8, USER_TASK_MAX_BATCH]);
+    expect(quick.batchSizes).toEqual(full.batchSizes);
+  });
+
+  it("the built-in stand-in keeps its own small batches", () => {
+    expect(defaultPlan({ batchSizes: [32, 512] }).batchSizes).toEqual([16, 256]);
   });
 });
