@@ -49,7 +49,10 @@ export async function buildDataset(options: BuildDatasetOptions): Promise<Datase
   } else {
     if (!options.samplePath) throw new Error('Data kind "user" needs data.samplePath (a CSV or JSONL file)');
     if (model === "cnn") throw new Error("The cnn proxy needs image data (mnist, teacher-student or regression); a tabular sample fits the mlp or your own topology");
-    dataset = await loadSample({ path: options.samplePath, labelColumn: plan.data.labelColumn, task: want.task, rng });
+    // A linear output of K > 1 units may be K classes' logits: let the labels say (lossFromShapes).
+    const logitsOrTargets = want.task === "regression" && (want.outputs ?? 1) > 1;
+    dataset = await loadSample({ path: options.samplePath, labelColumn: plan.data.labelColumn, task: logitsOrTargets ? undefined : want.task, rng });
+    if (logitsOrTargets) lossFromShapes(dataset, want.outputs!);
   }
   checkFits(dataset, options);
   return dataset;
@@ -69,6 +72,24 @@ function wantedShape(options: BuildDatasetOptions): { inputShape?: number[]; out
   if (kind === "regression" && task !== "regression") throw new Error(`Regression data needs a linear output, but your topology ends in a ${task} output; use data "teacher-student" or your own sample`);
   if (kind === "mnist" && (task !== "classification" || outputs !== 10)) throw new Error("MNIST needs a 10-class softmax output");
   return { inputShape: t.inputShape, outputs, task };
+}
+
+/**
+ * A linear last layer of K > 1 units over one label column: integer labels in [0, K) make it a
+ * K-class classifier trained from logits (softmax cross-entropy); anything else fits neither
+ * reading, and broadcasting K outputs against one target would train nonsense without a word.
+ */
+function lossFromShapes(dataset: Dataset, units: number): void {
+  const asClasses = dataset.task === "classification" && dataset.outputs <= units;
+  if (asClasses) {
+    dataset.outputs = units;
+    return;
+  }
+  throw new Error(
+    `Your topology ends in a linear layer of ${units} units (output shape [${units}]) but the data has one label per example (shape [1])` +
+      `${dataset.task === "classification" ? ` with ${dataset.outputs} classes` : " with real values"}: ` +
+      `use ${units} units with integer labels 0…${units - 1} for ${units} classes, or 1 unit for a real-valued target`,
+  );
 }
 
 function checkFits(dataset: Dataset, options: BuildDatasetOptions): void {
