@@ -5,41 +5,56 @@ import type { GitHub } from "../github/create-octokit.js";
 import { explainError } from "../github/explain-error.js";
 import { postComment } from "../github/post-comment.js";
 import type { PullRequestRef } from "../github/pull-request.js";
+import { startCheckRun } from "../github/start-check-run.js";
 import { renderCheckRun } from "../report/render-summary.js";
 import type { AnalyzeOptions } from "../report/types.js";
 import type { ChangeSource } from "../source/types.js";
 
-export interface AnalyzeInAppInput {
+/** One in-App training waiting for its turn: refs, the bot config and the config texts detection read. */
+export interface TrainingJob {
   github: GitHub;
-  pr: PullRequestRef;
+  /** The pull request as detection read it: the files are not fetched twice. */
   source: ChangeSource;
+  pr: PullRequestRef;
+  head: string;
   loaded: LoadedConfig;
   checkRunId: number;
-  analyze: typeof analyze;
-  options: AnalyzeOptions;
   /** Logins the sticky comment may be written by. */
   author: readonly string[];
+}
+
+export interface AnalyzeInAppDeps {
+  analyze: typeof analyze;
+  options: AnalyzeOptions;
   log: (message: string) => void;
 }
 
 /**
- * The whole analysis in the App's own process (`app.analyzeInApp`): trains the proxy, completes
- * the check run with the report's title, summary, conclusion and annotations, and upserts the
- * sticky comment. A failed analysis completes the check as neutral with the reason.
- * @example await analyzeInApp({ github, pr, source, loaded, checkRunId: 9, analyze, options: {}, author: ["batch-advisor[bot]"], log })
+ * The whole analysis in the App's own process (`app.analyzeInApp`), run from the training queue:
+ * starts the queued check (a check a newer push already cancelled means nothing to do), trains
+ * the proxy, completes the check with the report's title, summary, conclusion and annotations,
+ * and upserts the sticky comment for its head. A newer push for the same pull request aborts it
+ * (`signal`): the newer training reports instead. A failed analysis completes the check as
+ * neutral with the reason.
+ * @example await analyzeInApp(job, { analyze, options: {}, log }, signal)
  */
-export async function analyzeInApp(input: AnalyzeInAppInput): Promise<void> {
-  const { github, pr, checkRunId } = input;
+export async function analyzeInApp(job: TrainingJob, deps: AnalyzeInAppDeps, signal?: AbortSignal): Promise<void> {
+  const { pr, checkRunId } = job;
+  const label = `${pr.owner}/${pr.repo}#${pr.number} ${job.head.slice(0, 7)}`;
+  const { github, source } = job;
   const where = { owner: pr.owner, repo: pr.repo, checkRunId };
-  await github.rest.checks.update({ owner: pr.owner, repo: pr.repo, check_run_id: checkRunId, status: "in_progress", started_at: new Date().toISOString() });
+  const started = await startCheckRun(github, where);
+  if (!started.started) return deps.log(`${label}: nothing to train: ${started.reason}`);
   try {
-    const report = await input.analyze(input.source, input.loaded.config, { ...input.options, configErrors: input.loaded.errors });
+    const report = await deps.analyze(source, job.loaded.config, { ...deps.options, configErrors: job.loaded.errors, signal });
+    if (signal?.aborted) return deps.log(`${label}: superseded by a newer push while training; its run reports instead`);
     await completeCheckRun(github, { ...where, ...renderCheckRun(report), annotations: report.annotations });
-    const posted = await postComment(github, { pr, hasChanges: report.groups.length > 0, markdown: report.markdown, language: report.language, author: input.author });
-    input.log(posted.text);
+    const posted = await postComment(github, { pr, hasChanges: report.groups.length > 0, markdown: report.markdown, language: report.language, author: job.author, headSha: job.head, log: deps.log });
+    deps.log(`${label}: ${posted.text}`);
   } catch (error) {
+    if (signal?.aborted) return deps.log(`${label}: superseded by a newer push while training; its run reports instead`);
     const reason = explainError(error);
-    input.log(`Analysis failed: ${reason}`);
+    deps.log(`${label}: analysis failed: ${reason}`);
     await completeCheckRun(github, { ...where, conclusion: "neutral", title: "batch-advisor could not finish", summary: `The analysis stopped: ${reason}` });
   }
 }

@@ -1,11 +1,16 @@
 import type { Probot } from "probot";
 import type { analyze } from "../advisor.js";
+import type { GitHub } from "../github/create-octokit.js";
 import { explainError } from "../github/explain-error.js";
 import type { AnalyzeOptions } from "../report/types.js";
+import { analyzeInApp, type TrainingJob } from "./analyze-in-app.js";
 import { handlePullRequest } from "./handle-pull-request.js";
 import { headClaims } from "./head-claims.js";
 import { installationGitHub } from "./installation-github.js";
-import { pullRequestEvent } from "./pull-request-event.js";
+import { installationTokens } from "./installation-tokens.js";
+import { keyedQueue } from "./keyed-queue.js";
+import { operatorSettings } from "./operator-settings.js";
+import { pullRequestEvent, type PullRequestEvent } from "./pull-request-event.js";
 
 export interface AppDeps {
   analyze: typeof analyze;
@@ -16,36 +21,94 @@ export interface AppDeps {
   noDelays?: boolean;
 }
 
+/** The App function probot loads, with `idle()` for tests and the load bench: resolves when no delivery or training is pending. */
+export type BatchAdvisorApp = ((app: Probot) => void) & { idle(): Promise<void> };
+
+interface PullRequestJob {
+  event: PullRequestEvent;
+  /** Earlier heads the coalesced deliveries' pushes replaced (`before`), newest last. */
+  previousHeads: string[];
+  github: () => Promise<GitHub>;
+  log: { info(message: string): void; warn(message: string): void; error(message: string): void };
+}
+
+/** Older heads kept from coalesced deliveries, each costing one look-up of its check runs. */
+const MAX_PREVIOUS_HEADS = 20;
+
 /**
- * The Probot app: on pull_request opened, synchronize and reopened, hands the event to
- * handlePullRequest. probot has verified the webhook signature before this runs; an error is
- * logged, never thrown back at the webhook.
+ * The Probot app: on pull_request opened, synchronize and reopened, queues the pull request and
+ * answers the webhook at once. Work is serialised per pull request (owner/repo#number) with
+ * superseded deliveries coalesced, a few pull requests at a time; in-App trainings run one at a
+ * time from a bounded queue (docs/app.md, "Queues and bounds"). probot has verified the webhook
+ * signature before this runs; an error is logged, never thrown back at the webhook.
  * @example await probot.load(batchAdvisorApp({ analyze }))
  */
-export function batchAdvisorApp(deps: AppDeps): (app: Probot) => void {
-  return (app) => {
-    const claims = headClaims();
+export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
+  const env = deps.env ?? process.env;
+  const settings = operatorSettings(env);
+  const claims = headClaims();
+  const queuedHeads = new Map<string, string>();
+  const tokens = installationTokens({ timeoutSeconds: settings.requestTimeoutSeconds });
+
+  const training = keyedQueue<TrainingJob & { log: (m: string) => void }>({
+    ...settings.training,
+    work: (job, turn) => analyzeInApp(job, { analyze: deps.analyze, options: deps.analyzeOptions ?? {}, log: job.log }, turn.signal),
+    onError: (error, job) => job.log(`${job.pr.owner}/${job.pr.repo}#${job.pr.number}: training failed: ${explainError(error)}`),
+  });
+
+  let pullRequests: ReturnType<typeof keyedQueue<PullRequestJob>> | undefined;
+  const idle = async () => {
+    // A pull request's turn may queue a training, and a training never queues a turn: wait in that order.
+    await pullRequests?.idle();
+    await training.idle();
+  };
+
+  const appFn = (app: Probot) => {
     let login: Promise<string> | undefined;
     const botLogin = () =>
       (login ??= app
         .auth()
-        .then(async (jwt) => `${(await jwt.rest.apps.getAuthenticated()).data?.slug}[bot]`)
+        .then(async (jwt) => `${(await jwt.rest.apps.getAuthenticated({ request: { signal: AbortSignal.timeout(settings.requestTimeoutSeconds * 1000) } })).data?.slug}[bot]`)
         .catch((error: unknown) => {
           login = undefined;
           throw error;
         }));
 
+    pullRequests = keyedQueue<PullRequestJob>({
+      ...settings.pullRequests,
+      merge: (waiting, newer) => ({ ...newer, previousHeads: [...new Set([...waiting.previousHeads, ...newer.previousHeads])].slice(-MAX_PREVIOUS_HEADS) }),
+      work: async (job, turn) => {
+        const { event } = job;
+        const label = `${event.pr.owner}/${event.pr.repo}#${event.pr.number}`;
+        try {
+          const outcome = await handlePullRequest({
+            github: job.github,
+            event,
+            previousHeads: job.previousHeads,
+            claims,
+            queuedHeads,
+            botLogin,
+            train: (t) => training.push(`${t.pr.owner}/${t.pr.repo}#${t.pr.number}`, { ...t, log: job.log.info }),
+            trainingQueueLength: settings.training.maxWaiting,
+            env,
+            signal: turn.signal,
+            log: job.log,
+          });
+          job.log.info(`${label} (delivered ${event.head.slice(0, 7)}): ${outcome}`);
+        } catch (error) {
+          job.log.error(`${label} (delivered ${event.head.slice(0, 7)}): ${explainError(error)}`);
+        }
+      },
+    });
+
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], async (context) => {
       const event = pullRequestEvent(context.payload);
-      const label = `${event.pr.owner}/${event.pr.repo}#${event.pr.number} ${event.head.slice(0, 7)}`;
-      try {
-        const github = await installationGitHub(context, deps.noDelays);
-        const log = { info: (m: string) => context.log.info(m), warn: (m: string) => context.log.warn(m) };
-        const outcome = await handlePullRequest({ github, event, claims, botLogin, analyze: deps.analyze, analyzeOptions: deps.analyzeOptions ?? {}, env: deps.env ?? process.env, log });
-        context.log.info(`${label}: ${outcome}`);
-      } catch (error) {
-        context.log.error(`${label}: ${explainError(error)}`);
-      }
+      const log = { info: (m: string) => context.log.info(m), warn: (m: string) => context.log.warn(m), error: (m: string) => context.log.error(m) };
+      const github = installationGitHub({ context, tokens, timeoutSeconds: settings.requestTimeoutSeconds, noDelays: deps.noDelays });
+      // Answer GitHub now (its delivery timeout is 10 s); the pull request's turn comes in the queue.
+      const queued = pullRequests!.push(`${event.pr.owner}/${event.pr.repo}#${event.pr.number}`, { event, previousHeads: event.previousHead ? [event.previousHead] : [], github, log });
+      if (queued === "refused") log.error(`${event.pr.owner}/${event.pr.repo}#${event.pr.number}: ${settings.pullRequests.maxWaiting} pull requests are already waiting; this delivery is dropped (redeliver it from the App's settings)`);
     });
   };
+  return Object.assign(appFn, { idle });
 }

@@ -1,13 +1,27 @@
 import type { Context } from "probot";
 import { createOctokit, type GitHub } from "../github/create-octokit.js";
+import type { InstallationTokens } from "./installation-tokens.js";
+
+export interface InstallationGitHubInput {
+  context: Pick<Context, "octokit" | "log" | "payload">;
+  tokens: InstallationTokens;
+  timeoutSeconds: number;
+  noDelays?: boolean;
+}
 
 /**
- * The event's installation as the same Octokit the Action uses (src/github/ functions take it):
- * probot's own client is authenticated for the installation, and lends its token and API root.
- * @example const github = await installationGitHub(context);
+ * The event's installation as the same Octokit the Action uses (src/github/ functions take it),
+ * on the API root probot was given (`GHE_HOST`/`GHE_PROTOCOL` for GitHub Enterprise). Returns a
+ * maker, so work that runs later (a queued training) gets a token that has not expired.
+ * @example const github = await installationGitHub({ context, tokens, timeoutSeconds: 30 })();
  */
-export async function installationGitHub(context: Pick<Context, "octokit" | "log">, noDelays = false): Promise<GitHub> {
-  const { token } = (await context.octokit.auth({ type: "installation" })) as { token: string };
+export function installationGitHub(input: InstallationGitHubInput): () => Promise<GitHub> {
+  const { context } = input;
+  const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
   const baseUrl = context.octokit.request.endpoint.DEFAULTS.baseUrl;
-  return createOctokit({ token, baseUrl, noDelays, log: (m) => context.log.info(m) });
+  return async () => {
+    if (!installationId) throw new Error("The webhook names no installation: is it a GitHub App's delivery?");
+    const token = await input.tokens.get(context.octokit, installationId);
+    return createOctokit({ token, baseUrl, timeoutSeconds: input.timeoutSeconds, noDelays: input.noDelays, log: (m) => context.log.info(m) });
+  };
 }

@@ -1,4 +1,5 @@
 import type { GitHub } from "./create-octokit.js";
+import { createOnce } from "./create-once.js";
 
 /** The name every batch-advisor check run carries; dedupe and supersede look runs up by it. */
 export const CHECK_NAME = "batch-advisor";
@@ -19,18 +20,27 @@ export interface CheckRunSummary {
 
 /**
  * A "batch-advisor" check run in the `queued` state on the head commit, for the runner to complete.
+ * Created once: when GitHub's answer is lost, an open batch-advisor run on the head is adopted
+ * instead of queuing a second.
  * @example await createQueuedCheckRun(github, { owner: "acme", repo: "train", headSha: "3c4d…", summary: "Queued on batch-advisor.yml" }) // { id: 9, … }
  */
-export async function createQueuedCheckRun(github: GitHub, input: RepoRef & { headSha: string; summary: string }): Promise<CheckRunSummary> {
-  const { data } = await github.rest.checks.create({
-    owner: input.owner,
-    repo: input.repo,
-    name: CHECK_NAME,
-    head_sha: input.headSha,
-    status: "queued",
-    output: { title: "Queued: proxy training", summary: input.summary },
+export async function createQueuedCheckRun(github: GitHub, input: RepoRef & { headSha: string; summary: string; log?: (message: string) => void }): Promise<CheckRunSummary> {
+  const created = await createOnce({
+    create: async () => {
+      const { data } = await github.rest.checks.create({
+        owner: input.owner,
+        repo: input.repo,
+        name: CHECK_NAME,
+        head_sha: input.headSha,
+        status: "queued",
+        output: { title: "Queued: proxy training", summary: input.summary },
+      });
+      return { id: data.id, headSha: data.head_sha, status: data.status, appSlug: data.app?.slug } as CheckRunSummary;
+    },
+    find: async () => (await listCheckRuns(github, { ...input, ref: input.headSha })).find((r) => r.status !== "completed"),
+    log: input.log,
   });
-  return { id: data.id, headSha: data.head_sha, status: data.status, appSlug: data.app?.slug };
+  return created.value;
 }
 
 /**

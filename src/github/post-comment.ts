@@ -13,6 +13,9 @@ export interface PostCommentInput {
   language: Language;
   /** Login(s) the sticky comment may have been written by (the Action's token, the App's bot). */
   author: string | readonly string[];
+  /** The head commit the report is for; a newer head's comment is never overwritten. */
+  headSha?: string;
+  log?: (message: string) => void;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface PostCommentInput {
 export async function postComment(github: GitHub, input: PostCommentInput): Promise<{ ok: boolean; text: string }> {
   const body = input.hasChanges ? input.markdown : changeGoneBody({ marker: COMMENT_MARKER, language: input.language });
   try {
-    const result = await upsertComment(github, { pr: input.pr, body, marker: COMMENT_MARKER, author: input.author, create: input.hasChanges });
+    const result = await upsertComment(github, { pr: input.pr, body, marker: COMMENT_MARKER, author: input.author, create: input.hasChanges, headSha: input.headSha, log: input.log });
+    if (result.action === "stale") return { ok: true, text: `Comment left alone: the pull request has moved on to ${result.currentHead?.slice(0, 7)}, whose run writes it` };
     const what = { created: "Comment created", updated: input.hasChanges ? "Comment updated" : "Earlier comment marked as gone", unchanged: "Comment unchanged", none: "No batch-size change; no comment" }[result.action];
     return { ok: true, text: result.url ? `${what}: ${result.url}` : what };
   } catch (error) {

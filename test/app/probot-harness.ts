@@ -7,7 +7,7 @@ import { analyze } from "../../src/advisor.js";
 import { batchAdvisorApp, type AppDeps } from "../../src/app/batch-advisor-app.js";
 import { BASE_SHA, HEAD_SHA, OWNER, REPO, contentsPath, fileContent } from "../helpers/github-api.js";
 
-/** probot asks for installation tokens at api.github.com whatever its baseUrl, so the App's tests use that root throughout. */
+/** The public API root, probot's default; test/app/app-ghe.test.ts runs the App against another. */
 export const API = "https://api.github.com";
 export const INSTALLATION = 4242;
 export const SECRET = "webhook-secret-for-tests";
@@ -17,13 +17,13 @@ export const COMMENTS = `/repos/${OWNER}/${REPO}/issues/7/comments`;
 export const DISPATCH = `/repos/${OWNER}/${REPO}/actions/workflows/batch-advisor.yml/dispatches`;
 
 // A key made for this test run only: never a real App's key in the repository.
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+export const { privateKey: TEST_PRIVATE_KEY } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
 /** A Probot with the test key and secret on the fake API root, retries and throttling off. */
 export function testProbot(): Probot {
   return new Probot({
     appId: 1234,
-    privateKey,
+    privateKey: TEST_PRIVATE_KEY,
     secret: SECRET,
     logLevel: (process.env.TEST_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
     Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
@@ -31,19 +31,35 @@ export function testProbot(): Probot {
 }
 
 /** The App loaded into a fresh Probot; `analyze` is the real one unless a test spies on it. */
-export async function loadApp(deps: Partial<AppDeps> = {}): Promise<{ probot: Probot; analyze: ReturnType<typeof vi.fn<typeof analyze>> }> {
+export async function loadApp(deps: Partial<AppDeps> = {}): Promise<{
+  probot: Probot;
+  analyze: ReturnType<typeof vi.fn<typeof analyze>>;
+  /** Resolves when every queued pull request and training is done: the App answers webhooks before it works. */
+  idle: () => Promise<void>;
+  /** One delivery, then wait for the work it queued. */
+  deliver: (action: "opened" | "synchronize" | "reopened", id?: string) => Promise<void>;
+}> {
   const probot = testProbot();
   const spy = vi.fn<typeof analyze>(deps.analyze ?? analyze);
-  await probot.load(batchAdvisorApp({ env: {}, noDelays: true, ...deps, analyze: spy }));
-  return { probot, analyze: spy };
+  const app = batchAdvisorApp({ env: {}, noDelays: true, ...deps, analyze: spy });
+  await probot.load(app);
+  return {
+    probot,
+    analyze: spy,
+    idle: app.idle,
+    deliver: async (action, id) => {
+      await deliver(probot, action, id);
+      await app.idle();
+    },
+  };
 }
 
 export function eventPayload(action: "opened" | "synchronize" | "reopened"): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(`../../fixtures/events/pull_request.${action}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
 }
 
-export async function deliver(probot: Probot, action: "opened" | "synchronize" | "reopened", id = "delivery-1"): Promise<void> {
-  await probot.receive({ id, name: "pull_request", payload: eventPayload(action) } as Parameters<Probot["receive"]>[0]);
+export async function deliver(probot: Probot, action: "opened" | "synchronize" | "reopened", id = "delivery-1", payload = eventPayload(action)): Promise<void> {
+  await probot.receive({ id, name: "pull_request", payload } as Parameters<Probot["receive"]>[0]);
 }
 
 /** The fake API: the installation token and the App's own slug. */
@@ -54,6 +70,11 @@ export function api(): nock.Scope {
 
 export function installationToken(scope: nock.Scope): nock.Scope {
   return scope.post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_installation", expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
+}
+
+/** The pull request as GitHub has it when the App's turn comes: open, at `head`. */
+export function currentHead(scope: nock.Scope, head = HEAD_SHA): nock.Scope {
+  return scope.get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: head }, base: { sha: BASE_SHA } });
 }
 
 export function appSlug(scope: nock.Scope): nock.Scope {
