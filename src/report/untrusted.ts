@@ -206,7 +206,7 @@ function packageRoot(): string | undefined {
   }
 }
 
-let roots: Array<[string, string]> | undefined;
+let roots: { key: string; list: Array<{ pattern: RegExp; shown: string }> } | undefined;
 
 /**
  * Folders of this machine, longest first, with what to show instead: the checkout (the working
@@ -214,8 +214,7 @@ let roots: Array<[string, string]> | undefined;
  * the runner's temp and tool folders "runner-temp"/"runner-tools", $HOME "~". The system temp
  * folder is left alone: a PR value such as /tmp/data is the PR's, not ours.
  */
-function machineRoots(): Array<[string, string]> {
-  if (roots) return roots;
+function machineRoots(): Array<{ pattern: RegExp; shown: string }> {
   const env = process.env;
   const pairs: Array<[string | undefined, string]> = [
     [process.cwd(), "."],
@@ -226,9 +225,18 @@ function machineRoots(): Array<[string, string]> {
     [env.HOME, "~"],
     [homedir(), "~"],
   ];
+  // Rebuilt only when the folders change (a test or a front may move the working directory).
+  const key = pairs.map((p) => p[0] ?? "").join("\0");
+  if (roots?.key === key) return roots.list;
   // A root of "/" or one letter would rewrite every path; only real folders count.
-  roots = pairs.filter((p): p is [string, string] => !!p[0] && p[0].replace(/[\\/]+$/, "").length > 3).sort((a, b) => b[0].length - a[0].length);
-  return roots;
+  const list = pairs
+    .map(([root, shown]) => ({ folder: (root ?? "").replace(/[\\/]+$/, ""), shown }))
+    .filter((r) => r.folder.length > 3)
+    .sort((a, b) => b.folder.length - a.folder.length)
+    // "<root>/x" and "<root>" alone, not "<root>x": a folder, not a prefix of a longer name.
+    .map(({ folder, shown }) => ({ pattern: new RegExp(`(?:file://)?${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:[\\\\/]|(?![\\w.-]))`, "g"), shown }));
+  roots = { key, list };
+  return list;
 }
 
 /**
@@ -238,12 +246,8 @@ function machineRoots(): Array<[string, string]> {
  */
 export function hideMachinePaths(s: string): string {
   let out = s;
-  for (const [root, shown] of machineRoots()) {
-    const folder = root.replace(/[\\/]+$/, "");
-    const escaped = folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    // "<root>/x" → "x" for the checkout, "<shown>/x" otherwise; "<root>" alone → "<shown>".
-    out = out.replace(new RegExp(`(?:file://)?${escaped}(?:[\\\\/]|(?![\\w.-]))`, "g"), (m) => (/[\\/]$/.test(m) ? (shown === "." ? "" : `${shown}/`) : shown));
-  }
+  // "<root>/x" → "x" for the checkout, "<shown>/x" otherwise; "<root>" alone → "<shown>".
+  for (const { pattern, shown } of machineRoots()) out = out.replace(pattern, (m) => (/[\\/]$/.test(m) ? (shown === "." ? "" : `${shown}/`) : shown));
   // Any other install folder still gives the machine's layout away: keep from node_modules on.
   return out.replace(/(?:file:\/\/)?(?:[A-Za-z]:)?(?:[\\/][^\s\\/'"`:()]+)+[\\/](?=node_modules[\\/])/g, "");
 }
