@@ -6,6 +6,7 @@ import { alternativePlans, GOAL, missedGoals, reducedNote } from "./render-accur
 import type { GroundTruthFile } from "./accuracy-ground-truth.js";
 import { met, mib, num, pct, seconds, table } from "./doc-format.js";
 import { renderSpeedSection, speedGoals, type SpeedInputs } from "./render-speed-doc.js";
+import { renderSpeedModelSection, speedModelGoal, type SpeedModelResult } from "./render-speed-model-doc.js";
 
 export type AccuracyResult = Awaited<ReturnType<typeof benchAccuracy>>;
 
@@ -14,6 +15,8 @@ export interface DocInputs extends SpeedInputs {
   groundTruth: GroundTruthFile;
   /** File names of the charts, relative to docs/. */
   charts: { ratios: string; steps: string };
+  /** The step-time model against published throughput (bench/results/speed-model.json). */
+  speedModel?: SpeedModelResult;
 }
 
 /**
@@ -48,6 +51,7 @@ export function renderAccuracyDoc(input: DocInputs): string {
       ["wall-time ratio, median relative error", "—", `${pct(s.medianRelErrorTime)} (naive ${pct(s.baselines.naive.medianRelErrorTime)}, oracle ${pct(s.baselines.oracle.medianRelErrorTime)})`, "—"],
       ["predicted peak memory at the new batch, on the proxy", "within 5 %", `worst ${pct(s.memoryWorstRelError, 1)}, median ${pct(s.memoryMedianRelError, 1)}`, met(s.memoryWorstRelError <= GOAL.memory)],
       ...speedGoals(input),
+      speedModelGoal(input.speedModel),
     ]),
     "",
     "*Naive* is perfect scaling, steps ∝ 1/B. *Oracle* is the S(B) fit to the ground truth itself: the error that remains when B_crit is known exactly, i.e. the floor of the model family plus the noise of the measurement.",
@@ -146,5 +150,6 @@ export function renderAccuracyDoc(input: DocInputs): string {
     a.memory.flatMap((m) => m.points.map((p) => [m.task, m.fitBatchSizes.join(", "), String(p.batchSize), mib(p.predictedBytes), mib(p.measuredBytes), pct(p.relError, 1)])),
   ), "");
   out.push(...renderSpeedSection(input));
+  out.push(...renderSpeedModelSection(input.speedModel));
   return `${out.join("\n")}\n`;
 }

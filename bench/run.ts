@@ -6,6 +6,7 @@ import { benchDetection } from "./detection.js";
 import { benchDetectionCorpus, summariseDetectionCorpus } from "./detection-corpus.js";
 import { benchProxy, summariseProxy } from "./proxy.js";
 import { benchSpeed, summariseSpeed } from "./speed.js";
+import { benchSpeedModel, summariseSpeedModel } from "./speed-model.js";
 
 const quick = process.argv.includes("--quick");
 const retrain = process.argv.includes("--retrain");
@@ -23,6 +24,7 @@ const suites: Suite[] = [
   { name: "proxy", run: benchProxy, summary: summariseProxy },
   { name: "accuracy", run: (o) => benchAccuracy({ ...o, retrain, log: (line) => console.log(line) }), summary: summariseAccuracy },
   { name: "speed", run: benchSpeed, summary: summariseSpeed },
+  { name: "speed-model", run: benchSpeedModel, summary: summariseSpeedModel },
 ];
 
 const started = performance.now();
