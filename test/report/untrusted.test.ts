@@ -79,9 +79,9 @@ describe("untrusted in plain-text sinks", () => {
 describe("untrusted as a fenced block", () => {
   it("uses a fence longer than any backtick run in the body", () => {
     const block = untrusted("- lr: 1e-4 # ```` not a fence end\n+ lr: 2e-4", "fence", { info: "diff" });
-    const [token] = marked.lexer(block);
+    const [token] = marked.lexer(block) as Array<{ type: string; lang?: string; text?: string }>;
     expect(token.type).toBe("code");
-    expect((token as { lang?: string }).lang).toBe("diff");
+    expect(token.lang).toBe("diff");
     expect(token.text).toBe("- lr: 1e-4 # ```` not a fence end\n+ lr: 2e-4");
   });
 
