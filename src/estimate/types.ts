@@ -13,7 +13,7 @@
 
 import type { BackendName } from "../proxy/types.js";
 import type { BatchUnit, Role, Scalar } from "../detect/types.js";
-import type { MethodKind, OptimizerKind } from "../workload/types.js";
+import type { MethodKind, OptimizerKind, Workload } from "../workload/types.js";
 
 export type Unit =
   | "ratio"
@@ -319,7 +319,8 @@ export type RiskId =
   | "proxy-missing"
   | "noise-scale-early"
   | "speed-not-transferable"
-  | "schedule-unscaled";
+  | "schedule-unscaled"
+  | "batchnorm-statistics";
 
 export interface Risk extends Note {
   id: RiskId;
@@ -345,4 +346,6 @@ export interface Estimate {
   verdict: Verdict;
   /** How the inputs were read or assumed (ratio taken from one setting, sequence length assumed…). */
   notes?: Note[];
+  /** What the head side trains, each field with its source (src/workload), when the caller read it. */
+  workload?: Workload;
 }

@@ -51,3 +51,19 @@ describe("risks", () => {
     expect(ids({ convergence: convergence(900, 32, 64) })).not.toContain("noise-scale-early");
   });
 });
+
+describe("BatchNorm statistics follow the per-device batch", () => {
+  const base = { unknown: [], memory: { peak: { basis: "none" }, notes: [] } as RiskInput["memory"], measurements: measurements(), thresholds };
+
+  it("a BatchNorm model whose per-device batch changes is told so; below 16 per device it warns", () => {
+    const info = risks({ ...base, batchNorm: true, microBatch: { before: 32, after: 64 } }).find((r) => r.id === "batchnorm-statistics")!;
+    expect(info).toMatchObject({ level: "info", params: { before: 32, after: 64, small: 0 } });
+    const warn = risks({ ...base, batchNorm: true, microBatch: { before: 32, after: 8 } }).find((r) => r.id === "batchnorm-statistics")!;
+    expect(warn).toMatchObject({ level: "warn", source: "Wu & He 2018" });
+  });
+
+  it("no BatchNorm, or the same per-device batch, says nothing about it", () => {
+    expect(risks({ ...base, batchNorm: false, microBatch: { before: 32, after: 8 } }).map((r) => r.id)).not.toContain("batchnorm-statistics");
+    expect(risks({ ...base, batchNorm: true, microBatch: { before: 32, after: 32 } }).map((r) => r.id)).not.toContain("batchnorm-statistics");
+  });
+});
