@@ -27,6 +27,26 @@ describe("diffSettings", () => {
     expect(diffSettings(base, head)[0]).toMatchObject({ before: '"auto"', after: 16, effective: { ratio: null } });
   });
 
+  for (const [name, path, base, head, raw] of [
+    ["an interpolation", "a.yaml", "per_device_train_batch_size: 8\n", "per_device_train_batch_size: ${oc.env:BS}\n", "${oc.env:BS}"],
+    ["auto", "a.yaml", "per_device_train_batch_size: 8\n", "per_device_train_batch_size: auto\n", "auto"],
+    ["a Python call it cannot evaluate", "config.py", "batch_size = 8\n", "batch_size = int(os.environ['BS'])\n", "int(os.environ['BS'])"],
+    ["an empty value", "a.yaml", "batch_size: 8\nlr: 0.1\n", "batch_size:\nlr: 0.1\n", ""],
+  ] as const) {
+    it(`marks a batch key changed to ${name} as unreadable, with the value as written and why`, () => {
+      const [change] = diffSettings(detectFile(path, base), detectFile(path, head));
+      expect(change, name).toMatchObject({ line: 1, before: 8, unreadable: [{ side: "after", raw }] });
+      expect(change.unreadable![0].reason.length).toBeGreaterThan(0);
+    });
+  }
+
+  it("marks the old side unreadable when only it cannot be read, and neither side when both are numbers", () => {
+    const [fromAuto] = diffSettings(detectFile("ds.json", '{"train_micro_batch_size_per_gpu": "auto"}'), detectFile("ds.json", '{"train_micro_batch_size_per_gpu": 16}'));
+    expect(fromAuto.unreadable).toEqual([{ side: "before", raw: '"auto"', reason: expect.any(String) }]);
+    const [plain] = diffSettings(detectFile("a.yaml", "batch_size: 8\n"), detectFile("a.yaml", "batch_size: 16\n"));
+    expect(plain.unreadable).toBeUndefined();
+  });
+
   it("ignores a change to the eval batch", () => {
     const base = detectFile("a.yaml", "per_device_train_batch_size: 8\nper_device_eval_batch_size: 8\n");
     const head = detectFile("a.yaml", "per_device_train_batch_size: 8\nper_device_eval_batch_size: 64\n");
