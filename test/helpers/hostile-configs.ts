@@ -32,6 +32,45 @@ export const INPUT_KINDS = [
 ] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
+/** What each kind checks beyond the contract every input keeps (see parser-contract.ts). */
+export const KIND_CLAIMS: Record<InputKind, string> = {
+  "random-bytes": "random bytes read as UTF-8 or Latin-1",
+  "random-unicode": "random code points, controls and lone surrogates",
+  noise: "brackets, quotes, operators and line breaks",
+  truncated: "a real fixture cut anywhere",
+  mutated: "a real fixture with text inserted, deleted and repeated",
+  "deep-nesting": "deep nesting hits the nesting bound past its depth, and never at 30 levels or less",
+  "huge-number": "huge numbers (1e400, 2**1024, 99999999999999999999) are never Infinity and cost no other setting",
+  crlf: "CRLF line ends read the same settings on the same lines as LF",
+  bom: "a byte-order mark changes no setting, line or error",
+  "unicode-key": "unicode keys (CJK, RTL marks, emoji, combining marks) are read back as written",
+  "nul-bytes": "NUL bytes inside a real fixture",
+  "long-line": "a 1 MiB single-line value is read whole; a long line of noise keeps the contract",
+  "many-keys": "up to 2 000 keys are all read, under the 50 000-value cap",
+  "expansion-bomb": "expansion bombs hit the expansion bound exactly when the computed expansion passes it",
+};
+
+/**
+ * Inputs per kind in `npm test` (a few hundred per family, fixed seeds); the benchmark runs
+ * ten thousand per family. Fewer of the kinds that cost a second each (1 MiB lines, bombs).
+ */
+export const TEST_RUNS: Record<InputKind, number> = {
+  "random-bytes": 25,
+  "random-unicode": 25,
+  noise: 25,
+  truncated: 25,
+  mutated: 30,
+  "deep-nesting": 30,
+  "huge-number": 20,
+  crlf: 20,
+  bom: 20,
+  "unicode-key": 30,
+  "nul-bytes": 20,
+  "long-line": 4,
+  "many-keys": 10,
+  "expansion-bomb": 12,
+};
+
 /** A bound named by its message: an error or an unknown value's reason that matches `message`. */
 export interface BoundCheck {
   bound: string;

@@ -4,6 +4,7 @@
  * a line inside the file; values are bounded in number and never an infinite number; and each
  * hostile input does what it carries (hits its bound, stays under one, reads a value).
  */
+import fc from "fast-check";
 import { MAX_LISTED_ERRORS, parseConfig } from "../../src/detect/parse/parse-config.js";
 import type { Entry, ParsedConfig } from "../../src/detect/types.js";
 import { MAX_VALUES, type Family, type HostileInput } from "./hostile-configs.js";
@@ -35,6 +36,21 @@ export function parseChecked(input: HostileInput, family: Family, path = `hostil
   const out = contractViolations(input.text, family, parsed, path);
   out.push(...expectationViolations(input, family, parsed));
   return { parsed, violations: out.slice(0, 8) };
+}
+
+/**
+ * Asserts that every input `inputs` generates keeps its promises; a failure names the kind, the
+ * variant and each broken promise, and fast-check shrinks it to a small example.
+ * @example assertKeepsPromises("yaml", hostileInputs("yaml").bom, { numRuns: 25, seed: 1 })
+ */
+export function assertKeepsPromises(family: Family, inputs: fc.Arbitrary<HostileInput>, options: { numRuns: number; seed: number }): void {
+  fc.assert(
+    fc.property(inputs, (input) => {
+      const { violations } = parseChecked(input, family);
+      if (violations.length) throw new Error(`${input.kind} (${input.variant}): ${violations.join("; ")}`);
+    }),
+    options,
+  );
 }
 
 /** The promises that hold for any text. */
