@@ -33,7 +33,8 @@ export async function publish(github: GitHub, input: PublishInput): Promise<stri
   const notes: string[] = [];
   const author = input.author ?? (await tokenLogin(github));
   if (input.comment) {
-    const posted = await postComment(github, { ...input, author });
+    // The log hears when a create's answer was lost and the comment was looked for before re-sending.
+    const posted = await postComment(github, { ...input, author, log: (m) => core.info(m) });
     (posted.ok ? core.info : core.warning)(posted.text);
     notes.push(posted.text);
   }

@@ -20,6 +20,18 @@ const positiveWhole = (name: string, what: string) =>
       return z.NEVER;
     });
 
+const seconds = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const value = Number(v);
+      if (Number.isFinite(value) && value > 0) return value;
+      ctx.issues.push({ code: "custom", input: v, message: `${name}: "${v}" is not a number of seconds above 0` });
+      return z.NEVER;
+    });
+
 /**
  * Every input of action.yml, as the runner passes it (a string, "" when unset). One typed record,
  * so an input cannot be read without being declared here; a test holds it equal to action.yml.
@@ -31,16 +43,8 @@ const inputSchema = z.object({
   head: z.string().optional(),
   language: oneOf("language", LANGUAGES).optional(),
   backend: oneOf("backend", BACKENDS).optional(),
-  "time-budget": z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      const seconds = Number(v);
-      if (Number.isFinite(seconds) && seconds > 0) return seconds;
-      ctx.issues.push({ code: "custom", input: v, message: `time-budget: "${v}" is not a number of seconds above 0` });
-      return z.NEVER;
-    }),
+  "time-budget": seconds("time-budget"),
+  "request-timeout": seconds("request-timeout"),
   "pull-request": positiveWhole("pull-request", "a pull request number"),
   "check-run-id": positiveWhole("check-run-id", "a check run id"),
   "fail-on": oneOf("fail-on", FAIL_ON).default("error"),

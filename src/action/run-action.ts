@@ -2,6 +2,7 @@ import * as core from "@actions/core";
 import type { BotConfig } from "../config.js";
 import { createOctokit, type GitHub } from "../github/create-octokit.js";
 import { loadBaseConfig } from "../github/load-base-config.js";
+import { requestTimeoutSeconds } from "../github/request-timeout.js";
 import type { AnalyzeOptions, Report } from "../report/types.js";
 import { GitHubSource } from "../source/github-source.js";
 import type { ChangeSource } from "../source/types.js";
@@ -46,7 +47,8 @@ async function run(deps: RunActionDeps): Promise<void> {
   const env = deps.env ?? process.env;
   // 1. Inputs, and the client every GitHub call goes through.
   const inputs = readInputs();
-  const github = createOctokit({ token: inputs["github-token"], baseUrl: env.GITHUB_API_URL, log: (m) => core.info(m), noDelays: deps.noDelays });
+  const timeoutSeconds = inputs["request-timeout"] ?? requestTimeoutSeconds(env);
+  const github = createOctokit({ token: inputs["github-token"], baseUrl: env.GITHUB_API_URL, timeoutSeconds, log: (m) => core.info(m), noDelays: deps.noDelays });
   if (inputs["post-from"]) return runPost({ github, env, inputs, path: inputs["post-from"] });
 
   // 2. The pull request and its two sides.

@@ -32,6 +32,7 @@ describe("the Action end to end", () => {
       .get(contentsPath("configs/train.yaml")).query({ ref: BASE_SHA }).reply(200, fileContent("configs/train.yaml", BASE_YAML))
       .get("/user").reply(403, { message: "Resource not accessible by integration" })
       .get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query({ per_page: 100 }).reply(200, [])
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } })
       .post(`/repos/${OWNER}/${REPO}/issues/7/comments`, (body: { body: string }) => {
         posted = body.body;
         return true;

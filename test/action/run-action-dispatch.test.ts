@@ -1,4 +1,5 @@
 import nock from "nock";
+import { withHead } from "../../src/github/head-marker.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runAction, type Analyze } from "../../src/action/run-action.js";
 import { renderCheckRun } from "../../src/report/render-summary.js";
@@ -35,7 +36,8 @@ describe("runAction dispatched by the GitHub App (workflow_dispatch)", () => {
       .patch(checkRun, (body: { status?: string }) => body.status === "in_progress").reply(200, { id: 99 })
       .get(contentsPath(".github/batch-advisor.yml")).query({ ref: BASE_SHA }).reply(404, { message: "Not Found" })
       .get(comments).query({ per_page: 100 }).reply(200, [{ id: 11, body: "<!-- batch-advisor:comment -->\nold", user: { login: "batch-advisor[bot]" }, html_url: "u11" }])
-      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: report.markdown }).reply(200, { id: 11, html_url: "u11" })
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } })
+      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: withHead(report.markdown, HEAD_SHA) }).reply(200, { id: 11, html_url: "u11" })
       .patch(checkRun, (body: typeof completed) => {
         completed = body;
         return body.status === "completed";

@@ -3,12 +3,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { commentBundleSchema } from "../../src/action/comment-bundle.js";
 import { runAction, type Analyze } from "../../src/action/run-action.js";
 import { changeGoneBody } from "../../src/github/change-gone.js";
+import { withHead } from "../../src/github/head-marker.js";
 import { suggestionBody } from "../../src/github/review-suggestions.js";
 import { COMMENT_MARKER } from "../../src/report/render-comment.js";
 import type { Report } from "../../src/report/types.js";
 import { actionRun, readJson, type ActionRun } from "../helpers/action-run.js";
 import { fixedGroup, fixedReport } from "../helpers/fixed-report.js";
-import { BASE_SHA, OWNER, REPO, contentsPath, fileContent, github } from "../helpers/github-api.js";
+import { BASE_SHA, HEAD_SHA, OWNER, REPO, contentsPath, fileContent, github } from "../helpers/github-api.js";
 
 const comments = `/repos/${OWNER}/${REPO}/issues/7/comments`;
 const bot = { login: "github-actions[bot]", type: "Bot" };
@@ -20,6 +21,11 @@ afterEach(() => {
   run = undefined;
   nock.cleanAll();
 });
+
+/** Before writing its comment a run asks that the pull request is still at the head it analysed. */
+function stillAtHead(scope: ReturnType<typeof github>, head = HEAD_SHA) {
+  return scope.get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: head }, base: { sha: BASE_SHA } });
+}
 
 /** The calls every run makes before commenting: the config at the base SHA (absent here) and who the token is. */
 function preamble(scope = github()) {
@@ -37,9 +43,8 @@ async function act(report: Report, options: Parameters<typeof actionRun>[0] = {}
 
 describe("runAction", () => {
   it("creates the first comment, and writes the summary, the JSON report and the outputs", async () => {
-    const scope = preamble()
-      .get(comments).query({ per_page: 100 }).reply(200, [])
-      .post(comments, { body: changed.markdown }).reply(201, { id: 11, html_url: "https://github.test/acme/train/pull/7#issuecomment-11" });
+    const scope = stillAtHead(preamble().get(comments).query({ per_page: 100 }).reply(200, []))
+      .post(comments, { body: withHead(changed.markdown, HEAD_SHA) }).reply(201, { id: 11, html_url: "https://github.test/acme/train/pull/7#issuecomment-11" });
 
     const { run } = await act(changed);
 
@@ -57,8 +62,9 @@ describe("runAction", () => {
 
   it("updates its comment on the next push", async () => {
     const scope = preamble()
-      .get(comments).query({ per_page: 100 }).reply(200, [{ id: 11, body: `${COMMENT_MARKER}\nan older report`, user: bot, html_url: "u11" }])
-      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: changed.markdown }).reply(200, { id: 11, html_url: "u11" });
+      .get(comments).query({ per_page: 100 }).reply(200, [{ id: 11, body: `${COMMENT_MARKER}\nan older report`, user: bot, html_url: "u11" }]);
+    stillAtHead(scope)
+      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: withHead(changed.markdown, HEAD_SHA) }).reply(200, { id: 11, html_url: "u11" });
 
     await act(changed);
 
@@ -78,8 +84,9 @@ describe("runAction", () => {
   it("marks an earlier comment as gone when the change was pushed away", async () => {
     const gone = changeGoneBody({ marker: COMMENT_MARKER, language: "en" });
     const scope = preamble()
-      .get(comments).query({ per_page: 100 }).reply(200, [{ id: 11, body: changed.markdown, user: bot, html_url: "u11" }])
-      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: gone }).reply(200, { id: 11, html_url: "u11" });
+      .get(comments).query({ per_page: 100 }).reply(200, [{ id: 11, body: changed.markdown, user: bot, html_url: "u11" }]);
+    stillAtHead(scope)
+      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: withHead(gone, HEAD_SHA) }).reply(200, { id: 11, html_url: "u11" });
 
     await act(fixedReport());
 
@@ -98,8 +105,7 @@ describe("runAction", () => {
   });
 
   it("stays green on a fork's read-only token: the reason is logged and the summary written", async () => {
-    const scope = preamble()
-      .get(comments).query({ per_page: 100 }).reply(200, [])
+    const scope = stillAtHead(preamble().get(comments).query({ per_page: 100 }).reply(200, []))
       .post(comments).reply(403, { message: "Resource not accessible by integration" });
 
     await act(changed, { event: "pull_request.fork" });
@@ -113,10 +119,10 @@ describe("runAction", () => {
     expect(readJson(run!.outputs()["report-json"])).toMatchObject({ groups: [{ path: "configs/train.yaml" }] });
   });
 
-  it("retries a 502 once and posts one comment", async () => {
-    const scope = preamble()
-      .get(comments).query({ per_page: 100 }).reply(200, [])
+  it("after a 502 on the create, looks for the comment, finds none and posts one comment", async () => {
+    const scope = stillAtHead(preamble().get(comments).query({ per_page: 100 }).reply(200, []))
       .post(comments).once().reply(502, { message: "Bad Gateway" })
+      .get(comments).query({ per_page: 100 }).reply(200, [])
       .post(comments).once().reply(201, { id: 12, html_url: "u12" });
 
     await act(changed);
@@ -128,7 +134,7 @@ describe("runAction", () => {
 
   it("fails the job when a budget at level error is broken, naming the file, batch and budget", async () => {
     const report = fixedReport({ groups: [fixedGroup({ verdict: "error", budget: { status: "error", level: "error", raw: "40GiB" } })] });
-    const scope = preamble().get(comments).query({ per_page: 100 }).reply(200, []).post(comments).reply(201, { id: 13, html_url: "u13" });
+    const scope = stillAtHead(preamble().get(comments).query({ per_page: 100 }).reply(200, [])).post(comments).reply(201, { id: 13, html_url: "u13" });
 
     await act(report);
 

@@ -4,6 +4,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CommentBundle } from "../../src/action/comment-bundle.js";
 import { runAction, type Analyze } from "../../src/action/run-action.js";
+import { withHead } from "../../src/github/head-marker.js";
 import { COMMENT_MARKER } from "../../src/report/render-comment.js";
 import { actionRun, type ActionRun } from "../helpers/action-run.js";
 import { HEAD_SHA, OWNER, REPO, github } from "../helpers/github-api.js";
@@ -43,7 +44,9 @@ describe("post-from (workflow_run)", () => {
       .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, head: { sha: HEAD_SHA } })
       .get("/user").reply(403, {})
       .get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query({ per_page: 100 }).reply(200, [])
-      .post(`/repos/${OWNER}/${REPO}/issues/7/comments`, { body: bundle.markdown }).reply(201, { id: 1, html_url: "u1" });
+      // Asked again right before writing: the pull request may have moved while the run waited.
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: "b".repeat(40) } })
+      .post(`/repos/${OWNER}/${REPO}/issues/7/comments`, { body: withHead(bundle.markdown, HEAD_SHA) }).reply(201, { id: 1, html_url: "u1" });
 
     await post(bundle);
 

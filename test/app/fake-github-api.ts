@@ -54,7 +54,7 @@ export const FAKE_CONFIG = "configs/train.yaml";
  * that lost its reply would.
  * @example const api = await fakeGitHubApi(); api.addPull({ … }); … api.checkRuns.filter((r) => r.status === "queued")
  */
-export async function fakeGitHubApi(options: { latencyMs?: number; appSlug?: string } = {}) {
+export async function fakeGitHubApi(options: { latencyMs?: number; appSlug?: string; commentLogin?: string } = {}) {
   const pulls = new Map<string, FakePull>();
   const botConfigs = new Map<string, string>();
   const comments = new Map<string, FakeComment[]>();
@@ -127,7 +127,7 @@ export async function fakeGitHubApi(options: { latencyMs?: number; appSlug?: str
       const list = comments.get(key) ?? [];
       comments.set(key, list);
       if (method === "POST") {
-        const comment = { id: nextId++, body: String(b.body), login: `${slug}[bot]` };
+        const comment = { id: nextId++, body: String(b.body), login: options.commentLogin ?? `${slug}[bot]` };
         list.push(comment);
         return [201, commentJson(comment)];
       }

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { upsertComment } from "../../src/github/upsert-comment.js";
-import { API, OWNER, REPO, github, testOctokit } from "../helpers/github-api.js";
+import { API, HEAD_SHA, OWNER, REPO, github, testOctokit } from "../helpers/github-api.js";
 
 const MARKER = "<!-- batch-advisor:comment -->";
 const pr = { owner: OWNER, repo: REPO, number: 7 };
@@ -52,6 +52,65 @@ describe("upsertComment", () => {
     const scope = github().get(comments).query({ per_page: 100 }).reply(200, []);
 
     expect(await upsert(`${MARKER}\ngone`, false)).toEqual({ action: "none" });
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe("upsertComment with the head commit it was made for", () => {
+  const OLDER = "a".repeat(40);
+  const NEWER = HEAD_SHA;
+  const pullAt = (head: string) => ({ number: 7, state: "open", head: { sha: head }, base: { sha: "b".repeat(40) } });
+  const upsertFor = (headSha: string, body: string) => upsertComment(testOctokit(), { pr, body, marker: MARKER, author: bot.login, headSha });
+
+  it("records the head in the comment it creates", async () => {
+    let posted = "";
+    const scope = github()
+      .get(comments).query({ per_page: 100 }).reply(200, [])
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, pullAt(NEWER))
+      .post(comments, (b: { body: string }) => ((posted = b.body), true)).reply(201, { id: 2, html_url: "u2" });
+
+    await upsertFor(NEWER, `${MARKER}\nreport`);
+
+    expect(scope.isDone()).toBe(true);
+    expect(posted).toBe(`${MARKER}\nreport\n<!-- batch-advisor:head ${NEWER} -->\n`);
+  });
+
+  it("a run for the older head that finishes last leaves the newer head's comment alone", async () => {
+    const scope = github()
+      .get(comments).query({ per_page: 100 }).reply(200, [{ id: 9, body: `${MARKER}\nnewer report\n<!-- batch-advisor:head ${NEWER} -->\n`, user: bot, html_url: "u9" }])
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, pullAt(NEWER));
+    const overwrite = nock(API).patch(`/repos/${OWNER}/${REPO}/issues/comments/9`).reply(200, { id: 9 });
+
+    expect(await upsertFor(OLDER, `${MARKER}\nolder report`)).toEqual({ action: "stale", currentHead: NEWER, url: "u9" });
+    expect(scope.isDone()).toBe(true);
+    expect(overwrite.isDone()).toBe(false);
+  });
+
+  it("a run for the newer head that finishes last replaces the older head's comment", async () => {
+    const scope = github()
+      .get(comments).query({ per_page: 100 }).reply(200, [{ id: 9, body: `${MARKER}\nolder report\n<!-- batch-advisor:head ${OLDER} -->\n`, user: bot, html_url: "u9" }])
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, pullAt(NEWER))
+      .patch(`/repos/${OWNER}/${REPO}/issues/comments/9`, { body: `${MARKER}\nnewer report\n<!-- batch-advisor:head ${NEWER} -->\n` }).reply(200, { id: 9, html_url: "u9" });
+
+    expect(await upsertFor(NEWER, `${MARKER}\nnewer report`)).toEqual({ action: "updated", url: "u9" });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("a run for a head the pull request has moved past starts no comment either", async () => {
+    const scope = github()
+      .get(comments).query({ per_page: 100 }).reply(200, [])
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, pullAt(NEWER));
+    const create = nock(API).post(comments).reply(201, { id: 3 });
+
+    expect((await upsertFor(OLDER, `${MARKER}\nolder report`)).action).toBe("stale");
+    expect(scope.isDone()).toBe(true);
+    expect(create.isDone()).toBe(false);
+  });
+
+  it("the same text for a newer head is left as it is: the head line alone is no change", async () => {
+    const scope = github().get(comments).query({ per_page: 100 }).reply(200, [{ id: 9, body: `${MARKER}\nreport\n<!-- batch-advisor:head ${OLDER} -->\n`, user: bot, html_url: "u9" }]);
+
+    expect(await upsertFor(NEWER, `${MARKER}\nreport`)).toEqual({ action: "unchanged", url: "u9" });
     expect(scope.isDone()).toBe(true);
   });
 });
