@@ -8,7 +8,10 @@ import type { Measurements, ProxyPlan } from "./proxy/types.js";
 import { buildReport } from "./report/build-report.js";
 import type { AnalyzeOptions, ChangeGroup, Report } from "./report/types.js";
 import type { ChangeSource } from "./source/types.js";
+import type { Entry, FileReport } from "./detect/types.js";
 import { VERSION } from "./version.js";
+import { readWorkload } from "./workload/read-workload.js";
+import type { Workload } from "./workload/types.js";
 
 /**
  * The only place the stages meet: detect the batch changes of a source, train the proxy once per
@@ -50,7 +53,9 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
   // 3. Estimate: pure predictions with intervals and provenance.
   const { modelConfig, error: modelConfigError } = await readModelConfig(source, config);
   if (modelConfigError) configErrors.push({ key: "model.configJson", message: modelConfigError });
-  const groups: ChangeGroup[] = files.map((group, i) => toChangeGroup({ group, config, modelConfig, measurements, index: indexOf[i] }));
+  // What each side trains: the model, method, precision and GPU, read from the config and the files it names.
+  const workloads = await Promise.all(files.map((group) => workloadsOf({ group, entries: detection.entries?.get(group.path), config, source })));
+  const groups: ChangeGroup[] = files.map((group, i) => toChangeGroup({ group, config, modelConfig, measurements, index: indexOf[i], workload: workloads[i] }));
   const estimate = clock.lap();
 
   // 4. Report: comment, JSON, summary, annotations and suggestions.
@@ -87,8 +92,23 @@ function measure(args: { plan: ProxyPlan; options: AnalyzeOptions; backend: Anal
   });
 }
 
-function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfig: unknown; measurements: Measurements[]; index?: number }): ChangeGroup {
-  const { group, config, modelConfig, measurements, index } = args;
+/**
+ * The workload of each side of a group's file. `model.configJson` problems are already bot-config
+ * errors, so they are not repeated under the memory row.
+ */
+async function workloadsOf(args: { group: FileChanges; entries?: { head: Entry[]; base?: Entry[] }; config: BotConfig; source: ChangeSource }): Promise<{ before?: Workload; after: Workload }> {
+  const { group, config, source } = args;
+  const side = async (file: FileReport, entries: Entry[], at: "base" | "head") => {
+    const w = await readWorkload({ file, entries, config, read: (p) => source.read(at, p) });
+    return { ...w, issues: w.issues.filter((issue) => issue.key !== "model.configJson") };
+  };
+  const after = await side(group.head, args.entries?.head ?? [], "head");
+  const before = group.base ? await side(group.base, args.entries?.base ?? [], "base") : undefined;
+  return { ...(before ? { before } : {}), after };
+}
+
+function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfig: unknown; measurements: Measurements[]; index?: number; workload?: { before?: Workload; after: Workload } }): ChangeGroup {
+  const { group, config, modelConfig, measurements, index, workload } = args;
   const estimate = estimateChange({
     change: group.primary,
     file: group.head,
@@ -96,6 +116,7 @@ function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfi
     measurements: index === undefined ? undefined : measurements[index],
     config,
     modelConfig,
+    workload,
   });
   return {
     path: group.path,

@@ -1,92 +1,279 @@
-import { activationBytesPerExample } from "./activations.js";
-import { countParameters, type ModelDimensions } from "./model-dimensions.js";
-import { deepSpeedEstimate, shardStates, stateBytes } from "./model-states.js";
+import { describeSource } from "../workload/describe-source.js";
+import type { OptimizerKind, Workload, WorkloadPrecision } from "../workload/types.js";
+import { checkpointedBytesPerExample, layerActivationBytes, logitBytesPerExample, type ActivationShape } from "./activations.js";
+import { deepSpeedEstimate, frozenBytes, trainedBytes, type StateBytes } from "./model-states.js";
 import { quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
-import type { AnalyticalMemory, OptimizerFamily, Precision, Quantity } from "./types.js";
+import type { AnalyticalMemory, MemoryParts, Note, OptimizerFamily, Quantity } from "./types.js";
+
+const GiB = 2 ** 30;
 
 /**
- * Allocator fragmentation and temporary buffers on top of the accounted bytes: the ZeRO paper
- * reports over 30% of memory unusable from fragmentation in some runs (Rajbhandari et al. 2020,
- * §3.2). Used as the upper end of the analytical peak's interval, not in its value.
+ * CUDA context and library workspaces (cuBLAS, NCCL): device memory outside PyTorch's tensors.
+ * PyTorch's forum measures the context alone at 723 MiB after the first CUDA call and "~700+ MB
+ * depending on the CUDA version and device" (discuss.pytorch.org threads 73021 and 81330):
+ * 0.75 GiB, between 0.5 and 1 GiB.
  */
-export const FRAGMENTATION = 0.3;
+export const CUDA_CONTEXT = { value: 0.75 * GiB, low: 0.5 * GiB, high: 1 * GiB } as const;
 
-export interface AnalyticalInput {
-  /** Known parameter count; counted from the dimensions when absent. */
-  parameters?: number;
-  dims: ModelDimensions;
-  /** Training sequence length (tokens); activations need it. */
-  seqLen?: number;
-  precision: Precision;
-  optimizer: OptimizerFamily;
+/**
+ * Korthikanti et al.'s count leaves out what frameworks add (Hugging Face's fp32 RMSNorm upcasts,
+ * rotary tables, attention masks, temporaries of the step in flight) and counts some inputs that a
+ * frozen layer does not keep: the activations' interval is 0.8× to 1.5× the count (0.6× for
+ * LoRA, whose frozen linear layers keep no input for a weight gradient).
+ */
+export const ACTIVATION_SPREAD = { low: 0.8, lowAdapter: 0.6, high: 1.5 } as const;
+
+/**
+ * Hugging Face's causal-LM loss holds the 16-bit logits (2·s·v), their fp32 copy (4·s·v) and the
+ * log-softmax it saves for backward (4·s·v) at once: up to 10·s·v, where the paper's 4·s·v is the
+ * fp32 logits alone.
+ */
+export const LOGIT_HIGH = 10 / 4;
+
+/** One side's memory model: fixed bytes per device and bytes per example, each part with its interval. */
+export interface DeviceModel {
+  parameters: number;
+  trainable: number;
+  bytes: StateBytes;
+  frozen?: number;
+  precision: WorkloadPrecision;
+  optimizer: OptimizerKind;
   zeroStage: 0 | 1 | 2 | 3;
   devices: number;
-  flashAttention: boolean;
-  /** Per-device micro batch (examples/sequences) at the old and new setting. */
-  microBatch: { before: number | null; after: number | null };
+  shardedOver: number;
+  weights: Quantity;
+  gradients: Quantity;
+  optimizerStates: Quantity;
+  reserve: Quantity;
+  /** Per example; absent when the sequence length or shape is unknown. */
+  activations?: Quantity;
+  logits?: Quantity;
+  dimensions?: AnalyticalMemory["dimensions"];
+  notes: Note[];
 }
 
 /**
- * Peak memory per device of the user's real model from its size: model states (weights,
- * gradients, optimizer states, ZeRO-sharded) plus transformer activations for the micro batch.
- * Undefined when neither a parameter count nor the dimensions to count it are known.
- * @example analyticalMemory({ parameters: 1.5e9, dims: {}, precision: "mixed", optimizer: "adam", zeroStage: 0, devices: 1, flashAttention: false, microBatch: { before: 8, after: 16 } }).modelStates.value // 24e9
+ * The memory model of one side's workload: model states by method, precision and optimizer, split
+ * by tensor/pipeline parallelism and sharded by ZeRO/FSDP over the data-parallel ranks, the CUDA
+ * context, and per-example activations and logits. Undefined when the model is unknown.
+ * @example deviceModel(workload)?.weights.value // 2.47e9 for Llama-3.2-1B in mixed precision
  */
-export function analyticalMemory(input: AnalyticalInput): AnalyticalMemory | undefined {
-  const counted = countParameters(input.dims);
-  const parameters = input.parameters ?? counted;
-  if (!parameters) return undefined;
-  const paramSource = input.parameters ? "configured parameter count" : SOURCES.parameterCount;
-  const bytes = stateBytes(input.optimizer, input.precision);
-  const sharded = shardStates({ parameters, bytes, stage: input.zeroStage, devices: input.devices });
-  const states = (value: number) => quantity(value, "bytes", `${SOURCES.modelStates}, ${paramSource}`);
-  const modelStates = states(sharded.total);
-  const upper = input.precision === "mixed" && input.optimizer === "adam" && input.zeroStage >= 2 ? deepSpeedUpper(input, parameters) : undefined;
-  if (upper !== undefined && upper > sharded.total) {
-    modelStates.high = upper;
-    modelStates.low = sharded.total;
-    modelStates.note = `DeepSpeed's estimator gives ${(upper / 1e9).toFixed(1)} GB (unsharded 16-bit gradient buffer)`;
-  }
-  const result: AnalyticalMemory = {
+export function deviceModel(w: Workload): DeviceModel | undefined {
+  const model = w.model.value;
+  const parameters = w.parameters.value ?? model?.parameters;
+  if (!model || !parameters) return undefined;
+  const notes: Note[] = [];
+  const precision = w.precision.value ?? assumed(notes, "precision", "mixed");
+  const optimizer = w.optimizer.value ?? assumed(notes, "optimizer", "adamw");
+  const trainable = w.trainableParameters.value ?? (w.method.value === "full" ? parameters : undefined);
+  if (trainable === undefined) return undefined;
+  const frozenCount = Math.max(0, parameters - trainable);
+  const bytes = trainedBytes(optimizer, precision);
+  const quant = w.baseQuantization.value ?? "none";
+  const frozenWidth = frozenBytes(quant, precision);
+  // Embeddings and an untied output head stay 16-bit in a 4-bit or 8-bit base (bitsandbytes quantizes linear layers only).
+  const embedding = model.hidden && model.vocab ? model.vocab * model.hidden * (model.tiedEmbeddings ? 1 : 2) : 0;
+  const unquantized = quant === "none" ? 0 : Math.min(frozenCount, embedding);
+  const frozenWeightBytes = (frozenCount - unquantized) * frozenWidth + unquantized * 2;
+
+  const tp = w.parallel.tensor.value ?? 1;
+  const pp = w.parallel.pipeline.value ?? 1;
+  const cp = w.parallel.context.value ?? 1;
+  const devices = w.devices.value ?? assumed(notes, "devices", 1);
+  const dp = Math.max(1, Math.floor(devices / (tp * pp * cp)));
+  const fsdp = w.fsdp.value ?? "no-shard";
+  const fsdpStage = fsdp === "full" || fsdp === "hybrid" ? 3 : fsdp === "shard-grad-op" ? 2 : 0;
+  const zero = w.zero.value;
+  const stage = Math.max(zero?.stage ?? 0, fsdpStage) as 0 | 1 | 2 | 3;
+  // HYBRID_SHARD shards within a node and replicates across nodes; a node is taken as 8 GPUs.
+  const shardedOver = stage === 0 ? 1 : fsdp === "hybrid" && fsdpStage >= (zero?.stage ?? 0) ? Math.min(dp, 8) : dp;
+  const split = tp * pp;
+  const shard = (bytesTotal: number, from: 1 | 2 | 3) => bytesTotal / split / (stage >= from ? shardedOver : 1);
+
+  const statesSource = `${SOURCES.modelStates}; parameters: ${describeSource(w.parameters.source)}`;
+  const weightsValue = zero?.offloadParameters && stage === 3 ? 0 : shard(trainable * bytes.weights + frozenWeightBytes, 3);
+  const gradientsValue = shard(trainable * bytes.gradients, 2);
+  const optimizerValue = zero?.offloadOptimizer ? 0 : shard(trainable * bytes.optimizer, 1);
+  // DeepSpeed's own estimator keeps a full 16-bit gradient buffer beside the partitions: the top of the gradients' interval.
+  const dsExtra = deepSpeedExtra({ stage, precision, optimizer, trainable, shardedOver, largestLayer: model.hidden ? Math.max((model.vocab ?? 0) * model.hidden, 12 * model.hidden ** 2) : undefined, split });
+  const states = (value: number, high = value) => quantity(value, "bytes", statesSource, { low: value, high });
+
+  const result: DeviceModel = {
     parameters,
-    precision: input.precision,
-    optimizer: input.optimizer,
-    bytesPerParameter: bytes.weights + bytes.gradients + bytes.optimizer,
-    bytesPerParameterWhy: bytes.why,
-    zeroStage: input.zeroStage,
-    devices: input.devices,
-    weights: states(sharded.weights),
-    gradients: states(sharded.gradients),
-    optimizerStates: states(sharded.optimizer),
-    modelStates,
-    microBatch: input.microBatch,
+    trainable,
+    bytes,
+    ...(frozenCount > 0 ? { frozen: frozenWidth } : {}),
+    precision,
+    optimizer,
+    zeroStage: stage,
+    devices,
+    shardedOver,
+    weights: states(weightsValue),
+    gradients: states(gradientsValue, gradientsValue + dsExtra),
+    optimizerStates: states(optimizerValue),
+    reserve: quantity(CUDA_CONTEXT.value, "bytes", SOURCES.cudaContext, { low: CUDA_CONTEXT.low, high: CUDA_CONTEXT.high }),
+    notes,
   };
-  const { hidden, heads, layers, vocab } = input.dims;
-  if (hidden && heads && layers && input.seqLen) {
-    result.dimensions = { hidden, heads, layers, seqLen: input.seqLen, ...(vocab ? { vocab } : {}) };
-    const perExample = activationBytesPerExample({
-      hidden, heads, layers, vocab, seqLen: input.seqLen, flashAttention: input.flashAttention,
-      bytesPerValue: input.precision === "fp32" ? 4 : 2,
-    });
-    result.activationsPerExample = quantity(perExample, "bytes/example", SOURCES.activations);
-    const peak = (micro: number | null): Quantity | undefined => {
-      if (micro === null) return undefined;
-      const value = sharded.total + micro * perExample;
-      return quantity(value, "bytes", `${SOURCES.modelStates} + ${SOURCES.activations}`, {
-        low: value,
-        high: ((modelStates.high ?? sharded.total) + micro * perExample) * (1 + FRAGMENTATION),
-      });
-    };
-    result.before = peak(input.microBatch.before);
-    result.after = peak(input.microBatch.after);
-  }
+  addActivations(result, w, { tp, cp, precision });
   return result;
 }
 
-/** The largest layer is usually the embedding (V·h) or one block's weights (~12h²). */
-function deepSpeedUpper(input: AnalyticalInput, parameters: number): number | undefined {
-  const { hidden, vocab } = input.dims;
-  const largestLayer = hidden ? Math.max((vocab ?? 0) * hidden, 12 * hidden * hidden) : undefined;
-  return deepSpeedEstimate({ parameters, stage: input.zeroStage as 2 | 3, devices: input.devices, largestLayer });
+function addActivations(result: DeviceModel, w: Workload, o: { tp: number; cp: number; precision: WorkloadPrecision }): void {
+  const model = w.model.value!;
+  const adapter = w.method.value === "lora" || w.method.value === "qlora";
+  if (model.kind === "vision") {
+    if (!model.activationBytesPerImage) return;
+    // The catalogue's figure is fp32; autocast keeps most activations in 16 bits (half, up to all of it in fp32).
+    const fp32 = model.activationBytesPerImage;
+    const value = o.precision === "fp32" ? fp32 : fp32 / 2;
+    result.activations = quantity(value, "bytes/example", `${SOURCES.visionActivations} (${describeSource(w.model.source)})`, { low: value * ACTIVATION_SPREAD.low, high: o.precision === "fp32" ? fp32 * ACTIVATION_SPREAD.high : fp32 });
+    return;
+  }
+  const { hidden, heads, layers } = model;
+  if (!hidden || !heads || !layers) return;
+  let seqLen = w.seqLen.value;
+  if (seqLen === null && model.maxPositions) {
+    seqLen = model.maxPositions;
+    result.notes.push({ id: "seq-len-assumed", text: `Sequence length not set: assumed the model's maximum, ${seqLen} tokens.`, params: { seqLen } });
+  }
+  if (!seqLen) return;
+  const s = seqLen / o.cp;
+  const shape: ActivationShape = {
+    hidden,
+    heads,
+    layers,
+    seqLen: s,
+    kvHeads: model.kvHeads,
+    intermediate: model.experts?.intermediate ?? model.intermediate,
+    gated: model.gated,
+    activeExperts: model.experts?.active,
+    bytesPerValue: o.precision === "fp32" ? 4 : 2,
+    tensorParallel: o.tp,
+    sequenceParallel: w.parallel.sequence.value ?? false,
+  };
+  const checkpointing = w.checkpointing.value ?? false;
+  if (w.checkpointing.value === null) result.notes.push(ASSUMPTIONS.checkpointing);
+  const count = (flash: boolean) => (checkpointing ? checkpointedBytesPerExample({ ...shape, flashAttention: flash }) : layers * layerActivationBytes({ ...shape, flashAttention: flash }, 1));
+  const attention = w.attention.value;
+  if (attention === null) result.notes.push(ASSUMPTIONS.attention);
+  const value = count(attention !== "eager");
+  const withScores = count(false);
+  const what = `${checkpointing ? SOURCES.checkpointedActivations : SOURCES.activations}${attention === "eager" ? "" : ", no stored attention scores"}`;
+  result.activations = quantity(value, "bytes/example", what, {
+    low: value * (adapter ? ACTIVATION_SPREAD.lowAdapter : ACTIVATION_SPREAD.low),
+    high: (attention === null ? withScores : value) * ACTIVATION_SPREAD.high,
+  });
+  const logits = logitBytesPerExample({ seqLen: s, vocab: model.vocab }) / o.tp;
+  if (logits > 0) result.logits = quantity(logits, "bytes/example", SOURCES.logits, { low: logits, high: logits * LOGIT_HIGH });
+  result.dimensions = { hidden, layers, heads, seqLen, ...(model.vocab ? { vocab: model.vocab } : {}) };
+}
+
+/** Extra bytes DeepSpeed's estimator counts over the paper for mixed-precision Adam at ZeRO-2/3. */
+function deepSpeedExtra(o: { stage: number; precision: WorkloadPrecision; optimizer: OptimizerKind; trainable: number; shardedOver: number; largestLayer?: number; split: number }): number {
+  if (o.stage < 2 || o.precision !== "mixed" || (o.optimizer !== "adamw" && o.optimizer !== "paged-adamw-32bit")) return 0;
+  const paper = (2 * o.trainable) / (o.stage >= 3 ? o.shardedOver : 1) + (14 * o.trainable) / o.shardedOver;
+  const ds = deepSpeedEstimate({ parameters: o.trainable, stage: o.stage as 2 | 3, devices: o.shardedOver, largestLayer: o.largestLayer });
+  return ds !== undefined && ds > paper ? (ds - paper) / o.split : 0;
+}
+
+/** What the memory model counts when the workload does not say, each said in the report. */
+const ASSUMPTIONS = {
+  precision: { id: "memory-assumed-precision", text: "The precision is not known from the config: counted as mixed precision (16 bytes per trained parameter with Adam)." },
+  optimizer: { id: "memory-assumed-optimizer", text: "The optimizer is not known from the config: counted as AdamW, the most common and among the largest." },
+  devices: { id: "memory-assumed-devices", text: "The device count is not known: counted as 1 device, so nothing is sharded." },
+  checkpointing: { id: "memory-assumed-checkpointing", text: "The config does not say whether activations are checkpointed: counted without checkpointing (the larger count)." },
+  attention: { id: "memory-assumed-attention", text: "The config does not say which attention kernel runs: counted as one that does not store the attention scores (SDPA/FlashAttention); the top of the interval stores them." },
+} satisfies Record<string, Note>;
+
+function assumed<T extends string | number>(notes: Note[], what: keyof typeof ASSUMPTIONS, value: T): T {
+  notes.push(ASSUMPTIONS[what]);
+  return value;
+}
+
+/**
+ * The parts of the peak per device at a per-device batch: model states and the context are fixed,
+ * activations and logits grow with the batch.
+ * @example partsAt(model, 8).activations.value // 8 × activations per example
+ */
+export function partsAt(m: DeviceModel, micro: number): MemoryParts | undefined {
+  if (!m.activations) return undefined;
+  const times = (q: Quantity) => quantity(q.value * micro, "bytes", q.source, { low: (q.low ?? q.value) * micro, high: (q.high ?? q.value) * micro });
+  const zero = quantity(0, "bytes", SOURCES.logits, { low: 0, high: 0 });
+  return {
+    weights: m.weights,
+    gradients: m.gradients,
+    optimizer: m.optimizerStates,
+    activations: times(m.activations),
+    logits: m.logits ? times(m.logits) : zero,
+    reserve: m.reserve,
+  };
+}
+
+/** The sum of the parts, lows with lows and highs with highs. */
+export function sumParts(parts: MemoryParts, source: string): Quantity {
+  const list = Object.values(parts) as Quantity[];
+  const sum = (f: (q: Quantity) => number) => list.reduce((t, q) => t + f(q), 0);
+  return quantity(sum((q) => q.value), "bytes", source, { low: sum((q) => q.low ?? q.value), high: sum((q) => q.high ?? q.value) });
+}
+
+/** M₀ (states + context) and m (activations + logits per example) of M(B) = M₀ + m·B. */
+export function memoryLine(m: DeviceModel): { fixed: Quantity; perExample?: Quantity } {
+  const fixedParts = [m.weights, m.gradients, m.optimizerStates, m.reserve];
+  const sum = (qs: Quantity[], f: (q: Quantity) => number) => qs.reduce((t, q) => t + f(q), 0);
+  const fixed = quantity(sum(fixedParts, (q) => q.value), "bytes", SOURCES.memoryModel, { low: sum(fixedParts, (q) => q.low ?? q.value), high: sum(fixedParts, (q) => q.high ?? q.value) });
+  if (!m.activations) return { fixed };
+  const per = [m.activations, ...(m.logits ? [m.logits] : [])];
+  return { fixed, perExample: quantity(sum(per, (q) => q.value), "bytes/example", SOURCES.memoryModel, { low: sum(per, (q) => q.low ?? q.value), high: sum(per, (q) => q.high ?? q.value) }) };
+}
+
+/**
+ * The analytical peak per device at the old and new batch: the base side's workload at the old
+ * per-device batch, the head side's at the new one, with their parts.
+ * @example analyticalMemory({ before: baseWorkload, after: headWorkload, microBatch: { before: 8, after: 32 } })?.model.after?.value
+ */
+export function analyticalMemory(input: { before?: Workload; after: Workload; microBatch: { before: number | null; after: number | null } }): { model: AnalyticalMemory; parts: { before?: MemoryParts; after?: MemoryParts }; notes: Note[]; line: ReturnType<typeof memoryLine> } | undefined {
+  const after = deviceModel(input.after);
+  if (!after) return undefined;
+  const before = (input.before && deviceModel(input.before)) ?? after;
+  const { microBatch } = input;
+  const partsBefore = microBatch.before !== null ? partsAt(before, microBatch.before) : undefined;
+  const partsAfter = microBatch.after !== null ? partsAt(after, microBatch.after) : undefined;
+  const line = memoryLine(after);
+  const model: AnalyticalMemory = {
+    parameters: after.parameters,
+    trainableParameters: after.trainable,
+    method: input.after.method.value ?? "full",
+    precision: after.precision,
+    optimizer: family(after.optimizer),
+    optimizerKind: after.optimizer,
+    bytesPerParameter: after.bytes.weights + after.bytes.gradients + after.bytes.optimizer,
+    bytesPerParameterWhy: after.bytes.why,
+    ...(after.frozen !== undefined ? { frozenBytesPerParameter: after.frozen } : {}),
+    zeroStage: after.zeroStage,
+    devices: after.devices,
+    shardedOver: after.shardedOver,
+    weights: after.weights,
+    gradients: after.gradients,
+    optimizerStates: after.optimizerStates,
+    modelStates: sumStates(after),
+    fixedBytes: line.fixed,
+    ...(line.perExample ? { activationsPerExample: line.perExample } : {}),
+    ...(after.dimensions ? { dimensions: after.dimensions } : {}),
+    microBatch,
+    ...(partsBefore ? { before: sumParts(partsBefore, SOURCES.memoryModel) } : {}),
+    ...(partsAfter ? { after: sumParts(partsAfter, SOURCES.memoryModel) } : {}),
+  };
+  const notes = [...after.notes, ...before.notes.filter((n) => !after.notes.some((a) => a.id === n.id))];
+  return { model, parts: { ...(partsBefore ? { before: partsBefore } : {}), ...(partsAfter ? { after: partsAfter } : {}) }, notes, line };
+}
+
+function sumStates(m: DeviceModel): Quantity {
+  const qs = [m.weights, m.gradients, m.optimizerStates];
+  const sum = (f: (q: Quantity) => number) => qs.reduce((t, q) => t + f(q), 0);
+  return quantity(sum((q) => q.value), "bytes", m.weights.source, { low: sum((q) => q.low ?? q.value), high: sum((q) => q.high ?? q.value) });
+}
+
+function family(kind: OptimizerKind): OptimizerFamily {
+  return kind === "sgd" ? "sgd" : kind === "sgd-momentum" ? "sgd-momentum" : "adam";
 }

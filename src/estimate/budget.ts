@@ -13,6 +13,25 @@ export interface BudgetInput {
   ratio?: Quantity;
   /** The new batch, for the message ("at batch 64"). */
   batchLabel: string;
+  /** Where the budget came from: `memory.budget` as written, or `hardware.gpu` (its memory less the reserve). */
+  key?: "memory.budget" | "hardware.gpu";
+}
+
+/**
+ * Room kept free on the GPU beyond the predicted peak for the caching allocator's fragmentation,
+ * when `hardware.reserve` does not say: 5% of the GPU's memory. A stated allowance, not a
+ * measurement (the ZeRO paper saw over 30% lost to fragmentation in extreme runs, §3.2).
+ */
+export const DEFAULT_GPU_RESERVE = 0.05;
+
+/**
+ * The budget a GPU gives when `memory.budget` is not set: its datasheet memory less the reserve.
+ * @example gpuBudget({ id: "A100-80GB", memoryBytes: 80e9 }) // { raw: "A100-80GB: 80 GB − 4 GB reserve", kind: "absolute", value: 76e9 }
+ */
+export function gpuBudget(gpu: { id: string; memoryBytes: number }, reserve?: { raw: string; bytes: number }): MemoryBudget {
+  const kept = reserve?.bytes ?? gpu.memoryBytes * DEFAULT_GPU_RESERVE;
+  const gb = (b: number) => `${Number((b / 1e9).toPrecision(3))} GB`;
+  return { raw: `${gpu.id} ${gb(gpu.memoryBytes)} − ${gb(kept)} reserve`, kind: "absolute", value: gpu.memoryBytes - kept };
 }
 
 /**
@@ -23,11 +42,12 @@ export interface BudgetInput {
  */
 export function checkBudget(input: BudgetInput): BudgetCheck {
   const { budget, level } = input;
-  const base = { budget: budget.raw, kind: budget.kind, limit: budget.value, level } as const;
+  const key = input.key ?? "memory.budget";
+  const base = { budget: budget.raw, kind: budget.kind, limit: budget.value, level, key } as const;
   const compared = budget.kind === "absolute" ? input.after : input.ratio;
-  const named = `the memory budget ${budget.raw} (memory.budget)`;
+  const named = `the memory budget ${budget.raw} (${key})`;
   if (!compared) {
-    const needs = budget.kind === "absolute" ? "an absolute peak (give model size hints or memory.calibration)" : "the peak at both batch sizes";
+    const needs = budget.kind === "absolute" ? "an absolute peak (a model the catalogue knows, model size hints or memory.calibration)" : "the peak at both batch sizes";
     return { ...base, status: "unknown", message: { id: "budget-unknown", text: `Cannot check ${named}: it needs ${needs}.`, params: { budget: budget.raw } } };
   }
   const show = (v: number) => (budget.kind === "absolute" ? formatBytes(v) : `×${v.toFixed(2)} (${v >= 1 ? "+" : ""}${((v - 1) * 100).toFixed(0)}%)`);

@@ -5,8 +5,10 @@ import { changeContext } from "./change-context.js";
 import { estimateConvergence } from "./convergence.js";
 import { criticalFromDirect, criticalFromNoise, kaplanCriticalBatch } from "./critical-batch.js";
 import { learningRateAdvice } from "./learning-rate.js";
-import { estimateMemory } from "./memory.js";
-import { fileOptimizer } from "./optimizer-family.js";
+import { buildWorkload } from "../workload/read-workload.js";
+import type { Workload } from "../workload/types.js";
+import { estimateMemory, type MeasuredPeak } from "./memory.js";
+import { workloadNote } from "./workload-notes.js";
 import { markUncertain, quantity } from "./quantity.js";
 import { risks } from "./risks.js";
 import { scheduleAdvice } from "./schedule.js";
@@ -26,6 +28,10 @@ export interface EstimateInput {
   config: BotConfig;
   /** The parsed Hugging Face config.json named by `model.configJson`, when the caller read it. */
   modelConfig?: unknown;
+  /** What each side trains (src/workload); without it, only the bot config's hints and `modelConfig` describe the model. */
+  workload?: { before?: Workload; after: Workload };
+  /** A peak the user's job measured; wins over the calibration point and the model. */
+  measured?: MeasuredPeak;
 }
 
 /**
@@ -45,27 +51,20 @@ export function estimateChange(input: EstimateInput): Estimate {
   const speedInput = m && proxyBefore && proxyAfter ? { steps: m.steps, backend: m.backend.name, before: proxyBefore, after: proxyAfter } : undefined;
   const speed = speedInput && estimateSpeed(speedInput);
 
-  const opt = fileOptimizer({ settings: file.settings, hint: config.model.optimizer, framework: file.framework });
   const { before: microBefore, after: microAfter } = ctx.microBatch;
   const memoryProxyAfter = proxyBefore && microBefore && microAfter ? (proxyBefore * microAfter) / microBefore : proxyAfter;
+  const workload = input.workload ?? { after: hintWorkload(input) };
   const memory = estimateMemory({
     proxy: m && proxyBefore && memoryProxyAfter ? { memory: m.memory, batch: { before: proxyBefore, after: memoryProxyAfter } } : undefined,
-    model: {
-      parameters: config.model.parameters,
-      dims: ctx.dims,
-      seqLen: ctx.seqLen,
-      precision: config.model.precision ?? "mixed",
-      optimizer: opt.family,
-      zeroStage: config.model.zeroStage ?? 0,
-      devices: ctx.devices.after,
-      flashAttention: config.model.flashAttention,
-      microBatch: ctx.microBatch,
-    },
-    devicesBefore: ctx.devices.before,
+    workload,
+    microBatch: ctx.microBatch,
+    accumulation: file.effective.parts.accum,
     calibration: config.memory.calibration ? { batch: config.memory.calibration.batch, peakBytes: config.memory.calibration.peak.bytes } : undefined,
-    budget: config.memory.budget ? { budget: config.memory.budget, level: config.memory.level, margin: config.thresholds.memoryMargin } : undefined,
+    measured: input.measured,
+    budget: { budget: config.memory.budget, level: config.memory.level, margin: config.thresholds.memoryMargin, reserve: config.hardware.reserve },
   });
-  memory.notes.push(...ctx.notes.filter((n) => n.id === "devices-assumed" || n.id === "seq-len-assumed"));
+  memory.notes.push(...workload.after.issues.map(workloadNote));
+  memory.notes.push(...ctx.notes.filter((n) => (n.id === "devices-assumed" || n.id === "seq-len-assumed") && !memory.notes.some((x) => x.id === n.id || x.id === "memory-assumed-devices")));
   const inputNotes = ctx.notes.filter((n) => n.id === "ratio-from-setting");
   // Timings that cannot be a speed (a step time falling with the batch, ≤ 0, a ratio past 1000×) are said, not printed.
   const speedRejected = speedInput && speedProblem(speedInput);
@@ -101,6 +100,7 @@ export function estimateChange(input: EstimateInput): Estimate {
     schedule,
     risks: risks({ unknown: change.unknown, microBatch: ctx.microBatch, convergence, memory, speed, measurements: m, schedule, thresholds: config.thresholds }),
     ...(inputNotes.length ? { notes: inputNotes } : {}),
+    ...(input.workload ? { workload: input.workload.after } : {}),
   };
   markUncertain(partial, config.thresholds.uncertainRatio);
   return { ...partial, verdict: verdict(partial) };
@@ -142,6 +142,17 @@ function convergenceFor(o: {
     });
   }
   return undefined;
+}
+
+/**
+ * For callers that read no workload: the bot config's `model:` hints and a parsed config.json
+ * (`modelConfig`) as the model, the file's own settings for the rest.
+ */
+function hintWorkload(input: EstimateInput): Workload {
+  const path = input.config.model.configJson ?? "model.configJson";
+  const files = new Map<string, string | null>(input.modelConfig === undefined ? [] : [[path, JSON.stringify(input.modelConfig)]]);
+  const config = input.modelConfig === undefined ? input.config : { ...input.config, model: { ...input.config.model, configJson: path } };
+  return buildWorkload({ file: input.file, entries: [], config, files });
 }
 
 /** The proxy reports B_simple = ∞ (null in JSON) when the mean gradient drowns in noise. */

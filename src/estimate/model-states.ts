@@ -1,3 +1,4 @@
+import type { BaseQuantization, OptimizerKind, WorkloadPrecision } from "../workload/types.js";
 import type { OptimizerFamily, Precision } from "./types.js";
 
 /** Bytes per parameter for each kind of model state, before any sharding. */
@@ -10,31 +11,90 @@ export interface StateBytes {
 }
 
 /**
- * Bytes per parameter of weights, gradients and optimizer states.
- * Mixed-precision Adam: 2 + 2 + 12 = 16 (Rajbhandari et al. 2020, ZeRO §3); fp32 Adam: 4 + 4 + 8 = 16;
- * SGD with momentum: 12 in fp32; plain SGD: 8. Pure 16-bit training keeps every state in 2 bytes.
- * An unknown optimizer is counted as Adam, the most common and the largest.
- * @example stateBytes("adam", "mixed") // { weights: 2, gradients: 2, optimizer: 12, … }
+ * Bytes of optimizer state per trained parameter, beside any fp32 master copy, for states held in
+ * `width`-byte numbers: Adam's m and v (two), Lion's and SGD-momentum's one moment, plain SGD none;
+ * bitsandbytes 8-bit Adam keeps m and v in one byte each (Dettmers et al. 2022, "8-bit Optimizers
+ * via Block-wise Quantization", whose block constants add under 0.01 byte); Adafactor (no first
+ * moment, the HF default) keeps a factored second moment of rows + columns per matrix, under 0.1%
+ * of the weights, counted as 0.
  */
-export function stateBytes(optimizer: OptimizerFamily, precision: Precision): StateBytes {
-  const slots = optimizer === "sgd" ? 0 : optimizer === "sgd-momentum" ? 1 : 2;
-  const slotNames = ["", "momentum", "m, v"][slots];
+export function momentBytes(optimizer: OptimizerKind, width: number): { bytes: number; names: string } {
+  switch (optimizer) {
+    case "adamw":
+    case "paged-adamw-32bit":
+      return { bytes: 2 * width, names: "m, v" };
+    case "adamw-8bit":
+    case "paged-adamw-8bit":
+      return { bytes: 2, names: "8-bit m, v" };
+    case "lion":
+    case "sgd-momentum":
+      return { bytes: width, names: "momentum" };
+    case "adafactor":
+      return { bytes: 0, names: "factored second moment ≈ 0" };
+    case "sgd":
+      return { bytes: 0, names: "" };
+  }
+}
+
+/**
+ * Bytes per trained parameter of weights, gradients and optimizer states by optimizer and precision,
+ * in the ZeRO paper's accounting (Rajbhandari et al. 2020, §3.1): mixed-precision Adam keeps a 16-bit
+ * copy of the weights (2Ψ), 16-bit gradients (2Ψ) and fp32 master weights, momentum and variance
+ * (12Ψ) — 16Ψ in all. fp32 training: 4 + 4 + 8 for Adam. Pure 16-bit training (weights loaded in
+ * bf16, no master copy): 2 + 2 + 4. The 8-bit optimizers, Lion, Adafactor and SGD change only the
+ * moment bytes.
+ * @example trainedBytes("adamw", "mixed") // { weights: 2, gradients: 2, optimizer: 12, why: "2 (16-bit weights) + 2 (16-bit gradients) + 12 (fp32 master weights, m, v)" }
+ */
+export function trainedBytes(optimizer: OptimizerKind, precision: WorkloadPrecision): StateBytes {
   if (precision === "mixed") {
+    const moments = momentBytes(optimizer, 4);
     return {
       weights: 2,
       gradients: 2,
-      optimizer: 4 + 4 * slots,
-      why: `2 (16-bit weights) + 2 (16-bit gradients) + ${4 + 4 * slots} (fp32 master weights${slots ? `, ${slotNames}` : ""})`,
+      optimizer: 4 + moments.bytes,
+      why: `2 (16-bit weights) + 2 (16-bit gradients) + ${4 + moments.bytes} (fp32 master weights${moments.bytes ? `, ${moments.names}` : ""})`,
     };
   }
   const width = precision === "fp32" ? 4 : 2;
-  const name = precision === "fp32" ? "fp32" : precision;
+  const moments = momentBytes(optimizer, width);
   return {
     weights: width,
     gradients: width,
-    optimizer: width * slots,
-    why: `${width} (${name} weights) + ${width} (${name} gradients)${slots ? ` + ${width * slots} (${name} ${slotNames})` : ""}`,
+    optimizer: moments.bytes,
+    why: `${width} (${precision} weights) + ${width} (${precision} gradients)${moments.bytes ? ` + ${moments.bytes} (${moments.names})` : ""}`,
   };
+}
+
+/**
+ * QLoRA's 4-bit NormalFloat storage (Dettmers et al. 2023, §3): 4 bits per weight plus one fp32
+ * absmax per block of 64 weights (32/64 = 0.5 bit); double quantization stores those constants in
+ * 8 bits with one fp32 constant per 256 of them: 8/64 + 32/(64·256) = 0.127 bit per weight.
+ */
+export const NF4_BYTES = { plain: (4 + 32 / 64) / 8, double: (4 + 8 / 64 + 32 / (64 * 256)) / 8 } as const;
+
+/** LLM.int8 (Dettmers et al. 2022): one byte per weight; its fp32 scale per row adds 4/in bytes, under 0.1%. */
+export const INT8_BYTES = 1;
+
+/**
+ * Bytes per frozen parameter: 16-bit weights (fp32 under fp32 training), or the quantized width for
+ * the linear layers of a 4-bit or 8-bit base (embeddings and the output head stay 16-bit).
+ * @example frozenBytes("nf4-double", "mixed") // 0.5159
+ */
+export function frozenBytes(quantization: BaseQuantization, precision: WorkloadPrecision): number {
+  if (quantization === "nf4") return NF4_BYTES.plain;
+  if (quantization === "nf4-double") return NF4_BYTES.double;
+  if (quantization === "int8") return INT8_BYTES;
+  return precision === "fp32" ? 4 : 2;
+}
+
+/**
+ * The older face of `trainedBytes`: by optimizer family (an unknown optimizer counts as Adam, the
+ * most common and the largest).
+ * @example stateBytes("adam", "mixed") // { weights: 2, gradients: 2, optimizer: 12, … }
+ */
+export function stateBytes(optimizer: OptimizerFamily, precision: Precision): StateBytes {
+  const kind: OptimizerKind = optimizer === "sgd" ? "sgd" : optimizer === "sgd-momentum" ? "sgd-momentum" : "adamw";
+  return trainedBytes(kind, precision);
 }
 
 export interface ShardedStates {

@@ -6,6 +6,7 @@ import { formatNumber, formatPercentChange } from "./format-number.js";
 import { formatValue, quantityCell, ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
+import { renderMemoryParts } from "./memory-parts.js";
 import { Footnotes } from "./provenance.js";
 import type { ChangeGroup } from "./types.js";
 import { groupLevel } from "./level.js";
@@ -69,13 +70,19 @@ export function renderChangeTable(input: ChangeTableInput): string {
     const status = t.t(`budget.${shown}` as MessageId, { budget: untrusted(b.budget, "text", { t }) });
     rows.push([t.t("row.budget"), "", b.compared ? budgetCompared(b.compared, b.kind, ctx) : "—", b.status === "ok" || b.status === "unknown" ? status : `**${status}**`]);
   }
+  const max = m.maxBatchPerDevice;
+  if (max) {
+    const advice = max.value === 0 ? `**${t.t("maxBatch.none")}**` : max.accumulation ? `**${t.t("maxBatch.split", { micro: formatNumber(max.accumulation.micro), accumulation: formatNumber(max.accumulation.accumulation) })}**` : t.t("maxBatch.fits");
+    rows.push([t.t("row.maxBatch"), "", formatNumber(max.value), advice]);
+  }
   const level = `**${t.t(`level.${groupLevel(group)}` as MessageId)}**`;
   const verdict = untrusted(verdictText(e, t, { group, file: input.file }), "text", { t });
   rows.push([t.t("row.verdict"), "", "", input.verdictShown ? level : `${level} — ${verdict}`]);
 
   const table = markdownTable([["", t.t("table.before"), t.t("table.after"), t.t("table.change")], ...rows.map((r) => r.map(escapeCell))], { align: ["l", "r", "r", "l"], alignDelimiters: false });
   const legend = notes.legend();
-  return legend ? `${table}\n\n${legend}` : table;
+  const parts = renderMemoryParts({ memory: m, workload: e.workload, t });
+  return [table, legend, parts].filter(Boolean).join("\n\n");
 }
 
 function learningRateRow(e: Estimate, ctx: { t: Translator; notes: Footnotes }): string[] {

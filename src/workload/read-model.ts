@@ -31,7 +31,8 @@ export interface ModelInput {
   file: string;
   framework: string;
   config: BotConfig;
-  read: (path: string) => Promise<string | null>;
+  /** Files the config names (see `filesNamed`), already read: null when missing. */
+  files: ReadonlyMap<string, string | null>;
 }
 
 /**
@@ -39,11 +40,11 @@ export interface ModelInput {
  * config.json `model.configJson` names, the shape keys nanoGPT and Megatron/NeMo write, or the
  * model id (a local folder's config.json, else the bundled catalogue). An id the catalogue does
  * not hold is unknown, with the closest names and the hint to add.
- * @example await readModel({ entries, file: "sft.yaml", framework: "huggingface", config, read }) // { model: { value: { id: "meta-llama/Llama-3.2-1B", … }, source: { kind: "catalogue", … } } }
+ * @example readModel({ entries, file: "sft.yaml", framework: "huggingface", config, files: new Map() }) // { model: { value: { id: "meta-llama/Llama-3.2-1B", … }, source: { kind: "catalogue", … } } }
  */
-export async function readModel(input: ModelInput): Promise<{ model: Field<ModelShape>; issues: WorkloadIssue[] }> {
+export function readModel(input: ModelInput): { model: Field<ModelShape>; issues: WorkloadIssue[] } {
   const issues: WorkloadIssue[] = [];
-  const found = (await fromHints(input, issues)) ?? fromShapeKeys(input) ?? (await fromModelId(input, issues)) ?? frameworkDefault(input);
+  const found = fromHints(input, issues) ?? fromShapeKeys(input) ?? fromModelId(input, issues) ?? frameworkDefault(input);
   const model = found ?? unknown<ModelShape>("the config names no model", { hint: UNKNOWN_MODEL_HINT });
   // A parameter count in the bot config wins over a counted one (the user knows their model).
   const parameters = input.config.model.parameters;
@@ -55,7 +56,7 @@ function hasShapeHints(config: BotConfig): boolean {
   return Boolean(config.model.hidden && config.model.layers && config.model.heads);
 }
 
-async function fromHints(input: ModelInput, issues: WorkloadIssue[]): Promise<Field<ModelShape> | undefined> {
+function fromHints(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape> | undefined {
   const m = input.config.model;
   if (hasShapeHints(input.config)) {
     const shape = decoderShape(
@@ -67,7 +68,7 @@ async function fromHints(input: ModelInput, issues: WorkloadIssue[]): Promise<Fi
     return fromBotConfig(shape, "model");
   }
   if (m.configJson) {
-    const text = await input.read(m.configJson);
+    const text = input.files.get(m.configJson) ?? null;
     if (text === null) {
       issues.push({ id: "config-json-missing", key: "model.configJson", text: `${m.configJson} (model.configJson) was not found, so the model's shape is not known from it.`, params: { path: m.configJson } });
       return undefined;
@@ -123,23 +124,23 @@ function fromShapeKeys(input: ModelInput): Field<ModelShape> | undefined {
   return { value: shape, source: { kind: "config", file: layers.e.source ?? file, key: `${keyOf(layers.e)}, ${keyOf(hidden.e)}, ${keyOf(heads.e)}`, line: layers.e.line } };
 }
 
-async function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Promise<Field<ModelShape> | undefined> {
+function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape> | undefined {
   const { entries, file } = input;
   const entry = findEntry(entries, MODEL_KEYS) ?? plainModelEntry(entries);
   if (!entry || typeof entry.value !== "string" || !entry.value.trim()) return undefined;
   const name = entry.value.trim();
   if (entry.path[entry.path.length - 1] === "init_from" && !/^gpt2/i.test(name)) return undefined; // nanoGPT 'scratch' / 'resume'
-  const configName = findEntry(entries, ["config_name"]);
-  const localConfig = typeof configName?.value === "string" ? { path: configName.value, key: configName } : LOCAL_PATH.test(name) && !name.startsWith("/") ? { path: `${name.replace(/\/+$/, "")}/config.json`, key: entry } : undefined;
+  const localConfig = localConfigOf(entries);
   if (localConfig) {
-    const path = localConfig.path.replace(/^\.\//, "");
-    const text = await input.read(path);
+    const path = localConfig.path;
+    const text = input.files.get(path) ?? null;
     if (text !== null) {
       const shape = parseHfConfig(text, name);
       if (shape.ok) return fromEntry(shape.shape, localConfig.key, file);
       issues.push({ id: "config-json-invalid", key: keyOf(localConfig.key), file: localConfig.key.source ?? file, line: localConfig.key.line, text: `${path} (named by ${keyOf(localConfig.key)}) ${shape.reason}.`, params: { path, reason: shape.reason } });
-    } else if (configName === localConfig.key) {
-      issues.push({ id: "config-json-missing", key: keyOf(configName), file: configName.source ?? file, line: configName.line, text: `${path} (named by ${keyOf(configName)}) was not found in the repository.`, params: { path } });
+    } else if (localConfig.explicit) {
+      const named = localConfig.key;
+      issues.push({ id: "config-json-missing", key: keyOf(named), file: named.source ?? file, line: named.line, text: `${path} (named by ${keyOf(named)}, line ${named.line}) was not found in the repository, so the model's shape is not known from it.`, params: { path, key: keyOf(named), line: named.line } });
     }
   }
   const hit = findModel(name);
@@ -154,6 +155,23 @@ async function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Promise<
     params: { model: name, key, line: entry.line, closest: hit.closest.join(", ") },
   });
   return unknown(`${name} is not in the bundled model catalogue`, { hint: UNKNOWN_MODEL_HINT, closest: hit.closest, key, line: entry.line, file: entry.source ?? file });
+}
+
+/**
+ * The config.json a config points at: `config_name` (run_clm's flag), or the folder a model key
+ * names when it is a path inside the repository (`./models/my-llama`).
+ */
+export function localConfigOf(entries: Entry[]): { path: string; key: Entry; explicit: boolean } | undefined {
+  const configName = findEntry(entries, ["config_name"]);
+  if (typeof configName?.value === "string" && configName.value.trim()) {
+    const v = configName.value.trim().replace(/^\.\//, "");
+    return { path: /\.json$/i.test(v) ? v : `${v.replace(/\/+$/, "")}/config.json`, key: configName, explicit: true };
+  }
+  const entry = findEntry(entries, MODEL_KEYS);
+  if (!entry || typeof entry.value !== "string") return undefined;
+  const name = entry.value.trim();
+  if (!LOCAL_PATH.test(name) || name.startsWith("/")) return undefined;
+  return { path: `${name.replace(/^\.\//, "").replace(/\/+$/, "")}/config.json`, key: entry, explicit: /^\.{1,2}\//.test(name) };
 }
 
 /** Ultralytics `model: yolov8s.pt`, timm `model: resnet50`, `--model resnet50`: a top-level `model` string. */

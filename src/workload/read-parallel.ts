@@ -10,7 +10,8 @@ export interface ParallelInput {
   entries: Entry[];
   file: FileReport;
   config: BotConfig;
-  read: (path: string) => Promise<string | null>;
+  /** Files the config names (see `filesNamed`), already read: null when missing. */
+  files: ReadonlyMap<string, string | null>;
 }
 
 type Parallel = Pick<Workload, "zero" | "fsdp" | "parallel" | "devices">;
@@ -19,20 +20,20 @@ type Parallel = Pick<Workload, "zero" | "fsdp" | "parallel" | "devices">;
  * How the model states and activations are split: DeepSpeed ZeRO stage and offload (from the
  * JSON the config names, or the config itself), FSDP's sharding strategy, tensor/pipeline/
  * sequence/context parallel sizes and the device count.
- * @example (await readParallel({ entries, file, config, read })).zero.value // { stage: 3, offloadOptimizer: false, … }
+ * @example readParallel({ entries, file, config, files }).zero.value // { stage: 3, offloadOptimizer: false, … }
  */
-export async function readParallel(input: ParallelInput): Promise<Parallel & { issues: WorkloadIssue[] }> {
+export function readParallel(input: ParallelInput): Parallel & { issues: WorkloadIssue[] } {
   const issues: WorkloadIssue[] = [];
-  const zero = await readZero(input, issues);
+  const zero = readZero(input, issues);
   return { zero, fsdp: readFsdp(input), parallel: readSizes(input), devices: readDevices(input), issues };
 }
 
-async function readZero(input: ParallelInput, issues: WorkloadIssue[]): Promise<Field<ZeroSpec>> {
+function readZero(input: ParallelInput, issues: WorkloadIssue[]): Field<ZeroSpec> {
   const { entries, file, config } = input;
   const path = file.path;
-  const named = findEntry(entries, ["deepspeed", "deepspeed_config_file", "deepspeed_config", "deepspeed-config"]);
-  if (named && typeof named.value === "string" && /\.json$/i.test(named.value)) {
-    const where = await readDeepSpeed(named.value, path, input.read);
+  const named = deepSpeedEntry(entries);
+  if (named && typeof named.value === "string") {
+    const where = readDeepSpeed(named.value, path, input.files);
     const key = keyOf(named);
     if (!where) {
       issues.push({ id: "deepspeed-missing", key, file: named.source ?? path, line: named.line, text: `${named.value} (${key}, line ${named.line}) was not found, so the ZeRO stage is not known.`, params: { path: named.value, key, line: named.line } });
@@ -57,11 +58,21 @@ async function readZero(input: ParallelInput, issues: WorkloadIssue[]): Promise<
   return fromDefault({ stage: 0, offloadOptimizer: false, offloadParameters: false }, "any", "no DeepSpeed config is named (no ZeRO sharding)");
 }
 
-/** The DeepSpeed JSON, relative to the repository root (where launchers run) or to the config's folder. */
-async function readDeepSpeed(name: string, configPath: string, read: ParallelInput["read"]): Promise<{ path: string; entries: Entry[]; errors: Array<{ message: string; line?: number }> } | undefined> {
+/** The key that names a DeepSpeed JSON (`deepspeed: ds_z3.json`, accelerate's `deepspeed_config_file`). */
+export function deepSpeedEntry(entries: Entry[]): Entry | undefined {
+  const named = findEntry(entries, ["deepspeed", "deepspeed_config_file", "deepspeed_config", "deepspeed-config"]);
+  return named && typeof named.value === "string" && /\.json$/i.test(named.value) ? named : undefined;
+}
+
+/** Where a named DeepSpeed JSON may be: relative to the repository root (where launchers run), then to the config's folder. */
+export function deepSpeedPaths(name: string, configPath: string): string[] {
   const clean = name.replace(/^\.\//, "");
-  for (const path of [...new Set([clean, posix.normalize(posix.join(posix.dirname(configPath), clean))])]) {
-    const text = await read(path);
+  return [...new Set([clean, posix.normalize(posix.join(posix.dirname(configPath), clean))])];
+}
+
+function readDeepSpeed(name: string, configPath: string, files: ParallelInput["files"]): { path: string; entries: Entry[]; errors: Array<{ message: string; line?: number }> } | undefined {
+  for (const path of deepSpeedPaths(name, configPath)) {
+    const text = files.get(path) ?? null;
     if (text === null) continue;
     const parsed = parseConfig(path, text);
     return { path, entries: parsed.entries, errors: parsed.errors };
@@ -132,7 +143,9 @@ function readDevices({ file, config }: ParallelInput): Field<number> {
   const s = file.settings.find((x) => x.role === "devices" && asCount(x.value));
   if (s) return { value: asCount(s.value)!, source: { kind: "config", file: s.source ?? file.path, key: s.key, line: s.line } };
   const devices = file.effective.parts.devices;
-  if (devices) return { value: devices, source: { kind: "derived", from: file.effective.formula || "the effective batch's devices" } };
-  if (config.devices) return fromBotConfig(config.devices, "devices");
+  // Detection takes the bot config's `devices` when the config leaves them to its launcher.
+  if (config.devices && (!devices || devices === config.devices)) return fromBotConfig(config.devices, "devices");
+  const launch = / — devices from (.+)$/.exec(file.effective.formula);
+  if (devices) return { value: devices, source: { kind: "derived", from: launch ? `devices from ${launch[1]}` : file.effective.formula || "the effective batch's devices" } };
   return unknown("the device count is not set in the config, a launch script or the bot config (devices)");
 }

@@ -2,8 +2,8 @@ import type { BotConfig } from "../config/schema.js";
 import type { Entry, FileReport } from "../detect/types.js";
 import { readGpu } from "./read-gpu.js";
 import { readMethod } from "./read-method.js";
-import { readModel } from "./read-model.js";
-import { readParallel } from "./read-parallel.js";
+import { localConfigOf, readModel } from "./read-model.js";
+import { deepSpeedEntry, deepSpeedPaths, readParallel } from "./read-parallel.js";
 import { readTraining } from "./read-training.js";
 import type { Workload } from "./types.js";
 
@@ -13,27 +13,40 @@ export interface WorkloadInput {
   /** That side's parsed entries, inheritance merged. */
   entries: Entry[];
   config: BotConfig;
-  /** Reads a file of the same side (a DeepSpeed JSON or a config.json the config names); null when it does not exist. */
-  read: (path: string) => Promise<string | null>;
+}
+
+/**
+ * The files a config side names that the workload reads: the bot config's `model.configJson`, a
+ * config.json in a model folder inside the repository, a DeepSpeed JSON (each place it may be).
+ * @example filesNamed({ file, entries, config }) // ["ds_z3.json", "configs/ds_z3.json"]
+ */
+export function filesNamed(input: WorkloadInput): string[] {
+  const paths: string[] = [];
+  if (input.config.model.configJson) paths.push(input.config.model.configJson);
+  const local = localConfigOf(input.entries);
+  if (local) paths.push(local.path);
+  const ds = deepSpeedEntry(input.entries);
+  if (ds) paths.push(...deepSpeedPaths(String(ds.value), input.file.path));
+  return [...new Set(paths)];
 }
 
 /**
  * What one side of a config trains — model, method, precision, optimizer, sequence length,
- * activation-memory techniques, parallelism, devices and the GPU — each field with its source.
- * Problems (an unknown model, a missing or broken file the config names, a LoRA target that names
- * no module) are in `issues` with their key and line; the rest of the workload still holds.
- * @example const w = await readWorkload({ file, entries, config, read }); w.model.source // { kind: "catalogue", id: "meta-llama/Llama-3.2-1B", url: "https://huggingface.co/…" }
+ * activation-memory techniques, parallelism, devices and the GPU — each field with its source,
+ * from the entries and the files they name (already read). Problems (an unknown model, a missing or
+ * broken file the config names, a LoRA target that names no module) are in `issues` with their key
+ * and line; the rest of the workload still holds.
+ * @example buildWorkload({ file, entries, config, files: new Map() }).model.source // { kind: "catalogue", id: "meta-llama/Llama-3.2-1B", url: "https://huggingface.co/…" }
  */
-export async function readWorkload(input: WorkloadInput): Promise<Workload> {
-  const { file, entries, config, read } = input;
-  const { model, issues: modelIssues } = await readModel({ entries, file: file.path, framework: file.framework, config, read });
+export function buildWorkload(input: WorkloadInput & { files: ReadonlyMap<string, string | null> }): Workload {
+  const { file, entries, config, files } = input;
+  const { model, issues: modelIssues } = readModel({ entries, file: file.path, framework: file.framework, config, files });
   const method = readMethod({ entries, file: file.path, model: model.value });
   const training = readTraining({ entries, settings: file.settings, file: file.path, framework: file.framework, config });
-  const parallel = await readParallel({ entries, file, config, read });
-  const parameters = model.value ? { value: model.value.parameters, source: model.source } : { value: null, source: model.source };
+  const parallel = readParallel({ entries, file, config, files });
   return {
     model,
-    parameters,
+    parameters: model.value ? { value: model.value.parameters, source: model.source } : { value: null, source: model.source },
     trainableParameters: method.trainableParameters,
     method: method.method,
     lora: method.lora,
@@ -46,4 +59,14 @@ export async function readWorkload(input: WorkloadInput): Promise<Workload> {
     gpu: readGpu(config),
     issues: [...modelIssues, ...method.issues, ...parallel.issues],
   };
+}
+
+/**
+ * `buildWorkload` with the named files read through `read` (a side of the change source).
+ * @example const w = await readWorkload({ file, entries, config, read: (p) => source.read("head", p) });
+ */
+export async function readWorkload(input: WorkloadInput & { read: (path: string) => Promise<string | null> }): Promise<Workload> {
+  const files = new Map<string, string | null>();
+  for (const path of filesNamed(input)) files.set(path, await input.read(path));
+  return buildWorkload({ ...input, files });
 }

@@ -123,7 +123,7 @@ export interface Workload {
 }
 
 export interface WorkloadIssue {
-  id: "unknown-model" | "config-json-missing" | "config-json-invalid" | "lora-target-unknown" | "deepspeed-missing" | "deepspeed-invalid" | "unknown-gpu";
+  id: "unknown-model" | "config-json-missing" | "config-json-invalid" | "lora-target-unknown" | "deepspeed-missing" | "deepspeed-invalid";
   key: string;
   file?: string;
   line?: number;
