@@ -90,10 +90,22 @@ export class GitSource implements ChangeSource {
     return hit;
   }
 
+  /**
+   * Every file at one side, symlinks left out: the searches that read files speculatively
+   * (inheritors, launch scripts) never meet one, while a symlink the change or a config names is
+   * refused by name when it is read.
+   */
   async list(side: Side): Promise<string[]> {
     const rev = (await this.resolved())[side];
-    const out = await this.git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", "--end-of-options", rev]);
-    return out.split("\0").filter((p) => p !== "");
+    const out = await this.git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", rev]);
+    const files: string[] = [];
+    for (const line of out.split("\0")) {
+      const tab = line.indexOf("\t");
+      if (tab < 0) continue;
+      const [mode, type] = line.slice(0, tab).split(" ");
+      if (type === "blob" && mode !== "120000") files.push(line.slice(tab + 1));
+    }
+    return files;
   }
 
   private async fetch(side: Side, path: string): Promise<GitRead> {

@@ -26,6 +26,8 @@ describe("reading two revisions through git", () => {
     expect(await source.readFile("head", "link.yaml")).toEqual({ missing: false, reason: "is a symbolic link in the repository; not followed" });
     expect(await source.read("head", "link.yaml")).toBeNull();
     expect(source.skipped).toEqual([{ path: "link.yaml", reason: "is a symbolic link in the repository; not followed" }]);
+    // Searches over the tree never meet it.
+    expect(await source.list("head")).toEqual(["a.yaml"]);
   });
 
   it("refuses paths that leave the repository and folders", async () => {
