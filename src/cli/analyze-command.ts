@@ -79,7 +79,8 @@ function configFrom(args: { args: AnalyzeArgs; source: ChangeSource; example: bo
 }
 
 function typedPath(value: string | undefined, builtIn: readonly string[]): string | undefined {
-  if (value === undefined || builtIn.includes(value)) return value;
+  if (value === undefined || value === "auto") return undefined;
+  if (builtIn.includes(value)) return value;
   return resolve(value);
 }
 
