@@ -54,8 +54,13 @@ export function keyedQueue<J>(options: KeyedQueueOptions<J>) {
       slot.running = controller;
       active++;
       const turn: Turn = { signal: controller.signal };
-      void Promise.resolve()
-        .then(() => options.work(job, turn))
+      let running: Promise<void>;
+      try {
+        running = Promise.resolve(options.work(job, turn));
+      } catch (error) {
+        running = Promise.reject(error);
+      }
+      void running
         .catch((error: unknown) => options.onError?.(error, job))
         .finally(() => {
           active--;

@@ -19,10 +19,11 @@ export const DISPATCH = `/repos/${OWNER}/${REPO}/actions/workflows/batch-advisor
 // A key made for this test run only: never a real App's key in the repository.
 export const { privateKey: TEST_PRIVATE_KEY } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
-/** A Probot with the test key and secret on the fake API root, retries and throttling off. */
-export function testProbot(): Probot {
+/** A Probot with the test key and secret, retries and throttling off; on api.github.com (nock) unless given another API root. */
+export function testProbot(baseUrl?: string): Probot {
   return new Probot({
     appId: 1234,
+    ...(baseUrl ? { baseUrl } : {}),
     privateKey: TEST_PRIVATE_KEY,
     secret: SECRET,
     logLevel: (process.env.TEST_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
