@@ -28,23 +28,24 @@ export function findEntry(entries: Entry[], names: string[], options: { under?: 
 }
 
 /**
- * The values of a list-valued key: YAML/JSON lists are entries `key.0`, `key.1`, …; a comma- or
- * space-separated string is split (`lora_target: q_proj,v_proj`, `fsdp: "full_shard auto_wrap"`).
- * @example listValue(entries, ["lora_target_modules"]) // { values: ["q_proj", "v_proj"], entry }
+ * The values of a list-valued key, each with the entry that wrote it: YAML/JSON lists are entries
+ * `key.0`, `key.1`, …; a comma- or space-separated string is split (`lora_target: q_proj,v_proj`,
+ * `fsdp: "full_shard auto_wrap"`). `key` is the list's own key, without an item index.
+ * @example listValue(entries, ["lora_target_modules"]) // { key: "lora_target_modules", items: [{ value: "q_proj", entry }, …] }
  */
-export function listValue(entries: Entry[], names: string[]): { values: string[]; entry: Entry } | undefined {
+export function listValue(entries: Entry[], names: string[]): { key: string; items: Array<{ value: string; entry: Entry }> } | undefined {
   const single = findEntry(entries, names);
-  if (single && typeof single.value === "string") return { values: single.value.split(/[\s,]+/).filter(Boolean), entry: single };
+  if (single && typeof single.value === "string") return { key: single.path.join("."), items: single.value.split(/[\s,]+/).filter(Boolean).map((value) => ({ value, entry: single })) };
   const wanted = names.map((n) => n.split(".").map(norm));
   const items = entries.filter((e) => {
     if (e.path.length < 2 || !/^\d+$/.test(e.path[e.path.length - 1])) return false;
     const path = e.path.slice(0, -1).map(norm);
     return wanted.some((w) => w.length <= path.length && w.every((part, i) => part === path[path.length - w.length + i]));
   });
-  if (!items.length) return single ? { values: single.value === null ? [] : [String(single.value)], entry: single } : undefined;
+  if (!items.length) return single && single.value !== null ? { key: single.path.join("."), items: [{ value: String(single.value), entry: single }] } : undefined;
   const own = items.filter((e) => !e.source);
   const pool = own.length ? own : items;
-  return { values: pool.map((e) => String(e.value)), entry: pool[0] };
+  return { key: pool[0].path.slice(0, -1).join("."), items: pool.map((entry) => ({ value: String(entry.value), entry })) };
 }
 
 /** A boolean as configs write it: true/false, "true", 1/0, "yes". */

@@ -114,13 +114,14 @@ function readLora(entries: Entry[], file: string, model: ModelShape | null, issu
   const targets = readTargets(entries, framework);
   const { modules, unmatched } = resolveTargets(targets.values, model);
   for (const name of unmatched) {
-    const e = targets.entry;
+    const e = targets.entries.find((x) => x.value === name)?.entry;
+    const key = targets.key ?? "lora targets";
     issues.push({
       id: "lora-target-unknown",
-      key: e ? keyOf(e) : "lora targets",
+      key,
       ...(e ? { file: e.source ?? file, line: e.line } : {}),
-      text: `The LoRA target ${name}${e ? ` (${keyOf(e)}, line ${e.line})` : ""} names no module of ${model?.id ?? "the model"}; it is left out of the trainable parameters.`,
-      params: { target: name, key: e ? keyOf(e) : "lora targets", line: e?.line ?? 0, model: model?.id ?? "?" },
+      text: `The LoRA target ${name}${e ? ` (${key}, line ${e.line})` : ""} names no module of ${model?.id ?? "the model"}; it is left out of the trainable parameters.`,
+      params: { target: name, key, line: e?.line ?? 0, model: model?.id ?? "?" },
     });
   }
   const spec: LoraSpec = { rank, alpha, targets: targets.values, modules };
@@ -128,19 +129,19 @@ function readLora(entries: Entry[], file: string, model: ModelShape | null, issu
   return { method: fromEntry<MethodKind>("lora", switchedOn, file), spec: { value: spec, source: specSource } };
 }
 
-/** Target modules as written, or the framework's default when the config names none. */
-function readTargets(entries: Entry[], framework: string): { values: string[]; entry?: Entry } {
+/** Target modules as written (each with the entry that wrote it), or the framework's default when the config names none. */
+function readTargets(entries: Entry[], framework: string): { values: string[]; key?: string; entries: Array<{ value: string; entry: Entry }> } {
   const linear = findEntry(entries, ["lora_target_linear"]);
-  if (linear && asBoolean(linear.value)) return { values: ["all-linear"], entry: linear };
+  if (linear && asBoolean(linear.value)) return { values: ["all-linear"], key: keyOf(linear), entries: [{ value: "all-linear", entry: linear }] };
   const listed = listValue(entries, ["lora_target_modules", "lora_target", "target_modules", "lora_attn_modules"]);
-  const values = listed ? [...listed.values] : [];
+  const values = listed ? listed.items.map((i) => i.value) : [];
   if (framework === "torchtune") {
     const mlp = findEntry(entries, ["apply_lora_to_mlp"]);
     const output = findEntry(entries, ["apply_lora_to_output"]);
     if (mlp && asBoolean(mlp.value)) values.push("w1", "w2", "w3");
     if (output && asBoolean(output.value)) values.push("output");
   }
-  if (values.length) return { values, entry: listed?.entry };
+  if (values.length) return { values, key: listed?.key, entries: listed?.items ?? [] };
   // LLaMA-Factory's lora_target defaults to "all"; PEFT (and TRL, axolotl through it) to q_proj and v_proj for Llama-style models.
-  return { values: framework === "LLaMA-Factory" ? ["all"] : ["q_proj", "v_proj"] };
+  return { values: framework === "LLaMA-Factory" ? ["all"] : ["q_proj", "v_proj"], entries: [] };
 }

@@ -119,7 +119,10 @@ function fromShapeKeys(input: ModelInput): Field<ModelShape> | undefined {
       maxPositions: seq?.n ?? 1024,
     },
     // nanoGPT's train.py sets bias = False unless the config turns it on; Megatron adds biases by default.
-    { ...GPT2_LAYOUT, bias: nano ? (biasEntry?.value === true ? "all" : "none") : "all", activation: gated ? "silu-glu" : "gelu" },
+    // A LayerNorm without bias keeps one weight vector, which the counter calls rmsnorm.
+    nano && biasEntry?.value !== true
+      ? { ...GPT2_LAYOUT, bias: "none", norm: "rmsnorm", activation: gated ? "silu-glu" : "gelu" }
+      : { ...GPT2_LAYOUT, activation: gated ? "silu-glu" : "gelu" },
   );
   return { value: shape, source: { kind: "config", file: layers.e.source ?? file, key: `${keyOf(layers.e)}, ${keyOf(hidden.e)}, ${keyOf(heads.e)}`, line: layers.e.line } };
 }
@@ -182,7 +185,7 @@ function plainModelEntry(entries: Entry[]): Entry | undefined {
 /** nanoGPT's train.py trains GPT-2 124M's shape when the config sets none of it. */
 function frameworkDefault(input: ModelInput): Field<ModelShape> | undefined {
   if (input.framework !== "nanogpt") return undefined;
-  const shape = decoderShape({ id: "nanoGPT", hidden: 768, layers: 12, heads: 12, vocab: 50304, maxPositions: 1024 }, { ...GPT2_LAYOUT, bias: "none" });
+  const shape = decoderShape({ id: "nanoGPT", hidden: 768, layers: 12, heads: 12, vocab: 50304, maxPositions: 1024 }, { ...GPT2_LAYOUT, bias: "none", norm: "rmsnorm" });
   return fromDefault(shape, "nanogpt", "train.py defaults n_layer=12, n_head=12, n_embd=768, block_size=1024, vocab 50304, bias=False");
 }
 

@@ -39,7 +39,8 @@ export function filesNamed(input: WorkloadInput): string[] {
  * @example buildWorkload({ file, entries, config, files: new Map() }).model.source // { kind: "catalogue", id: "meta-llama/Llama-3.2-1B", url: "https://huggingface.co/…" }
  */
 export function buildWorkload(input: WorkloadInput & { files: ReadonlyMap<string, string | null> }): Workload {
-  const { file, entries, config, files } = input;
+  const { entries, config, files } = input;
+  const file = { ...input.file, framework: frameworkOf(input.file, entries) };
   const { model, issues: modelIssues } = readModel({ entries, file: file.path, framework: file.framework, config, files });
   const method = readMethod({ entries, file: file.path, model: model.value });
   const training = readTraining({ entries, settings: file.settings, file: file.path, framework: file.framework, config });
@@ -59,6 +60,16 @@ export function buildWorkload(input: WorkloadInput & { files: ReadonlyMap<string
     gpu: readGpu(config),
     issues: [...modelIssues, ...method.issues, ...parallel.issues],
   };
+}
+
+/**
+ * The framework whose defaults apply: detection's, except that a nanoGPT config file
+ * (`config/train_gpt2.py`, which sets `n_layer`/`n_embd` beside a plain `batch_size`) reads as nanoGPT.
+ */
+function frameworkOf(file: FileReport, entries: Entry[]): string {
+  if (file.framework !== "generic") return file.framework;
+  const top = (name: string) => entries.some((e) => e.path.length === 1 && e.path[0] === name);
+  return top("n_layer") && top("n_embd") ? "nanogpt" : file.framework;
 }
 
 /**
