@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activationBytesPerExample, layerActivationBytes } from "../../src/estimate/activations.js";
-import { analyticalMemory } from "../../src/estimate/analytical-memory.js";
+import { analyticalMemory, CUDA_CONTEXT } from "../../src/estimate/analytical-memory.js";
 import { checkBudget } from "../../src/estimate/budget.js";
 import { calibrate } from "../../src/estimate/calibration.js";
 import { estimateMemory } from "../../src/estimate/memory.js";
@@ -8,6 +8,7 @@ import { proxyMemory, proxyPeak } from "../../src/estimate/memory-proxy.js";
 import { countParameters, modelDimensions } from "../../src/estimate/model-dimensions.js";
 import { deepSpeedEstimate, shardStates, stateBytes } from "../../src/estimate/model-states.js";
 import { quantity } from "../../src/estimate/quantity.js";
+import { workloadOf } from "../workload/workload-of.js";
 import { measurements } from "./build-inputs.js";
 
 const GiB = 2 ** 30;
@@ -90,42 +91,40 @@ describe("model dimensions from a Hugging Face config.json", () => {
   });
 });
 
-describe("analytical peak memory", () => {
-  const gpt2xl = { hidden: 1600, heads: 25, layers: 48, vocab: 50257 };
-  const base = { dims: gpt2xl, seqLen: 1024, precision: "mixed" as const, optimizer: "adam" as const, zeroStage: 0 as const, devices: 1, flashAttention: false };
+describe("analytical peak memory of a workload", () => {
+  const gpt2xl = workloadOf("gpt2xl.py", "n_layer = 48\nn_head = 25\nn_embd = 1600\nblock_size = 1024\nbias = True\nbatch_size = 8\n");
 
-  it("peak = model states + micro batch × activations per example", () => {
-    const m = analyticalMemory({ ...base, parameters: 1.5e9, microBatch: { before: 8, after: 16 } })!;
-    expect(m.modelStates.value).toBe(24e9);
-    expect(m.bytesPerParameter).toBe(16);
+  it("peak = model states + CUDA context + micro batch × (activations + logits) per example", () => {
+    const m = analyticalMemory({ after: gpt2xl, microBatch: { before: 8, after: 16 } })!.model;
+    const P = m.parameters;
+    expect(m.modelStates.value).toBe(16 * P);
+    expect(m.fixedBytes.value).toBe(16 * P + CUDA_CONTEXT.value);
     const perExample = m.activationsPerExample!.value;
-    expect(m.before!.value).toBe(24e9 + 8 * perExample);
-    expect(m.after!.value).toBe(24e9 + 16 * perExample);
+    expect(m.before!.value).toBe(16 * P + CUDA_CONTEXT.value + 8 * perExample);
+    expect(m.after!.value).toBe(16 * P + CUDA_CONTEXT.value + 16 * perExample);
     expect(m.after!.high!).toBeGreaterThan(m.after!.value);
   });
 
   it("GPT-2 1.5B at sequence 1K and batch 32: the s·b·h part is near the ZeRO paper's ~60 GB, attention scores come on top", () => {
-    const flash = analyticalMemory({ ...base, parameters: 1.5e9, flashAttention: true, microBatch: { before: 32, after: 32 } })!;
-    const full = analyticalMemory({ ...base, parameters: 1.5e9, microBatch: { before: 32, after: 32 } })!;
-    const linear = 32 * 48 * layerActivationBytes({ hidden: 1600, heads: 25, layers: 48, seqLen: 1024, flashAttention: true }, 1);
+    const shape = { hidden: 1600, heads: 25, layers: 48, seqLen: 1024 };
+    const linear = 32 * 48 * layerActivationBytes({ ...shape, flashAttention: true }, 1);
     expect(linear / 1e9).toBeCloseTo(85.6, 1);
     expect(linear / 60e9).toBeLessThan(1.5);
     // Without FlashAttention the stored a·s² scores (5as/h = 80 here) more than triple it.
-    expect(full.activationsPerExample!.value / flash.activationsPerExample!.value).toBeGreaterThan(3);
+    expect(layerActivationBytes(shape, 1) / layerActivationBytes({ ...shape, flashAttention: true }, 1)).toBeGreaterThan(3);
   });
 
-  it("counts parameters from the dimensions when no count is given", () => {
-    const m = analyticalMemory({ ...base, microBatch: { before: 1, after: 2 } })!;
-    expect(m.parameters).toBe(countParameters(gpt2xl));
+  it("ZeRO-2 on mixed Adam shows DeepSpeed's estimator as the top of the gradients' interval", () => {
+    const w = workloadOf("gpt2xl.py", "n_layer = 48\nn_head = 25\nn_embd = 1600\nbatch_size = 8\nzero_stage = 2\n", { bot: "devices: 8" });
+    const m = analyticalMemory({ after: w, microBatch: { before: 1, after: 2 } })!.model;
+    const P = m.parameters;
+    expect(m.modelStates.value).toBeCloseTo(2 * P + (14 * P) / 8, 0);
+    expect(m.modelStates.high).toBeCloseTo(4 * P + (16 * P) / 8, 0);
   });
 
-  it("ZeRO-2 on mixed Adam shows DeepSpeed's estimator as the top of the interval", () => {
-    const m = analyticalMemory({ ...base, parameters: 1e9, zeroStage: 2, devices: 8, microBatch: { before: 1, after: 2 } })!;
-    expect(m.modelStates).toMatchObject({ value: 3.75e9, low: 3.75e9, high: 6e9 });
-  });
-
-  it("gives nothing without a size", () => {
-    expect(analyticalMemory({ ...base, dims: {}, microBatch: { before: 1, after: 2 } })).toBeUndefined();
+  it("gives nothing without a model", () => {
+    const w = workloadOf("sft.yaml", "per_device_train_batch_size: 8\n");
+    expect(analyticalMemory({ after: w, microBatch: { before: 1, after: 2 } })).toBeUndefined();
   });
 });
 
@@ -207,12 +206,12 @@ describe("memory budget", () => {
 });
 
 describe("estimateMemory", () => {
-  const model = { dims: {}, precision: "mixed" as const, optimizer: "adam" as const, zeroStage: 0 as const, devices: 1, flashAttention: false };
+  const micro = (before: number | null, after: number | null) => ({ before, after });
 
   it("the calibration point is the headline when given", () => {
     const m = estimateMemory({
       proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } },
-      model: { ...model, microBatch: { before: 32, after: 64 } },
+      microBatch: micro(32, 64),
       calibration: { batch: 32, peakBytes: 18 * GiB },
       budget: { budget: { raw: "40GiB", kind: "absolute", value: 40 * GiB }, level: "error", margin: 0.05 },
     });
@@ -223,8 +222,16 @@ describe("estimateMemory", () => {
     expect(m.budget!.status).toBe("ok");
   });
 
+  it("a measured peak wins over the calibration point and the model", () => {
+    const w = workloadOf("sft.yaml", "model_name_or_path: meta-llama/Llama-3.2-1B\nmax_seq_length: 2048\nper_device_train_batch_size: 8\n");
+    const m = estimateMemory({ workload: { after: w }, microBatch: micro(8, 16), calibration: { batch: 8, peakBytes: 80 * GiB }, measured: { batch: 8, peakBytes: 70 * GiB, from: "measurements.json" } });
+    expect(m.peak.basis).toBe("measured");
+    expect(m.peak.before!.value).toBe(70 * GiB);
+    expect(m.peak.after!.value).toBe(70 * GiB + 8 * m.model!.activationsPerExample!.value);
+  });
+
   it("without the model's size, the headline is bounds from the activations, not the proxy's own growth", () => {
-    const m = estimateMemory({ proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } }, model: { ...model, microBatch: { before: 32, after: 64 } } });
+    const m = estimateMemory({ proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } }, microBatch: micro(32, 64) });
     expect(m.peak.basis).toBe("activations");
     expect(m.peak.ratio).toMatchObject({ value: 2, low: 1, high: 2 });
     expect(m.peak.before).toBeUndefined();
@@ -233,21 +240,29 @@ describe("estimateMemory", () => {
   });
 
   it("with only the proxy and no per-device batch, the headline is the proxy's growth", () => {
-    const m = estimateMemory({ proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } }, model: { ...model, microBatch: { before: null, after: null } } });
+    const m = estimateMemory({ proxy: { memory: measurements().memory, batch: { before: 32, after: 64 } }, microBatch: micro(null, null) });
     expect(m.peak.basis).toBe("proxy");
     expect(m.notes.map((n) => n.id)).toContain("memory-proxy-only");
   });
 
   it("an unchanged per-device batch keeps the memory", () => {
-    const m = estimateMemory({ model: { ...model, parameters: 1e9, microBatch: { before: 8, after: 8 } }, calibration: { batch: 8, peakBytes: 30 * GiB } });
+    const m = estimateMemory({ microBatch: micro(8, 8), calibration: { batch: 8, peakBytes: 30 * GiB } });
     expect(m.peak.ratio!.value).toBe(1);
     expect(m.notes.map((n) => n.id)).toContain("memory-micro-unchanged");
   });
 
   it("more devices under ZeRO-3 shrink the model states per device", () => {
-    const dims = { hidden: 1600, heads: 25, layers: 48, vocab: 50257 };
-    const m = estimateMemory({ model: { ...model, dims, seqLen: 1024, zeroStage: 3, devices: 8, microBatch: { before: 4, after: 4 } }, devicesBefore: 4 });
+    const side = (devices: number) => workloadOf("gpt2xl.py", "n_layer = 48\nn_head = 25\nn_embd = 1600\nbatch_size = 4\nzero_stage = 3\n", { bot: `devices: ${devices}` });
+    const m = estimateMemory({ workload: { before: side(4), after: side(8) }, microBatch: micro(4, 4) });
     expect(m.peak.basis).toBe("analytical");
     expect(m.peak.after!.value).toBeLessThan(m.peak.before!.value);
+  });
+
+  it("an unknown model with a GPU known cannot check the budget, and never says OK", () => {
+    const w = workloadOf("sft.yaml", "model_name_or_path: acme/unknown-7b\nper_device_train_batch_size: 8\n", { bot: "hardware:\n  gpu: A100-80GB" });
+    const m = estimateMemory({ workload: { after: w }, microBatch: micro(8, 16), budget: { level: "warn", margin: 0.05 } });
+    expect(m.budget).toMatchObject({ status: "unknown", key: "hardware.gpu" });
+    expect(m.maxBatchPerDevice).toBeUndefined();
+    expect(m.notes.map((n) => n.id)).toContain("memory-model-unknown");
   });
 });
