@@ -1,6 +1,8 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
+import { marked } from "marked";
 import { postReviewSuggestions, suggestionBody } from "../../src/github/review-suggestions.js";
+import { inspectMarkdown } from "../report/markdown-inspection.js";
 import type { Suggestion } from "../../src/report/types.js";
 import { HEAD_SHA, OWNER, REPO, github, testOctokit } from "../helpers/github-api.js";
 
@@ -49,5 +51,16 @@ describe("postReviewSuggestions", () => {
 
   it("fences a replacement that itself holds backticks with a longer fence", () => {
     expect(suggestionBody({ ...lr, replacement: "lr: 1e-4  # ```x```" })).toContain("````suggestion\n");
+  });
+
+  it("keeps a hostile line verbatim inside its fence and the reason that quotes the PR as plain text", () => {
+    const replacement = "lr: 2e-4  # ````` </details> @team [x](http://evil) ![i](http://x/y.png)";
+    const reason = "with adamw` @org/team <img src=x> [x](http://evil) the rule suggests ×1.41";
+    const body = suggestionBody({ ...lr, replacement, reason });
+    const blocks = marked.lexer(body).filter((t) => t.type === "code") as Array<{ lang?: string; text: string }>;
+    expect(blocks).toEqual([expect.objectContaining({ lang: "suggestion", text: replacement })]);
+    const seen = inspectMarkdown(body.replace(replacement, ""));
+    expect([seen.links, seen.images, seen.html, seen.references]).toEqual([[], [], [], []]);
+    expect(seen.visible).toContain(reason);
   });
 });

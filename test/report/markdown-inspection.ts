@@ -7,7 +7,7 @@
 import { marked, type Token, type Tokens } from "marked";
 
 /** The only HTML the report writes itself. */
-const OWN_HTML = /<!-- batch-advisor:comment -->|<\/?(?:details|summary|sub|sup|b|code)>/g;
+const OWN_HTML = /<!-- batch-advisor:[a-z]+ -->|<\/?(?:details|summary|sub|sup|b|code)>/g;
 
 const BLOCKS = new Set(["paragraph", "heading", "list", "list_item", "table", "code", "blockquote", "space", "hr"]);
 
