@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildAnnotations } from "../../src/report/annotations.js";
 import { buildReport } from "../../src/report/build-report.js";
 import { translator } from "../../src/report/messages/translate.js";
-import { COMMENT_MARKER } from "../../src/report/render-comment.js";
+import { COMMENT_MARKER, renderComment } from "../../src/report/render-comment.js";
 import { reportJson, renderJson } from "../../src/report/render-json.js";
 import { renderCheckRun, renderJobSummary, renderSummary } from "../../src/report/render-summary.js";
 import { buildSuggestions, learningRateEdit } from "../../src/report/suggestions.js";
@@ -93,6 +93,16 @@ describe("suggestions", () => {
       const s = scenario(name, "en");
       expect(buildSuggestions({ groups: s.groups, files: s.files, headText, t }), name).toEqual([]);
     }
+  });
+
+  it("offers no one-click suggestion for a line holding hidden bidi characters, and the comment's diff shows them", () => {
+    const { groups, files } = scenario("batch-up", "en");
+    const file = { ...files[0], settings: files[0].settings.map((s) => (s.role === "learning_rate" ? { ...s, column: undefined } : s)) };
+    const readHead = () => "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nlearning_rate: 1.0e-4  # \u202Eevil\n";
+    expect(buildSuggestions({ groups, files: [file], headText: { readHead }, t: translator("en") })).toEqual([]);
+    const md = renderComment({ ...scenario("batch-up", "en"), files: [file], headText: { readHead } });
+    expect(md).toContain("+ learning_rate: 1.4e-4  # ⟨U+202E⟩evil");
+    expect(md).not.toContain("\u202E");
   });
 
   it("finds the value after the key when the column does not match, and leaves a trailing comment alone", () => {
