@@ -2,7 +2,8 @@ import { detectGroups } from "./advisor/detect-groups.js";
 import type { FileChanges } from "./advisor/group-changes.js";
 import { proxyPlanFor } from "./advisor/proxy-plan-for.js";
 import type { BotConfig } from "./config.js";
-import { estimateChange } from "./estimate/estimate.js";
+import { estimateChange, type EstimateInput } from "./estimate/estimate.js";
+import { loadMeasurements } from "./measurements/load-measurements.js";
 import { runProxy } from "./proxy/run-proxy.js";
 import type { Measurements, ProxyPlan } from "./proxy/types.js";
 import { buildReport } from "./report/build-report.js";
@@ -53,9 +54,12 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
   // 3. Estimate: pure predictions with intervals and provenance.
   const { modelConfig, error: modelConfigError } = await readModelConfig(source, config);
   if (modelConfigError) configErrors.push({ key: "model.configJson", message: modelConfigError });
+  // The user's own measurements: the most trusted source for the rows they cover; a bad file costs only itself.
+  const userMeasurements = await loadMeasurements({ source, config, path: options.measurementsPath, root: options.measurementsRoot });
+  if (userMeasurements.error) configErrors.push(userMeasurements.error);
   // What each side trains: the model, method, precision and GPU, read from the config and the files it names.
   const workloads = await Promise.all(files.map((group) => workloadsOf({ group, entries: detection.entries?.get(group.path), config, source })));
-  const groups: ChangeGroup[] = files.map((group, i) => toChangeGroup({ group, config, modelConfig, measurements, index: indexOf[i], workload: workloads[i] }));
+  const groups: ChangeGroup[] = files.map((group, i) => toChangeGroup({ group, config, modelConfig, measurements, index: indexOf[i], workload: workloads[i], userMeasurements: userMeasurements.value }));
   const estimate = clock.lap();
 
   // 4. Report: comment, JSON, summary, annotations and suggestions.
@@ -107,8 +111,8 @@ async function workloadsOf(args: { group: FileChanges; entries?: { head: Entry[]
   return { ...(before ? { before } : {}), after };
 }
 
-function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfig: unknown; measurements: Measurements[]; index?: number; workload?: { before?: Workload; after: Workload } }): ChangeGroup {
-  const { group, config, modelConfig, measurements, index, workload } = args;
+function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfig: unknown; measurements: Measurements[]; index?: number; workload?: { before?: Workload; after: Workload }; userMeasurements?: EstimateInput["userMeasurements"] }): ChangeGroup {
+  const { group, config, modelConfig, measurements, index, workload, userMeasurements } = args;
   const estimate = estimateChange({
     change: group.primary,
     file: group.head,
@@ -117,6 +121,7 @@ function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfi
     config,
     modelConfig,
     workload,
+    userMeasurements,
   });
   return {
     path: group.path,

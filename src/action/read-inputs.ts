@@ -2,6 +2,7 @@ import * as core from "@actions/core";
 import { z } from "zod";
 import { BACKENDS, LANGUAGES } from "../config/schema.js";
 import { BOT_CONFIG_PATH } from "../github/load-base-config.js";
+import { findGpu, unknownGpuSentence } from "../workload/catalogue/find-gpu.js";
 import { FAIL_ON } from "./failure-message.js";
 
 const flag = (name: string) =>
@@ -51,6 +52,17 @@ const inputSchema = z.object({
   comment: flag("comment").default(true),
   suggest: flag("suggest").default(true),
   "post-from": z.string().optional(),
+  measurements: z.string().optional(),
+  gpu: z
+    .string()
+    .optional()
+    .transform((name, ctx) => {
+      if (name === undefined) return undefined;
+      const found = findGpu(name);
+      if ("id" in found) return found.id;
+      ctx.issues.push({ code: "custom", input: name, message: `gpu: ${unknownGpuSentence(found)}` });
+      return z.NEVER;
+    }),
 });
 
 /** The names of every input, for the test that holds them equal to action.yml's. */

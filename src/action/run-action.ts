@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from "node:path";
 import * as core from "@actions/core";
 import type { BotConfig } from "../config.js";
 import { createOctokit, type GitHub } from "../github/create-octokit.js";
@@ -15,6 +16,7 @@ import { runPost } from "./run-post.js";
 import { writeAnnotations } from "./write-annotations.js";
 import { writeOutputs } from "./write-outputs.js";
 import { writeReportFiles } from "./write-report-files.js";
+import { untrusted } from "../report/untrusted.js";
 import { writeSummary } from "./write-summary.js";
 
 export type Analyze = (source: ChangeSource, config: BotConfig, options?: AnalyzeOptions) => Promise<Report>;
@@ -39,7 +41,8 @@ export async function runAction(deps: RunActionDeps): Promise<void> {
     const message = (error as Error).message;
     core.setFailed(message);
     // The summary is written on every run, so a failed one says why where reviewers look.
-    await core.summary.addRaw(`**batch-advisor failed:** ${message}`, true).write().catch(() => {});
+    // The message may quote a file name or value from the pull request: it crosses the same border as the comment.
+    await core.summary.addRaw(`**batch-advisor failed:** ${untrusted(message, "text")}`, true).write().catch(() => {});
   }
 }
 
@@ -82,10 +85,14 @@ async function analyseAndPublish(run: { deps: RunActionDeps; env: NodeJS.Process
     backend: inputs.backend ?? loaded.config.proxy.backend,
     timeBudgetSeconds: inputs["time-budget"],
     configErrors: loaded.errors,
+    // A measurements file the workflow names is read from the checkout and must stay inside it.
+    ...(inputs.measurements ? { measurementsPath: resolvePath(env.GITHUB_WORKSPACE ?? ".", inputs.measurements), measurementsRoot: env.GITHUB_WORKSPACE ?? "." } : {}),
     // A proxy model.json or data sample named in the config is read from the checkout, as data.
     baseDir: env.GITHUB_WORKSPACE,
   };
-  const report = await deps.analyze(source, loaded.config, options);
+  // The `gpu` input names the runner's GPU and wins over the config's hardware.gpu.
+  const config = inputs.gpu ? { ...loaded.config, hardware: { ...loaded.config.hardware, gpu: inputs.gpu } } : loaded.config;
+  const report = await deps.analyze(source, config, options);
   core.info(report.summary);
 
   // 4. Files first: whatever happens to the comment, the JSON report is there to upload.
@@ -98,7 +105,8 @@ async function analyseAndPublish(run: { deps: RunActionDeps; env: NodeJS.Process
   writeAnnotations(report.annotations);
 
   // 5. The sticky comment and the review suggestions; failures are logged, never fatal.
-  for (const s of report.skipped) core.info(`Skipped ${s.path}: ${s.reason}`);
+  // A file name with a line break could otherwise start a workflow command of its own.
+  for (const s of report.skipped) core.info(`Skipped ${untrusted(s.path, "command")}: ${untrusted(s.reason, "command")}`);
   const notes = await publish(github, {
     pr: target.pr,
     headSha: target.head,

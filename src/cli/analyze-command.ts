@@ -30,7 +30,9 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIO): Promise<numb
   // A built-in name (`--data mnist`) is passed as is.
   const proxyModelPath = typedPath(args.proxyModel, PROXY_MODELS);
   const dataPath = typedPath(args.data, PROXY_DATA);
+  const measurementsPath = args.measurements === undefined ? undefined : resolve(args.measurements);
   const requested = await checkRequested({
+    "--measurements": [args.measurements, measurementsPath],
     "--proxy-model": [args.proxyModel, PROXY_MODELS.some((m) => m === args.proxyModel) ? undefined : proxyModelPath],
     "--data": [args.data, PROXY_DATA.some((d) => d === args.data) ? undefined : dataPath],
   });
@@ -42,6 +44,7 @@ export async function analyzeCommand(args: AnalyzeArgs, io: CliIO): Promise<numb
     devices: args.devices,
     proxyModelPath,
     dataPath,
+    measurementsPath,
     baseDir: repoRoot,
     configErrors: loaded.errors,
     onProgress: progress.handler,

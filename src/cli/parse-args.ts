@@ -36,6 +36,8 @@ export interface AnalyzeArgs {
   config?: string;
   proxyModel?: string;
   data?: string;
+  /** A measurements file the user's training job wrote (docs/measurements.md). */
+  measurements?: string;
 }
 
 export type CliArgs = DetectArgs | AnalyzeArgs | { command: "help" } | { command: "version" };
@@ -63,6 +65,8 @@ Options:
   --proxy-model FILE (analyze) a Keras/TF.js model.json to train as the proxy
   --data FILE        (analyze) a CSV/JSONL sample to train the proxy on (a larger one
                      is sampled: a seeded sample of 50 000 rows)
+  --measurements FILE (analyze) step times and peak memory your training job measured
+                     (docs/measurements.md); used as is for the batches it covers
 
 FILE paths given here are relative to the current folder (absolute paths work too).
 Paths named inside a repository's files stay inside that repository.
@@ -100,6 +104,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       config: { type: "string" },
       "proxy-model": { type: "string" },
       data: { type: "string" },
+      measurements: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", short: "v", default: false },
     },
@@ -126,7 +131,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     return {
       command, files, base: values.base, head: values.head, repo: values.repo, devices, json: values.json, out: values.out,
       quick: values.quick, lang: values.lang, backend: values.backend as BackendName | undefined, config: values.config,
-      proxyModel: values["proxy-model"], data: values.data,
+      proxyModel: values["proxy-model"], data: values.data, measurements: values.measurements,
     };
   }
   throw new UsageError(`unknown command "${command}"; use analyze or detect`);

@@ -101,6 +101,17 @@ export const configSchema = z.strictObject({
       flashAttention: z.boolean({ error: "expected true or false" }).default(false),
     })
     .prefault({}),
+  /** A measurements file the user's training job writes (docs/measurements.md), relative to the repository root. */
+  measurements: z
+    .string({ error: "expected a path to a measurements JSON file (docs/measurements.md)" })
+    .refine(insideRepository, { error: (issue) => outsideMessage(issue.input) })
+    .optional(),
+  dataset: z
+    .strictObject({
+      /** Training examples per epoch: gives time per epoch and GPU-hours. */
+      examples: positiveInt("the number of training examples per epoch").optional(),
+    })
+    .prefault({}),
   convergence: z
     .strictObject({
       criticalBatch: positive("your measured critical batch, in your effective batch's unit (examples or tokens)").optional(),

@@ -102,8 +102,5 @@ export function risks(input: RiskInput): Risk[] {
       params: { keys: unscaled.join(", "), list: String(input.schedule.message.params?.list ?? unscaled.join(", ")) },
     });
   }
-  if (input.speed && !input.speed.transferable) {
-    out.push({ id: "speed-not-transferable", level: "info", text: input.speed.notes[0]?.text ?? `Speed measured on ${input.speed.backend}.`, params: { backend: input.speed.backend } });
-  }
   return out;
 }

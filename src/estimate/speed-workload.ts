@@ -3,15 +3,12 @@ import { findGpu } from "../workload/catalogue/find-gpu.js";
 import { findModel, isUnknown } from "../workload/catalogue/find-model.js";
 import type { GpuEntry } from "../workload/catalogue/gpu-schema.js";
 import type { Workload, WorkloadPrecision, ZeroSpec } from "../workload/types.js";
-import type { ModelDimensions } from "./model-dimensions.js";
-import { frozenBytes, stateBytes, trainedBytes, type StateBytes } from "./model-states.js";
+import { frozenBytes, trainedBytes, type StateBytes } from "./model-states.js";
 import { matmulParameters, type FlopsModel } from "./step-flops.js";
-import type { OptimizerFamily } from "./types.js";
 
 /**
- * The narrow view of one side's workload the step-time model needs. It is built from the workload
- * stage's `Workload` when there is one, else from the bot config's `model:` hints; either way every
- * number keeps a word on where it came from (`from`).
+ * The narrow view of one side's workload the step-time model needs, built from the workload
+ * stage's `Workload` (which the bot config's `model:` hints also fill).
  */
 export interface SpeedWorkload {
   gpu: GpuEntry;
@@ -94,40 +91,6 @@ export function fromWorkload(w: Workload, gpu: GpuEntry): SpeedWorkload | SpeedG
     },
     activationBytesPerExample: korthikantiBytes({ seqLen, hidden: shape.hidden, layers: shape.layers }),
   };
-}
-
-/**
- * One side's speed workload from the bot config's `model:` hints (parameters, hidden, layers,
- * heads, vocab, seqLen, precision) and the optimizer family read from the config file.
- */
-export function fromHints(options: { config: BotConfig; dims: ModelDimensions; seqLen?: number; optimizer: OptimizerFamily; gpu: GpuEntry }): SpeedWorkload | SpeedGap {
-  const { config, dims, seqLen, gpu } = options;
-  const parameters = config.model.parameters ?? countFromDims(dims);
-  if (!parameters || !dims.hidden || !dims.layers || !seqLen) {
-    return { missing: "model", text: "the model's size, width, depth or sequence length is unknown; add model hints to .github/batch-advisor.yml" };
-  }
-  const precision = config.model.precision ?? "mixed";
-  const heads = dims.heads ?? 1;
-  return {
-    gpu,
-    precision,
-    network: { kind: "transformer", matmulParameters: parameters, trainableMatmulParameters: parameters, layers: dims.layers, attentionWidth: dims.hidden, seqLen },
-    hidden: dims.hidden,
-    checkpointing: false,
-    parameters,
-    frozenWeightBytes: precision === "fp32" ? 4 : 2,
-    trainable: parameters,
-    trainedBytes: stateBytes(options.optimizer, precision),
-    zeroStage: config.model.zeroStage ?? 0,
-    activationBytesPerExample: korthikantiBytes({ seqLen, hidden: dims.hidden, layers: dims.layers }),
-    from: `model hints in .github/batch-advisor.yml (${heads} heads)`,
-  };
-}
-
-/** Kaplan et al. 2020's 12·L·h² (+ V·h), when only the shape is known. */
-function countFromDims(dims: ModelDimensions): number | undefined {
-  if (!dims.hidden || !dims.layers) return undefined;
-  return 12 * dims.layers * dims.hidden ** 2 + (dims.vocab ?? 0) * dims.hidden;
 }
 
 /** Korthikanti et al. 2022: 34·s·h bytes per layer kept for the backward (16-bit, FlashAttention's s² term left out). */

@@ -3,7 +3,7 @@ import { fitLine } from "../proxy/fit-line.js";
 import type { BackendName, LinearFit, StepTiming } from "../proxy/types.js";
 import { combine, quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
-import type { Note, Quantity, SpeedEstimate } from "./types.js";
+import type { Note, Quantity } from "./types.js";
 
 export interface StepTimeFit {
   t0: number;
@@ -98,11 +98,31 @@ export interface SpeedInput {
 }
 
 /**
+ * The proxy's own speed: what its step times say at the old and new proxy batch. Never a claim
+ * about the user's GPU — on a GPU backend it is shown beside the analytical step time as a check
+ * of its shape (`SpeedEstimate.proxyCheck`); on CPU backends it stays in "How this was measured".
+ */
+export interface ProxySpeed {
+  /** Backend the timings were taken on; cpu/wasm barely speed up with B. */
+  backend: BackendName;
+  /** False on cpu/wasm: the proxy's speed-up must not be read as a GPU speed-up. */
+  transferable: boolean;
+  /** Proxy batch sizes the two sides were timed (or interpolated) at. */
+  proxyBatch: { before: number; after: number };
+  /** t(B) = t₀ + t₁·B, least squares over the measured step times. */
+  fit: { t0: Quantity; t1: Quantity; r2: number; points: number };
+  stepTime: { before: Quantity; after: Quantity; ratio: Quantity };
+  throughput: { before: Quantity; after: Quantity; ratio: Quantity };
+  epochTimeRatio: Quantity;
+  notes: Note[];
+}
+
+/**
  * Step time, throughput and time per epoch at the old and new batch, on the proxy backend.
  * A measured point is used as is; between or beyond points the fit interpolates.
  * @example estimateSpeed({ steps, backend: "cpu", before: 32, after: 64 }).epochTimeRatio.value // 0.8
  */
-export function estimateSpeed(input: SpeedInput): SpeedEstimate | undefined {
+export function estimateSpeed(input: SpeedInput): ProxySpeed | undefined {
   const fit = fitStepTime(input.steps);
   if (!fit || speedProblem(input, fit)) return undefined;
   const before = stepTimeAt(input, fit, input.before);

@@ -7,8 +7,9 @@
  * Conventions:
  * - Every ratio is new ÷ old (after ÷ before). Steps ratio 0.517 reads "1.93× fewer steps";
  *   examples ratio 1.034 reads "1.03× more examples".
- * - Bytes are plain bytes (the report formats GiB); times are milliseconds.
- * - `text` fields are English; `id` + `params` let the report say the same in another language.
+ * - Bytes are plain bytes (the report formats GiB); times carry their unit: "s" for step times on
+ *   the GPU, "ms" for the proxy's own.
+ * - Words are the report's: a Note is an id with parameters, worded by src/report/messages.
  */
 
 import type { BackendName } from "../proxy/types.js";
@@ -18,6 +19,9 @@ import type { MethodKind, OptimizerKind, Workload } from "../workload/types.js";
 export type Unit =
   | "ratio"
   | "ms"
+  | "s"
+  | "tokens/s"
+  | "GPU-hours"
   | "ms/example"
   | "examples/s"
   | "bytes"
@@ -47,30 +51,88 @@ export interface Quantity {
   note?: string;
 }
 
-/** A message the report can show as is (English) or translate by `id` with `params`. */
+/**
+ * A message by id: the report's catalogue (src/report/messages) words it in each language from
+ * `params`, which hold numbers, keys, paths and values as written — never a sentence.
+ */
 export interface Note {
   id: string;
-  text: string;
   params?: Record<string, string | number>;
+  /** @deprecated Ignored by the report; left only until every producer stops writing it. */
+  text?: string;
 }
 
 export type Level = "ok" | "info" | "warn" | "error";
 
 // ---------------------------------------------------------------- speed
 
+/** Where a speed comes from: the user's own job, the analytical model on their GPU, or the proxy on a GPU backend (ratios only). */
+export type SpeedBasis = "measured" | "analytical" | "proxy";
+
+/** The GPU a step time is for, with the datasheet figures and the utilization used. */
+export interface SpeedGpu {
+  id: string;
+  /** The bot-config key or input that named it. */
+  from: string;
+  /** Precision whose dense peak the arithmetic runs at. */
+  precision: "fp32" | "tf32" | "bf16" | "fp16";
+  peakFlops: number;
+  bandwidthBytesPerSecond: number;
+  interconnect: { kind: string; bytesPerSecond: number; direction: string };
+  /** Vendor datasheet. */
+  source: string;
+  /** Achievable share of the peak and the published runs it comes from. */
+  utilization: { value: number; low: number; high: number; basis: "measured" | "assumed"; source: string };
+}
+
+/** One side of the change as the step time was computed or measured. */
+export interface SpeedSide {
+  microBatch: number;
+  accumulation: number;
+  devices: number;
+  /** Examples (sequences, images) per optimizer step over all devices. */
+  examplesPerStep: number;
+  /** Tokens per optimizer step over all devices, for language models. */
+  tokensPerStep?: number;
+  /** Hardware FLOPs of one optimizer step on one device. */
+  flopsPerStep?: number;
+  /** Which roofline limit set the micro-batch time. */
+  bound?: "compute" | "memory";
+  /** Model FLOPs utilization the predicted step time implies. */
+  modelFlopsUtilization?: number;
+  /** Seconds per step of gradient exchange the backward pass does not hide. */
+  exposedSyncSeconds?: number;
+  /** True when the user's measurements file timed this side. */
+  measured: boolean;
+}
+
 export interface SpeedEstimate {
-  /** Backend the timings were taken on; cpu/wasm barely speed up with B. */
-  backend: BackendName;
-  /** False on cpu/wasm: the proxy's speed-up must not be read as a GPU speed-up. */
-  transferable: boolean;
-  /** Proxy batch sizes the two sides were timed (or interpolated) at. */
-  proxyBatch: { before: number; after: number };
-  /** t(B) = t₀ + t₁·B, least squares over the measured step times. */
-  fit: { t0: Quantity; t1: Quantity; r2: number; points: number };
+  basis: SpeedBasis;
+  gpu?: SpeedGpu;
+  sides: { before: SpeedSide; after: SpeedSide };
+  /** Seconds per optimizer step on one device (`unit: "s"`). */
   stepTime: { before: Quantity; after: Quantity; ratio: Quantity };
+  /** Tokens (or examples) per second over all devices. */
   throughput: { before: Quantity; after: Quantity; ratio: Quantity };
   /** Time per epoch, new ÷ old = throughput old ÷ throughput new. */
   epochTimeRatio: Quantity;
+  /** Seconds per epoch, when the dataset size is known (`dataset.examples`). */
+  epochTime?: { before: Quantity; after: Quantity; examples: number };
+  /** Wall time to the same loss: steps ratio (convergence) × step-time ratio; seconds when the training length is known. */
+  wallTime?: { ratio: Quantity; before?: Quantity; after?: Quantity; steps?: number };
+  /** The PR keeps the training length (`max_steps` or `epochs`) as it was: what that does to examples, tokens and GPU-hours. */
+  fixedLength?: {
+    kind: "steps" | "epochs";
+    key: string;
+    value: number;
+    /** Examples (and tokens) processed, new ÷ old. */
+    examplesRatio: number;
+    /** GPU-hours over all devices, when the number of steps is known. */
+    gpuHours?: { before: Quantity; after: Quantity };
+    gpuHoursRatio: Quantity;
+  };
+  /** The proxy's step-time ratio on a GPU backend, shown beside the analytical one as a check of its shape. */
+  proxyCheck?: { backend: BackendName; stepTimeRatio: Quantity };
   notes: Note[];
 }
 
@@ -272,7 +334,7 @@ export interface LearningRateAdvice {
   suggestedRaw?: string;
   status: LearningRateStatus;
   /** Set when the framework already scales the LR with the batch. */
-  frameworkScaling?: { mechanism: string; key: string; line?: number };
+  frameworkScaling?: { mechanism: string; key: string; params?: Record<string, string | number>; line?: number };
   /** Adam-family companions under the square-root rule (Malladi et al. 2022). */
   /** Set when B_crit capped the rule: the plain rule's factor, the capped one, and B_crit in the frame's units. */
   capped?: { uncapped: number; factor: number; bCrit: number };

@@ -51,11 +51,9 @@ export function renderChangeTable(input: ChangeTableInput): string {
     rows.push([t.t("row.examples"), "1", ratioCell(c.examplesRatio, ctx), ratioPhrase(c.examplesRatio, "examples", { t })]);
   }
   const s = e.speed;
-  if (s) {
-    rows.push([t.t("row.stepTime", { backend: s.backend }), quantityCell(s.stepTime.before, ctx), quantityCell(s.stepTime.after, ctx), ratioPhrase(s.stepTime.ratio, "time", { t })]);
-    rows.push([t.t("row.epochTime", { backend: s.backend }), "1", ratioCell(s.epochTimeRatio, ctx), ratioPhrase(s.epochTimeRatio, "time", { t })]);
-  }
-  if (c?.wallTimeRatio) rows.push([t.t("row.wallTime"), "1", ratioCell(c.wallTimeRatio, ctx), ratioPhrase(c.wallTimeRatio, "time", { t })]);
+  if (s) rows.push(...speedRows(s, ctx));
+  if (s?.wallTime?.before && s.wallTime.after) rows.push([t.t("row.wallTimeSeconds", { steps: formatNumber(s.wallTime.steps ?? 0) }), quantityCell(s.wallTime.before, ctx), quantityCell(s.wallTime.after, ctx), ratioPhrase(s.wallTime.ratio, "time", { t })]);
+  else if (c?.wallTimeRatio) rows.push([t.t("row.wallTime"), "1", ratioCell(c.wallTimeRatio, ctx), ratioPhrase(c.wallTimeRatio, "time", { t })]);
 
   const m = e.memory;
   const basis = t.t(`memory.basis.${m.peak.basis}` as MessageId);
@@ -83,6 +81,19 @@ export function renderChangeTable(input: ChangeTableInput): string {
   const legend = notes.legend();
   const parts = renderMemoryParts({ memory: m, workload: e.workload, t });
   return [table, legend, parts].filter(Boolean).join("\n\n");
+}
+
+/** Step time, throughput, time per epoch and GPU-hours on the user's GPU (or as measured on their job). */
+function speedRows(s: NonNullable<Estimate["speed"]>, ctx: { t: Translator; notes: Footnotes }): string[][] {
+  const { t } = ctx;
+  const on = s.gpu ? untrusted(s.gpu.id, "text", { t }) : t.t("speed.yourGpu");
+  const rows = [[t.t("row.stepTimeGpu", { gpu: on }), quantityCell(s.stepTime.before, ctx), quantityCell(s.stepTime.after, ctx), ratioPhrase(s.stepTime.ratio, "time", { t })]];
+  rows.push([t.t(s.throughput.before.unit === "tokens/s" ? "row.tokensPerSecond" : "row.examplesPerSecond"), quantityCell(s.throughput.before, ctx), quantityCell(s.throughput.after, ctx), ratioPhrase(s.throughput.ratio, "throughput", { t })]);
+  if (s.epochTime) rows.push([t.t("row.epochTimeGpu", { gpu: on, examples: formatNumber(s.epochTime.examples) }), quantityCell(s.epochTime.before, ctx), quantityCell(s.epochTime.after, ctx), ratioPhrase(s.epochTimeRatio, "time", { t })]);
+  else rows.push([t.t("row.epochTimeRatio", { gpu: on }), "1", ratioCell(s.epochTimeRatio, ctx), ratioPhrase(s.epochTimeRatio, "time", { t })]);
+  const f = s.fixedLength;
+  if (f?.gpuHours) rows.push([t.t("row.gpuHours", { key: untrusted(f.key, "code", { t }), value: formatNumber(f.value) }), quantityCell(f.gpuHours.before, ctx), quantityCell(f.gpuHours.after, ctx), ratioPhrase(f.gpuHoursRatio, "time", { t })]);
+  return rows;
 }
 
 function learningRateRow(e: Estimate, ctx: { t: Translator; notes: Footnotes }): string[] {

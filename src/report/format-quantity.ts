@@ -1,5 +1,5 @@
 import type { Quantity, Unit } from "../estimate/types.js";
-import { exponent, formatBytes, formatFactor, formatFactorRange, formatMs, formatNumber, formatRange } from "./format-number.js";
+import { exponent, formatBytes, formatFactor, formatFactorRange, formatMs, formatNumber, formatRange, formatSeconds } from "./format-number.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
 import type { Footnotes } from "./provenance.js";
@@ -21,6 +21,14 @@ export function formatValue(value: number, unit: Unit): string {
       return `${formatBytes(value)}/ex.`;
     case "ms":
       return formatMs(value);
+    case "s":
+      return formatSeconds(value);
+    case "tokens/s":
+      return `${formatNumber(value)} tok/s`;
+    case "examples/s":
+      return `${formatNumber(value)} ex./s`;
+    case "GPU-hours":
+      return `${formatNumber(value)} GPU·h`;
     case "learning-rate":
       return Math.abs(value) < 0.01 && value !== 0 ? exponent(value) : formatNumber(value);
     case "ratio":

@@ -85,6 +85,10 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Folder that relative proxy model/data paths are read from (the repository checkout). */
   baseDir?: string;
+  /** A measurements file the user's job wrote (CLI `--measurements`, Action input `measurements`); wins over the bot config's `measurements`. */
+  measurementsPath?: string;
+  /** Folder `measurementsPath` must stay inside (the Action's checkout); unset for a path the user typed. */
+  measurementsRoot?: string;
   /** Problems found while loading the bot config, shown in the report. */
   configErrors?: Report["configErrors"];
 }

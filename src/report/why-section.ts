@@ -50,8 +50,8 @@ function tradeoff(e: Estimate, t: Translator): string {
   const parts = [t.t("why.tradeoff")];
   if (c) parts.push(t.t("why.tradeoff.numbers", { steps: ratioPhrase(c.stepsRatio, "steps", { t }), examples: ratioPhrase(c.examplesRatio, "examples", { t }) }));
   if (e.speed) {
-    const id: MessageId = e.speed.transferable ? "why.tradeoff.speed" : "why.tradeoff.speedProxy";
-    parts.push(t.t(id, { epoch: ratioPhrase(e.speed.epochTimeRatio, "time", { t }), backend: e.speed.backend }));
+    const gpu = e.speed.gpu ? untrusted(e.speed.gpu.id, "text", { t }) : t.t("speed.yourGpu");
+    parts.push(t.t(e.speed.basis === "measured" ? "why.tradeoff.speedMeasured" : "why.tradeoff.speed", { epoch: ratioPhrase(e.speed.epochTimeRatio, "time", { t }), gpu }));
   }
   if (c?.wallTimeRatio) parts.push(t.t("why.tradeoff.wall", { wall: ratioPhrase(c.wallTimeRatio, "time", { t }) }));
   return parts.join(t.t("word.sentenceJoin"));

@@ -120,9 +120,9 @@ describe("JSON", () => {
     expect(json).not.toHaveProperty("markdown");
     expect(json.version).toBe(1);
     expect(json.generator).toBe("batch-advisor");
-    const measured = json.sources.find((s) => s.source === "measured")!;
-    expect(measured.measured).toBe(true);
-    expect(measured.used).toContain("/groups/0/estimate/speed/stepTime/before");
+    const roofline = json.sources.find((s) => s.source.startsWith("roofline step time"))!;
+    expect(roofline.measured).toBe(false);
+    expect(roofline.used).toContain("/groups/0/estimate/speed/stepTime/before");
     const steps = json.sources.find((s) => s.source.startsWith("McCandlish et al. 2018 S(B)=S_min"))!;
     expect(steps.measured).toBe(false);
     expect(steps.used).toContain("/groups/0/estimate/convergence/stepsRatio");

@@ -38,12 +38,20 @@ describe("renderComment", () => {
 
   it("marks every number with its provenance and explains each marker under the table", () => {
     const md = renderComment(scenario("batch-up", "en"));
-    expect(md).toMatch(/5\.2 ms \(4\.94–5\.72 ms\)<sup>m<\/sup>/);
-    expect(md).toContain("<sup>m</sup> measured on the proxy (mlp 784-256-128-10 on MNIST (10 000 real digits))");
+    expect(md).toMatch(/0\.52 s \(0\.42–0\.74 s\)<sup>(\d)<\/sup>/);
+    const stepTimeMark = md.match(/0\.52 s \(0\.42–0\.74 s\)<sup>(\d)<\/sup>/)![1];
+    expect(md).toContain(`<sup>${stepTimeMark}</sup> roofline step time: FLOPs per step at published achievable utilization`);
     expect(md).toMatch(/0\.517 \(0\.514–0\.522\)<sup>(\d)<\/sup>/);
     const stepsMark = md.match(/0\.517 \(0\.514–0\.522\)<sup>(\d)<\/sup>/)![1];
     expect(md).toContain(`<sup>${stepsMark}</sup> McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)`);
     expect(md).toMatch(/26\.5 GiB \(24\.0–29\.0 GiB\)<sup>\d<\/sup>/);
+  });
+
+  it("says \"measured on your job\" where the user's measurements file covers the new batch, in both languages", () => {
+    const en = renderComment(scenario("batch-down", "en"));
+    expect(en).toMatch(/\| Step time on A100-80GB \| 0\.412 s [^|]*\| 0\.118 s<sup>\d<\/sup> \|/);
+    expect(en).toContain("measured on your job (runs/measurements.json)");
+    expect(renderComment(scenario("batch-down", "zh-TW"))).toContain("在你的訓練工作上實測");
   });
 
   it("shows the learning-rate change as a diff of the line as written, in the user's style", () => {

@@ -11,7 +11,7 @@ import type { ChangeGroup, Language } from "../../src/report/types.js";
 
 const STEPS = "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)";
 const EXAMPLES = "McCandlish et al. 2018 E(B)=E_min(1+B/B_crit)";
-const WALL = "McCandlish et al. 2018 S(B) × proxy step time t(B)";
+const WALL = "McCandlish et al. 2018 S(B) × step time t(B) on your GPU";
 const NOISE = "McCandlish et al. 2018 B_crit ≈ B_simple (noise scale)";
 const ACTIVATIONS = "Korthikanti et al. 2022 sbh(34 + 5as/h) per layer";
 const STATES = "ZeRO (Rajbhandari et al. 2020) bytes per parameter";
@@ -116,20 +116,38 @@ optim: adamw_torch
 bf16: true
 `;
 
+const ROOFLINE = "roofline step time: FLOPs per step at published achievable utilization, memory floor, overlapped all-reduce";
+const ON_JOB = "measured on your job (runs/measurements.json)";
+const CALIBRATED = "roofline step-time ratio applied to the step measured on your job (runs/measurements.json)";
+const A100: NonNullable<Estimate["speed"]>["gpu"] = {
+  id: "A100-80GB",
+  from: "hardware.gpu",
+  precision: "bf16",
+  peakFlops: 312e12,
+  bandwidthBytesPerSecond: 2.039e12,
+  interconnect: { kind: "NVLink", bytesPerSecond: 600e9, direction: "bidirectional" },
+  source: "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf",
+  utilization: { value: 0.49, low: 0.34, high: 0.61, basis: "measured", source: "u = 0.68·h/(h + 340) fitted to 7 published A100-80GB runs" },
+};
+
+function side(microBatch: number, devices: number, measured: boolean): NonNullable<Estimate["speed"]>["sides"]["before"] {
+  return { microBatch, accumulation: 1, devices, examplesPerStep: microBatch * devices, measured };
+}
+
 function batchUp(path = "configs/finetune.yaml"): { group: ChangeGroup; file: FileReport } {
   const speedAt = (b: number) => (2 + 0.1 * b) / b;
   const estimate: Estimate = {
     change: { path, line: 4, key: "per_device_train_batch_size", role: "micro_batch", framework: "huggingface", before: 32, after: 64 },
     batch: { before: 32, after: 64, ratio: 2, unit: "samples" },
     speed: {
-      backend: "wasm",
-      transferable: false,
-      proxyBatch: { before: 32, after: 64 },
-      fit: { t0: q(2, "ms", "linear fit t(B) = t₀ + t₁·B to proxy step times"), t1: q(0.1, "ms/example", "linear fit t(B) = t₀ + t₁·B to proxy step times"), r2: 0.998, points: 4 },
-      stepTime: { before: q(5.2, "ms", "measured", { low: 4.94, high: 5.72 }), after: q(8.4, "ms", "measured", { low: 7.98, high: 9.24 }), ratio: q(1.615, "ratio", "measured", { low: 1.4, high: 1.87 }) },
-      throughput: { before: q(6154, "examples/s", "measured"), after: q(7619, "examples/s", "measured"), ratio: q(1.238, "ratio", "measured") },
-      epochTimeRatio: q(0.808, "ratio", "measured", { low: 0.7, high: 0.93, note: "proxy backend wasm: not a GPU speed-up" }),
-      notes: [{ id: "speed-proxy-backend", text: "Timed on the wasm backend, which barely speeds up with batch size; a GPU's speed-up will differ, so do not read these ratios as GPU ratios.", params: { backend: "wasm" } }],
+      basis: "analytical",
+      gpu: A100,
+      sides: { before: side(32, 1, false), after: side(64, 1, false) },
+      stepTime: { before: q(0.52, "s", ROOFLINE, { low: 0.42, high: 0.74 }), after: q(1.03, "s", ROOFLINE, { low: 0.83, high: 1.47 }), ratio: q(1.98, "ratio", ROOFLINE, { low: 1.97, high: 1.99 }) },
+      throughput: { before: q(61.5, "examples/s", ROOFLINE, { low: 43.2, high: 76.2 }), after: q(62.1, "examples/s", ROOFLINE, { low: 43.5, high: 77.1 }), ratio: q(1.01, "ratio", ROOFLINE, { low: 1.005, high: 1.015 }) },
+      epochTimeRatio: q(0.99, "ratio", ROOFLINE, { low: 0.985, high: 0.995 }),
+      epochTime: { before: q(1625, "s", ROOFLINE, { low: 1313, high: 2313 }), after: q(1609, "s", ROOFLINE, { low: 1297, high: 2297 }), examples: 100_000 },
+      notes: [],
     },
     memory: {
       model: {
@@ -177,7 +195,7 @@ function batchUp(path = "configs/finetune.yaml"): { group: ChangeGroup; file: Fi
       },
     },
     schedule: { countedIn: "epochs", k: 2, shouldScale: false, items: [], message: { id: "schedule-epochs", text: "Training length is counted in epochs (or not set here): the examples seen stay the same, no step count to change." } },
-    risks: [{ id: "speed-not-transferable", level: "info", text: "Timed on the wasm backend, which barely speeds up with batch size; a GPU's speed-up will differ, so do not read these ratios as GPU ratios.", params: { backend: "wasm" } }],
+    risks: [],
     verdict: { id: "verdict-warn", level: "warn", text: "Batch 32 → 64 (×2): 1.93× fewer steps, 1.03× more examples to the same loss; peak memory 26.5 GiB → 34.5 GiB per device; raise the learning rate to 1.4e-4 (square-root rule).", params: { before: 32, after: 64, steps: 0.517, examples: 1.03, lr: "1.4e-4" } },
   };
   const changes = [change({ path, line: 4, key: "per_device_train_batch_size", role: "micro_batch", before: 32, after: 64, effective: { before: 32, after: 64, ratio: 2 } })];
@@ -205,14 +223,13 @@ function batchDown(): { group: ChangeGroup; file: FileReport } {
     change: { path, line: 9, key: "train_dataloader.batch_size", role: "micro_batch", framework: "mmengine", before: 32, after: 8 },
     batch: { before: 256, after: 64, ratio: 0.25, unit: "samples" },
     speed: {
-      backend: "tensorflow-gpu",
-      transferable: true,
-      proxyBatch: { before: 256, after: 64 },
-      fit: { t0: q(3.1, "ms", "linear fit t(B) = t₀ + t₁·B to proxy step times"), t1: q(0.012, "ms/example", "linear fit t(B) = t₀ + t₁·B to proxy step times"), r2: 0.97, points: 4 },
-      stepTime: { before: q(6.2, "ms", "measured", { low: 6.0, high: 6.6 }), after: q(3.9, "ms", "measured", { low: 3.7, high: 4.2 }), ratio: q(0.629, "ratio", "measured", { low: 0.56, high: 0.7 }) },
-      throughput: { before: q(41290, "examples/s", "measured"), after: q(16410, "examples/s", "measured"), ratio: q(0.397, "ratio", "measured") },
-      epochTimeRatio: q(2.516, "ratio", "measured", { low: 2.29, high: 2.84 }),
-      notes: [],
+      basis: "measured",
+      gpu: A100,
+      sides: { before: side(32, 8, false), after: side(8, 8, true) },
+      stepTime: { before: q(0.412, "s", CALIBRATED, { low: 0.405, high: 0.42 }), after: q(0.118, "s", ON_JOB), ratio: q(0.286, "ratio", CALIBRATED, { low: 0.281, high: 0.291 }) },
+      throughput: { before: q(621, "examples/s", CALIBRATED, { low: 610, high: 632 }), after: q(542, "examples/s", ON_JOB), ratio: q(0.874, "ratio", CALIBRATED, { low: 0.859, high: 0.89 }) },
+      epochTimeRatio: q(1.144, "ratio", CALIBRATED, { low: 1.124, high: 1.164 }),
+      notes: [{ id: "speed-measured-on-job", text: "Step time at 8 per device × accumulation 1 measured on your job (runs/measurements.json); used as is.", params: { batch: 8, accumulation: 1, from: "runs/measurements.json" } }],
     },
     memory: {
       proxy: { proxyBatch: { before: 256, after: 64 }, before: q(6_100_000, "bytes", "measured"), after: q(3_800_000, "bytes", "measured"), ratio: q(0.623, "ratio", "measured", { low: 0.6, high: 0.65 }), fixedBytes: 3_000_000, perExampleBytes: 12_000, optimizerPeakBytes: 2_900_000 },
