@@ -33,9 +33,14 @@ export function parseChecked(input: HostileInput, family: Family, path = `hostil
   } catch (error) {
     return { violations: [`threw: ${(error as Error)?.message ?? String(error)}`] };
   }
+  return { parsed, violations: brokenPromises(input, family, parsed, path) };
+}
+
+/** Every promise `parsed` (the result of parsing `input` at `path`) broke: the contract, then the input's own. */
+export function brokenPromises(input: HostileInput, family: Family, parsed: ParsedConfig, path: string): string[] {
   const out = contractViolations(input.text, family, parsed, path);
   out.push(...expectationViolations(input, family, parsed));
-  return { parsed, violations: out.slice(0, 8) };
+  return out.slice(0, 8);
 }
 
 /**

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { MAX_CONFIG_BYTES, MAX_LISTED_ERRORS, parseConfig } from "../../../src/detect/parse/parse-config.js";
 import { BOUND_MESSAGES, MAX_VALUES, ONE_MB, PARSER_FAMILIES, SEEDS, manyKeysText, type Family } from "../../helpers/hostile-configs.js";
@@ -98,4 +101,33 @@ describe("every parser family stays within its bounds, and says which one it hit
       expect(marked.errors).toEqual(plain.errors);
     });
   }
+});
+
+describe("nothing from a pull request is run", () => {
+  const SRC = fileURLToPath(new URL("../../../src/", import.meta.url));
+  const sources = readdirSync(SRC, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(".ts"))
+    .map((d) => ({ path: join(d.parentPath, d.name).slice(SRC.length), text: readFileSync(join(d.parentPath, d.name), "utf8") }));
+
+  it("no source evaluates code: no eval, new Function or vm", () => {
+    const evaluates = /\beval\s*\(|new\s+Function\s*\(|from\s+["']node:vm["']/;
+    expect(sources.filter((f) => evaluates.test(f.text)).map((f) => f.path)).toEqual([]);
+  });
+
+  it("the one import of a computed module name loads a native TensorFlow.js package named in the code", () => {
+    const computed = sources.filter((f) => /\bimport\s*\(\s*[^"'`\s)]/.test(f.text));
+    expect(computed.map((f) => f.path)).toEqual(["proxy/load-backend.ts"]);
+    const names = [...computed[0].text.matchAll(/tryNative\(\s*([^)]+)\)/g)].map((m) => m[1]).filter((a) => !a.startsWith("pkg"));
+    expect(names.sort()).toEqual(['"@tensorflow/tfjs-node"', '"@tensorflow/tfjs-node-gpu"']);
+  });
+
+  it("only the git source and the CLI's config finder start a process, and only git", () => {
+    const spawning = sources.filter((f) => /["']node:child_process["']/.test(f.text));
+    expect(spawning.map((f) => f.path).sort()).toEqual(["cli/find-training-configs.ts", "source/git-source.ts"]);
+    for (const f of spawning) {
+      const programs = [...f.text.matchAll(/\b(?:execFile|spawn|exec|run)\(\s*([^,)]+)/g)].map((m) => m[1].trim());
+      expect(programs.length, f.path).toBeGreaterThan(0);
+      expect(programs.every((p) => p === '"git"'), `${f.path}: ${programs.join(", ")}`).toBe(true);
+    }
+  });
 });
