@@ -4,6 +4,7 @@
 import { benchAccuracy, summariseAccuracy } from "./accuracy.js";
 import { benchDetection } from "./detection.js";
 import { benchDetectionCorpus, summariseDetectionCorpus } from "./detection-corpus.js";
+import { benchParsersProperty, summariseParsersProperty } from "./parsers-property.js";
 import { benchProxy, summariseProxy } from "./proxy.js";
 import { benchSpeed, summariseSpeed } from "./speed.js";
 import { benchSpeedModel, summariseSpeedModel } from "./speed-model.js";
@@ -21,6 +22,7 @@ const suites: Suite[] = [
     summary: (r) => `${r.detectSecondsFor500Files.toFixed(3)} s for a 500-file change (${Math.round(r.filesPerSecond)} files/s; goal ≤ 1 s)`,
   },
   { name: "detection-corpus", run: benchDetectionCorpus, summary: summariseDetectionCorpus },
+  { name: "parsers-property", run: (o) => benchParsersProperty({ ...o, log: (line) => console.log(line) }), summary: summariseParsersProperty },
   { name: "proxy", run: benchProxy, summary: summariseProxy },
   { name: "accuracy", run: (o) => benchAccuracy({ ...o, retrain, log: (line) => console.log(line) }), summary: summariseAccuracy },
   { name: "speed", run: benchSpeed, summary: summariseSpeed },
