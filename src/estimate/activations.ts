@@ -88,3 +88,45 @@ export function logitBytesPerExample(shape: Pick<ActivationShape, "seqLen" | "vo
 function widthFactor(shape: ActivationShape): number {
   return (shape.bytesPerValue ?? 2) / 2;
 }
+
+/** What `loraDropoutBytesPerExample` needs: the adapted module kinds and the widths of their inputs. */
+export interface LoraDropoutShape {
+  hidden: number;
+  layers: number;
+  seqLen: number;
+  /** Width of the attention output (heads × head size), the output projection's input. */
+  attentionWidth: number;
+  /** MLP inner size, the down projection's input (per visited expert). */
+  intermediate: number;
+  activeExperts?: number;
+  modules: string[];
+  /** One adapter input for q, k and v (a fused projection), not one each. */
+  fusedQkv?: boolean;
+  bytesPerValue?: 2 | 4;
+  /** With checkpointing only the layer being recomputed holds them. */
+  checkpointing?: boolean;
+}
+
+/**
+ * Bytes per example that LoRA's dropout adds to the layer count: with `lora_dropout` > 0 each
+ * adapted module applies dropout to its input before the trainable A matrix, which keeps that
+ * dropped copy (16-bit) for its weight gradient, and dropout keeps its 1-byte mask — 3 bytes per
+ * input element, per adapted module (PEFT's `lora_dropout(x)` per module; LitGPT's fused query-key-
+ * value projection has one). Without dropout the adapter reads the same input as the frozen
+ * layer and adds nothing beyond its rank-r output. The output head's adapter counts once per example.
+ * @example loraDropoutBytesPerExample({ hidden: 4096, layers: 32, seqLen: 512, attentionWidth: 4096, intermediate: 11008, modules: ["q", "v"] }) // 32 × 2 × 3 × 512 × 4096
+ */
+export function loraDropoutBytesPerExample(o: LoraDropoutShape): number {
+  const width = (o.bytesPerValue ?? 2) + 1;
+  const inputs: Record<string, number> = { q: o.hidden, k: o.hidden, v: o.hidden, qkv: o.hidden, o: o.attentionWidth, gate: o.hidden, up: o.hidden, down: o.intermediate * (o.activeExperts ?? 1) };
+  const kinds = new Set(o.modules);
+  let perLayer = 0;
+  if (o.fusedQkv && ["q", "k", "v", "qkv"].some((m) => kinds.has(m))) {
+    perLayer += o.hidden;
+    for (const m of ["q", "k", "v", "qkv"]) kinds.delete(m);
+  }
+  for (const m of kinds) perLayer += inputs[m] ?? 0;
+  const layers = o.checkpointing ? 1 : o.layers;
+  const head = kinds.has("lm_head") ? o.hidden : 0;
+  return width * o.seqLen * (layers * perLayer + head);
+}

@@ -1,6 +1,6 @@
-import { describeSource } from "../workload/describe-source.js";
+import { describeSource } from "../util/describe-source.js";
 import type { OptimizerKind, Workload, WorkloadPrecision } from "../workload/types.js";
-import { checkpointedBytesPerExample, layerActivationBytes, logitBytesPerExample, type ActivationShape } from "./activations.js";
+import { checkpointedBytesPerExample, layerActivationBytes, logitBytesPerExample, loraDropoutBytesPerExample, type ActivationShape } from "./activations.js";
 import { deepSpeedEstimate, frozenBytes, trainedBytes, type StateBytes } from "./model-states.js";
 import { quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
@@ -20,7 +20,8 @@ export const CUDA_CONTEXT = { value: 0.75 * GiB, low: 0.5 * GiB, high: 1 * GiB }
  * Korthikanti et al.'s count leaves out what frameworks add (Hugging Face's fp32 RMSNorm upcasts,
  * rotary tables, attention masks, temporaries of the step in flight) and counts some inputs that a
  * frozen layer does not keep: the activations' interval is 0.8× to 1.5× the count (0.6× for
- * LoRA, whose frozen linear layers keep no input for a weight gradient).
+ * LoRA over 16-bit weights, whose frozen linear layers keep no input for a weight gradient; not for
+ * QLoRA, whose bitsandbytes 4-bit matmul keeps its input whenever a gradient flows through it).
  */
 export const ACTIVATION_SPREAD = { low: 0.8, lowAdapter: 0.6, high: 1.5 } as const;
 
@@ -122,6 +123,7 @@ export function deviceModel(w: Workload): DeviceModel | undefined {
 function addActivations(result: DeviceModel, w: Workload, o: { tp: number; cp: number; precision: WorkloadPrecision }): void {
   const model = w.model.value!;
   const adapter = w.method.value === "lora" || w.method.value === "qlora";
+  const frozenKeepNoInputs = w.method.value === "lora" && (w.baseQuantization.value ?? "none") === "none";
   if (model.kind === "vision") {
     if (!model.activationBytesPerImage) return;
     // The catalogue's figure is fp32; autocast keeps most activations in 16 bits (half, up to all of it in fp32).
@@ -135,7 +137,7 @@ function addActivations(result: DeviceModel, w: Workload, o: { tp: number; cp: n
   let seqLen = w.seqLen.value;
   if (seqLen === null && model.maxPositions) {
     seqLen = model.maxPositions;
-    result.notes.push({ id: "seq-len-assumed", text: `Sequence length not set: assumed the model's maximum, ${seqLen} tokens.`, params: { seqLen } });
+    result.notes.push({ id: "seq-len-assumed", params: { seqLen } });
   }
   if (!seqLen) return;
   const s = seqLen / o.cp;
@@ -154,14 +156,18 @@ function addActivations(result: DeviceModel, w: Workload, o: { tp: number; cp: n
   };
   const checkpointing = w.checkpointing.value ?? false;
   if (w.checkpointing.value === null) result.notes.push(ASSUMPTIONS.checkpointing);
-  const count = (flash: boolean) => (checkpointing ? checkpointedBytesPerExample({ ...shape, flashAttention: flash }) : layers * layerActivationBytes({ ...shape, flashAttention: flash }, 1));
+  const lora = adapter ? w.lora.value : null;
+  const dropout = lora?.dropout
+    ? loraDropoutBytesPerExample({ hidden, layers, seqLen: s, attentionWidth: heads * (model.headDim ?? hidden / heads), intermediate: model.experts?.intermediate ?? model.intermediate ?? 4 * hidden, activeExperts: model.experts?.active, modules: lora.modules, fusedQkv: lora.fusedQkv, bytesPerValue: shape.bytesPerValue, checkpointing }) / o.tp
+    : 0;
+  const count = (flash: boolean) => dropout + (checkpointing ? checkpointedBytesPerExample({ ...shape, flashAttention: flash }) : layers * layerActivationBytes({ ...shape, flashAttention: flash }, 1));
   const attention = w.attention.value;
   if (attention === null) result.notes.push(ASSUMPTIONS.attention);
   const value = count(attention !== "eager");
   const withScores = count(false);
-  const what = `${checkpointing ? SOURCES.checkpointedActivations : SOURCES.activations}${attention === "eager" ? "" : ", no stored attention scores"}`;
+  const what = `${checkpointing ? SOURCES.checkpointedActivations : SOURCES.activations}${attention === "eager" ? "" : ", no stored attention scores"}${dropout ? `, LoRA dropout ${lora!.dropout} keeps each adapter's input` : ""}`;
   result.activations = quantity(value, "bytes/example", what, {
-    low: value * (adapter ? ACTIVATION_SPREAD.lowAdapter : ACTIVATION_SPREAD.low),
+    low: value * (frozenKeepNoInputs ? ACTIVATION_SPREAD.lowAdapter : ACTIVATION_SPREAD.low),
     high: (attention === null ? withScores : value) * ACTIVATION_SPREAD.high,
   });
   const logits = logitBytesPerExample({ seqLen: s, vocab: model.vocab }) / o.tp;
@@ -179,11 +185,11 @@ function deepSpeedExtra(o: { stage: number; precision: WorkloadPrecision; optimi
 
 /** What the memory model counts when the workload does not say, each said in the report. */
 const ASSUMPTIONS = {
-  precision: { id: "memory-assumed-precision", text: "The precision is not known from the config: counted as mixed precision (16 bytes per trained parameter with Adam)." },
-  optimizer: { id: "memory-assumed-optimizer", text: "The optimizer is not known from the config: counted as AdamW, the most common and among the largest." },
-  devices: { id: "memory-assumed-devices", text: "The device count is not known: counted as 1 device, so nothing is sharded." },
-  checkpointing: { id: "memory-assumed-checkpointing", text: "The config does not say whether activations are checkpointed: counted without checkpointing (the larger count)." },
-  attention: { id: "memory-assumed-attention", text: "The config does not say which attention kernel runs: counted as one that does not store the attention scores (SDPA/FlashAttention); the top of the interval stores them." },
+  precision: { id: "memory-assumed-precision" },
+  optimizer: { id: "memory-assumed-optimizer" },
+  devices: { id: "memory-assumed-devices" },
+  checkpointing: { id: "memory-assumed-checkpointing" },
+  attention: { id: "memory-assumed-attention" },
 } satisfies Record<string, Note>;
 
 function assumed<T extends string | number>(notes: Note[], what: keyof typeof ASSUMPTIONS, value: T): T {

@@ -23,7 +23,8 @@ export interface Method {
  * parameters), LoRA over 4-bit (QLoRA) or 8-bit base weights, or its last layers only. Reads
  * axolotl (`adapter`, `lora_r`, `lora_target_modules`, `lora_target_linear`, `load_in_4bit`),
  * LLaMA-Factory (`finetuning_type`, `lora_rank`, `lora_target`, `quantization_bit`), TRL/PEFT
- * (`use_peft`, `lora_r`/`r`, `target_modules`) and torchtune's LoRA builders.
+ * (`use_peft`, `lora_r`/`r`, `target_modules`), torchtune's LoRA builders and LitGPT
+ * (`lora_r` with its `lora_query` … `lora_head` switches, `quantize: bnb.nf4`).
  * @example readMethod({ entries, file: "qlora.yml", model }).method.value // "qlora"
  */
 export function readMethod(input: MethodInput): Method {
@@ -86,6 +87,12 @@ function readQuantization(entries: Entry[], file: string): { field: Field<BaseQu
   if (load4 && asBoolean(load4.value)) return { field: four(load4, false) };
   const load8 = findEntry(entries, ["load_in_8bit"]);
   if (load8 && asBoolean(load8.value)) return { field: fromEntry<BaseQuantization>("int8", load8, file) };
+  // LitGPT's `quantize`: bnb.nf4 / bnb.fp4 (4 bits + an fp32 absmax per 64 weights), their `-dq`
+  // double-quantized forms, and bnb.int8-training.
+  const quantize = findEntry(entries, ["quantize"]);
+  const q = typeof quantize?.value === "string" ? quantize.value.toLowerCase() : "";
+  if (quantize && /^bnb\.(nf4|fp4)/.test(q)) return { field: fromEntry<BaseQuantization>(q.endsWith("-dq") ? "nf4-double" : "nf4", quantize, file) };
+  if (quantize && /^bnb\.int8/.test(q)) return { field: fromEntry<BaseQuantization>("int8", quantize, file) };
   return { field: fromDefault<BaseQuantization>("none", "any", "no 4-bit or 8-bit loading is set") };
 }
 
@@ -96,22 +103,28 @@ function readLora(entries: Entry[], file: string, model: ModelShape | null, issu
   const usePeft = findEntry(entries, ["use_peft"]);
   const component = findEntry(entries, ["model._component_"]);
   const torchtune = component && /\.(q?lora|dora)_/.test(String(component.value)) ? component : undefined;
+  // LitGPT's LoRA configs (`litgpt finetune lora`) set `lora_r` beside per-module switches no other framework uses.
+  const litgpt = findEntry(entries, LITGPT_SWITCHES.map((s) => s.key)) ? findEntry(entries, ["lora_r"]) : undefined;
   const switchedOn =
     (adapter && /^q?lora$/i.test(String(adapter.value)) && adapter) ||
     (finetuning && /^lora$/i.test(String(finetuning.value)) && finetuning) ||
     (usePeft && asBoolean(usePeft.value) && usePeft) ||
     torchtune ||
+    litgpt ||
     findEntry(entries, ["peft_config.r", "lora_config.r", "peft.r", "lora.r"]);
   if (!switchedOn) return undefined;
 
   const rankEntry = findEntry(entries, ["lora_r", "lora_rank", "peft_config.r", "lora_config.r", "peft.r", "lora.r"]);
   const alphaEntry = findEntry(entries, ["lora_alpha"]);
-  const framework = torchtune ? "torchtune" : finetuning ? "LLaMA-Factory" : usePeft ? "TRL" : adapter ? "axolotl" : "PEFT";
+  const framework = torchtune ? "torchtune" : litgpt ? "LitGPT" : finetuning ? "LLaMA-Factory" : usePeft ? "TRL" : adapter ? "axolotl" : "PEFT";
   // Defaults as each names them: torchtune's builders and LLaMA-Factory rank 8; TRL's ModelConfig 16; PEFT's LoraConfig 8.
   const rank = asCount(rankEntry?.value) ?? (framework === "TRL" ? 16 : 8);
-  const alpha = alphaEntry && typeof alphaEntry.value === "number" ? alphaEntry.value : framework === "LLaMA-Factory" ? rank * 2 : framework === "TRL" ? 32 : framework === "torchtune" ? 16 : framework === "PEFT" ? 8 : null;
+  const alpha = alphaEntry && typeof alphaEntry.value === "number" ? alphaEntry.value : framework === "LLaMA-Factory" ? rank * 2 : framework === "TRL" ? 32 : framework === "torchtune" || framework === "LitGPT" ? 16 : framework === "PEFT" ? 8 : null;
 
-  const targets = readTargets(entries, framework);
+  // Defaults as each names them: PEFT's LoraConfig, axolotl, LLaMA-Factory and torchtune's builders 0; TRL's ModelConfig and LitGPT 0.05.
+  const dropoutEntry = findEntry(entries, ["lora_dropout"]);
+  const dropout = dropoutEntry && typeof dropoutEntry.value === "number" ? dropoutEntry.value : framework === "TRL" || framework === "LitGPT" ? 0.05 : 0;
+  const targets = framework === "LitGPT" ? litgptTargets(entries) : readTargets(entries, framework);
   const { modules, unmatched } = resolveTargets(targets.values, model);
   for (const name of unmatched) {
     const e = targets.entries.find((x) => x.value === name)?.entry;
@@ -124,9 +137,36 @@ function readLora(entries: Entry[], file: string, model: ModelShape | null, issu
       params: { target: name, key, line: e?.line ?? 0, model: model?.id ?? "?" },
     });
   }
-  const spec: LoraSpec = { rank, alpha, targets: targets.values, modules };
+  const spec: LoraSpec = { rank, alpha, targets: targets.values, modules, dropout, ...(framework === "LitGPT" ? { fusedQkv: true } : {}) };
   const specSource = rankEntry ? fromEntry(spec, rankEntry, file).source : { kind: "default" as const, framework, what: `LoRA rank ${rank} (the framework's default)` };
   return { method: fromEntry<MethodKind>("lora", switchedOn, file), spec: { value: spec, source: specSource } };
+}
+
+/**
+ * LitGPT's per-module LoRA switches and the modules they adapt (litgpt/lora.py `Config`): the query,
+ * key and value parts of the fused attention projection, its output projection, the MLP's linear
+ * layers (gate, up and down for LLaMA-style MLPs) and the output head. Defaults as LitGPT's
+ * `finetune lora` has them: query and value on, the rest off.
+ */
+const LITGPT_SWITCHES: Array<{ key: string; modules: string[]; default: boolean }> = [
+  { key: "lora_query", modules: ["q_proj"], default: true },
+  { key: "lora_key", modules: ["k_proj"], default: false },
+  { key: "lora_value", modules: ["v_proj"], default: true },
+  { key: "lora_projection", modules: ["o_proj"], default: false },
+  { key: "lora_mlp", modules: ["gate_proj", "up_proj", "down_proj"], default: false },
+  { key: "lora_head", modules: ["lm_head"], default: false },
+];
+
+function litgptTargets(entries: Entry[]): { values: string[]; key?: string; entries: Array<{ value: string; entry: Entry }> } {
+  const values: string[] = [];
+  const written: Array<{ value: string; entry: Entry }> = [];
+  for (const s of LITGPT_SWITCHES) {
+    const entry = findEntry(entries, [s.key]);
+    if (!(entry ? asBoolean(entry.value) ?? s.default : s.default)) continue;
+    values.push(...s.modules);
+    if (entry) written.push(...s.modules.map((value) => ({ value, entry })));
+  }
+  return { values, key: "lora_query … lora_head", entries: written };
 }
 
 /** Target modules as written (each with the entry that wrote it), or the framework's default when the config names none. */

@@ -75,6 +75,13 @@ export interface LoraSpec {
   targets: string[];
   /** The module kinds the targets resolve to. */
   modules: ModuleKind[];
+  /**
+   * Dropout on each adapter's input (`lora_dropout`, or the framework's default). Above 0 every
+   * adapted module keeps a dropped copy of its input and the mask for the backward pass.
+   */
+  dropout?: number;
+  /** One adapter input for the query, key and value parts (LitGPT's fused `attn` projection), not one each. */
+  fusedQkv?: boolean;
 }
 
 export type WorkloadPrecision = "mixed" | "bf16" | "fp16" | "fp32";
