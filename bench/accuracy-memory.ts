@@ -2,7 +2,7 @@
 // M(B) = M₀ + m·B, floored by the optimizer update's peak) against the peak measured there.
 import * as tf from "@tensorflow/tfjs";
 import { proxyPeak } from "../src/estimate/memory-proxy.js";
-import { fitLine } from "../src/proxy/fit-line.js";
+import { fitLine } from "../src/util/fit-line.js";
 import { loadBackend } from "../src/proxy/load-backend.js";
 import { measureMemory } from "../src/proxy/measure-memory.js";
 import { prepareTask } from "../src/proxy/prepare-task.js";

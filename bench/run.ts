@@ -4,6 +4,7 @@
 import { benchAccuracy, summariseAccuracy } from "./accuracy.js";
 import { benchDetection } from "./detection.js";
 import { benchDetectionCorpus, summariseDetectionCorpus } from "./detection-corpus.js";
+import { benchMemory, summariseMemory } from "./memory-accuracy.js";
 import { benchParsersProperty, summariseParsersProperty } from "./parsers-property.js";
 import { benchProxy, summariseProxy } from "./proxy.js";
 import { benchSpeed, summariseSpeed } from "./speed.js";
@@ -27,6 +28,7 @@ const suites: Suite[] = [
   { name: "accuracy", run: (o) => benchAccuracy({ ...o, retrain, log: (line) => console.log(line) }), summary: summariseAccuracy },
   { name: "speed", run: benchSpeed, summary: summariseSpeed },
   { name: "speed-model", run: benchSpeedModel, summary: summariseSpeedModel },
+  { name: "memory", run: benchMemory, summary: summariseMemory },
 ];
 
 const started = performance.now();

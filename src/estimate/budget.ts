@@ -1,5 +1,5 @@
 import type { MemoryBudget } from "../config/schema.js";
-import { formatBytes } from "./format-bytes.js";
+import { formatBytes } from "../util/format-bytes.js";
 import type { BudgetCheck, Quantity } from "./types.js";
 
 export interface BudgetInput {

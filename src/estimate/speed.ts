@@ -1,5 +1,5 @@
 import { standardDeviation } from "simple-statistics";
-import { fitLine } from "../proxy/fit-line.js";
+import { fitLine } from "../util/fit-line.js";
 import type { BackendName, LinearFit, StepTiming } from "../proxy/types.js";
 import { combine, quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";

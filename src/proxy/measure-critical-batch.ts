@@ -1,6 +1,6 @@
 import { createBatchOrder } from "./data/batch-order.js";
 import { disposeBatch, makeBatch, type Batch } from "./data/make-batch.js";
-import { fitLine } from "./fit-line.js";
+import { fitLine } from "../util/fit-line.js";
 import { LEARNING_RATE_RULES, planLearningRate } from "./learning-rate.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { createBatchOrder } from "./data/batch-order.js";
 import { disposeBatch, makeBatch } from "./data/make-batch.js";
-import { fitLine } from "./fit-line.js";
+import { fitLine } from "../util/fit-line.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
 import { batchLoss, createOptimizer, disposeTrainer, trainOnNext, type Trainer } from "./train-step.js";

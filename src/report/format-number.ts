@@ -5,7 +5,7 @@
  */
 
 /** Shared with the estimate stage, whose English messages print the same bytes. */
-export { formatBytes } from "../estimate/format-bytes.js";
+export { formatBytes } from "../util/format-bytes.js";
 
 /**
  * Three significant digits; integers below a trillion keep every digit, grouped by thousands.

@@ -1,6 +1,6 @@
 import { markdownTable } from "markdown-table";
 import type { MemoryEstimate, MemoryParts, Quantity } from "../estimate/types.js";
-import { describeSource } from "../workload/describe-source.js";
+import { describeSource } from "../util/describe-source.js";
 import type { Field, Workload } from "../workload/types.js";
 import { formatBytes, formatNumber } from "./format-number.js";
 import type { MessageId } from "./messages/en.js";

@@ -1,5 +1,5 @@
 import { linearRegression, linearRegressionLine, rSquared } from "simple-statistics";
-import type { LinearFit } from "./types.js";
+import type { LinearFit } from "../proxy/types.js";
 
 /**
  * Least-squares y = intercept + slope·x with its R².

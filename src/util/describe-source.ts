@@ -1,4 +1,4 @@
-import type { WorkloadSource } from "./types.js";
+import type { WorkloadSource } from "../workload/types.js";
 
 /**
  * A source in a few plain words, for Quantity sources and the JSON: `sft.yaml:3 model_name_or_path`,
