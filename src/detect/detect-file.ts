@@ -3,8 +3,11 @@ import { effectiveBatch } from "./effective-batch.js";
 import { extractSettings } from "./extract-settings.js";
 import type { Framework } from "./frameworks/framework.js";
 import { recogniseFramework } from "./frameworks/catalogue.js";
+import { generic } from "./frameworks/generic.js";
 import { parseConfig } from "./parse/parse-config.js";
-import type { DetectOptions, FileReport, ParsedConfig } from "./types.js";
+import type { BatchSetting, DetectOptions, FileReport, ParsedConfig } from "./types.js";
+
+const BATCH_ROLES = new Set(["micro_batch", "global_batch", "tokens_per_batch"]);
 
 /**
  * Everything batch-advisor can tell about one config file without running it: its framework,
@@ -15,10 +18,21 @@ export function detectFile(path: string, text: string, options: DetectOptions & 
   return detectParsed(parseConfig(path, text), options);
 }
 
-/** As `detectFile`, from an already parsed (and possibly inheritance-merged) config. */
+/**
+ * As `detectFile`, from an already parsed (and possibly inheritance-merged) config. When the chosen
+ * framework's rules find no training batch but the generic rules do, the generic reading stands: a
+ * framework claims a file by its evidence, but only its rules can say what a key means.
+ */
 export function detectParsed(config: ParsedConfig, options: DetectOptions & { framework?: Framework } = {}): FileReport {
-  const framework = options.framework ?? recogniseFramework(config);
-  const settings = extractSettings(config, framework);
+  let framework = options.framework ?? recogniseFramework(config);
+  let settings = settingsOf(config, framework);
+  if (framework !== generic && !settings.some((s) => BATCH_ROLES.has(s.role))) {
+    const fallback = settingsOf(config, generic);
+    if (fallback.some((s) => BATCH_ROLES.has(s.role))) {
+      framework = generic;
+      settings = fallback;
+    }
+  }
   const { effective, warnings } = effectiveBatch(settings, framework.semantics, options);
   return {
     path: config.path,
@@ -29,4 +43,14 @@ export function detectParsed(config: ParsedConfig, options: DetectOptions & { fr
     warnings: [...warnings, ...commentConflicts(settings, config.comments)],
     errors: config.errors,
   };
+}
+
+/**
+ * The framework's settings, refined by its own hook; a per-device batch its framework counts in
+ * tokens (OpenNMT `batch_type: tokens`) is reported as tokens per device.
+ */
+function settingsOf(config: ParsedConfig, framework: Framework): BatchSetting[] {
+  const found = framework.refine ? framework.refine(extractSettings(config, framework)) : extractSettings(config, framework);
+  const inTokens = framework.semantics?.batchUnit?.(found) === "tokens";
+  return inTokens ? found.map((s) => (s.role === "micro_batch" ? { ...s, role: "tokens_per_batch" as const } : s)) : found;
 }

@@ -14,15 +14,40 @@ export interface EffectiveResult {
  * @example effectiveBatch([micro 8, accum 4], {}, { devices: 2 }).effective.value // 64
  */
 export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantics = {}, options: DetectOptions = {}): EffectiveResult {
+  const result = computeEffective(written, semantics, options);
+  const { assumed } = result;
+  if (!assumed.length) return { effective: result.effective, warnings: result.warnings };
+  const effective = { ...result.effective, assumed };
+  if (effective.value != null) effective.formula += ` — assumed: ${assumed.map((a) => a.replace(/: assumed default of /, " = ").replace(/ \((.+)\)$/, " ($1 default)")).join(", ")}`;
+  return { effective, warnings: result.warnings };
+}
+
+const PART_NAMES: Partial<Record<Role, string>> = {
+  micro_batch: "per-device batch",
+  global_batch: "global batch",
+  devices: "devices",
+  seq_len: "sequence length",
+  tokens_per_batch: "tokens per device",
+};
+
+function computeEffective(written: BatchSetting[], semantics: BatchSemantics, options: DetectOptions): EffectiveResult & { assumed: string[] } {
   const settings = applicable(written, semantics);
   const warnings: string[] = [];
   const unknown: string[] = [];
   const first = (role: Role) => settings.find((s) => s.role === role);
   const values = new Map<Role, number | null>();
   for (const s of settings) if (!values.has(s.role)) values.set(s.role, typeof s.value === "number" ? s.value : null);
+  const assumed: string[] = [];
   const known = (role: Role): number | null | undefined => {
     const s = first(role);
-    if (!s) return semantics.defaults?.[role];
+    if (!s) {
+      const d = semantics.defaults?.[role];
+      // Accumulation 1 is no accumulation, said in the formula; any other default is an assumption.
+      if (d !== undefined && role !== "grad_accum" && !assumed.some((a) => a.startsWith(`${PART_NAMES[role] ?? role}:`))) {
+        assumed.push(`${PART_NAMES[role] ?? role}: assumed default of ${d}${semantics.defaultsFrom ? ` (${semantics.defaultsFrom})` : ""}`);
+      }
+      return d;
+    }
     if (s.unknownReason) {
       const auto = semantics.autoMeans !== undefined && /^["']?auto["']?$/i.test(s.raw.trim());
       unknown.push(`${s.key}: ${auto ? `"auto", ${semantics.autoMeans}` : s.unknownReason}`);
@@ -55,16 +80,16 @@ export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantic
 
   // A framework default for the global batch (Ultralytics 16) counts like a written one.
   if (global !== undefined) {
-    if (global === null) return { effective: { value: null, unit, formula: "global batch unknown", unknown, parts }, warnings };
+    if (global === null) return { effective: { value: null, unit, formula: "global batch unknown", unknown, parts }, warnings, assumed };
     if (semantics.globalBeforeAccum) {
       parts.micro = devices ? global / devices : null;
       const value = accum == null ? null : global * accum;
-      return { effective: { value, unit, formula: `${global} (global, over all devices) × ${fmt(accum)} (${accumWhy})`, unknown, parts }, warnings };
+      return { effective: { value, unit, formula: `${global} (global, over all devices) × ${fmt(accum)} (${accumWhy})`, unknown, parts }, warnings, assumed };
     }
     const rescaled = semantics.rescaleGlobal?.({ global, devices, values });
     if (rescaled) {
       if (rescaled.value === null) unknown.push(rescaled.why);
-      return { effective: { value: rescaled.value, unit, formula: rescaled.why, unknown, parts }, warnings };
+      return { effective: { value: rescaled.value, unit, formula: rescaled.why, unknown, parts }, warnings, assumed };
     }
     if (micro != null && devices != null) {
       const derived = global / (micro * devices);
@@ -75,7 +100,7 @@ export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantic
       }
       parts.accum = accumSetting && accum != null ? accum : derived;
       const formula = `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (devices)`;
-      return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings };
+      return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings, assumed };
     }
     // A global batch split over known devices gives the per-device batch (DeepSpeed: only
     // train_batch_size → accumulation 1 and micro = global ÷ world; detectron2 IMS_PER_BATCH ÷ GPUs),
@@ -86,16 +111,16 @@ export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantic
       parts.accum = splitAccum;
       if (!Number.isInteger(parts.micro)) warnings.push(`Global batch ${global} is not divisible by devices × accumulation = ${devices} × ${splitAccum}`);
       const formula = `${global} (global) = ${fmt(parts.micro)} (per device, derived) × ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) × ${devices} (devices)`;
-      return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings };
+      return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings, assumed };
     }
     // Without the micro batch and the devices the accumulation inside the global batch is not known.
     if (!accumSetting) parts.accum = null;
-    return { effective: { value: scaleTokens(global), unit, formula: `${global} (global batch)${tokenSuffix()}`, unknown, parts }, warnings };
+    return { effective: { value: scaleTokens(global), unit, formula: `${global} (global batch)${tokenSuffix()}`, unknown, parts }, warnings, assumed };
   }
 
   if (micro == null) {
     if (micro === undefined && !first("micro_batch")) unknown.push("per-device batch: not set in this file");
-    return { effective: { value: null, unit, formula: "per-device batch unknown", unknown, parts }, warnings };
+    return { effective: { value: null, unit, formula: "per-device batch unknown", unknown, parts }, warnings, assumed };
   }
   const microLabel = unit === "tokens" && first("tokens_per_batch") ? "tokens per device" : "per device";
   if (semantics.accumIsGlobal) {
@@ -103,12 +128,13 @@ export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantic
     // device count is no unknown part of this batch.
     const value = accum == null ? null : micro * accum;
     const relevant = unknown.filter((u) => !u.startsWith("devices: not in this file"));
-    return { effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}, over all devices)${tokenSuffix()}`, unknown: relevant, parts }, warnings };
+    return { effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}, over all devices)${tokenSuffix()}`, unknown: relevant, parts }, warnings, assumed };
   }
   const value = accum == null || devices == null ? null : micro * accum * devices;
   return {
     effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}) × ${fmt(devices)} (devices)${tokenSuffix()}`, unknown, parts },
     warnings,
+    assumed,
   };
 
   function scaleTokens(v: number | null): number | null {

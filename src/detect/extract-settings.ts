@@ -43,7 +43,18 @@ export function extractSettings(config: ParsedConfig, framework: Framework): Bat
       }
     }
   }
-  return [...settings, ...(framework.derive?.(config) ?? [])];
+  return [...withoutEchoes(settings, config.entries), ...(framework.derive?.(config) ?? [])];
+}
+
+/**
+ * A value written once and used again (`batch_size=24` then `--train_batch_size=$batch_size`, a
+ * Python constant passed to `fit(batch_size=…)`) is one setting, at the line that writes it: the
+ * use is kept and the variable itself dropped when both have the same role.
+ */
+function withoutEchoes(settings: BatchSetting[], entries: Entry[]): BatchSetting[] {
+  const variable = new Set(entries.filter((e) => e.context === "shell variable").map((e) => `${e.line}:${e.path.join(".")}`));
+  const isVariable = (s: BatchSetting) => !s.source && variable.has(`${s.line}:${s.key}`);
+  return settings.filter((s) => !isVariable(s) || !settings.some((o) => o !== s && !isVariable(o) && o.role === s.role && o.line === s.line && o.source === s.source));
 }
 
 function match(rules: KeyRule[], key: string, entry: Entry): KeyRule | undefined {

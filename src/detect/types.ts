@@ -38,6 +38,11 @@ export interface Entry {
   document?: number;
   /** Path of the inherited file (Hydra default, `_base_`, `_BASE_`) the entry came from; unset for the file itself. */
   source?: string;
+  /**
+   * Where a value written elsewhere is used: `export BS=64` (the entry's line) used by `--bs $BS`
+   * (here), or a Jsonnet `local` used by a field.
+   */
+  usedAt?: { line: number; raw: string };
 }
 
 export interface ParseError {
@@ -111,6 +116,12 @@ export interface EffectiveBatch {
   formula: string;
   /** Parts that could not be known, each with a reason, e.g. "devices unknown: set by the launcher". */
   unknown: string[];
+  /**
+   * Parts taken from a framework's or script's default because the file does not set them, each
+   * said as such: "per-device batch: assumed default of 8 (Hugging Face Trainer)". The value stands
+   * on these assumptions.
+   */
+  assumed?: string[];
   parts: {
     micro: number | null;
     accum: number | null;

@@ -36,6 +36,7 @@ export const axolotl: Framework = {
   ],
   semantics: {
     defaults: { micro_batch: 1 },
+    defaultsFrom: "axolotl",
     impliedAccum: impliedAccum,
     unit: tokensWhenPacked,
     devicesFrom: "accelerate launch / torchrun (axolotl train uses every visible GPU)",

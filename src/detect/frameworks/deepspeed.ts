@@ -10,7 +10,10 @@ import { score, type Framework } from "./framework.js";
 export const deepspeed: Framework = {
   id: "deepspeed",
   name: "DeepSpeed",
+  // A top-level `train_batch_size` is DeepSpeed's own key in a JSON config; as a script's flag
+  // (`--train_batch_size`) it is anyone's.
   recognise: (c) =>
+    (c.format === "json" ? score(c, [["^train_batch_size", 4]]) : 0) +
     score(c, [
       ["^train_micro_batch_size_per_gpu", 10],
       ["^train_batch_size", 3],

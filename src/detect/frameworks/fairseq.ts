@@ -21,7 +21,7 @@ export const fairseq: Framework = {
       [/^optimization\.update_freq(?:\.0)?$/, 6],
       ["^distributed_training.distributed_world_size", 6],
       [/^(?:criterion|task|lr_scheduler|optimizer)\._name$/, 2],
-      [/(?:^|\.)(?:max-tokens|update-freq|tokens-per-sample|max-sentences)$/, 3],
+      [/(?:^|\.)(?:max-tokens|update-freq|tokens-per-sample|max-sentences)$/, 4],
     ]),
   rules: [
     { key: /(?:^|\.)max-tokens$/, context: FAIRSEQ, role: "tokens_per_batch" },

@@ -23,6 +23,8 @@ export interface Framework {
    * @example derive({ path: "rtmdet_l_8xb32-300e_coco.py", … }) // [{ role: "devices", value: 8, … }]
    */
   derive?: (config: ParsedConfig) => BatchSetting[];
+  /** Adjusts the roles of the settings found, for meanings that depend on the settings beside them. */
+  refine?: (settings: BatchSetting[]) => BatchSetting[];
 }
 
 export interface KeyRule {
@@ -62,6 +64,8 @@ export interface BatchSemantics {
   accumIsGlobal?: boolean;
   /** Framework defaults for settings a config may leave out (HF: 8 per device, accumulation 1). */
   defaults?: Partial<Record<Role, number>>;
+  /** Whose defaults those are, for the "assumed: default of …" note (`transformers TrainingArguments`). */
+  defaultsFrom?: string;
   /** Where the device count comes from when the file does not say, for the "unknown" message. */
   devicesFrom?: string;
   /**
@@ -127,7 +131,21 @@ export function hasKeyIn(config: ParsedConfig, pattern: string | RegExp, context
   return config.entries.some((e) => e.context !== undefined && context.test(e.context) && re.test(dotted(e)));
 }
 
-/** Sums the weights of the signals present: a readable way to write `recognise`. */
+/** A signal this strong names its framework on its own; weaker ones only support such a signal. */
+export const DISTINCTIVE = 4;
+
+/**
+ * Sums the weights of the signals present, when at least one of them is distinctive (weight ≥ 4)
+ * or several weak ones add up to twice that: a weak key (`train_batch_size`, `model_type`,
+ * `tokenizer_dir`) alone must not hand a file to a framework whose narrow rules then find nothing.
+ */
 export function score(config: ParsedConfig, signals: Array<[string | RegExp, number]>): number {
-  return signals.reduce((sum, [pattern, weight]) => sum + (hasKey(config, pattern) ? weight : 0), 0);
+  let sum = 0;
+  let distinctive = false;
+  for (const [pattern, weight] of signals) {
+    if (!hasKey(config, pattern)) continue;
+    sum += weight;
+    if (weight >= DISTINCTIVE) distinctive = true;
+  }
+  return distinctive || sum >= 2 * DISTINCTIVE ? sum : 0;
 }

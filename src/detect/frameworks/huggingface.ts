@@ -1,6 +1,7 @@
 import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
 import { tokensWhenPacked } from "./token-units.js";
+import { visibleDevices } from "./generic.js";
 
 /** Python callees whose keyword arguments are TrainingArguments (transformers, TRL, LLaMA-Factory). */
 const ARGUMENT_CLASSES = /(?:^|\.)(?:Seq2Seq)?TrainingArguments$|(?:^|\.)(?:SFT|DPO|GRPO|KTO|ORPO|PPO|Reward|CPO)Config$/;
@@ -20,6 +21,8 @@ export const huggingface: Framework = {
       [/(?:^|\.)per[_-]device[_-]train[_-]batch[_-]size$/, 10],
       [/(?:^|\.)per_gpu_train_batch_size$/, 8],
       [/(?:^|\.)(?:model_name_or_path|output_dir)$/, 1],
+      // TrainingArguments fields few other tools spell this way.
+      [/(?:^|\.)(?:lr_scheduler_type|save_strategy|eval_strategy|evaluation_strategy|logging_strategy|save_total_limit|ddp_timeout|dataloader_num_workers)$/, 4],
       [/(?:^|\.)(?:cutoff_len|finetuning_type|template)$/, 1],
     ]) + (hasContext(c, ARGUMENT_CLASSES) ? 10 : 0),
   rules: [
@@ -29,7 +32,8 @@ export const huggingface: Framework = {
     { key: /(?:^|\.)(?:gradient[_-]accumulation[_-]steps)$/, role: "grad_accum" },
     // accelerate's --num_processes is already the total over machines (§2).
     { key: /(?:^|\.)num[_-]machines$/, role: "ignore", context: /accelerate/ },
-    { key: /(?:^|\.)(?:nproc[_-]per[_-]node|num[_-]processes|num[_-]gpus|CUDA_VISIBLE_DEVICES)$/, role: "devices", read: perNode },
+    { key: /(?:^|\.)CUDA_VISIBLE_DEVICES$/, role: "devices", read: visibleDevices },
+    { key: /(?:^|\.)(?:nproc[_-]per[_-]node|NPROC_PER_NODE|num[_-]processes|num[_-]gpus)$/, role: "devices", read: perNode },
     { key: /(?:^|\.)(?:nnodes|num[_-]machines|num[_-]nodes)$/, role: "nodes" },
     // run_clm's --block_size is the sequence length its examples are cut to.
     { key: /(?:^|\.)(?:cutoff_len|max_seq_length|max_length|max_seq_len|max[_-]seq[_-]length|block[_-]size)$/, role: "seq_len" },
@@ -45,6 +49,7 @@ export const huggingface: Framework = {
   ],
   semantics: {
     defaults: { micro_batch: 8, grad_accum: 1 },
+    defaultsFrom: "transformers TrainingArguments",
     unit: tokensWhenPacked,
     devicesFrom: "torchrun --nproc_per_node, accelerate launch --num_processes or deepspeed --num_gpus",
   },

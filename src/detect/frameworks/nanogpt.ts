@@ -39,6 +39,7 @@ export const nanogpt: Framework = {
     unit: "tokens",
     accumIsGlobal: true,
     defaults: { micro_batch: 12, grad_accum: 5 * 8, seq_len: 1024 },
+    defaultsFrom: "nanoGPT train.py",
     devicesFrom: "torchrun --nproc_per_node (it does not change the tokens per iteration)",
   },
 };

@@ -38,6 +38,7 @@ export const opennmt: Framework = {
   semantics: {
     batchUnit: (settings) => (settings.find((s) => s.role === "batch_type")?.value === "tokens" ? "tokens" : "samples"),
     defaults: { devices: 1, grad_accum: 1 },
+    defaultsFrom: "OpenNMT-py",
     devicesFrom: "world_size",
   },
 };

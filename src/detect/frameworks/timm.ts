@@ -3,7 +3,8 @@ import { hasContext, score, type Framework } from "./framework.js";
 import { runsScript } from "./script-context.js";
 import { slurmRules } from "./slurm-rules.js";
 
-const TIMM = /(?:^|[\s/])(?:train\.py|distributed_train\.sh)\b/;
+/** train.py, or a copy renamed for the project (`train_timm.py`), and distributed_train.sh. */
+const TIMM = /(?:^|[\s/])(?:train(?:_[\w-]+)?\.py|[\w-]+_train\.py|distributed_train\.sh)\b/;
 /** `distributed_train.sh NUM_PROC …` runs `torchrun --nproc-per-node=$1 train.py "$@"`. */
 const DISTRIBUTED_TRAIN = runsScript("distributed_train.sh");
 
@@ -21,7 +22,8 @@ export const timm: Framework = {
     score(c, [
       [/^lr[-_]base(?:[-_]size|[-_]scale)?$/, 5],
       [/^grad[-_]accum[-_]steps$/, 3],
-      [/^(?:reprob|remode|recount|aa|smoothing|train[-_]interpolation)$/, 2],
+      // Random-erasing and AutoAugment flags are spelled this way only by timm's argparse.
+      [/^(?:reprob|remode|recount|aa|smoothing|train[-_]interpolation)$/, 4],
       [/^(?:drop[-_]path|model[-_]ema|model[-_]ema[-_]decay|mixup|cutmix|sched|opt[-_]eps|warmup[-_]lr)$/, 1],
     ]),
   rules: [
@@ -41,6 +43,7 @@ export const timm: Framework = {
   ],
   semantics: {
     defaults: { micro_batch: 128, grad_accum: 1 },
+    defaultsFrom: "timm train.py",
     devicesFrom: "./distributed_train.sh <gpus> or torchrun --nproc_per_node",
   },
 };

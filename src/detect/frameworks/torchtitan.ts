@@ -11,13 +11,14 @@ import { tokensWhenSeqLenKnown } from "./token-units.js";
 export const torchtitan: Framework = {
   id: "torchtitan",
   name: "torchtitan",
+  // torchtitan's job configs are TOML: `training.batch_size` in YAML or Python is anyone's section.
   recognise: (c) =>
+    score(c, c.format === "toml" ? [["^training.batch_size", 4]] : []) +
     score(c, [
       ["^training.local_batch_size", 10],
       ["^parallelism.data_parallel_shard_degree", 8],
       ["^job.dump_folder", 6],
       ["^training.seq_len", 4],
-      ["^training.batch_size", 4],
     ]),
   rules: [
     { key: /^training\.(?:local_batch_size|batch_size)$/, role: "micro_batch" },

@@ -36,6 +36,7 @@ export const ultralytics: Framework = {
   ],
   semantics: {
     defaults: { global_batch: DEFAULT_BATCH, nominal_batch: DEFAULT_NBS, devices: 1 },
+    defaultsFrom: "Ultralytics",
     globalBeforeAccum: true,
     devicesFrom: "device: 0,1,2,3 (one GPU when unset)",
     impliedAccum: (values) => {

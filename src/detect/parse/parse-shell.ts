@@ -59,16 +59,48 @@ class ScriptReader {
 
   read(tokens: Token[]): void {
     let command: Word[] = [];
+    let last: Word[] = [];
     for (const token of tokens) {
       if (token.kind === "word") {
         command.push(token);
         continue;
       }
       this.command(command);
+      if (command.length) last = command;
       command = [];
       if (token.kind === "directive") this.directive(token.start, token.end);
+      if (token.kind === "heredoc") this.heredoc(last, token);
     }
     this.command(command);
+  }
+
+  /**
+   * `read -r -d '' CMD <<EOF … EOF`: the here-document becomes the variable's value, its words kept
+   * at their own lines, so `deepspeed $CMD` reads the flags written in the body.
+   */
+  private heredoc(words: Word[], body: { start: number; end: number; quoted: boolean }): void {
+    let k = 0;
+    while (k < words.length && assignment(words[k])) k++;
+    if (words[k]?.raw !== "read") return;
+    const name = [...words.slice(k + 1)].reverse().find((w) => /^[A-Za-z_]\w*$/.test(w.raw))?.raw;
+    if (!name) return;
+    const whole = words.some((w) => w.raw === "-d");
+    const end = whole ? body.end : Math.min(body.end, this.lineEnd(body.start));
+    const segments: Segment[] = [];
+    if (body.quoted) segments.push({ text: this.text.slice(body.start, end), offset: body.start, split: false, quoted: false });
+    else {
+      for (const token of lexShell(this.text, { from: body.start, to: end }).tokens) {
+        if (token.kind !== "word") continue;
+        if (segments.length) segments.push({ text: " \u0000", offset: token.start, split: true, quoted: false });
+        segments.push(...this.vars.expandParts(token.parts));
+      }
+    }
+    this.vars.set(name, { segments, offset: body.start });
+  }
+
+  private lineEnd(i: number): number {
+    const eol = this.text.indexOf("\n", i);
+    return eol < 0 ? this.text.length : eol;
   }
 
   /** `#SBATCH --gres=gpu:4`: sbatch reads these flags literally, without expanding variables. */
@@ -112,10 +144,12 @@ class ScriptReader {
     const m = /^([A-Za-z_]\w*)(\+?)=/.exec(first.text)!;
     const name = m[1];
     const rest = [{ ...first, text: first.text.slice(m[0].length), offset: first.offset + m[0].length }, ...word.parts.slice(1)];
-    const elements = word.array?.map((w) => this.vars.expandParts(w.parts));
-    let segments = elements ? (elements[0] ?? []) : this.vars.expandParts(rest.filter((p) => !(p.kind === "lit" && p.text === "" && !p.quoted)));
     const previous = this.vars.get(name);
-    if (m[2] && previous) segments = [...previous.segments, ...segments];
+    let elements = word.array?.map((w) => this.vars.expandParts(w.parts));
+    // `ARR+=(…)` appends elements to the array (a scalar before it becomes its first element).
+    if (elements && m[2] && previous) elements = [...(previous.elements ?? [previous.segments]), ...elements];
+    let segments = elements ? (elements[0] ?? []) : this.vars.expandParts(rest.filter((p) => !(p.kind === "lit" && p.text === "" && !p.quoted)));
+    if (m[2] && previous && !word.array) segments = [...previous.segments, ...segments];
     const shown = elements ? elements.flatMap((el, i) => (i ? [{ text: " ", offset: 0, split: false, quoted: true }, ...el] : el)) : segments;
     const value = fieldValue({ segments: shown, offset: word.start, raw: word.raw });
     const pos = this.at(word.start);

@@ -186,7 +186,12 @@ class CommandReader {
     while (i < fields.length) {
       const field = fields[i];
       const t = known(field);
-      if (t === undefined || t === "-") {
+      const named = t === undefined ? nameWithUnknownValue(field) : undefined;
+      if (named) {
+        // `--lr="$2"`, `data.batch_size=$3`: the flag or key keeps its name; its value is what is unknown.
+        this.emit(named, { values: [valueAfterEquals(field)], at: field, context });
+        i++;
+      } else if (t === undefined || t === "-") {
         if (mode !== "script") return i;
         this.positional(i, { first, context });
         i++;
@@ -268,6 +273,11 @@ class CommandReader {
     if (gpus) this.sink.push({ ...entry, path: ["gpus"], value: Number(gpus[1]) });
   }
 
+  /**
+   * The entry sits where its value is written: a value that came out of a variable (`--bs $BS`,
+   * `--bs=${1:-16}`) is reported at the line that defines it, as written there, with the flag's
+   * own place kept as `usedAt`, so the line a pull request edits is the line reported.
+   */
   private entry(path: string[], how: { values: Field[]; at: Field; context: string }): Entry {
     const pos = this.sink.at(how.at.offset);
     const entry: Entry = { path, value: true, raw: how.at.raw, line: pos.line, column: pos.column, context: how.context };
@@ -277,10 +287,30 @@ class CommandReader {
       if ("reason" in v) {
         entry.value = null;
         entry.unknownReason = v.reason;
-      } else entry.value = typed(v.text);
+      } else {
+        entry.value = typed(v.text);
+        const written = how.values[0].segments.find((s) => s.text.trim() !== "" && !s.unknown);
+        const def = written && how.values.length === 1 ? this.sink.at(written.offset) : undefined;
+        if (def && def.line !== pos.line) {
+          entry.usedAt = { line: entry.line, raw: entry.raw };
+          entry.line = def.line;
+          entry.column = def.column;
+          entry.raw = v.text;
+        }
+      }
     }
     return entry;
   }
+}
+
+/** `--name=` or `key.path=` written literally before a value known only at run time: its key path. */
+function nameWithUnknownValue(field: Field): string[] | undefined {
+  const head = field.segments[0];
+  if (!head || head.unknown) return undefined;
+  const flag = /^--?([A-Za-z][\w.-]*)=/.exec(head.text);
+  if (flag) return [flag[1]];
+  const override = /^\+{0,2}([A-Za-z_][\w-]*(?:\.[\w-]+)*)=/.exec(head.text);
+  return override ? override[1].split(".") : undefined;
 }
 
 /** The part of `--bs=$BS` or `data.batch_size=64` after the first `=`, as its own field. */
@@ -302,6 +332,8 @@ function valueAfterEquals(field: Field): Field {
 /** Numbers and booleans as a config would hold them; everything else stays a string. */
 export function typed(text: string): Scalar {
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
+  // `50_000`: Python's int() and float() read digit groups, so a script's argparse does too.
+  if (/^[+-]?\d+(?:_\d+)+$/.test(text)) return Number(text.replace(/_/g, ""));
   if (/^(true|false)$/i.test(text)) return text.toLowerCase() === "true";
   return text;
 }

@@ -73,13 +73,26 @@ export class ShellVars {
     const out: Segment[] = [];
     for (const part of parts) {
       if (part.kind === "lit") out.push({ text: part.text, offset: part.offset, split: false, quoted: part.quoted });
-      else if (part.kind === "cmdsub") out.push(unknownSegment(unknownReason("$(") ?? "output of a shell command", part.raw, part.offset));
+      else if (part.kind === "cmdsub") out.push(this.commandOutput(part));
       else if (part.kind === "arith") {
         const r = shellArithmetic(part.expr, this);
         out.push("value" in r ? { text: String(r.value), offset: part.offset, split: !part.quoted, quoted: part.quoted } : unknownSegment(r.reason, part.raw, part.offset));
       } else out.push(...this.variable(part, depth));
     }
     return out;
+  }
+
+  /**
+   * `$(expr 16 / $N)` is integer arithmetic, as `$((16 / N))` is: read the same way (nothing is
+   * run). Any other command's output is known only at run time.
+   */
+  private commandOutput(part: Extract<WordPart, { kind: "cmdsub" }>): Segment {
+    const expr = /^\$\(\s*expr\s+([^`$()]*(?:\$\{?\w+\}?[^`$()]*)*)\)$/.exec(part.raw);
+    if (expr) {
+      const r = shellArithmetic(expr[1].replace(/\\\*/g, "*").replace(/(["'])(.*?)\1/g, "$2"), this);
+      if ("value" in r) return { text: String(r.value), offset: part.offset, split: !part.quoted, quoted: part.quoted };
+    }
+    return unknownSegment(unknownReason("$(") ?? "output of a shell command", part.raw, part.offset);
   }
 
   /** Expands a word into fields: unquoted expansions split on blanks, `"$@"` vanishes. */

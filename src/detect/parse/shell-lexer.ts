@@ -24,7 +24,9 @@ export type Token =
   | Word
   | { kind: "op"; op: string; start: number }
   /** A `#SBATCH` line: a comment to the shell, settings to SLURM. `start` is where its text begins. */
-  | { kind: "directive"; start: number; end: number };
+  | { kind: "directive"; start: number; end: number }
+  /** The body of a here-document (`<<EOF … EOF`), after the line that opened it; `quoted` when its delimiter was quoted (no expansion). */
+  | { kind: "heredoc"; start: number; end: number; quoted: boolean };
 
 export interface Lexed {
   tokens: Token[];
@@ -53,7 +55,7 @@ class Lexer {
   private tokens: Token[] = [];
   private comments: Lexed["comments"] = [];
   private errors: Lexed["errors"] = [];
-  private heredocs: Array<{ delim: string; strip: boolean }> = [];
+  private heredocs: Array<{ delim: string; strip: boolean; quoted: boolean }> = [];
 
   constructor(private text: string, private end: number) {}
 
@@ -280,20 +282,28 @@ class Lexer {
     const target = this.word(i, { stopAtBlank: true, depth: 0, bound: this.end });
     if (op === "<<" || op === "<<-") {
       const delim = target.parts.map((p) => (p.kind === "lit" ? p.text : p.raw)).join("");
-      if (delim) this.heredocs.push({ delim, strip: op === "<<-" });
+      if (delim) this.heredocs.push({ delim, strip: op === "<<-", quoted: target.parts.some((p) => p.quoted) });
     }
     return Math.max(target.end, i);
   }
 
   private skipHeredocs(i: number): number {
     while (this.heredocs.length) {
-      const { delim, strip } = this.heredocs.shift()!;
+      const { delim, strip, quoted } = this.heredocs.shift()!;
+      const start = i;
       for (;;) {
-        if (i >= this.end) return this.end;
+        if (i >= this.end) {
+          this.tokens.push({ kind: "heredoc", start, end: this.end, quoted });
+          return this.end;
+        }
         const eol = this.lineEnd(i);
         const line = this.text.slice(i, eol).replace(/\r$/, "");
+        if ((strip ? line.replace(/^\t+/, "") : line) === delim) {
+          this.tokens.push({ kind: "heredoc", start, end: i, quoted });
+          i = eol + 1;
+          break;
+        }
         i = eol + 1;
-        if ((strip ? line.replace(/^\t+/, "") : line) === delim) break;
       }
     }
     return i;

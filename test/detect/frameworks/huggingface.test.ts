@@ -59,10 +59,20 @@ describe("Hugging Face Trainer", () => {
     expect(r.effective).toMatchObject({ value: 256, unit: "samples", parts: { micro: 32, accum: 1, devices: 8, seqLen: 128 } });
   });
 
-  it("falls back on the Trainer default of 8 per device when the file leaves it out", () => {
-    const r = detectFile("args.yaml", "output_dir: out\ngradient_accumulation_steps: 4\nlearning_rate: 5.0e-5\n", { devices: 2 });
+  it("falls back on the Trainer default of 8 per device when the file leaves it out, said as assumed", () => {
+    const r = detectFile("args.yaml", "output_dir: out\nlr_scheduler_type: cosine\ngradient_accumulation_steps: 4\nlearning_rate: 5.0e-5\n", { devices: 2 });
     expect(r.framework).toBe("huggingface");
-    expect(r.effective).toMatchObject({ value: 64, formula: "8 (per device) × 4 (accumulation) × 2 (devices)" });
+    expect(r.effective).toMatchObject({
+      value: 64,
+      formula: "8 (per device) × 4 (accumulation) × 2 (devices) — assumed: per-device batch = 8 (transformers TrainingArguments default)",
+      assumed: ["per-device batch: assumed default of 8 (transformers TrainingArguments)"],
+    });
+  });
+
+  it("does not hand a file to the Trainer on one weak key: output_dir alone assumes no default", () => {
+    const r = detectFile("args.yaml", "output_dir: out\ngradient_accumulation_steps: 4\n", { devices: 2 });
+    expect(r.framework).toBe("generic");
+    expect(r.effective.value).toBeNull();
   });
 
   it("reads TrainingArguments keyword arguments in a Python script, through a module constant", () => {
@@ -89,8 +99,8 @@ describe("Hugging Face Trainer", () => {
     const r = detectFile("run_clm.sh", fixture("huggingface", "run_clm.sh"));
     expect(r.framework).toBe("huggingface");
     expect(table(r)).toEqual([
-      [6, "nodes", "nnodes", 2],
-      [6, "devices", "nproc_per_node", 8],
+      [3, "nodes", "nnodes", 2],
+      [4, "devices", "nproc_per_node", 8],
       [11, "micro_batch", "per_device_train_batch_size", 8],
       [12, "eval_batch", "per-device-eval-batch-size", 16],
       [13, "grad_accum", "gradient_accumulation_steps", 4],

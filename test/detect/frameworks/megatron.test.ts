@@ -53,15 +53,15 @@ describe("Megatron-LM functional-test YAML", () => {
 describe("Megatron-LM launch script", () => {
   const text = () => fixture("pretrain_gpt_tp2_cp2.sh");
 
-  it("resolves shell variables into the flags and reads torchrun's GPUs per node and nodes", () => {
+  it("resolves shell variables into the flags, each reported where its value is written, and reads torchrun's GPUs per node and nodes", () => {
     const r = detectFile("examples/gpt3/pretrain_gpt_tp2_cp2.sh", text());
     expect(r.framework).toBe("megatron");
     expect(table(r)).toEqual([
-      [14, "devices", "nproc_per_node", 8],
-      [14, "nodes", "nnodes", 2],
-      [18, "seq_len", "seq-length", 8192],
-      [19, "micro_batch", "micro-batch-size", 2],
-      [20, "global_batch", "global-batch-size", 256],
+      [5, "devices", "nproc_per_node", 8],
+      [6, "nodes", "nnodes", 2],
+      [12, "seq_len", "seq-length", 8192],
+      [10, "micro_batch", "micro-batch-size", 2],
+      [11, "global_batch", "global-batch-size", 256],
       [21, "batch_rampup", "rampup-batch-size", 32],
       [22, "tensor_parallel", "tensor-model-parallel-size", 2],
       [23, "context_parallel", "context-parallel-size", 2],
@@ -100,8 +100,8 @@ describe("Megatron-LM script with bash argument arrays", () => {
     const r = detectFile("examples/gpt3/train_gpt_13b_4nodes.sh", text());
     expect(r.framework).toBe("megatron");
     expect(table(r)).toEqual([
-      [17, "devices", "nproc_per_node", 8],
-      [18, "nodes", "nnodes", 4],
+      [7, "devices", "nproc_per_node", 8],
+      [8, "nodes", "nnodes", 4],
       [28, "seq_len", "seq-length", 4096],
       [33, "micro_batch", "micro-batch-size", 2],
       [34, "global_batch", "global-batch-size", 1024],

@@ -61,7 +61,11 @@ describe("nanoGPT command line", () => {
       [6, "grad_accum", "gradient_accumulation_steps", 20],
       [7, "max_steps", "max_iters", 600000],
     ]);
-    expect(r.effective).toMatchObject({ value: 491520, formula: "24 (per device) × 20 (accumulation, over all devices) × 1024 (sequence length)" });
+    // block_size is not in the script: train.py's own 1024 is assumed, and said so.
+    expect(r.effective).toMatchObject({
+      value: 491520,
+      formula: "24 (per device) × 20 (accumulation, over all devices) × 1024 (sequence length) — assumed: sequence length = 1024 (nanoGPT train.py default)",
+    });
   });
 
   it("does not claim a script that merely has --batch_size and --gradient_accumulation_steps", () => {

@@ -6,12 +6,12 @@ describe("OpenNMT-py", () => {
   it("counts batch_type: tokens batches in tokens: batch_size × accum_count × world_size", () => {
     const r = detectFile("wmt.yaml", fixture("opennmt", "transformer-wmt-ende.yaml"));
     expect(r.framework).toBe("opennmt");
-    // gpu_ranks names this node's GPUs; the commented-out batch_size is not read.
+    // gpu_ranks names this node's GPUs; the commented-out batch_size is not read; batch_type tokens makes batch_size tokens per GPU.
     expect(table(r)).toEqual([
       [34, "max_steps", "train_steps", 200000],
       [40, "devices", "world_size", 4],
       [42, "batch_type", "batch_type", "tokens"],
-      [43, "micro_batch", "batch_size", 4096],
+      [43, "tokens_per_batch", "batch_size", 4096],
       [45, "eval_batch", "valid_batch_size", 16],
       [47, "grad_accum", "accum_count.0", 4],
       [52, "optimizer", "optim", "adam"],

@@ -47,11 +47,14 @@ describe("Ultralytics", () => {
     expect(detectFile("args.yaml", "batch: 24\nlr0: 0.01\n").effective.value).toBe(72);
   });
 
-  it("uses the defaults (batch 16, nbs 64) when the file sets neither", () => {
+  it("uses the defaults (batch 16, nbs 64) when the file sets neither, and says they are assumed", () => {
     const r = detectFile("hyp.yaml", "lr0: 0.01\nimgsz: 640\n");
     expect(r.framework).toBe("ultralytics");
     expect(r.effective.value).toBe(64);
-    expect(r.effective.formula).toBe("16 (global, over all devices) × 4 (accumulation = max(round(nbs 64 / batch 16), 1))");
+    expect(r.effective.formula).toBe(
+      "16 (global, over all devices) × 4 (accumulation = max(round(nbs 64 / batch 16), 1)) — assumed: global batch = 16 (Ultralytics default), devices = 1 (Ultralytics default)",
+    );
+    expect(r.effective.assumed).toEqual(["global batch: assumed default of 16 (Ultralytics)", "devices: assumed default of 1 (Ultralytics)"]);
   });
 
   it("reports batch -1 (AutoBatch) as unknown with its reason", () => {

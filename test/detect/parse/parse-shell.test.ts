@@ -82,7 +82,8 @@ describe("parseShell: variables", () => {
       ["ga", 4, "python train.py"],
       ["lr", 0.0003, "python train.py"],
     ]);
-    expect(at(r.entries, "bs")[0]).toMatchObject({ raw: "$MICRO_BATCH_SIZE", line: 4 });
+    // Reported where the value is written (the line a pull request edits), with the flag as the use.
+    expect(at(r.entries, "bs")[0]).toMatchObject({ raw: "2", line: 1, usedAt: { line: 4, raw: "$MICRO_BATCH_SIZE" } });
   });
 
   it("takes the default of ${VAR:-8} when the file does not set VAR", () => {
