@@ -5,6 +5,7 @@ import { benchAccuracy, summariseAccuracy } from "./accuracy.js";
 import { benchDetection } from "./detection.js";
 import { benchDetectionCorpus, summariseDetectionCorpus } from "./detection-corpus.js";
 import { benchMemory, summariseMemory } from "./memory-accuracy.js";
+import { benchAppLoad, summariseAppLoad } from "./load-app.js";
 import { benchParsersProperty, summariseParsersProperty } from "./parsers-property.js";
 import { benchProxy, summariseProxy } from "./proxy.js";
 import { benchSpeed, summariseSpeed } from "./speed.js";
@@ -29,6 +30,7 @@ const suites: Suite[] = [
   { name: "speed", run: benchSpeed, summary: summariseSpeed },
   { name: "speed-model", run: benchSpeedModel, summary: summariseSpeedModel },
   { name: "memory", run: benchMemory, summary: summariseMemory },
+  { name: "app-load", run: benchAppLoad, summary: summariseAppLoad },
 ];
 
 const started = performance.now();

@@ -5,4 +5,5 @@
 import { analyze } from "./advisor.js";
 import { batchAdvisorApp } from "./app/batch-advisor-app.js";
 
-export default batchAdvisorApp({ analyze });
+// Trainings run in a worker thread, so the server keeps answering webhooks while the proxy trains.
+export default batchAdvisorApp({ analyze, trainInWorker: true });

@@ -7,7 +7,8 @@ import { postComment } from "../github/post-comment.js";
 import type { PullRequestRef } from "../github/pull-request.js";
 import { startCheckRun } from "../github/start-check-run.js";
 import { renderCheckRun } from "../report/render-summary.js";
-import type { AnalyzeOptions } from "../report/types.js";
+import type { AnalyzeOptions } from "../advisor/analyze-options.js";
+import type { Report } from "../report/types.js";
 import type { ChangeSource } from "../source/types.js";
 
 /** One in-App training waiting for its turn: refs, the bot config and the config texts detection read. */
@@ -16,6 +17,7 @@ export interface TrainingJob {
   /** The pull request as detection read it: the files are not fetched twice. */
   source: ChangeSource;
   pr: PullRequestRef;
+  base: string;
   head: string;
   loaded: LoadedConfig;
   checkRunId: number;
@@ -24,9 +26,17 @@ export interface TrainingJob {
 }
 
 export interface AnalyzeInAppDeps {
-  analyze: typeof analyze;
-  options: AnalyzeOptions;
+  /** The analysis itself: in this thread (`analyze` on the job's source), or in a worker thread (train-in-worker.ts). */
+  train: (job: TrainingJob, signal?: AbortSignal) => Promise<Report>;
   log: (message: string) => void;
+}
+
+/**
+ * The analysis in the App's own thread: fine for a fake or a proxy-less analysis; a real
+ * training belongs in a worker (train-in-worker.ts).
+ */
+export function trainHere(analyzeFn: typeof analyze, options: AnalyzeOptions): AnalyzeInAppDeps["train"] {
+  return (job, signal) => analyzeFn(job.source, job.loaded.config, { ...options, configErrors: job.loaded.errors, signal });
 }
 
 /**
@@ -36,17 +46,17 @@ export interface AnalyzeInAppDeps {
  * and upserts the sticky comment for its head. A newer push for the same pull request aborts it
  * (`signal`): the newer training reports instead. A failed analysis completes the check as
  * neutral with the reason.
- * @example await analyzeInApp(job, { analyze, options: {}, log }, signal)
+ * @example await analyzeInApp(job, { train: trainHere(analyze, {}), log }, signal)
  */
 export async function analyzeInApp(job: TrainingJob, deps: AnalyzeInAppDeps, signal?: AbortSignal): Promise<void> {
   const { pr, checkRunId } = job;
   const label = `${pr.owner}/${pr.repo}#${pr.number} ${job.head.slice(0, 7)}`;
-  const { github, source } = job;
+  const { github } = job;
   const where = { owner: pr.owner, repo: pr.repo, checkRunId };
   const started = await startCheckRun(github, where);
   if (!started.started) return deps.log(`${label}: nothing to train: ${started.reason}`);
   try {
-    const report = await deps.analyze(source, job.loaded.config, { ...deps.options, configErrors: job.loaded.errors, signal });
+    const report = await deps.train(job, signal);
     if (signal?.aborted) return deps.log(`${label}: superseded by a newer push while training; its run reports instead`);
     await completeCheckRun(github, { ...where, ...renderCheckRun(report), annotations: report.annotations });
     const posted = await postComment(github, { pr, hasChanges: report.groups.length > 0, markdown: report.markdown, language: report.language, author: job.author, headSha: job.head, log: deps.log });

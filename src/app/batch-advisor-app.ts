@@ -2,8 +2,8 @@ import type { Probot } from "probot";
 import type { analyze } from "../advisor.js";
 import type { GitHub } from "../github/create-octokit.js";
 import { explainError } from "../github/explain-error.js";
-import type { AnalyzeOptions } from "../report/types.js";
-import { analyzeInApp, type TrainingJob } from "./analyze-in-app.js";
+import type { AnalyzeOptions } from "../advisor/analyze-options.js";
+import { analyzeInApp, trainHere, type AnalyzeInAppDeps, type TrainingJob } from "./analyze-in-app.js";
 import { handlePullRequest } from "./handle-pull-request.js";
 import { headClaims } from "./head-claims.js";
 import { installationGitHub } from "./installation-github.js";
@@ -11,6 +11,7 @@ import { installationTokens } from "./installation-tokens.js";
 import { keyedQueue } from "./keyed-queue.js";
 import { operatorSettings } from "./operator-settings.js";
 import { pullRequestEvent, type PullRequestEvent } from "./pull-request-event.js";
+import { trainInWorker } from "./train-in-worker.js";
 
 export interface AppDeps {
   analyze: typeof analyze;
@@ -19,6 +20,8 @@ export interface AppDeps {
   env?: NodeJS.ProcessEnv;
   /** Tests: GitHub retries without waiting. */
   noDelays?: boolean;
+  /** In-App trainings in a worker thread (the server: src/app.ts), not on the thread that answers webhooks. */
+  trainInWorker?: boolean;
 }
 
 /** The App function probot loads, with `idle()` for tests and the load bench: resolves when no delivery or training is pending. */
@@ -50,9 +53,11 @@ export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
   const queuedHeads = new Map<string, string>();
   const tokens = installationTokens({ timeoutSeconds: settings.requestTimeoutSeconds });
 
+  const options = deps.analyzeOptions ?? {};
+  const train: AnalyzeInAppDeps["train"] = deps.trainInWorker ? (job, signal) => trainInWorker(job, { timeoutSeconds: settings.requestTimeoutSeconds, options }, signal) : trainHere(deps.analyze, options);
   const training = keyedQueue<TrainingJob & { log: (m: string) => void }>({
     ...settings.training,
-    work: (job, turn) => analyzeInApp(job, { analyze: deps.analyze, options: deps.analyzeOptions ?? {}, log: job.log }, turn.signal),
+    work: (job, turn) => analyzeInApp(job, { train, log: job.log }, turn.signal),
     onError: (error, job) => job.log(`${job.pr.owner}/${job.pr.repo}#${job.pr.number}: training failed: ${explainError(error)}`),
   });
 

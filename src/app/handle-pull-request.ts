@@ -99,7 +99,7 @@ export async function handlePullRequest(input: HandlePullRequestInput): Promise<
     input.queuedHeads.set(prKey, head);
     if (input.queuedHeads.size > QUEUED_HEADS_LIMIT) input.queuedHeads.delete(input.queuedHeads.keys().next().value!);
     if (settings.analyzeInApp) {
-      const queued = input.train({ github, source, pr: event.pr, head, loaded, checkRunId: check.id, author });
+      const queued = input.train({ github, source, pr: event.pr, base, head, loaded, checkRunId: check.id, author });
       if (queued !== "refused") return "training-queued";
       const title = "batch-advisor's training queue is full";
       const summary = `The App trains one pull request at a time and keeps at most ${input.trainingQueueLength} waiting; all are taken, so this head is not analysed. Push again later, or add the runner workflow (docs/app.md, "The runner workflow") so GitHub Actions trains instead.`;

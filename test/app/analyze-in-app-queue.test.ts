@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { analyze } from "../../src/advisor.js";
+import { analyze } from "../../src/advisor.js";
 import { BASE_SHA } from "../helpers/github-api.js";
 import { fixedGroup, fixedReport } from "../helpers/fixed-report.js";
 import { postDelivery, pullRequestPayload, startAppServer, type AppServer } from "./app-server.js";
@@ -84,4 +84,32 @@ describe("app.analyzeInApp: the webhook is answered at once, the training runs i
     await server.app.idle();
     expect(slowAnalyze).toHaveBeenCalledTimes(2);
   });
+
+  it("with the real proxy training in a worker thread (the server's setting), a delivery during training is answered within a second", async () => {
+    api = await fakeGitHubApi();
+    for (const n of [1, 2]) api.setPull({ owner: "acme", repo: "train", number: n, base: BASE_SHA, head: head(n), state: "open", files: { [BASE_SHA]: TRAIN_BASE, [head(n)]: TRAIN_HEAD } });
+    api.setBotConfig("acme", "train", "app:\n  analyzeInApp: true\nproxy:\n  model: mlp\n  data: teacher-student\n  timeBudget: 6\n  backend: cpu\n");
+    server = await startAppServer({ probot: testProbot(api.url), deps: { analyze, analyzeOptions: { quick: true }, trainInWorker: true, env: {}, noDelays: true } });
+    const send = async (n: number) => {
+      const t = performance.now();
+      const response = await postDelivery(server!.url, { body: JSON.stringify(pullRequestPayload({ action: "opened", owner: "acme", repo: "train", number: n, base: BASE_SHA, head: head(n) })) });
+      return { status: response.status, ms: performance.now() - t };
+    };
+
+    await send(1);
+    for (let i = 0; i < 500 && api.checkRuns[0]?.status !== "in_progress"; i++) await new Promise((r) => setTimeout(r, 20));
+    // The worker is loading and training now; this thread stays free.
+    await new Promise((r) => setTimeout(r, 1500));
+    const during = await send(2);
+    await server.app.idle();
+
+    expect(during.status).toBe(200);
+    expect(during.ms).toBeLessThan(1000);
+    expect(api.checkRuns.map((r) => [r.headSha, r.status, r.conclusion === "cancelled"])).toEqual([
+      [head(1), "completed", false],
+      [head(2), "completed", false],
+    ]);
+    expect(api.commentsOn("acme", "train", 1)[0].body).toContain("`per_device_train_batch_size` (line 1): 8 → 16");
+    expect(api.commentsOn("acme", "train", 2)).toHaveLength(1);
+  }, 180_000);
 });

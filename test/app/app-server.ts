@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import { batchAdvisorApp, type AppDeps, type BatchAdvisorApp } from "../../src/app/batch-advisor-app.js";
-import { INSTALLATION, SECRET, TEST_PRIVATE_KEY } from "./probot-harness.js";
+import { INSTALLATION, SECRET, TEST_PRIVATE_KEY } from "./test-app-credentials.js";
 
 export interface AppServer {
   /** The webhook URL on 127.0.0.1. */

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
@@ -6,18 +5,16 @@ import { vi } from "vitest";
 import { analyze } from "../../src/advisor.js";
 import { batchAdvisorApp, type AppDeps } from "../../src/app/batch-advisor-app.js";
 import { BASE_SHA, HEAD_SHA, OWNER, REPO, contentsPath, fileContent } from "../helpers/github-api.js";
+import { INSTALLATION, SECRET, TEST_PRIVATE_KEY } from "./test-app-credentials.js";
 
 /** The public API root, probot's default; test/app/app-ghe.test.ts runs the App against another. */
 export const API = "https://api.github.com";
-export const INSTALLATION = 4242;
-export const SECRET = "webhook-secret-for-tests";
+export { INSTALLATION, SECRET, TEST_PRIVATE_KEY };
 export const OLD_HEAD = "a".repeat(40);
 export const CHECK_RUNS = `/repos/${OWNER}/${REPO}/check-runs`;
 export const COMMENTS = `/repos/${OWNER}/${REPO}/issues/7/comments`;
 export const DISPATCH = `/repos/${OWNER}/${REPO}/actions/workflows/batch-advisor.yml/dispatches`;
 
-// A key made for this test run only: never a real App's key in the repository.
-export const { privateKey: TEST_PRIVATE_KEY } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
 /** A Probot with the test key and secret, retries and throttling off; on api.github.com (nock) unless given another API root. */
 export function testProbot(baseUrl?: string): Probot {
