@@ -25,6 +25,6 @@ writeFileSync(
     }),
   ),
 );
-const markdown = renderAccuracyDoc({ accuracy, groundTruth, speed: read("speed"), proxy: read("proxy"), detection: read("detection"), speedModel: read("speed-model"), charts });
+const markdown = renderAccuracyDoc({ accuracy, groundTruth, speed: read("speed"), proxy: read("proxy"), detection: read("detection"), speedModel: read("speed-model"), memoryRecipes: read("memory"), charts });
 writeFileSync(docs("accuracy.md"), markdown);
 console.log(`wrote docs/accuracy.md (${markdown.length} characters), docs/${charts.ratios}, docs/${charts.steps}`);

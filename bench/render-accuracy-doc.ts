@@ -7,6 +7,8 @@ import type { GroundTruthFile } from "./accuracy-ground-truth.js";
 import { met, mib, num, pct, seconds, table } from "./doc-format.js";
 import { renderSpeedSection, speedGoals, type SpeedInputs } from "./render-speed-doc.js";
 import { renderSpeedModelSection, speedModelGoal, type SpeedModelResult } from "./render-speed-model-doc.js";
+import { memoryGoals, renderMemorySection } from "./render-memory-doc.js";
+import type { MemoryResult } from "./memory-accuracy.js";
 
 export type AccuracyResult = Awaited<ReturnType<typeof benchAccuracy>>;
 
@@ -17,6 +19,8 @@ export interface DocInputs extends SpeedInputs {
   charts: { ratios: string; steps: string };
   /** The step-time model against published throughput (bench/results/speed-model.json). */
   speedModel?: SpeedModelResult;
+  /** Absolute peak memory against published recipes (bench/results/memory.json). */
+  memoryRecipes?: MemoryResult;
 }
 
 /**
@@ -52,6 +56,7 @@ export function renderAccuracyDoc(input: DocInputs): string {
       ["predicted peak memory at the new batch, on the proxy", "within 5 %", `worst ${pct(s.memoryWorstRelError, 1)}, median ${pct(s.memoryMedianRelError, 1)}`, met(s.memoryWorstRelError <= GOAL.memory)],
       ...speedGoals(input),
       speedModelGoal(input.speedModel),
+      ...memoryGoals(input.memoryRecipes),
     ]),
     "",
     "*Naive* is perfect scaling, steps ∝ 1/B. *Oracle* is the S(B) fit to the ground truth itself: the error that remains when B_crit is known exactly, i.e. the floor of the model family plus the noise of the measurement.",
@@ -149,6 +154,7 @@ export function renderAccuracyDoc(input: DocInputs): string {
     ["task", "fit at B", "B", "predicted", "measured", "error"],
     a.memory.flatMap((m) => m.points.map((p) => [m.task, m.fitBatchSizes.join(", "), String(p.batchSize), mib(p.predictedBytes), mib(p.measuredBytes), pct(p.relError, 1)])),
   ), "");
+  out.push(...renderMemorySection(input.memoryRecipes));
   out.push(...renderSpeedSection(input));
   out.push(...renderSpeedModelSection(input.speedModel));
   return `${out.join("\n")}\n`;
