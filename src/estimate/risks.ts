@@ -77,7 +77,7 @@ export function risks(input: RiskInput): Risk[] {
   }
   const m = input.measurements;
   if (!m) {
-    out.push({ id: "proxy-missing", level: "info", text: "No proxy run: speed and convergence are not predicted; memory comes from the model hints and calibration only." });
+    out.push({ id: "proxy-missing", level: "info", text: "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit." });
   } else {
     if (m.partial) {
       out.push({ id: "proxy-partial", level: "warn", text: `The proxy run stopped early${m.partialReason ? ` (${m.partialReason})` : ""}: its measurements are partial.`, params: { reason: m.partialReason ?? "" } });

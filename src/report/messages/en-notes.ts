@@ -45,7 +45,7 @@ export const enNotes: Record<string, string> = {
   "very-small-batch": "A per-device batch of {micro} gives noisy updates and can leave the accelerator idle; small batches can still train well (Masters & Luschi 2018 found 2–32 best) with a smaller learning rate.",
   "over-budget": "Predicted peak {predicted} is over or close to the {budget} budget.",
   "unknown-batch-parts": "Part of the effective batch is unknown ({unknown}): ratios assume the unknown parts stay the same.",
-  "proxy-missing": "No proxy run: speed and convergence are not predicted; memory comes from the model hints and calibration only.",
+  "proxy-missing": "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit.",
   "proxy-partial": "The proxy run stopped early ({reason}): its measurements are partial.",
   "noise-scale-early": "The noise scale was taken at loss {atLoss} (from {initialLoss} at the start): early in training it can be an order of magnitude too small, which makes the critical batch look small.",
   "speed-negative-slope": "The proxy's step time falls as the batch grows (fit slope {slope} ms per example), which no real run does: speed is not measurable from these timings, so step time, time per epoch and wall time are not predicted.",

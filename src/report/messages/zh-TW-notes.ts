@@ -42,7 +42,7 @@ export const zhTWNotes: Record<string, string> = {
   "very-small-batch": "每張 GPU 的批次大小 {micro} 會讓每次更新的雜訊很大，也可能讓加速器閒置；小批次仍可能訓練得很好（Masters & Luschi 2018 發現 2–32 最佳），但要搭配較小的學習率。",
   "over-budget": "預測的記憶體峰值 {predicted} 超過或接近 {budget} 的預算。",
   "unknown-batch-parts": "有效批次有一部分未知（{unknown}）：比例是假設未知的部分不變算出來的。",
-  "proxy-missing": "沒有執行代理模型：不預測速度與收斂；記憶體只依模型提示與校正點推算。",
+  "proxy-missing": "沒有執行代理模型：不預測速度與收斂；記憶體依設定檔描述的工作負載（模型、微調方法、GPU）、模型提示與校正點推算，不含代理模型的擬合。",
   "proxy-partial": "代理模型提早停止（{reason}）：量測結果不完整。",
   "noise-scale-early": "梯度雜訊尺度是在損失 {atLoss} 時量測的（開始時為 {initialLoss}）：訓練初期量到的值可能小了一個數量級，讓臨界批次看起來偏小。",
   "speed-negative-slope": "代理模型的每步時間隨批次變大反而變短（擬合斜率每筆樣本 {slope} ms），實際訓練不會如此：這些計時量不出速度，因此不預測每步時間、每個 epoch 的時間與實際訓練時間。",
