@@ -236,7 +236,7 @@ export const en = {
   // How this was measured
   "how.summary": "<b>How this was measured</b>",
   "how.source": "Compared: {source}",
-  "how.noProxy": "No proxy run: speed and convergence are not predicted; memory comes from the model hints and calibration only.",
+  "how.noProxy": "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit.",
   "how.runOne": "Proxy run:",
   "how.run": "Proxy run {n} (for {files}):",
   "how.moreRuns": "…and {count} more proxy runs (see the JSON output).",

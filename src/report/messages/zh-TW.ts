@@ -228,7 +228,7 @@ export const zhTW: Record<MessageId, string> = {
 
   "how.summary": "<b>量測方式</b>",
   "how.source": "比較對象：{source}",
-  "how.noProxy": "沒有執行代理模型：不預測速度與收斂；記憶體只依模型提示與校正點推算。",
+  "how.noProxy": "沒有執行代理模型：不預測速度與收斂；記憶體依設定檔描述的工作負載（模型、微調方法、GPU）、模型提示與校正點推算，不含代理模型的擬合。",
   "how.runOne": "代理模型執行：",
   "how.run": "代理模型第 {n} 次執行（用於 {files}）：",
   "how.moreRuns": "……另有 {count} 次代理模型執行（請看 JSON 輸出）。",
