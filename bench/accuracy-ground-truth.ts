@@ -1,13 +1,14 @@
 // Ground truth for the accuracy benchmark: steps to a target loss at each batch size, with the
 // learning rate tuned per batch size and several seeds, and the S(B) fit through the medians.
 // Cached in bench/results/ground-truth.json so docs and --quick runs need no retraining.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { buildDataset } from "../src/proxy/data/build-dataset.js";
 import { disposeBatch } from "../src/proxy/data/make-batch.js";
 import { scaledLearningRate } from "../src/proxy/learning-rate.js";
 import { loadBackend } from "../src/proxy/load-backend.js";
+import { prepareTask } from "../src/proxy/prepare-task.js";
 import { fitSteps, medianOf, plainLine, type StepsFit } from "./accuracy-fit.js";
-import type { AccuracyTask } from "./accuracy-tasks.js";
+import { REPO_ROOT, type AccuracyTask } from "./accuracy-tasks.js";
 import { heldOutBatch, stepsToTarget, type TargetRun } from "./accuracy-steps-to-target.js";
 import { machineInfo } from "./machine.js";
 
@@ -55,7 +56,13 @@ export const GROUND_TRUTH_PATH = new URL("./results/ground-truth.json", import.m
 /** A task's identity for the cache: everything that changes what is trained. */
 export function taskSpec(task: AccuracyTask, seeds: number[]): string {
   const { model, data, optimizer, learningRate, seed, batchSizes } = task.plan;
-  return JSON.stringify({ model, data, optimizer, learningRate, seed, ruleBatch: batchSizes[0], sizes: task.batchSizes, target: task.targetLoss, grid: task.learningRateGrid, maxExamples: task.maxExamples, seeds });
+  // A task kept as files is the same task only while its files are: their digest joins the key.
+  const files = task.files && { model: digest(task.files.model), data: digest(task.files.data) };
+  return JSON.stringify({ model, data, optimizer, learningRate, seed, ruleBatch: batchSizes[0], sizes: task.batchSizes, target: task.targetLoss, grid: task.learningRateGrid, maxExamples: task.maxExamples, seeds, files });
+}
+
+function digest(path: string): string {
+  return createHash("sha256").update(readFileSync(new URL(path, `file://${REPO_ROOT}`))).digest("hex").slice(0, 16);
 }
 
 export function readGroundTruth(): GroundTruthFile | undefined {
@@ -79,7 +86,8 @@ export async function measureGroundTruth(task: AccuracyTask, options: { seeds: n
   const started = performance.now();
   await loadBackend({ force: "wasm" });
   const { plan } = task;
-  const dataset = await buildDataset({ plan });
+  // prepareTask is what runProxy loads: the built-in data, or a user's topology and sample (paths from the repository root).
+  const { dataset, topology } = await prepareTask(plan, { baseDir: REPO_ROOT });
   const evalBatch = heldOutBatch(dataset);
   const points: GroundTruthPoint[] = [];
   try {
@@ -89,7 +97,7 @@ export async function measureGroundTruth(task: AccuracyTask, options: { seeds: n
       const rule = scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: batchSize });
       const cap = Math.ceil(task.maxExamples / batchSize);
       const run = (multiplier: number, seed: number, maxSteps: number) =>
-        stepsToTarget({ plan, dataset, evalBatch, batchSize, learningRate: rule * multiplier, seed, targetLoss: task.targetLoss, maxSteps });
+        stepsToTarget({ plan, dataset, topology, evalBatch, batchSize, learningRate: rule * multiplier, seed, targetLoss: task.targetLoss, maxSteps });
       const searchSeeds = options.seeds.slice(0, SEARCH_SEEDS);
       const search = searchLearningRate({ grid: task.learningRateGrid, start, seeds: searchSeeds, cap, run });
       const best = search.best;

@@ -6,6 +6,7 @@ import { createBatchOrder } from "../src/proxy/data/batch-order.js";
 import type { Dataset } from "../src/proxy/data/dataset.js";
 import { disposeBatch, makeBatch, type Batch } from "../src/proxy/data/make-batch.js";
 import { buildModel } from "../src/proxy/models/build-model.js";
+import type { TopologySpec } from "../src/proxy/models/topology-spec.js";
 import { seededRandom } from "../src/proxy/seeded-random.js";
 import { createOptimizer, disposeTrainer, evaluateLoss, trainStep, type Trainer } from "../src/proxy/train-step.js";
 import type { ProxyPlan } from "../src/proxy/types.js";
@@ -27,6 +28,8 @@ export interface TargetRun {
 export interface TargetRunOptions {
   plan: ProxyPlan;
   dataset: Dataset;
+  /** A user task's topology (prepareTask's), when the plan's model is "user". */
+  topology?: TopologySpec;
   /** The held-out examples, as one batch, evaluated at every check. */
   evalBatch: Batch;
   batchSize: number;
@@ -50,7 +53,7 @@ const CHECK_EXAMPLES = 96;
 export function stepsToTarget(options: TargetRunOptions): TargetRun {
   const { plan, dataset, evalBatch, batchSize, targetLoss } = options;
   const trainer: Trainer = {
-    model: buildModel({ plan, dataset, rng: seededRandom(options.seed, "ground-truth-init") }),
+    model: buildModel({ plan, dataset, topology: options.topology, rng: seededRandom(options.seed, "ground-truth-init") }),
     dataset,
     optimizer: createOptimizer(plan.optimizer, options.learningRate),
   };

@@ -1,12 +1,13 @@
 // The accuracy suite: ground truth (cached), the advisor's predictions, the comparison, memory.
 // Writes bench/results/accuracy.json in the shape other tools read.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { comparedPairs, medianOf } from "./accuracy-fit.js";
 import { comparePairs, summarise, type ComparedPair } from "./accuracy-compare.js";
 import { measureGroundTruth, readGroundTruth, taskSpec, writeGroundTruth, type TaskGroundTruth } from "./accuracy-ground-truth.js";
 import { checkMemory, type MemoryCheck } from "./accuracy-memory.js";
 import { predictTask, type TaskPrediction } from "./accuracy-predictions.js";
 import { accuracyTasks } from "./accuracy-tasks.js";
+import { benchUserTasks, type UserTasksResult } from "./accuracy-user-tasks.js";
 import { machineInfo } from "./machine.js";
 
 export interface AccuracyOptions {
@@ -72,6 +73,9 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
     memory.push(await checkMemory(task, { fitSizes: task.batchSizes.slice(0, 4), checkSizes: task.batchSizes.slice(4).slice(-3) }));
   }
 
+  // Tasks kept as a user's files, predicted through the CLI (≈1 min per pair): a --quick bench keeps the stored section.
+  const userTasks = quick ? storedUserTasks() : await benchUserTasks({ retrain: options.retrain, log });
+
   const all = summarise("all", compared);
   const result = {
     name: "accuracy",
@@ -115,9 +119,17 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
     /** The other plan's predictions (a full run: the quick plan's), summarised. */
     alternatives,
     memory,
+    /** Tasks kept as a user's model.json and sample, predicted through the CLI (bench/accuracy-user-tasks.ts). */
+    userTasks,
   };
   writeFileSync(new URL("./results/accuracy.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
   return result;
+}
+
+function storedUserTasks(): (UserTasksResult & { reused?: true }) | undefined {
+  const path = new URL("./results/accuracy.json", import.meta.url);
+  const stored = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")).userTasks as UserTasksResult | undefined) : undefined;
+  return stored && { ...stored, reused: true };
 }
 
 function pick(s: ReturnType<typeof summarise>, key: "naive" | "oracle") {

@@ -6,6 +6,7 @@ import { alternativePlans, GOAL, missedGoals, reducedNote } from "./render-accur
 import type { GroundTruthFile } from "./accuracy-ground-truth.js";
 import { met, mib, num, pct, seconds, table } from "./doc-format.js";
 import { renderSpeedSection, speedGoals, type SpeedInputs } from "./render-speed-doc.js";
+import { renderUserTasksSection } from "./render-user-tasks-doc.js";
 import { renderSpeedModelSection, speedModelGoal, type SpeedModelResult } from "./render-speed-model-doc.js";
 import { memoryGoals, renderMemorySection } from "./render-memory-doc.js";
 import type { MemoryResult } from "./memory-accuracy.js";
@@ -61,6 +62,7 @@ export function renderAccuracyDoc(input: DocInputs): string {
     "",
     "*Naive* is perfect scaling, steps ∝ 1/B. *Oracle* is the S(B) fit to the ground truth itself: the error that remains when B_crit is known exactly, i.e. the floor of the model family plus the noise of the measurement.",
     "",
+    ...renderUserTasksSection(a.userTasks),
     "## How it was produced",
     "",
     "1. **Ground truth** (`bench/accuracy-ground-truth.ts`). Each task is the advisor's own proxy — same model, same data, same optimizer — trained from scratch to a fixed " +
