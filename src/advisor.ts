@@ -14,6 +14,13 @@ import { VERSION } from "./version.js";
 import { readWorkload } from "./workload/read-workload.js";
 import type { Workload } from "./workload/types.js";
 
+// Detection alone, for the fronts that answer without training (`batch-advisor detect` and `init`,
+// the App's first answer to a webhook): the same functions `analyze` runs first.
+export { detectGroups } from "./advisor/detect-groups.js";
+export { detectFiles } from "./advisor/detect-files.js";
+export { detectFile } from "./detect/detect-file.js";
+export { detectionJson } from "./detect/detection-json.js";
+
 /**
  * The only place the stages meet: detect the batch changes of a source, train the proxy once per
  * distinct change, estimate each change, and render the report.

@@ -1,4 +1,4 @@
-import { detectGroups } from "../advisor/detect-groups.js";
+import { detectGroups } from "../advisor.js";
 import type { BotConfig } from "../config.js";
 import type { ChangeSource } from "../source/types.js";
 

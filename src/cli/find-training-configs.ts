@@ -1,11 +1,8 @@
-import { execFile } from "node:child_process";
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import picomatch from "picomatch";
 import { DEFAULT_FILES, DEFAULT_IGNORE } from "../config/schema.js";
-import { detectFile } from "../detect/detect-file.js";
+import { detectFile } from "../advisor.js";
 import type { BatchSetting, Role } from "../detect/types.js";
+import { listWorkTree } from "../source/list-work-tree.js";
 import { readRegularFile } from "../source/read-regular-file.js";
 
 /** At most this many candidate files are read, nearest folders first: `init` answers in seconds. */
@@ -32,8 +29,6 @@ export interface ConfigScan {
   read: number;
 }
 
-const run = promisify(execFile);
-
 /**
  * The training configs of a repository as the bot would see them: the files its default globs
  * watch, recognised by the detection catalogue (content, not name), kept when they set a batch.
@@ -44,7 +39,7 @@ const run = promisify(execFile);
 export async function findTrainingConfigs(root: string): Promise<ConfigScan> {
   const watched = picomatch(DEFAULT_FILES, { ignore: DEFAULT_IGNORE, dot: true });
   // Paths with control characters could not be written into a YAML comment safely; no config is named so.
-  const candidates = nearestFirst((await listFiles(root)).filter((p) => watched(p) && !/[\u0000-\u001f\u007f]/.test(p)));
+  const candidates = nearestFirst((await listWorkTree(root)).filter((p) => watched(p) && !/[\u0000-\u001f\u007f]/.test(p)));
   const found: FoundConfig[] = [];
   const toRead = candidates.slice(0, MAX_INIT_FILES);
   for (const path of toRead) {
@@ -55,27 +50,6 @@ export async function findTrainingConfigs(root: string): Promise<ConfigScan> {
     if (settings.length) found.push({ path, framework: report.framework, settings });
   }
   return { found, matched: candidates.length, read: toRead.length };
-}
-
-async function listFiles(root: string): Promise<string[]> {
-  try {
-    const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return stdout.split("\0").filter((p) => p !== "");
-  } catch {
-    return walk(root);
-  }
-}
-
-/** Outside git: every regular file under the root, skipping node_modules and dot-folders (.git, .venv). */
-async function walk(root: string, folder = "", out: string[] = []): Promise<string[]> {
-  const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    const path = folder ? `${folder}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) await walk(root, path, out);
-    else if (entry.isFile()) out.push(path);
-    if (out.length > 100 * MAX_INIT_FILES) break;
-  }
-  return out;
 }
 
 /** Shallow paths first, then by name: a repository's own configs before deep vendored trees. */

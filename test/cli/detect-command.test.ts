@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
+import { tempRepo } from "../helpers/temp-repo.js";
 
 async function cli(...argv: string[]) {
   let stdout = "";
@@ -75,5 +77,46 @@ describe("batch-advisor detect, human-readable", () => {
   it("says 'No batch-size change.' only when two sides were compared", async () => {
     expect((await cli("detect", after)).stdout).not.toContain("No batch-size change.");
     expect((await cli("detect", "--old", after, "--new", after)).stdout).toContain("No batch-size change.");
+  });
+});
+
+describe("batch-advisor detect reads configs as analyze does", () => {
+  const launched = () =>
+    tempRepo([
+      {
+        tag: "base",
+        files: {
+          ".github/batch-advisor.yml": "ignore: [\"legacy/**\"]\nproxy:\n  timeBudget: 2\n",
+          "recipes/sft.yaml": "per_device_train_batch_size: 8\ngradient_accumulation_steps: 2\n",
+          "legacy/sft.yaml": "per_device_train_batch_size: 8\n",
+          "scripts/sft.sh": "#!/bin/bash\ntorchrun --nproc_per_node 4 train.py --config recipes/sft.yaml\n",
+        },
+      },
+      { tag: "head", files: { "recipes/sft.yaml": "per_device_train_batch_size: 16\ngradient_accumulation_steps: 2\n", "legacy/sft.yaml": "per_device_train_batch_size: 64\n" } },
+    ]);
+  const revisions = (repo: string) => ["--repo", repo, "--base", "base", "--head", "head", "--json"];
+
+  it("gives the effective batch analyze --json gives when the devices come from a launch script", async () => {
+    const repo = launched();
+    const analyzed = await cli("analyze", ...revisions(repo), "--quick");
+    const detected = await cli("detect", ...revisions(repo));
+    const typed = await cli("detect", join(repo, "recipes/sft.yaml"), "--json");
+    expect([analyzed.code, detected.code, typed.code]).toEqual([0, 0, 0]);
+    const report = JSON.parse(analyzed.stdout);
+    const detection = JSON.parse(detected.stdout);
+    const [file] = JSON.parse(typed.stdout).files;
+    const analyzedChange = report.groups[0].changes[0];
+    expect(analyzedChange.effective).toEqual({ before: 64, after: 128, ratio: 2 });
+    expect(detection.changes.map((c: { effective: unknown }) => c.effective)).toEqual([analyzedChange.effective]);
+    // One file typed, no comparison: the launch script beside it still gives the devices.
+    expect(file.effective.value).toBe(analyzedChange.effective.after);
+    expect(file.effective.formula).toBe("16 (per device) × 2 (accumulation) × 4 (devices) — devices from scripts/sft.sh");
+    expect(file.path).toBe(join(repo, "recipes/sft.yaml"));
+  }, 60_000);
+
+  it("leaves out what the bot config's ignore leaves out, as analyze does", async () => {
+    const { code, stdout } = await cli("detect", ...revisions(launched()));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).changes.map((c: { path: string }) => c.path)).toEqual(["recipes/sft.yaml"]);
   });
 });
