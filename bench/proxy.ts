@@ -45,7 +45,7 @@ async function stepThroughput(plan: ProxyPlan, sizes: number[]) {
   const description = probe.description;
   probe.dispose();
   const context = { plan, task, budget: createBudget({ seconds: 120 }), progress: progressReporter() };
-  const { value } = await measureTiming(context, sizes, { minRepeats: 3, maxRepeats: 10, targetMsPerSize: 300 });
+  const { value } = await measureTiming(context, sizes, { repeats: 10 });
   return value.map((s) => ({ model: description, batchSize: s.batchSize, medianMs: s.medianMs, samplesPerSecond: s.samplesPerSecond, gflops: (flopsPerExample * s.samplesPerSecond) / 1e9 }));
 }
 

@@ -48,6 +48,7 @@ export async function measureCriticalBatch(context: PhaseContext, options: Criti
     disposeBatch(evalBatch);
   }
   progress("critical-batch", sizes.length, sizes.length);
+  if (stopped) return { value: undefined, stopped: `${stopped}; no direct critical batch`, notes };
   const reached = points.filter((p): p is { batchSize: number; steps: number; learningRate: number } => p.steps !== null);
   if (reached.length < 3) {
     return { value: undefined, stopped, notes: [...notes, `critical batch: only ${reached.length} of ${sizes.length} runs reached loss ${options.targetLoss.toFixed(3)}; no fit`] };

@@ -28,7 +28,7 @@ interface Run {
 /**
  * Loss against examples seen for each batch size, from the same initial weights and the same
  * example order, each with its learning rate scaled from the plan's by the optimizer's rule. The
- * runs advance in lockstep by examples seen, so if the budget stops them they stop at the same place.
+ * plan sets the examples per curve; when the budget stops the runs first, no curve is returned.
  * @example (await measureLossCurves(context, { examplesPerCurve: 16384 })).value[1].learningRate
  */
 export async function measureLossCurves(context: PhaseContext, options: LossCurveOptions): Promise<PhaseResult<LossCurve[]>> {
@@ -84,6 +84,8 @@ export async function measureLossCurves(context: PhaseContext, options: LossCurv
     for (const run of runs) disposeTrainer(run.trainer);
     if (evalBatch) disposeBatch(evalBatch);
   }
+  // Curves cut short by the budget would be other numbers than the plan's: left out, and said.
+  if (stopped) return { value: [], stopped: `${stopped}; the loss curves are left out`, notes };
   return { value: runs.map((r) => r.curve), stopped, notes };
 }
 

@@ -17,23 +17,19 @@ import type { MemoryMeasurement, MemoryPoint } from "./types.js";
  */
 export async function measureMemory(context: PhaseContext, batchSizes: number[]): Promise<PhaseResult<MemoryMeasurement>> {
   if (batchSizes.length < 2) throw new Error("memory: at least two batch sizes are needed for a fit");
-  const { plan, task, budget, progress } = context;
+  const { plan, task, progress } = context;
   const before = tf.memory().numBytes;
   const trainer: Trainer = { model: task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, plan.learningRate) };
   const order = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "memory"));
   const points: MemoryPoint[] = [];
   let parameterBytes = 0;
-  let stopped: string | undefined;
   try {
     // One real step first, so optimizer slots exist and are part of the baseline, as in steady training.
     trainOnNext(trainer, order, batchSizes[0]);
     parameterBytes = tf.memory().numBytes - before;
     for (const [index, size] of batchSizes.entries()) {
-      // Two points make a line: those are measured whatever the budget says (a few passes each).
-      if (points.length >= 2 && budget.expired()) {
-        stopped = `${budget.reason()} after ${points.length} of ${batchSizes.length} batch sizes`;
-        break;
-      }
+      // Every planned point is measured whatever the budget says (one profiled pass each): a fit
+      // through fewer points would be a different number, and the budget must never change a number.
       progress("memory", index, batchSizes.length, `batch ${size}`);
       points.push(await profileStep(trainer, makeBatch(task.dataset, task.dataset.train, order.next(size))));
     }
@@ -49,7 +45,6 @@ export async function measureMemory(context: PhaseContext, batchSizes: number[])
       parameterBytes,
       rssBytes: process.memoryUsage().rss,
     },
-    stopped,
   };
 }
 

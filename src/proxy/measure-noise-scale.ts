@@ -78,6 +78,8 @@ export async function measureNoiseScale(context: PhaseContext, options: NoiseSca
     }
     progress("noise", total, total);
     if (warmup.endedBy === "budget" && !stopped) stopped = `${budget.reason()} during warm-up training`;
+    // A value from a shortened warm-up or fewer samples would be another number than the plan's: none is given.
+    if (stopped) return { value: undefined, stopped: `${stopped}; no noise scale`, notes };
     if (samples.length < 2) return { value: undefined, stopped, notes: [...notes, "noise: fewer than two gradient samples, no noise scale"] };
     return {
       value: {

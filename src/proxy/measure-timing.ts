@@ -9,11 +9,12 @@ import type { StepTiming } from "./types.js";
 
 export interface TimingOptions {
   warmupSteps?: number;
-  /** Timed steps per batch size: at least `minRepeats`, more while under `targetMsPerSize`, at most `maxRepeats`. */
-  minRepeats?: number;
-  maxRepeats?: number;
-  targetMsPerSize?: number;
+  /** Timed steps per batch size: a fixed count, so the plan (not the machine's load) decides how many steps run. */
+  repeats?: number;
 }
+
+/** Timed steps per batch size when the plan does not say. */
+export const TIMED_REPEATS = 10;
 
 /**
  * Milliseconds per training step at each batch size after warm-up (the first steps pay for kernel
@@ -24,9 +25,7 @@ export interface TimingOptions {
 export async function measureTiming(context: PhaseContext, batchSizes: number[], options: TimingOptions = {}): Promise<PhaseResult<StepTiming[]>> {
   const { plan, task, budget, progress } = context;
   const warmup = options.warmupSteps ?? 2;
-  const minRepeats = options.minRepeats ?? 5;
-  const maxRepeats = options.maxRepeats ?? 20;
-  const targetMs = options.targetMsPerSize ?? 250;
+  const repeats = options.repeats ?? TIMED_REPEATS;
   const order = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "timing"));
   const timings: StepTiming[] = [];
   let stopped: string | undefined;
@@ -42,13 +41,10 @@ export async function measureTiming(context: PhaseContext, batchSizes: number[],
       const times: number[] = [];
       try {
         for (let i = 0; i < warmup && !budget.expired(); i++) trainStep(trainer, batch);
-        let spent = 0;
-        while (times.length < maxRepeats && (times.length < minRepeats || spent < targetMs) && !budget.expired()) {
+        while (times.length < repeats && !budget.expired()) {
           const start = performance.now();
           trainStep(trainer, batch);
-          const ms = performance.now() - start;
-          times.push(ms);
-          spent += ms;
+          times.push(performance.now() - start);
         }
       } finally {
         disposeBatch(batch);

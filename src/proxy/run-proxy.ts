@@ -6,6 +6,7 @@ import { measureLossCurves } from "./measure-loss-curves.js";
 import { measureMemory } from "./measure-memory.js";
 import { measureNoiseScale } from "./measure-noise-scale.js";
 import { measureTiming } from "./measure-timing.js";
+import { MISSING_ROWS } from "./missing-rows.js";
 import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { prepareTask } from "./prepare-task.js";
 import { progressReporter } from "./progress.js";
@@ -18,8 +19,9 @@ type Phase = ProgressEvent["phase"];
 /**
  * Runs a proxy plan and returns what it measured: plain data, no verdicts, nothing printed.
  * Phases in order — memory, step time, loss curves, gradient noise scale, (direct critical batch) —
- * each with a share of the time budget; when the budget or the signal stops a phase, the
- * measurements come back marked partial with that phase, holding everything measured so far.
+ * each with a share of the time budget. The plan fixes every step and example; the budget only
+ * guards: a phase it stops gives nothing (never a shorter, different number), and the run comes
+ * back marked partial with the phase and the rows the report is missing (`missingRows`).
  * @example const m = await runProxy(defaultPlan({ batchSizes: [32, 128] })); m.noise?.bSimple
  */
 export async function runProxy(plan: ProxyPlan, options: RunOptions = {}): Promise<Measurements> {
@@ -66,7 +68,8 @@ export async function runProxy(plan: ProxyPlan, options: RunOptions = {}): Promi
   }
   for (const { phase, share, run } of phases) {
     if (budget.planExpired()) {
-      markPartial(m, phase, `${budget.reason()} before the ${phase} phase`);
+      // Every phase left is missing, not only the first.
+      for (const left of phases.slice(phases.findIndex((p) => p.phase === phase))) markPartial(m, left.phase, `${budget.reason()} before the ${left.phase} phase`);
       break;
     }
     const result = await run({ plan, task, budget: budget.share(share, phase), progress });
@@ -85,6 +88,7 @@ function keep<T>(result: PhaseResult<T>, store: (value: T) => unknown): PhaseRes
 }
 
 function markPartial(m: Measurements, phase: Phase, reason: string): void {
+  m.missingRows = [...new Set([...(m.missingRows ?? []), MISSING_ROWS[phase]])];
   if (m.partial) {
     m.notes!.push(reason);
     return;

@@ -171,6 +171,8 @@ export interface Measurements {
   /** True when the time budget stopped the plan early; `partialReason` says where. */
   partial: boolean;
   partialReason?: string;
+  /** Rows of the report the budget left out, in words (one per phase it stopped). */
+  missingRows?: string[];
   /** The phase that was running when the budget or an abort stopped the plan. */
   partialPhase?: ProgressEvent["phase"];
   wallSeconds: number;
