@@ -4,7 +4,7 @@ import { formatIssue, type ConfigError } from "./config/format-issue.js";
 import { keyLine } from "./config/key-line.js";
 import { knownKeys } from "./config/known-keys.js";
 
-export type { BotConfig, MemoryBudget } from "./config/schema.js";
+export type { BotConfig } from "./config/schema.js";
 export type { ConfigError } from "./config/format-issue.js";
 export { parseBytes, parseCount, parseRelative } from "./config/parse-size.js";
 

@@ -107,5 +107,3 @@ export function keyedQueue<J>(options: KeyedQueueOptions<J>) {
     },
   };
 }
-
-export type KeyedQueue<J> = ReturnType<typeof keyedQueue<J>>;

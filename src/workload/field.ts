@@ -37,9 +37,3 @@ export function derived<T>(value: T, from: string): Field<T> {
 export function unknown<T>(reason: string, extra: Omit<Extract<WorkloadSource, { kind: "unknown" }>, "kind" | "reason"> = {}): Field<T> {
   return { value: null, source: { kind: "unknown", reason, ...extra } };
 }
-
-/** The first known field, else the last (whose unknown reason is then the most specific). */
-export function firstKnown<T>(...fields: Array<Field<T> | undefined>): Field<T> {
-  const present = fields.filter((f): f is Field<T> => f !== undefined);
-  return present.find((f) => f.value !== null) ?? present[present.length - 1] ?? unknown("not set");
-}

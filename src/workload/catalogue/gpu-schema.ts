@@ -44,4 +44,3 @@ export const gpuCatalogueFileSchema = z.strictObject({
 });
 
 export type GpuEntry = z.infer<typeof gpuEntrySchema>;
-export type GpuCatalogueFile = z.infer<typeof gpuCatalogueFileSchema>;

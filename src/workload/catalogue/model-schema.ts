@@ -111,8 +111,6 @@ export const modelFamilyFileSchema = z.strictObject({
   models: z.array(modelEntrySchema).min(1),
 });
 
-export type PublishedCount = z.infer<typeof publishedCountSchema>;
 export type LanguageModelEntry = z.infer<typeof languageModelSchema>;
-export type VisionModelEntry = z.infer<typeof visionModelSchema>;
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 export type ModelFamilyFile = z.infer<typeof modelFamilyFileSchema>;
