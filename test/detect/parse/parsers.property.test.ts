@@ -121,9 +121,9 @@ describe("nothing from a pull request is run", () => {
     expect(names.sort()).toEqual(['"@tensorflow/tfjs-node"', '"@tensorflow/tfjs-node-gpu"']);
   });
 
-  it("only the git source and the CLI's config finder start a process, and only git", () => {
+  it("only the git source and the work-tree listing start a process, and only git", () => {
     const spawning = sources.filter((f) => /["']node:child_process["']/.test(f.text));
-    expect(spawning.map((f) => f.path).sort()).toEqual(["cli/find-training-configs.ts", "source/git-source.ts"]);
+    expect(spawning.map((f) => f.path).sort()).toEqual(["source/git-source.ts", "source/list-work-tree.ts"]);
     for (const f of spawning) {
       const programs = [...f.text.matchAll(/\b(?:execFile|spawn|exec|run)\(\s*([^,)]+)/g)].map((m) => m[1].trim());
       expect(programs.length, f.path).toBeGreaterThan(0);
