@@ -64,7 +64,8 @@ export function scoreEntry(entry: CorpusEntry, report: FileReport | null): { rig
   const eff = report?.effective;
   const effText = eff ? `${eff.value ?? "unknown"} ${eff.unit} (${eff.formula}${eff.unknown.length ? `; unknown: ${eff.unknown.join("; ")}` : ""})` : "no report";
   if (entry.effective === "undetermined") {
-    const honest = eff?.value == null;
+    // A value the detector gives is honest here only when it says which defaults it assumed.
+    const honest = eff?.value == null || (eff.assumed?.length ?? 0) > 0;
     return { right: !miss, effectiveRight: null, honestUnknown: honest, miss, effectiveMiss: honest ? undefined : { ...base, cause: "effective-guessed", expected: "undetermined", found: effText } };
   }
   const effectiveRight = eff ? sameBatch(eff, entry.effective) : false;

@@ -27,7 +27,9 @@ export function detectParsed(config: ParsedConfig, options: DetectOptions & { fr
   let framework = options.framework ?? recogniseFramework(config);
   let settings = settingsOf(config, framework);
   if (framework !== generic && !settings.some((s) => BATCH_ROLES.has(s.role))) {
-    const fallback = settingsOf(config, generic);
+    // The generic reading, refined by the chosen framework (nanoGPT's eval_only still makes a batch an eval batch).
+    const plain = settingsOf(config, generic);
+    const fallback = framework.refine ? framework.refine(plain, config) : plain;
     if (fallback.some((s) => BATCH_ROLES.has(s.role))) {
       framework = generic;
       settings = fallback;
@@ -50,7 +52,7 @@ export function detectParsed(config: ParsedConfig, options: DetectOptions & { fr
  * tokens (OpenNMT `batch_type: tokens`) is reported as tokens per device.
  */
 function settingsOf(config: ParsedConfig, framework: Framework): BatchSetting[] {
-  const found = framework.refine ? framework.refine(extractSettings(config, framework)) : extractSettings(config, framework);
+  const found = framework.refine ? framework.refine(extractSettings(config, framework), config) : extractSettings(config, framework);
   const inTokens = framework.semantics?.batchUnit?.(found) === "tokens";
   return inTokens ? found.map((s) => (s.role === "micro_batch" ? { ...s, role: "tokens_per_batch" as const } : s)) : found;
 }

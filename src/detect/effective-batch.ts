@@ -23,6 +23,7 @@ export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantic
 }
 
 const PART_NAMES: Partial<Record<Role, string>> = {
+  grad_accum: "accumulation",
   micro_batch: "per-device batch",
   global_batch: "global batch",
   devices: "devices",
@@ -43,7 +44,7 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
     if (!s) {
       const d = semantics.defaults?.[role];
       // Accumulation 1 is no accumulation, said in the formula; any other default is an assumption.
-      if (d !== undefined && role !== "grad_accum" && !assumed.some((a) => a.startsWith(`${PART_NAMES[role] ?? role}:`))) {
+      if (d !== undefined && !(role === "grad_accum" && d === 1) && !assumed.some((a) => a.startsWith(`${PART_NAMES[role] ?? role}:`))) {
         assumed.push(`${PART_NAMES[role] ?? role}: assumed default of ${d}${semantics.defaultsFrom ? ` (${semantics.defaultsFrom})` : ""}`);
       }
       return d;

@@ -43,7 +43,17 @@ export function extractSettings(config: ParsedConfig, framework: Framework): Bat
       }
     }
   }
-  return [...withoutEchoes(settings, config.entries), ...(framework.derive?.(config) ?? [])];
+  return launcherFirst([...withoutEchoes(settings, config.entries), ...(framework.derive?.(config) ?? [])]);
+}
+
+/**
+ * A launcher's process count (`--nproc_per_node 8`) says how many devices train;
+ * `CUDA_VISIBLE_DEVICES` only says which may be seen, so it counts only when nothing else does.
+ */
+function launcherFirst(settings: BatchSetting[]): BatchSetting[] {
+  const visible = (s: BatchSetting) => s.role === "devices" && /(?:^|\.)CUDA_VISIBLE_DEVICES$/.test(s.key);
+  if (!settings.some(visible) || !settings.some((s) => s.role === "devices" && !visible(s))) return settings;
+  return [...settings.filter((s) => !visible(s)), ...settings.filter(visible)];
 }
 
 /**

@@ -4,7 +4,7 @@
  * two sides into `BatchChange`s.
  */
 
-export type Format = "yaml" | "json" | "toml" | "python" | "shell" | "gin" | "text";
+export type Format = "yaml" | "json" | "toml" | "python" | "shell" | "gin" | "jsonnet" | "powershell" | "text";
 
 export type Scalar = string | number | boolean | null;
 

@@ -26,6 +26,8 @@ import { megatron } from "./megatron.js";
 import { t5x } from "./t5x.js";
 import { timm } from "./timm.js";
 import { keras } from "./keras.js";
+import { jax } from "./jax.js";
+import { allennlp } from "./allennlp.js";
 
 /**
  * Every framework batch-advisor knows. Add a framework as one file beside this one and one line
@@ -57,6 +59,8 @@ export const catalogue: Framework[] = [
   t5x,
   timm,
   keras,
+  jax,
+  allennlp,
   generic,
 ];
 

@@ -24,7 +24,7 @@ export interface Framework {
    */
   derive?: (config: ParsedConfig) => BatchSetting[];
   /** Adjusts the roles of the settings found, for meanings that depend on the settings beside them. */
-  refine?: (settings: BatchSetting[]) => BatchSetting[];
+  refine?: (settings: BatchSetting[], config: ParsedConfig) => BatchSetting[];
 }
 
 export interface KeyRule {

@@ -35,6 +35,11 @@ export const nanogpt: Framework = {
     { key: /^(?:nproc_per_node|nproc-per-node)$/, context: /^torchrun\b/, role: "devices" },
     { key: /^(?:nnodes)$/, context: /^torchrun\b/, role: "nodes" },
   ],
+  // `eval_only = True`: train.py evaluates and exits, so its batch_size is an evaluation batch.
+  refine: (settings, config) =>
+    config.entries.some((e) => e.path.length === 1 && e.path[0] === "eval_only" && e.value === true)
+      ? settings.map((s) => (s.role === "micro_batch" ? { ...s, role: "eval_batch" as const } : s))
+      : settings,
   semantics: {
     unit: "tokens",
     accumIsGlobal: true,

@@ -1,6 +1,8 @@
 import type { Format, ParsedConfig } from "../types.js";
 import { parseGin } from "./parse-gin.js";
 import { parseJson } from "./parse-json.js";
+import { parseJsonnet } from "./parse-jsonnet.js";
+import { parsePowerShell } from "./parse-powershell.js";
 import { parsePython } from "./parse-python.js";
 import { parseShell } from "./parse-shell.js";
 import { parseToml } from "./parse-toml.js";
@@ -18,6 +20,8 @@ const PARSERS: Partial<Record<Format, Parser>> = {
   shell: parseShell,
   toml: parseToml,
   gin: parseGin,
+  jsonnet: parseJsonnet,
+  powershell: parsePowerShell,
 };
 
 /** The format a path is written in: by extension first, then by a look at the content. */
@@ -29,6 +33,8 @@ export function formatOf(path: string, text: string): Format {
   if (/\.py$/.test(name)) return "python";
   if (/\.(sh|bash|zsh|slurm|sbatch)$/.test(name)) return "shell";
   if (/\.gin$/.test(name)) return "gin";
+  if (/\.(jsonnet|libsonnet)$/.test(name)) return "jsonnet";
+  if (/\.ps1$/.test(name)) return "powershell";
   const head = text.slice(0, 2000);
   if (/^#!.*\b(ba|z)?sh\b/.test(head)) return "shell";
   if (/^#!.*python/.test(head)) return "python";

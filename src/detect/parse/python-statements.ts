@@ -12,7 +12,19 @@ interface Frame {
   scope: PyScope;
   moduleLevel: boolean;
   depth: number;
+  /**
+   * Inside `def get_config(): … return config`, the name of the returned config: its attributes
+   * are the settings (`config.input.batch_size` → `input.batch_size`), other names are locals.
+   */
+  root?: string;
+  /** Inside an `if` whose condition is known only at run time: a setting made here does not replace one made before. */
+  conditional?: boolean;
+  /** Set on a `@dataclass` definition: its field defaults are the settings (`batch_size_training: int = 4`). */
+  dataclass?: boolean;
 }
+
+/** ml_collections / big_vision / scenic config modules: `get_config()` builds and returns the config. */
+const CONFIG_BUILDER = /^get_(?:[a-z_]*_)?config$/;
 
 /**
  * Walks a Python module's statements in source order. Module-level code (including `if`, `for`,
@@ -76,15 +88,20 @@ export class PythonStatements {
       case "FunctionDefinition":
       case "ClassDefinition":
         return this.definition(node, frame);
-      case "DecoratedStatement":
+      case "DecoratedStatement": {
+        const decorators = kids(node).filter((k) => k.name === "Decorator");
+        const dataclass = decorators.some((d) => /^@\s*(?:dataclasses\.)?dataclass\b/.test(this.ev.src(d)));
         for (const k of kids(node)) {
           if (k.name === "Decorator") this.decorator(k, scope);
-          else this.statement(k, frame);
+          else this.statement(k, dataclass && k.name === "ClassDefinition" ? { ...frame, dataclass: true } : frame);
         }
         return;
+      }
       case "ForStatement":
         this.loopTargets(node, scope);
         break;
+      case "IfStatement":
+        return this.ifStatement(node, frame);
     }
     for (const k of kids(node)) {
       if (k.name === "Body") this.block(k, frame);
@@ -138,8 +155,27 @@ export class PythonStatements {
     this.bind(path, result, frame);
   }
 
+  /**
+   * An `if` whose condition is not a constant (`if runlocal:`, `if __name__ == "__main__":`): its
+   * bodies run or not at run time, so they add settings but do not replace those made before.
+   */
+  private ifStatement(node: PyNode, frame: Frame): void {
+    for (const k of kids(node)) {
+      if (k.name === "Body") this.block(k, { ...frame, conditional: true });
+      else this.ev.collectCalls(k, frame.scope);
+    }
+  }
+
   /** Module level: the target's entries replace earlier ones. Inside a function: only a call's keywords count. */
   private bind(path: string[], value: ValueNode, frame: Frame): void {
+    if (frame.root !== undefined) {
+      // Inside get_config(): only the returned config's attributes are settings; a dataclass's fields all are.
+      frame.scope.set(path.join("."), value);
+      if (frame.root === "") return this.bindSetting(path, value, frame, "dataclass");
+      if (path[0] !== frame.root || path.length < 2) return this.ev.discard(value);
+      return this.bindSetting(path.slice(1), value, frame, "get_config");
+    }
+    if (frame.conditional && frame.moduleLevel && this.targetSeq.has(path.join("\u0000"))) return this.ev.discard(value);
     frame.scope.set(path.join("."), value);
     if (frame.moduleLevel) {
       const seq = ++this.seq;
@@ -150,6 +186,19 @@ export class PythonStatements {
       this.ev.keep(value);
       this.sink.add(value, path);
     } else this.ev.discard(value);
+  }
+
+  /** A setting of a config built by a function, under its own path; a conditional one never replaces an earlier one. */
+  private bindSetting(path: string[], value: ValueNode, frame: Frame, context: string): void {
+    const key = path.join("\u0000");
+    if (frame.conditional && this.targetSeq.has(key)) return this.ev.discard(value);
+    const seq = ++this.seq;
+    this.targetSeq.set(key, seq);
+    this.ev.keep(value);
+    for (const e of this.sink.add(value, path)) {
+      this.entrySeq.set(e, seq);
+      e.context ??= context;
+    }
   }
 
   private tupleOrSingle(seg: PyNode[], scope: PyScope): ValueNode {
@@ -192,11 +241,23 @@ export class PythonStatements {
     const kind = node.name === "ClassDefinition" ? "class" : "function";
     if (nameNode) scope.set(name, unknownNode(`${name} is a ${kind} defined in this file`, { raw: name, offset: nameNode.from }));
     const inner = new PyScope(scope);
+    const builder = kind === "function" && frame.moduleLevel && CONFIG_BUILDER.test(name) ? this.returnedName(parts.find((k) => k.name === "Body")) : undefined;
+    const root = frame.dataclass && frame.moduleLevel ? "" : builder;
     for (const k of parts) {
       if (k.name === "ParamList") this.params(k, { fn: name, inner, outer: scope });
       else if (k.name === "ArgList") this.ev.collectCalls(k, scope);
-      else if (k.name === "Body") this.block(k, { scope: inner, moduleLevel: false, depth: frame.depth });
+      else if (k.name === "Body") this.block(k, { scope: inner, moduleLevel: false, depth: frame.depth, ...(root !== undefined ? { root } : {}) });
     }
+  }
+
+  /** The name a function body returns at its top level (`return config`, `return config.lock()`). */
+  private returnedName(body: PyNode | undefined): string | undefined {
+    for (const stmt of body ? kids(body) : []) {
+      if (stmt.name !== "ReturnStatement") continue;
+      const m = /^return\s+([A-Za-z_]\w*)(?:\.lock\(\))?\s*$/.exec(this.ev.src(stmt).trim());
+      if (m) return m[1];
+    }
+    return undefined;
   }
 
   private params(list: PyNode, where: { fn: string; inner: PyScope; outer: PyScope }): void {

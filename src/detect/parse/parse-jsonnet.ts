@@ -1,0 +1,399 @@
+import type { ParsedConfig } from "../types.js";
+import { binaryOp } from "./arithmetic.js";
+import { lineIndex } from "./line-index.js";
+import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
+
+/** Bounds for hostile files: tokens read and expression depth. */
+export const JSONNET_LIMITS = { maxTokens: 200_000, maxDepth: 100 };
+
+type Tok = { kind: "num" | "str" | "id" | "op"; text: string; value?: string | number; offset: number };
+
+/**
+ * Parses a Jsonnet config (`.jsonnet`, `.libsonnet`; AllenNLP's training configs) with its own
+ * reader — nothing is evaluated by a Jsonnet engine, nothing is run: objects, arrays, literals,
+ * `local` bindings, field references through locals, and literal arithmetic (`64 / 4`) become
+ * entries; a value reached through a local keeps the line of the `local` that writes it. What only
+ * a run can give (`std.extVar`, `import`, function calls, `self`, object composition) is unknown
+ * with its reason. Never throws; a syntax error comes back with its line.
+ * @example parseJsonnet('local bs = 16;\n{ data_loader: { batch_size: bs } }', "c.jsonnet").entries[0] // {path:["data_loader","batch_size"], value:16, line:1}
+ */
+export function parseJsonnet(text: string, path: string): ParsedConfig {
+  const at = lineIndex(text);
+  const out: ParsedConfig = { path, format: "jsonnet", entries: [], comments: [], errors: [] };
+  const toks = tokenize(text, out);
+  if (!toks) return out;
+  const reader = new Reader(text, toks);
+  try {
+    const value = reader.expr(new Map(), 0);
+    if (!reader.done()) throw new SyntaxError(`unexpected ${reader.peekText()}`, reader.offset());
+    const sink = new EntrySink(at);
+    sink.add(value, []);
+    out.entries = sink.entries;
+    if (sink.limitHit) out.errors.push({ message: `Jsonnet: ${sink.limitHit}` });
+  } catch (error) {
+    const offset = error instanceof SyntaxError ? error.offset : reader.offset();
+    out.errors.push({ message: `Jsonnet: ${(error as Error).message}`, ...at(offset) });
+  }
+  return out;
+}
+
+class SyntaxError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+function tokenize(text: string, out: ParsedConfig): Tok[] | undefined {
+  const toks: Tok[] = [];
+  const at = lineIndex(text);
+  let i = 0;
+  while (i < text.length) {
+    if (toks.length > JSONNET_LIMITS.maxTokens) {
+      out.errors.push({ message: `Jsonnet: more than ${JSONNET_LIMITS.maxTokens} tokens; the file was not read` });
+      return undefined;
+    }
+    const c = text[i];
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === "#" || (c === "/" && text[i + 1] === "/")) {
+      const eol = text.indexOf("\n", i);
+      const end = eol < 0 ? text.length : eol;
+      out.comments.push({ line: at(i).line, text: text.slice(i + (c === "#" ? 1 : 2), end).trim() });
+      i = end;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 2;
+      continue;
+    }
+    if (text.startsWith("|||", i)) {
+      const end = text.indexOf("|||", i + 3);
+      const stop = end < 0 ? text.length : end;
+      toks.push({ kind: "str", text: text.slice(i, stop + 3), value: text.slice(i + 3, stop).replace(/^[^\n]*\n/, ""), offset: i });
+      i = stop + 3;
+      continue;
+    }
+    const verbatim = c === "@" && (text[i + 1] === '"' || text[i + 1] === "'");
+    if (c === '"' || c === "'" || verbatim) {
+      const q = verbatim ? text[i + 1] : c;
+      let j = i + (verbatim ? 2 : 1);
+      let s = "";
+      while (j < text.length && text[j] !== q) {
+        if (text[j] === "\\" && !verbatim) {
+          const e = text[j + 1];
+          s += e === "n" ? "\n" : e === "t" ? "\t" : e;
+          j += 2;
+        } else s += text[j++];
+      }
+      if (j >= text.length) {
+        out.errors.push({ message: "Jsonnet: unterminated string", ...at(i) });
+        return undefined;
+      }
+      toks.push({ kind: "str", text: text.slice(i, j + 1), value: s, offset: i });
+      i = j + 1;
+      continue;
+    }
+    const num = /^(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (num) {
+      toks.push({ kind: "num", text: num[0], value: Number(num[0]), offset: i });
+      i += num[0].length;
+      continue;
+    }
+    const id = /^[A-Za-z_]\w*/.exec(text.slice(i, i + 256));
+    if (id) {
+      toks.push({ kind: "id", text: id[0], offset: i });
+      i += id[0].length;
+      continue;
+    }
+    const op = /^(?:::?:?|\+:::?|\+::?|==|!=|<=|>=|&&|\|\||<<|>>|[{}[\]().,;:+\-*/%<>=!~&|^$])/.exec(text.slice(i, i + 4));
+    if (!op) {
+      out.errors.push({ message: `Jsonnet: unexpected character ${JSON.stringify(c)}`, ...at(i) });
+      return undefined;
+    }
+    toks.push({ kind: "op", text: op[0], offset: i });
+    i += op[0].length;
+  }
+  return toks;
+}
+
+type Env = Map<string, ValueNode>;
+
+const PRECEDENCE: Array<string[]> = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", ">", "<=", ">=", "in"], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
+
+/** Reads the tokens as one expression, evaluating what a static reader can. */
+class Reader {
+  private i = 0;
+
+  constructor(
+    private text: string,
+    private toks: Tok[],
+  ) {}
+
+  done(): boolean {
+    return this.i >= this.toks.length;
+  }
+  offset(): number {
+    return this.toks[Math.min(this.i, this.toks.length - 1)]?.offset ?? 0;
+  }
+  peekText(): string {
+    return this.toks[this.i]?.text ?? "end of file";
+  }
+  private peek(text?: string): boolean {
+    const t = this.toks[this.i];
+    return t !== undefined && (text === undefined || t.text === text);
+  }
+  private take(text?: string): Tok {
+    const t = this.toks[this.i];
+    if (!t || (text !== undefined && t.text !== text)) throw new SyntaxError(`expected ${text ?? "a value"} but found ${t?.text ?? "end of file"}`, t?.offset ?? this.text.length);
+    this.i++;
+    return t;
+  }
+  private raw(from: number): string {
+    const end = this.toks[this.i - 1];
+    return end ? this.text.slice(from, end.offset + end.text.length) : "";
+  }
+
+  expr(env: Env, depth: number): ValueNode {
+    if (depth > JSONNET_LIMITS.maxDepth) throw new SyntaxError(`expressions nested deeper than ${JSONNET_LIMITS.maxDepth} levels`, this.offset());
+    if (this.peek("local")) {
+      this.take("local");
+      const inner = new Map(env);
+      do this.bind(inner, depth);
+      while (this.peek(",") && this.take(","));
+      this.take(";");
+      return this.expr(inner, depth + 1);
+    }
+    if (this.peek("if")) {
+      const from = this.take("if").offset;
+      this.expr(env, depth + 1);
+      this.take("then");
+      const then = this.expr(env, depth + 1);
+      if (this.peek("else")) {
+        this.take("else");
+        this.expr(env, depth + 1);
+      }
+      return unknownNode(`chosen by a condition at run time: ${clip(this.raw(from))}`, { raw: clip(this.raw(from)), offset: then.offset });
+    }
+    if (this.peek("function")) {
+      const from = this.take("function").offset;
+      this.skipGroup("(", ")");
+      this.expr(new Map(env), depth + 1);
+      return unknownNode("a function, applied at run time", { raw: clip(this.raw(from)), offset: from });
+    }
+    if (this.peek("assert")) {
+      this.take("assert");
+      this.expr(env, depth + 1);
+      if (this.peek(":")) {
+        this.take(":");
+        this.expr(env, depth + 1);
+      }
+      this.take(";");
+      return this.expr(env, depth + 1);
+    }
+    return this.binary(env, 0, depth);
+  }
+
+  /** `name = expr` or `name(params) = expr`, bound for the expression after it. */
+  private bind(env: Env, depth: number): void {
+    const name = this.take();
+    if (name.kind !== "id") throw new SyntaxError(`expected a name after local, found ${name.text}`, name.offset);
+    if (this.peek("(")) {
+      this.skipGroup("(", ")");
+      this.take("=");
+      const from = this.offset();
+      this.expr(new Map(env), depth + 1);
+      env.set(name.text, unknownNode(`${name.text} is a function, applied at run time`, { raw: name.text, offset: from }));
+      return;
+    }
+    this.take("=");
+    env.set(name.text, this.expr(env, depth + 1));
+  }
+
+  private binary(env: Env, level: number, depth: number): ValueNode {
+    if (level >= PRECEDENCE.length) return this.unary(env, depth);
+    const from = this.offset();
+    let left = this.binary(env, level + 1, depth);
+    while (this.peek() && PRECEDENCE[level].includes(this.toks[this.i].text)) {
+      const op = this.take().text;
+      const right = this.binary(env, level + 1, depth);
+      left = combine(op, left, right, { raw: clip(this.raw(from)), offset: from });
+    }
+    return left;
+  }
+
+  private unary(env: Env, depth: number): ValueNode {
+    if (this.peek("-") || this.peek("!") || this.peek("~") || this.peek("+")) {
+      const op = this.take();
+      const v = this.unary(env, depth + 1);
+      if (op.text === "-" && v.kind === "scalar" && typeof v.value === "number") return { ...v, value: -v.value, raw: `-${v.raw}`, offset: op.offset };
+      if (op.text === "!" && v.kind === "scalar" && typeof v.value === "boolean") return { ...v, value: !v.value, offset: op.offset };
+      return unknownNode(`evaluated at run time: ${op.text}${v.raw}`, { raw: `${op.text}${v.raw}`, offset: op.offset });
+    }
+    return this.postfix(env, depth);
+  }
+
+  private postfix(env: Env, depth: number): ValueNode {
+    const from = this.offset();
+    let v = this.primary(env, depth);
+    for (;;) {
+      if (this.peek(".")) {
+        this.take(".");
+        const field = this.take().text;
+        v = field in { extVar: 1 } && v.raw === "std" ? v : member(v, field, { raw: clip(this.raw(from)), offset: from });
+      } else if (this.peek("[")) {
+        this.skipGroup("[", "]");
+        v = unknownNode(`indexed at run time: ${clip(this.raw(from))}`, { raw: clip(this.raw(from)), offset: from });
+      } else if (this.peek("(")) {
+        this.skipGroup("(", ")");
+        const call = clip(this.raw(from));
+        const ext = /^std\.extVar\(\s*['"]([^'"]+)['"]\s*\)$/.exec(call);
+        v = unknownNode(ext ? `external variable ${ext[1]}, set on the command line` : `computed by ${call.replace(/\(.*$/s, "()")} at run time`, { raw: call, offset: from });
+      } else if (this.peek("{")) {
+        // `base + { … }` without the +: composition happens at run time; the object itself is read.
+        this.object(env, depth + 1);
+        v = unknownNode(`an object extended at run time: ${clip(this.raw(from))}`, { raw: clip(this.raw(from)), offset: from });
+      } else return v;
+    }
+  }
+
+  private primary(env: Env, depth: number): ValueNode {
+    const t = this.take();
+    const scalar = (value: string | number | boolean | null): ValueNode => ({ kind: "scalar", value, raw: t.text, offset: t.offset });
+    if (t.kind === "num") return scalar(t.value as number);
+    if (t.kind === "str") return scalar(t.value as string);
+    if (t.text === "(") {
+      const v = this.expr(env, depth + 1);
+      this.take(")");
+      return v;
+    }
+    if (t.text === "{") {
+      this.i--;
+      return this.object(env, depth + 1);
+    }
+    if (t.text === "[") {
+      this.i--;
+      return this.array(env, depth + 1);
+    }
+    if (t.kind === "id") {
+      if (t.text === "true" || t.text === "false") return scalar(t.text === "true");
+      if (t.text === "null") return scalar(null);
+      if (t.text === "import" || t.text === "importstr" || t.text === "importbin") {
+        const file = this.take();
+        return unknownNode(`imported from ${file.text}`, { raw: `${t.text} ${file.text}`, offset: t.offset });
+      }
+      if (t.text === "self" || t.text === "super" || t.text === "std") return unknownNode(`${t.text} is known only when the config is evaluated`, { raw: t.text, offset: t.offset });
+      const bound = env.get(t.text);
+      // A value reached through a local keeps the place where the local writes it.
+      return bound ?? unknownNode(`name ${t.text} is not defined in this file`, { raw: t.text, offset: t.offset });
+    }
+    if (t.text === "$") return unknownNode("$ (the outermost object) is known only when the config is evaluated", { raw: "$", offset: t.offset });
+    throw new SyntaxError(`unexpected ${t.text}`, t.offset);
+  }
+
+  private object(env: Env, depth: number): ValueNode {
+    const open = this.take("{");
+    const items: Array<[string, ValueNode]> = [];
+    const inner = new Map(env);
+    while (!this.peek("}")) {
+      if (this.peek("local")) {
+        this.take("local");
+        this.bind(inner, depth);
+      } else if (this.peek("assert")) {
+        this.take("assert");
+        this.expr(inner, depth + 1);
+        if (this.peek(":")) {
+          this.take(":");
+          this.expr(inner, depth + 1);
+        }
+      } else {
+        const key = this.take();
+        let name: string | undefined;
+        if (key.kind === "id" || key.kind === "str") name = key.kind === "str" ? (key.value as string) : key.text;
+        else if (key.text === "[") {
+          this.i--;
+          this.skipGroup("[", "]");
+        } else throw new SyntaxError(`unexpected ${key.text} in an object`, key.offset);
+        if (this.peek("(")) this.skipGroup("(", ")");
+        const sep = this.take();
+        if (!/^\+?:{1,3}$/.test(sep.text)) {
+          if (sep.text === "for") return this.comprehension(open.offset, "}");
+          throw new SyntaxError(`expected : after a field name, found ${sep.text}`, sep.offset);
+        }
+        const value = this.expr(inner, depth + 1);
+        if (name !== undefined && sep.text.startsWith("+")) items.push([name, unknownNode(`added to the inherited ${name} at run time`, { raw: value.raw, offset: value.offset })]);
+        else if (name !== undefined) items.push([name, value]);
+        if (this.peek("for")) return this.comprehension(open.offset, "}");
+      }
+      if (!this.peek(",")) break;
+      this.take(",");
+    }
+    this.take("}");
+    // A later field of the same name replaces an earlier one.
+    const last = new Map(items.map(([k, v]) => [k, v] as const));
+    return { kind: "map", items: [...last], raw: clip(this.raw(open.offset)), offset: open.offset };
+  }
+
+  private array(env: Env, depth: number): ValueNode {
+    const open = this.take("[");
+    const items: ValueNode[] = [];
+    while (!this.peek("]")) {
+      items.push(this.expr(env, depth + 1));
+      if (this.peek("for")) return this.comprehension(open.offset, "]");
+      if (!this.peek(",")) break;
+      this.take(",");
+    }
+    this.take("]");
+    return { kind: "list", items, raw: clip(this.raw(open.offset)), offset: open.offset };
+  }
+
+  /** `[x for x in …]`, `{[k]: v for …}`: built at run time; skipped to its close. */
+  private comprehension(from: number, close: string): ValueNode {
+    let depth = 1;
+    while (!this.done() && depth > 0) {
+      const t = this.take().text;
+      if (t === "{" || t === "[" || t === "(") depth++;
+      else if (t === "}" || t === "]" || t === ")") depth--;
+    }
+    void close;
+    return unknownNode("a comprehension, built at run time", { raw: clip(this.raw(from)), offset: from });
+  }
+
+  private skipGroup(open: string, close: string): void {
+    this.take(open);
+    let depth = 1;
+    while (depth > 0) {
+      const t = this.take().text;
+      if (t === open) depth++;
+      else if (t === close) depth--;
+    }
+  }
+}
+
+function combine(op: string, a: ValueNode, b: ValueNode, at: { raw: string; offset: number }): ValueNode {
+  if (a.kind === "scalar" && b.kind === "scalar") {
+    if (typeof a.value === "number" && typeof b.value === "number" && "+-*/%".includes(op)) {
+      const r = binaryOp({ op, a: a.value, b: b.value, dialect: "python" });
+      if ("value" in r) return { kind: "scalar", value: op === "/" ? a.value / b.value : r.value, raw: at.raw, offset: at.offset };
+      return unknownNode(r.reason, at);
+    }
+    if (op === "+" && (typeof a.value === "string" || typeof b.value === "string")) return { kind: "scalar", value: `${a.value}${b.value}`, raw: at.raw, offset: at.offset };
+  }
+  const unknown = [a, b].find((v) => v.kind === "unknown");
+  if (unknown?.kind === "unknown") return unknownNode(unknown.reason, at);
+  return unknownNode(`evaluated at run time: ${at.raw}`, at);
+}
+
+function member(v: ValueNode, field: string, at: { raw: string; offset: number }): ValueNode {
+  if (v.kind === "map") {
+    const found = v.items.find(([k]) => k === field);
+    if (found) return found[1];
+  }
+  return unknownNode(v.kind === "unknown" ? v.reason : `field ${field} is known only when the config is evaluated`, at);
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
