@@ -1,9 +1,15 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { validateAction } from "@action-validator/core";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
+import nock from "nock";
+import { parse, stringify } from "yaml";
+import { afterEach, describe, expect, it } from "vitest";
 import { INPUT_NAMES, readInputs } from "../../src/action/read-inputs.js";
+import { runAction } from "../../src/action/run-action.js";
 import { OUTPUT_NAMES } from "../../src/action/write-outputs.js";
+import { actionRun } from "../helpers/action-run.js";
+import { fixedGroup, fixedReport } from "../helpers/fixed-report.js";
+import { BASE_SHA, OWNER, REPO, contentsPath, github } from "../helpers/github-api.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const action = parse(readFileSync(join(root, "action.yml"), "utf8")) as {
@@ -13,10 +19,14 @@ const action = parse(readFileSync(join(root, "action.yml"), "utf8")) as {
   branding: { icon: string; color: string };
 };
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
-}
-const code = sources(join(root, "src")).map((f) => readFileSync(f, "utf8")).join("\n");
+afterEach(() => nock.cleanAll());
+
+/** The environment variable @actions/core reads an input from. */
+const inputVariable = (name: string) => `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+
+/** action-validator's Marketplace schema on an action with only this branding. */
+const brandingErrors = (branding: unknown) =>
+  validateAction(stringify({ name: "x", description: "y", runs: { using: "node20", main: "a.js" }, branding })).errors.length;
 
 describe("action.yml", () => {
   it("declares exactly the inputs the code reads", () => {
@@ -27,11 +37,34 @@ describe("action.yml", () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
   });
 
-  it("has no input or output read or set around the typed records", () => {
-    const read = [...code.matchAll(/getInput\(\s*["'`]([^"'`]+)/g)].map((m) => m[1]);
-    const set = [...code.matchAll(/setOutput\(\s*["'`]([^"'`]+)/g)].map((m) => m[1]);
-    expect(read.filter((n) => !INPUT_NAMES.includes(n))).toEqual([]);
-    expect(set.filter((n) => !(OUTPUT_NAMES as readonly string[]).includes(n))).toEqual([]);
+  it("a run reads only the inputs it declares and sets every output it declares, nothing else", async () => {
+    const report = fixedReport({ groups: [fixedGroup()] });
+    const scope = github()
+      .get(contentsPath(".github/batch-advisor.yml")).query({ ref: BASE_SHA }).reply(404, { message: "Not Found" })
+      .get("/user").reply(403, { message: "Resource not accessible by integration" })
+      .get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query({ per_page: 100 })
+      .reply(200, [{ id: 11, body: report.markdown, user: { login: "github-actions[bot]", type: "Bot" }, html_url: "u11" }]);
+    const run = actionRun();
+    const read = new Set<string>();
+    const env = process.env;
+    // Every input reaches the code as an INPUT_* variable: record each one the run looks up.
+    process.env = new Proxy(env, {
+      get: (target, key) => {
+        if (typeof key === "string" && key.startsWith("INPUT_")) read.add(key);
+        return Reflect.get(target, key);
+      },
+    });
+    try {
+      await runAction({ analyze: async () => report, noDelays: true });
+    } finally {
+      process.env = env;
+    }
+    const outputs = run.outputs();
+    run.restore();
+    expect(scope.isDone()).toBe(true);
+    expect(read.size).toBeGreaterThan(5);
+    expect([...read].filter((variable) => !Object.keys(action.inputs).map(inputVariable).includes(variable))).toEqual([]);
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(action.outputs).sort());
   });
 
   it("states the same defaults as the code", () => {
@@ -44,6 +77,11 @@ describe("action.yml", () => {
     for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) expect(entry.description.length).toBeGreaterThan(10);
     expect(action.runs).toEqual({ using: "node24", main: "dist/index.cjs" });
     expect(existsSync(join(root, action.runs.main))).toBe(true);
-    expect(action.branding.icon && action.branding.color).toBeTruthy();
+  });
+
+  it("has a Marketplace branding: an icon and a colour the schema knows, where a made-up one fails", () => {
+    expect(brandingErrors(action.branding)).toBe(0);
+    expect(brandingErrors({ ...action.branding, color: "pink" })).toBeGreaterThan(0);
+    expect(brandingErrors({ ...action.branding, icon: "no-such-icon" })).toBeGreaterThan(0);
   });
 });

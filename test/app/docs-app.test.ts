@@ -1,17 +1,34 @@
 import { readFileSync } from "node:fs";
+import nock from "nock";
 import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { INPUT_NAMES } from "../../src/action/read-inputs.js";
+import { HEAD_SHA } from "../helpers/github-api.js";
+import { CHECK_RUNS, DISPATCH, TRAIN_BASE, TRAIN_HEAD, api, appSlug, checkRunsOn, currentHead, installationToken, loadApp, pullRequestFiles } from "./probot-harness.js";
 
 const markdown = readFileSync(new URL("../../docs/app.md", import.meta.url), "utf8");
 const blocks = [...markdown.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]) as Record<string, any>);
 const workflow = blocks.find((b) => b.on?.workflow_dispatch);
-const source = readFileSync(new URL("../../src/app/handle-pull-request.ts", import.meta.url), "utf8");
+
+afterEach(() => nock.cleanAll());
+
+/** The inputs the App sends when it dispatches the runner workflow for a batch change. */
+async function dispatchedInputs(): Promise<Record<string, string>> {
+  let inputs: Record<string, string> | undefined;
+  const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), { base: TRAIN_BASE, head: TRAIN_HEAD })
+    .post(CHECK_RUNS).reply(201, { id: 99, head_sha: HEAD_SHA, status: "queued" })
+    .post(DISPATCH, (body: { inputs: Record<string, string> }) => Boolean((inputs = body.inputs)))
+    .reply(204);
+  const { deliver } = await loadApp();
+  await deliver("opened");
+  expect(scope.pendingMocks()).toEqual([]);
+  return inputs!;
+}
 
 describe("the runner workflow in docs/app.md", () => {
-  it("takes exactly the inputs the App dispatches", () => {
-    const sent = [...source.matchAll(/inputs: \{([^}]*)\}/g)].flatMap((m) => [...m[1].matchAll(/"?([\w-]+)"?:/g)].map((k) => k[1]));
-    expect(sent.sort()).toEqual(["base", "check-run-id", "head", "pull-request"]);
+  it("takes exactly the inputs the App dispatches", async () => {
+    const sent = Object.keys(await dispatchedInputs()).sort();
+    expect(sent).toEqual(["base", "check-run-id", "head", "pull-request"]);
     expect(Object.keys(workflow!.on.workflow_dispatch.inputs).sort()).toEqual(sent);
   });
 
