@@ -28,8 +28,9 @@ describe("analyze", () => {
     expect(report.suggestions).toEqual([
       expect.objectContaining({ path: BUNDLED_EXAMPLE.label, line: 27, original: "learning_rate: 1.0e-5", replacement: "learning_rate: 1.41e-5" }),
     ]);
-    // 8 → 32 per device on a 0.5B model with 2048-token sequences cannot fit 40 GiB.
-    expect(report.groups[0].estimate.memory.budget?.message.id).toBe("budget-over");
+    // 8 → 32 per device on Qwen2.5-0.5B with 2048-token sequences: the predicted peak fits an
+    // A100-80GB less its reserve, but the top of its interval (fp32 logits over a 152k vocabulary) does not.
+    expect(report.groups[0].estimate.memory.budget?.message.id).toBe("budget-may-exceed");
     expect(report.level).toBe("warn");
     expect(report.overBudget).toBe(false);
   });

@@ -10,9 +10,10 @@ const exampleConfig = readFileSync(BUNDLED_EXAMPLE.config, "utf8");
 const before = readFileSync(BUNDLED_EXAMPLE.base, "utf8");
 const after = readFileSync(BUNDLED_EXAMPLE.head, "utf8");
 
-/** The bundled example's bot config with a GPU and the dataset size added. */
+/** The bundled example's bot config (it names an A100-80GB and 45,000 examples) with another GPU and 50,000 examples. */
 function configFor(gpu: string, extra = "") {
-  const { config, errors } = loadConfig(`${exampleConfig}hardware:\n  gpu: ${gpu}\ndataset:\n  examples: 50000\n${extra}`);
+  const text = exampleConfig.replace(/^(\s+gpu:).*$/m, `$1 ${gpu}`).replace(/^(\s+examples:).*$/m, "$1 50000");
+  const { config, errors } = loadConfig(`${text}${extra}`);
   expect(errors).toEqual([]);
   return config;
 }
@@ -78,7 +79,7 @@ describe("speed on the user's GPU", () => {
   });
 
   it("without a GPU, the report says how to get step times instead of printing the proxy's", async () => {
-    const { config } = loadConfig(exampleConfig);
+    const { config } = loadConfig(exampleConfig.replace(/^hardware:\n\s+gpu:.*\n/m, ""));
     const report = await analyze(new FilePairSource(BUNDLED_EXAMPLE), config, { noProxy: true });
     expect(report.groups[0].estimate.speed).toBeUndefined();
     expect(report.groups[0].estimate.notes!.map((n) => n.id)).toContain("speed-no-gpu");
