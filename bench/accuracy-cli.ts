@@ -68,7 +68,7 @@ export function readPrediction(report: any, context: { bOld: number; bNew: numbe
   const m = report.measurements?.[0];
   if (!c) throw new Error(`${context.bOld} → ${context.bNew}${context.quick ? " (--quick)" : ""}: no convergence estimate in the report (${(m?.notes ?? []).join("; ")})`);
   const span = (q: { value: number; low?: number; high?: number }) => ({ value: q.value, low: q.low ?? q.value, high: q.high ?? q.value });
-  const position = (c.notes ?? []).find((n: { id: string }) => n.id === "convergence-position")?.text as string | undefined;
+  const position = (c.notes ?? []).find((n: { id: string }) => n.id.startsWith("convergence-position")) as { id: string; text?: string } | undefined;
   return {
     bOld: context.bOld,
     bNew: context.bNew,
@@ -77,11 +77,18 @@ export function readPrediction(report: any, context: { bOld: number; bNew: numbe
     basis: c.basis,
     bCrit: { ...span(c.bCrit), source: c.bCrit.source },
     lowerBound: c.lowerBound === true,
-    regime: REGIMES.find((r) => position?.includes(`(${r}`)) ?? null,
+    regime: position ? regimeOf(position) : null,
     proxySeconds: m?.wallSeconds ?? NaN,
     cliSeconds: context.cliSeconds,
     partial: Boolean(m?.partial),
   };
+}
+
+/** The note's id names the regime (convergence-position-perfect|diminishing|past); an older report's text said it in words. */
+function regimeOf(note: { id: string; text?: string }): Regime | null {
+  const byId: Record<string, Regime> = { perfect: REGIMES[0], diminishing: REGIMES[1], past: REGIMES[2] };
+  const suffix = note.id.slice("convergence-position-".length);
+  return byId[suffix] ?? REGIMES.find((r) => note.text?.includes(`(${r}`)) ?? null;
 }
 
 function run(command: string, args: string[]): Promise<string> {

@@ -4,11 +4,12 @@
 // without --quick, and the comparison: error, interval coverage, naive 1/B, the regime label.
 // `npx tsx bench/accuracy-user-tasks.ts [--retrain]` runs this part alone and writes it into
 // bench/results/accuracy.json (key "userTasks"); `npm run bench -- --only=accuracy` runs it with the rest.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cliCommand, predictThroughCli, type CliPrediction } from "./accuracy-cli.js";
 import { comparedPairs, fittedStepsRatio, medianOf, relativeError } from "./accuracy-fit.js";
 import { measureGroundTruth, readGroundTruth, taskSpec, writeGroundTruth, type TaskGroundTruth } from "./accuracy-ground-truth.js";
-import { userTasks, type AccuracyTask } from "./accuracy-tasks.js";
+import { REPO_ROOT, userTasks, type AccuracyTask } from "./accuracy-tasks.js";
 import { machineInfo } from "./machine.js";
 
 const SEEDS = [1, 2, 3];
@@ -133,7 +134,8 @@ export async function benchUserTasks(options: { retrain?: boolean; log?: (line: 
     const runs: Record<"default" | "quick", CliPrediction[]> = { default: [], quick: [] };
     for (const pair of pairs) {
       for (const quick of [false, true]) {
-        const p = await predictThroughCli(files, pair, { quick });
+        const p = resumed(task.name, pair, quick) ?? (await predictThroughCli(files, pair, { quick }));
+        keep(task.name, p);
         runs[quick ? "quick" : "default"].push(p);
         log(`  ${task.name} ${pair[0]} → ${pair[1]}${quick ? " --quick" : ""}: steps ×${p.stepsRatio.value.toFixed(3)} [${p.stepsRatio.low.toFixed(3)}, ${p.stepsRatio.high.toFixed(3)}] (${p.basis}, B_crit ${Math.round(p.bCrit.value)}, ${p.regime ?? "no regime"}) in ${p.cliSeconds.toFixed(0)} s`);
       }
@@ -158,6 +160,8 @@ export async function benchUserTasks(options: { retrain?: boolean; log?: (line: 
   return {
     goals: { medianRelError: `≤ ${USER_TASK_GOALS.medianRelError}`, worstRelError: `≤ ${USER_TASK_GOALS.worstRelError}`, coverage: `≥ ${USER_TASK_GOALS.coverage}`, beatsNaive: "median below naive 1/B's on every task", sameRegimeWithQuick: "every pair" },
     machine: machineInfo(),
+    /** The commit the CLI ran from, and whether src/ had uncommitted changes (the working tree is shared). */
+    source: sourceState(),
     tasks: results,
     summary: {
       ...overall,
@@ -173,6 +177,20 @@ export async function benchUserTasks(options: { retrain?: boolean; log?: (line: 
       },
     },
   };
+}
+
+/**
+ * BENCH_CLI_RESUME=FILE keeps every CLI prediction as a JSON line and reuses the lines of an earlier,
+ * interrupted run of the same tasks (a long run on a shared machine can be stopped); unset, nothing is kept.
+ */
+const RESUME = process.env.BENCH_CLI_RESUME;
+function resumed(task: string, pair: [number, number], quick: boolean): CliPrediction | undefined {
+  if (!RESUME || !existsSync(RESUME)) return undefined;
+  const lines = readFileSync(RESUME, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { task: string; prediction: CliPrediction });
+  return lines.find((l) => l.task === task && l.prediction.bOld === pair[0] && l.prediction.bNew === pair[1] && l.prediction.quick === quick)?.prediction;
+}
+function keep(task: string, prediction: CliPrediction): void {
+  if (RESUME) appendFileSync(RESUME, `${JSON.stringify({ task, prediction })}\n`);
 }
 
 export type UserTasksResult = Awaited<ReturnType<typeof benchUserTasks>>;
@@ -194,6 +212,15 @@ async function groundTruths(tasks: AccuracyTask[], options: { retrain: boolean; 
     out.push({ truth, reused: false });
   }
   return out;
+}
+
+function sourceState(): { commit: string; srcDirty: boolean } | undefined {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8" }).trim();
+    return { commit: git("rev-parse", "HEAD"), srcDirty: git("status", "--porcelain", "--", "src").length > 0 };
+  } catch {
+    return undefined;
+  }
 }
 
 /** One line for the bench runner. */

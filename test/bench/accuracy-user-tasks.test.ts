@@ -59,6 +59,11 @@ describe("readPrediction", () => {
     expect(p).toMatchObject({ basis: "your-proxy", stepsRatio: { value: 0.6, low: 0.5, high: 0.8 }, regime: "diminishing returns begin", lowerBound: false, proxySeconds: 9 });
   });
 
+  it("reads the regime from the note's id", () => {
+    const p = readPrediction(report({ basis: "your-proxy", stepsRatio: { value: 0.9 }, bCrit: { value: 30, source: "noise" }, notes: [{ id: "convergence-position-past", params: { after: 2 } }] }), { bOld: 32, bNew: 64, quick: false, cliSeconds: 1 });
+    expect(p.regime).toBe("past the critical batch");
+  });
+
   it("has no regime when the comment names none, and fails with the proxy's notes when there is no estimate", () => {
     expect(readPrediction(report({ basis: "your-proxy", lowerBound: true, stepsRatio: { value: 0.5 }, bCrit: { value: 900, source: "noise" }, notes: [] }), { bOld: 1, bNew: 2, quick: true, cliSeconds: 1 }))
       .toMatchObject({ regime: null, lowerBound: true, stepsRatio: { value: 0.5, low: 0.5, high: 0.5 } });
