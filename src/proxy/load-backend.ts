@@ -48,9 +48,7 @@ async function tryNative(pkg: string): Promise<Attempt> {
   try {
     mod = (await import(pkg)) as { version?: unknown };
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    const missing = (e.code === "ERR_MODULE_NOT_FOUND" || e.code === "MODULE_NOT_FOUND") && e.message.includes(pkg);
-    return { ok: false, reason: missing ? `${pkg} is not installed` : `${pkg} failed to load: ${firstLine(e.message)}` };
+    return { ok: false, reason: nativeLoadFailure(pkg, error) };
   }
   if (!tf.findBackendFactory("tensorflow")) {
     return { ok: false, reason: `${pkg} loaded but registered its backend on another copy of @tensorflow/tfjs (versions differ from ${tf.version_core})` };
@@ -59,6 +57,17 @@ async function tryNative(pkg: string): Promise<Attempt> {
   const v = mod.version as string | Record<string, string> | undefined;
   const version = typeof v === "string" ? v : (v?.["tfjs-node"] ?? v?.["tfjs-node-gpu"] ?? tf.version_core);
   return activate("tensorflow", version, { package: pkg });
+}
+
+/**
+ * Why a native package could not be imported: not installed at all (an optional dependency that
+ * did not install), or installed but broken (its native addon missing or built for another Node).
+ * @example nativeLoadFailure("@tensorflow/tfjs-node", notFound) // "@tensorflow/tfjs-node is not installed"
+ */
+export function nativeLoadFailure(pkg: string, error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const missing = (e.code === "ERR_MODULE_NOT_FOUND" || e.code === "MODULE_NOT_FOUND") && e.message.includes(pkg);
+  return missing ? `${pkg} is not installed` : `${pkg} failed to load: ${firstLine(e.message)}`;
 }
 
 async function tryWasm(explicitDir?: string): Promise<Attempt> {

@@ -1,21 +1,29 @@
 import * as tf from "@tensorflow/tfjs";
-import { afterEach, describe, expect, it } from "vitest";
-import { loadBackend } from "../../src/proxy/load-backend.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadBackend, nativeLoadFailure } from "../../src/proxy/load-backend.js";
 
-describe("loadBackend", () => {
+// The native packages are optional: whether or not they installed on this machine, this file
+// runs as if neither did (test/proxy/load-backend-native.test.ts runs as if tfjs-node did).
+vi.mock("@tensorflow/tfjs-node-gpu", () => {
+  throw new Error("Cannot find package '@tensorflow/tfjs-node-gpu'");
+});
+vi.mock("@tensorflow/tfjs-node", () => {
+  throw new Error("Cannot find package '@tensorflow/tfjs-node'");
+});
+
+describe("loadBackend without the native packages", () => {
   afterEach(() => {
     delete process.env.BATCH_ADVISOR_WASM_DIR;
   });
 
-  it("reports the missing native packages and runs on wasm", async () => {
+  it("skips both native packages, naming each, and runs on wasm", async () => {
     const info = await loadBackend();
     expect(info.name).toBe("wasm");
     expect(tf.getBackend()).toBe("wasm");
     expect(info.version).toBe("4.22.0");
-    expect(info.skipped).toEqual([
-      { name: "tensorflow-gpu", reason: "@tensorflow/tfjs-node-gpu is not installed" },
-      { name: "tensorflow", reason: "@tensorflow/tfjs-node is not installed" },
-    ]);
+    expect(info.skipped.map((s) => s.name)).toEqual(["tensorflow-gpu", "tensorflow"]);
+    expect(info.skipped[0].reason).toMatch(/^@tensorflow\/tfjs-node-gpu /);
+    expect(info.skipped[1].reason).toMatch(/^@tensorflow\/tfjs-node /);
     expect(info.details).toMatchObject({ simd: true, wasmDirSource: "node_modules" });
   });
 
@@ -26,7 +34,7 @@ describe("loadBackend", () => {
   });
 
   it("fails loudly when a forced backend cannot run", async () => {
-    await expect(loadBackend({ force: "tensorflow" })).rejects.toThrow('Backend "tensorflow" was requested but cannot run: @tensorflow/tfjs-node is not installed');
+    await expect(loadBackend({ force: "tensorflow" })).rejects.toThrow(/^Backend "tensorflow" was requested but cannot run: @tensorflow\/tfjs-node /);
   });
 
   it("falls back to cpu, with the reason, when the wasm directory has no binaries", async () => {
@@ -41,5 +49,22 @@ describe("loadBackend", () => {
     const info = await loadBackend();
     expect(info.name).toBe("cpu");
     expect(info.skipped.at(-1)?.reason).toMatch(/\/nonexistent\/from-env \(BATCH_ADVISOR_WASM_DIR\)/);
+  });
+});
+
+describe("why a native package was skipped", () => {
+  it("says 'not installed' when the package itself cannot be found", () => {
+    const notFound = Object.assign(new Error("Cannot find package '@tensorflow/tfjs-node' imported from /app/load-backend.js"), { code: "ERR_MODULE_NOT_FOUND" });
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", notFound)).toBe("@tensorflow/tfjs-node is not installed");
+    const required = Object.assign(new Error("Cannot find module '@tensorflow/tfjs-node-gpu'\nRequire stack: …"), { code: "MODULE_NOT_FOUND" });
+    expect(nativeLoadFailure("@tensorflow/tfjs-node-gpu", required)).toBe("@tensorflow/tfjs-node-gpu is not installed");
+  });
+
+  it("quotes the first line of the error when the package is there but broken", () => {
+    const addon = new Error("The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/napi-v8/tfjs_binding.node.\nPlease run command …");
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", addon)).toBe("@tensorflow/tfjs-node failed to load: The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/napi-v8/tfjs_binding.node.");
+    // A dependency of the package that is missing is not the package missing.
+    const dependency = Object.assign(new Error("Cannot find package 'node-gyp-build'"), { code: "ERR_MODULE_NOT_FOUND" });
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", dependency)).toBe("@tensorflow/tfjs-node failed to load: Cannot find package 'node-gyp-build'");
   });
 });

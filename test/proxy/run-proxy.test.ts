@@ -1,7 +1,16 @@
 import * as tf from "@tensorflow/tfjs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runProxy } from "../../src/proxy/run-proxy.js";
 import type { ProgressEvent, ProxyPlan } from "../../src/proxy/types.js";
+
+// The same backend on every machine: the optional native packages count as not installed,
+// whether or not they are (test/proxy/load-backend-native.test.ts covers the machines where they are).
+vi.mock("@tensorflow/tfjs-node-gpu", () => {
+  throw new Error("Cannot find package '@tensorflow/tfjs-node-gpu'");
+});
+vi.mock("@tensorflow/tfjs-node", () => {
+  throw new Error("Cannot find package '@tensorflow/tfjs-node'");
+});
 
 const tiny: ProxyPlan = {
   model: { kind: "mlp", size: "tiny" }, data: { kind: "teacher-student", examples: 2048, labelNoise: 0.1 },
