@@ -59,7 +59,7 @@ function devicesFromTestPath(config: Pick<ParsedConfig, "path">): BatchSetting[]
   const m = /(?:^|[_/])(\d{1,4})N(\d{1,2})G(?=[_/]|$)/.exec(config.path);
   if (!m) return [];
   return [
-    { role: "devices", key: "test name", value: Number(m[2]), raw: `${m[1]}N${m[2]}G`, line: 0 },
-    { role: "nodes", key: "test name", value: Number(m[1]), raw: `${m[1]}N${m[2]}G`, line: 0 },
+    { role: "devices", key: "test name", value: Number(m[2]), raw: `${m[1]}N${m[2]}G`, line: 1 },
+    { role: "nodes", key: "test name", value: Number(m[1]), raw: `${m[1]}N${m[2]}G`, line: 1 },
   ];
 }

@@ -26,7 +26,7 @@ export function devicesFromFileName(config: Pick<ParsedConfig, "path">): BatchSe
     if (!m) continue;
     const count = Number(m[devices]);
     if (count < 1) return [];
-    return [{ role: "devices", key: "file name", value: count, raw: m[0].replace(/^[_-]/, ""), line: 0 }];
+    return [{ role: "devices", key: "file name", value: count, raw: m[0].replace(/^[_-]/, ""), line: 1 }];
   }
   return [];
 }

@@ -134,8 +134,9 @@ export class PyEvaluator {
   private lookup(name: string, node: PyNode, scope: PyScope): ValueNode | undefined {
     const v = scope.get(name);
     if (!v) return undefined;
-    // A scalar read through a name is reported where it is used; a structure keeps its own lines.
-    if (v.kind === "scalar") return { kind: "scalar", value: v.value, raw: this.src(node), offset: node.from };
+    // A scalar read through a name is reported where it is written (`batch_size = 128` used by
+    // `fit(batch_size=batch_size)`): that is the line a pull request edits. A structure keeps its own lines.
+    if (v.kind === "scalar") return { kind: "scalar", value: v.value, raw: v.raw, offset: v.offset };
     if (v.kind === "unknown") return unknownNode(v.reason, { raw: this.src(node), offset: node.from });
     // An object built by a call (`args=config` after `config = SFTConfig(...)`) is already reported
     // where it was built; passing it on does not repeat its settings under a second path.

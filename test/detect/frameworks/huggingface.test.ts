@@ -79,7 +79,7 @@ describe("Hugging Face Trainer", () => {
     const r = detectFile("train_imdb.py", fixture("huggingface", "train_imdb.py"), { devices: 2 });
     expect(r.framework).toBe("huggingface");
     expect(table(r).filter(([, , key]) => key.startsWith("training_args."))).toEqual([
-      [13, "micro_batch", "training_args.per_device_train_batch_size", 16],
+      [4, "micro_batch", "training_args.per_device_train_batch_size", 16],
       [14, "eval_batch", "training_args.per_device_eval_batch_size", 64],
       [15, "grad_accum", "training_args.gradient_accumulation_steps", 2],
       [16, "learning_rate", "training_args.learning_rate", 3e-5],

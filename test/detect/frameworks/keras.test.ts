@@ -13,8 +13,8 @@ describe("Keras", () => {
       [29, "global_batch", "batch_size", 128],
       [30, "epochs", "epochs", 15],
       [34, "learning_rate", "model.compile.optimizer.learning_rate", 0.001],
-      [37, "global_batch", "model.fit.batch_size", 128],
-      [37, "epochs", "model.fit.epochs", 15],
+      [29, "global_batch", "model.fit.batch_size", 128],
+      [30, "epochs", "model.fit.epochs", 15],
       [39, "eval_batch", "score.batch_size", 256],
     ]);
     expect(r.effective).toMatchObject({ value: 128, formula: "128 (global batch)" });
@@ -29,9 +29,9 @@ describe("Keras", () => {
     expect(r.framework).toBe("keras");
     expect(table(r)).toEqual([
       [6, "global_batch", "BATCH_SIZE", 32],
-      [10, "global_batch", "raw_train_ds.batch_size", 32],
+      [6, "global_batch", "raw_train_ds.batch_size", 32],
       [15, "learning_rate", "model.compile.optimizer.learning_rate", 0.0003],
-      [16, "epochs", "model.fit.epochs", 3],
+      [7, "epochs", "model.fit.epochs", 3],
     ]);
   });
 

@@ -21,8 +21,8 @@ describe("Megatron-LM functional-test YAML", () => {
       [21, "micro_batch", "MODEL_ARGS.--micro-batch-size", 4],
       [22, "tensor_parallel", "MODEL_ARGS.--tensor-model-parallel-size", 2],
       [23, "pipeline_parallel", "MODEL_ARGS.--pipeline-model-parallel-size", 2],
-      [0, "devices", "test name", 8],
-      [0, "nodes", "test name", 1],
+      [1, "devices", "test name", 8],
+      [1, "nodes", "test name", 1],
     ]);
   });
 

@@ -16,7 +16,7 @@ describe("OpenMMLab mmcv 1.x configs", () => {
       [13, "learning_rate", "optimizer.lr", 0.02],
       [19, "warmup", "lr_config.warmup_iters", 500],
       [22, "epochs", "runner.max_epochs", 12],
-      [0, "devices", "file name", 4],
+      [1, "devices", "file name", 4],
     ]);
     expect(r.effective).toMatchObject({ value: 16, formula: "4 (per device) × 1 (no accumulation) × 4 (devices)", unknown: [] });
   });

@@ -17,12 +17,12 @@ describe("OpenMMLab mmengine configs", () => {
       [22, "eval_batch", "test_dataloader.batch_size", 5],
       [25, "epochs", "max_epochs", 300],
       [27, "learning_rate", "base_lr", 0.004],
-      [31, "epochs", "train_cfg.max_epochs", 300],
+      [25, "epochs", "train_cfg.max_epochs", 300],
       [39, "optimizer", "optim_wrapper.optimizer.type", "AdamW"],
-      [39, "learning_rate", "optim_wrapper.optimizer.lr", 0.004],
+      [27, "learning_rate", "optim_wrapper.optimizer.lr", 0.004],
       [60, "lr_scaling", "auto_scale_lr.enable", false],
       [60, "lr_scaling", "auto_scale_lr.base_batch_size", 256],
-      [0, "devices", "file name", 8],
+      [1, "devices", "file name", 8],
     ]);
     expect(r.effective).toMatchObject({ value: 256, formula: "32 (per device) × 1 (no accumulation) × 8 (devices)", unknown: [] });
   });
@@ -33,8 +33,8 @@ describe("OpenMMLab mmengine configs", () => {
     expect(r.settings.filter((s) => /batch/.test(s.role)).map((s) => [s.line, s.role, s.key, s.value])).toEqual([
       [8, "micro_batch", "train_batch_size_per_gpu", 16],
       [17, "eval_batch", "val_batch_size_per_gpu", 1],
-      [25, "micro_batch", "train_dataloader.batch_size", 16],
-      [33, "eval_batch", "val_dataloader.batch_size", 1],
+      [8, "micro_batch", "train_dataloader.batch_size", 16],
+      [17, "eval_batch", "val_dataloader.batch_size", 1],
     ]);
     expect(r.settings.some((s) => s.key.endsWith("optimizer.batch_size_per_gpu"))).toBe(false);
     expect(r.effective.value).toBe(128);
@@ -68,7 +68,7 @@ describe("OpenMMLab file-name convention", () => {
     ["htc_x101_64x4d_fpn_16x1_20e_coco.py", 16, "16x1"],
     ["fcos_r50_caffe_fpn_gn-head_fp16_1x_bs8x8_coco.py", 8, "bs8x8"],
   ])("%s names %i GPUs", (name, devices, raw) => {
-    expect(devicesFromFileName({ path: `configs/x/${name}` })).toEqual([{ role: "devices", key: "file name", value: devices, raw, line: 0 }]);
+    expect(devicesFromFileName({ path: `configs/x/${name}` })).toEqual([{ role: "devices", key: "file name", value: devices, raw, line: 1 }]);
   });
 
   it.each([

@@ -26,9 +26,9 @@ describe("parsePython: module-level assignments", () => {
     expect(one("x = 2 ** 3 ** 2\n", "x").value).toBe(512);
   });
 
-  it("substitutes a name bound earlier in the file, reporting it where it is used", () => {
+  it("substitutes a name bound earlier in the file, reporting it where the value is written", () => {
     const e = one("train_batch_size_per_gpu = 16\ntrain_dataloader = dict(batch_size=train_batch_size_per_gpu)\n", "train_dataloader.batch_size");
-    expect(e).toEqual({ path: ["train_dataloader", "batch_size"], value: 16, raw: "train_batch_size_per_gpu", line: 2, column: 36, context: "dict" });
+    expect(e).toEqual({ path: ["train_dataloader", "batch_size"], value: 16, raw: "16", line: 1, column: 28, context: "dict" });
   });
 
   it("computes with names: nanoGPT's tokens per iteration", () => {
@@ -226,7 +226,7 @@ describe("parsePython: scopes", () => {
     ].join("\n");
     const r = parse(text);
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.line, e.context])).toEqual([
-      ["args.per_device_train_batch_size", 32, 5, "TrainingArguments"],
+      ["args.per_device_train_batch_size", 32, 4, "TrainingArguments"],
       ["trainer.train.resume", true, 6, "trainer.train"],
     ]);
   });
