@@ -96,7 +96,8 @@ function missed(r: UserTasksResult): string[] {
   if (!s.met.sameRegimeWithQuick) {
     const differ = r.tasks.flatMap((t) => t.pairs).filter((p) => !p.quick.sameRegime);
     lines.push(`- **Regime label with \`--quick\`** differs on ${differ.length} of ${s.pairs} pairs (${differ.map((p) => `${p.task} ${p.bOld} → ${p.bNew}: ${p.regime ?? "none"} / ${p.quick.regime ?? "none"}, B_crit ${num(p.bCrit.default)} / ${num(p.bCrit.quick)}`).join("; ")}). ` +
-      "Both plans now train the real batch sizes; what still differs is where on the loss curve B_simple is read (`--quick` reads it earlier, where it is smaller), and the label's thresholds (new batch ÷ B_crit at 0.25 and 1) fall between the two readings.");
+      `Both plans train the real batch sizes; they differ in how far along the loss curve B_simple is read (\`--quick\` trains fewer examples before reading it), and on ${differ.filter((p) => p.bCrit.quick < p.bCrit.default).length} of these ${differ.length} pairs the quick reading was the smaller. ` +
+      "The label's thresholds (new batch ÷ B_crit at 0.25 and 1) fall between the two readings.");
   }
   if (!lines.length) return ["All the goals above are met on these tasks.", ""];
   return ["### Where these goals are missed, and why", "", ...lines, "", "No constant was tuned to these pairs: the CLI ran with its defaults, and the numbers above are what it printed.", ""];
