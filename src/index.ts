@@ -15,6 +15,8 @@ export { GitHubSource, type GitHubSourceOptions } from "./source/github-source.j
 export { FilePairSource } from "./source/file-pair-source.js";
 export { MemorySource } from "./source/memory-source.js";
 export type { ChangeSource, ChangedFile, Side } from "./source/types.js";
-export type { AnalyzeOptions, Report, ChangeGroup, Annotation, Suggestion, Language } from "./report/types.js";
+export type { Report, ChangeGroup, Annotation, Suggestion } from "./report/types.js";
+export type { AnalyzeOptions } from "./advisor/analyze-options.js";
+export type { Language } from "./config/schema.js";
 export type { BatchChange, BatchSetting, EffectiveBatch, FileReport } from "./detect/types.js";
 export { VERSION } from "./version.js";

@@ -1,4 +1,9 @@
+import { translator } from "../report/messages/translate.js";
 import type { ChangeGroup, Report } from "../report/types.js";
+import { verdictText } from "../report/verdict-text.js";
+
+/** The job log speaks English, in the report catalogue's words. */
+const en = translator("en");
 
 /** The `fail-on` input's values, beside the function that decides what each one fails; the input schema takes them from here. */
 export const FAIL_ON = ["error", "warn", "never"] as const;
@@ -13,9 +18,9 @@ export type FailOn = (typeof FAIL_ON)[number];
 export function failureMessage(report: Pick<Report, "groups">, failOn: FailOn): string | undefined {
   if (failOn === "never") return undefined;
   const overBudget = report.groups.filter((g) => g.estimate.memory.budget?.status === "error" && g.estimate.memory.budget.level === "error");
-  const lines = overBudget.map((g) => `${where(g)}: ${g.estimate.memory.budget!.message.text}`);
+  const lines = overBudget.map((g) => `${where(g)}: ${en.note(g.estimate.memory.budget!.message)}`);
   if (failOn === "warn") {
-    for (const g of report.groups) if (!overBudget.includes(g) && g.estimate.verdict.level !== "ok") lines.push(`${where(g)}: ${g.estimate.verdict.text}`);
+    for (const g of report.groups) if (!overBudget.includes(g) && g.estimate.verdict.level !== "ok") lines.push(`${where(g)}: ${verdictText(g.estimate, en, { group: g })}`);
   }
   if (!lines.length) return undefined;
   const head = overBudget.length ? "Memory budget broken" : `batch-size change at level ${failOn} or worse (fail-on: ${failOn})`;

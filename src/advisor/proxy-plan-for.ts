@@ -2,7 +2,7 @@ import type { BotConfig } from "../config.js";
 import { fileOptimizer } from "../estimate/optimizer-family.js";
 import { defaultPlan } from "../proxy/default-plan.js";
 import type { OptimizerKind, ProxyPlan } from "../proxy/types.js";
-import type { AnalyzeOptions } from "../report/types.js";
+import type { AnalyzeOptions } from "./analyze-options.js";
 import type { FileChanges } from "./group-changes.js";
 
 /**

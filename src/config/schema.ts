@@ -15,6 +15,8 @@ export const DEFAULT_IGNORE = ["**/node_modules/**", "**/.git/**", "**/package.j
 export const DEFAULT_APP_WORKFLOW = "batch-advisor.yml";
 
 export const LANGUAGES = ["en", "zh-TW"] as const;
+/** A language the report speaks: the bot config's `language`, the CLI's `--lang`, the Action's `language` input. */
+export type Language = (typeof LANGUAGES)[number];
 export const LEVELS = ["warn", "error"] as const;
 export const BACKENDS = ["auto", "tensorflow-gpu", "tensorflow", "wasm", "cpu"] as const;
 export const PROXY_MODELS = ["auto", "mlp", "cnn", "transformer"] as const;

@@ -11,8 +11,8 @@ export interface BudgetInput {
   after?: Quantity;
   /** Predicted peak new ÷ old. */
   ratio?: Quantity;
-  /** The new batch, for the message ("at batch 64"). */
-  batchLabel: string;
+  /** The new per-device batch, for the message ("at 64 per device"); null when not known. */
+  batch: number | null;
   /** Where the budget came from: `memory.budget` as written, or `hardware.gpu` (its memory less the reserve). */
   key?: "memory.budget" | "hardware.gpu";
 }
@@ -38,35 +38,34 @@ export function gpuBudget(gpu: { id: string; memoryBytes: number }, reserve?: { 
  * Compares the predicted peak with `memory.budget`: an absolute budget ("40GiB") against the
  * new peak, a relative one ("+10%") against the growth new ÷ old. Over the limit takes the
  * configured level; within the margin, or over it only at the top of the interval, warns.
- * @example checkBudget({ budget: { raw: "40GiB", kind: "absolute", value: 40 * 2 ** 30 }, level: "error", margin: 0.05, after: peak41GiB, batchLabel: "64" }).status // "error"
+ * @example checkBudget({ budget: { raw: "40GiB", kind: "absolute", value: 40 * 2 ** 30 }, level: "error", margin: 0.05, after: peak41GiB, batch: 64 }).status // "error"
  */
 export function checkBudget(input: BudgetInput): BudgetCheck {
   const { budget, level } = input;
   const key = input.key ?? "memory.budget";
   const base = { budget: budget.raw, kind: budget.kind, limit: budget.value, level, key } as const;
   const compared = budget.kind === "absolute" ? input.after : input.ratio;
-  const named = `the memory budget ${budget.raw} (${key})`;
   if (!compared) {
-    const needs = budget.kind === "absolute" ? "an absolute peak (a model the catalogue knows, model size hints or memory.calibration)" : "the peak at both batch sizes";
-    return { ...base, status: "unknown", message: { id: "budget-unknown", text: `Cannot check ${named}: it needs ${needs}.`, params: { budget: budget.raw } } };
+    // What the check lacks differs by kind: a byte figure for an absolute budget, both peaks for a relative one.
+    return { ...base, status: "unknown", message: { id: budget.kind === "absolute" ? "budget-unknown" : "budget-unknown-relative", params: { budget: budget.raw, key } } };
   }
   const show = (v: number) => (budget.kind === "absolute" ? formatBytes(v) : `×${v.toFixed(2)} (${v >= 1 ? "+" : ""}${((v - 1) * 100).toFixed(0)}%)`);
   const predicted = show(compared.value);
-  const params = { budget: budget.raw, predicted, batch: input.batchLabel };
+  const params = { budget: budget.raw, key, predicted, batch: input.batch ?? "?" };
   const limit = budget.value;
   if (compared.value > limit) {
-    return { ...base, status: level, compared, message: { id: "budget-over", text: `Predicted peak ${predicted} at batch ${input.batchLabel} is over ${named}.`, params } };
+    return { ...base, status: level, compared, message: { id: "budget-over", params } };
   }
   if (compared.high !== undefined && compared.high > limit) {
     return {
       ...base, status: "warn", compared,
-      message: { id: "budget-may-exceed", text: `Predicted peak ${predicted} at batch ${input.batchLabel} is within ${named}, but the top of its interval (${show(compared.high)}) is not.`, params: { ...params, high: show(compared.high) } },
+      message: { id: "budget-may-exceed", params: { ...params, high: show(compared.high) } },
     };
   }
   // A relative budget's margin is on the growth (+10% → warn above +9.5%), not on the whole ratio.
   const near = budget.kind === "absolute" ? limit * (1 - input.margin) : 1 + (limit - 1) * (1 - input.margin);
   if (compared.value > near) {
-    return { ...base, status: "warn", compared, message: { id: "budget-near", text: `Predicted peak ${predicted} at batch ${input.batchLabel} is within ${Math.round(input.margin * 100)}% of ${named}.`, params } };
+    return { ...base, status: "warn", compared, message: { id: "budget-near", params: { ...params, margin: Math.round(input.margin * 100) } } };
   }
-  return { ...base, status: "ok", compared, message: { id: "budget-ok", text: `Predicted peak ${predicted} at batch ${input.batchLabel} fits ${named}.`, params } };
+  return { ...base, status: "ok", compared, message: { id: "budget-ok", params } };
 }

@@ -32,14 +32,14 @@ export function changeContext(options: { change: BatchChange; file: FileReport; 
   let k = change.effective.ratio;
   if (k === null && FACTOR_ROLES.includes(change.role) && num(change.before) && num(change.after)) {
     k = num(change.after)! / num(change.before)!;
-    notes.push({ id: "ratio-from-setting", text: `The effective batch is not fully known; its ratio is taken from ${change.key} (${change.before} → ${change.after}), assuming the other parts stay.`, params: { key: change.key } });
+    notes.push({ id: "ratio-from-setting", params: { key: change.key, before: String(change.before), after: String(change.after) } });
   }
 
   const dims = { ...modelDimensions(options.modelConfig), ...definedDims(config) };
   const settingSeq = num(file.effective.parts.seqLen) ?? num(file.settings.find((s) => s.role === "seq_len")?.value);
   const seqLen = settingSeq ?? config.model.seqLen ?? dims.maxPositions;
   if (!settingSeq && !config.model.seqLen && dims.maxPositions) {
-    notes.push({ id: "seq-len-assumed", text: `Sequence length not set: assumed the model's maximum, ${dims.maxPositions} tokens.`, params: { seqLen: dims.maxPositions } });
+    notes.push({ id: "seq-len-assumed", params: { seqLen: dims.maxPositions } });
   }
 
   const inTokens = (f: FileReport) => f.effective.unit === "tokens" && f.settings.some((s) => s.role === "tokens_per_batch");
@@ -54,7 +54,7 @@ export function changeContext(options: { change: BatchChange; file: FileReport; 
 
   const devicesAfter = num(file.effective.parts.devices) ?? config.devices ?? null;
   const devicesBefore = (baseFile ? num(baseFile.effective.parts.devices) : change.role === "devices" ? num(change.before) : null) ?? devicesAfter;
-  if (devicesAfter === null) notes.push({ id: "devices-assumed", text: "Device count unknown: memory is per device and ZeRO sharding assumes 1 device." });
+  if (devicesAfter === null) notes.push({ id: "devices-assumed" });
 
   const tokens = tokenBatches(file, change, seqLen);
   return { k, microBatch: { before: microBefore, after: microAfter }, devices: { before: devicesBefore ?? 1, after: devicesAfter ?? 1 }, seqLen, tokens, dims, notes };

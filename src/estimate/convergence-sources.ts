@@ -61,6 +61,10 @@ export function convergenceFromSources(input: ConvergenceSourcesInput): Converge
     ...(input.loss !== undefined && best.source !== "kaplan" ? { kaplan: { loss: input.loss, ...(input.tokens ?? {}) } } : {}),
   });
   estimate.basis = best.basis;
+  if (best.basis === "stand-in") {
+    // Another task's ratios are never a point figure for this one, however narrow their interval.
+    for (const q of [estimate.stepsRatio, estimate.examplesRatio, estimate.wallTimeRatio]) if (q) q.uncertain = true;
+  }
   if (best.lowerBound) {
     estimate.lowerBound = true;
     // With B_crit ≥ b, the steps ratio lies between perfect scaling and the ratio at b.
@@ -78,7 +82,7 @@ function own(input: ConvergenceSourcesInput): Candidate | undefined {
   const o = input.own;
   const { before, after, unit } = input.user;
   if (!o || before === null || after === null) return undefined;
-  const frame = { unit, before, after, how: "your effective batch against the critical batch you measured" };
+  const frame = { unit, before, after, how: "your-measurement" as const };
   if (o.criticalBatch) {
     return { basis: "your-measurement", source: "your-critical-batch", frame, bCrit: quantity(o.criticalBatch, unit === "tokens" ? "tokens" : "examples", SOURCES.yourCriticalBatch) };
   }
@@ -111,7 +115,8 @@ function userProxy(input: ConvergenceSourcesInput): Candidate | undefined {
   const measured = measuredCritical(p.m);
   if (!measured) return undefined;
   const same = input.user.before === p.before && input.user.after === p.after;
-  const how = same ? `your model and data trained at your batch sizes (${p.before} → ${p.after})` : `your model and data at proxy batch ${p.before} → ${round(p.after)}, keeping your ratio`;
+  // The report words the frame from its id and the batches beside it.
+  const how = same ? "your-proxy-same" : "your-proxy-ratio";
   return { basis: "your-proxy", source: measured.source, bCrit: measured.q, lowerBound: measured.lowerBound, frame: { unit: "samples", before: p.before, after: p.after, how } };
 }
 
@@ -122,7 +127,7 @@ function publishedLaw(input: ConvergenceSourcesInput): Candidate | undefined {
     basis: "published-law",
     source: "kaplan",
     bCrit: quantity(b, "tokens", SOURCES.kaplan, { low: b / KAPLAN_SPREAD, high: b * KAPLAN_SPREAD, note: "constants fitted on WebText2 with GPT-2's tokenizer (Kaplan et al. 2020 §5.1)" }),
-    frame: { unit: "tokens", before: input.tokens.before, after: input.tokens.after, how: "your effective batch in tokens against Kaplan et al.'s B_crit(L), no proxy scaling" },
+    frame: { unit: "tokens", before: input.tokens.before, after: input.tokens.after, how: "published-law" },
   };
 }
 
@@ -137,7 +142,7 @@ function standIn(input: ConvergenceSourcesInput): Candidate | undefined {
     high: (q.high ?? q.value) * STAND_IN_SPREAD,
     note: `measured on a stand-in task; another task's B_crit may differ by ${STAND_IN_SPREAD}× either way`,
   });
-  const how = `stand-in task at proxy batch ${p.before} → ${round(p.after)}, keeping your ratio`;
+  const how = "stand-in";
   return { basis: "stand-in", source: measured.source, bCrit, lowerBound: measured.lowerBound, frame: { unit: "samples", before: p.before, after: p.after, how } };
 }
 
@@ -151,22 +156,14 @@ function notesFor(best: Candidate, estimate: ConvergenceEstimate, input: Converg
   const bCrit = round(best.bCrit.value);
   if (best.basis === "stand-in") {
     const task = standInTask(input.proxy!.m);
-    notes.push({
-      id: "convergence-stand-in",
-      text: `On a stand-in task (${task}), B_crit ≈ ${bCrit} examples; your task's may differ by ${STAND_IN_SPREAD}× either way, so where your batch sits against it is not known.`,
-      params: { task, bCrit, spread: STAND_IN_SPREAD },
-    });
+    notes.push({ id: "convergence-stand-in", params: { task, bCrit, spread: STAND_IN_SPREAD } });
   } else if (best.lowerBound) {
-    notes.push({
-      id: "convergence-lower-bound",
-      text: `B_crit ≥ ${bCrit} ${best.frame.unit}: the batch stays well below it, so steps scale almost perfectly with the batch.`,
-      params: { bCrit, unit: best.frame.unit },
-    });
+    notes.push({ id: "convergence-lower-bound", params: { bCrit, unit: best.frame.unit } });
   } else {
     notes.push(...estimate.notes);
   }
   if (input.fineTuning && best.basis !== "your-measurement" && best.basis !== "your-proxy") {
-    notes.push({ id: "convergence-fine-tuning", text: "Fine-tuning is its own regime: no published law gives its critical batch; a measurement from your own job would (docs/measurements.md)." });
+    notes.push({ id: "convergence-fine-tuning" });
   }
   return notes;
 }

@@ -34,7 +34,7 @@ export interface ConvergenceInput {
  * Ratios of steps, examples and wall time to reach the same loss at the new batch, with
  * intervals carried from B_crit's interval (and the step-time interval), plus the curve points
  * for a chart.
- * @example estimateConvergence({ bCrit: quantity(900, "examples", "…"), source: "noise-scale", frame: { unit: "samples", before: 32, after: 64, how: "" } }).stepsRatio.value // 0.517
+ * @example estimateConvergence({ bCrit: quantity(900, "examples", "…"), source: "noise-scale", frame: { unit: "samples", before: 32, after: 64, how: "stand-in" } }).stepsRatio.value // 0.517
  */
 export function estimateConvergence(input: ConvergenceInput): ConvergenceEstimate {
   const { bCrit, frame } = input;
@@ -69,14 +69,9 @@ export function estimateConvergence(input: ConvergenceInput): ConvergenceEstimat
 /** Where the batches sit against B_crit, in words the report can reuse. */
 function positionNote(bCrit: number, before: number, after: number, unit: string): Note {
   const at = after / bCrit;
-  const regime = at < 0.25 ? "near-perfect scaling: doubling the batch nearly halves the steps"
-    : at <= 1 ? "diminishing returns begin: steps fall less than the batch grows"
-    : "past the critical batch: more examples buy few fewer steps";
-  return {
-    id: "convergence-position",
-    text: `B_crit ≈ ${round(bCrit)} ${unit}; the batch goes from ${round(before / bCrit, 2)}× to ${round(at, 2)}× B_crit (${regime}).`,
-    params: { bCrit: round(bCrit), before: round(before / bCrit, 2), after: round(at, 2) },
-  };
+  // The regime picks the sentence: well below B_crit, around it, past it.
+  const regime = at < 0.25 ? "perfect" : at <= 1 ? "diminishing" : "past";
+  return { id: `convergence-position-${regime}`, params: { bCrit: round(bCrit), unit, before: round(before / bCrit, 2), after: round(at, 2) } };
 }
 
 /**

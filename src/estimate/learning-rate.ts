@@ -41,71 +41,42 @@ export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice
   const before = toNumber(input.learningRate.before);
   const after = toNumber(input.learningRate.after);
   const lrSetting = input.settings.find((s) => s.role === "learning_rate");
-  const advice: LearningRateAdvice = { optimizer: opt.name, family, rule, k, before, after, status: "unknown", adjustments: [], message: { id: "", text: "" } };
+  const advice: LearningRateAdvice = { optimizer: opt.name, family, rule, k, before, after, status: "unknown", adjustments: [], message: { id: "lr-k-unknown" } };
   const scaling = frameworkScaling({ framework: input.framework, settings: input.settings, role: input.role });
-  if (scaling) advice.frameworkScaling = { mechanism: scaling.mechanism, key: scaling.key, ...(scaling.line ? { line: scaling.line } : {}) };
+  if (scaling) advice.frameworkScaling = { mechanism: scaling.mechanism, key: scaling.key, ...(scaling.params ? { params: scaling.params } : {}), ...(scaling.line ? { line: scaling.line } : {}) };
 
-  if (k === null) return done(advice, "unknown", { id: "lr-k-unknown", text: "The effective batch ratio is unknown, so no learning-rate rule can be applied." });
-  if (Math.abs(k - 1) < 1e-9) {
-    const why = scaling ? ` (${scaling.mechanism})` : "";
-    return done(advice, "not-needed", { id: "lr-not-needed", text: `The effective batch does not change${why}; the learning rate can stay.`, params: { why: scaling?.mechanism ?? "" } });
-  }
-  if (scaling?.scales) {
-    return done(advice, "framework-scales", { id: "lr-framework-scales", text: `No change needed: ${scaling.mechanism}.`, params: { mechanism: scaling.mechanism } });
-  }
+  if (k === null) return done(advice, "unknown", { id: "lr-k-unknown" });
+  if (Math.abs(k - 1) < 1e-9) return done(advice, "not-needed", { id: "lr-not-needed", ...(scaling ? { params: { mechanism: scaling.mechanism, key: scaling.key, ...scaling.params } } : {}) });
+  // The mechanism is an id the report words (`scaling.<id>`), with its own numbers beside it.
+  if (scaling?.scales) return done(advice, "framework-scales", { id: "lr-framework-scales", params: { mechanism: scaling.mechanism, key: scaling.key, ...scaling.params } });
 
   const uncapped = rule === "sqrt" ? Math.sqrt(k) : k;
   const capped = input.critical ? cappedFactor(rule, input.critical.bCrit, input.critical) : uncapped;
   // Capping only speaks when it changes the advice by more than the rules' own 10 % tolerance.
   const isCapped = Math.abs(Math.log(capped / uncapped)) > Math.log(1.1);
   const factor = isCapped ? capped : uncapped;
-  const ruleName = (rule === "sqrt" ? "square-root rule (Malladi et al. 2022)" : "linear rule (Goyal et al. 2017)") + (isCapped ? " capped at the critical batch" : "");
   advice.adjustments = adjustments(family, k);
   if (rule === "none") {
-    return done(advice, "unknown", {
-      id: "lr-optimizer-unknown",
-      text: `Optimizer unknown: multiply the learning rate by ${fmt(k)} for SGD (linear rule) or by ${fmt(Math.sqrt(k))} for Adam-family optimizers (square-root rule).`,
-      params: { linear: fmt(k), sqrt: fmt(Math.sqrt(k)) },
-    });
+    return done(advice, "unknown", { id: "lr-optimizer-unknown", params: { linear: fmt(k), sqrt: fmt(Math.sqrt(k)) } });
   }
   if (input.critical && isCapped) {
     const c = input.critical;
     advice.capped = { uncapped, factor, bCrit: c.bCrit };
-    advice.caveat = {
-      id: "lr-capped",
-      text: `Past the critical batch (≈ ${fmt(c.bCrit)}) the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): ×${fmt(factor)} instead of the uncapped ×${fmt(uncapped)}.`,
-      params: { bCrit: fmt(c.bCrit), factor: fmt(factor), uncapped: fmt(uncapped) },
-    };
+    advice.caveat = { id: "lr-capped", params: { bCrit: fmt(c.bCrit), factor: fmt(factor), uncapped: fmt(uncapped) } };
   } else if (input.critical && input.critical.after > input.critical.bCrit) {
-    advice.caveat = { id: "lr-past-critical", text: "Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound." };
+    advice.caveat = { id: "lr-past-critical" };
   }
   if (before === null) {
-    return done(advice, "unknown", {
-      id: "lr-value-unknown",
-      text: `Multiply the learning rate by ${fmt(factor)} (${ruleName}); its value could not be read.`,
-      params: { factor: fmt(factor), rule },
-    });
+    return done(advice, "unknown", { id: "lr-value-unknown", params: { factor: fmt(factor), rule, capped: isCapped ? "yes" : "no" } });
   }
   const suggested = before * factor;
   advice.suggested = quantity(suggested, "learning-rate", rule === "sqrt" ? SOURCES.sqrtLr : SOURCES.linearLr);
   advice.suggestedRaw = formatLike(suggested, lrSetting?.raw);
-  const params = { factor: fmt(factor), suggested: advice.suggestedRaw, rule, k: fmt(k), optimizer: opt.name ?? family };
-  if (after === null || after === before) {
-    return done(advice, "unchanged-needs-scaling", {
-      id: "lr-unchanged",
-      text: `The batch changes ×${fmt(k)} but the learning rate does not: with ${opt.name ?? family} the ${ruleName} suggests ×${fmt(factor)}, i.e. ${advice.suggestedRaw}.`,
-      params,
-    });
-  }
+  const params = { factor: fmt(factor), suggested: advice.suggestedRaw, rule, capped: isCapped ? "yes" : "no", k: fmt(k), optimizer: opt.name ?? family };
+  if (after === null || after === before) return done(advice, "unchanged-needs-scaling", { id: "lr-unchanged", params });
   const changed = after / before;
   const ok = isCapped && input.critical ? matchesCapped(rule, input.critical, changed) : matchesRule(family, k, changed);
-  return done(advice, ok ? "matches-rule" : "differs-from-rule", {
-    id: ok ? "lr-matches" : "lr-differs",
-    text: ok
-      ? `The learning rate changes ×${fmt(changed)}, in line with the ${ruleName} (×${fmt(factor)}).`
-      : `The learning rate changes ×${fmt(changed)}, but the ${ruleName} suggests ×${fmt(factor)} (${advice.suggestedRaw}).`,
-    params: { ...params, changed: fmt(changed) },
-  });
+  return done(advice, ok ? "matches-rule" : "differs-from-rule", { id: ok ? "lr-matches" : "lr-differs", params: { ...params, changed: fmt(changed) } });
 }
 
 /**
@@ -147,7 +118,8 @@ function adjustments(family: OptimizerFamily, k: number): LearningRateAdvice["ad
       { name: "epsilon", rule: "ε → ε/√k", before: ADAM_DEFAULTS.epsilon, after: ADAM_DEFAULTS.epsilon / Math.sqrt(k) },
     ].filter((a) => a.name === "epsilon" || a.after > 0) as LearningRateAdvice["adjustments"];
   }
-  return k > 1 ? [{ name: "warmup", rule: "ramp the learning rate up gradually over the first ~5 epochs (Goyal et al. 2017)" }] : [];
+  // The report words the warm-up (`lr.warmup`); its rule is the paper's.
+  return k > 1 ? [{ name: "warmup", rule: "Goyal et al. 2017" }] : [];
 }
 
 function done(advice: LearningRateAdvice, status: LearningRateStatus, message: Note): LearningRateAdvice {

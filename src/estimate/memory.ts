@@ -71,18 +71,18 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
     // optimizer states) does not, and its share is unknown without the model's size.
     const k = microBatch.after / microBatch.before;
     estimate.peak = { ratio: quantity(k, "ratio", SOURCES.activationBounds, { low: Math.min(1, k), high: Math.max(1, k) }), basis: "activations" };
-    notes.push({ id: "memory-activations-only", text: `Without the model's size only bounds are known: peak memory per device grows between ×1 (if weights and optimizer states dominate) and ×${Number(k.toPrecision(3))} (if activations do); give model size hints or memory.calibration for bytes on your devices.`, params: { k: Number(k.toPrecision(3)) } });
+    notes.push({ id: "memory-activations-only", params: { k: Number(k.toPrecision(3)) } });
   } else if (estimate.proxy) {
     estimate.peak = { ratio: estimate.proxy.ratio, basis: "proxy" };
-    notes.push({ id: "memory-proxy-only", text: "Only the proxy's memory growth is known; give model size hints or memory.calibration for bytes on your devices." });
+    notes.push({ id: "memory-proxy-only" });
   }
   if (microBatch.before !== null && microBatch.before === microBatch.after) {
-    notes.push({ id: "memory-micro-unchanged", text: `The per-device batch stays ${microBatch.after}: activation memory per device does not change.`, params: { micro: microBatch.after ?? "" } });
+    notes.push({ id: "memory-micro-unchanged", params: { micro: microBatch.after ?? "?" } });
   }
 
   const budget = resolveBudget(input);
   if (budget) {
-    estimate.budget = checkBudget({ budget: budget.budget, level: input.budget!.level, margin: input.budget!.margin, key: budget.key, after: estimate.peak.after, ratio: estimate.peak.ratio, batchLabel: `${microBatch.after ?? "?"} per device` });
+    estimate.budget = checkBudget({ budget: budget.budget, level: input.budget!.level, margin: input.budget!.margin, key: budget.key, after: estimate.peak.after, ratio: estimate.peak.ratio, batch: microBatch.after });
     if (budget.budget.kind === "absolute" && line?.fixed !== undefined && line.perExample !== undefined) {
       const max = maxBatchPerDevice({ fixedBytes: line.fixed, perExampleBytes: line.perExample, budget: { bytes: budget.budget.value, from: `${budget.key}: ${budget.budget.raw}` }, micro: microBatch.after, accumulation: input.accumulation ?? null });
       if (max) {
@@ -132,17 +132,16 @@ function resolveBudget(input: MemoryInput): { budget: MemoryBudget; key: "memory
 
 function unknownModelNote(w: Workload): Note {
   const source = w.model.source;
-  const reason = source.kind === "unknown" ? source.reason : "its size could not be read";
-  const hint = source.kind === "unknown" && source.hint ? source.hint : "add a model: block to .github/batch-advisor.yml";
-  const closest = source.kind === "unknown" && source.closest?.length ? ` Closest catalogue names: ${source.closest.join(", ")}.` : "";
-  return { id: "memory-model-unknown", text: `Peak memory in bytes is not known: ${reason}. To size it, ${hint}.${closest}`, params: { reason, hint, closest: source.kind === "unknown" ? (source.closest ?? []).join(", ") : "" } };
+  // The workload's reason is its own wording; the comment says the same in the reader's language, with the names to try.
+  const closest = source.kind === "unknown" ? (source.closest ?? []) : [];
+  return closest.length ? { id: "memory-model-unknown", params: { closest: closest.join(", ") } } : { id: "memory-model-unnamed" };
 }
 
 function maxBatchNote(max: NonNullable<MemoryEstimate["maxBatchPerDevice"]>, budget: string, micro: number | null): Note {
-  if (max.value === 0) return { id: "memory-max-batch-none", text: `Not even one example per device fits ${budget}: shard the model states (ZeRO/FSDP), checkpoint activations, or train fewer parameters.`, params: { budget } };
+  if (max.value === 0) return { id: "memory-max-batch-none", params: { budget } };
   if (max.accumulation) {
     const { micro: m, accumulation } = max.accumulation;
-    return { id: "memory-max-batch-split", text: `Fits up to ${max.value} per device on ${budget}: use ${m} per device × accumulation ${accumulation} to keep the effective batch.`, params: { max: max.value, budget, micro: m, accumulation } };
+    return { id: "memory-max-batch-split", params: { max: max.value, budget, micro: m, accumulation } };
   }
-  return { id: "memory-max-batch", text: `Fits up to ${max.value} per device on ${budget}${micro !== null ? ` (the PR sets ${micro})` : ""}.`, params: { max: max.value, budget, micro: micro ?? "?" } };
+  return { id: "memory-max-batch", params: { max: max.value, budget, micro: micro ?? "?" } };
 }

@@ -38,19 +38,16 @@ export function risks(input: RiskInput): Risk[] {
     const times = c.marks.after / c.bCrit.value;
     out.push({
       id: "past-critical-batch", level: "warn", source: "McCandlish et al. 2018",
-      text: `The new batch is ${times.toFixed(1)}× the critical batch: diminishing returns — ×${c.examplesRatio.value.toFixed(2)} the examples for ${(1 / c.stepsRatio.value).toFixed(2)}× fewer steps.`,
       params: { times: Number(times.toFixed(1)), examples: Number(c.examplesRatio.value.toFixed(2)), steps: Number((1 / c.stepsRatio.value).toFixed(2)) },
     });
     out.push({
       id: "generalisation-gap", level: "info", source: "Keskar et al. 2017",
-      text: "Very large batches were seen to generalise worse (Keskar et al. 2017: 2–5 points on CIFAR and TIMIT); later work traces much of the gap to an untuned learning rate and too few updates (Hoffer et al. 2017, Goyal et al. 2017), so compare validation metrics, not only training loss.",
     });
   }
   const { before, after } = input.microBatch;
   if (after !== null && after <= thresholds.smallBatch && (before === null || after < before)) {
     out.push({
       id: "very-small-batch", level: "info", source: "Masters & Luschi 2018",
-      text: `A per-device batch of ${after} gives noisy updates and can leave the accelerator idle; small batches can still train well (Masters & Luschi 2018 found 2–32 best) with a smaller learning rate.`,
       params: { micro: after },
     });
   }
@@ -60,33 +57,31 @@ export function risks(input: RiskInput): Risk[] {
     const small = after < BATCH_NORM_SMALL;
     out.push({
       id: "batchnorm-statistics", level: small ? "warn" : "info", source: "Wu & He 2018",
-      text: `The model uses BatchNorm, whose statistics come from each device's batch (${before} → ${after}), not the effective batch${small ? `; below ${BATCH_NORM_SMALL} per device they get noisy and accuracy drops (Wu & He 2018): consider SyncBatchNorm or GroupNorm` : ""}.`,
       params: { before, after, small: small ? 1 : 0, threshold: BATCH_NORM_SMALL },
     });
   }
   const budget = input.memory.budget;
   if (budget && (budget.status === "warn" || budget.status === "error")) {
-    out.push({ id: "over-budget", level: budget.status, text: budget.message.text, params: budget.message.params });
+    out.push({ id: "over-budget", level: budget.status, params: budget.message.params });
   }
   if (input.unknown.length) {
     out.push({
       id: "unknown-batch-parts", level: "warn",
-      text: `Part of the effective batch is unknown (${input.unknown.join("; ")}): ratios assume the unknown parts stay the same.`,
       params: { unknown: input.unknown.join("; ") },
     });
   }
   const m = input.measurements;
   if (!m) {
-    out.push({ id: "proxy-missing", level: "info", text: "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit." });
+    out.push({ id: "proxy-missing", level: "info" });
   } else {
     if (m.partial) {
-      out.push({ id: "proxy-partial", level: "warn", text: `The proxy run stopped early${m.partialReason ? ` (${m.partialReason})` : ""}: its measurements are partial.`, params: { reason: m.partialReason ?? "" } });
+      // The proxy's reason is its log line: "How this was measured" quotes it; the risk only says the run is partial.
+      out.push({ id: "proxy-partial", level: "warn" });
     }
     const noise = m.noise;
     if (noise && c?.source === "noise-scale" && noise.initialLoss > 0 && (noise.initialLoss - noise.atLoss) / noise.initialLoss < EARLY_LOSS_DROP) {
       out.push({
         id: "noise-scale-early", level: "warn", source: "McCandlish et al. 2018",
-        text: `The noise scale was taken at loss ${noise.atLoss.toPrecision(3)} (from ${noise.initialLoss.toPrecision(3)} at the start): early in training it can be an order of magnitude too small, which makes the critical batch look small.`,
         params: { atLoss: Number(noise.atLoss.toPrecision(3)), initialLoss: Number(noise.initialLoss.toPrecision(3)) },
       });
     }
@@ -98,7 +93,6 @@ export function risks(input: RiskInput): Risk[] {
     // rescale their milestones with the batch).
     out.push({
       id: "schedule-unscaled", level: "warn", source: "Goyal et al. 2017",
-      text: `The batch changes but the step-counted schedule does not: ${input.schedule.message.params?.list ?? unscaled.join(", ")}.`,
       params: { keys: unscaled.join(", "), list: String(input.schedule.message.params?.list ?? unscaled.join(", ")) },
     });
   }

@@ -85,17 +85,13 @@ function describe(items: ScheduleItem[]): string {
 }
 
 function message(o: { countedIn: ScheduleAdvice["countedIn"]; k: number | null; items: ScheduleItem[]; shouldScale: boolean }): Note {
-  if (o.k === null) return { id: "schedule-k-unknown", text: "The effective batch ratio is unknown; check step-counted settings by hand." };
+  if (o.k === null) return { id: "schedule-k-unknown" };
   if (!o.shouldScale) {
     return o.countedIn === "epochs" || o.countedIn === "unknown"
-      ? { id: "schedule-epochs", text: "Training length is counted in epochs (or not set here): the examples seen stay the same, no step count to change." }
-      : { id: "schedule-same-batch", text: "The effective batch does not change: the schedule stays as it is." };
+      ? { id: "schedule-epochs" }
+      : { id: "schedule-same-batch" };
   }
   const list = describe(o.items);
-  const both = o.countedIn === "both" ? " (max_steps, when set, usually overrides the epoch count)" : "";
-  return {
-    id: "schedule-scale",
-    text: `Counted in steps${both}: at ×${Number(o.k.toPrecision(3))} the batch, the same steps see ×${Number(o.k.toPrecision(3))} the examples. To keep the examples (epochs) the same: ${list}. Decay milestones counted in steps scale the same way.`,
-    params: { k: Number(o.k.toPrecision(3)), list },
-  };
+  // Counted both ways, max_steps (when set) usually overrides the epoch count: a second id says so.
+  return { id: o.countedIn === "both" ? "schedule-scale-both" : "schedule-scale", params: { k: Number(o.k.toPrecision(3)), list } };
 }

@@ -266,6 +266,9 @@ export type CriticalBatchSource = "direct" | "noise-scale" | "kaplan" | "your-cr
  */
 export type ConvergenceBasis = "your-measurement" | "your-proxy" | "published-law" | "stand-in";
 
+/** How the batches B_crit is compared with were mapped from the user's; the report words each (`frame.<id>`). */
+export type FrameHow = "your-measurement" | "your-proxy-same" | "your-proxy-ratio" | "published-law" | "stand-in";
+
 /** A source that was not the most trusted one, shown as context. */
 export interface ConvergenceAlternative {
   basis: ConvergenceBasis;
@@ -295,7 +298,7 @@ export interface ConvergenceEstimate {
   /** B_crit in the frame the ratios were computed in (proxy examples, or tokens for Kaplan). */
   bCrit: Quantity;
   /** The old and new batch in that frame (see docs/estimates.md: the user's ratio k is kept exact). */
-  frame: { unit: BatchUnit; before: number; after: number; how: string };
+  frame: { unit: BatchUnit; before: number; after: number; how: FrameHow };
   stepsRatio: Quantity;
   examplesRatio: Quantity;
   wallTimeRatio?: Quantity;

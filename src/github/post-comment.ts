@@ -4,7 +4,7 @@ import { explainError } from "./explain-error.js";
 import type { PullRequestRef } from "./pull-request.js";
 import { upsertComment } from "./upsert-comment.js";
 import { COMMENT_MARKER } from "../report/render-comment.js";
-import type { Language } from "../report/types.js";
+import type { Language } from "../config/schema.js";
 
 export interface PostCommentInput {
   pr: PullRequestRef;

@@ -2,6 +2,7 @@ import { markdownTable } from "markdown-table";
 import type { FileReport, Scalar } from "../detect/types.js";
 import type { Estimate, Quantity } from "../estimate/types.js";
 import { batchParts, type PartRole } from "./batch-parts.js";
+import { escapeCell } from "./escape-cell.js";
 import { formatNumber, formatPercentChange } from "./format-number.js";
 import { formatValue, quantityCell, ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
@@ -20,6 +21,8 @@ export interface ChangeTableInput {
   proxy?: string;
   /** The comment's first line already gives this group's verdict: the row shows only its level. */
   verdictShown?: boolean;
+  /** Footnotes shared with the headline table, so one legend explains both. */
+  notes?: Footnotes;
   t: Translator;
 }
 
@@ -33,7 +36,7 @@ const PART_ROW: Record<PartRole, MessageId> = { micro_batch: "row.micro", grad_a
 export function renderChangeTable(input: ChangeTableInput): string {
   const { group, t } = input;
   const e = group.estimate;
-  const notes = new Footnotes(t, input.proxy);
+  const notes = input.notes ?? new Footnotes(t, input.proxy);
   const ctx = { t, notes };
   const rows: string[][] = [];
   const unit = t.t(e.batch.unit === "tokens" ? "unit.tokens" : "unit.samples");
@@ -78,7 +81,8 @@ export function renderChangeTable(input: ChangeTableInput): string {
   rows.push([t.t("row.verdict"), "", "", input.verdictShown ? level : `${level} — ${verdict}`]);
 
   const table = markdownTable([["", t.t("table.before"), t.t("table.after"), t.t("table.change")], ...rows.map((r) => r.map(escapeCell))], { align: ["l", "r", "r", "l"], alignDelimiters: false });
-  const legend = notes.legend();
+  // Shared footnotes are explained once, by the caller, under both tables.
+  const legend = input.notes ? "" : notes.legend();
   const parts = renderMemoryParts({ memory: m, workload: e.workload, t });
   return [table, legend, parts].filter(Boolean).join("\n\n");
 }
@@ -133,13 +137,4 @@ function scalarCell(v: Scalar | undefined, t: Translator): string {
 function changeOf(before: Scalar | undefined, after: Scalar | undefined, t: Translator): string {
   if (typeof before === "number" && typeof after === "number" && before > 0) return `×${formatNumber(after / before)}`;
   return t.t("cell.changed");
-}
-
-/**
- * A cell of a GFM table: every pipe escaped, even one inside a code span or after a backslash
- * (GitHub splits cells on any unescaped "|" before it parses the cell, then drops the escaping
- * backslash), and no line break.
- */
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\r\n|\r|\n/g, " ");
 }

@@ -87,7 +87,8 @@ export function formatPercentChange(ratio: number): string {
   return `${pct > 0 ? "+" : pct < 0 ? "−" : "±"}${Math.abs(pct)}%`;
 }
 
-function factorDigits(x: number): string {
+/** A factor's digits without its "×" (the catalogue places the sign per language). */
+export function factorDigits(x: number): string {
   if (!Number.isFinite(x)) return "—";
   if (x >= 100) return group(String(Math.round(x)));
   if (x >= 10) return trimZeros(x.toFixed(1));

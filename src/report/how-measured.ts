@@ -1,5 +1,6 @@
 import type { Measurements } from "../proxy/types.js";
 import { formatBytes, formatNumber, formatSeconds } from "./format-number.js";
+import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
 import type { ChangeGroup } from "./types.js";
 import { untrusted } from "./untrusted.js";
@@ -34,8 +35,14 @@ export function renderHowMeasured(input: HowMeasuredInput): string {
     lines.push(`- ${heading}`, ...describe(m, t).map((l) => `  - ${l}`));
   });
   if (input.measurements.length > limit) lines.push(`- ${t.t("how.moreRuns", { count: String(input.measurements.length - limit) })}`);
-  const frames = [...new Set(input.groups.map((g) => g.estimate.convergence?.frame.how).filter((h): h is string => !!h))].slice(0, limit);
-  for (const how of frames) lines.push(`- ${t.t("how.frame", { how: text(how) })}`);
+  const frames = new Map<string, string>();
+  for (const g of input.groups) {
+    const f = g.estimate.convergence?.frame;
+    if (!f) continue;
+    const how = t.t(`frame.${f.how}` as MessageId, { before: formatNumber(f.before), after: formatNumber(f.after), unit: t.t(f.unit === "tokens" ? "unit.tokens" : "unit.samples") });
+    frames.set(how, how);
+  }
+  for (const how of [...frames.values()].slice(0, limit)) lines.push(`- ${t.t("how.frame", { how })}`);
   if (input.versions && Object.keys(input.versions).length) {
     lines.push(`- ${t.t("how.versions", { list: text(Object.entries(input.versions).map(([k, v]) => `${k} ${v}`).join(", ")) })}`);
   }

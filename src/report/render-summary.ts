@@ -5,7 +5,8 @@ import { byUrgency, groupLevel, isOverBudget, worstLevel } from "./level.js";
 import type { MessageId } from "./messages/en.js";
 import { translator } from "./messages/translate.js";
 import { COMMENT_MARKER } from "./render-comment.js";
-import type { ChangeGroup, Language, Report } from "./types.js";
+import type { ChangeGroup, Report } from "./types.js";
+import type { Language } from "../config/schema.js";
 import { untrusted } from "./untrusted.js";
 import { verdictText } from "./verdict-text.js";
 

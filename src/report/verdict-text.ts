@@ -1,7 +1,7 @@
 import type { FileReport } from "../detect/types.js";
 import type { Estimate, Quantity } from "../estimate/types.js";
 import { batchParts } from "./batch-parts.js";
-import { formatBytes, formatNumber } from "./format-number.js";
+import { formatBytes, formatNumber, formatRange } from "./format-number.js";
 import { ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
@@ -17,23 +17,21 @@ export interface VerdictContext {
 /**
  * A group's one-line verdict in the report's language, as plain text (a PR's value in it is made
  * visible, not escaped: Markdown callers pass the whole line through `untrusted(…, "text")`).
- * English shows the estimate stage's own words when the effective batch is known; otherwise the
- * same facts (batch, steps and examples to the same loss, peak memory, budget, learning rate,
- * schedule) are composed here, since the verdict's parts are optional and one template cannot
- * hold them. When the effective batch is unknown the head says what is known instead of
+ * The same facts in every language (batch, steps and examples to the same loss, peak memory,
+ * budget, learning rate, schedule), composed here from catalogue parts, since the verdict's parts
+ * are optional and one template cannot hold them. When the effective batch is unknown the head says what is known instead of
  * "Batch ? → ?": a value that cannot be read, or the parts that changed and the ones unknown.
  * @example verdictText(estimate, translator("zh-TW")) // "批次 32 → 64（×2）：達到相同損失時訓練步數降為 0.517 倍…。"
  */
 export function verdictText(e: Estimate, t: Translator, context: VerdictContext = {}): string {
   const b = e.batch;
   const known = b.before !== null && b.after !== null;
-  if (t.language === "en" && e.verdict.text && known) return e.verdict.text;
   const head = known ? t.t("verdict.head", { before: formatNumber(b.before!), after: formatNumber(b.after!), ratio: ratioText(b.ratio, t) }) : unknownBatchHead(e, t, context);
   const parts: string[] = [];
   const c = e.convergence;
   if (c) parts.push(t.t("verdict.convergence", { steps: ratioPhrase(c.stepsRatio, "steps", { t, bare: true }), examples: ratioPhrase(c.examplesRatio, "examples", { t, bare: true }) }));
   const peak = e.memory.peak;
-  if (peak.before && peak.after) parts.push(t.t("verdict.peak", { before: formatBytes(peak.before.value), after: formatBytes(peak.after.value), uncertain: flag(t, peak.after) }));
+  if (peak.before && peak.after) parts.push(t.t("verdict.peak", { before: bytesText(peak.before), after: bytesText(peak.after), uncertain: "" }));
   else if (peak.ratio && peak.basis === "activations") parts.push(t.t("verdict.activationPeak", { ratio: formatNumber(peak.ratio.value) }));
   else if (peak.ratio && Math.abs(peak.ratio.value - 1) > 0.005) parts.push(t.t("verdict.proxyPeak", { ratio: formatNumber(peak.ratio.value), uncertain: flag(t, peak.ratio) }));
   const budget = e.memory.budget;
@@ -83,6 +81,11 @@ function unknownBatchHead(e: Estimate, t: Translator, context: VerdictContext): 
 
 function ratioText(ratio: number | null, t: Translator): string {
   return ratio ? t.t("verdict.ratio", { ratio: formatNumber(ratio) }) : "";
+}
+
+/** Bytes as a value, or as its interval when the value is uncertain: no point figure in a headline for an uncertain peak. */
+function bytesText(q: Quantity): string {
+  return q.uncertain && q.low !== undefined && q.high !== undefined ? formatRange(q.low, q.high, formatBytes) : formatBytes(q.value);
 }
 
 function flag(t: Translator, q: Quantity): string {

@@ -24,8 +24,8 @@ describe("convergence sources, most trusted first", () => {
   it("the user's own model as the proxy is about this task: its regime is said", () => {
     const c = convergenceFromSources({ user, proxy: { m: usersModel, before: 256, after: 2048 } })!;
     expect(c.basis).toBe("your-proxy");
-    expect(c.frame.how).toContain("your model and data trained at your batch sizes (256 → 2048)");
-    expect(c.notes.map((n) => n.id)).toEqual(["convergence-position"]);
+    expect(c.frame).toMatchObject({ how: "your-proxy-same", before: 256, after: 2048 });
+    expect(c.notes.map((n) => n.id)).toEqual(["convergence-position-past"]);
   });
 
   it("Kaplan's law for a language model with a known loss comes before the stand-in, with its factor-3 interval", () => {
@@ -49,6 +49,7 @@ describe("convergence sources, most trusted first", () => {
     expect(c.bCrit.low).toBeCloseTo((NOISE_TO_CRITICAL_LOW * 700) / STAND_IN_SPREAD, 6);
     expect(c.bCrit.high).toBeCloseTo(NOISE_TO_CRITICAL_HIGH * 1100 * STAND_IN_SPREAD, 6);
     expect(c.notes.map((n) => n.id)).toEqual(["convergence-stand-in"]);
+    expect([c.stepsRatio.uncertain, c.examplesRatio.uncertain]).toEqual([true, true]);
     expect(c.notes[0].params).toMatchObject({ task: "mlp on mnist" });
   });
 

@@ -3,7 +3,7 @@ import { curve, estimateConvergence, examplesRatio, stepsRatio } from "../../src
 import { criticalFromDirect, criticalFromNoise, kaplanCriticalBatch } from "../../src/estimate/critical-batch.js";
 import { quantity } from "../../src/estimate/quantity.js";
 
-const frame = (before: number, after: number) => ({ unit: "samples" as const, before, after, how: "test" });
+const frame = (before: number, after: number) => ({ unit: "samples" as const, before, after, how: "stand-in" as const });
 
 describe("McCandlish steps and examples to the same loss", () => {
   it("B_crit = 900, 32 → 64: 1.934× fewer steps and 1.034× more examples", () => {

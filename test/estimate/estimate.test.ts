@@ -4,6 +4,11 @@ import { stepsRatio } from "../../src/estimate/convergence.js";
 import { estimateChange } from "../../src/estimate/estimate.js";
 import { kaplanCriticalBatch } from "../../src/estimate/critical-batch.js";
 import { batchChange, fileReport, measurements, setting } from "./build-inputs.js";
+import { translator } from "../../src/report/messages/translate.js";
+import { verdictText } from "../../src/report/verdict-text.js";
+
+/** The words a reviewer reads: the report's, since the estimate stage emits ids and numbers. */
+const en = translator("en");
 
 const GiB = 2 ** 30;
 const hfFile = (micro: number, extra = [setting("learning_rate", "learning_rate", 3e-4, 4, "3e-4")]) =>
@@ -17,9 +22,11 @@ describe("estimateChange", () => {
     expect(1 / e.convergence!.stepsRatio.value).toBeCloseTo(1.934, 3);
     expect(e.convergence!.examplesRatio.value).toBeCloseTo(1.034, 3);
     expect(e.learningRate).toMatchObject({ rule: "sqrt", status: "unchanged-needs-scaling", suggestedRaw: "4.24e-4" });
-    expect(e.speed!.epochTimeRatio.value).toBeCloseTo((18 / 64) / (10 / 32), 10);
-    expect(e.convergence!.wallTimeRatio!.value).toBeCloseTo(stepsRatio(900, 32, 64) * 1.8, 10);
-    expect(e.verdict.text).toBe("Batch 32 → 64 (×2): 1.93× fewer steps, 1.03× more examples to the same loss; peak memory per device ×1 to ×2 (activations ×2); raise the learning rate to 4.24e-4 (square-root rule).");
+    // No GPU named: the proxy's step times are no speed claim, so there is no speed and no wall time.
+    expect(e.speed).toBeUndefined();
+    expect(e.convergence!.wallTimeRatio).toBeUndefined();
+    expect(e.notes!.map((n) => n.id)).toContain("speed-no-gpu");
+    expect(verdictText(e, en)).toMatch(/^Batch 32 → 64 \(×2\): [\d.–]+× fewer steps, [\d.–]+× more examples to the same loss; peak memory per device ×1 to ×2 \(activations ×2\); raise the learning rate to 4\.24e-4 \(square-root rule\)\.$/);
     expect(e.verdict.level).toBe("ok");
   });
 
@@ -36,7 +43,8 @@ describe("estimateChange", () => {
     const config = loadConfig("thresholds: { uncertainRatio: 1.5 }").config;
     const e = estimateChange({ change, file: hfFile(4096), measurements: m, config });
     expect(e.convergence!.stepsRatio.uncertain).toBe(true);
-    expect(e.verdict.text).toContain("(uncertain)");
+    // No point figure for an uncertain ratio in the headline: its range.
+    expect(verdictText(e, en)).toMatch(/\d–\d[\d.]*× fewer steps/);
     expect(e.risks.map((r) => r.id)).toContain("past-critical-batch");
     expect(e.verdict.level).toBe("warn");
   });
@@ -91,8 +99,8 @@ describe("estimateChange", () => {
     expect(e.memory.peak.after!.value / GiB).toBeCloseTo(34 * (1 + 32e4 / 1.32e6), 6);
     expect(e.memory.budget!.status).toBe("error");
     expect(e.verdict.level).toBe("error");
-    expect(e.verdict.text).toContain("over the 40GiB budget");
-    expect(e.risks.find((r) => r.id === "over-budget")!.text).toContain("memory budget 40GiB");
+    expect(verdictText(e, en)).toContain("over the 40GiB budget");
+    expect(en.note(e.risks.find((r) => r.id === "over-budget")!)).toContain("memory budget 40GiB");
   });
 
   it("a language model without a proxy run uses Kaplan's B_crit in tokens", () => {
@@ -121,15 +129,28 @@ describe("estimateChange", () => {
     const change = batchChange({ effective: { before: null, after: null, ratio: null }, unknown: ["devices: set by the launcher"] });
     const e = estimateChange({ change, file: hfFile(64), measurements: measurements(), config: defaultConfig() });
     expect(e.batch.ratio).toBe(2);
-    expect(e.notes!.map((n) => n.id)).toEqual(["ratio-from-setting"]);
+    expect(e.notes!.map((n) => n.id)).toEqual(["ratio-from-setting", "speed-no-gpu"]);
     expect(e.risks.find((r) => r.id === "unknown-batch-parts")!.level).toBe("warn");
     expect(e.verdict.level).toBe("warn");
+  });
+
+  it("with a GPU and the model's shape, step time is in seconds on that GPU and the wall time uses it, the proxy only a check", () => {
+    const config = loadConfig("hardware: { gpu: A100-80GB }\nmodel: { parameters: 494M, hidden: 896, layers: 24, heads: 14, vocab: 151936, seqLen: 2048 }").config;
+    const e = estimateChange({ change: batchChange(), file: hfFile(64), baseFile: hfFile(32), measurements: measurements(), config });
+    expect(e.speed!.basis).toBe("analytical");
+    expect(e.speed!.gpu!.id).toBe("A100-80GB");
+    expect(e.speed!.stepTime.after.unit).toBe("s");
+    expect(e.speed!.stepTime.ratio.value).toBeGreaterThan(1.9);
+    expect(e.speed!.throughput.after.unit).toBe("tokens/s");
+    expect(e.convergence!.wallTimeRatio!.value).toBeCloseTo(e.convergence!.stepsRatio.value * e.speed!.stepTime.ratio.value, 10);
+    // The proxy ran on tensorflow-gpu: its ratio is kept beside the analytical one as a check.
+    expect(e.speed!.proxyCheck!.backend).toBe("tensorflow-gpu");
   });
 
   it("a step-counted schedule is flagged in the verdict", () => {
     const file = hfFile(64, [setting("max_steps", "max_steps", 10000, 7)]);
     const e = estimateChange({ change: batchChange(), file, measurements: measurements(), config: defaultConfig() });
     expect(e.schedule.items[0]).toMatchObject({ suggested: 5000, suggestedSameLoss: Math.round(10000 * stepsRatio(900, 32, 64)) });
-    expect(e.verdict.text).toContain("step-counted schedule sees more examples");
+    expect(verdictText(e, en)).toContain("step-counted schedule sees more examples");
   });
 });

@@ -3,6 +3,11 @@ import { formatLike } from "../../src/estimate/format-like.js";
 import { cappedFactor, learningRateAdvice, type LearningRateInput } from "../../src/estimate/learning-rate.js";
 import { fileOptimizer, optimizerFamily } from "../../src/estimate/optimizer-family.js";
 import { setting } from "./build-inputs.js";
+import type { MessageId } from "../../src/report/messages/en.js";
+import { translator } from "../../src/report/messages/translate.js";
+
+/** The words a reviewer reads: the report catalogue's, since the estimate stage emits ids and numbers. */
+const en = translator("en");
 
 const advise = (o: Partial<LearningRateInput>) =>
   learningRateAdvice({ framework: "generic", role: "micro_batch", k: 2, learningRate: { before: 3e-4, after: 3e-4 }, settings: [], ...o });
@@ -28,7 +33,7 @@ describe("learning-rate rules", () => {
     expect(a).toMatchObject({ family: "sgd", rule: "linear", suggestedRaw: "0.4" });
     expect(a.suggested!.value).toBeCloseTo(0.4, 12);
     expect(a.adjustments.map((x) => x.name)).toEqual(["warmup"]);
-    expect(a.message.text).toContain("Goyal et al. 2017");
+    expect(en.note(a.message)).toContain("Goyal et al. 2017");
   });
 
   it("halving the batch lowers the LR by the same rules", () => {
@@ -42,7 +47,7 @@ describe("learning-rate rules", () => {
     expect(advise({ learningRate: { before: 3e-4, after: 6e-4 }, settings: [setting("optimizer", "optim", "adamw_torch")] }).status).toBe("matches-rule");
     const sgd = advise({ learningRate: { before: 0.1, after: 0.1414 }, settings: [setting("optimizer", "optim", "sgd")] });
     expect(sgd.status).toBe("differs-from-rule");
-    expect(sgd.message.text).toContain("suggests ×2");
+    expect(en.note(sgd.message)).toContain("suggests ×2");
   });
 
   it("the framework's default optimizer decides the rule: Hugging Face uses AdamW", () => {
@@ -53,8 +58,8 @@ describe("learning-rate rules", () => {
   it("an unknown optimizer gets both rules and no single suggestion", () => {
     const a = advise({});
     expect(a).toMatchObject({ family: "unknown", status: "unknown" });
-    expect(a.message.text).toContain("by 2 for SGD");
-    expect(a.message.text).toContain("by 1.41 for Adam");
+    expect(en.note(a.message)).toContain("by 2 for SGD");
+    expect(en.note(a.message)).toContain("by 1.41 for Adam");
   });
 
   it("an unchanged effective batch needs no change", () => {
@@ -97,7 +102,7 @@ describe("frameworks that scale the learning rate themselves", () => {
   it("mmengine auto_scale_lr disabled still gets the rule, and the hint to enable it", () => {
     const a = advise({ framework: "mmengine", settings: [setting("lr_scaling", "auto_scale_lr.enable", false), setting("optimizer", "optim_wrapper.optimizer.type", "SGD")] });
     expect(a.status).toBe("unchanged-needs-scaling");
-    expect(a.frameworkScaling!.mechanism).toContain("--auto-scale-lr");
+    expect(en.t(`scaling.${a.frameworkScaling!.mechanism}` as MessageId)).toContain("--auto-scale-lr");
   });
 
   it("timm with --lr unset derives the LR from --lr-base", () => {
@@ -114,7 +119,7 @@ describe("frameworks that scale the learning rate themselves", () => {
     expect(advise({ framework: "detectron2", role: "devices", settings: s }).status).toBe("framework-scales");
     const byHand = advise({ framework: "detectron2", role: "global_batch", learningRate: { before: 0.02, after: 0.02 }, settings: s });
     expect(byHand.status).toBe("unchanged-needs-scaling");
-    expect(byHand.frameworkScaling!.mechanism).toContain("only rescales for a different number of GPUs");
+    expect(en.t(`scaling.${byHand.frameworkScaling!.mechanism}` as MessageId)).toContain("only rescales for a different number of GPUs");
   });
 
   it("latent-diffusion base_learning_rate is scaled by --scale_lr unless turned off", () => {
@@ -125,7 +130,7 @@ describe("frameworks that scale the learning rate themselves", () => {
   it("Ultralytics: an effective batch held at nbs needs nothing, and says why", () => {
     const a = advise({ framework: "ultralytics", k: 1, settings: [setting("nominal_batch", "nbs", 64)] });
     expect(a.status).toBe("not-needed");
-    expect(a.message.text).toContain("nbs=64");
+    expect(en.note(a.message)).toContain("nbs=64");
   });
 
   it("Ludwig learning_rate_scaling follows workers, not batch_size", () => {

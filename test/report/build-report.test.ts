@@ -70,7 +70,7 @@ describe("annotations", () => {
 
   it("explains itself in plain text: verdict, budget, steps and the learning-rate advice", () => {
     const [a] = buildAnnotations({ groups: scenario("over-budget", "en").groups, language: "en" });
-    expect(a.message).toContain("is over the 80GiB budget");
+    expect(a.message).toContain("over the 80GiB budget");
     expect(a.message).toContain("Steps to the same loss (before = 1): 3.01× fewer steps");
     expect(a.message).toContain("suggests ×2, i.e. 4e-5");
     expect(a.message).not.toMatch(/<sup>|\*\*/);
@@ -144,7 +144,7 @@ describe("learning-rate caveat and input notes", () => {
       },
     };
     const md = renderComment(input);
-    expect(md).toContain("也就是 1.4e-4。超過臨界批次後，最佳學習率就不再變大（McCandlish et al. 2018, eq. 2.6）：請把縮放規則當作上限。");
-    expect(md).toContain("- 有效批次無法完全確定；比例取自 per_device_train_batch_size 的變化，並假設其他部分不變。");
+    expect(md).toContain("也就是 1.4e-4。超過臨界批次後，最佳學習率就不再變大（McCandlish et al. 2018，式 2.6）：請把縮放規則當作上限。");
+    expect(md).toMatch(/- 有效批次無法完全確定；比例取自 per_device_train_batch_size 的變化（[^）]*），並假設其他部分不變。/);
   });
 });

@@ -26,14 +26,18 @@ describe("renderComment", () => {
     for (const name of SCENARIOS) for (const language of LANGUAGES) expect(renderComment(scenario(name, language))).not.toMatch(/\{[a-zA-Z]+\}/);
   });
 
-  it("says uncertain in words instead of a confident number", () => {
+  it("shows an uncertain quantity as its range, never a point, in the headline, the table and the verdict", () => {
     const en = renderComment(scenario("accumulation-only", "en"));
-    expect(en).toMatch(/\| Steps to the same loss \(before = 1\) \| 1 \| uncertain \(0\.512–0\.84\)<sup>\d<\/sup> \| steps: uncertain/);
-    expect(en).not.toMatch(/\| Steps to the same loss[^\n]*\| 0\.621/);
-    expect(renderComment(scenario("accumulation-only", "zh-TW"))).toContain("| 1 | 不確定 (0.512–0.84)");
+    expect(en).toMatch(/\| Steps to the same loss \(before = 1\) \| 1 \| 0\.512–0\.84<sup>\d<\/sup> \| 1\.19–1\.95× fewer steps \|/);
+    // Only the folded curve, captioned as one possibility, plots the central value.
+    expect(en.split("<details>")[0]).not.toMatch(/0\.621/);
+    expect(en).not.toMatch(/\| Steps to the same loss[^\n]*0\.621/);
+    expect(en).toMatch(/^\*\*batch-advisor: Warning\*\* — `ds_config\.json`: Batch 128 → 256 \(×2\): 1\.19–1\.95× fewer steps/m);
+    expect(renderComment(scenario("accumulation-only", "zh-TW"))).toContain("| 1 | 0.512–0.84<sup>");
     // The wall-time ratio of the batch-down scenario is marked uncertain; its value 9.2 must not show.
     const down = renderComment(scenario("batch-down", "en"));
-    expect(down).toMatch(/\| Wall time to the same loss \(before = 1\) \| 1 \| uncertain \(4–13\)/);
+    expect(down).toMatch(/\| Time to the same loss \(before = 1\) \| 1 \| 4–13<sup>\d<\/sup> \| 4–13× more time \|/);
+    expect(down).not.toMatch(/9\.2\b/);
   });
 
   it("marks every number with its provenance and explains each marker under the table", () => {
@@ -62,9 +66,9 @@ describe("renderComment", () => {
 
   it("raises a CAUTION alert for a broken error-level budget and a WARNING for a warn risk", () => {
     const over = renderComment(scenario("over-budget", "en"));
-    expect(over).toContain("> [!CAUTION]\n> Predicted peak 93.7 GiB at batch 16 per device is over the 80GiB budget.");
+    expect(over).toContain("> [!CAUTION]\n> Predicted peak 93.7 GiB at 16 per device is over the memory budget 80GiB (memory.budget).");
     // The over-budget risk repeats the budget message: said once.
-    expect(over.split("is over the 80GiB budget.").length - 1).toBe(1);
+    expect(over.split("is over the memory budget 80GiB").length - 1).toBe(1);
     expect(renderComment(scenario("unknown-devices", "en"))).toMatch(/> \[!WARNING\]\n> Part of the effective batch is unknown \(devices unknown/);
   });
 
@@ -80,8 +84,11 @@ describe("renderComment", () => {
     const md = renderComment(scenario("two-files", "en"));
     expect(md.indexOf("### `configs/stage1.yaml`")).toBeLessThan(md.indexOf("### `configs/resnet50_8xb32_in1k.py`"));
     expect(md).toContain("(2 changes in 2 files; the worst first)");
-    // The second file's verdict is not in the first line, so its table row carries it.
-    expect(md).toContain("| Verdict | | | **OK** — Batch 256 → 64 (×0.25)");
+    // One summary table above the fold, a row per finding, worst first; each finding's details fold.
+    const [above] = md.split("<details>");
+    expect(above.match(/^\| `configs\/(stage1\.yaml|resnet50_8xb32_in1k\.py)` \|/gm)).toEqual(["| `configs/stage1.yaml` |", "| `configs/resnet50_8xb32_in1k.py` |"]);
+    expect(above).not.toContain("### ");
+    expect(md.match(/<summary>Details for <code>/g)).toHaveLength(2);
   });
 
   for (const language of LANGUAGES) {
@@ -96,14 +103,14 @@ describe("renderComment", () => {
       expect(full + collapsed).toBe(200);
       // Every collapsed group is either a line or counted in the "and N more" note.
       const lines = md.match(/^- `configs\/sweep\/run-\d{3}\.yaml:\d+`/gm)?.length ?? 0;
-      const more = md.match(/(?:…and|……還有) (\d+) /);
-      expect(lines + Number(more?.[1] ?? 0)).toBe(collapsed);
+      const more = md.match(/(?:…and (\d+) more: the JSON|……還有 (\d+) 處：JSON)/);
+      expect(lines + Number(more?.[1] ?? more?.[2] ?? 0)).toBe(collapsed);
       expect(md).toMatch(/<summary><b>(How this was measured|量測方式)<\/b><\/summary>/);
     });
   }
 
   it("says so plainly when nothing changed", () => {
     const md = renderComment({ ...scenario("batch-up", "en"), groups: [], files: [], measurements: [] });
-    expect(md).toBe(`${COMMENT_MARKER}\n\n**batch-advisor: OK** — no batch-size change found.\n\n<sub>batch-advisor updates this comment on every push. Measured numbers come from a small proxy model, so read the ratios and shapes, not the absolute seconds.</sub>`);
+    expect(md).toBe(`${COMMENT_MARKER}\n\n**batch-advisor: OK** — no batch-size change found.\n\n<sub>batch-advisor updates this comment on every push.</sub>`);
   });
 });

@@ -7,7 +7,8 @@ import type { ConvergenceEstimate, Estimate, Quantity } from "../../src/estimate
 import type { Measurements } from "../../src/proxy/types.js";
 import type { RenderCommentInput } from "../../src/report/render-comment.js";
 import type { HeadText } from "../../src/report/suggestions.js";
-import type { ChangeGroup, Language } from "../../src/report/types.js";
+import type { ChangeGroup } from "../../src/report/types.js";
+import type { Language } from "../../src/config/schema.js";
 
 const STEPS = "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)";
 const EXAMPLES = "McCandlish et al. 2018 E(B)=E_min(1+B/B_crit)";
@@ -51,7 +52,7 @@ function convergence(o: { bCrit: Quantity; before: number; after: number; unit?:
   return {
     source: o.source ?? "noise-scale",
     bCrit: o.bCrit,
-    frame: { unit: o.unit ?? "samples", before: o.before, after: o.after, how: `the proxy trains at batch ${o.before} and ${o.after} (the user's ratio ×${o.after / o.before} kept exact)` },
+    frame: { unit: o.unit ?? "samples", before: o.before, after: o.after, how: o.source === "kaplan" ? "published-law" : "stand-in" },
     stepsRatio: q(steps, "ratio", STEPS, { ...sorted(stepsAt(hi), stepsAt(lo)), ...(o.uncertain ? { uncertain: true } : {}) }),
     examplesRatio: q(examples, "ratio", EXAMPLES, { ...sorted(examplesAt(hi), examplesAt(lo)), ...(o.uncertain ? { uncertain: true } : {}) }),
     ...(o.wall ? { wallTimeRatio: o.wall } : {}),
@@ -152,6 +153,11 @@ function batchUp(path = "configs/finetune.yaml"): { group: ChangeGroup; file: Fi
     memory: {
       model: {
         parameters: 1.24e9,
+        trainableParameters: 1.24e9,
+        method: "full",
+        optimizerKind: "adamw",
+        shardedOver: 1,
+        fixedBytes: q(19.84e9 + 0.75 * GiB, "bytes", STATES),
         precision: "bf16",
         optimizer: "adam",
         bytesPerParameter: 16,
@@ -169,7 +175,7 @@ function batchUp(path = "configs/finetune.yaml"): { group: ChangeGroup; file: Fi
         after: q(34.5 * GiB, "bytes", ACTIVATIONS),
       },
       peak: { before: q(26.5 * GiB, "bytes", ACTIVATIONS, { low: 24 * GiB, high: 29 * GiB }), after: q(34.5 * GiB, "bytes", ACTIVATIONS, { low: 31 * GiB, high: 38 * GiB }), ratio: q(1.302, "ratio", ACTIVATIONS), basis: "analytical" },
-      budget: { budget: "40GiB", kind: "absolute", limit: 40 * GiB, level: "error", status: "ok", compared: q(34.5 * GiB, "bytes", ACTIVATIONS, { low: 31 * GiB, high: 38 * GiB }), message: { id: "budget-ok", text: "Predicted peak 34.5 GiB at batch 64 per device fits the 40GiB budget.", params: { budget: "40GiB", predicted: "34.5 GiB", batch: "64 per device" } } },
+      budget: { budget: "40GiB", kind: "absolute", limit: 40 * GiB, level: "error", status: "ok", compared: q(34.5 * GiB, "bytes", ACTIVATIONS, { low: 31 * GiB, high: 38 * GiB }), message: { id: "budget-ok", params: { budget: "40GiB", key: "memory.budget", predicted: "34.5 GiB", batch: 64 } } },
       notes: [],
     },
     convergence: convergence({ bCrit: q(900, "examples", NOISE, { low: 700, high: 1150 }), before: 32, after: 64, speed: speedAt, wall: q(0.418, "ratio", WALL, { low: 0.35, high: 0.5 }) }),
@@ -190,13 +196,12 @@ function batchUp(path = "configs/finetune.yaml"): { group: ChangeGroup; file: Fi
       ],
       message: {
         id: "lr-unchanged",
-        text: "The batch changes ×2 but the learning rate does not: with adamw_torch the square-root rule (Malladi et al. 2022) suggests ×1.41, i.e. 1.4e-4.",
-        params: { factor: "1.41", suggested: "1.4e-4", rule: "sqrt", k: "2", optimizer: "adamw_torch" },
+        params: { factor: "1.41", suggested: "1.4e-4", rule: "sqrt", capped: "no", k: "2", optimizer: "adamw_torch" },
       },
     },
-    schedule: { countedIn: "epochs", k: 2, shouldScale: false, items: [], message: { id: "schedule-epochs", text: "Training length is counted in epochs (or not set here): the examples seen stay the same, no step count to change." } },
+    schedule: { countedIn: "epochs", k: 2, shouldScale: false, items: [], message: { id: "schedule-epochs" } },
     risks: [],
-    verdict: { id: "verdict-warn", level: "warn", text: "Batch 32 → 64 (×2): 1.93× fewer steps, 1.03× more examples to the same loss; peak memory 26.5 GiB → 34.5 GiB per device; raise the learning rate to 1.4e-4 (square-root rule).", params: { before: 32, after: 64, steps: 0.517, examples: 1.03, lr: "1.4e-4" } },
+    verdict: { id: "verdict-warn", level: "warn", params: { before: 32, after: 64, steps: 0.517, examples: 1.03, lr: "1.4e-4" } },
   };
   const changes = [change({ path, line: 4, key: "per_device_train_batch_size", role: "micro_batch", before: 32, after: 64, effective: { before: 32, after: 64, ratio: 2 } })];
   return {
@@ -234,7 +239,7 @@ function batchDown(): { group: ChangeGroup; file: FileReport } {
     memory: {
       proxy: { proxyBatch: { before: 256, after: 64 }, before: q(6_100_000, "bytes", "measured"), after: q(3_800_000, "bytes", "measured"), ratio: q(0.623, "ratio", "measured", { low: 0.6, high: 0.65 }), fixedBytes: 3_000_000, perExampleBytes: 12_000, optimizerPeakBytes: 2_900_000 },
       peak: { ratio: q(0.623, "ratio", "measured", { low: 0.6, high: 0.65 }), basis: "proxy" },
-      notes: [{ id: "memory-proxy-only", text: "Only the proxy's memory growth is known; give model size hints or memory.calibration for bytes on your devices." }],
+      notes: [{ id: "memory-proxy-only" }],
     },
     convergence: convergence({ bCrit: q(2000, "examples", "measured steps-to-target fit S(B)=S_min(1+B_crit/B)", { low: 1500, high: 2600 }), before: 256, after: 64, source: "direct", speed: (b) => (3.1 + 0.012 * b) / b, wall: q(9.2, "ratio", WALL, { low: 4, high: 13, uncertain: true }) }),
     learningRate: {
@@ -248,13 +253,13 @@ function batchDown(): { group: ChangeGroup; file: FileReport } {
       suggestedRaw: "0.025",
       status: "matches-rule",
       adjustments: [],
-      message: { id: "lr-matches", text: "The learning rate changes ×0.25, in line with the linear rule (Goyal et al. 2017) (×0.25).", params: { factor: "0.25", suggested: "0.025", rule: "linear", k: "0.25", optimizer: "SGD", changed: "0.25" } },
+      message: { id: "lr-matches", params: { factor: "0.25", suggested: "0.025", rule: "linear", capped: "no", k: "0.25", optimizer: "SGD", changed: "0.25" } },
     },
-    schedule: { countedIn: "epochs", k: 0.25, shouldScale: false, items: [], message: { id: "schedule-epochs", text: "Training length is counted in epochs (or not set here): the examples seen stay the same, no step count to change." } },
+    schedule: { countedIn: "epochs", k: 0.25, shouldScale: false, items: [], message: { id: "schedule-epochs" } },
     risks: [],
-    verdict: { id: "verdict-ok", level: "ok", text: "Batch 256 → 64 (×0.25): 3.66× more steps, 1.09× fewer examples to the same loss; proxy peak memory ×0.623.", params: { before: 256, after: 64, steps: 3.66, examples: 0.915 } },
+    verdict: { id: "verdict-ok", level: "ok", params: { before: 256, after: 64, steps: 3.66, examples: 0.915 } },
   };
-  estimate.convergence!.notes.push({ id: "convergence-position", text: "B_crit ≈ 2000 examples; the batch goes from 0.13× to 0.03× B_crit (near-perfect scaling: doubling the batch nearly halves the steps).", params: { bCrit: 2000, before: 0.13, after: 0.03 } });
+  estimate.convergence!.notes.push({ id: "convergence-position-perfect", params: { bCrit: 2000, unit: "samples", before: 0.13, after: 0.03 } });
   const changes = [
     change({ path, line: 9, key: "train_dataloader.batch_size", role: "micro_batch", framework: "mmengine", before: 32, after: 8, effective: { before: 256, after: 64, ratio: 0.25 }, learningRate: { before: 0.1, after: 0.025 } }),
     change({ path, line: 21, key: "optim_wrapper.optimizer.lr", role: "learning_rate", framework: "mmengine", before: 0.1, after: 0.025, effective: { before: 256, after: 64, ratio: 0.25 }, learningRate: { before: 0.1, after: 0.025 } }),
@@ -285,8 +290,8 @@ function accumulationOnly(): { group: ChangeGroup; file: FileReport } {
     memory: {
       calibrated: { batch: 8, peakBytes: 30 * GiB, perExampleBytes: q(1.5 * GiB, "bytes/example", CALIBRATION, { low: 0, high: 3.75 * GiB }), fixedBytes: q(18 * GiB, "bytes", CALIBRATION, { low: 0, high: 30 * GiB }), before: q(30 * GiB, "bytes", CALIBRATION), after: q(30 * GiB, "bytes", CALIBRATION) },
       peak: { before: q(30 * GiB, "bytes", CALIBRATION), after: q(30 * GiB, "bytes", CALIBRATION), ratio: q(1, "ratio", CALIBRATION), basis: "calibration" },
-      budget: { budget: "+10%", kind: "relative", limit: 1.1, level: "warn", status: "ok", compared: q(1, "ratio", CALIBRATION), message: { id: "budget-ok", text: "Predicted peak ×1.00 (+0%) at batch 8 per device fits the +10% budget.", params: { budget: "+10%", predicted: "×1.00 (+0%)", batch: "8 per device" } } },
-      notes: [{ id: "memory-micro-unchanged", text: "The per-device batch stays 8: activation memory per device does not change.", params: { micro: 8 } }],
+      budget: { budget: "+10%", kind: "relative", limit: 1.1, level: "warn", status: "ok", compared: q(1, "ratio", CALIBRATION), message: { id: "budget-ok", params: { budget: "+10%", key: "memory.budget", predicted: "×1.00 (+0%)", batch: 8 } } },
+      notes: [{ id: "memory-micro-unchanged", params: { micro: 8 } }],
     },
     convergence: convergence({ bCrit: q(400, "examples", NOISE, { low: 60, high: 5200 }), before: 128, after: 256, uncertain: true }),
     learningRate: {
@@ -298,7 +303,7 @@ function accumulationOnly(): { group: ChangeGroup; file: FileReport } {
       after: 6e-4,
       status: "unknown",
       adjustments: [],
-      message: { id: "lr-optimizer-unknown", text: "Optimizer unknown: multiply the learning rate by 2 for SGD (linear rule) or by 1.41 for Adam-family optimizers (square-root rule).", params: { linear: "2", sqrt: "1.41" } },
+      message: { id: "lr-optimizer-unknown", params: { linear: "2", sqrt: "1.41" } },
     },
     schedule: {
       countedIn: "steps",
@@ -308,10 +313,10 @@ function accumulationOnly(): { group: ChangeGroup; file: FileReport } {
         { key: "scheduler.params.total_num_steps", role: "max_steps", line: 14, before: 20000, suggested: 10000 },
         { key: "scheduler.params.warmup_num_steps", role: "warmup", line: 15, before: 500, suggested: 250 },
       ],
-      message: { id: "schedule-scale", text: "Counted in steps: at ×2 the batch, the same steps see ×2 the examples. To keep the examples (epochs) the same: scheduler.params.total_num_steps 20000 → 10000, scheduler.params.warmup_num_steps 500 → 250. Decay milestones counted in steps scale the same way.", params: { k: 2, list: "scheduler.params.total_num_steps 20000 → 10000, scheduler.params.warmup_num_steps 500 → 250" } },
+      message: { id: "schedule-scale", params: { k: 2, list: "scheduler.params.total_num_steps 20000 → 10000, scheduler.params.warmup_num_steps 500 → 250" } },
     },
-    risks: [{ id: "noise-scale-early", level: "warn", source: "McCandlish et al. 2018", text: "The noise scale was taken at loss 1.9 (from 2.3 at the start): early in training it can be an order of magnitude too small, which makes the critical batch look small.", params: { atLoss: 1.9, initialLoss: 2.3 } }],
-    verdict: { id: "verdict-warn", level: "warn", text: "Batch 128 → 256 (×2): 1.61× fewer steps, 1.24× more examples to the same loss (uncertain); peak memory 30.0 GiB → 30.0 GiB per device; the step-counted schedule sees more examples.", params: { before: 128, after: 256 } },
+    risks: [{ id: "noise-scale-early", level: "warn", source: "McCandlish et al. 2018", params: { atLoss: 1.9, initialLoss: 2.3 } }],
+    verdict: { id: "verdict-warn", level: "warn", params: { before: 128, after: 256 } },
   };
   const changes = [change({ path, line: 3, key: "gradient_accumulation_steps", role: "grad_accum", framework: "deepspeed", before: 4, after: 8, effective: { before: 128, after: 256, ratio: 2 }, learningRate: { before: 6e-4, after: 6e-4 } })];
   return {
@@ -340,6 +345,11 @@ function overBudget(): { group: ChangeGroup; file: FileReport } {
     memory: {
       model: {
         parameters: 8.03e9,
+        trainableParameters: 8.03e9,
+        method: "full",
+        optimizerKind: "adamw",
+        shardedOver: 8,
+        fixedBytes: q(30.12e9 + 0.75 * GiB, "bytes", STATES),
         precision: "bf16",
         optimizer: "adam",
         bytesPerParameter: 16,
@@ -355,7 +365,7 @@ function overBudget(): { group: ChangeGroup; file: FileReport } {
         microBatch: { before: 4, after: 16 },
       },
       peak: { before: q(44.5 * GiB, "bytes", ACTIVATIONS, { low: 40 * GiB, high: 49 * GiB }), after: q(93.7 * GiB, "bytes", ACTIVATIONS, { low: 85 * GiB, high: 103 * GiB }), ratio: q(2.106, "ratio", ACTIVATIONS), basis: "analytical" },
-      budget: { budget: "80GiB", kind: "absolute", limit: 80 * GiB, level: "error", status: "error", compared: q(93.7 * GiB, "bytes", ACTIVATIONS, { low: 85 * GiB, high: 103 * GiB }), message: { id: "budget-over", text: "Predicted peak 93.7 GiB at batch 16 per device is over the 80GiB budget.", params: { budget: "80GiB", predicted: "93.7 GiB", batch: "16 per device" } } },
+      budget: { budget: "80GiB", kind: "absolute", limit: 80 * GiB, level: "error", status: "error", compared: q(93.7 * GiB, "bytes", ACTIVATIONS, { low: 85 * GiB, high: 103 * GiB }), message: { id: "budget-over", params: { budget: "80GiB", key: "memory.budget", predicted: "93.7 GiB", batch: 16 } } },
       notes: [],
     },
     convergence: {
@@ -377,14 +387,14 @@ function overBudget(): { group: ChangeGroup; file: FileReport } {
         { name: "beta2", rule: "1 − β₂ → k(1 − β₂)", before: 0.999, after: 0.996 },
         { name: "epsilon", rule: "ε → ε/√k", before: 1e-8, after: 5e-9 },
       ],
-      message: { id: "lr-unchanged", text: "The batch changes ×4 but the learning rate does not: with AdamW the square-root rule (Malladi et al. 2022) suggests ×2, i.e. 4e-5.", params: { factor: "2", suggested: "4e-5", rule: "sqrt", k: "4", optimizer: "AdamW" } },
+      message: { id: "lr-unchanged", params: { factor: "2", suggested: "4e-5", rule: "sqrt", capped: "no", k: "4", optimizer: "AdamW" } },
     },
-    schedule: { countedIn: "epochs", k: 4, shouldScale: false, items: [], message: { id: "schedule-epochs", text: "Training length is counted in epochs (or not set here): the examples seen stay the same, no step count to change." } },
+    schedule: { countedIn: "epochs", k: 4, shouldScale: false, items: [], message: { id: "schedule-epochs" } },
     risks: [
-      { id: "over-budget", level: "error", text: "Predicted peak 93.7 GiB at batch 16 per device is over the 80GiB budget.", params: { budget: "80GiB", predicted: "93.7 GiB", batch: "16 per device" } },
-      { id: "proxy-missing", level: "info", text: "No proxy run: speed and convergence are not predicted; memory comes from the model hints and calibration only." },
+      { id: "over-budget", level: "error", params: { budget: "80GiB", key: "memory.budget", predicted: "93.7 GiB", batch: 16 } },
+      { id: "proxy-missing", level: "info" },
     ],
-    verdict: { id: "verdict-error", level: "error", text: "Batch 131072 → 524288 (×4): 3.01× fewer steps, 1.33× more examples to the same loss; peak memory 44.5 GiB → 93.7 GiB per device; over the 80GiB budget; raise the learning rate to 4e-5 (square-root rule).", params: { before: 131072, after: 524288 } },
+    verdict: { id: "verdict-error", level: "error", params: { before: 131072, after: 524288 } },
   };
   const changes = [change({ path, line: 11, key: "batch_size", role: "micro_batch", framework: "torchtune", before: 4, after: 16, effective: { before: 131072, after: 524288, ratio: 4 }, learningRate: { before: 2e-5, after: 2e-5 } })];
   return {
@@ -409,7 +419,7 @@ function unknownDevices(): { group: ChangeGroup; file: FileReport } {
   const estimate: Estimate = {
     change: { path, line: 7, key: "per_device_train_batch_size", role: "micro_batch", framework: "huggingface", before: 16, after: 32 },
     batch: { before: null, after: null, ratio: 2, unit: "samples" },
-    memory: { peak: { basis: "none" }, budget: { budget: "40GiB", kind: "absolute", limit: 40 * GiB, level: "warn", status: "unknown", message: { id: "budget-unknown", text: "Cannot check the 40GiB budget: it needs an absolute peak (give model size hints or memory.calibration).", params: { budget: "40GiB" } } }, notes: [] },
+    memory: { peak: { basis: "none" }, budget: { budget: "40GiB", kind: "absolute", limit: 40 * GiB, level: "warn", status: "unknown", message: { id: "budget-unknown", params: { budget: "40GiB", key: "memory.budget" } } }, notes: [] },
     learningRate: {
       optimizer: null,
       family: "unknown",
@@ -419,14 +429,14 @@ function unknownDevices(): { group: ChangeGroup; file: FileReport } {
       after: 3e-5,
       status: "unknown",
       adjustments: [],
-      message: { id: "lr-optimizer-unknown", text: "Optimizer unknown: multiply the learning rate by 2 for SGD (linear rule) or by 1.41 for Adam-family optimizers (square-root rule).", params: { linear: "2", sqrt: "1.41" } },
+      message: { id: "lr-optimizer-unknown", params: { linear: "2", sqrt: "1.41" } },
     },
-    schedule: { countedIn: "unknown", k: 2, shouldScale: false, items: [], message: { id: "schedule-epochs", text: "Training length is counted in epochs (or not set here): the examples seen stay the same, no step count to change." } },
+    schedule: { countedIn: "unknown", k: 2, shouldScale: false, items: [], message: { id: "schedule-epochs" } },
     risks: [
-      { id: "unknown-batch-parts", level: "warn", text: `Part of the effective batch is unknown (${unknown[0]}): ratios assume the unknown parts stay the same.`, params: { unknown: unknown[0] } },
-      { id: "proxy-missing", level: "info", text: "No proxy run: speed and convergence are not predicted; memory comes from the model hints and calibration only." },
+      { id: "unknown-batch-parts", level: "warn", params: { unknown: unknown[0] } },
+      { id: "proxy-missing", level: "info" },
     ],
-    verdict: { id: "verdict-warn", level: "warn", text: "Batch ? → ? (×2).", params: { before: "?", after: "?" } },
+    verdict: { id: "verdict-warn", level: "warn", params: { before: "?", after: "?" } },
   };
   const changes = [change({ path, line: 7, key: "per_device_train_batch_size", role: "micro_batch", before: 16, after: 32, effective: { before: null, after: null, ratio: 2 }, unknown, learningRate: { before: 3e-5, after: 3e-5 } })];
   return {

@@ -8,7 +8,8 @@ import { analyze } from "../../src/advisor.js";
 import { defaultConfig } from "../../src/config.js";
 import { buildAnnotations } from "../../src/report/annotations.js";
 import { worstLevel } from "../../src/report/level.js";
-import type { Language, Report } from "../../src/report/types.js";
+import type { Report } from "../../src/report/types.js";
+import type { Language } from "../../src/config/schema.js";
 import { MemorySource } from "../../src/source/memory-source.js";
 import { scenario } from "./scenarios.js";
 

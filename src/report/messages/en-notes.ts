@@ -1,31 +1,41 @@
 /**
- * English templates for the estimate stage's Notes, by id. The English report shows a Note's own
- * `text` (the estimate stage words it); these serve a Note that arrives without text.
+ * English words for the estimate stage's Notes and Risks, by id: the only English copy (the
+ * stages emit ids and numbers). A template fills `{name}` from the Note's params; a function
+ * words a Note whose sentence depends on a parameter. zh-TW-notes.ts has the same ids (a test checks).
  */
-export const enNotes: Record<string, string> = {
-  "budget-ok": "Predicted peak {predicted} fits the {budget} budget.",
-  "budget-near": "Predicted peak {predicted} is close to the {budget} budget.",
-  "budget-may-exceed": "Predicted peak {predicted} is within the {budget} budget, but the top of its interval ({high}) is not.",
-  "budget-over": "Predicted peak {predicted} is over the {budget} budget.",
-  "budget-unknown": "Cannot check the {budget} budget: the peak it needs could not be predicted (give model size hints or memory.calibration).",
-  "convergence-position": "B_crit ≈ {bCrit}; the batch goes from {before}× to {after}× B_crit.",
+import type { MessageId } from "./en.js";
+import type { NoteMessage } from "./note-message.js";
+import type { Params, Translator } from "./translate.js";
+
+export const enNotes: Record<string, NoteMessage> = {
+  "budget-ok": "Predicted peak {predicted} at {batch} per device fits the memory budget {budget} ({key}).",
+  "budget-near": "Predicted peak {predicted} at {batch} per device is within {margin}% of the memory budget {budget} ({key}).",
+  "budget-may-exceed": "Predicted peak {predicted} at {batch} per device is within the memory budget {budget} ({key}), but the top of its interval ({high}) is not.",
+  "budget-over": "Predicted peak {predicted} at {batch} per device is over the memory budget {budget} ({key}).",
+  "budget-unknown": "Cannot check the memory budget {budget} ({key}): it needs a peak in bytes (a model the catalogue knows, model size hints or memory.calibration).",
+  "budget-unknown-relative": "Cannot check the memory budget {budget} ({key}): it needs the peak at both batch sizes.",
+  "convergence-position-perfect": "B_crit ≈ {bCrit} {unit}; the batch goes from {before}× to {after}× B_crit: near-perfect scaling, doubling the batch nearly halves the steps.",
+  "convergence-position-diminishing": "B_crit ≈ {bCrit} {unit}; the batch goes from {before}× to {after}× B_crit: diminishing returns begin, steps fall less than the batch grows.",
+  "convergence-position-past": "B_crit ≈ {bCrit} {unit}; the batch goes from {before}× to {after}× B_crit: past the critical batch, more examples buy few fewer steps.",
   "noise-unresolved": "The proxy's gradients were all noise at loss {loss}, so no critical batch could be measured; steps and epochs to the same loss are not predicted.",
-  "ratio-from-setting": "The effective batch is not fully known; its ratio is taken from {key}, assuming the other parts stay.",
+  "ratio-from-setting": "The effective batch is not fully known; its ratio is taken from {key} ({before} → {after}), assuming the other parts stay.",
   "seq-len-assumed": "Sequence length not set: assumed the model's maximum, {seqLen} tokens.",
   "devices-assumed": "Device count unknown: memory is per device and ZeRO sharding assumes 1 device.",
   "lr-k-unknown": "The effective batch ratio is unknown, so no learning-rate rule can be applied.",
-  "lr-not-needed": "The effective batch does not change; the learning rate can stay.",
-  "lr-framework-scales": "No change needed: {mechanism}.",
+  "lr-not-needed": (p, t) => `The effective batch does not change${p.mechanism ? ` (${t.t(`scaling.${p.mechanism}` as MessageId, p)})` : ""}; the learning rate can stay.`,
+  "lr-framework-scales": (p, t) => `No change needed: ${t.t(`scaling.${p.mechanism}` as MessageId, p)}.`,
   "lr-optimizer-unknown": "Optimizer unknown: multiply the learning rate by {linear} for SGD (linear rule) or by {sqrt} for Adam-family optimizers (square-root rule).",
   "lr-past-critical": "Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound.",
-  "lr-value-unknown": "Multiply the learning rate by {factor}; its value could not be read.",
-  "lr-unchanged": "The batch changes ×{k} but the learning rate does not: with {optimizer} the rule suggests ×{factor}, i.e. {suggested}.",
-  "lr-matches": "The learning rate changes ×{changed}, in line with the rule (×{factor}).",
-  "lr-differs": "The learning rate changes ×{changed}, but the rule suggests ×{factor} ({suggested}).",
+  "lr-value-unknown": (p, t) => `Multiply the learning rate by ${p.factor} (${ruleName(p, t)}); its value could not be read.`,
+  "lr-unchanged": (p, t) => `The batch changes ×${p.k} but the learning rate does not: with ${p.optimizer} the ${ruleName(p, t)} suggests ×${p.factor}, i.e. ${p.suggested}.`,
+  "lr-matches": (p, t) => `The learning rate changes ×${p.changed}, in line with the ${ruleName(p, t)} (×${p.factor}).`,
+  "lr-differs": (p, t) => `The learning rate changes ×${p.changed}, but the ${ruleName(p, t)} suggests ×${p.factor} (${p.suggested}).`,
+  "lr-capped": "Past the critical batch (≈ {bCrit}) the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): ×{factor} instead of the uncapped ×{uncapped}.",
   "memory-activations-only": "Without the model's size only bounds are known: peak memory per device grows between ×1 (if weights and optimizer states dominate) and ×{k} (if activations do); give model size hints or memory.calibration for bytes on your devices.",
   "memory-proxy-only": "Only the proxy's memory growth is known; give model size hints or memory.calibration for bytes on your devices.",
   "memory-micro-unchanged": "The per-device batch stays {micro}: activation memory per device does not change.",
-  "memory-model-unknown": "Peak memory in bytes is not known: the model is not in the bundled catalogue or not named. Add a model: block to .github/batch-advisor.yml (parameters, hidden, layers, heads, vocab), or a catalogue entry. Closest catalogue names: {closest}.",
+  "memory-model-unknown": "Peak memory in bytes is not known: the model is not in the bundled catalogue or not named. Add a model: block to .github/batch-advisor.yml (parameters, hidden, layers, heads, vocab) or a catalogue entry. Closest catalogue names: {closest}.",
+  "memory-model-unnamed": "Peak memory in bytes is not known: the model's size could not be read. Add a model: block to .github/batch-advisor.yml (parameters, hidden, layers, heads, vocab).",
   "memory-max-batch": "Fits up to {max} per device on {budget} (the PR sets {micro}).",
   "memory-max-batch-split": "Fits up to {max} per device on {budget}: use {micro} per device × accumulation {accumulation} to keep the effective batch.",
   "memory-max-batch-none": "Not even one example per device fits {budget}: shard the model states (ZeRO/FSDP), checkpoint activations, or train fewer parameters.",
@@ -41,12 +51,14 @@ export const enNotes: Record<string, string> = {
   "workload-deepspeed-missing": "{path} ({key}, line {line}) was not found, so the ZeRO stage is not known.",
   "workload-deepspeed-invalid": "{path} ({key}, line {line}) does not parse: {reason}; the ZeRO stage is not known.",
   "past-critical-batch": "The new batch is {times}× the critical batch: diminishing returns — ×{examples} the examples for {steps}× fewer steps.",
-  "generalisation-gap": "Very large batches were seen to generalise worse (Keskar et al. 2017); later work traces much of the gap to an untuned learning rate and too few updates (Hoffer et al. 2017, Goyal et al. 2017), so compare validation metrics, not only training loss.",
+  "generalisation-gap": "Very large batches were seen to generalise worse (Keskar et al. 2017: 2–5 points on CIFAR and TIMIT); later work traces much of the gap to an untuned learning rate and too few updates (Hoffer et al. 2017, Goyal et al. 2017), so compare validation metrics, not only training loss.",
   "very-small-batch": "A per-device batch of {micro} gives noisy updates and can leave the accelerator idle; small batches can still train well (Masters & Luschi 2018 found 2–32 best) with a smaller learning rate.",
-  "over-budget": "Predicted peak {predicted} is over or close to the {budget} budget.",
+  "batchnorm-statistics": (p) =>
+    `The model uses BatchNorm, whose statistics come from each device's batch (${p.before} → ${p.after}), not the effective batch${Number(p.small) ? `; below ${p.threshold} per device they get noisy and accuracy drops (Wu & He 2018): consider SyncBatchNorm or GroupNorm` : ""}.`,
+  "over-budget": "Predicted peak {predicted} is over or close to the memory budget {budget}.",
   "unknown-batch-parts": "Part of the effective batch is unknown ({unknown}): ratios assume the unknown parts stay the same.",
   "proxy-missing": "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit.",
-  "proxy-partial": "The proxy run stopped early ({reason}): its measurements are partial.",
+  "proxy-partial": "The proxy run stopped early: its measurements are partial (why: see How this was measured).",
   "noise-scale-early": "The noise scale was taken at loss {atLoss} (from {initialLoss} at the start): early in training it can be an order of magnitude too small, which makes the critical batch look small.",
   "speed-negative-slope": "The proxy's step time falls as the batch grows (fit slope {slope} ms per example), which no real run does: speed is not measurable from these timings, so step time, time per epoch and wall time are not predicted.",
   "speed-nonpositive-time": "Extrapolating the proxy's step times to batch {batch} gives {ms} ms, which is not a time: speed is not measurable from these timings, so step time, time per epoch and wall time are not predicted.",
@@ -66,10 +78,14 @@ export const enNotes: Record<string, string> = {
   "schedule-epochs": "Training length is counted in epochs (or not set here): the examples seen stay the same, no step count to change.",
   "schedule-same-batch": "The effective batch does not change: the schedule stays as it is.",
   "schedule-scale": "Counted in steps: at ×{k} the batch, the same steps see ×{k} the examples. To keep the examples (epochs) the same: {list}. Decay milestones counted in steps scale the same way.",
+  "schedule-scale-both": "Counted in steps (max_steps, when set, usually overrides the epoch count): at ×{k} the batch, the same steps see ×{k} the examples. To keep the examples (epochs) the same: {list}. Decay milestones counted in steps scale the same way.",
   "schedule-unscaled": "The batch changes but the step-counted schedule does not: {list}.",
-  "lr-capped": "Past the critical batch (≈ {bCrit}) the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): ×{factor} instead of the uncapped ×{uncapped}.",
   "convergence-stand-in": "On a stand-in task ({task}), B_crit ≈ {bCrit} examples; your task's may differ by {spread}× either way, so where your batch sits against it is not known.",
   "convergence-lower-bound": "B_crit ≥ {bCrit} {unit}: the batch stays well below it, so steps scale almost perfectly with the batch.",
   "convergence-fine-tuning": "Fine-tuning is its own regime: no published law gives its critical batch; a measurement from your own job would (docs/measurements.md).",
-  "batchnorm-statistics": "The model uses BatchNorm, whose statistics come from each device's batch ({before} → {after}), not the effective batch; below {threshold} per device they get noisy and accuracy drops (Wu & He 2018).",
 };
+
+/** "square-root rule (Malladi et al. 2022)", "… capped at the critical batch". */
+function ruleName(p: Params, t: Translator): string {
+  return t.t(p.capped === "yes" ? "lr.ruleCited.capped" : "lr.ruleCited", { rule: t.t(`lr.ruleCited.${p.rule}` as MessageId) });
+}

@@ -120,13 +120,17 @@ export const en = {
   "noun.time": "time",
   "noun.memory": "memory",
   "noun.throughput": "throughput",
-  "ratio.fewer": "{x} fewer {what}{xRange}",
-  "ratio.less": "{x} less {what}{xRange}",
-  "ratio.more": "{x} more {what}{xRange}",
+  "ratio.fewer": "{x}× fewer {what}{xRange}",
+  "ratio.less": "{x}× less {what}{xRange}",
+  "ratio.more": "{x}× more {what}{xRange}",
+  "ratio.fewerRange": "{lo}–{hi}× fewer {what}",
+  "ratio.lessRange": "{lo}–{hi}× less {what}",
+  "ratio.moreRange": "{lo}–{hi}× more {what}",
   "ratio.same": "about the same {what}",
   "ratio.uncertain": "{what}: uncertain",
-  "ratio.range": " ({range})",
-  "ratio.rawRange": " ({range})",
+  "ratio.range": " ({lo}–{hi}×)",
+  "ratio.rangeDown": " ({lo}–{hi}×)",
+  "ratio.rawRange": " (×{range})",
 
   // provenance
   "source.legend": "Where the numbers come from: {items}",
@@ -185,17 +189,17 @@ export const en = {
   "collapsed.summary": "{count} more changes, one line each",
   "collapsed.truncated": "…and {count} more: the JSON output (`--json`) lists every one.",
   "clipped": "*The comment was cut here to stay under GitHub's size limit; the JSON output (`--json`) has everything.*",
-  "footer": "batch-advisor updates this comment on every push. Measured numbers come from a small proxy model, so read the ratios and shapes, not the absolute seconds.",
+  "footer": "batch-advisor updates this comment on every push.",
 
   // Why
   "why.summary": "<b>Why</b>: batch, epoch and step; noise and the critical batch; memory (numbers from <code>{path}</code>)",
   "why.terms.title": "Epoch, batch, iteration.",
   "why.terms":
     "An *epoch* is one pass over the whole training set. A *batch* is the group of examples whose gradients are averaged into one update of the weights, and an *iteration* (or step) is one such update. So one epoch takes (examples in the data set) ÷ (batch size) steps. The batch that counts is the *effective* batch: per-device batch × gradient accumulation × devices.",
-  "why.terms.bigger": "Here it grows from {before} to {after} {unit} ({k}), so an epoch takes {x} fewer steps, each of them bigger.",
-  "why.terms.smaller": "Here it shrinks from {before} to {after} {unit} ({k}), so an epoch takes {x} more steps, each of them smaller.",
-  "why.terms.biggerRatio": "Here it grows {k} (its absolute size is unknown), so an epoch takes {x} fewer steps.",
-  "why.terms.smallerRatio": "Here it shrinks {k} (its absolute size is unknown), so an epoch takes {x} more steps.",
+  "why.terms.bigger": "Here it grows from {before} to {after} {unit} ({k}), so an epoch takes {xn}× fewer steps, each of them bigger.",
+  "why.terms.smaller": "Here it shrinks from {before} to {after} {unit} ({k}), so an epoch takes {xn}× more steps, each of them smaller.",
+  "why.terms.biggerRatio": "Here it grows {k} (its absolute size is unknown), so an epoch takes {xn}× fewer steps.",
+  "why.terms.smallerRatio": "Here it shrinks {k} (its absolute size is unknown), so an epoch takes {xn}× more steps.",
   "why.terms.same": "Here it stays {batch}: the steps per epoch do not change.",
   "why.terms.unknown": "Here the effective batch cannot be worked out from the configs, so the ratios below are less certain.",
   "why.spectrum.title": "Full batch, mini-batch, batch 1.",
@@ -270,6 +274,70 @@ export const en = {
 
   // a pull request's string cut to fit
   "untrusted.truncated": " … ({count} characters)",
+
+  // learning-rate rules by name, with their source, inside Notes
+  "lr.ruleCited": "{rule}",
+  "lr.ruleCited.capped": "{rule} capped at the critical batch",
+  "lr.ruleCited.sqrt": "square-root rule (Malladi et al. 2022)",
+  "lr.ruleCited.linear": "linear rule (Goyal et al. 2017)",
+  "lr.ruleCited.none": "no rule",
+  "lr.warmup": "ramp the learning rate up gradually over the first ~5 epochs ({rule})",
+
+  // how a framework scales the learning rate by itself
+  "scaling.mmengine-auto-scale-lr": "mmengine auto_scale_lr: lr × (effective batch ÷ base_batch_size)",
+  "scaling.mmengine-auto-scale-lr-off": "mmengine auto_scale_lr is off: set auto_scale_lr.enable=True (or pass --auto-scale-lr) to scale the LR linearly from base_batch_size",
+  "scaling.timm-lr-base": "timm derives lr = lr_base × global batch ÷ lr_base_size (linear, or sqrt for adaptive optimizers) while --lr is unset",
+  "scaling.latent-diffusion-scale-lr": "latent-diffusion main.py --scale_lr (default True): lr = accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
+  "scaling.detectron2-reference-world-size": "detectron2 REFERENCE_WORLD_SIZE={size} rescales IMS_PER_BATCH and BASE_LR linearly to the actual number of GPUs",
+  "scaling.detectron2-reference-world-size-by-hand": "detectron2 REFERENCE_WORLD_SIZE only rescales for a different number of GPUs; a batch edited by hand needs BASE_LR scaled by hand",
+  "scaling.ludwig-lr-scaling": "Ludwig learning_rate_scaling={value} scales the LR with the number of workers",
+  "scaling.ludwig-lr-scaling-by-hand": "Ludwig learning_rate_scaling follows the number of workers, not batch_size",
+  "scaling.ultralytics-nbs": "Ultralytics accumulates up to the nominal batch nbs={nbs}, so below it the effective batch and LR stay put; above it lr0 is not rescaled",
+
+  // above the fold: the headline table, the one action, the folds
+  "head.row.batch": "Effective batch (per-device × accumulation × devices)",
+  "head.row.memory": "Peak memory per device",
+  "head.row.memoryBudget": "Peak memory per device (budget {budget})",
+  "head.row.stepTime": "Step time",
+  "head.row.timeToLoss": "Time to the same loss (before = 1)",
+  "head.row.steps": "Steps to the same loss (before = 1)",
+  "head.row.epochs": "Epochs to the same loss (before = 1)",
+  "head.row.lr": "Learning rate",
+  "cell.notPredicted": "not predicted",
+  "action.line": "**Next step:** {action}",
+  "action.split": "use {micro} per device × accumulation {accumulation}: the same effective batch, and it fits in {budget}.",
+  "action.shard": "not even one example per device fits in {budget}: shard the model states (ZeRO/FSDP), checkpoint activations, or train fewer parameters.",
+  "action.reduce": "bring the peak per device under {budget}: a smaller per-device batch with more gradient accumulation keeps the effective batch.",
+  "action.readable": "write {key} as a number the bot can read, so the new effective batch is known.",
+  "action.lr": "set {key} to {value} ({rule}); the review has a one-click suggestion on that line.",
+  "action.lrKey": "the learning rate",
+  "action.lrUnknown": "name the optimizer; then multiply the learning rate by {linear} (SGD) or {sqrt} (Adam family).",
+  "action.schedule": "scale the step-counted settings: {list}.",
+  "action.sameBatch": "nothing for convergence; check that the new per-device batch fits in memory.",
+  "action.none": "nothing to change.",
+  "same.batch": "The effective batch stays {batch} ({parts}): the same updates, so the same convergence per step; memory per device follows the per-device batch ({memory}); each step usually runs faster; BatchNorm statistics now come from {micro} examples per device.",
+  "same.part": "{name} {factor}",
+  "same.memoryUnknown": "×{k} for activations",
+  "fold.details": "Details for {path}: changed settings, every number with its source, alerts, learning rate, curve",
+  "fold.affects": "This edit reaches {count} configs: {list}.",
+  "fold.problems": "Problems reading the configs or the bot configuration",
+  "summary.col.config": "Config",
+  "summary.col.batch": "Effective batch",
+  "summary.col.memory": "Peak memory per device",
+  "summary.col.steps": "Steps to the same loss",
+  "summary.col.lr": "Learning rate",
+  "summary.col.verdict": "Verdict",
+  "summary.more": "…and {count} more: each is folded below, or listed in the JSON output (`--json`).",
+
+  // how the batches were compared with B_crit
+  "frame.your-measurement": "your effective batch ({before} → {after} {unit}) against the critical batch you measured",
+  "frame.your-proxy-same": "your model and data trained at your batch sizes ({before} → {after})",
+  "frame.your-proxy-ratio": "your model and data at proxy batch {before} → {after}, keeping your ratio",
+  "frame.published-law": "your effective batch in tokens ({before} → {after}) against Kaplan et al. 2020's B_crit(L), no proxy scaling",
+  "frame.stand-in": "a stand-in task at proxy batch {before} → {after}, keeping your ratio",
+
+  // an earlier comment whose change a later push removed
+  "gone.body": "**batch-advisor:** this pull request no longer changes a batch size; the earlier report no longer applies.",
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1,8 +1,9 @@
 import type { Note } from "../../estimate/types.js";
-import type { Language } from "../types.js";
+import type { Language } from "../../config/schema.js";
 import { formatNumber } from "../format-number.js";
 import { en, type MessageId } from "./en.js";
 import { enNotes } from "./en-notes.js";
+import type { NoteMessage } from "./note-message.js";
 import { zhTW } from "./zh-TW.js";
 import { zhTWNotes } from "./zh-TW-notes.js";
 
@@ -12,11 +13,14 @@ export type Params = Record<string, string | number>;
 export interface Translator {
   language: Language;
   t(id: MessageId, params?: Params): string;
-  /** A Note in this language: by `id` + `params`, its English `text` when the id is unknown or a parameter is missing. */
+  /** A Note in this language, worded by the catalogue from its `id` and `params`. */
   note(note: Note): string;
 }
 
-const CATALOGUES: Record<Language, { messages: Record<MessageId, string>; notes: Record<string, string> }> = {
+/** Thrown for a Note id the catalogue does not word: a stage emitted an id no one wrote the words for. */
+export class MissingMessage extends Error {}
+
+const CATALOGUES: Record<Language, { messages: Record<MessageId, string>; notes: Record<string, NoteMessage> }> = {
   en: { messages: en, notes: enNotes },
   "zh-TW": { messages: zhTW, notes: zhTWNotes },
 };
@@ -30,13 +34,22 @@ export function translator(language: Language): Translator {
   return {
     language,
     t: (id, params = {}) => fill(messages[id] ?? en[id], params) ?? messages[id] ?? en[id],
-    note: (n) => {
-      // The estimate stage words its Notes in English itself; a catalogue template is for other languages, or a Note without text.
-      if (language === "en" && n.text) return n.text;
-      const template = notes[n.id];
-      return (template === undefined ? undefined : fill(template, n.params ?? {})) ?? n.text;
+    note(n) {
+      const message = notes[n.id] ?? enNotes[n.id];
+      if (message === undefined) throw new MissingMessage(`no message for note id ${n.id}`);
+      const params = wordedParams(n.params ?? {}, this);
+      if (typeof message === "function") return message(params, this);
+      // A template whose parameter is missing still says what it can: the placeholder shows as "?".
+      return fill(message, params) ?? message.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? "?" : String(params[name])));
     },
   };
+}
+
+/** Parameters that name a unit by its id ("samples", "tokens") read as that unit's word in the language. */
+function wordedParams(params: Params, t: Translator): Params {
+  const unit = params.unit;
+  if (unit === "samples" || unit === "tokens") return { ...params, unit: t.t(unit === "tokens" ? "unit.tokens" : "unit.samples") };
+  return params;
 }
 
 /** Replaces `{name}` with the parameter; undefined when a named parameter is missing, so the caller can fall back. */
