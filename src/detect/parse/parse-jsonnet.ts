@@ -72,7 +72,11 @@ function tokenize(text: string, out: ParsedConfig): Tok[] | undefined {
     if (text.startsWith("|||", i)) {
       const end = text.indexOf("|||", i + 3);
       const stop = end < 0 ? text.length : end;
-      toks.push({ kind: "str", text: text.slice(i, stop + 3), value: text.slice(i + 3, stop).replace(/^[^\n]*\n/, ""), offset: i });
+      // A text block's lines lose the indentation of its first line.
+      const body = text.slice(i + 3, stop).replace(/^[^\n]*\n/, "");
+      const indent = /^[ \t]*/.exec(body)?.[0] ?? "";
+      const value = body.split("\n").map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l.trimStart())).join("\n").replace(/[ \t]*$/, "");
+      toks.push({ kind: "str", text: text.slice(i, stop + 3), value, offset: i });
       i = stop + 3;
       continue;
     }

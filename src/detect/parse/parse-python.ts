@@ -24,7 +24,7 @@ export function parsePython(text: string, path: string): ParsedConfig {
   let tree: ReturnType<typeof parser.parse>;
   try {
     // Only the lines before a nesting fault are parsed: past it the file is not Python anyway.
-    tree = parser.parse(fault === undefined ? text : text.slice(0, fault - at(fault).column + 1));
+    tree = parser.parse(trailingDotFloats(fault === undefined ? text : text.slice(0, fault - at(fault).column + 1)));
   } catch (error) {
     out.errors.push({ message: `Python: ${(error as Error).message}` });
     return out;
@@ -40,6 +40,14 @@ export function parsePython(text: string, path: string): ParsedConfig {
   out.entries = statements.result();
   if (statements.limitHit) out.errors.push({ message: `Python: ${statements.limitHit}` });
   return out;
+}
+
+/**
+ * `1.` is a float to Python but a syntax error to @lezer/python: the dot is blanked (same length, so
+ * every offset stays) and the number read as 1.
+ */
+function trailingDotFloats(text: string): string {
+  return text.replace(/(?<![\w.])(\d+)\.(?=[\s,)\]}#:;]|$)/gm, "$1 ");
 }
 
 /** Comments and lezer's error nodes (⚠), in one pass over the tree. */
