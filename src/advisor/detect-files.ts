@@ -18,7 +18,10 @@ export async function detectFiles(paths: string[], options: { devices?: number }
   for (const typed of paths) {
     const own = await readRegularFile(typed);
     if (!own.ok) {
-      result.skipped.push({ path: typed, reason: own.missing ? "cannot be read (missing, a folder, or no permission)" : own.reason });
+      result.skipped.push({
+        path: typed,
+        reason: own.missing ? "cannot be read (missing, a folder, or no permission)" : own.reason,
+      });
       continue;
     }
     // The file was typed by the user and is read wherever it is; what it names stays inside its root.
@@ -27,7 +30,8 @@ export async function detectFiles(paths: string[], options: { devices?: number }
     const read = async (p: string) => {
       if (p === path) return own.text;
       const file = await readRegularFile(p, { root });
-      if (!file.ok && !file.missing && !result.skipped.some((s) => s.path === p)) result.skipped.push({ path: p, reason: file.reason });
+      if (!file.ok && !file.missing && !result.skipped.some((s) => s.path === p))
+        result.skipped.push({ path: p, reason: file.reason });
       return file.ok ? file.text : null;
     };
     const files = () => {

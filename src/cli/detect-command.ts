@@ -17,7 +17,11 @@ import type { CliIO, DetectArgs } from "./parse-args.js";
  */
 export async function detectCommand(args: DetectArgs, io: CliIO): Promise<number> {
   const { result, configUnusable } = await runDetection(args, io);
-  io.stdout(args.json ? `${JSON.stringify(detectionJson(result), null, 2)}\n` : formatDetection(result, { compared: Boolean((args.base && args.head) || (args.old && args.new)) }));
+  io.stdout(
+    args.json
+      ? `${JSON.stringify(detectionJson(result), null, 2)}\n`
+      : formatDetection(result, { compared: Boolean((args.base && args.head) || (args.old && args.new)) }),
+  );
   // The JSON contract has no place for refused files; stderr names them.
   if (args.json) for (const s of result.skipped) io.stderr(`batch-advisor: skipped ${s.path}: ${s.reason}\n`);
   const unreadable = configUnusable || result.skipped.length > 0 || result.files.some((f) => f.errors.length > 0);
@@ -32,7 +36,8 @@ async function runDetection(args: DetectArgs, io: CliIO): Promise<{ result: Dete
   for (const e of loaded.errors) io.stderr(`batch-advisor: ${e.key ? `${e.key}: ` : ""}${e.message}\n`);
   const { detection } = await detectGroups(source, loaded.config, { devices: args.devices });
   // Files the source refused (a symlink, a FIFO, a path outside the repository) are named too.
-  for (const s of source.skipped ?? []) if (!detection.skipped.some((r) => r.path === s.path)) detection.skipped.push(s);
+  for (const s of source.skipped ?? [])
+    if (!detection.skipped.some((r) => r.path === s.path)) detection.skipped.push(s);
   return { result: detection, configUnusable: loaded.unusable };
 }
 

@@ -7,7 +7,7 @@ export function suggestKey(path: string, known: string[]): string | undefined {
   const segments = path.split(".");
   const name = segments[segments.length - 1];
   const parent = segments.slice(0, -1).join(".");
-  const siblings = known.filter((k) => k.slice(0, k.lastIndexOf(".") < 0 ? 0 : k.lastIndexOf(".")) === parent);
+  const siblings = known.filter((k) => k.slice(0, Math.max(0, k.lastIndexOf("."))) === parent);
   let best: { key: string; distance: number } | undefined;
   for (const key of siblings) {
     const distance = editDistance(name.toLowerCase(), lastSegment(key).toLowerCase());

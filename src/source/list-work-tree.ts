@@ -16,7 +16,10 @@ const run = promisify(execFile);
  */
 export async function listWorkTree(root: string): Promise<string[]> {
   try {
-    const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout.split("\0").filter((p) => p !== "");
   } catch {
     return walk(root);
@@ -27,7 +30,8 @@ async function walk(root: string, folder = "", out: string[] = []): Promise<stri
   const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const path = folder ? `${folder}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) await walk(root, path, out);
+    if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith("."))
+      await walk(root, path, out);
     else if (entry.isFile()) out.push(path);
     if (out.length > MAX_WALKED_FILES) break;
   }

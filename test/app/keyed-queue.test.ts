@@ -32,7 +32,14 @@ describe("keyedQueue", () => {
   it("aborts the running job's signal when a newer one for its key arrives", async () => {
     const signals: AbortSignal[] = [];
     let release!: () => void;
-    const q = keyedQueue<string>({ concurrency: 1, maxWaiting: 10, work: (_job, turn) => (signals.push(turn.signal), new Promise<void>((r) => (release = r))) });
+    const q = keyedQueue<string>({
+      concurrency: 1,
+      maxWaiting: 10,
+      work: (_job, turn) => {
+        signals.push(turn.signal);
+        return new Promise<void>((r) => (release = r));
+      },
+    });
 
     q.push("pr#1", "a");
     q.push("pr#2", "x");

@@ -14,7 +14,8 @@ export interface Import {
 /**
  * The relative imports of one TypeScript file, static and dynamic, with `.js` specifiers mapped
  * back to the `.ts` files they name. Packages (`zod`, `node:fs`) are left out.
- * @example importsOf("src/estimate/speed.ts", 'import { fitLine } from "../util/fit-line.js";') // [{ to: "src/util/fit-line.ts", typeOnly: false, … }]
+ * @example importsOf("src/a/b.ts", 'import { f } from "../util/f.js";')
+ * // [{ from: "src/a/b.ts", to: "src/util/f.ts", typeOnly: false, line: 1 }]
  */
 export function importsOf(path: string, text: string): Import[] {
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
@@ -25,13 +26,18 @@ export function importsOf(path: string, text: string): Import[] {
     found.push({ from: path, to, typeOnly, line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
   };
   const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) add(node, node.moduleSpecifier.text, importIsTypeOnly(node.importClause));
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier))
+      add(node, node.moduleSpecifier.text, importIsTypeOnly(node.importClause));
     else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node, node.moduleSpecifier.text, node.isTypeOnly || namedAllTypes(node.exportClause));
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
       if (arg && ts.isStringLiteralLike(arg)) add(node, arg.text, false);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       add(node, node.argument.literal.text, true);
     }
     ts.forEachChild(node, visit);

@@ -40,39 +40,60 @@ describe("each rule catches what it forbids", () => {
       "src/estimate/speed.ts:1 imports src/proxy/fit-line.ts: estimate takes only types from proxy",
     ]);
     expect(check("src/report/format-number.ts", 'export { formatBytes } from "../estimate/format-bytes.js";')).toEqual([
-      "src/report/format-number.ts:1 imports src/estimate/format-bytes.ts: report takes only types from estimate, an earlier stage (or a shared facility)",
+      "src/report/format-number.ts:1 imports src/estimate/format-bytes.ts: " +
+        "report takes only types from estimate, an earlier stage (or a shared facility)",
     ]);
   });
 
   it("types from an earlier stage pass, in every spelling", () => {
     expect(check("src/report/x.ts", 'import type { Estimate } from "../estimate/types.js";')).toEqual([]);
-    expect(check("src/report/x.ts", 'import { type Estimate, type Quantity } from "../estimate/types.js";')).toEqual([]);
+    expect(check("src/report/x.ts", 'import { type Estimate, type Quantity } from "../estimate/types.js";')).toEqual(
+      [],
+    );
     expect(check("src/report/x.ts", 'export type { Estimate } from "../estimate/types.js";')).toEqual([]);
     expect(check("src/report/x.ts", 'let e: import("../estimate/types.js").Estimate;')).toEqual([]);
   });
 
   it("a mixed import, a side-effect import and a dynamic import are values", () => {
-    expect(check("src/report/x.ts", 'import { estimateChange, type Estimate } from "../estimate/estimate.js";')).toHaveLength(1);
+    expect(
+      check("src/report/x.ts", 'import { estimateChange, type Estimate } from "../estimate/estimate.js";'),
+    ).toHaveLength(1);
     expect(check("src/report/x.ts", 'import "../estimate/estimate.js";')).toHaveLength(1);
     expect(check("src/report/x.ts", 'const m = await import("../estimate/estimate.js");')).toHaveLength(1);
   });
 
   it("data flows one way: no stage imports a later one, not even its types", () => {
-    expect(check("src/detect/x.ts", 'import type { Workload } from "../workload/types.js";')).toEqual(["src/detect/x.ts:1 imports src/workload/types.ts (types): detect never imports workload"]);
-    expect(check("src/workload/x.ts", 'import type { Measurements } from "../proxy/types.js";')).toEqual(["src/workload/x.ts:1 imports src/proxy/types.ts (types): workload never imports proxy"]);
-    expect(check("src/proxy/x.ts", 'import type { Estimate } from "../estimate/types.js";')).toEqual(["src/proxy/x.ts:1 imports src/estimate/types.ts (types): proxy never imports a later stage (estimate)"]);
+    expect(check("src/detect/x.ts", 'import type { Workload } from "../workload/types.js";')).toEqual([
+      "src/detect/x.ts:1 imports src/workload/types.ts (types): detect never imports workload",
+    ]);
+    expect(check("src/workload/x.ts", 'import type { Measurements } from "../proxy/types.js";')).toEqual([
+      "src/workload/x.ts:1 imports src/proxy/types.ts (types): workload never imports proxy",
+    ]);
+    expect(check("src/proxy/x.ts", 'import type { Estimate } from "../estimate/types.js";')).toEqual([
+      "src/proxy/x.ts:1 imports src/estimate/types.ts (types): proxy never imports a later stage (estimate)",
+    ]);
   });
 
   it("detect never imports proxy, github, estimate, report or a front; report never imports github", () => {
-    for (const target of ["../proxy/run-proxy.js", "../github/post-comment.js", "../estimate/estimate.js", "../report/build-report.js", "../cli/run-cli.js", "../action.js"]) {
+    for (const target of [
+      "../proxy/run-proxy.js",
+      "../github/post-comment.js",
+      "../estimate/estimate.js",
+      "../report/build-report.js",
+      "../cli/run-cli.js",
+      "../action.js",
+    ]) {
       expect(check("src/detect/x.ts", `import { x } from "${target}";`)).toHaveLength(1);
     }
-    expect(check("src/report/x.ts", 'import type { GitHub } from "../github/create-octokit.js";')).toEqual(["src/report/x.ts:1 imports src/github/create-octokit.ts (types): report never imports github"]);
+    expect(check("src/report/x.ts", 'import type { GitHub } from "../github/create-octokit.js";')).toEqual([
+      "src/report/x.ts:1 imports src/github/create-octokit.ts (types): report never imports github",
+    ]);
   });
 
   it("fronts reach the core only through src/advisor.ts, and use the edges they assemble", () => {
     expect(check("src/cli/x.ts", 'import { detectChanges } from "../detect/detect-changes.js";')).toEqual([
-      "src/cli/x.ts:1 imports src/detect/detect-changes.ts: a front reaches the core only through src/advisor.ts (not src/detect/detect-changes.ts)",
+      "src/cli/x.ts:1 imports src/detect/detect-changes.ts: " +
+        "a front reaches the core only through src/advisor.ts (not src/detect/detect-changes.ts)",
     ]);
     expect(check("src/app/x.ts", 'import { detectGroups } from "../advisor/detect-groups.js";')).toHaveLength(1);
     expect(check("src/action.ts", 'import { estimateChange } from "./estimate/estimate.js";')).toHaveLength(1);
@@ -80,7 +101,9 @@ describe("each rule catches what it forbids", () => {
     expect(check("src/cli/x.ts", 'import type { DetectResult } from "../detect/detect-changes.js";')).toEqual([]);
     expect(check("src/action/x.ts", 'import { renderSummary } from "../report/render-summary.js";')).toEqual([]);
     expect(check("src/action/x.ts", 'import { buildReport } from "../report/build-report.js";')).toHaveLength(1);
-    expect(check("src/app/x.ts", 'import { runCli } from "../cli/run-cli.js";')).toEqual(["src/app/x.ts:1 imports src/cli/run-cli.ts: a front never imports another front"]);
+    expect(check("src/app/x.ts", 'import { runCli } from "../cli/run-cli.js";')).toEqual([
+      "src/app/x.ts:1 imports src/cli/run-cli.ts: a front never imports another front",
+    ]);
   });
 
   it("shared facilities are open to every stage; util depends on nothing", () => {
@@ -91,14 +114,16 @@ describe("each rule catches what it forbids", () => {
   });
 
   it("names each file's area by its folder or door file", () => {
-    expect(["src/cli.ts", "src/cli/run-cli.ts", "src/advisor.ts", "src/advisor/detect-groups.ts", "src/index.ts", "src/config.ts", "src/util/fit-line.ts"].map(areaOf)).toEqual([
-      "cli",
-      "cli",
-      "advisor",
-      "advisor",
-      "library",
-      "config",
-      "util",
-    ]);
+    expect(
+      [
+        "src/cli.ts",
+        "src/cli/run-cli.ts",
+        "src/advisor.ts",
+        "src/advisor/detect-groups.ts",
+        "src/index.ts",
+        "src/config.ts",
+        "src/util/fit-line.ts",
+      ].map(areaOf),
+    ).toEqual(["cli", "cli", "advisor", "advisor", "library", "config", "util"]);
   });
 });

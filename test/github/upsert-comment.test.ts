@@ -67,7 +67,10 @@ describe("upsertComment with the head commit it was made for", () => {
     const scope = github()
       .get(comments).query({ per_page: 100 }).reply(200, [])
       .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, pullAt(NEWER))
-      .post(comments, (b: { body: string }) => ((posted = b.body), true)).reply(201, { id: 2, html_url: "u2" });
+      .post(comments, (b: { body: string }) => {
+        posted = b.body;
+        return true;
+      }).reply(201, { id: 2, html_url: "u2" });
 
     await upsertFor(NEWER, `${MARKER}\nreport`);
 

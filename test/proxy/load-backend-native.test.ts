@@ -16,7 +16,7 @@ vi.mock("@tensorflow/tfjs-node", async () => {
 });
 
 describe("loadBackend with @tensorflow/tfjs-node installed", () => {
-  it("takes the native CPU backend before wasm, with its package and version, the GPU build named as skipped", async () => {
+  it("takes the native CPU backend before wasm, with its package and version; the GPU build is skipped", async () => {
     const info = await loadBackend();
     expect(info.name).toBe("tensorflow");
     expect(tf.getBackend()).toBe("tensorflow");

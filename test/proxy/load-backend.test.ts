@@ -34,14 +34,18 @@ describe("loadBackend without the native packages", () => {
   });
 
   it("fails loudly when a forced backend cannot run", async () => {
-    await expect(loadBackend({ force: "tensorflow" })).rejects.toThrow(/^Backend "tensorflow" was requested but cannot run: @tensorflow\/tfjs-node /);
+    await expect(loadBackend({ force: "tensorflow" })).rejects.toThrow(
+      /^Backend "tensorflow" was requested but cannot run: @tensorflow\/tfjs-node /,
+    );
   });
 
   it("falls back to cpu, with the reason, when the wasm directory has no binaries", async () => {
     const info = await loadBackend({ wasmDir: "/nonexistent/wasm" });
     expect(info.name).toBe("cpu");
     expect(info.skipped.at(-1)?.name).toBe("wasm");
-    expect(info.skipped.at(-1)?.reason).toMatch(/^wasm binaries not found in \/nonexistent\/wasm \(option\): missing tfjs-backend-wasm\.wasm/);
+    expect(info.skipped.at(-1)?.reason).toMatch(
+      /^wasm binaries not found in \/nonexistent\/wasm \(option\): missing tfjs-backend-wasm\.wasm/,
+    );
   });
 
   it("takes the wasm directory from BATCH_ADVISOR_WASM_DIR", async () => {
@@ -54,17 +58,32 @@ describe("loadBackend without the native packages", () => {
 
 describe("why a native package was skipped", () => {
   it("says 'not installed' when the package itself cannot be found", () => {
-    const notFound = Object.assign(new Error("Cannot find package '@tensorflow/tfjs-node' imported from /app/load-backend.js"), { code: "ERR_MODULE_NOT_FOUND" });
+    const notFound = Object.assign(
+      new Error("Cannot find package '@tensorflow/tfjs-node' imported from /app/load-backend.js"),
+      { code: "ERR_MODULE_NOT_FOUND" },
+    );
     expect(nativeLoadFailure("@tensorflow/tfjs-node", notFound)).toBe("@tensorflow/tfjs-node is not installed");
-    const required = Object.assign(new Error("Cannot find module '@tensorflow/tfjs-node-gpu'\nRequire stack: …"), { code: "MODULE_NOT_FOUND" });
+    const required = Object.assign(new Error("Cannot find module '@tensorflow/tfjs-node-gpu'\nRequire stack: …"), {
+      code: "MODULE_NOT_FOUND",
+    });
     expect(nativeLoadFailure("@tensorflow/tfjs-node-gpu", required)).toBe("@tensorflow/tfjs-node-gpu is not installed");
   });
 
   it("quotes the first line of the error when the package is there but broken", () => {
-    const addon = new Error("The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/napi-v8/tfjs_binding.node.\nPlease run command …");
-    expect(nativeLoadFailure("@tensorflow/tfjs-node", addon)).toBe("@tensorflow/tfjs-node failed to load: The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/napi-v8/tfjs_binding.node.");
+    const addon = new Error(
+      "The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/tfjs_binding.node." +
+        "\nPlease run …",
+    );
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", addon)).toBe(
+      "@tensorflow/tfjs-node failed to load: " +
+        "The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/tfjs_binding.node.",
+    );
     // A dependency of the package that is missing is not the package missing.
-    const dependency = Object.assign(new Error("Cannot find package 'node-gyp-build'"), { code: "ERR_MODULE_NOT_FOUND" });
-    expect(nativeLoadFailure("@tensorflow/tfjs-node", dependency)).toBe("@tensorflow/tfjs-node failed to load: Cannot find package 'node-gyp-build'");
+    const dependency = Object.assign(new Error("Cannot find package 'node-gyp-build'"), {
+      code: "ERR_MODULE_NOT_FOUND",
+    });
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", dependency)).toBe(
+      "@tensorflow/tfjs-node failed to load: Cannot find package 'node-gyp-build'",
+    );
   });
 });

@@ -75,7 +75,13 @@ function sampleReader(options: SampleFormat & { rng?: SeededRandom; maxRows?: nu
       if (!columns) start(Object.keys(record));
       reservoir!.add(jsonRow(record, columns!, `${source}:${line}`), line);
     });
-    return { push: lines.push, end: () => (lines.end(), finish()) };
+    return {
+      push: lines.push,
+      end: () => {
+        lines.end();
+        return finish();
+      },
+    };
   }
 
   const records = csvRecords(source, (fields, line) => {
@@ -84,7 +90,13 @@ function sampleReader(options: SampleFormat & { rng?: SeededRandom; maxRows?: nu
     if (fields.length !== columns.length) throw new Error(`${source}:${line}: ${fields.length} fields, but the header has ${columns.length}`);
     reservoir!.add(fields.map(cell), line);
   });
-  return { push: records.push, end: () => (records.end(), finish()) };
+  return {
+    push: records.push,
+    end: () => {
+      records.end();
+      return finish();
+    },
+  };
 }
 
 /** Keeps up to `capacity` rows; past that each new row replaces a random kept one with probability capacity ÷ seen. */
