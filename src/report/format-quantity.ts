@@ -86,8 +86,9 @@ export function ratioPhrase(q: Quantity | undefined, noun: RatioNoun, ctx: { t: 
   const x = down(r) ? 1 / r : r;
   let xRange = "";
   if (ranged && !ctx.bare && (down(q.high!) === down(r) || q.high === 1) && (down(q.low!) === down(r) || q.low === 1)) {
-    const [lo, hi] = factors(q.low!, q.high!);
-    xRange = t.t(down(r) ? "ratio.rangeDown" : "ratio.range", { lo: factorDigits(lo), hi: factorDigits(hi) });
+    const [lo, hi] = factors(q.low!, q.high!).map(factorDigits);
+    // A range that rounds to one number says nothing the value does not.
+    if (lo !== hi) xRange = t.t(down(r) ? "ratio.rangeDown" : "ratio.range", { lo, hi });
   }
   return `${t.t(id(r, false), { x: factorDigits(x), what, xRange })}${mark}`;
 }

@@ -54,7 +54,11 @@ export function renderHeadlineTable(input: HeadlineTableInput): string {
   else rows.push([t.t("head.row.stepTime"), "—", "—", none]);
   const c = e.convergence;
   const wall = s?.wallTime?.ratio ?? c?.wallTimeRatio;
-  if (s?.wallTime?.before && s.wallTime.after) rows.push([t.t("head.row.timeToLoss"), quantityCell(s.wallTime.before, ctx), quantityCell(s.wallTime.after, ctx), ratioPhrase(s.wallTime.ratio, "time", { t })]);
+  if (s?.wallTime?.before && s.wallTime.after) {
+    // An uncertain time after the change makes its ratio uncertain too: no point figure for it.
+    const ratio = s.wallTime.after.uncertain ? { ...s.wallTime.ratio, uncertain: true } : s.wallTime.ratio;
+    rows.push([t.t("head.row.timeToLossAbsolute"), quantityCell(s.wallTime.before, ctx), quantityCell(s.wallTime.after, ctx), ratioPhrase(ratio, "time", { t })]);
+  }
   else rows.push([t.t("head.row.timeToLoss"), wall ? "1" : "—", wall ? ratioAfter(wall, ctx) : "—", wall ? ratioPhrase(wall, "time", { t }) : none]);
 
   if (c) {

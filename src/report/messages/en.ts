@@ -300,6 +300,7 @@ export const en = {
   "head.row.memoryBudget": "Peak memory per device (budget {budget})",
   "head.row.stepTime": "Step time",
   "head.row.timeToLoss": "Time to the same loss (before = 1)",
+  "head.row.timeToLossAbsolute": "Time to the same loss",
   "head.row.steps": "Steps to the same loss (before = 1)",
   "head.row.epochs": "Epochs to the same loss (before = 1)",
   "head.row.lr": "Learning rate",

@@ -283,6 +283,7 @@ export const zhTW: Record<MessageId, string> = {
   "head.row.memoryBudget": "每張 GPU 的記憶體峰值（預算 {budget}）",
   "head.row.stepTime": "每步時間",
   "head.row.timeToLoss": "達到相同損失的時間（變更前 = 1）",
+  "head.row.timeToLossAbsolute": "達到相同損失的時間",
   "head.row.steps": "達到相同損失的步數（變更前 = 1）",
   "head.row.epochs": "達到相同損失的 epoch 數（變更前 = 1）",
   "head.row.lr": "學習率",
