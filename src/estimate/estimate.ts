@@ -2,19 +2,22 @@ import type { BotConfig } from "../config/schema.js";
 import type { BatchChange, FileReport } from "../detect/types.js";
 import type { Measurements } from "../proxy/types.js";
 import { changeContext } from "./change-context.js";
-import { estimateConvergence } from "./convergence.js";
-import { criticalFromDirect, criticalFromNoise, kaplanCriticalBatch } from "./critical-batch.js";
+import { convergenceFromSources } from "./convergence-sources.js";
 import { learningRateAdvice } from "./learning-rate.js";
 import { buildWorkload } from "../workload/read-workload.js";
 import type { Workload } from "../workload/types.js";
+import { findModel } from "../workload/catalogue/find-model.js";
 import { estimateMemory, type MeasuredPeak } from "./memory.js";
 import { workloadNote } from "./workload-notes.js";
-import { markUncertain, quantity } from "./quantity.js";
+import { markUncertain } from "./quantity.js";
 import { risks } from "./risks.js";
 import { scheduleAdvice } from "./schedule.js";
-import { SOURCES } from "./sources.js";
 import { estimateSpeed, speedProblem } from "./speed.js";
-import type { ConvergenceEstimate, Estimate } from "./types.js";
+import { addWallTime, stepTimeLine } from "./gpu-speed.js";
+import { measuredPeak } from "./measured-speed.js";
+import { speedForChange } from "./speed-for-change.js";
+import type { MeasurementsFile } from "../measurements/schema.js";
+import type { Estimate } from "./types.js";
 import { verdict } from "./verdict.js";
 
 export interface EstimateInput {
@@ -32,6 +35,8 @@ export interface EstimateInput {
   workload?: { before?: Workload; after: Workload };
   /** A peak the user's job measured; wins over the calibration point and the model. */
   measured?: MeasuredPeak;
+  /** The user's measurements file (docs/measurements.md), checked: the most trusted source for step time and peak memory. */
+  userMeasurements?: { file: MeasurementsFile; from: string };
 }
 
 /**
@@ -49,7 +54,8 @@ export function estimateChange(input: EstimateInput): Estimate {
   const proxyBefore = m?.plan.batchSizes[0];
   const proxyAfter = m ? (k !== null ? proxyBefore! * k : m.plan.batchSizes[1]) : undefined;
   const speedInput = m && proxyBefore && proxyAfter ? { steps: m.steps, backend: m.backend.name, before: proxyBefore, after: proxyAfter } : undefined;
-  const speed = speedInput && estimateSpeed(speedInput);
+  // The proxy's own timings are no speed claim: at most a check of the GPU curve's shape.
+  const proxySpeed = speedInput && estimateSpeed(speedInput);
 
   const { before: microBefore, after: microAfter } = ctx.microBatch;
   const memoryProxyAfter = proxyBefore && microBefore && microAfter ? (proxyBefore * microAfter) / microBefore : proxyAfter;
@@ -60,24 +66,32 @@ export function estimateChange(input: EstimateInput): Estimate {
     microBatch: ctx.microBatch,
     accumulation: file.effective.parts.accum,
     calibration: config.memory.calibration ? { batch: config.memory.calibration.batch, peakBytes: config.memory.calibration.peak.bytes } : undefined,
-    measured: input.measured,
+    measured: input.measured ?? userPeak(input.userMeasurements),
     budget: { budget: config.memory.budget, level: config.memory.level, margin: config.thresholds.memoryMargin, reserve: config.hardware.reserve },
   });
   memory.notes.push(...workload.after.issues.map(workloadNote));
   memory.notes.push(...ctx.notes.filter((n) => (n.id === "devices-assumed" || n.id === "seq-len-assumed") && !memory.notes.some((x) => x.id === n.id || x.id === "memory-assumed-devices")));
   const inputNotes = ctx.notes.filter((n) => n.id === "ratio-from-setting");
   // Timings that cannot be a speed (a step time falling with the batch, ≤ 0, a ratio past 1000×) are said, not printed.
-  const speedRejected = speedInput && speedProblem(speedInput);
+  const speedRejected = speedInput?.backend === "tensorflow-gpu" && speedProblem(speedInput);
   if (speedRejected) inputNotes.push(speedRejected);
-  if (m?.noise && !resolved(m.noise.bSimple) && !m.criticalBatch) {
-    inputNotes.push({
-      id: "noise-unresolved",
-      text: `The proxy's gradients were all noise at loss ${round(m.noise.atLoss)} (|G|² not resolved), so no critical batch could be measured; steps and epochs to the same loss are not predicted.`,
-      params: { loss: round(m.noise.atLoss) },
-    });
+  const gpuSpeed = speedForChange({ change, file, baseFile: input.baseFile, config, ctx, workload, measurements: input.userMeasurements, proxy: proxySpeed });
+  const speed = gpuSpeed.speed;
+  inputNotes.push(...gpuSpeed.notes);
+  const convergence = convergenceFromSources({
+    user: { unit: file.effective.unit, before: change.effective.before, after: change.effective.after },
+    own: config.convergence,
+    proxy: m && proxyBefore && proxyAfter
+      ? { m, before: proxyBefore, after: proxyAfter, ...(speed ? { speed: stepTimeLine(speed, { before: proxyBefore, after: proxyAfter }) } : {}) }
+      : undefined,
+    loss: config.model.loss,
+    tokens: ctx.tokens,
+    fineTuning: isFineTuning(workload.after),
+  });
+  if (!convergence && m?.noise && !resolved(m.noise.bSimple) && !m.criticalBatch) {
+    inputNotes.push({ id: "noise-unresolved", params: { loss: round(m.noise.atLoss) } });
   }
 
-  const convergence = convergenceFor({ m, k, proxyBefore, proxyAfter, speed, ctx, loss: config.model.loss });
   const learningRate = learningRateAdvice({
     framework: file.framework,
     role: change.role,
@@ -85,10 +99,12 @@ export function estimateChange(input: EstimateInput): Estimate {
     learningRate: change.learningRate,
     settings: file.settings,
     optimizerHint: config.model.optimizer,
-    critical: convergence
+    // A stand-in task's B_crit says too little about this one to cap the rule with it.
+    critical: convergence && convergence.basis !== "stand-in"
       ? { bCrit: convergence.bCrit.value, low: convergence.bCrit.low, high: convergence.bCrit.high, before: convergence.marks.before, after: convergence.marks.after }
       : undefined,
   });
+  if (speed && convergence) addWallTime(speed, convergence.stepsRatio);
   const schedule = scheduleAdvice({ settings: file.settings, baseSettings: input.baseFile?.settings, k, stepsRatio: convergence?.stepsRatio.value });
   const partial: Omit<Estimate, "verdict"> = {
     change: { path: change.path, line: change.line, key: change.key, role: change.role, framework: change.framework, before: change.before, after: change.after },
@@ -98,50 +114,12 @@ export function estimateChange(input: EstimateInput): Estimate {
     ...(convergence ? { convergence } : {}),
     learningRate,
     schedule,
-    risks: risks({ unknown: change.unknown, microBatch: ctx.microBatch, convergence, memory, speed, measurements: m, schedule, thresholds: config.thresholds }),
+    risks: risks({ unknown: change.unknown, microBatch: ctx.microBatch, convergence, memory, speed, measurements: m, schedule, batchNorm: usesBatchNorm(workload.after), thresholds: config.thresholds }),
     ...(inputNotes.length ? { notes: inputNotes } : {}),
     ...(input.workload ? { workload: input.workload.after } : {}),
   };
   markUncertain(partial, config.thresholds.uncertainRatio);
   return { ...partial, verdict: verdict(partial) };
-}
-
-/**
- * B_crit from the direct measurement (preferred), else the noise scale, both on the proxy's
- * scale; Kaplan's B_crit(L) in tokens at the user's scale is the second opinion, or the only one.
- */
-function convergenceFor(o: {
-  m?: Measurements;
-  k: number | null;
-  proxyBefore?: number;
-  proxyAfter?: number;
-  speed?: ReturnType<typeof estimateSpeed>;
-  ctx: ReturnType<typeof changeContext>;
-  loss?: number;
-}): ConvergenceEstimate | undefined {
-  const { m, ctx, loss } = o;
-  const kaplan = loss !== undefined ? { loss, ...(ctx.tokens ?? {}) } : undefined;
-  const measured = m?.criticalBatch ? { q: criticalFromDirect(m.criticalBatch), source: "direct" as const } : m?.noise && resolved(m.noise.bSimple) ? { q: criticalFromNoise(m.noise), source: "noise-scale" as const } : undefined;
-  if (measured && o.proxyBefore && o.proxyAfter) {
-    const how = `proxy batch ${o.proxyBefore} stands for the old batch and ${round(o.proxyAfter)} for the new one, keeping the ratio ×${round(o.proxyAfter / o.proxyBefore)}`;
-    const fit = o.speed?.fit;
-    return estimateConvergence({
-      bCrit: measured.q,
-      source: measured.source,
-      frame: { unit: "samples", before: o.proxyBefore, after: o.proxyAfter, how },
-      speed: o.speed && fit ? { ratio: o.speed.stepTime.ratio, t0: fit.t0.value, t1: fit.t1.value } : undefined,
-      kaplan,
-    });
-  }
-  if (kaplan && ctx.tokens) {
-    return estimateConvergence({
-      bCrit: quantity(kaplanCriticalBatch(kaplan.loss), "tokens", SOURCES.kaplan),
-      source: "kaplan",
-      frame: { unit: "tokens", before: ctx.tokens.before, after: ctx.tokens.after, how: "your effective batch in tokens against Kaplan et al.'s B_crit(L), no proxy scaling" },
-      kaplan,
-    });
-  }
-  return undefined;
 }
 
 /**
@@ -153,6 +131,29 @@ function hintWorkload(input: EstimateInput): Workload {
   const files = new Map<string, string | null>(input.modelConfig === undefined ? [] : [[path, JSON.stringify(input.modelConfig)]]);
   const config = input.modelConfig === undefined ? input.config : { ...input.config, model: { ...input.config.model, configJson: path } };
   return buildWorkload({ file: input.file, entries: [], config, files });
+}
+
+/** The peak at the largest per-device batch the user's measurements file gives one for. */
+function userPeak(m: EstimateInput["userMeasurements"]): MeasuredPeak | undefined {
+  const peak = measuredPeak(m?.file);
+  return peak && m ? { ...peak, from: m.from } : undefined;
+}
+
+/** A catalogue fact: vision entries say whether they normalise with BatchNorm. */
+function usesBatchNorm(workload: Workload): boolean {
+  const id = workload.model.value?.id;
+  if (!id || workload.model.value?.kind !== "vision") return false;
+  const entry = findModel(id);
+  return "hasBatchNorm" in entry && entry.hasBatchNorm === true;
+}
+
+/**
+ * Training starts from pretrained weights: an adapter or frozen layers, or a catalogue model named
+ * by the config (`model_name_or_path`, `base_model`, …), which frameworks load with its weights.
+ */
+function isFineTuning(workload: Workload): boolean {
+  const method = workload.method.value;
+  return (method !== null && method !== "full") || workload.model.source.kind === "catalogue";
 }
 
 /** The proxy reports B_simple = ∞ (null in JSON) when the mean gradient drowns in noise. */

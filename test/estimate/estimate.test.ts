@@ -31,9 +31,16 @@ describe("estimateChange", () => {
   });
 
   it("B_crit's wide interval is marked uncertain while the steps ratio below it stays confident", () => {
-    const e = estimateChange({ change: batchChange(), file: hfFile(64), measurements: measurements(), config: defaultConfig() });
+    const usersModel = measurements({ plan: { ...measurements().plan, model: { kind: "user", topologyPath: "model.json" } } });
+    const e = estimateChange({ change: batchChange(), file: hfFile(64), measurements: usersModel, config: defaultConfig() });
     expect(e.convergence!.bCrit.uncertain).toBe(true);
     expect(e.convergence!.stepsRatio.uncertain).toBeUndefined();
+  });
+
+  it("a stand-in task's steps ratio is never a confident figure, however narrow", () => {
+    const e = estimateChange({ change: batchChange(), file: hfFile(64), measurements: measurements(), config: defaultConfig() });
+    expect(e.convergence!.basis).toBe("stand-in");
+    expect(e.convergence!.stepsRatio.uncertain).toBe(true);
   });
 
   it("a near-critical batch makes the steps ratio uncertain too, and the verdict says so", () => {
