@@ -36,6 +36,11 @@ describe("honest failure", () => {
     }
   });
 
+  it("a run that only evaluates (eval_only = True, do_train: false) reports no training batch", () => {
+    expect(detectFile("eval.py", "batch_size = 8\neval_only = True\n").settings.map((s) => s.role)).toEqual(["eval_batch"]);
+    expect(detectFile("eval.yaml", "do_train: false\nbatch_size: 16\n").settings.map((s) => s.role)).toEqual(["eval_batch"]);
+  });
+
   it("the catalogue still ends with the generic fallback", () => {
     expect(catalogue[catalogue.length - 1].id).toBe("generic");
   });

@@ -1,6 +1,6 @@
 import { commonRules } from "./common-rules.js";
 import type { Framework } from "./framework.js";
-import type { BatchSetting } from "../types.js";
+import type { BatchSetting, ParsedConfig } from "../types.js";
 
 /** Keys a training batch goes by when no framework claims the file, at any nesting (`training.batch_size`, `recipe.data.micro_batch_size`). */
 const PER_DEVICE = /(?:^|\.)(?:(?:train(?:ing)?_)?batch_size(?:_train(?:ing)?)?|batch-size|train-batch-size|micro_batch_size|micro-batch-size|micro_train_batch_size|per_device_batch_size|per_device_train_batch_size|batch_size_per_(?:gpu|device|replica)|per_gpu_batch_size|device_batch_size|device_train_batch_size|local_batch_size|bs|b)$/;
@@ -19,8 +19,17 @@ export const generic: Framework = {
     { key: /(?:^|\.)(?:seq_len|seq_length|max_seq_len|max_seq_length|block_size|sequence_length|context_length)$/, role: "seq_len" },
     ...commonRules,
   ],
-  refine: microBesideTotal,
+  refine: (settings, config) => evaluationOnly(microBesideTotal(settings), config),
 };
+
+/**
+ * A run that only evaluates (`eval_only = True`, `do_train: false`) trains on no batch: its batch
+ * sizes are evaluation batches.
+ */
+export function evaluationOnly(settings: BatchSetting[], config: ParsedConfig): BatchSetting[] {
+  const evaluates = config.entries.some((e) => (e.path[e.path.length - 1] === "eval_only" && e.value === true) || (e.path[e.path.length - 1] === "do_train" && e.value === false));
+  return evaluates ? settings.map((s) => (s.role === "micro_batch" || s.role === "global_batch" ? { ...s, role: "eval_batch" as const } : s)) : settings;
+}
 
 /**
  * Where a file names both a micro batch and a plain one (`--micro_train_batch_size 1

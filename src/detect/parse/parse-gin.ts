@@ -70,8 +70,9 @@ class MacroResolver {
         return { kind: "map", items: v.items.map(([k, i]): [string, ValueNode] => [k, this.resolve(i, depth + 1)]), raw: v.raw, offset: v.offset };
       case "macro": {
         const node = this.macro(v, depth);
-        // A number read through a macro is reported where the macro is used, with the macro as raw.
-        if (node.kind === "scalar" || node.kind === "unknown") return { ...node, raw: v.raw, offset: v.offset };
+        // A number read through a macro is reported where the macro writes it (the line a pull request
+        // edits); an unknown one where it is used, naming the macro.
+        if (node.kind === "unknown") return { ...node, raw: v.raw, offset: v.offset };
         return node;
       }
     }

@@ -15,7 +15,8 @@ describe("t5x gin", () => {
       [13, "seq_len", "TASK_FEATURE_LENGTHS.targets", 114],
       [14, "max_steps", "TRAIN_STEPS", 524288],
       [17, "global_batch", "BATCH_SIZE", 256],
-      [20, "global_batch", "train/utils.DatasetConfig.batch_size", 256],
+      // The binding that reads %BATCH_SIZE is reported where the macro writes the value.
+      [17, "global_batch", "train/utils.DatasetConfig.batch_size", 256],
       [24, "eval_batch", "train_eval/utils.DatasetConfig.batch_size", 128],
       [27, "grad_accum", "trainer.Trainer.num_microbatches", 4],
       [31, "learning_rate", "utils.create_learning_rate_scheduler.base_learning_rate", 1],

@@ -10,10 +10,10 @@ describe("parseGin", () => {
     expect(parse("BATCH_SIZE = 128\n").entries).toEqual([{ path: ["BATCH_SIZE"], value: 128, raw: "128", line: 1, column: 14 }]);
   });
 
-  it("splits a binding into the configurable and its parameter, resolving the macro", () => {
+  it("splits a binding into the configurable and its parameter, resolving the macro where it writes the value", () => {
     const r = parse("BATCH_SIZE = 128\ntrain/utils.DatasetConfig.batch_size = %BATCH_SIZE\n");
     expect(at(r.entries, "train/utils.DatasetConfig.batch_size")).toEqual({
-      path: ["train/utils.DatasetConfig", "batch_size"], value: 128, raw: "%BATCH_SIZE", line: 2, column: 40,
+      path: ["train/utils.DatasetConfig", "batch_size"], value: 128, raw: "128", line: 1, column: 14,
     });
   });
 
