@@ -46,18 +46,18 @@ export function estimateGpuSpeed(input: GpuSpeedInput): { speed?: SpeedEstimate;
     const { microBatch, accumulation } = input.sides[side];
     notes.push(
       m.scaledFrom
-        ? { id: "speed-measured-scaled", text: `Step time at ${microBatch} per device measured on your job (${from}) at accumulation ${m.scaledFrom}, scaled to accumulation ${accumulation}.`, params: { batch: microBatch, from, measuredAccumulation: m.scaledFrom, accumulation } }
-        : { id: "speed-measured-on-job", text: `Step time at ${microBatch} per device × accumulation ${accumulation} measured on your job (${from}); used as is.`, params: { batch: microBatch, accumulation, from } },
+        ? { id: "speed-measured-scaled", params: { batch: microBatch, from, measuredAccumulation: m.scaledFrom, accumulation } }
+        : { id: "speed-measured-on-job", params: { batch: microBatch, accumulation, from } },
     );
   }
   const fileGpu = input.measurements?.file.gpu;
   const gpu = w && "after" in w ? w.after.gpu : undefined;
   if (fileGpu && gpu && (measured.before || measured.after)) {
     const found = findGpu(fileGpu);
-    if (!("id" in found) || found.id !== gpu.id) notes.push({ id: "speed-measured-other-gpu", text: `The measurements were taken on ${fileGpu}, but the config names ${gpu.id}: the measured step times are for ${fileGpu}.`, params: { measuredOn: fileGpu, gpu: gpu.id } });
+    if (!("id" in found) || found.id !== gpu.id) notes.push({ id: "speed-measured-other-gpu", params: { measuredOn: fileGpu, gpu: gpu.id } });
   }
   if (analytical?.after.utilization.basis === "assumed") {
-    notes.push({ id: "speed-utilization-assumed", text: `No published training utilization for ${gpu?.id}: the ${analytical.after.utilization.anchoredOn}'s curve is assumed, so its step times are less certain.`, params: { gpu: gpu?.id ?? "", anchoredOn: analytical.after.utilization.anchoredOn } });
+    notes.push({ id: "speed-utilization-assumed", params: { gpu: gpu?.id ?? "", anchoredOn: analytical.after.utilization.anchoredOn } });
   }
 
   const sides = { before: sideOf(input.sides.before, seqLen, analytical?.before, Boolean(measured.before)), after: sideOf(input.sides.after, seqLen, analytical?.after, Boolean(measured.after)) };
@@ -192,7 +192,6 @@ function fixedLength(o: { length: NonNullable<GpuSpeedInput["length"]>; speed: S
     const gpuHoursRatio = combine(gpuHours.after, gpuHours.before, { unit: "ratio", source: speed.stepTime.ratio.source, divide: true });
     o.notes.push({
       id: "speed-fixed-steps",
-      text: `${length.key} stays ${length.before}: the new batch processes ×${round(examplesRatio)} the ${after.tokensPerStep ? "tokens" : "examples"} in ×${round(gpuHoursRatio.value)} the GPU-hours (${round(gpuHours.before.value)} → ${round(gpuHours.after.value)}).`,
       params: { key: length.key, steps: length.before, k: round(examplesRatio), unit: after.tokensPerStep ? "tokens" : "examples", ratio: round(gpuHoursRatio.value), before: round(gpuHours.before.value), after: round(gpuHours.after.value) },
     });
     return { kind: "steps", key: length.key, value: length.before, examplesRatio, gpuHours, gpuHoursRatio };
@@ -204,7 +203,6 @@ function fixedLength(o: { length: NonNullable<GpuSpeedInput["length"]>; speed: S
     : undefined;
   o.notes.push({
     id: "speed-fixed-epochs",
-    text: `${length.key} stays ${length.before}: the same examples in ×${round(gpuHoursRatio.value)} the GPU-hours.`,
     params: { key: length.key, epochs: length.before, ratio: round(gpuHoursRatio.value) },
   });
   return { kind: "epochs", key: length.key, value: length.before, examplesRatio: 1, ...(gpuHours ? { gpuHours } : {}), gpuHoursRatio };
@@ -212,9 +210,9 @@ function fixedLength(o: { length: NonNullable<GpuSpeedInput["length"]>; speed: S
 
 function gapNote(gap: SpeedGap | undefined, gpuFrom: string): Note {
   if (!gap || gap.missing === "gpu") {
-    return { id: "speed-no-gpu", text: `Step time and time per epoch need the GPU: set ${gpuFrom} (for example A100-80GB), or give a measurements file from your job.`, params: { key: gpuFrom } };
+    return { id: "speed-no-gpu", params: { key: gpuFrom } };
   }
-  return { id: "speed-no-model", text: `Step time on the GPU is not predicted: ${gap.text}.`, params: { reason: gap.text } };
+  return { id: "speed-no-model", params: { reason: gap.reason, ...(gap.model ? { model: gap.model } : {}) } };
 }
 
 function round(x: number): number {

@@ -26,7 +26,8 @@ export interface SyncTime {
   total: number;
   /** Seconds of it the step waits for: what the compute does not hide. */
   exposed: number;
-  how: string;
+  /** Which exchange: none on one device, ZeRO-3/FSDP's gathers and reduce-scatter, or DDP's ring all-reduce overlapped with the backward. */
+  how: "none" | "sharded" | "ring-all-reduce";
 }
 
 /**
@@ -40,15 +41,15 @@ export interface SyncTime {
  */
 export function gradientSyncTime(input: SyncInput): SyncTime {
   const n = input.devices;
-  if (n <= 1) return { total: 0, exposed: 0, how: "one device: no gradient exchange" };
+  if (n <= 1) return { total: 0, exposed: 0, how: "none" };
   const share = (n - 1) / n;
   if (input.shardedWeightBytes > 0) {
     const perMicroBatch = (3 * share * input.shardedWeightBytes) / input.linkBytesPerSecond;
     const exposed = input.microBatches * Math.max(0, perMicroBatch - input.microBatchSeconds);
-    return { total: perMicroBatch * input.microBatches, exposed, how: "sharded weights: two all-gathers and a reduce-scatter per micro-batch, prefetched under its compute" };
+    return { total: perMicroBatch * input.microBatches, exposed, how: "sharded" };
   }
   const total = (2 * share * input.gradientBytes) / input.linkBytesPerSecond;
   const lastBucket = (2 * share * Math.min(DDP_BUCKET_BYTES, input.gradientBytes)) / input.linkBytesPerSecond;
   const exposed = Math.max(0, total - input.backwardSeconds) + lastBucket;
-  return { total, exposed: Math.min(total, exposed), how: "ring all-reduce of the gradients, overlapped with the last micro-batch's backward" };
+  return { total, exposed: Math.min(total, exposed), how: "ring-all-reduce" };
 }

@@ -31,7 +31,7 @@ export function speedForChange(input: SpeedForChangeInput): { speed?: SpeedEstim
   const { ctx, file, baseFile, change, config } = input;
   const micro = ctx.microBatch;
   if (micro.before === null || micro.after === null) {
-    return { notes: [{ id: "speed-batch-unknown", text: "The per-device batch is not known on both sides, so step time on the GPU is not predicted." }] };
+    return { notes: [{ id: "speed-batch-unknown" }] };
   }
   const accumAfter = positive(file.effective.parts.accum) ?? 1;
   const accumBefore = baseFile ? positive(baseFile.effective.parts.accum) ?? 1 : change.role === "grad_accum" ? positive(change.before) ?? accumAfter : accumAfter;
@@ -45,7 +45,7 @@ export function speedForChange(input: SpeedForChangeInput): { speed?: SpeedEstim
     const before = fromWorkload(input.workload.before ?? input.workload.after, gpu);
     const after = fromWorkload(input.workload.after, gpu);
     workload = "missing" in after ? after : "missing" in before ? before : { before, after };
-  } else workload = { missing: "gpu", text: "no GPU is named" };
+  } else workload = { missing: "gpu" };
   const result = estimateGpuSpeed({
     workload,
     gpuFrom: "hardware.gpu",

@@ -30,11 +30,11 @@ export interface SpeedWorkload {
   from: string;
 }
 
-/** Why no step time can be computed, naming what to add. */
-export interface SpeedGap {
-  missing: "gpu" | "model";
-  text: string;
-}
+/**
+ * Why no step time can be computed, by id (the report words it, `speed.gap.<reason>`): no GPU,
+ * an unknown model, a vision model without published FLOPs, or a transformer missing its shape.
+ */
+export type SpeedGap = { missing: "gpu" } | { missing: "model"; reason: "model-unknown" | "no-vision-flops" | "shape-incomplete"; model?: string };
 
 /**
  * The GPU a speed is computed for: the workload's, else `hardware.gpu` (already checked against
@@ -53,7 +53,7 @@ export function speedGpu(options: { workload?: Workload; config: BotConfig }): G
  */
 export function fromWorkload(w: Workload, gpu: GpuEntry): SpeedWorkload | SpeedGap {
   const shape = w.model.value;
-  if (!shape) return { missing: "model", text: "the model is not known, so its FLOPs per step are not either" };
+  if (!shape) return { missing: "model", reason: "model-unknown" };
   const precision = w.precision.value ?? "mixed";
   const trainable = w.trainableParameters.value ?? shape.parameters;
   const optimizer = w.optimizer.value ?? "adamw";
@@ -71,11 +71,11 @@ export function fromWorkload(w: Workload, gpu: GpuEntry): SpeedWorkload | SpeedG
   };
   if (shape.kind === "vision") {
     const vision = visionForward(shape.id);
-    if (!vision) return { missing: "model", text: `${shape.id} has no published FLOPs per image in the catalogue` };
+    if (!vision) return { missing: "model", reason: "no-vision-flops", model: shape.id };
     return { ...common, network: { kind: "per-example", forwardFlops: vision.flops, trainableShare: Math.min(1, trainable / shape.parameters), from: vision.from } };
   }
   const seqLen = w.seqLen.value;
-  if (!shape.layers || !shape.hidden || !seqLen) return { missing: "model", text: `${shape.id}: layers, width or sequence length unknown` };
+  if (!shape.layers || !shape.hidden || !seqLen) return { missing: "model", reason: "shape-incomplete", model: shape.id };
   const total = matmulParameters(shape);
   const adapters = w.method.value === "lora" || w.method.value === "qlora" ? trainable : 0;
   return {

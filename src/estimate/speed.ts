@@ -50,17 +50,16 @@ const MIN_RATIO = 1e-3;
  */
 export function speedProblem(input: SpeedInput, fit = fitStepTime(input.steps)): Note | undefined {
   if (!fit) return undefined;
-  const tail = "speed is not measurable from these timings, so step time, time per epoch and wall time are not predicted.";
   if (fit.t1 < 0) {
     const slope = round(fit.t1);
-    return { id: "speed-negative-slope", text: `The proxy's step time falls as the batch grows (fit slope ${slope} ms per example), which no real run does: ${tail}`, params: { slope } };
+    return { id: "speed-negative-slope", params: { slope } };
   }
   for (const batch of [input.before, input.after]) {
     const t = stepTimeAt(input, fit, batch);
     const lowest = Math.min(t.value, t.low ?? t.value);
     if (!(lowest > 0)) {
       const ms = round(lowest);
-      return { id: "speed-nonpositive-time", text: `Extrapolating the proxy's step times to batch ${batch} gives ${ms} ms, which is not a time: ${tail}`, params: { batch, ms } };
+      return { id: "speed-nonpositive-time", params: { batch, ms } };
     }
   }
   const tb = stepTimeAt(input, fit, input.before).value;
@@ -70,7 +69,7 @@ export function speedProblem(input: SpeedInput, fit = fitStepTime(input.steps)):
   const ratio = Math.min(stepRatio, epochRatio);
   if (!(ratio >= MIN_RATIO) || !(Math.max(stepRatio, epochRatio) <= 1 / MIN_RATIO)) {
     const shown = round(ratio >= MIN_RATIO ? Math.max(stepRatio, epochRatio) : ratio);
-    return { id: "speed-extreme-ratio", text: `The proxy's timings give a time ratio of ${shown}, beyond 1000× either way, which a batch change cannot cause: ${tail}`, params: { ratio: shown } };
+    return { id: "speed-extreme-ratio", params: { ratio: shown } };
   }
   return undefined;
 }
@@ -136,7 +135,6 @@ export function estimateSpeed(input: SpeedInput): ProxySpeed | undefined {
   if (!transferable) {
     notes.push({
       id: "speed-proxy-backend",
-      text: `Timed on the ${input.backend} backend, which barely speeds up with batch size; a GPU's speed-up will differ, so do not read these ratios as GPU ratios.`,
       params: { backend: input.backend },
     });
   }

@@ -58,8 +58,6 @@ export interface Quantity {
 export interface Note {
   id: string;
   params?: Record<string, string | number>;
-  /** @deprecated Ignored by the report; left only until every producer stops writing it. */
-  text?: string;
 }
 
 export type Level = "ok" | "info" | "warn" | "error";

@@ -47,7 +47,7 @@ describe("estimateSpeed", () => {
   it("a CPU measurement is marked as not a GPU speed-up", () => {
     const s = estimateSpeed({ steps, backend: "cpu", before: 32, after: 64 })!;
     expect(s.transferable).toBe(false);
-    expect(s.notes[0].text).toContain("do not read these ratios as GPU ratios");
+    expect(s.notes[0]).toEqual({ id: "speed-proxy-backend", params: { backend: "cpu" } });
     expect(s.epochTimeRatio.note).toContain("cpu");
   });
 });

@@ -54,7 +54,7 @@ export function fixedReport(options: { groups?: ChangeGroup[]; suggestions?: Sug
     overBudget,
     summary: groups.length ? `batch-advisor: ${level}: ${groups.length} batch-size change(s)` : "batch-advisor: no batch-size change",
     markdown: options.markdown ?? `${COMMENT_MARKER}\n\n${headline}\n`,
-    annotations: groups.map((g) => ({ path: g.path, line: g.changes[0].line, level: level === "ok" ? "notice" : "warning", title: `Batch size ${g.estimate.batch.before} → ${g.estimate.batch.after}`, message: g.estimate.verdict.text ?? "" })),
+    annotations: groups.map((g) => ({ path: g.path, line: g.changes[0].line, level: level === "ok" ? "notice" : "warning", title: `Batch size ${g.estimate.batch.before} → ${g.estimate.batch.after}`, message: g.estimate.verdict.id })),
     suggestions: options.suggestions ?? [],
     timings: { detect: 0, proxy: 0, estimate: 0, render: 0, total: 0 },
   };

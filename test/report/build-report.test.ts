@@ -139,8 +139,8 @@ describe("learning-rate caveat and input notes", () => {
       ...input.groups[0],
       estimate: {
         ...e,
-        learningRate: { ...e.learningRate, caveat: { id: "lr-past-critical", text: "Past the critical batch the best learning rate stops growing (McCandlish et al. 2018, eq. 2.6): treat the rule as an upper bound." } },
-        notes: [{ id: "ratio-from-setting", text: "The effective batch is not fully known; its ratio is taken from per_device_train_batch_size (32 → 64), assuming the other parts stay.", params: { key: "per_device_train_batch_size" } }],
+        learningRate: { ...e.learningRate, caveat: { id: "lr-past-critical" } },
+        notes: [{ id: "ratio-from-setting", params: { key: "per_device_train_batch_size" } }],
       },
     };
     const md = renderComment(input);

@@ -234,7 +234,7 @@ function batchDown(): { group: ChangeGroup; file: FileReport } {
       stepTime: { before: q(0.412, "s", CALIBRATED, { low: 0.405, high: 0.42 }), after: q(0.118, "s", ON_JOB), ratio: q(0.286, "ratio", CALIBRATED, { low: 0.281, high: 0.291 }) },
       throughput: { before: q(621, "examples/s", CALIBRATED, { low: 610, high: 632 }), after: q(542, "examples/s", ON_JOB), ratio: q(0.874, "ratio", CALIBRATED, { low: 0.859, high: 0.89 }) },
       epochTimeRatio: q(1.144, "ratio", CALIBRATED, { low: 1.124, high: 1.164 }),
-      notes: [{ id: "speed-measured-on-job", text: "Step time at 8 per device × accumulation 1 measured on your job (runs/measurements.json); used as is.", params: { batch: 8, accumulation: 1, from: "runs/measurements.json" } }],
+      notes: [{ id: "speed-measured-on-job", params: { batch: 8, accumulation: 1, from: "runs/measurements.json" } }],
     },
     memory: {
       proxy: { proxyBatch: { before: 256, after: 64 }, before: q(6_100_000, "bytes", "measured"), after: q(3_800_000, "bytes", "measured"), ratio: q(0.623, "ratio", "measured", { low: 0.6, high: 0.65 }), fixedBytes: 3_000_000, perExampleBytes: 12_000, optimizerPeakBytes: 2_900_000 },

@@ -70,7 +70,7 @@ export const enNotes: Record<string, NoteMessage> = {
   "speed-fixed-steps": "{key} stays {steps}: the new batch processes ×{k} the {unit} in ×{ratio} the GPU-hours ({before} → {after}).",
   "speed-fixed-epochs": "{key} stays {epochs}: the same examples in ×{ratio} the GPU-hours.",
   "speed-no-gpu": "Step time and time per epoch need the GPU: set {key} (for example A100-80GB), or give a measurements file from your job.",
-  "speed-no-model": "Step time on the GPU is not predicted: {reason}.",
+  "speed-no-model": (p) => `Step time on the GPU is not predicted: ${SPEED_GAP_EN[String(p.reason)]?.replace("{model}", String(p.model ?? "?")) ?? "the model's FLOPs per step are not known"}.`,
   "speed-batch-unknown": "The per-device batch is not known on both sides, so step time on the GPU is not predicted.",
   "speed-not-transferable": "Timed on the {backend} backend, which barely speeds up with batch size; a GPU's speed-up will differ.",
   "speed-proxy-backend": "Timed on the {backend} backend, which barely speeds up with batch size; a GPU's speed-up will differ, so do not read these ratios as GPU ratios.",
@@ -83,6 +83,13 @@ export const enNotes: Record<string, NoteMessage> = {
   "convergence-stand-in": "On a stand-in task ({task}), B_crit ≈ {bCrit} examples; your task's may differ by {spread}× either way, so where your batch sits against it is not known.",
   "convergence-lower-bound": "B_crit ≥ {bCrit} {unit}: the batch stays well below it, so steps scale almost perfectly with the batch.",
   "convergence-fine-tuning": "Fine-tuning is its own regime: no published law gives its critical batch; a measurement from your own job would (docs/measurements.md).",
+};
+
+/** Why no step time: the model's FLOPs per step could not be worked out (SpeedGap.reason). */
+const SPEED_GAP_EN: Record<string, string> = {
+  "model-unknown": "the model is not known, so its FLOPs per step are not either",
+  "no-vision-flops": "{model} has no published FLOPs per image in the catalogue",
+  "shape-incomplete": "{model}: layers, width or sequence length unknown",
 };
 
 /** "square-root rule (Malladi et al. 2022)", "… capped at the critical batch". */

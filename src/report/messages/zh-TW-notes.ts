@@ -69,7 +69,7 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "speed-fixed-steps": "{key} 維持 {steps}：新的批次大小會處理 ×{k} 的 {unit}，GPU 時數為 ×{ratio}（{before} → {after}）。",
   "speed-fixed-epochs": "{key} 維持 {epochs}：看過相同的樣本，GPU 時數為 ×{ratio}。",
   "speed-no-gpu": "每步時間與每個 epoch 的時間需要知道 GPU：請設定 {key}（例如 A100-80GB），或提供你的訓練工作寫出的實測檔案。",
-  "speed-no-model": "不預測 GPU 上的每步時間：{reason}。",
+  "speed-no-model": (p) => `不預測 GPU 上的每步時間：${SPEED_GAP_ZH[String(p.reason)]?.replace("{model}", String(p.model ?? "?")) ?? "不知道模型每步的 FLOPs"}。`,
   "speed-batch-unknown": "變更前後的每裝置批次大小並非都已知，因此不預測 GPU 上的每步時間。",
   "speed-not-transferable": "這是在 {backend} 後端上計時的，批次變大在那裡幾乎不會變快；GPU 上的加速會不同。",
   "speed-proxy-backend": "這是在 {backend} 後端上計時的，批次變大在那裡幾乎不會變快；GPU 上的加速會不同，請不要把這些比例當成 GPU 上的比例。",
@@ -82,6 +82,13 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "convergence-stand-in": "在替代任務（{task}）上，B_crit ≈ {bCrit} 個樣本；你的任務可能相差 {spread} 倍，因此無法判斷你的批次相對於它的位置。",
   "convergence-lower-bound": "B_crit ≥ {bCrit} {unit}：批次遠低於它，因此步數幾乎與批次大小成反比下降。",
   "convergence-fine-tuning": "微調自成一個區間：沒有已發表的定律能給出它的臨界批次；你自己訓練工作的量測可以（docs/measurements.md）。",
+};
+
+/** 算不出每步時間的原因（SpeedGap.reason）。 */
+const SPEED_GAP_ZH: Record<string, string> = {
+  "model-unknown": "不知道模型是什麼，因此也不知道它每步的 FLOPs",
+  "no-vision-flops": "模型目錄中沒有 {model} 每張影像的公開 FLOPs",
+  "shape-incomplete": "{model} 的層數、寬度或序列長度未知",
 };
 
 /** 「平方根縮放規則（Malladi et al. 2022）」，必要時加上「並以臨界批次為上限」。 */
