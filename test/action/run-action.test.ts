@@ -141,7 +141,7 @@ describe("runAction", () => {
     expect(scope.isDone()).toBe(true);
     expect(run!.failed()).toBe(true);
     expect(run!.outputs()["over-budget"]).toBe("true");
-    expect(run!.stdout()).toContain("::error::Memory budget broken: configs/train.yaml:4: batch 32 → 64: Predicted peak 41.0 GiB at batch 64 is over the memory budget 40GiB");
+    expect(run!.stdout()).toContain("::error::Memory budget broken: configs/train.yaml:4: batch 32 → 64: Predicted peak 41.0 GiB at 64 per device is over the memory budget 40GiB (memory.budget).");
   });
 
   it("passes a broken budget when fail-on is never, and fails a warning when fail-on is warn", async () => {

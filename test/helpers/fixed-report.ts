@@ -23,12 +23,14 @@ export function fixedGroup(options: FixedGroupOptions = {}): ChangeGroup {
     limit: 40 * 2 ** 30,
     level: options.budget.level,
     status: options.budget.status,
-    message: { id: "budget-over", text: `Predicted peak 41.0 GiB at batch ${after} is over the memory budget ${options.budget.raw ?? "40GiB"} (memory.budget).` },
+    message: { id: "budget-over", params: { predicted: "41.0 GiB", batch: after, budget: options.budget.raw ?? "40GiB", key: "memory.budget" } },
   };
   const estimate = {
     change: { path, line, key: "per_device_train_batch_size", role: "micro_batch", framework: "huggingface", before, after },
     batch: { before, after, ratio: after / before, unit: "samples" },
     memory: { peak: { basis: "analytical" }, notes: [], ...(budget ? { budget } : {}) },
+    learningRate: { optimizer: "adamw", family: "adam", rule: "sqrt", k: after / before, before: 1e-4, after: 1e-4, status: "not-needed", adjustments: [], message: { id: "lr-not-needed", params: { why: "" } } },
+    schedule: { countedIn: "epochs", k: after / before, shouldScale: false, items: [], message: { id: "schedule-epochs" } },
     verdict: { level: verdict, id: `verdict-${verdict}`, text: `Batch ${before} → ${after} (×${after / before}): 1.8× fewer steps.` },
   };
   const change = { path, line, framework: "huggingface", role: "micro_batch", key: "per_device_train_batch_size", before, after, effective: { before, after, ratio: after / before }, learningRate: { before: 1e-4, after: 1e-4 }, unknown: [] };
