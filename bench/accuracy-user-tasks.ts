@@ -37,6 +37,8 @@ export interface UserTaskPair {
   /** The same pair with --quick: its steps ratio and whether its regime label is the default plan's. */
   quick: { value: number; low: number; high: number; relError: number; insideInterval: boolean; regime: string | null; sameRegime: boolean };
   regime: string | null;
+  /** Ground truth's steps per seed at the two sizes: how far one seed's count moves the measured ratio. */
+  stepsBySeed: { before: Array<number | null>; after: Array<number | null> };
   bCrit: { default: number; quick: number };
   seconds: { default: number; quick: number };
 }
@@ -65,6 +67,7 @@ export interface UserTaskSummary {
  */
 export function compareUserTask(truth: TaskGroundTruth, defaults: CliPrediction[], quicks: CliPrediction[]): UserTaskPair[] {
   const steps = (b: number) => truth.points.find((p) => p.batchSize === b)?.steps ?? null;
+  const bySeed = (b: number) => truth.points.find((p) => p.batchSize === b)?.stepsBySeed ?? [];
   const out: UserTaskPair[] = [];
   for (const d of defaults) {
     const q = quicks.find((p) => p.bOld === d.bOld && p.bNew === d.bNew);
@@ -88,6 +91,7 @@ export function compareUserTask(truth: TaskGroundTruth, defaults: CliPrediction[
       oracle: { value: oracle, relError: relativeError(oracle, measured) },
       quick: { ...q.stepsRatio, relError: relativeError(q.stepsRatio.value, measured), insideInterval: inside(q.stepsRatio), regime: q.regime, sameRegime: q.regime === d.regime },
       regime: d.regime,
+      stepsBySeed: { before: bySeed(d.bOld), after: bySeed(d.bNew) },
       bCrit: { default: d.bCrit.value, quick: q.bCrit.value },
       seconds: { default: d.cliSeconds, quick: q.cliSeconds },
     });
