@@ -69,7 +69,11 @@ export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
     seed: input.seed ?? 1,
     timeBudgetSeconds: input.timeBudgetSeconds ?? (quick ? 15 : 60),
     examplesPerCurve,
-    noise: quick ? { samples: 12, stepsBetween: 2, flattenFraction: 0.1 } : { samples: 24, stepsBetween: 4, flattenFraction: 0.02, maxWarmupExamples: 4 * cap },
+    // On the user's own task the noise scale is read at the same point of the loss curve with
+    // --quick: read earlier it came out smaller and moved the regime label (docs/accuracy.md).
+    noise: quick && !userTask
+      ? { samples: 12, stepsBetween: 2, flattenFraction: 0.1 }
+      : { samples: 24, stepsBetween: 4, flattenFraction: 0.02, maxWarmupExamples: 4 * cap },
     realBatchSizes: input.batchSizes,
     batchMapping: mapping,
   };

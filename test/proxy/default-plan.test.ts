@@ -72,6 +72,12 @@ describe("a user's own model or data trains at the user's own batch sizes", () =
     expect(quick.batchSizes).toEqual(full.batchSizes);
   });
 
+  it("--quick reads the noise scale at the same point of the loss curve as the default plan", () => {
+    const full = defaultPlan({ batchSizes: [32, 512], model });
+    const quick = defaultPlan({ batchSizes: [32, 512], model, quick: true });
+    expect(quick.noise).toEqual(full.noise);
+  });
+
   it("the built-in stand-in keeps its own small batches", () => {
     expect(defaultPlan({ batchSizes: [32, 512] }).batchSizes).toEqual([16, 256]);
   });
