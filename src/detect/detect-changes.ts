@@ -1,7 +1,8 @@
 import { detectConfig, launchSearch } from "./detect-config.js";
 import { diffSettings } from "./diff-settings.js";
 import { findInheritors } from "./find-inheritors.js";
-import { formatOf } from "./parse/parse-config.js";
+import { launchReferences } from "./launch-references.js";
+import { formatOf, parseConfig } from "./parse/parse-config.js";
 import type { ChangeSource, ChangedFile } from "../source/types.js";
 import type { BatchChange, DetectOptions, Entry, FileReport } from "./types.js";
 
@@ -36,7 +37,7 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const analysed = changed.slice(0, MAX_CHANGED_CONFIGS);
   for (const f of changed.slice(MAX_CHANGED_CONFIGS)) skipped.push({ path: f.path, reason: `more than ${MAX_CHANGED_CONFIGS} changed configs` });
 
-  const pairs: Array<{ path: string; basePath: string | null }> = analysed.map((f) => ({
+  const pairs: Array<{ path: string; basePath: string | null; launched?: boolean }> = analysed.map((f) => ({
     path: f.path,
     basePath: f.status === "added" ? null : (f.previousPath ?? f.path),
   }));
@@ -46,10 +47,28 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   let headFiles: Promise<string[]> | undefined;
   const listHead = () => (headFiles ??= source.list("head"));
   const inheritors = pairs.length ? await findInheritors({ changed: [...changedPaths], files: await listHead(), read: (p) => source.read("head", p) }) : [];
-  // Devices a config leaves to its launcher, from the head's launch scripts, for both sides: the
-  // base tree is not listed again (one more API call per run through the GitHub source).
+  // Devices a config leaves to its launcher, from the launch scripts of each side, so a PR that
+  // changes only a GPU count changes the effective batch. Both sides search the head's file list
+  // (the base tree is not listed again: one more API call per run through the GitHub source).
   const launch = launchSearch({ files: listHead, read: (p) => source.read("head", p) });
+  const baseLaunch = launchSearch({ files: listHead, read: (p) => source.read("base", p) });
   for (const path of inheritors) if (!changedPaths.has(path)) pairs.push({ path, basePath: path });
+  // A changed launch script changes every config it runs, at either side of the PR.
+  const launchers = new Map<string, string[]>();
+  const scripts = analysed.filter((f) => formatOf(f.path, "") === "shell");
+  if (scripts.length) {
+    const tree = new Set(await listHead());
+    for (const f of scripts) {
+      const sides = [await source.read("head", f.path), f.status === "added" ? null : await source.read("base", f.previousPath ?? f.path)];
+      const configs = new Set(sides.flatMap((text) => (text === null ? [] : launchReferences(parseConfig(f.path, text), tree).map((r) => r.config))));
+      launchers.set(f.path, [...configs]);
+      for (const config of configs) {
+        if (pairs.some((p) => p.path === config)) continue;
+        pairs.push({ path: config, basePath: config, launched: true });
+        changedPaths.add(config);
+      }
+    }
+  }
 
   const files: FileReport[] = [];
   const changes: BatchChange[] = [];
@@ -58,15 +77,18 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   for (const pair of pairs) {
     const head = await detectConfig({ path: pair.path, read: (p) => source.read("head", p), launch, devices: options.devices, keep: (c) => entries.set(pair.path, { head: c.entries }) });
     if (!head) continue;
+    // A file a changed script runs counts only when it sets a batch (an accelerate config sets devices).
+    if (pair.launched && !setsBatch(head)) continue;
     if (head.settings.length || head.errors.length) files.push(head);
     // A head that does not parse at all is reported with its errors, not as every setting removed.
-    if (!pair.basePath || (head.errors.length && !head.settings.length)) continue;
+    if (head.errors.length && !head.settings.length) continue;
     // Both sides are read as the head's framework, so a key added in the PR cannot flip the meaning of
     // the others; the base's devices come from the head's launch scripts, under the head's path.
+    if (!pair.basePath) continue;
     const base = await detectConfig({
       path: pair.basePath,
       read: (p) => source.read("base", p),
-      launch: () => launch(pair.path),
+      launch: () => baseLaunch(pair.basePath ?? pair.path),
       devices: options.devices,
       frameworkId: head.framework,
       keep: (c) => {
@@ -79,7 +101,7 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
     baseFiles.push(underHeadPath);
     changes.push(...diffSettings(underHeadPath, head));
   }
-  return { files, changes, baseFiles, skipped, entries };
+  return { files: files.filter((f) => !reportedThrough(f, launchers, files)), changes: changes.filter((c) => !reportedThrough(c, launchers, files)), baseFiles, skipped, entries };
 }
 
 function isCandidate(file: ChangedFile, options: DetectChangesOptions): boolean {
@@ -87,4 +109,20 @@ function isCandidate(file: ChangedFile, options: DetectChangesOptions): boolean 
   if (/(^|\/)(node_modules|\.git)\//.test(file.path)) return false;
   if (options.watch) return options.watch(file.path);
   return formatOf(file.path, "") !== "text";
+}
+
+/**
+ * A launch script that sets no batch itself, whose device change is reported on each config it runs:
+ * the script's own reading (devices, batch unknown) would only repeat it without the batch.
+ */
+function reportedThrough(item: { path: string }, launchers: Map<string, string[]>, files: FileReport[]): boolean {
+  const configs = launchers.get(item.path);
+  if (!configs?.length) return false;
+  const own = files.find((f) => f.path === item.path);
+  if (own && setsBatch(own)) return false;
+  return configs.some((c) => files.some((f) => f.path === c));
+}
+
+function setsBatch(report: FileReport): boolean {
+  return report.settings.some((s) => s.role === "micro_batch" || s.role === "global_batch" || s.role === "tokens_per_batch");
 }

@@ -1,12 +1,12 @@
 import { detectParsed } from "./detect-file.js";
-import { findLaunchDevices } from "./find-launch-devices.js";
+import { findLaunchDevices, type LaunchDevices } from "./find-launch-devices.js";
 import { frameworkById, recogniseFramework } from "./frameworks/catalogue.js";
 import { withInheritance, type ReadAt } from "./inheritance.js";
 import { parseConfig } from "./parse/parse-config.js";
 import type { DetectOptions, FileReport, ParsedConfig } from "./types.js";
 
 /** The devices a launch script in the tree gives a config, searched once per config and run. */
-export type LaunchSearch = (configPath: string) => Promise<{ devices: number; from: string } | undefined>;
+export type LaunchSearch = (configPath: string) => Promise<LaunchDevices | undefined>;
 
 export interface DetectConfigArgs extends DetectOptions {
   path: string;
@@ -46,6 +46,9 @@ export async function detectConfig(args: DetectConfigArgs): Promise<FileReport |
     if (found) {
       report = detectParsed(config, { devices: found.devices, framework });
       report.effective.formula += ` — devices from ${found.from}`;
+      // The launcher's settings, under the script that writes them: a PR that edits only the GPU
+      // count changes them, and the diff reports that change on this config.
+      report.settings.push(...found.settings);
     }
   }
   report.warnings.push(...warnings);

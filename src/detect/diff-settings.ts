@@ -40,6 +40,7 @@ export function diffSettings(base: FileReport, head: FileReport): BatchChange[] 
     };
     if (b) change.baseLine = b.line;
     if (s.source) change.inheritedFrom = s.source;
+    if (s.source && s.launcher) change.launchScript = s.source;
     const unreadable = [unreadableSide("before", b), unreadableSide("after", a)].filter((u) => u !== undefined);
     if (unreadable.length) change.unreadable = unreadable;
     changes.push(change);

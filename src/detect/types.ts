@@ -104,6 +104,8 @@ export interface BatchSetting {
   unknownReason?: string;
   /** Path of the inherited file that set it, when not the file itself. */
   source?: string;
+  /** Set when `source` is the launch script that runs the config rather than a file it inherits. */
+  launcher?: boolean;
 }
 
 export type BatchUnit = "samples" | "tokens";
@@ -158,6 +160,11 @@ export interface BatchChange {
   unknown: string[];
   /** Set when the change comes from an inherited file (base config) rather than this file. */
   inheritedFrom?: string;
+  /**
+   * Set when the change is in the launch script that runs this config (`deepspeed --num_gpus 8`,
+   * `#SBATCH --nodes=2`): the script's path, also in `inheritedFrom`; `line` is in that script.
+   */
+  launchScript?: string;
   /**
    * A side whose value is written but cannot be read as a number (`${oc.env:BS}`, `auto`, a
    * Python call): the value as written and why. A finding in itself, never "no change".

@@ -13,7 +13,7 @@ const read = async (p: string) => tree[p] ?? null;
 
 describe("devices from the script that launches a config", () => {
   it("reads the launcher's device count from a script that names the config", async () => {
-    expect(await findLaunchDevices({ configPath: "recipes/sft.yaml", files: Object.keys(tree), read })).toEqual({ devices: 8, from: "scripts/sft.sh" });
+    expect(await findLaunchDevices({ configPath: "recipes/sft.yaml", files: Object.keys(tree), read })).toMatchObject({ devices: 8, from: "scripts/sft.sh", settings: [{ key: "num_processes", line: 2, source: "scripts/sft.sh" }] });
   });
 
   it("follows an accelerate launch --config_file to its num_processes", async () => {
@@ -23,7 +23,7 @@ describe("devices from the script that launches a config", () => {
       "scripts/dpo.sh": "ACCELERATE_LOG_LEVEL=info accelerate launch --config_file recipes/accelerate_configs/zero3.yaml scripts/run_dpo.py recipes/dpo.yaml\n",
     };
     const found = await findLaunchDevices({ configPath: "recipes/dpo.yaml", files: Object.keys(files), read: async (p) => files[p] ?? null });
-    expect(found).toEqual({ devices: 4, from: "scripts/dpo.sh → recipes/accelerate_configs/zero3.yaml" });
+    expect(found).toMatchObject({ devices: 4, from: "scripts/dpo.sh → recipes/accelerate_configs/zero3.yaml" });
   });
 
   it("finds nothing for a config no script launches", async () => {
