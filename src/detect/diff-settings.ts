@@ -3,7 +3,7 @@ import type { BatchChange, BatchSetting, FileReport, Role, Scalar } from "./type
 /** Roles whose change alters how many examples (or tokens) a training step sees. */
 const BATCH_ROLES = new Set<Role>([
   "micro_batch", "global_batch", "grad_accum", "devices", "nodes", "tensor_parallel", "pipeline_parallel",
-  "context_parallel", "tokens_per_batch", "nominal_batch", "batch_type",
+  "context_parallel", "sequence_parallel", "data_parallel", "tokens_per_batch", "nominal_batch", "batch_type",
 ]);
 
 /**

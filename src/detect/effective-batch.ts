@@ -73,7 +73,9 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
     accum = implied ? implied.accum : 1;
     if (implied) accumWhy = implied.why;
   }
-  const devices = dataParallelDevices({ settings, options, unknown, semantics, known });
+  const dataParallel = dataParallelDevices({ settings, written, options, unknown, warnings, semantics, known });
+  const devices = dataParallel.count;
+  const dpLabel = dataParallel.label;
 
   const parts = { micro: micro ?? null, accum: accum ?? null, devices, seqLen: known("seq_len") ?? null };
   const seqLen = parts.seqLen;
@@ -100,7 +102,7 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
         warnings.push(`Global batch ${global} is not divisible by micro batch × devices = ${micro} × ${devices}`);
       }
       parts.accum = accumSetting && accum != null ? accum : derived;
-      const formula = `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (devices)`;
+      const formula = `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (${dpLabel})`;
       return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings, assumed };
     }
     // A global batch split over known devices gives the per-device batch (DeepSpeed: only
@@ -111,7 +113,7 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
       parts.micro = global / (devices * splitAccum);
       parts.accum = splitAccum;
       if (!Number.isInteger(parts.micro)) warnings.push(`Global batch ${global} is not divisible by devices × accumulation = ${devices} × ${splitAccum}`);
-      const formula = `${global} (global) = ${fmt(parts.micro)} (per device, derived) × ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) × ${devices} (devices)`;
+      const formula = `${global} (global) = ${fmt(parts.micro)} (per device, derived) × ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) × ${devices} (${dpLabel})`;
       return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings, assumed };
     }
     // Without the micro batch and the devices the accumulation inside the global batch is not known.
@@ -133,7 +135,7 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
   }
   const value = accum == null || devices == null ? null : micro * accum * devices;
   return {
-    effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}) × ${fmt(devices)} (devices)${tokenSuffix()}`, unknown, parts },
+    effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}) × ${fmt(devices)} (${dpLabel})${tokenSuffix()}`, unknown, parts },
     warnings,
     assumed,
   };
@@ -160,43 +162,86 @@ function applicable(settings: BatchSetting[], semantics: BatchSemantics): BatchS
     .map((s) => (inTokens && s.role === "micro_batch" ? { ...s, role: "tokens_per_batch" as const } : s));
 }
 
+/** The data-parallel count, and how the formula names it: `devices`, or the division that gives it. */
+interface DataParallel {
+  count: number | null;
+  label: string;
+}
+
+/** Model-parallel dimensions: ranks that share one batch, so they divide the devices (framework-batch-keys.md §0.3). */
+const MODEL_PARALLEL: Array<[Role, string]> = [
+  ["tensor_parallel", "tensor"],
+  ["pipeline_parallel", "pipeline"],
+  ["context_parallel", "context"],
+  ["sequence_parallel", "sequence"],
+];
+
+/**
+ * Data-parallel copies of the model: a degree the framework states (nanotron `dp`, torchtitan
+ * shard × replicate), else devices ÷ (tensor × pipeline × context × sequence parallel). A stated
+ * degree that disagrees with the devices is a warning; the stated one is what the framework uses.
+ */
 function dataParallelDevices(args: {
   settings: BatchSetting[];
+  written: BatchSetting[];
   options: DetectOptions;
   unknown: string[];
+  warnings: string[];
   semantics: BatchSemantics;
   known: (role: Role) => number | null | undefined;
-}): number | null {
-  const { settings, options, unknown, semantics, known } = args;
-  let devices: number | null;
-  if (options.devices !== undefined) devices = options.devices;
-  else {
-    const d = known("devices");
-    if (d === undefined) {
-      unknown.push(`devices: not in this file (${semantics.devicesFrom ?? "set by the launcher"}); pass --devices or set devices in .github/batch-advisor.yml`);
-      return null;
+}): DataParallel {
+  const { settings, written, options, unknown, warnings, semantics, known } = args;
+  const sizes = MODEL_PARALLEL.map(([role, name]) => {
+    const s = settings.find((x) => x.role === role);
+    const p = s ? known(role) : undefined;
+    return { name, key: s?.key, size: typeof p === "number" && p >= 1 ? p : 1 };
+  }).filter((m) => m.size > 1);
+  const modelParallel = sizes.reduce((n, m) => n * m.size, 1);
+  const stated = statedDataParallel(settings, written);
+  if (stated !== undefined) {
+    // Only to check the stated degree against: a device count that is unknown is no unknown part here.
+    const value = (role: Role) => settings.find((s) => s.role === role)?.value;
+    const perNode = options.devices ?? value("devices");
+    const nodes = options.devices === undefined ? value("nodes") : 1;
+    const total = typeof perNode === "number" ? perNode * (typeof nodes === "number" ? nodes : 1) : undefined;
+    if (typeof total === "number" && total !== stated.count * modelParallel) {
+      warnings.push(`Conflict: ${stated.keys.join(" × ")} = ${stated.count} data-parallel, but ${total} devices ÷ ${modelParallel} (model parallel) = ${total / modelParallel}`);
     }
-    if (d === null || d < 1) {
-      if (d !== null) unknown.push(`devices: ${d} means all visible devices, known only at run time`);
-      return null;
-    }
-    devices = d * (known("nodes") ?? 1);
+    return { count: stated.count, label: `data-parallel, ${stated.keys.join(" × ")}` };
   }
-  if (devices === null) return null;
-  let modelParallel = 1;
-  for (const role of ["tensor_parallel", "pipeline_parallel", "context_parallel"] as const) {
-    const p = settings.some((s) => s.role === role) ? known(role) : undefined;
-    if (typeof p === "number" && p >= 1) modelParallel *= p;
+  const devices = readDevices({ options, unknown, semantics, known });
+  if (devices === null) return { count: null, label: "devices" };
+  if (modelParallel === 1) return { count: devices, label: "devices" };
+  // Megatron refuses to start then; a fractional data-parallel degree would only mislead.
+  if (devices % modelParallel !== 0) {
+    unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel} (${sizes.map((m) => `${m.size} ${m.name}`).join(" × ")})`);
+    return { count: null, label: "devices" };
   }
-  if (modelParallel > 1) {
-    // Megatron refuses to start then; a fractional data-parallel degree would only mislead.
-    if (devices % modelParallel !== 0) {
-      unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel}`);
-      return null;
-    }
-    return devices / modelParallel;
+  return { count: devices / modelParallel, label: `data-parallel = ${devices} devices ÷ ${sizes.map((m) => `${m.size} ${m.name}`).join(" ÷ ")}` };
+}
+
+/** A data-parallel degree written in full: every stated dimension a number ≥ 1 (a torchtitan -1 means "what is left"). */
+function statedDataParallel(settings: BatchSetting[], written: BatchSetting[]): { count: number; keys: string[] } | undefined {
+  const stated = settings.filter((s) => s.role === "data_parallel");
+  if (!stated.length || stated.length < written.filter((s) => s.role === "data_parallel").length) return undefined;
+  if (!stated.every((s) => typeof s.value === "number" && s.value >= 1)) return undefined;
+  return { count: stated.reduce((n, s) => n * (s.value as number), 1), keys: stated.map((s) => s.key) };
+}
+
+/** All devices of the run (per node × nodes), or null with the reason in `unknown`. */
+function readDevices(args: { options: DetectOptions; unknown: string[]; semantics: BatchSemantics; known: (role: Role) => number | null | undefined }): number | null {
+  const { options, semantics, unknown } = args;
+  if (options.devices !== undefined) return options.devices;
+  const d = args.known("devices");
+  if (d === undefined) {
+    unknown.push(`devices: not in this file (${semantics.devicesFrom ?? "set by the launcher"}); pass --devices or set devices in .github/batch-advisor.yml`);
+    return null;
   }
-  return devices;
+  if (d === null || d < 1) {
+    if (d !== null) unknown.push(`devices: ${d} means all visible devices, known only at run time`);
+    return null;
+  }
+  return d * (args.known("nodes") ?? 1);
 }
 
 function fmt(n: number | null | undefined): string {

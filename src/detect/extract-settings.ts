@@ -6,7 +6,7 @@ import type { BatchSetting, Entry, ParsedConfig, Role, Scalar } from "./types.js
 /** Roles whose value must be a number; anything else is recorded as unknown with a reason. */
 const NUMERIC_ROLES = new Set<Role>([
   "micro_batch", "global_batch", "grad_accum", "devices", "nodes", "tensor_parallel", "pipeline_parallel",
-  "context_parallel", "tokens_per_batch", "seq_len", "learning_rate", "warmup", "epochs", "max_steps",
+  "context_parallel", "sequence_parallel", "data_parallel", "tokens_per_batch", "seq_len", "learning_rate", "warmup", "epochs", "max_steps",
   "eval_interval",
   "eval_batch", "nominal_batch",
 ]);

@@ -16,7 +16,7 @@ export const MAX_LAUNCH_SCRIPTS = 100;
 const SCRIPT = /\.(sh|bash|slurm|sbatch)$/i;
 
 /** Roles of a launch command that set how many data-parallel copies run. */
-const DEVICE_ROLES = new Set<Role>(["devices", "nodes", "tensor_parallel", "pipeline_parallel", "context_parallel"]);
+const DEVICE_ROLES = new Set<Role>(["devices", "nodes", "tensor_parallel", "pipeline_parallel", "context_parallel", "sequence_parallel", "data_parallel"]);
 
 /** The devices a launch script gives a config, and the script's settings that make them (each with the script as its source). */
 export interface LaunchDevices {

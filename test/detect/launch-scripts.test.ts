@@ -7,9 +7,9 @@ import { launchReferences } from "../../src/detect/launch-references.js";
 import { parseConfig } from "../../src/detect/parse/parse-config.js";
 import { MemorySource } from "../../src/source/memory-source.js";
 
-/** fixtures/configs/launch as a tree of path → text. */
+/** fixtures/configs/_trees/launch as a tree of path → text. */
 function launchTree(): Record<string, string> {
-  const root = new URL("../../fixtures/configs/launch/", import.meta.url).pathname;
+  const root = new URL("../../fixtures/configs/_trees/launch/", import.meta.url).pathname;
   const tree: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(join(root, dir))) {

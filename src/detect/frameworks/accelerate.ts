@@ -24,6 +24,9 @@ export const accelerate: Framework = {
     { key: "^deepspeed_config.gradient_accumulation_steps", role: "grad_accum" },
     { key: /^parallelism_config\.parallelism_config_tp_size$/, role: "tensor_parallel" },
     { key: /^parallelism_config\.parallelism_config_cp_size$/, role: "context_parallel" },
+    { key: /^parallelism_config\.parallelism_config_sp_size$/, role: "sequence_parallel" },
+    // The data-parallel degree stated outright; it can be smaller than num_processes (framework-batch-keys.md §2).
+    { key: /^parallelism_config\.parallelism_config_dp_(?:shard|replicate)_size$/, role: "data_parallel" },
     ...commonRules,
   ],
   semantics: { devicesFrom: "accelerate launch --num_processes" },

@@ -28,6 +28,7 @@ import { timm } from "./timm.js";
 import { keras } from "./keras.js";
 import { jax } from "./jax.js";
 import { allennlp } from "./allennlp.js";
+import { nanotron } from "./nanotron.js";
 
 /**
  * Every framework batch-advisor knows. Add a framework as one file beside this one and one line
@@ -49,6 +50,7 @@ export const catalogue: Framework[] = [
   litgpt,
   llmfoundry,
   torchtitan,
+  nanotron,
   ultralytics,
   detectron2,
   mmengine,

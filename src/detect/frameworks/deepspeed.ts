@@ -33,6 +33,10 @@ export const deepspeed: Framework = {
     { key: /^scheduler\.params\.(?:warmup_num_steps)$/, role: "warmup" },
     { key: /^scheduler\.params\.(?:total_num_steps)$/, role: "max_steps" },
     { key: /^scheduler\.params\.warmup_max_lr$/, role: "learning_rate" },
+    // Ulysses sequence parallelism and AutoTP training: these ranks share one batch, so the
+    // data-parallel world that train_batch_size counts is the devices divided by them.
+    { key: "^sequence_parallel_size", role: "sequence_parallel" },
+    { key: "^tensor_parallel.autotp_size", role: "tensor_parallel" },
   ],
   semantics: {
     devicesFrom: "deepspeed --num_gpus/--num_nodes or the visible GPUs",

@@ -30,6 +30,10 @@ export const nemo: Framework = {
     { key: "^model.tensor_model_parallel_size", role: "tensor_parallel" },
     { key: "^model.pipeline_model_parallel_size", role: "pipeline_parallel" },
     { key: "^model.context_parallel_size", role: "context_parallel" },
+    // NeMo 2 recipes set the sizes on the Megatron strategy.
+    { key: /^trainer\.strategy\.tensor_model_parallel_size$/, role: "tensor_parallel" },
+    { key: /^trainer\.strategy\.pipeline_model_parallel_size$/, role: "pipeline_parallel" },
+    { key: /^trainer\.strategy\.context_parallel_size$/, role: "context_parallel" },
     { key: /^model\.(?:encoder_seq_length|seq_length)$/, role: "seq_len" },
     { key: "^model.optim.lr", role: "learning_rate" },
     ...commonRules,

@@ -29,11 +29,14 @@ export const torchtitan: Framework = {
     { key: /^(?:parallelism|training)\.tensor_parallel_degree$/, role: "tensor_parallel" },
     { key: /^(?:parallelism|training)\.pipeline_parallel_degree$/, role: "pipeline_parallel" },
     { key: /^(?:parallelism|training)\.context_parallel_degree$/, role: "context_parallel" },
+    // Shard × replicate is the data-parallel degree when both are written; a shard degree of -1
+    // ("what is left") leaves the division by the model-parallel degrees to say it.
+    { key: /^(?:parallelism|training)\.data_parallel_(?:shard|replicate)_degree$/, role: "data_parallel" },
     { key: /^(?:profiling|metrics|checkpoint)\./, role: "ignore" },
     ...commonRules,
   ],
   semantics: {
-    unsetValues: { global_batch: [-1] },
+    unsetValues: { global_batch: [-1], data_parallel: [-1] },
     unit: tokensWhenSeqLenKnown,
     devicesFrom: "torchrun --nproc_per_node (NGPU in run_train.sh)",
   },

@@ -38,7 +38,7 @@ describe("Axolotl", () => {
     expect(r.effective).toMatchObject({
       value: 128,
       unit: "samples",
-      formula: "4 (per device) × 8 (accumulation = batch_size 32 // micro_batch_size 4) × 4 (devices)",
+      formula: "4 (per device) × 8 (accumulation = batch_size 32 // micro_batch_size 4) × 4 (data-parallel = 8 devices ÷ 2 tensor)",
       parts: { micro: 4, accum: 8, devices: 4 },
     });
   });

@@ -7,7 +7,9 @@ import { frameworkById } from "../../../src/detect/frameworks/catalogue.js";
 
 /**
  * Every fixture lives in fixtures/configs/<framework id>/…; each must be recognised as its own
- * folder's framework, so a new framework cannot quietly steal another's configs.
+ * folder's framework, so a new framework cannot quietly steal another's configs. `_trees/` holds
+ * whole repository trees (launch scripts beside the configs they run), whose files belong to
+ * several frameworks; their own tests pin them.
  */
 const root = fileURLToPath(new URL("../../../fixtures/configs/", import.meta.url));
 
@@ -18,10 +20,12 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const fixtures = filesUnder(root).map((path) => {
-  const rel = relative(root, path).split(/[\\/]/).join("/");
-  return { rel, id: rel.split("/")[0], path };
-});
+const fixtures = filesUnder(root)
+  .map((path) => {
+    const rel = relative(root, path).split(/[\\/]/).join("/");
+    return { rel, id: rel.split("/")[0], path };
+  })
+  .filter((f) => f.id !== "_trees");
 
 describe("every config fixture is recognised as its own folder's framework", () => {
   it("has fixtures from more than one framework to tell apart", () => {

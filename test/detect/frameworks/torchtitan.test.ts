@@ -14,6 +14,8 @@ describe("torchtitan", () => {
       [34, "global_batch", "training.global_batch_size", -1],
       [35, "seq_len", "training.seq_len", 8192],
       [37, "max_steps", "training.steps", 1000],
+      [41, "data_parallel", "parallelism.data_parallel_replicate_degree", 1],
+      [42, "data_parallel", "parallelism.data_parallel_shard_degree", -1],
       [43, "tensor_parallel", "parallelism.tensor_parallel_degree", 1],
       [44, "pipeline_parallel", "parallelism.pipeline_parallel_degree", 1],
       [45, "context_parallel", "parallelism.context_parallel_degree", 1],
