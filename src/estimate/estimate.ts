@@ -88,6 +88,7 @@ export function estimateChange(input: EstimateInput): Estimate {
     tokens: ctx.tokens,
     fineTuning: isFineTuning(workload.after),
   });
+  if (convergence) convergence.largeBatchFactor = config.thresholds.largeBatchFactor;
   if (!convergence && m?.noise && !resolved(m.noise.bSimple) && !m.criticalBatch) {
     inputNotes.push({ id: "noise-unresolved", params: { loss: round(m.noise.atLoss) } });
   }

@@ -306,6 +306,8 @@ export interface ConvergenceEstimate {
   kaplan?: { loss: number; bCrit: Quantity; stepsRatio?: Quantity; examplesRatio?: Quantity };
   /** Points for a chart in the frame's units, the old and new batch included. */
   curve: CurvePoint[];
+  /** `thresholds.largeBatchFactor`: past this multiple of B_crit a batch is in the large-batch zone (Keskar et al. 2017). */
+  largeBatchFactor?: number;
   marks: { before: number; after: number };
   notes: Note[];
 }

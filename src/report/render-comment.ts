@@ -77,7 +77,7 @@ export function renderComment(input: RenderCommentInput): string {
   const head = [COMMENT_MARKER, ...fold].filter(Boolean).join("\n\n");
   const tail = [
     renderProblems(input, t),
-    primary ? renderWhy({ group: primary.group, file: fileOf(input, primary.group), measurement: measurementOf(input, primary.group), t }) : "",
+    primary ? renderWhy({ group: primary.group, file: fileOf(input, primary.group), t }) : "",
     input.groups.length || input.measurements.length ? renderHowMeasured({ measurements: input.measurements, groups: byUrgency(input.groups), source: input.source, t, versions: input.versions }) : "",
     `<sub>${t.t("footer")}</sub>`,
   ]

@@ -7,6 +7,7 @@ import { renderComment } from "../../src/report/render-comment.js";
 import { GitSource } from "../../src/source/git-source.js";
 import { MemorySource } from "../../src/source/memory-source.js";
 import { gitScenario } from "../helpers/git-scenario.js";
+import { numbers } from "./numbers-in-text.js";
 import { manyGroups, SCENARIOS, scenario } from "./scenarios.js";
 
 /** What a reviewer sees without opening anything: the comment with every `<details>` block and the hidden marker removed. */
@@ -33,10 +34,6 @@ function words(prose: string, language: Language): number {
   return latin + Math.ceil(cjk / 2);
 }
 
-/** Every number in a text, as written (1/1.93 reads as the factor 1.93, the way zh-TW says "1.93× fewer"). */
-function numbers(text: string): string[] {
-  return (text.replace(/1\/(?=\d)/g, "").match(/\d[\d,]*(?:\.\d+)?(?:e-?\d+)?/g) ?? []).sort();
-}
 
 describe("the comment a reviewer reads in 30 seconds", () => {
   for (const name of SCENARIOS) {
@@ -58,6 +55,15 @@ describe("the comment a reviewer reads in 30 seconds", () => {
       const id = (["ok", "warn", "error"] as const).find((l) => translator("en").t(`level.${l}`) === level(en));
       expect(id).toBeDefined();
       expect(level(zh)).toBe(translator("zh-TW").t(`level.${id!}`));
+    });
+
+    it(`${name}: the folded details state the same numbers in both languages too`, () => {
+      const en = renderComment(scenario(name, "en"));
+      const zh = renderComment(scenario(name, "zh-TW"));
+      expect(numbers(zh)).toEqual(numbers(en));
+      // Folds open the same way: as many details, each with as many table rows.
+      expect(zh.match(/<details>/g)?.length).toBe(en.match(/<details>/g)?.length);
+      expect(zh.split("\n").filter((l) => l.startsWith("|")).length).toBe(en.split("\n").filter((l) => l.startsWith("|")).length);
     });
   }
 

@@ -3,7 +3,7 @@
  * (curves follow S(B) = S_min(1 + B_crit/B) so the chart and the table agree), one per scenario.
  */
 import type { BatchChange, FileReport } from "../../src/detect/types.js";
-import type { ConvergenceEstimate, Estimate, Quantity } from "../../src/estimate/types.js";
+import type { ConvergenceEstimate, Estimate, MemoryParts, Quantity } from "../../src/estimate/types.js";
 import type { Measurements } from "../../src/proxy/types.js";
 import type { RenderCommentInput } from "../../src/report/render-comment.js";
 import type { HeadText } from "../../src/report/suggestions.js";
@@ -59,6 +59,7 @@ function convergence(o: { bCrit: Quantity; before: number; after: number; unit?:
     perfectScalingStepsRatio: o.before / o.after,
     curve: curve(b, o.before, o.after, o.speed),
     marks: { before: o.before, after: o.after },
+    largeBatchFactor: 2,
     notes: [],
   };
 }
@@ -363,8 +364,12 @@ function overBudget(): { group: ChangeGroup; file: FileReport } {
         activationsPerExample: q(4.1 * GiB, "bytes/example", ACTIVATIONS),
         dimensions: { hidden: 4096, layers: 32, heads: 32, seqLen: 4096, vocab: 128256 },
         microBatch: { before: 4, after: 16 },
+        before: q(44.5 * GiB, "bytes", ACTIVATIONS, { low: 40 * GiB, high: 49 * GiB }),
+        after: q(93.7 * GiB, "bytes", ACTIVATIONS, { low: 85 * GiB, high: 103 * GiB }),
       },
       peak: { before: q(44.5 * GiB, "bytes", ACTIVATIONS, { low: 40 * GiB, high: 49 * GiB }), after: q(93.7 * GiB, "bytes", ACTIVATIONS, { low: 85 * GiB, high: 103 * GiB }), ratio: q(2.106, "ratio", ACTIVATIONS), basis: "analytical" },
+      // 4.1 GiB per sequence: activations 2.14 GiB (with checkpointing off) and fp32 logits 4·s·v = 1.96 GiB.
+      parts: { before: llamaParts(4), after: llamaParts(16) },
       budget: { budget: "80GiB", kind: "absolute", limit: 80 * GiB, level: "error", status: "error", compared: q(93.7 * GiB, "bytes", ACTIVATIONS, { low: 85 * GiB, high: 103 * GiB }), message: { id: "budget-over", params: { budget: "80GiB", key: "memory.budget", predicted: "93.7 GiB", batch: 16 } } },
       notes: [],
     },
@@ -408,6 +413,18 @@ function overBudget(): { group: ChangeGroup; file: FileReport } {
       ],
       effective: { value: 524288, unit: "tokens", formula: "16 (per device) × 1 (accumulation) × 8 (devices) × 4096 (tokens) = 524288", unknown: [], parts: { micro: 16, accum: 1, devices: 8, seqLen: 4096 } },
     }),
+  };
+}
+
+/** Llama-3-8B's peak per device by part at a per-device batch, ZeRO-2 over 8 devices. */
+function llamaParts(micro: number): MemoryParts {
+  return {
+    weights: q(16.06e9, "bytes", STATES),
+    gradients: q(2.01e9, "bytes", STATES),
+    optimizer: q(12.05e9, "bytes", STATES),
+    activations: q(micro * 2.14 * GiB, "bytes", ACTIVATIONS),
+    logits: q(micro * 4 * 4096 * 128256, "bytes", ACTIVATIONS),
+    reserve: q(0.75 * GiB, "bytes", "CUDA context 0.5–1 GiB (PyTorch forums: ~700 MB)"),
   };
 }
 

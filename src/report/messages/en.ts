@@ -1,3 +1,4 @@
+import { enWhy } from "./en-why.js";
 /**
  * Every user-facing string of the report in English, keyed by id, with `{name}` placeholders.
  * zh-TW.ts must have the same ids (a test checks). The estimate stage's Notes are in en-notes.ts.
@@ -191,51 +192,8 @@ export const en = {
   "clipped": "*The comment was cut here to stay under GitHub's size limit; the JSON output (`--json`) has everything.*",
   "footer": "batch-advisor updates this comment on every push.",
 
-  // Why
-  "why.summary": "<b>Why</b>: batch, epoch and step; noise and the critical batch; memory (numbers from <code>{path}</code>)",
-  "why.terms.title": "Epoch, batch, iteration.",
-  "why.terms":
-    "An *epoch* is one pass over the whole training set. A *batch* is the group of examples whose gradients are averaged into one update of the weights, and an *iteration* (or step) is one such update. So one epoch takes (examples in the data set) ÷ (batch size) steps. The batch that counts is the *effective* batch: per-device batch × gradient accumulation × devices.",
-  "why.terms.bigger": "Here it grows from {before} to {after} {unit} ({k}), so an epoch takes {xn}× fewer steps, each of them bigger.",
-  "why.terms.smaller": "Here it shrinks from {before} to {after} {unit} ({k}), so an epoch takes {xn}× more steps, each of them smaller.",
-  "why.terms.biggerRatio": "Here it grows {k} (its absolute size is unknown), so an epoch takes {xn}× fewer steps.",
-  "why.terms.smallerRatio": "Here it shrinks {k} (its absolute size is unknown), so an epoch takes {xn}× more steps.",
-  "why.terms.same": "Here it stays {batch}: the steps per epoch do not change.",
-  "why.terms.unknown": "Here the effective batch cannot be worked out from the configs, so the ratios below are less certain.",
-  "why.spectrum.title": "Full batch, mini-batch, batch 1.",
-  "why.spectrum":
-    "Full-batch gradient descent averages the gradient over the whole data set: an exact direction, but only one update per epoch, and it rarely fits in memory. Batch 1 (plain stochastic gradient descent) updates after every example: many cheap updates, each very noisy, and a GPU sits mostly idle. Mini-batches sit in between: enough examples to keep the hardware busy and average out part of the noise, few enough to make many updates per epoch.",
-  "why.tradeoff.title": "Why a bigger batch is faster per epoch but may need more epochs.",
-  "why.tradeoff":
-    "A bigger batch keeps the hardware busier, so an epoch usually takes less time. But every update now averages more examples, and once the average is already good, more examples make it only a little better: you get fewer updates that are not proportionally better. The steps needed to reach the same loss then fall by less than the batch grew, and the examples (epochs) needed go up.",
-  "why.tradeoff.numbers": "For this change: {steps} and {examples} to reach the same loss.",
-  "why.tradeoff.speed": "Time per epoch on {gpu}: {epoch} (FLOPs per step at the utilization published runs reach on it).",
-  "why.tradeoff.speedMeasured": "Time per epoch on {gpu}: {epoch}, measured on your job.",
-  "why.tradeoff.wall": "Together, wall time to the same loss: {wall}.",
-  "why.noise.title": "Gradient noise and the critical batch.",
-  "why.noise":
-    "How much a bigger batch helps depends on how noisy the gradient is. The *gradient noise scale* B_noise = tr(Σ)/|G|² compares how much the examples' gradients disagree (tr Σ) with how strong their average is (|G|²) (McCandlish et al. 2018). Well below it, doubling the batch nearly halves the steps (perfect scaling); well above it, it hardly helps. The *critical batch* B_crit ≈ B_noise is the balance point: there training takes twice the minimum steps and twice the minimum examples, so S(B) = S_min·(1 + B_crit/B) and E(B) = E_min·(1 + B/B_crit).",
-  "why.noise.numbers":
-    "For this change B_crit ≈ {bCrit} {unit} ({source}), and the batch goes from {before} to {after} {unit}, that is from {beforeX}× to {afterX}× B_crit. The formula gives {steps}; perfect scaling would give {perfect}.",
-  "why.noise.source.direct": "measured directly on the proxy: steps to a target loss at several batch sizes",
-  "why.noise.source.noise-scale": "from the proxy's gradient noise scale",
-  "why.noise.source.kaplan": "Kaplan et al. 2020's fit for language models at your loss",
-  "why.noise.measured":
-    "The noise scale was measured from gradients at batch {small} and {big} on the same weights, at loss {atLoss} (training started at {initialLoss}); it grows as the loss falls, so a value taken early in training is too small.",
-  "why.noise.kaplan": "As a second opinion, Kaplan et al. 2020 put B_crit at about {bCrit} tokens at loss {loss}.",
-  "why.noise.missing": "No proxy run measured the noise for this change, so the critical batch and the steps to the same loss are not predicted.",
-  "why.lr.title": "The learning rate.",
-  "why.lr":
-    "With a bigger batch each gradient is less noisy, so the optimiser can take bigger steps. For SGD with momentum the usual rule is linear: batch ×k, learning rate ×k, with a warm-up (Goyal et al. 2017). For Adam-family optimisers it is the square root: learning rate ×√k, with β₁, β₂ and ε adjusted (Malladi et al. 2022). Past the critical batch the best learning rate stops growing, so the rules become upper bounds.",
-  "why.lr.here": "Here the optimiser is {optimizer}, so the {rule} applies: {advice}",
-  "why.memory.title": "Memory.",
-  "why.memory":
-    "Peak memory per device = a fixed part + a part per example. The fixed part does not grow with the batch: weights, gradients and the optimiser's states (Adam keeps two numbers per weight). What grows is the activations each example keeps for the backward pass, so only the per-device batch counts: gradient accumulation and more devices make the effective batch bigger without using more memory on any one device.",
-  "why.memory.microSame": "Here the per-device batch stays {micro}, so the peak per device should not change.",
-  "why.memory.model": "For your model ({parameters} parameters), weights, gradients and optimiser states take {states} per device ({perParameter} bytes per parameter: {why}).",
-  "why.memory.activations": "Activations add about {perExample} per example per device.",
-  "why.memory.calibrated": "From your calibration point ({peak} at batch {batch}): about {fixed} fixed plus {perExample} per example.",
-  "why.memory.proxy": "On the proxy the fixed part was {fixed} (optimiser step {optimizer}) and each example added {perExample}; only the growth ratio carries over to your model.",
+  // Why: its own file
+  ...enWhy,
 
   // How this was measured
   "how.summary": "<b>How this was measured</b>",

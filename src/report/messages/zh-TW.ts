@@ -1,3 +1,4 @@
+import { zhTWWhy } from "./zh-TW-why.js";
 import type { MessageId } from "./en.js";
 
 /**
@@ -185,50 +186,6 @@ export const zhTW: Record<MessageId, string> = {
   "clipped": "*為了不超過 GitHub 的留言長度上限，內容在這裡截斷；完整內容請看 JSON 輸出（`--json`）。*",
   "footer": "batch-advisor 會在每次推送時更新這則留言。",
 
-  "why.summary": "<b>為什麼</b>：批次、epoch 與步數；梯度雜訊與臨界批次；記憶體（數字取自 <code>{path}</code>）",
-  "why.terms.title": "Epoch、批次、迭代。",
-  "why.terms":
-    "一個 *epoch* 是把整個訓練集看過一遍。一個*批次*（batch）是一組樣本，它們的梯度取平均後拿來更新一次權重；一次*迭代*（iteration，也就是一步）就是一次這樣的更新。所以一個 epoch 的步數 =（資料集的樣本數）÷（批次大小）。真正有影響的是*有效批次*：每張 GPU 的批次大小 × 梯度累積步數 × GPU 數量。",
-  "why.terms.bigger": "這次它從 {before} 變成 {after} {unit}（{k}），所以一個 epoch 的步數變成原本的 1/{xn}，每一步則變大。",
-  "why.terms.smaller": "這次它從 {before} 變成 {after} {unit}（{k}），所以一個 epoch 的步數變成原本的 {xn} 倍，每一步則變小。",
-  "why.terms.biggerRatio": "這次它變成 {k}（實際大小未知），所以一個 epoch 的步數變成原本的 1/{xn}。",
-  "why.terms.smallerRatio": "這次它變成 {k}（實際大小未知），所以一個 epoch 的步數變成原本的 {xn} 倍。",
-  "why.terms.same": "這次它維持 {batch}，每個 epoch 的步數不變。",
-  "why.terms.unknown": "這次從設定檔算不出有效批次，所以下面的比例比較不準。",
-  "why.spectrum.title": "全批次、小批次、批次大小 1。",
-  "why.spectrum":
-    "全批次梯度下降（full-batch）用整個資料集的平均梯度：方向準確，但一個 epoch 只更新一次，而且通常放不進記憶體。批次大小 1（最原始的隨機梯度下降）每看一筆樣本就更新一次：更新很多次、每次都很便宜，但雜訊很大，GPU 大部分時間閒著。小批次（mini-batch）介於兩者之間：樣本夠多，能讓硬體保持忙碌、平均掉一部分雜訊；又夠少，一個 epoch 能更新很多次。",
-  "why.tradeoff.title": "為什麼批次變大，每個 epoch 變快，卻可能需要更多 epoch。",
-  "why.tradeoff":
-    "批次變大能讓硬體更忙，所以一個 epoch 通常花的時間更少。但每次更新要平均更多樣本，當平均值已經夠準時，再多的樣本只能讓它好一點點：更新次數變少了，每次更新卻沒有等比例變好。結果是達到相同損失所需的步數，減少的幅度比批次增加的幅度小，而需要的樣本數（epoch 數）反而變多。",
-  "why.tradeoff.numbers": "這次的變更：達到相同損失時，{steps}，{examples}。",
-  "why.tradeoff.speed": "{gpu} 上每個 epoch 的時間：{epoch}（依每步 FLOPs 與公開訓練紀錄在這款 GPU 上達到的使用率估算）。",
-  "why.tradeoff.speedMeasured": "{gpu} 上每個 epoch 的時間：{epoch}，在你的訓練工作上實測。",
-  "why.tradeoff.wall": "合起來看，達到相同損失的實際時間：{wall}。",
-  "why.noise.title": "梯度雜訊與臨界批次。",
-  "why.noise":
-    "加大批次有多少幫助，要看梯度的雜訊有多大。*梯度雜訊尺度* B_noise = tr(Σ)/|G|² 比較的是各筆樣本的梯度彼此有多不一致（tr Σ），相對於它們的平均有多強（|G|²）（McCandlish et al. 2018）。批次遠小於它時，批次加倍幾乎能讓步數減半（完美縮放）；遠大於它時，再加大幾乎沒有幫助。*臨界批次* B_crit ≈ B_noise 是兩者的平衡點：在這個批次下，訓練需要最少步數的兩倍、最少樣本數的兩倍，因此 S(B) = S_min·(1 + B_crit/B)、E(B) = E_min·(1 + B/B_crit)。",
-  "why.noise.numbers":
-    "這次的 B_crit ≈ {bCrit} {unit}（{source}），批次從 {before} 變成 {after} {unit}，也就是從 B_crit 的 {beforeX} 倍變成 {afterX} 倍。依公式，{steps}；如果是完美縮放，則是{perfect}。",
-  "why.noise.source.direct": "在代理模型上直接量測：在幾個批次大小下訓練到目標損失所需的步數",
-  "why.noise.source.noise-scale": "由代理模型的梯度雜訊尺度推得",
-  "why.noise.source.kaplan": "依 Kaplan et al. 2020 對語言模型在你的損失值下的擬合",
-  "why.noise.measured":
-    "梯度雜訊尺度是在同一組權重上，分別用批次 {small} 與 {big} 計算梯度量測的，量測時損失為 {atLoss}（訓練開始時為 {initialLoss}）；它會隨著損失下降而變大，所以在訓練初期量到的值會偏小。",
-  "why.noise.kaplan": "另一個參考：依 Kaplan et al. 2020，損失為 {loss} 時 B_crit 約為 {bCrit} 個 token。",
-  "why.noise.missing": "這次變更沒有代理模型量測梯度雜訊，所以無法預測臨界批次，也無法預測達到相同損失所需的步數。",
-  "why.lr.title": "學習率。",
-  "why.lr":
-    "批次變大，每次的梯度雜訊變小，最佳化器就可以走更大步。SGD（含 momentum）常用線性規則：批次 ×k，學習率也 ×k，並搭配 warm-up（Goyal et al. 2017）。Adam 這類最佳化器則用平方根規則：學習率 ×√k，同時調整 β₁、β₂ 與 ε（Malladi et al. 2022）。超過臨界批次後，最佳學習率就不再變大，這些規則只能當作上限。",
-  "why.lr.here": "這裡用的最佳化器是 {optimizer}，所以適用{rule}：{advice}",
-  "why.memory.title": "記憶體。",
-  "why.memory":
-    "每張 GPU 的記憶體峰值 = 固定部分 + 每筆樣本的部分。固定部分不會隨批次變大：權重、梯度與最佳化器狀態（Adam 每個權重要多存兩個數）。會變大的是每筆樣本為了反向傳播而保留的 activation，所以只有每張 GPU 的批次大小會影響記憶體：梯度累積與增加 GPU 數量都能加大有效批次，而不會增加任何一張 GPU 的記憶體用量。",
-  "why.memory.microSame": "這次每張 GPU 的批次大小維持 {micro}，所以每張 GPU 的記憶體峰值應該不變。",
-  "why.memory.model": "以你的模型（{parameters} 個參數）來說，權重、梯度與最佳化器狀態在每張 GPU 上佔 {states}（每個參數 {perParameter} 位元組：{why}）。",
-  "why.memory.activations": "activation 在每張 GPU 上每筆樣本約再佔 {perExample}。",
-  "why.memory.calibrated": "依你的校正點（批次 {batch} 時峰值為 {peak}）：固定部分約 {fixed}，每筆樣本約 {perExample}。",
-  "why.memory.proxy": "在代理模型上，固定部分為 {fixed}（最佳化器更新時 {optimizer}），每筆樣本增加 {perExample}；能套用到你的模型的只有成長比例。",
 
   "how.summary": "<b>量測方式</b>",
   "how.source": "比較對象：{source}",
@@ -319,4 +276,5 @@ export const zhTW: Record<MessageId, string> = {
   "frame.stand-in": "替代任務在代理批次 {before} → {after} 上訓練，維持你的比例",
   "gone.body": "**batch-advisor：** 這個 pull request 已不再變更批次大小，先前的報告不再適用。",
   "untrusted.truncated": "…（共 {count} 個字元）",
+  ...zhTWWhy,
 };
