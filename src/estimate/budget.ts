@@ -26,12 +26,14 @@ export const DEFAULT_GPU_RESERVE = 0.05;
 
 /**
  * The budget a GPU gives when `memory.budget` is not set: its datasheet memory less the reserve.
- * @example gpuBudget({ id: "A100-80GB", memoryBytes: 80e9 }) // { raw: "A100-80GB: 80 GB − 4 GB reserve", kind: "absolute", value: 76e9 }
+ * Its label is a formula without words ("A100-80GB 80 GB − 4 GB"), so it reads the same in every
+ * language (docs/reading-the-comment.md says what the reserve is).
+ * @example gpuBudget({ id: "A100-80GB", memoryBytes: 80e9 }) // { raw: "A100-80GB 80 GB − 4 GB", kind: "absolute", value: 76e9 }
  */
 export function gpuBudget(gpu: { id: string; memoryBytes: number }, reserve?: { raw: string; bytes: number }): MemoryBudget {
   const kept = reserve?.bytes ?? gpu.memoryBytes * DEFAULT_GPU_RESERVE;
   const gb = (b: number) => `${Number((b / 1e9).toPrecision(3))} GB`;
-  return { raw: `${gpu.id} ${gb(gpu.memoryBytes)} − ${gb(kept)} reserve`, kind: "absolute", value: gpu.memoryBytes - kept };
+  return { raw: `${gpu.id} ${gb(gpu.memoryBytes)} − ${gb(kept)}`, kind: "absolute", value: gpu.memoryBytes - kept };
 }
 
 /**
