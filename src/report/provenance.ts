@@ -42,7 +42,7 @@ export class Footnotes {
     const t = this.t;
     if (this.measured) items.push(`<sup>m</sup> ${this.proxy ? t.t("source.measuredOn", { proxy: untrusted(this.proxy, "text", { t }) }) : t.t("source.measured")}`);
     // A source can name a user's file or key (a calibration point, a model config): text, not Markdown.
-    this.models.forEach((m, i) => items.push(`<sup>${i + 1}</sup> ${untrusted(m, "text", { t })}`));
+    this.models.forEach((m, i) => items.push(`<sup>${i + 1}</sup> ${untrusted(t.source(m), "text", { t })}`));
     return items.length ? `<sub>${this.t.t("source.legend", { items: items.join(" · ") })}</sub>` : "";
   }
 }

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { enNotes } from "../../src/report/messages/en-notes.js";
 import { en } from "../../src/report/messages/en.js";
 import { fill, placeholders, translator } from "../../src/report/messages/translate.js";
+import { SOURCES } from "../../src/estimate/sources.js";
 import { zhTWNotes } from "../../src/report/messages/zh-TW-notes.js";
+import { zhTWSources } from "../../src/report/messages/zh-TW-sources.js";
 import { zhTW } from "../../src/report/messages/zh-TW.js";
 import { renderComment } from "../../src/report/render-comment.js";
 import { SCENARIOS, scenario } from "./scenarios.js";
@@ -82,6 +84,20 @@ describe("message catalogues", () => {
     for (const [id, template] of Object.entries(zhTW)) {
       expect(placeholders(template).filter((p) => !placeholders(en[id as keyof typeof en]).includes(p)), id).toEqual([]);
     }
+  });
+
+  it("name every source of a number in both languages: src/estimate/sources.ts is the English, zh-TW-sources.ts the Chinese", () => {
+    const names = Object.values(SOURCES).filter((s) => s !== SOURCES.measured);
+    expect(names.length).toBeGreaterThan(25);
+    expect(names.filter((n) => !(n in zhTWSources))).toEqual([]);
+    // No stale entry: each Chinese name answers a source the estimate writes.
+    expect(Object.keys(zhTWSources).filter((n) => !names.includes(n as never))).toEqual([]);
+    const zh = translator("zh-TW");
+    expect(zh.source(SOURCES.gpuStepTime)).toBe("roofline 每步時間：每步 FLOPs 依公開的可達使用率計算，並考慮記憶體頻寬下限與重疊執行的 all-reduce");
+    // A source the estimate extended with a file keeps the file, after the name in the language.
+    expect(zh.source(`${SOURCES.measuredOnJob} (runs/measurements.json)`)).toBe("在你的訓練工作上實測（runs/measurements.json）");
+    expect(translator("en").source(SOURCES.gpuStepTime)).toBe(SOURCES.gpuStepTime);
+    for (const name of Object.values(zhTWSources)) expect(name, name).not.toMatch(/\b[a-z]{3,} [a-z]{2,} [a-z]{2,} [a-z]{2,}\b/);
   });
 
   it("words a Note from its id and params alone, in each language, and fails loudly on an id it does not know", () => {
