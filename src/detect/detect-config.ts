@@ -3,6 +3,7 @@ import { findLaunchDevices, type LaunchDevices } from "./find-launch-devices.js"
 import { frameworkById, recogniseFramework } from "./frameworks/catalogue.js";
 import { withInheritance, type ReadAt } from "./inheritance.js";
 import { parseConfig } from "./parse/parse-config.js";
+import { resolveInterpolations } from "./resolve-interpolation.js";
 import type { DetectOptions, FileReport, ParsedConfig } from "./types.js";
 
 /** The devices a launch script in the tree gives a config, searched once per config and run. */
@@ -34,7 +35,10 @@ export async function detectConfig(args: DetectConfigArgs): Promise<FileReport |
   const text = await read(path);
   if (text === null) return null;
   if (text.includes("\u0000")) return { ...emptyReport(path), errors: [{ message: "Binary file; not read" }] };
-  const { config, warnings } = await withInheritance(parseConfig(path, text), read);
+  const merged = await withInheritance(parseConfig(path, text), read);
+  // `${…}` resolved over the composed config, so the workload stage reads the same values.
+  const config = resolveInterpolations(merged.config);
+  const { warnings } = merged;
   args.keep?.(config);
   const framework = (args.frameworkId && frameworkById(args.frameworkId)) || recogniseFramework(config);
   let report = detectParsed(config, { devices: args.devices, framework });

@@ -5,6 +5,7 @@ import type { Framework } from "./frameworks/framework.js";
 import { recogniseFramework } from "./frameworks/catalogue.js";
 import { generic } from "./frameworks/generic.js";
 import { parseConfig } from "./parse/parse-config.js";
+import { resolveInterpolations } from "./resolve-interpolation.js";
 import type { BatchSetting, DetectOptions, FileReport, ParsedConfig } from "./types.js";
 
 const BATCH_ROLES = new Set(["micro_batch", "global_batch", "tokens_per_batch"]);
@@ -23,7 +24,8 @@ export function detectFile(path: string, text: string, options: DetectOptions & 
  * framework's rules find no training batch but the generic rules do, the generic reading stands: a
  * framework claims a file by its evidence, but only its rules can say what a key means.
  */
-export function detectParsed(config: ParsedConfig, options: DetectOptions & { framework?: Framework } = {}): FileReport {
+export function detectParsed(parsed: ParsedConfig, options: DetectOptions & { framework?: Framework } = {}): FileReport {
+  const config = resolveInterpolations(parsed);
   let framework = options.framework ?? recogniseFramework(config);
   let settings = settingsOf(config, framework);
   if (framework !== generic && !settings.some((s) => BATCH_ROLES.has(s.role))) {

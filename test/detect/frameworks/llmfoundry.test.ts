@@ -9,7 +9,8 @@ describe("llm-foundry", () => {
     // `# device_train_microbatch_size: auto` is commented out; eval_loader's max_seq_len is not read.
     expect(table(r)).toEqual([
       [4, "seq_len", "variables.max_seq_len", 2048],
-      [10, "seq_len", "max_seq_len", null],
+      // `max_seq_len: ${variables.max_seq_len}`, resolved to where it is written.
+      [4, "seq_len", "max_seq_len", 2048],
       [60, "warmup", "scheduler.t_warmup", 100],
       [64, "optimizer", "optimizer.name", "decoupled_adamw"],
       [65, "learning_rate", "optimizer.lr", 6e-4],
