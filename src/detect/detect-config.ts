@@ -2,7 +2,8 @@ import { detectParsed } from "./detect-file.js";
 import { findLaunchDevices, type LaunchDevices } from "./find-launch-devices.js";
 import { frameworkById, recogniseFramework } from "./frameworks/catalogue.js";
 import { withInheritance, type ReadAt } from "./inheritance.js";
-import { parseConfig } from "./parse/parse-config.js";
+import { formatOf, parseConfig } from "./parse/parse-config.js";
+import { readJsonnetImports } from "./parse/jsonnet-imports.js";
 import { resolveInterpolations } from "./resolve-interpolation.js";
 import type { DetectOptions, FileReport, ParsedConfig } from "./types.js";
 
@@ -35,7 +36,9 @@ export async function detectConfig(args: DetectConfigArgs): Promise<FileReport |
   const text = await read(path);
   if (text === null) return null;
   if (text.includes("\u0000")) return { ...emptyReport(path), errors: [{ message: "Binary file; not read" }] };
-  const merged = await withInheritance(parseConfig(path, text), read);
+  // Jsonnet imports inside the repository are read first: the parser itself does no I/O.
+  const jsonnetImports = formatOf(path, text) === "jsonnet" ? await readJsonnetImports(path, text, read) : undefined;
+  const merged = await withInheritance(parseConfig(path, text, undefined, { jsonnetImports }), read);
   // `${…}` resolved over the composed config, so the workload stage reads the same values.
   const config = resolveInterpolations(merged.config);
   const { warnings } = merged;

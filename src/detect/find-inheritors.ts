@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { parentRefs } from "./inheritance.js";
 import { nearestFiles } from "./nearest-files.js";
 import { parseConfig } from "./parse/parse-config.js";
+import { importPaths } from "./parse/jsonnet-imports.js";
 import type { ReadAt } from "./inheritance.js";
 
 /**
@@ -10,11 +11,11 @@ import type { ReadAt } from "./inheritance.js";
  */
 export const MAX_INHERITOR_CANDIDATES = 500;
 
-const CONFIG_FILE = /\.(ya?ml|json|py|toml|sh|bash)$/i;
+const CONFIG_FILE = /\.(ya?ml|json|py|toml|sh|bash|jsonnet|libsonnet)$/i;
 
 /**
- * Configs in the tree that inherit a changed file, directly or through other bases, so a change
- * to `_base_/schedule_1x.py` is reported on every config that uses it.
+ * Configs in the tree that inherit a changed file, directly or through other bases (a Jsonnet
+ * import counts as one), so a change to `_base_/schedule_1x.py` is reported on every config that uses it.
  * @example await findInheritors({ changed: ["configs/_base_/default.py"], files, read }) // ["configs/rtmdet.py"]
  */
 export async function findInheritors(args: { changed: string[]; files: string[]; read: ReadAt }): Promise<string[]> {
@@ -38,7 +39,7 @@ export async function findInheritors(args: { changed: string[]; files: string[];
         const text = texts.get(file);
         // Not parsed until it mentions a base's name: a later level may add the name it uses.
         if (text == null || ![...stems].some((s) => text.includes(s))) continue;
-        parents = parentRefs(parseConfig(file, text)).map((r) => r.path);
+        parents = /\.(?:jsonnet|libsonnet)$/i.test(file) ? importPaths(file, text) : parentRefs(parseConfig(file, text)).map((r) => r.path);
         parentsOf.set(file, parents);
       }
       if (parents.some((p) => frontier.has(p))) {

@@ -53,16 +53,18 @@ export const MAX_LISTED_ERRORS = 20;
 
 /**
  * Parses a config file of any supported format into flat entries. Never throws: a file it cannot
- * read comes back with an error entry, so the rest of a pull request is still analysed.
+ * read comes back with an error entry, so the rest of a pull request is still analysed. A Jsonnet
+ * file's imports are read from `read.jsonnetImports` (files read beforehand), else named unknown.
  */
-export function parseConfig(path: string, text: string, format?: Format): ParsedConfig {
+export function parseConfig(path: string, text: string, format?: Format, read?: { jsonnetImports?: ReadonlyMap<string, string | null> }): ParsedConfig {
   // A byte-order mark is invisible in the editor that wrote it: lines and columns are counted without it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   format ??= formatOf(path, text);
   if (text.length > MAX_CONFIG_BYTES) {
     return { path, format, entries: [], comments: [], errors: [{ message: `File is ${(text.length / 1048576).toFixed(1)} MiB; configs over ${MAX_CONFIG_BYTES / 1048576} MiB are not read` }] };
   }
-  const parser = PARSERS[format];
+  const imports = read?.jsonnetImports;
+  const parser: Parser | undefined = format === "jsonnet" && imports ? (t, p) => parseJsonnet(t, p, imports) : PARSERS[format];
   if (!parser) return { path, format, entries: [], comments: [], errors: format === "text" ? [] : [{ message: `No parser for ${format} files` }] };
   try {
     return bounded(parser(text, path));

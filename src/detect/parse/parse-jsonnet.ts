@@ -1,6 +1,7 @@
 import type { ParsedConfig } from "../types.js";
 import { binaryOp } from "./arithmetic.js";
 import { lineIndex } from "./line-index.js";
+import { importTarget, JSONNET_IMPORT_LIMITS } from "./jsonnet-imports.js";
 import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
 
 /** Bounds for hostile files: tokens read and expression depth. */
@@ -17,12 +18,12 @@ type Tok = { kind: "num" | "str" | "id" | "op"; text: string; value?: string | n
  * with its reason. Never throws; a syntax error comes back with its line.
  * @example parseJsonnet('local bs = 16;\n{ data_loader: { batch_size: bs } }', "c.jsonnet").entries[0] // {path:["data_loader","batch_size"], value:16, line:1}
  */
-export function parseJsonnet(text: string, path: string): ParsedConfig {
+export function parseJsonnet(text: string, path: string, imports?: ReadonlyMap<string, string | null>): ParsedConfig {
   const at = lineIndex(text);
   const out: ParsedConfig = { path, format: "jsonnet", entries: [], comments: [], errors: [] };
   const toks = tokenize(text, out);
   if (!toks) return out;
-  const reader = new Reader(text, toks);
+  const reader = new Reader(text, toks, { path, imports, depth: 0 });
   try {
     const value = reader.expr(new Map(), 0);
     if (!reader.done()) throw new SyntaxError(`unexpected ${reader.peekText()}`, reader.offset());
@@ -125,6 +126,53 @@ function tokenize(text: string, out: ParsedConfig): Tok[] | undefined {
 
 type Env = Map<string, ValueNode>;
 
+/** The file being read and the files it may import, read beforehand: the parser does no I/O. */
+interface ImportContext {
+  path: string;
+  /** Unset when the caller read no imports (a file parsed on its own, without its repository). */
+  imports: ReadonlyMap<string, string | null> | undefined;
+  depth: number;
+}
+
+/**
+ * `import "x.libsonnet"` read from the pre-read files, its values placed where that file writes
+ * them; `importstr` is the file's text. Outside the repository, absent, too deep or binary: unknown,
+ * saying which.
+ */
+function importNode(kind: string, file: Tok, from: ImportContext): ValueNode {
+  const raw = `${kind} ${file.text}`;
+  const name = typeof file.value === "string" ? file.value : file.text;
+  const unknown = (reason: string) => unknownNode(reason, { raw, offset: file.offset });
+  if (kind === "importbin") return unknown(`binary file ${name}, not read`);
+  const target = importTarget(from.path, name);
+  if (target === undefined) return unknown(`imported from ${name}, outside the repository: not read`);
+  if (!from.imports) return unknown(`imported from ${name}, not read without the repository`);
+  const text = from.imports.get(target);
+  if (text === undefined) return unknown(`imported from ${name}: not read (deeper than ${JSONNET_IMPORT_LIMITS.depth} imports or over ${JSONNET_IMPORT_LIMITS.files} files)`);
+  if (text === null) return unknown(`imported from ${name}: no such file in the repository`);
+  if (kind === "importstr") return { kind: "scalar", value: text, raw, offset: file.offset };
+  if (from.depth + 1 >= JSONNET_IMPORT_LIMITS.depth) return unknown(`imported from ${name}: deeper than ${JSONNET_IMPORT_LIMITS.depth} imports, not read`);
+  const out: ParsedConfig = { path: target, format: "jsonnet", entries: [], comments: [], errors: [] };
+  const toks = tokenize(text, out);
+  if (!toks) return unknown(`imported from ${name}: ${out.errors[0]?.message ?? "not read"}`);
+  try {
+    const reader = new Reader(text, toks, { path: target, imports: from.imports, depth: from.depth + 1 });
+    const value = reader.expr(new Map(), 0);
+    if (!reader.done()) throw new SyntaxError(`unexpected ${reader.peekText()}`, reader.offset());
+    return placed(value, target, lineIndex(text));
+  } catch (error) {
+    return unknown(`imported from ${name}: ${(error as Error).message}`);
+  }
+}
+
+/** A value tree read from another file, each value marked with its place in that file. */
+function placed(node: ValueNode, source: string, at: (offset: number) => { line: number; column: number }): ValueNode {
+  const origin = node.origin ?? { source, ...at(node.offset) };
+  if (node.kind === "map") return { ...node, origin, items: node.items.map(([k, v]) => [k, placed(v, source, at)] as [string, ValueNode]) };
+  if (node.kind === "list") return { ...node, origin, items: node.items.map((v) => placed(v, source, at)) };
+  return { ...node, origin };
+}
+
 const PRECEDENCE: Array<string[]> = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", ">", "<=", ">=", "in"], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
 
 /** Reads the tokens as one expression, evaluating what a static reader can. */
@@ -134,6 +182,7 @@ class Reader {
   constructor(
     private text: string,
     private toks: Tok[],
+    private files: ImportContext,
   ) {}
 
   done(): boolean {
@@ -286,7 +335,7 @@ class Reader {
       if (t.text === "null") return scalar(null);
       if (t.text === "import" || t.text === "importstr" || t.text === "importbin") {
         const file = this.take();
-        return unknownNode(`imported from ${file.text}`, { raw: `${t.text} ${file.text}`, offset: t.offset });
+        return importNode(t.text, file, this.files);
       }
       if (t.text === "self" || t.text === "super" || t.text === "std") return unknownNode(`${t.text} is known only when the config is evaluated`, { raw: t.text, offset: t.offset });
       const bound = env.get(t.text);

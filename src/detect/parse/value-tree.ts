@@ -5,11 +5,22 @@ import type { Entry, Scalar } from "../types.js";
  * values share. `offset` is where the value is written, so a value reached through a name keeps
  * the position of its definition.
  */
-export type ValueNode =
+export type ValueNode = (
   | { kind: "scalar"; value: Scalar; raw: string; offset: number }
   | { kind: "unknown"; reason: string; raw: string; offset: number }
   | { kind: "map"; items: Array<[string, ValueNode]>; context?: string; raw: string; offset: number }
-  | { kind: "list"; items: ValueNode[]; context?: string; raw: string; offset: number };
+  | { kind: "list"; items: ValueNode[]; context?: string; raw: string; offset: number }
+) & {
+  /** Set on a value read from another file (a Jsonnet import): its place there, instead of `offset`. */
+  origin?: Origin;
+};
+
+/** Where a value read from another file is written. */
+export interface Origin {
+  source: string;
+  line: number;
+  column: number;
+}
 
 /** Bounds on what one file may expand to: shared structures can multiply like YAML aliases. */
 export const TREE_LIMITS = { maxEntries: 50_000, maxVisits: 200_000, maxDepth: 64 };
@@ -48,8 +59,9 @@ export class EntrySink {
       return;
     }
     if (this.entries.length >= TREE_LIMITS.maxEntries) return this.stop(`more than ${TREE_LIMITS.maxEntries} values; the rest of the file was skipped`);
-    const p = this.at(node.offset);
+    const p = node.origin ?? this.at(node.offset);
     const entry: Entry = { path, value: node.kind === "scalar" ? node.value : null, raw: node.raw, line: p.line, column: p.column };
+    if (node.origin) entry.source = node.origin.source;
     if (node.kind === "unknown") entry.unknownReason = node.reason;
     if (context !== undefined) entry.context = context;
     this.entries.push(entry);
