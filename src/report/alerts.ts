@@ -2,6 +2,7 @@ import type { BatchChange, FileReport } from "../detect/types.js";
 import type { Level, Note } from "../estimate/types.js";
 import { unknownParts } from "./batch-parts.js";
 import type { Translator } from "./messages/translate.js";
+import { wordReason } from "./messages/word-reason.js";
 import { untrusted } from "./untrusted.js";
 import type { ChangeGroup, Report } from "./types.js";
 
@@ -40,7 +41,7 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
     if (r.id === "over-budget" && budgetShown) continue;
     items.push({ level: r.level, text: r.source ? t.t("alert.source", { text: note(r), source: untrusted(r.source, "text", { t }) }) : note(r) });
   }
-  if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts")) items.push({ level: "info", text: t.t("alert.unknownParts", { parts: untrusted(unknown.join("; "), "text", { t }) }) });
+  if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts")) items.push({ level: "info", text: t.t("alert.unknownParts", { parts: untrusted(unknown.map((u) => wordReason("unknown", u, t)).join(t.t("verdict.join")), "text", { t }) }) });
   // A parse error or a conflict in the file itself (DeepSpeed's three numbers disagree) is a warning.
   if (input.file?.errors.length) items.push({ level: "warn", text: `${t.t("alert.fileErrors", { path: untrusted(input.file.path, "code", { t }) })} ${fileErrorList(input.file, t)}` });
   if (input.file?.warnings.length) items.push({ level: "warn", text: `${t.t("alert.detectWarnings", { path: untrusted(input.file.path, "code", { t }) })} ${untrusted(input.file.warnings.join("; "), "text", { t })}` });
@@ -60,9 +61,15 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
 export function renderConfigErrors(errors: Report["configErrors"], t: Translator): string {
   if (!errors.length) return "";
   const items = errors.map((e) =>
-    t.t("alert.configError", { key: untrusted(e.key, "code", { t }), where: e.line ? t.t("alert.where", { where: t.t("word.line", { line: String(e.line) }) }) : "", message: untrusted(e.message, "text", { t }) }),
+    t.t("alert.configError", { key: untrusted(e.key, "code", { t }), where: e.line ? t.t("alert.where", { where: t.t("word.line", { line: String(e.line) }) }) : "", message: configMessage(e, t) }),
   );
   return alert("CAUTION", [`${t.t("alert.configErrors")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
+}
+
+/** A config error's message after the key the alert already names, in the reader's language when its shape is known. */
+function configMessage(e: Report["configErrors"][number], t: Translator): string {
+  const message = e.key && e.message.startsWith(`${e.key}: `) ? e.message.slice(e.key.length + 2) : e.message;
+  return untrusted(wordReason("config", message, t), "text", { t });
 }
 
 /**
@@ -71,7 +78,7 @@ export function renderConfigErrors(errors: Report["configErrors"], t: Translator
  */
 export function renderSkipped(skipped: Report["skipped"], t: Translator): string {
   if (!skipped.length) return "";
-  const items = skipped.map((s) => `- ${t.t("alert.skippedFile", { path: untrusted(s.path, "code", { t }), reason: untrusted(s.reason, "text", { t }) })}`);
+  const items = skipped.map((s) => `- ${t.t("alert.skippedFile", { path: untrusted(s.path, "code", { t }), reason: untrusted(wordReason("skipped", s.reason, t), "text", { t }) })}`);
   return alert("NOTE", [`${t.t("alert.skipped")}\n${items.join("\n")}`]);
 }
 

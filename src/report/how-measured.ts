@@ -2,6 +2,7 @@ import type { Measurements } from "../proxy/types.js";
 import { formatBytes, formatNumber, formatSeconds } from "./format-number.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
+import { wordReason } from "./messages/word-reason.js";
 import type { ChangeGroup } from "./types.js";
 import { untrusted } from "./untrusted.js";
 
@@ -54,7 +55,9 @@ function describe(m: Measurements, t: Translator): string[] {
   // A backend's load error quotes its install path, a proxy's description the user's file: text, machine paths hidden.
   const text = (s: string) => untrusted(s, "text", { t });
   const out = [t.t("how.backend", { name: untrusted(b.name, "code", { t }), version: text(b.version) })];
-  for (const s of b.skipped) out.push(t.t("how.skippedBackend", { name: untrusted(s.name, "code", { t }), reason: text(s.reason) }));
+  // The library's load error is quoted as it was written; the sentence around it is the catalogue's.
+  const escape = { text, code: (s: string) => untrusted(s, "code", { t }) };
+  for (const s of b.skipped) out.push(t.t("how.skippedBackend", { name: untrusted(s.name, "code", { t }), reason: wordReason("backend", s.reason, t, escape) }));
   if (b.details && Object.keys(b.details).length) out.push(t.t("how.device", { details: text(Object.entries(b.details).map(([k, v]) => `${k}: ${String(v)}`).join(", ")) }));
   const plan = m.plan;
   out.push(t.t("how.proxy", { description: text(m.description), parameters: formatNumber(m.parameters), optimizer: text(plan.optimizer), lr: formatNumber(plan.learningRate) }));
@@ -77,6 +80,8 @@ function describe(m: Measurements, t: Translator): string[] {
     out.push(t.t("how.critical", { bCrit: formatNumber(c.bCrit), target: formatNumber(c.targetLoss), runs: String(c.points.length), r2: c.r2.toFixed(2), rule: c.learningRateRule }));
   }
   out.push(t.t("how.wall", { seconds: formatSeconds(m.wallSeconds), budget: formatSeconds(plan.timeBudgetSeconds) }));
-  if (m.partial) out.push(`**${t.t("how.partial", { reason: text(m.partialReason ?? "—") })}**`);
+  // The proxy's log line is quoted as written; the phase it stopped in is said in the reader's language.
+  if (m.partial && m.partialPhase) out.push(`**${t.t("how.partialPhase", { phase: t.t(`phase.${m.partialPhase}` as MessageId), log: untrusted(m.partialReason ?? "—", "code", { t }) })}**`);
+  else if (m.partial) out.push(`**${t.t("how.partial", { reason: untrusted(m.partialReason ?? "—", "code", { t }) })}**`);
   return out;
 }

@@ -69,7 +69,7 @@ describe("renderComment", () => {
     expect(over).toContain("> [!CAUTION]\n> Predicted peak 93.7 GiB at 16 per device is over the memory budget 80GiB (memory.budget).");
     // The over-budget risk repeats the budget message: said once.
     expect(over.split("is over the memory budget 80GiB").length - 1).toBe(1);
-    expect(renderComment(scenario("unknown-devices", "en"))).toMatch(/> \[!WARNING\]\n> Part of the effective batch is unknown \(devices unknown/);
+    expect(renderComment(scenario("unknown-devices", "en"))).toMatch(/> \[!WARNING\]\n> Part of the effective batch is unknown \(nproc_per_node: shell variable NGPU is not set in this file\)/);
   });
 
   it("keeps an accumulation-only change's per-device batch and devices, and says memory stays", () => {

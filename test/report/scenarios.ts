@@ -73,8 +73,8 @@ export function measurements(o: { description?: string; backend?: Measurements["
       skipped:
         backend === "wasm"
           ? [
-              { name: "tensorflow-gpu", reason: "@tensorflow/tfjs-node-gpu: not installed" },
-              { name: "tensorflow", reason: "@tensorflow/tfjs-node: native binding failed to load" },
+              { name: "tensorflow-gpu", reason: "@tensorflow/tfjs-node-gpu is not installed" },
+              { name: "tensorflow", reason: "@tensorflow/tfjs-node failed to load: The Node.js native addon module (tfjs_binding.node) can not be found" },
             ]
           : [],
       details: backend === "wasm" ? { threads: 2, simd: true } : { device: "NVIDIA A100-SXM4-40GB" },
@@ -93,7 +93,7 @@ export function measurements(o: { description?: string; backend?: Measurements["
     loss: [32, 64].map((b) => ({ batchSize: b, learningRate: 0.001, points: [0, 100, 200, 312].map((step) => ({ step, examples: step * b, loss: 2.3 / (1 + step / 50) })) })),
     noise: { bSmall: 32, bBig: 256, bSimple: 900, interval: [700, 1150], atLoss: 0.31, initialLoss: 2.3, samples: Array.from({ length: 40 }, (_, i) => ({ step: 200 + i, loss: 0.31, gSmallSq: 1, gBigSq: 0.2, gTrueSq: 0.1, traceSigma: 90 })) },
     partial: o.partial !== undefined,
-    ...(o.partial ? { partialReason: o.partial } : {}),
+    ...(o.partial ? { partialReason: o.partial, partialPhase: "noise" as const } : {}),
     wallSeconds: 24.3,
   };
 }
@@ -432,7 +432,7 @@ function llamaParts(micro: number): MemoryParts {
 
 function unknownDevices(): { group: ChangeGroup; file: FileReport } {
   const path = "scripts/train.sh";
-  const unknown = ["devices unknown: --nproc_per_node $NGPU is set by the launcher"];
+  const unknown = ["nproc_per_node: shell variable NGPU is not set in this file"];
   const estimate: Estimate = {
     change: { path, line: 7, key: "per_device_train_batch_size", role: "micro_batch", framework: "huggingface", before: 16, after: 32 },
     batch: { before: null, after: null, ratio: 2, unit: "samples" },
@@ -491,11 +491,11 @@ export function scenario(name: ScenarioName, language: Language): RenderCommentI
     case "batch-down":
       return one(batchDown(), [measurements({ backend: "tensorflow-gpu", description: "cnn 3×conv-64 on MNIST (10 000 real digits)" })]);
     case "accumulation-only":
-      return one(accumulationOnly(), [measurements({ partial: "time budget of 30 s reached during noise-scale measurement (24 of 40 samples)" })]);
+      return one(accumulationOnly(), [measurements({ partial: "noise: time budget of 30 s reached after 24 of 40 samples" })]);
     case "over-budget":
-      return { ...one(overBudget(), []), configErrors: [{ key: "memory.budgett", message: "unknown key; did you mean `memory.budget`?", line: 4 }] };
+      return { ...one(overBudget(), []), configErrors: [{ key: "memory.budgett", message: "memory.budgett: unknown key; did you mean memory.budget?", line: 4 }] };
     case "unknown-devices":
-      return { ...one(unknownDevices(), []), skipped: [{ path: "configs/broken.yaml", reason: "YAML: bad indentation of a mapping entry at line 3" }] };
+      return { ...one(unknownDevices(), []), skipped: [{ path: "configs/huge.yaml", reason: "2.5 MiB is over the 1 MiB limit; not read" }] };
     case "two-files": {
       const a = batchUp("configs/stage1.yaml");
       const b = batchDown();

@@ -6,6 +6,7 @@
 import type { MessageId } from "./en.js";
 import type { NoteMessage } from "./note-message.js";
 import type { Params, Translator } from "./translate.js";
+import { wordReason } from "./word-reason.js";
 
 export const enNotes: Record<string, NoteMessage> = {
   "budget-ok": "Predicted peak {predicted} at {batch} per device fits the memory budget {budget} ({key}).",
@@ -56,7 +57,7 @@ export const enNotes: Record<string, NoteMessage> = {
   "batchnorm-statistics": (p) =>
     `The model uses BatchNorm, whose statistics come from each device's batch (${p.before} → ${p.after}), not the effective batch${Number(p.small) ? `; below ${p.threshold} per device they get noisy and accuracy drops (Wu & He 2018): consider SyncBatchNorm or GroupNorm` : ""}.`,
   "over-budget": "Predicted peak {predicted} is over or close to the memory budget {budget}.",
-  "unknown-batch-parts": "Part of the effective batch is unknown ({unknown}): ratios assume the unknown parts stay the same.",
+  "unknown-batch-parts": (p, t) => `Part of the effective batch is unknown (${parts(p, t)}): ratios assume the unknown parts stay the same.`,
   "proxy-missing": "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit.",
   "proxy-partial": "The proxy run stopped early: its measurements are partial (why: see How this was measured).",
   "noise-scale-early": "The noise scale was taken at loss {atLoss} (from {initialLoss} at the start): early in training it can be an order of magnitude too small, which makes the critical batch look small.",
@@ -95,4 +96,9 @@ const SPEED_GAP_EN: Record<string, string> = {
 /** "square-root rule (Malladi et al. 2022)", "… capped at the critical batch". */
 function ruleName(p: Params, t: Translator): string {
   return t.t(p.capped === "yes" ? "lr.ruleCited.capped" : "lr.ruleCited", { rule: t.t(`lr.ruleCited.${p.rule}` as MessageId) });
+}
+
+/** The unknown parts detection named (joined with "; " by the risk), each worded for the reader. */
+function parts(p: Params, t: Translator): string {
+  return String(p.unknown ?? "?").split("; ").map((u) => wordReason("unknown", u, t)).join(t.t("verdict.join"));
 }

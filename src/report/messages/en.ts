@@ -1,3 +1,4 @@
+import { enReasons } from "./en-reasons.js";
 import { enWhy } from "./en-why.js";
 /**
  * Every user-facing string of the report in English, keyed by id, with `{name}` placeholders.
@@ -194,6 +195,7 @@ export const en = {
 
   // Why: its own file
   ...enWhy,
+  ...enReasons,
 
   // How this was measured
   "how.summary": "<b>How this was measured</b>",
@@ -213,7 +215,8 @@ export const en = {
   "how.noise": "Noise scale: gradients at batch {small} and {big} over {samples} steps; B_simple = {value} (95% interval {low}–{high}) at loss {atLoss}, from {initialLoss} at the start",
   "how.critical": "Critical batch measured directly: B_crit = {bCrit} from {runs} runs to loss {target} (R² {r2}; learning rate {rule})",
   "how.wall": "Wall time: {seconds} (budget {budget})",
-  "how.partial": "Partial: the time budget stopped the run early ({reason}).",
+  "how.partial": "Partial: the time budget stopped the run early (log: {reason}).",
+  "how.partialPhase": "Partial: the time budget stopped the run early, in its {phase} phase (log: {log}).",
   "how.frame": "Batch sizes on the proxy: {how}",
   "how.versions": "Versions: {list}",
 

@@ -5,6 +5,7 @@
 import type { MessageId } from "./en.js";
 import type { NoteMessage } from "./note-message.js";
 import type { Params, Translator } from "./translate.js";
+import { wordReason } from "./word-reason.js";
 
 export const zhTWNotes: Record<string, NoteMessage> = {
   "budget-ok": "每張 GPU {batch} 個樣本時，預測的記憶體峰值 {predicted} 在記憶體預算 {budget}（{key}）以內。",
@@ -55,7 +56,7 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "batchnorm-statistics": (p) =>
     `這個模型使用 BatchNorm，其統計量來自每張 GPU 上的批次（${p.before} → ${p.after}），而不是有效批次${Number(p.small) ? `；每張 GPU 少於 ${p.threshold} 時統計量會變得雜訊很大、準確率下降（Wu & He 2018）：可考慮 SyncBatchNorm 或 GroupNorm` : ""}。`,
   "over-budget": "預測的記憶體峰值 {predicted} 超過或接近記憶體預算 {budget}。",
-  "unknown-batch-parts": "有效批次有一部分未知（{unknown}）：比例是假設未知的部分不變算出來的。",
+  "unknown-batch-parts": (p, t) => `有效批次有一部分未知（${parts(p, t)}）：比例是假設未知的部分不變算出來的。`,
   "proxy-missing": "沒有執行代理模型：不預測速度與收斂；記憶體依設定檔描述的工作負載（模型、微調方法、GPU）、模型提示與校正點推算，不含代理模型的擬合。",
   "proxy-partial": "代理模型提早停止：量測結果不完整（原因見「量測方式」）。",
   "noise-scale-early": "梯度雜訊尺度是在損失 {atLoss} 時量測的（開始時為 {initialLoss}）：訓練初期量到的值可能小了一個數量級，讓臨界批次看起來偏小。",
@@ -94,4 +95,9 @@ const SPEED_GAP_ZH: Record<string, string> = {
 /** 「平方根縮放規則（Malladi et al. 2022）」，必要時加上「並以臨界批次為上限」。 */
 function ruleName(p: Params, t: Translator): string {
   return t.t(p.capped === "yes" ? "lr.ruleCited.capped" : "lr.ruleCited", { rule: t.t(`lr.ruleCited.${p.rule}` as MessageId) });
+}
+
+/** The unknown parts detection named (joined with "; " by the risk), each worded for the reader. */
+function parts(p: Params, t: Translator): string {
+  return String(p.unknown ?? "?").split("; ").map((u) => wordReason("unknown", u, t)).join(t.t("verdict.join"));
 }

@@ -1,3 +1,4 @@
+import { zhTWReasons } from "./zh-TW-reasons.js";
 import { zhTWWhy } from "./zh-TW-why.js";
 import type { MessageId } from "./en.js";
 
@@ -204,7 +205,8 @@ export const zhTW: Record<MessageId, string> = {
   "how.noise": "梯度雜訊尺度：在 {samples} 步中分別以批次 {small} 與 {big} 計算梯度；B_simple = {value}（95% 區間 {low}–{high}），量測時損失為 {atLoss}，開始時為 {initialLoss}",
   "how.critical": "直接量測臨界批次：由 {runs} 次訓練到損失 {target} 的結果得到 B_crit = {bCrit}（R² {r2}；學習率 {rule}）",
   "how.wall": "實際耗時：{seconds}（預算 {budget}）",
-  "how.partial": "不完整：時間預算用完，提早停止（{reason}）。",
+  "how.partial": "不完整：時間預算用完，提早停止（紀錄：{reason}）。",
+  "how.partialPhase": "不完整：時間預算用完，代理模型在{phase}階段提早停止（紀錄：{log}）。",
   "how.frame": "代理模型上的批次大小：{how}",
   "how.versions": "版本：{list}",
 
@@ -277,4 +279,5 @@ export const zhTW: Record<MessageId, string> = {
   "gone.body": "**batch-advisor：** 這個 pull request 已不再變更批次大小，先前的報告不再適用。",
   "untrusted.truncated": "…（共 {count} 個字元）",
   ...zhTWWhy,
+  ...zhTWReasons,
 };
