@@ -214,7 +214,8 @@ function dataParallelDevices(args: {
   if (modelParallel === 1) return { count: devices, label: "devices" };
   // Megatron refuses to start then; a fractional data-parallel degree would only mislead.
   if (devices % modelParallel !== 0) {
-    unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel} (${sizes.map((m) => `${m.size} ${m.name}`).join(" × ")})`);
+    // Worded as src/report/messages/word-reason.ts knows it; the sizes are in the settings.
+    unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel}`);
     return { count: null, label: "devices" };
   }
   return { count: devices / modelParallel, label: `data-parallel = ${devices} devices ÷ ${sizes.map((m) => `${m.size} ${m.name}`).join(" ÷ ")}` };

@@ -46,10 +46,10 @@ describe("parallelism dimensions give the data-parallel count", () => {
     expect(r.effective.formula).toContain("data-parallel = 64 devices ÷ 8 tensor");
   });
 
-  it("a device count the model-parallel sizes do not divide is unknown, with the sizes named", () => {
+  it("a device count the model-parallel sizes do not divide is unknown, with their product named", () => {
     const r = detectFile("pretrain_gpt_tp2_cp2.sh", fixture("megatron", "pretrain_gpt_tp2_cp2.sh"), { devices: 6 });
     // The global batch is still written; the per-device split is not known.
     expect(r.effective.parts.devices).toBeNull();
-    expect(r.effective.unknown).toContain("devices: 6 is not divisible by the model-parallel size 4 (2 tensor × 2 context)");
+    expect(r.effective.unknown).toContain("devices: 6 is not divisible by the model-parallel size 4");
   });
 });
