@@ -43,7 +43,8 @@ function resolve(entry: Entry, byPath: Map<string, Entry>, hops: number, seen: S
     return { ...entry, unknownReason: why };
   }
   const value = resolve(found, byPath, hops + 1, new Set([...seen, here]));
-  if (value.unknownReason !== undefined) return { ...entry, unknownReason: `interpolation \${${inner}} → ${value.unknownReason}` };
+  // The value it points at is known only at run time (`${oc.env:BS}`): that reason is this one's.
+  if (value.unknownReason !== undefined) return { ...entry, unknownReason: value.unknownReason };
   const { unknownReason: _, source: __, ...known } = entry;
   const resolved: Entry = { ...known, value: value.value, raw: value.raw, line: value.line, column: value.column, usedAt: { line: entry.line, raw: entry.raw } };
   // The file that writes the value, which may not be the one that holds the interpolation.

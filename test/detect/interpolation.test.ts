@@ -46,6 +46,7 @@ describe("OmegaConf interpolation", () => {
     expect(valueOf("a: ${missing}\n", "a")?.unknownReason).toBe("interpolation ${missing}: no key missing in this config or the files it composes");
     expect(valueOf("a: ${b}\nb: ${a}\n", "a")?.unknownReason).toMatch(/cycle/);
     expect(valueOf("a: ${oc.env:BS}\n", "a")?.unknownReason).toBe("read from environment variable BS at run time");
+    expect(valueOf("bs: ${oc.env:BS}\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBe("read from environment variable BS at run time");
   });
 
   it("resolves across composed Hydra configs: the data group's batch comes from the primary config", async () => {
