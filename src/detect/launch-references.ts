@@ -20,7 +20,8 @@ export interface LaunchReference {
 /**
  * The configs of the tree a launch script runs: `--config`, `--config_file`, `--deepspeed`,
  * `--deepspeed_config` values, a Hydra `-cn name` in its `-cp` folder, and positional config files,
- * each resolved from the repository root or the script's folder. Values the script leaves
+ * each resolved from the repository root, the script's folder or the folder above it (a
+ * `scripts/` folder run from the project beside it). Values the script leaves
  * unresolved (`$1`, `$CONFIG` never set) name no file and are skipped.
  * @example launchReferences(parseConfig("run.sh", "deepspeed train.py --deepspeed ds.json"), files)[0].config // "ds.json"
  */
@@ -34,7 +35,7 @@ export function launchReferences(script: ParsedConfig, files: ReadonlySet<string
     const value = e.value.replace(/^\.\//, "");
     let config: string | undefined;
     if (CONFIG_FLAG.test(key) || (/^#\d+$/.test(key) && CONFIG_FILE.test(value) && !LAUNCHER_ONLY.test(e.context ?? ""))) {
-      config = at([value, posix.join(dir, value)]);
+      config = at([value, posix.join(dir, value), posix.join(posix.dirname(dir), value)]);
     } else if (CONFIG_NAME.test(key)) {
       config = hydraConfig(value, configDir(script, e), dir, files);
     }
@@ -57,7 +58,9 @@ function hydraConfig(name: string, dir: string | undefined, scriptDir: string, f
   const file = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
   if (dir) {
     const clean = dir.replace(/^\.\//, "");
-    return [posix.join(clean, file), posix.join(scriptDir, clean, file)].map((c) => posix.normalize(c)).find((c) => files.has(c));
+    return [posix.join(clean, file), posix.join(scriptDir, clean, file), posix.join(posix.dirname(scriptDir), clean, file)]
+      .map((c) => posix.normalize(c))
+      .find((c) => !c.startsWith("..") && files.has(c));
   }
   const matches = [...files].filter((f) => (f === file || f.endsWith(`/${file}`)) && /(?:^|\/)(?:conf|configs?|recipes)(?:\/|$)/.test(posix.dirname(f)));
   return matches.length === 1 ? matches[0] : undefined;

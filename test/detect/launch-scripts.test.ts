@@ -33,6 +33,12 @@ describe("launch scripts and the configs they run", () => {
     expect(slurm.map((r) => r.config)).toEqual(["conf/pretrain_1b.yaml", "configs/eval.yaml"]);
   });
 
+  it("resolves paths from the folder above the script too: a project under examples/ run from its own folder", () => {
+    const nested = new Set(Object.keys(base).map((p) => `examples/llm/${p}`));
+    const slurm = launchReferences(parseConfig("examples/llm/scripts/pretrain.slurm", base["scripts/pretrain.slurm"]), nested);
+    expect(slurm.map((r) => r.config)).toEqual(["examples/llm/conf/pretrain_1b.yaml", "examples/llm/configs/eval.yaml"]);
+  });
+
   it("gives a config the devices of the command that runs it, not another command of the same script", async () => {
     const read = async (p: string) => base[p] ?? null;
     const files = async () => Object.keys(base);
