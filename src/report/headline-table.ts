@@ -35,7 +35,11 @@ export function renderHeadlineTable(input: HeadlineTableInput): string {
 
   const unit = t.t(e.batch.unit === "tokens" ? "unit.tokens" : "unit.samples");
   const [formedBefore, formedAfter] = formed(group, input.file);
-  const side = (v: number | null, how: string) => (v === null ? t.t("cell.unknown") : `${formatNumber(v)} ${unit}${how ? ` (${how})` : ""}`);
+  const side = (v: number | null, how: string) => {
+    if (v === null) return t.t("cell.unknown");
+    const batch = `${formatNumber(v)} ${unit}`;
+    return how ? t.t("head.formed", { batch, how }) : batch;
+  };
   const batchChange = e.batch.ratio === null ? t.t("cell.unknown") : Math.abs(e.batch.ratio - 1) < 1e-9 ? t.t("cell.unchanged") : `×${formatNumber(e.batch.ratio)}`;
   rows.push([t.t("head.row.batch"), side(e.batch.before, formedBefore), side(e.batch.after, formedAfter), batchChange]);
 

@@ -32,7 +32,7 @@ export function renderHowMeasured(input: HowMeasuredInput): string {
   if (!input.measurements.length) lines.push(`- ${t.t("how.noProxy")}`);
   input.measurements.slice(0, limit).forEach((m, i) => {
     const used = input.groups.filter((g) => g.measurementIndex === i).map((g) => untrusted(g.path, "code", { t }));
-    const heading = input.measurements.length > 1 ? t.t("how.run", { n: String(i + 1), files: used.join(", ") || "—" }) : t.t("how.runOne");
+    const heading = input.measurements.length > 1 ? t.t("how.run", { n: String(i + 1), files: used.join(t.t("word.listJoin")) || "—" }) : t.t("how.runOne");
     lines.push(`- ${heading}`, ...describe(m, t).map((l) => `  - ${l}`));
   });
   if (input.measurements.length > limit) lines.push(`- ${t.t("how.moreRuns", { count: String(input.measurements.length - limit) })}`);
@@ -45,7 +45,7 @@ export function renderHowMeasured(input: HowMeasuredInput): string {
   }
   for (const how of [...frames.values()].slice(0, limit)) lines.push(`- ${t.t("how.frame", { how })}`);
   if (input.versions && Object.keys(input.versions).length) {
-    lines.push(`- ${t.t("how.versions", { list: text(Object.entries(input.versions).map(([k, v]) => `${k} ${v}`).join(", ")) })}`);
+    lines.push(`- ${t.t("how.versions", { list: text(Object.entries(input.versions).map(([k, v]) => `${k} ${v}`).join(t.t("word.listJoin"))) })}`);
   }
   return `<details>\n<summary>${t.t("how.summary")}</summary>\n\n${lines.join("\n")}\n\n</details>`;
 }
@@ -58,18 +58,18 @@ function describe(m: Measurements, t: Translator): string[] {
   // The library's load error is quoted as it was written; the sentence around it is the catalogue's.
   const escape = { text, code: (s: string) => untrusted(s, "code", { t }) };
   for (const s of b.skipped) out.push(t.t("how.skippedBackend", { name: untrusted(s.name, "code", { t }), reason: wordReason("backend", s.reason, t, escape) }));
-  if (b.details && Object.keys(b.details).length) out.push(t.t("how.device", { details: text(Object.entries(b.details).map(([k, v]) => `${k}: ${String(v)}`).join(", ")) }));
+  if (b.details && Object.keys(b.details).length) out.push(t.t("how.device", { details: text(Object.entries(b.details).map(([k, v]) => `${k}: ${String(v)}`).join(t.t("word.listJoin"))) }));
   const plan = m.plan;
-  out.push(t.t("how.proxy", { description: text(m.description), parameters: formatNumber(m.parameters), optimizer: text(plan.optimizer), lr: formatNumber(plan.learningRate) }));
+  out.push(t.t("how.proxy", { description: wordReason("proxy", m.description, t, escape), parameters: formatNumber(m.parameters), optimizer: text(plan.optimizer), lr: formatNumber(plan.learningRate) }));
   out.push(t.t("how.seed", { seed: String(plan.seed) }));
   if (m.steps.length) {
     const repeats = [...new Set(m.steps.map((s) => s.repeats))].join("/");
-    out.push(t.t("how.steps", { batches: m.steps.map((s) => formatNumber(s.batchSize)).join(", "), repeats }));
+    out.push(t.t("how.steps", { batches: m.steps.map((s) => formatNumber(s.batchSize)).join(t.t("word.listJoin")), repeats }));
   }
-  if (m.memory.points.length) out.push(t.t("how.memory", { batches: m.memory.points.map((p) => formatNumber(p.batchSize)).join(", "), slope: formatBytes(m.memory.forwardBackwardFit.slope), r2: m.memory.forwardBackwardFit.r2.toFixed(3) }));
+  if (m.memory.points.length) out.push(t.t("how.memory", { batches: m.memory.points.map((p) => formatNumber(p.batchSize)).join(t.t("word.listJoin")), slope: formatBytes(m.memory.forwardBackwardFit.slope), r2: m.memory.forwardBackwardFit.r2.toFixed(3) }));
   if (m.loss.length) {
     const steps = m.loss.reduce((n, c) => n + (c.points.at(-1)?.step ?? 0), 0);
-    out.push(t.t("how.loss", { curves: m.loss.map((c) => formatNumber(c.batchSize)).join(", "), steps: formatNumber(steps) }));
+    out.push(t.t("how.loss", { curves: m.loss.map((c) => formatNumber(c.batchSize)).join(t.t("word.listJoin")), steps: formatNumber(steps) }));
   }
   if (m.noise) {
     const n = m.noise;

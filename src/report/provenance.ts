@@ -1,5 +1,6 @@
 import type { Provenance } from "../estimate/types.js";
 import type { Translator } from "./messages/translate.js";
+import { wordReason } from "./messages/word-reason.js";
 import { untrusted } from "./untrusted.js";
 
 /**
@@ -40,7 +41,9 @@ export class Footnotes {
   legend(): string {
     const items: string[] = [];
     const t = this.t;
-    if (this.measured) items.push(`<sup>m</sup> ${this.proxy ? t.t("source.measuredOn", { proxy: untrusted(this.proxy, "text", { t }) }) : t.t("source.measured")}`);
+    // The proxy's description as the catalogue words it, its model's shape quoted.
+    const escape = { text: (s: string) => untrusted(s, "text", { t }), code: (s: string) => untrusted(s, "code", { t }) };
+    if (this.measured) items.push(`<sup>m</sup> ${this.proxy ? t.t("source.measuredOn", { proxy: wordReason("proxy", this.proxy, t, escape) }) : t.t("source.measured")}`);
     // A source can name a user's file or key (a calibration point, a model config): text, not Markdown.
     this.models.forEach((m, i) => items.push(`<sup>${i + 1}</sup> ${untrusted(t.source(m), "text", { t })}`));
     return items.length ? `<sub>${this.t.t("source.legend", { items: items.join(" · ") })}</sub>` : "";

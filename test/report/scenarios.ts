@@ -80,7 +80,7 @@ export function measurements(o: { description?: string; backend?: Measurements["
       details: backend === "wasm" ? { threads: 2, simd: true } : { device: "NVIDIA A100-SXM4-40GB" },
     },
     plan: { model: { kind: "mlp", size: "small" }, data: { kind: "mnist", examples: 10000 }, batchSizes: [32, 64], fitBatchSizes: [16, 128], optimizer: "adam", learningRate: 0.001, seed: 1234, timeBudgetSeconds: 30, examplesPerCurve: 20000 },
-    description: o.description ?? "mlp 784-256-128-10 on MNIST (10 000 real digits)",
+    description: o.description ?? "mlp 784-256-128-10 on MNIST (9000 real digits for training, 1000 held out)",
     parameters: 235146,
     steps: [16, 32, 64, 128].map((b) => ({ batchSize: b, medianMs: 2 + 0.1 * b, p10Ms: 1.9 + 0.095 * b, p90Ms: 2.2 + 0.11 * b, repeats: 20, samplesPerSecond: (b / (2 + 0.1 * b)) * 1000 })),
     memory: {
@@ -489,7 +489,7 @@ export function scenario(name: ScenarioName, language: Language): RenderCommentI
     case "batch-up":
       return one(batchUp(), [measurements()]);
     case "batch-down":
-      return one(batchDown(), [measurements({ backend: "tensorflow-gpu", description: "cnn 3×conv-64 on MNIST (10 000 real digits)" })]);
+      return one(batchDown(), [measurements({ backend: "tensorflow-gpu", description: "cnn 28x28x1 c32-c64 d10 on MNIST (9000 real digits for training, 1000 held out)" })]);
     case "accumulation-only":
       return one(accumulationOnly(), [measurements({ partial: "noise: time budget of 30 s reached after 24 of 40 samples" })]);
     case "over-budget":
@@ -500,7 +500,7 @@ export function scenario(name: ScenarioName, language: Language): RenderCommentI
       const a = batchUp("configs/stage1.yaml");
       const b = batchDown();
       b.group.measurementIndex = 1;
-      return { ...base, groups: [b.group, a.group], files: [a.file, b.file], measurements: [measurements(), measurements({ backend: "tensorflow-gpu", description: "cnn 3×conv-64 on MNIST (10 000 real digits)" })] };
+      return { ...base, groups: [b.group, a.group], files: [a.file, b.file], measurements: [measurements(), measurements({ backend: "tensorflow-gpu", description: "cnn 28x28x1 c32-c64 d10 on MNIST (9000 real digits for training, 1000 held out)" })] };
     }
   }
 }

@@ -257,6 +257,7 @@ export const en = {
 
   // above the fold: the headline table, the one action, the folds
   "head.row.batch": "Effective batch (per-device × accumulation × devices)",
+  "head.formed": "{batch} ({how})",
   "head.row.memory": "Peak memory per device",
   "head.row.memoryBudget": "Peak memory per device (budget {budget})",
   "head.row.stepTime": "Step time",

@@ -62,11 +62,16 @@ function sourceName(name: string, sources: Record<string, string>): string {
   return best ? `${sources[best]}${name.slice(best.length).replace(/^ \((.*)\)$/, "（$1）")}` : name;
 }
 
-/** Parameters that name a unit by its id ("samples", "tokens") read as that unit's word in the language. */
+/**
+ * Parameters that name a unit by its id ("samples", "tokens") read as that unit's word in the
+ * language; a `list` the stage joined with ", " takes the language's separator.
+ */
 function wordedParams(params: Params, t: Translator): Params {
+  const out = { ...params };
   const unit = params.unit;
-  if (unit === "samples" || unit === "tokens") return { ...params, unit: t.t(unit === "tokens" ? "unit.tokens" : "unit.samples") };
-  return params;
+  if (unit === "samples" || unit === "tokens") out.unit = t.t(unit === "tokens" ? "unit.tokens" : "unit.samples");
+  if (typeof params.list === "string") out.list = params.list.split(", ").join(t.t("word.listJoin"));
+  return out;
 }
 
 /** Replaces `{name}` with the parameter; undefined when a named parameter is missing, so the caller can fall back. */

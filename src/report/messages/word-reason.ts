@@ -1,8 +1,8 @@
 import type { MessageId } from "./en.js";
 import type { Params, Translator } from "./translate.js";
 
-/** Where a reason comes from: detection's unknown parts, the bot config's errors, files not read, skipped proxy backends. */
-export type ReasonKind = "unknown" | "config" | "skipped" | "backend";
+/** Where a reason comes from: detection's unknown parts, the bot config's errors, files not read, skipped proxy backends, the proxy's description. */
+export type ReasonKind = "unknown" | "config" | "skipped" | "backend" | "proxy";
 
 type Rule = [RegExp, MessageId, (m: RegExpMatchArray, t: Translator) => Params];
 
@@ -56,7 +56,22 @@ const BACKEND: Rule[] = [
   [/^(\S+) failed to load: (.*)$/s, "reason.backend.failed", (m) => ({ pkg: m[1], error: m[2] })],
 ];
 
-const RULES: Record<ReasonKind, Rule[]> = { unknown: UNKNOWN, config: CONFIG, skipped: SKIPPED, backend: BACKEND };
+/** src/proxy: the proxy model (quoted, it is a shape) on its data set (src/proxy/data/*.ts). */
+const PROXY: Rule[] = [
+  [/^(.+?) on MNIST \((\d+) real digits for training, (\d+) held out\)$/, "reason.proxy.mnist", (m) => ({ model: m[1], train: m[2], held: m[3] })],
+  [
+    /^(.+?) on synthetic teacher–student classification \((\d+) Gaussian features, (\d+) classes from a random tanh teacher, label noise ([\d.]+); (\d+) training examples\)$/,
+    "reason.proxy.teacherStudent",
+    (m) => ({ model: m[1], features: m[2], classes: m[3], noise: m[4], examples: m[5] }),
+  ],
+  [
+    /^(.+?) on synthetic tokens from an order-2 Markov source \(vocabulary (\d+), (\d+) tokens per sequence, entropy ≈ ([\d.]+) nats\/token; (\d+) training sequences\)$/,
+    "reason.proxy.tokens",
+    (m) => ({ model: m[1], vocab: m[2], length: m[3], entropy: m[4], sequences: m[5] }),
+  ],
+];
+
+const RULES: Record<ReasonKind, Rule[]> = { unknown: UNKNOWN, config: CONFIG, skipped: SKIPPED, backend: BACKEND, proxy: PROXY };
 
 /**
  * A reason another stage wrote in English, in the reader's language when the catalogue knows its
@@ -85,8 +100,8 @@ export interface Escape {
   code(raw: string): string;
 }
 
-/** Parameters quoted as written rather than read as prose. */
-const QUOTED = new Set(["error"]);
+/** Parameters quoted as written rather than read as prose: a library's error, a proxy model's shape. */
+const QUOTED = new Set(["error", "model"]);
 
 function match(rules: Rule[], text: string, t: Translator, escape?: Escape): string | undefined {
   for (const [pattern, id, params] of rules) {

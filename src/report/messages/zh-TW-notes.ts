@@ -8,10 +8,10 @@ import type { Params, Translator } from "./translate.js";
 import { wordReason } from "./word-reason.js";
 
 export const zhTWNotes: Record<string, NoteMessage> = {
-  "budget-ok": "每張 GPU {batch} 個樣本時，預測的記憶體峰值 {predicted} 在記憶體預算 {budget}（{key}）以內。",
-  "budget-near": "每張 GPU {batch} 個樣本時，預測的記憶體峰值 {predicted} 已在記憶體預算 {budget}（{key}）的 {margin}% 以內。",
-  "budget-may-exceed": "每張 GPU {batch} 個樣本時，預測的記憶體峰值 {predicted} 在記憶體預算 {budget}（{key}）以內，但區間上限 {high} 超過預算。",
-  "budget-over": "每張 GPU {batch} 個樣本時，預測的記憶體峰值 {predicted} 超過記憶體預算 {budget}（{key}）。",
+  "budget-ok": "每張 GPU {batch} 筆樣本時，預測的記憶體峰值 {predicted} 在記憶體預算 {budget}（{key}）以內。",
+  "budget-near": "每張 GPU {batch} 筆樣本時，預測的記憶體峰值 {predicted} 已在記憶體預算 {budget}（{key}）的 {margin}% 以內。",
+  "budget-may-exceed": "每張 GPU {batch} 筆樣本時，預測的記憶體峰值 {predicted} 在記憶體預算 {budget}（{key}）以內，但區間上限 {high} 超過預算。",
+  "budget-over": "每張 GPU {batch} 筆樣本時，預測的記憶體峰值 {predicted} 超過記憶體預算 {budget}（{key}）。",
   "budget-unknown": "無法檢查記憶體預算 {budget}（{key}）：檢查需要以位元組計的峰值（模型目錄認得的模型、模型大小提示或 memory.calibration）。",
   "budget-unknown-relative": "無法檢查記憶體預算 {budget}（{key}）：檢查需要兩個批次大小下的峰值。",
   "convergence-position-perfect": "B_crit ≈ {bCrit} {unit}；批次從 B_crit 的 {before} 倍變成 {after} 倍：接近完美縮放，批次加倍幾乎能讓步數減半。",
@@ -36,9 +36,9 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "memory-micro-unchanged": "每張 GPU 的批次大小維持 {micro}：每張 GPU 的活化值記憶體不變。",
   "memory-model-unknown": "算不出記憶體峰值的位元組數：模型不在內建的模型目錄中，或設定沒有指名模型。請在 .github/batch-advisor.yml 加上 model: 區塊（parameters、hidden、layers、heads、vocab），或在模型目錄加上它的項目。目錄中最接近的名稱：{closest}。",
   "memory-model-unnamed": "算不出記憶體峰值的位元組數：讀不到模型的大小。請在 .github/batch-advisor.yml 加上 model: 區塊（parameters、hidden、layers、heads、vocab）。",
-  "memory-max-batch": "在 {budget} 上，每張 GPU 最多可放 {max} 個樣本（這個 PR 設為 {micro}）。",
-  "memory-max-batch-split": "在 {budget} 上，每張 GPU 最多可放 {max} 個樣本：改用每張 GPU {micro} 個 × 梯度累積 {accumulation} 步，就能維持相同的有效批次大小。",
-  "memory-max-batch-none": "在 {budget} 上，每張 GPU 連一個樣本都放不下：請分片模型狀態（ZeRO/FSDP）、使用活化值檢查點（activation checkpointing），或減少要訓練的參數。",
+  "memory-max-batch": "在 {budget} 上，每張 GPU 最多可放 {max} 筆樣本（這個 PR 設為 {micro}）。",
+  "memory-max-batch-split": "在 {budget} 上，每張 GPU 最多可放 {max} 筆樣本：改用每張 GPU {micro} 個 × 梯度累積 {accumulation} 步，就能維持相同的有效批次大小。",
+  "memory-max-batch-none": "在 {budget} 上，每張 GPU 連一筆樣本都放不下：請分片模型狀態（ZeRO/FSDP）、使用活化值檢查點（activation checkpointing），或減少要訓練的參數。",
   "memory-assumed-precision": "設定沒有寫明精度：以混合精度計算（使用 Adam 時每個受訓練參數 16 位元組）。",
   "memory-assumed-optimizer": "設定沒有寫明最佳化器：以最常見、也是占用最多之一的 AdamW 計算。",
   "memory-assumed-devices": "不知道 GPU 數量：以 1 張 GPU 計算，因此沒有任何分片。",
@@ -80,7 +80,7 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "schedule-scale": "訓練長度以步數計：批次變為 ×{k}，同樣的步數會看到 ×{k} 的樣本。要讓樣本數（epoch 數）維持不變：{list}。以步數計的學習率衰減節點也要同樣縮放。",
   "schedule-scale-both": "訓練長度以步數計（設定了 max_steps 時，通常會蓋過 epoch 數）：批次變為 ×{k}，同樣的步數會看到 ×{k} 的樣本。要讓樣本數（epoch 數）維持不變：{list}。以步數計的學習率衰減節點也要同樣縮放。",
   "schedule-unscaled": "批次改變了，但以步數計的訓練排程沒有跟著調整：{list}。",
-  "convergence-stand-in": "在替代任務（{task}）上，B_crit ≈ {bCrit} 個樣本；你的任務可能相差 {spread} 倍，因此無法判斷你的批次相對於它的位置。",
+  "convergence-stand-in": "在替代任務（{task}）上，B_crit ≈ {bCrit} 筆樣本；你的任務可能相差 {spread} 倍，因此無法判斷你的批次相對於它的位置。",
   "convergence-lower-bound": "B_crit ≥ {bCrit} {unit}：批次遠低於它，因此步數幾乎與批次大小成反比下降。",
   "convergence-fine-tuning": "微調自成一個區間：沒有已發表的定律能給出它的臨界批次；你自己訓練工作的量測可以（docs/measurements.md）。",
 };
