@@ -1,11 +1,11 @@
 import { markdownTable } from "markdown-table";
 import type { MemoryEstimate, MemoryParts, Quantity } from "../estimate/types.js";
-import { describeSource } from "../util/describe-source.js";
 import type { Field, Workload } from "../workload/types.js";
 import { formatBytes, formatNumber } from "./format-number.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
 import { untrusted } from "./untrusted.js";
+import { workloadSource } from "./workload-source.js";
 
 const PARTS: Array<[keyof MemoryParts, MessageId]> = [
   ["weights", "memoryParts.weights"],
@@ -38,7 +38,7 @@ export function renderMemoryParts(input: { memory: MemoryEstimate; workload?: Wo
 
 /** One line per workload field the memory model used; PR strings (ids, keys, paths) as code, the rest as text. */
 function workloadLines(w: Workload, memory: MemoryEstimate, t: Translator): string[] {
-  const source = (f: Field<unknown>) => untrusted(describeSource(f.source), "text", { t });
+  const source = (f: Field<unknown>) => workloadSource(f.source, t);
   const code = (v: unknown) => untrusted(v, "code", { t });
   const onOff = (v: boolean | null) => (v === null ? t.t("cell.unknown") : t.t(v ? "workload.on" : "workload.off"));
   const lines: string[] = [];
