@@ -55,7 +55,8 @@ export function renderChangeTable(input: ChangeTableInput): string {
   }
   const s = e.speed;
   if (s) rows.push(...speedRows(s, ctx));
-  if (s?.wallTime?.before && s.wallTime.after) rows.push([t.t("row.wallTimeSeconds", { steps: formatNumber(s.wallTime.steps ?? 0) }), quantityCell(s.wallTime.before, ctx), quantityCell(s.wallTime.after, ctx), ratioPhrase(s.wallTime.ratio, "time", { t })]);
+  // As in the headline: an uncertain time after the change has no point ratio either.
+  if (s?.wallTime?.before && s.wallTime.after) rows.push([t.t("row.wallTimeSeconds", { steps: formatNumber(s.wallTime.steps ?? 0) }), quantityCell(s.wallTime.before, ctx), quantityCell(s.wallTime.after, ctx), ratioPhrase(s.wallTime.after.uncertain ? { ...s.wallTime.ratio, uncertain: true } : s.wallTime.ratio, "time", { t })]);
   else if (c?.wallTimeRatio) rows.push([t.t("row.wallTime"), "1", ratioCell(c.wallTimeRatio, ctx), ratioPhrase(c.wallTimeRatio, "time", { t })]);
 
   const m = e.memory;

@@ -18,7 +18,9 @@ export function nextAction(input: { group: ChangeGroup; file?: FileReport; t: Tr
   const say = (id: MessageId, params: Record<string, string> = {}) => t.t("action.line", { action: t.t(id, params) });
   const budget = e.memory.budget;
   const max = e.memory.maxBatchPerDevice;
-  const over = budget && (budget.status === "error" || (budget.status === "warn" && budget.message.id !== "budget-near"));
+  // Only the top of the interval passing the budget, while the new batch fits, is the alert's to say: the action goes on to what certainly needs doing.
+  const onlyTop = budget?.message.id === "budget-may-exceed" && max?.fits === true;
+  const over = budget && !onlyTop && (budget.status === "error" || (budget.status === "warn" && budget.message.id !== "budget-near"));
   if (over && max?.accumulation) return say("action.split", { micro: formatNumber(max.accumulation.micro), accumulation: formatNumber(max.accumulation.accumulation), budget: untrusted(budget.budget, "text", { t }) });
   if (over && max?.value === 0) return say("action.shard", { budget: untrusted(budget.budget, "text", { t }) });
   if (over) return say("action.reduce", { budget: untrusted(budget.budget, "text", { t }) });
