@@ -53,7 +53,7 @@ const SKIPPED: Rule[] = [
 /** src/proxy/load-backend.ts: a backend that could not be used. The load error is the library's own words, quoted. */
 const BACKEND: Rule[] = [
   [/^(\S+) is not installed$/, "reason.backend.notInstalled", (m) => ({ pkg: m[1] })],
-  [/^(\S+) failed to load: (.*)$/s, "reason.backend.failed", (m) => ({ pkg: m[1], error: m[2] })],
+  [/^(\S+) failed to load: (.*)$/s, "reason.backend.failed", (m) => ({ pkg: m[1], error: m[2].trim() })],
 ];
 
 /** src/proxy: the proxy model (quoted, it is a shape) on its data set (src/proxy/data/*.ts). */
