@@ -1,39 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/advisor.js";
 import { defaultConfig } from "../../src/config.js";
-import type { Language } from "../../src/config/schema.js";
 import { translator } from "../../src/report/messages/translate.js";
 import { renderComment } from "../../src/report/render-comment.js";
 import { GitSource } from "../../src/source/git-source.js";
 import { MemorySource } from "../../src/source/memory-source.js";
 import { gitScenario } from "../helpers/git-scenario.js";
+import { aboveTheFold, split, words } from "./comment-parts.js";
 import { numbers } from "./numbers-in-text.js";
 import { manyGroups, SCENARIOS, scenario } from "./scenarios.js";
-
-/** What a reviewer sees without opening anything: the comment with every `<details>` block and the hidden marker removed. */
-function aboveTheFold(markdown: string): string {
-  let text = markdown.replace(/<!--[\s\S]*?-->/g, "");
-  // Folds nest (the memory parts inside a finding's details): remove innermost first.
-  while (/<details>(?:(?!<details>)[\s\S])*?<\/details>/.test(text)) text = text.replace(/<details>(?:(?!<details>)[\s\S])*?<\/details>/g, "");
-  return text.trim();
-}
-
-/** The one table above the fold, and the prose around it. */
-function split(markdown: string): { tables: string[]; prose: string } {
-  const blocks = aboveTheFold(markdown).split(/\n\n+/);
-  const isTable = (b: string) => b.split("\n").every((l) => l.startsWith("|"));
-  return { tables: blocks.filter(isTable), prose: blocks.filter((b) => !isTable(b)).join("\n\n") };
-}
-
-/** Words of English prose; for Chinese, each two CJK characters count as a word (the usual reading-length equivalence), Latin tokens as one. */
-function words(prose: string, language: Language): number {
-  const text = prose.replace(/<[^>]+>/g, " ").replace(/[*`]/g, "");
-  const latin = text.replace(/[\u3000-\u9fff\uff00-\uffef]/g, " ").match(/[^\s—–:;,.()（）]+/g)?.length ?? 0;
-  if (language === "en") return latin;
-  const cjk = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
-  return latin + Math.ceil(cjk / 2);
-}
-
 
 describe("the comment a reviewer reads in 30 seconds", () => {
   for (const name of SCENARIOS) {
