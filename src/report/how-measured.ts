@@ -56,11 +56,11 @@ function describe(m: Measurements, t: Translator): string[] {
   const text = (s: string) => untrusted(s, "text", { t });
   const out = [t.t("how.backend", { name: untrusted(b.name, "code", { t }), version: text(b.version) })];
   // The library's load error is quoted as it was written; the sentence around it is the catalogue's.
-  const escape = { text, code: (s: string) => untrusted(s, "code", { t }) };
-  for (const s of b.skipped) out.push(t.t("how.skippedBackend", { name: untrusted(s.name, "code", { t }), reason: wordReason("backend", s.reason, t, escape) }));
+  const safe = { text, code: (s: string) => untrusted(s, "code", { t }) };
+  for (const s of b.skipped) out.push(t.t("how.skippedBackend", { name: untrusted(s.name, "code", { t }), reason: wordReason("backend", s.reason, t, safe) }));
   if (b.details && Object.keys(b.details).length) out.push(t.t("how.device", { details: text(Object.entries(b.details).map(([k, v]) => `${k}: ${String(v)}`).join(t.t("word.listJoin"))) }));
   const plan = m.plan;
-  out.push(t.t("how.proxy", { description: wordReason("proxy", m.description, t, escape), parameters: formatNumber(m.parameters), optimizer: text(plan.optimizer), lr: formatNumber(plan.learningRate) }));
+  out.push(t.t("how.proxy", { description: wordReason("proxy", m.description, t, safe), parameters: formatNumber(m.parameters), optimizer: text(plan.optimizer), lr: formatNumber(plan.learningRate) }));
   out.push(t.t("how.seed", { seed: String(plan.seed) }));
   if (m.steps.length) {
     const repeats = [...new Set(m.steps.map((s) => s.repeats))].join("/");

@@ -80,15 +80,15 @@ const RULES: Record<ReasonKind, Rule[]> = { unknown: UNKNOWN, config: CONFIG, sk
  * values, paths), so the caller escapes the result as before.
  * @example wordReason("unknown", "nproc_per_node: shell variable NGPU is not set in this file", zh) // "nproc_per_node：這個檔案沒有設定 shell 變數 NGPU"
  */
-export function wordReason(kind: ReasonKind, text: string, t: Translator, escape?: Escape): string {
-  const own = match(RULES[kind], text, t, escape);
+export function wordReason(kind: ReasonKind, text: string, t: Translator, safe?: Escape): string {
+  const own = match(RULES[kind], text, t, safe);
   if (own !== undefined) return own;
-  const asWritten = escape ? escape.text(text) : text;
+  const asWritten = safe ? safe.text(text) : text;
   if (kind !== "unknown") return asWritten;
   // "key: value reason" for a setting whose value is only known at run time.
   const keyed = /^([^:\s]+): (.+)$/s.exec(text);
-  const reason = keyed ? match(VALUE, keyed[2], t, escape) : undefined;
-  return keyed && reason !== undefined ? t.t("reason.keyed", { key: escape ? escape.text(keyed[1]) : keyed[1], reason }) : asWritten;
+  const reason = keyed ? match(VALUE, keyed[2], t, safe) : undefined;
+  return keyed && reason !== undefined ? t.t("reason.keyed", { key: safe ? safe.text(keyed[1]) : keyed[1], reason }) : asWritten;
 }
 
 /**
@@ -103,13 +103,13 @@ export interface Escape {
 /** Parameters quoted as written rather than read as prose: a library's error, a proxy model's shape. */
 const QUOTED = new Set(["error", "model"]);
 
-function match(rules: Rule[], text: string, t: Translator, escape?: Escape): string | undefined {
-  for (const [pattern, id, params] of rules) {
+function match(rules: Rule[], text: string, t: Translator, safe?: Escape): string | undefined {
+  for (const [pattern, id, read] of rules) {
     const m = text.match(pattern);
     if (!m) continue;
-    const raw = params(m, t);
-    const safe = escape ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, QUOTED.has(k) ? escape.code(String(v)) : escape.text(String(v))])) : raw;
-    return t.t(id, safe);
+    const raw = read(m, t);
+    const params = safe ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, QUOTED.has(k) ? safe.code(String(v)) : safe.text(String(v))])) : raw;
+    return t.t(id, params);
   }
   return undefined;
 }

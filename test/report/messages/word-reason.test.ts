@@ -34,7 +34,7 @@ describe("reasons other stages still write in English", () => {
   });
 
   it("escapes each part itself when asked, quoting a library's error as code", () => {
-    const escape = { text: (s: string) => s.replace(/@/g, "@\u200b"), code: (s: string) => `\`${s}\`` };
-    expect(wordReason("backend", "@tensorflow/tfjs-node failed to load: The native addon can not be found", translator("zh-TW"), escape)).toBe("@\u200btensorflow/tfjs-node 載入失敗：`The native addon can not be found`");
+    const safe = { text: (s: string) => s.replace(/@/g, "@\u200b"), code: (s: string) => `\`${s}\`` };
+    expect(wordReason("backend", "@tensorflow/tfjs-node failed to load: The native addon can not be found", translator("zh-TW"), safe)).toBe("@\u200btensorflow/tfjs-node 載入失敗：`The native addon can not be found`");
   });
 });
