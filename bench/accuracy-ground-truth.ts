@@ -10,7 +10,7 @@ import { prepareTask } from "../src/proxy/prepare-task.js";
 import { fitSteps, medianOf, plainLine, type StepsFit } from "./accuracy-fit.js";
 import { REPO_ROOT, type AccuracyTask } from "./accuracy-tasks.js";
 import { heldOutBatch, stepsToTarget, type TargetRun } from "./accuracy-steps-to-target.js";
-import { machineInfo } from "./machine.js";
+import type { machineInfo } from "./machine.js";
 
 export interface GroundTruthPoint {
   batchSize: number;

@@ -60,7 +60,7 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
   const tokens = known("tokens_per_batch");
   const unitOption = semantics.unit;
   const unit = typeof unitOption === "function" ? unitOption(values, settings) : (unitOption ?? (first("tokens_per_batch") ? "tokens" : "samples"));
-  let micro = unit === "tokens" && first("tokens_per_batch") ? tokens : known("micro_batch");
+  const micro = unit === "tokens" && first("tokens_per_batch") ? tokens : known("micro_batch");
   const accumSetting = first("grad_accum");
   // An unresolved global batch (Ludwig `effective_batch_size: auto`, DeepSpeed `train_batch_size: "auto"`)
   // is micro × accumulation × devices when both of those are written.

@@ -22,31 +22,31 @@ function tree(): Record<string, string> {
   return files;
 }
 
-const valueOf = (text: string, key: string) => resolveInterpolations(parseYaml(text, "c.yaml")).entries.find((e) => e.path.join(".") === key);
+const entryAt = (text: string, key: string) => resolveInterpolations(parseYaml(text, "c.yaml")).entries.find((e) => e.path.join(".") === key);
 
 describe("OmegaConf interpolation", () => {
   it("resolves ${key} within a file and reports the value where it is written", () => {
-    expect(valueOf("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")).toMatchObject({ value: 16, line: 1, usedAt: { line: 3, raw: "${bs}" } });
-    expect(valueOf("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBeUndefined();
+    expect(entryAt("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")).toMatchObject({ value: 16, line: 1, usedAt: { line: 3, raw: "${bs}" } });
+    expect(entryAt("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBeUndefined();
   });
 
   it("resolves relative keys: ${.x} beside the value, ${..x} one level up", () => {
     const text = "batch_size: 4\ndata:\n  batch_size: 32\n  val: ${.batch_size}\n  up: ${..batch_size}\n";
-    expect(valueOf(text, "data.val")?.value).toBe(32);
-    expect(valueOf(text, "data.up")?.value).toBe(4);
+    expect(entryAt(text, "data.val")?.value).toBe(32);
+    expect(entryAt(text, "data.up")?.value).toBe(4);
     expect(absolute("...x", ["a", "b"])).toBeUndefined();
   });
 
   it("oc.select takes the key when present and its default otherwise", () => {
-    expect(valueOf("n: 4\ntrainer:\n  num_nodes: ${oc.select:n,1}\n", "trainer.num_nodes")?.value).toBe(4);
-    expect(valueOf("trainer:\n  num_nodes: ${oc.select:nodes,2}\n", "trainer.num_nodes")).toMatchObject({ value: 2, line: 2 });
+    expect(entryAt("n: 4\ntrainer:\n  num_nodes: ${oc.select:n,1}\n", "trainer.num_nodes")?.value).toBe(4);
+    expect(entryAt("trainer:\n  num_nodes: ${oc.select:nodes,2}\n", "trainer.num_nodes")).toMatchObject({ value: 2, line: 2 });
   });
 
   it("stays unknown, saying why, for a missing key, a cycle and an environment variable", () => {
-    expect(valueOf("a: ${missing}\n", "a")?.unknownReason).toBe("interpolation ${missing}: no key missing in this config or the files it composes");
-    expect(valueOf("a: ${b}\nb: ${a}\n", "a")?.unknownReason).toMatch(/cycle/);
-    expect(valueOf("a: ${oc.env:BS}\n", "a")?.unknownReason).toBe("read from environment variable BS at run time");
-    expect(valueOf("bs: ${oc.env:BS}\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBe("read from environment variable BS at run time");
+    expect(entryAt("a: ${missing}\n", "a")?.unknownReason).toBe("interpolation ${missing}: no key missing in this config or the files it composes");
+    expect(entryAt("a: ${b}\nb: ${a}\n", "a")?.unknownReason).toMatch(/cycle/);
+    expect(entryAt("a: ${oc.env:BS}\n", "a")?.unknownReason).toBe("read from environment variable BS at run time");
+    expect(entryAt("bs: ${oc.env:BS}\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBe("read from environment variable BS at run time");
   });
 
   it("resolves across composed Hydra configs: the data group's batch comes from the primary config", async () => {

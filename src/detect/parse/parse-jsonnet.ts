@@ -26,19 +26,19 @@ export function parseJsonnet(text: string, path: string, imports?: ReadonlyMap<s
   const reader = new Reader(text, toks, { path, imports, depth: 0 });
   try {
     const value = reader.expr(new Map(), 0);
-    if (!reader.done()) throw new SyntaxError(`unexpected ${reader.peekText()}`, reader.offset());
+    if (!reader.done()) throw new JsonnetSyntaxError(`unexpected ${reader.peekText()}`, reader.offset());
     const sink = new EntrySink(at);
     sink.add(value, []);
     out.entries = sink.entries;
     if (sink.limitHit) out.errors.push({ message: `Jsonnet: ${sink.limitHit}` });
   } catch (error) {
-    const offset = error instanceof SyntaxError ? error.offset : reader.offset();
+    const offset = error instanceof JsonnetSyntaxError ? error.offset : reader.offset();
     out.errors.push({ message: `Jsonnet: ${(error as Error).message}`, ...at(offset) });
   }
   return out;
 }
 
-class SyntaxError extends Error {
+class JsonnetSyntaxError extends Error {
   constructor(message: string, readonly offset: number) {
     super(message);
   }
@@ -158,7 +158,7 @@ function importNode(kind: string, file: Tok, from: ImportContext): ValueNode {
   try {
     const reader = new Reader(text, toks, { path: target, imports: from.imports, depth: from.depth + 1 });
     const value = reader.expr(new Map(), 0);
-    if (!reader.done()) throw new SyntaxError(`unexpected ${reader.peekText()}`, reader.offset());
+    if (!reader.done()) throw new JsonnetSyntaxError(`unexpected ${reader.peekText()}`, reader.offset());
     return placed(value, target, lineIndex(text));
   } catch (error) {
     return unknown(`imported from ${name}: ${(error as Error).message}`);
@@ -200,7 +200,7 @@ class Reader {
   }
   private take(text?: string): Tok {
     const t = this.toks[this.i];
-    if (!t || (text !== undefined && t.text !== text)) throw new SyntaxError(`expected ${text ?? "a value"} but found ${t?.text ?? "end of file"}`, t?.offset ?? this.text.length);
+    if (!t || (text !== undefined && t.text !== text)) throw new JsonnetSyntaxError(`expected ${text ?? "a value"} but found ${t?.text ?? "end of file"}`, t?.offset ?? this.text.length);
     this.i++;
     return t;
   }
@@ -210,7 +210,7 @@ class Reader {
   }
 
   expr(env: Env, depth: number): ValueNode {
-    if (depth > JSONNET_LIMITS.maxDepth) throw new SyntaxError(`expressions nested deeper than ${JSONNET_LIMITS.maxDepth} levels`, this.offset());
+    if (depth > JSONNET_LIMITS.maxDepth) throw new JsonnetSyntaxError(`expressions nested deeper than ${JSONNET_LIMITS.maxDepth} levels`, this.offset());
     if (this.peek("local")) {
       this.take("local");
       const inner = new Map(env);
@@ -252,7 +252,7 @@ class Reader {
   /** `name = expr` or `name(params) = expr`, bound for the expression after it. */
   private bind(env: Env, depth: number): void {
     const name = this.take();
-    if (name.kind !== "id") throw new SyntaxError(`expected a name after local, found ${name.text}`, name.offset);
+    if (name.kind !== "id") throw new JsonnetSyntaxError(`expected a name after local, found ${name.text}`, name.offset);
     if (this.peek("(")) {
       this.skipGroup("(", ")");
       this.take("=");
@@ -343,7 +343,7 @@ class Reader {
       return bound ?? unknownNode(`name ${t.text} is not defined in this file`, { raw: t.text, offset: t.offset });
     }
     if (t.text === "$") return unknownNode("$ (the outermost object) is known only when the config is evaluated", { raw: "$", offset: t.offset });
-    throw new SyntaxError(`unexpected ${t.text}`, t.offset);
+    throw new JsonnetSyntaxError(`unexpected ${t.text}`, t.offset);
   }
 
   private object(env: Env, depth: number): ValueNode {
@@ -368,12 +368,12 @@ class Reader {
         else if (key.text === "[") {
           this.i--;
           this.skipGroup("[", "]");
-        } else throw new SyntaxError(`unexpected ${key.text} in an object`, key.offset);
+        } else throw new JsonnetSyntaxError(`unexpected ${key.text} in an object`, key.offset);
         if (this.peek("(")) this.skipGroup("(", ")");
         const sep = this.take();
         if (!/^\+?:{1,3}$/.test(sep.text)) {
           if (sep.text === "for") return this.comprehension(open.offset, "}");
-          throw new SyntaxError(`expected : after a field name, found ${sep.text}`, sep.offset);
+          throw new JsonnetSyntaxError(`expected : after a field name, found ${sep.text}`, sep.offset);
         }
         const value = this.expr(inner, depth + 1);
         if (name !== undefined && sep.text.startsWith("+")) items.push([name, unknownNode(`added to the inherited ${name} at run time`, { raw: value.raw, offset: value.offset })]);

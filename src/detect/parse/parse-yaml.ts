@@ -1,4 +1,4 @@
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { type Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import type { Entry, ParsedConfig, Scalar } from "../types.js";
 import { unknownReason } from "./unknown-value.js";
 import { scanHashComments } from "./scan-comments.js";

@@ -35,10 +35,10 @@ export function pythonString(text: string): string | undefined {
   let body = text.slice(m[0].length);
   // An unterminated literal (a syntax error) still yields what was written.
   if (body.endsWith(quote) && body.length >= quote.length) body = body.slice(0, body.length - quote.length);
-  return prefix.includes("r") ? body : unescape(body);
+  return prefix.includes("r") ? body : unescapePython(body);
 }
 
-function unescape(body: string): string {
+function unescapePython(body: string): string {
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (whole, esc: string) => {
     if (esc in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[esc];
     if (/^[xuU]/.test(esc) && esc.length > 1) return safeCodePoint(parseInt(esc.slice(1), 16)) ?? whole;
