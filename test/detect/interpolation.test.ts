@@ -1,26 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fixtureTree } from "../helpers/fixture-tree.js";
 import { detectChanges } from "../../src/detect/detect-changes.js";
 import { detectConfig } from "../../src/detect/detect-config.js";
 import { parseYaml } from "../../src/detect/parse/parse-yaml.js";
 import { absolute, resolveInterpolations } from "../../src/detect/resolve-interpolation.js";
 import { MemorySource } from "../../src/source/memory-source.js";
 
-/** fixtures/configs/_trees/hydra-interpolation as a tree of path → text. */
-function tree(): Record<string, string> {
-  const root = new URL("../../fixtures/configs/_trees/hydra-interpolation/", import.meta.url).pathname;
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(join(root, dir))) {
-      const rel = dir ? `${dir}/${name}` : name;
-      if (statSync(join(root, rel)).isDirectory()) walk(rel);
-      else files[rel] = readFileSync(join(root, rel), "utf8");
-    }
-  };
-  walk("");
-  return files;
-}
+const tree = () => fixtureTree("hydra-interpolation");
 
 const entryAt = (text: string, key: string) => resolveInterpolations(parseYaml(text, "c.yaml")).entries.find((e) => e.path.join(".") === key);
 

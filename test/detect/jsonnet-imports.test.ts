@@ -1,26 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fixtureTree } from "../helpers/fixture-tree.js";
 import { detectChanges } from "../../src/detect/detect-changes.js";
 import { detectConfig } from "../../src/detect/detect-config.js";
 import { importTarget, JSONNET_IMPORT_LIMITS, readJsonnetImports } from "../../src/detect/parse/jsonnet-imports.js";
 import { parseJsonnet } from "../../src/detect/parse/parse-jsonnet.js";
 import { MemorySource } from "../../src/source/memory-source.js";
 
-/** fixtures/configs/_trees/jsonnet-imports as a tree of path → text. */
-function tree(): Record<string, string> {
-  const root = new URL("../../fixtures/configs/_trees/jsonnet-imports/", import.meta.url).pathname;
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(join(root, dir))) {
-      const rel = dir ? `${dir}/${name}` : name;
-      if (statSync(join(root, rel)).isDirectory()) walk(rel);
-      else files[rel] = readFileSync(join(root, rel), "utf8");
-    }
-  };
-  walk("");
-  return files;
-}
+const tree = () => fixtureTree("jsonnet-imports");
 
 const CONFIG = "training_config/roberta_tagger.jsonnet";
 const LIB = "training_config/common/trainer.libsonnet";

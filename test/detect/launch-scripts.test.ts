@@ -1,26 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fixtureTree } from "../helpers/fixture-tree.js";
 import { detectChanges } from "../../src/detect/detect-changes.js";
 import { detectConfig } from "../../src/detect/detect-config.js";
 import { launchReferences } from "../../src/detect/launch-references.js";
 import { parseConfig } from "../../src/detect/parse/parse-config.js";
 import { MemorySource } from "../../src/source/memory-source.js";
 
-/** fixtures/configs/_trees/launch as a tree of path → text. */
-function launchTree(): Record<string, string> {
-  const root = new URL("../../fixtures/configs/_trees/launch/", import.meta.url).pathname;
-  const tree: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(join(root, dir))) {
-      const rel = dir ? `${dir}/${name}` : name;
-      if (statSync(join(root, rel)).isDirectory()) walk(rel);
-      else tree[rel] = readFileSync(join(root, rel), "utf8");
-    }
-  };
-  walk("");
-  return tree;
-}
+const launchTree = () => fixtureTree("launch");
 
 const base = launchTree();
 
