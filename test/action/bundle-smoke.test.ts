@@ -21,6 +21,8 @@ function fakeGitHub(posted: string[]) {
     [`GET /repos/acme/train/contents/train.yaml?ref=${HEAD}`]: file("optimizer: sgd\nbatch_size: 256\nlr: 0.1\n"),
     [`GET /repos/acme/train/contents/train.yaml?ref=${BASE}`]: file("optimizer: sgd\nbatch_size: 64\nlr: 0.1\n"),
     "GET /repos/acme/train/issues/7/comments?per_page=100": [],
+    // The run checks that the pull request is still at its head before it writes.
+    "GET /repos/acme/train/pulls/7": { number: 7, state: "open", head: { sha: HEAD }, base: { sha: BASE } },
   };
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = "";
