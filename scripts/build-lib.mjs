@@ -3,7 +3,7 @@
 // disk beside its module must be copied). dist/ is the Action's bundle, built by build-action.mjs.
 //   node scripts/build-lib.mjs
 import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,3 +26,11 @@ for (const file of data) {
 // npm makes a bin executable on install; this keeps `./lib/cli.js` runnable straight from a build too.
 chmodSync(join(lib, "cli.js"), 0o755);
 console.log(`batch-advisor library: lib/ (${data.length} JSON data file${data.length === 1 ? "" : "s"} copied)`);
+
+// In a clone, `npx batch-advisor …` looks in node_modules/.bin, where npm links the bins of
+// dependencies but not the project's own: link it there too, as `npm link` would.
+const bin = join(root, "node_modules", ".bin");
+if (existsSync(bin)) {
+  rmSync(join(bin, "batch-advisor"), { force: true });
+  symlinkSync(relative(bin, join(lib, "cli.js")), join(bin, "batch-advisor"));
+}
