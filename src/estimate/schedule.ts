@@ -40,7 +40,9 @@ export function scheduleAdvice(input: ScheduleInput): ScheduleAdvice {
     if (input.baseSettings && leftAsItWas(s, input.baseSettings)) item.unchanged = true;
     return item;
   });
-  const shouldScale = k !== null && Math.abs(k - 1) > 1e-9 && items.length > 0;
+  // Eval/save intervals alone do not change how much training happens: they ride along when a
+  // training length, warm-up or decay point in steps has to scale, and say nothing on their own.
+  const shouldScale = k !== null && Math.abs(k - 1) > 1e-9 && items.some((i) => LENGTH_ROLES.has(i.role));
   const unscaled = shouldScale ? items.filter((i) => i.unchanged && LENGTH_ROLES.has(i.role)) : [];
   return {
     countedIn,

@@ -59,6 +59,11 @@ describe("step-counted decay points and intervals", () => {
     expect(s).toMatchObject({ countedIn: "epochs", shouldScale: false });
   });
 
+  it("eval and save intervals alone, beside an epoch count, do not make the schedule scale", () => {
+    const s = scheduleAdvice({ k: 2, settings: [setting("epochs", "num_train_epochs", 3), setting("eval_interval", "eval_steps", 500), setting("eval_interval", "save_steps", 500)] });
+    expect(s.shouldScale).toBe(false);
+  });
+
   it("eval and save intervals scale with the batch too", () => {
     const s = scheduleAdvice({ k: 4, settings: [setting("max_steps", "max_steps", 1000), setting("eval_interval", "eval_steps", 200), setting("eval_interval", "save_steps", 500)] });
     expect(s.items.map((i) => [i.key, i.suggested])).toEqual([["max_steps", 250], ["eval_steps", 50], ["save_steps", 125]]);
