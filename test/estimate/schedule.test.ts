@@ -60,8 +60,12 @@ describe("step-counted decay points and intervals", () => {
   });
 
   it("eval and save intervals alone, beside an epoch count, do not make the schedule scale", () => {
-    const s = scheduleAdvice({ k: 2, settings: [setting("epochs", "num_train_epochs", 3), setting("eval_interval", "eval_steps", 500), setting("eval_interval", "save_steps", 500)] });
-    expect(s.shouldScale).toBe(false);
+    const settings = [
+      setting("epochs", "num_train_epochs", 3),
+      setting("eval_interval", "eval_steps", 500),
+      setting("eval_interval", "save_steps", 500),
+    ];
+    expect(scheduleAdvice({ k: 2, settings }).shouldScale).toBe(false);
   });
 
   it("eval and save intervals scale with the batch too", () => {
