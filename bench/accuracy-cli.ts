@@ -42,14 +42,33 @@ export function cliCommand(files: { model: string; data: string }, quick: boolea
  * Runs the CLI on one pair and reads the convergence estimate of the first group.
  * @example (await predictThroughCli({ model: "bench/tasks/chars-mlp/model.json", data: "bench/tasks/chars-mlp/sample.csv", optimizer: "adam" }, [32, 64], { quick: true })).stepsRatio.value
  */
-export async function predictThroughCli(files: { model: string; data: string; optimizer: string }, pair: [number, number], options: { quick: boolean }): Promise<CliPrediction> {
+export async function predictThroughCli(
+  files: { model: string; data: string; optimizer: string },
+  pair: [number, number],
+  options: { quick: boolean },
+): Promise<CliPrediction> {
   const [bOld, bNew] = pair;
   const dir = mkdtempSync(join(tmpdir(), "batch-advisor-bench-"));
   try {
     const config = (b: number) => `batch_size: ${b}\noptimizer: ${files.optimizer}\n`;
     writeFileSync(join(dir, "old.yaml"), config(bOld));
     writeFileSync(join(dir, "new.yaml"), config(bNew));
-    const args = ["--import", "tsx", "src/cli.ts", "analyze", join(dir, "old.yaml"), join(dir, "new.yaml"), "--proxy-model", files.model, "--data", files.data, "--config", BENCH_CONFIG, "--json", ...(options.quick ? ["--quick"] : [])];
+    const args = [
+      "--import",
+      "tsx",
+      "src/cli.ts",
+      "analyze",
+      join(dir, "old.yaml"),
+      join(dir, "new.yaml"),
+      "--proxy-model",
+      files.model,
+      "--data",
+      files.data,
+      "--config",
+      BENCH_CONFIG,
+      "--json",
+      ...(options.quick ? ["--quick"] : []),
+    ];
     const started = performance.now();
     const stdout = await run(process.execPath, args);
     const cliSeconds = (performance.now() - started) / 1000;
@@ -63,12 +82,24 @@ export async function predictThroughCli(files: { model: string; data: string; op
  * The prediction in the CLI's JSON report. Throws when the report has no convergence estimate,
  * naming the proxy's notes (why the noise scale was not measured).
  */
-export function readPrediction(report: any, context: { bOld: number; bNew: number; quick: boolean; cliSeconds: number }): CliPrediction {
+export function readPrediction(
+  report: any,
+  context: { bOld: number; bNew: number; quick: boolean; cliSeconds: number },
+): CliPrediction {
   const c = report.groups?.[0]?.estimate?.convergence;
   const m = report.measurements?.[0];
-  if (!c) throw new Error(`${context.bOld} → ${context.bNew}${context.quick ? " (--quick)" : ""}: no convergence estimate in the report (${(m?.notes ?? []).join("; ")})`);
-  const span = (q: { value: number; low?: number; high?: number }) => ({ value: q.value, low: q.low ?? q.value, high: q.high ?? q.value });
-  const position = (c.notes ?? []).find((n: { id: string }) => n.id.startsWith("convergence-position")) as { id: string; text?: string } | undefined;
+  if (!c)
+    throw new Error(
+      `${context.bOld} → ${context.bNew}${context.quick ? " (--quick)" : ""}: no convergence estimate in the report (${(m?.notes ?? []).join("; ")})`,
+    );
+  const span = (q: { value: number; low?: number; high?: number }) => ({
+    value: q.value,
+    low: q.low ?? q.value,
+    high: q.high ?? q.value,
+  });
+  const position = (c.notes ?? []).find((n: { id: string }) => n.id.startsWith("convergence-position")) as
+    | { id: string; text?: string }
+    | undefined;
   return {
     bOld: context.bOld,
     bNew: context.bNew,
@@ -95,7 +126,12 @@ function run(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       // Exit 3 is "over the memory budget": the report is still complete.
-      if (error && error.code !== 3) reject(new Error(`batch-advisor analyze failed (${error.code ?? error.signal}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
+      if (error && error.code !== 3)
+        reject(
+          new Error(
+            `batch-advisor analyze failed (${error.code ?? error.signal}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`,
+          ),
+        );
       else resolve(stdout);
     });
   });

@@ -46,11 +46,19 @@ export function comparePairs(truth: TaskGroundTruth, prediction: TaskPrediction)
     if (!old?.steps || !neu?.steps || !truth.fit) continue;
     const stepTime = neu.stepMs / old.stepMs;
     const stepsRatio = neu.steps / old.steps;
-    const measured = { stepsRatio, examplesRatio: (stepsRatio * pair.bNew) / pair.bOld, timeRatio: stepsRatio * stepTime };
+    const measured = {
+      stepsRatio,
+      examplesRatio: (stepsRatio * pair.bNew) / pair.bOld,
+      timeRatio: stepsRatio * stepTime,
+    };
     const naiveSteps = pair.bOld / pair.bNew;
     const naive = { stepsRatio: naiveSteps, examplesRatio: 1, timeRatio: naiveSteps * pair.stepTimeRatio };
     const oracleSteps = fittedStepsRatio(truth.fit, pair.bOld, pair.bNew);
-    const oracle = { stepsRatio: oracleSteps, examplesRatio: (oracleSteps * pair.bNew) / pair.bOld, timeRatio: oracleSteps * stepTime };
+    const oracle = {
+      stepsRatio: oracleSteps,
+      examplesRatio: (oracleSteps * pair.bNew) / pair.bOld,
+      timeRatio: oracleSteps * stepTime,
+    };
     out.push({
       task: truth.task,
       bOld: pair.bOld,
@@ -59,7 +67,11 @@ export function comparePairs(truth: TaskGroundTruth, prediction: TaskPrediction)
       measured,
       naive,
       oracle,
-      relError: { predicted: errors(pair.predicted, measured), naive: errors(naive, measured), oracle: errors(oracle, measured) },
+      relError: {
+        predicted: errors(pair.predicted, measured),
+        naive: errors(naive, measured),
+        oracle: errors(oracle, measured),
+      },
       stepsInterval: pair.stepsInterval,
       measuredInInterval: stepsRatio >= pair.stepsInterval[0] && stepsRatio <= pair.stepsInterval[1],
       uncertain: pair.uncertain,
@@ -69,7 +81,11 @@ export function comparePairs(truth: TaskGroundTruth, prediction: TaskPrediction)
 }
 
 function errors(p: PredictedRatios, m: PredictedRatios): PredictedRatios {
-  return { stepsRatio: relativeError(p.stepsRatio, m.stepsRatio), examplesRatio: relativeError(p.examplesRatio, m.examplesRatio), timeRatio: relativeError(p.timeRatio, m.timeRatio) };
+  return {
+    stepsRatio: relativeError(p.stepsRatio, m.stepsRatio),
+    examplesRatio: relativeError(p.examplesRatio, m.examplesRatio),
+    timeRatio: relativeError(p.timeRatio, m.timeRatio),
+  };
 }
 
 /** Medians and worst cases of one task's pairs (or all pairs), for the predictor and both baselines. */

@@ -58,11 +58,27 @@ export function taskSpec(task: AccuracyTask, seeds: number[]): string {
   const { model, data, optimizer, learningRate, seed, batchSizes } = task.plan;
   // A task kept as files is the same task only while its files are: their digest joins the key.
   const files = task.files && { model: digest(task.files.model), data: digest(task.files.data) };
-  return JSON.stringify({ model, data, optimizer, learningRate, seed, ruleBatch: batchSizes[0], sizes: task.batchSizes, target: task.targetLoss, grid: task.learningRateGrid, maxExamples: task.maxExamples, seeds, files });
+  return JSON.stringify({
+    model,
+    data,
+    optimizer,
+    learningRate,
+    seed,
+    ruleBatch: batchSizes[0],
+    sizes: task.batchSizes,
+    target: task.targetLoss,
+    grid: task.learningRateGrid,
+    maxExamples: task.maxExamples,
+    seeds,
+    files,
+  });
 }
 
 function digest(path: string): string {
-  return createHash("sha256").update(readFileSync(new URL(path, `file://${REPO_ROOT}`))).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(readFileSync(new URL(path, `file://${REPO_ROOT}`)))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 export function readGroundTruth(): GroundTruthFile | undefined {
@@ -82,7 +98,10 @@ export function writeGroundTruth(file: GroundTruthFile): void {
  * chosen rate. Steps are the median over all seeds.
  * @example (await measureGroundTruth(accuracyTasks()[0], { seeds: [1, 2, 3] })).fit?.bCrit
  */
-export async function measureGroundTruth(task: AccuracyTask, options: { seeds: number[]; log?: (line: string) => void }): Promise<TaskGroundTruth> {
+export async function measureGroundTruth(
+  task: AccuracyTask,
+  options: { seeds: number[]; log?: (line: string) => void },
+): Promise<TaskGroundTruth> {
   const started = performance.now();
   await loadBackend({ force: "wasm" });
   const { plan } = task;
@@ -94,15 +113,32 @@ export async function measureGroundTruth(task: AccuracyTask, options: { seeds: n
     // The best multiplier moves slowly with B: each batch size's search starts at the previous one's.
     let start = task.learningRateGrid[0];
     for (const batchSize of task.batchSizes) {
-      const rule = scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch: batchSize });
+      const rule = scaledLearningRate({
+        optimizer: plan.optimizer,
+        base: plan.learningRate,
+        baseBatch: plan.batchSizes[0],
+        batch: batchSize,
+      });
       const cap = Math.ceil(task.maxExamples / batchSize);
       const run = (multiplier: number, seed: number, maxSteps: number) =>
-        stepsToTarget({ plan, dataset, topology, evalBatch, batchSize, learningRate: rule * multiplier, seed, targetLoss: task.targetLoss, maxSteps });
+        stepsToTarget({
+          plan,
+          dataset,
+          topology,
+          evalBatch,
+          batchSize,
+          learningRate: rule * multiplier,
+          seed,
+          targetLoss: task.targetLoss,
+          maxSteps,
+        });
       const searchSeeds = options.seeds.slice(0, SEARCH_SEEDS);
       const search = searchLearningRate({ grid: task.learningRateGrid, start, seeds: searchSeeds, cap, run });
       const best = search.best;
       const slowest = Math.max(...best.runs.map((r) => r.steps ?? cap));
-      const others = options.seeds.slice(SEARCH_SEEDS).map((seed) => run(best.multiplier, seed, Math.min(cap, 3 * slowest)));
+      const others = options.seeds
+        .slice(SEARCH_SEEDS)
+        .map((seed) => run(best.multiplier, seed, Math.min(cap, 3 * slowest)));
       const stepsBySeed = [...best.runs.map((r) => r.steps), ...others.map((r) => r.steps)];
       const m = medianOf(stepsBySeed.map((s) => s ?? Infinity));
       const runs = [...search.runs, ...others];
@@ -117,7 +153,9 @@ export async function measureGroundTruth(task: AccuracyTask, options: { seeds: n
         stepMs: medianOf(runs.filter((r) => r.endedBy !== "diverged").map((r) => r.stepMs)),
         runs,
       });
-      options.log?.(`  ${task.name} B=${batchSize}: ${stepsBySeed.join("/")} steps at lr ${(rule * best.multiplier).toPrecision(3)} (×${best.multiplier} the rule)${search.atEdge ? ", at the grid's edge" : ""}`);
+      options.log?.(
+        `  ${task.name} B=${batchSize}: ${stepsBySeed.join("/")} steps at lr ${(rule * best.multiplier).toPrecision(3)} (×${best.multiplier} the rule)${search.atEdge ? ", at the grid's edge" : ""}`,
+      );
     }
   } finally {
     disposeBatch(evalBatch);
@@ -140,8 +178,14 @@ export async function measureGroundTruth(task: AccuracyTask, options: { seeds: n
     fit: fit && {
       ...fit,
       unweightedBCrit: {
-        steps: unweighted(reached.map((p) => [1 / p.batchSize, p.steps]), false),
-        examples: unweighted(reached.map((p) => [p.batchSize, p.batchSize * p.steps]), true),
+        steps: unweighted(
+          reached.map((p) => [1 / p.batchSize, p.steps]),
+          false,
+        ),
+        examples: unweighted(
+          reached.map((p) => [p.batchSize, p.batchSize * p.steps]),
+          true,
+        ),
       },
     },
     seconds: (performance.now() - started) / 1000,
@@ -161,7 +205,13 @@ interface SearchResult {
  * challenger's runs are capped so that it stops as soon as it can no longer win.
  * @example searchLearningRate({ grid: [0.5, 1, 2], start: 1, seeds: [1, 2], cap: 5000, run }).best.multiplier
  */
-export function searchLearningRate(options: { grid: number[]; start: number; seeds: number[]; cap: number; run: (multiplier: number, seed: number, maxSteps: number) => TargetRun }): SearchResult {
+export function searchLearningRate(options: {
+  grid: number[];
+  start: number;
+  seeds: number[];
+  cap: number;
+  run: (multiplier: number, seed: number, maxSteps: number) => TargetRun;
+}): SearchResult {
   const grid = [...new Set(options.grid)].sort((a, b) => a - b);
   const runs: TargetRun[] = [];
   let best: SearchResult["best"] | undefined;

@@ -25,7 +25,10 @@ export interface MemoryCheck {
  * same optimizer state), fits the small ones only and predicts the large ones with proxyPeak.
  * @example (await checkMemory(task, { fitSizes: [8, 16, 32, 64], checkSizes: [256, 1024] })).points[1].relError
  */
-export async function checkMemory(task: AccuracyTask, options: { fitSizes: number[]; checkSizes: number[] }): Promise<MemoryCheck> {
+export async function checkMemory(
+  task: AccuracyTask,
+  options: { fitSizes: number[]; checkSizes: number[] },
+): Promise<MemoryCheck> {
   await loadBackend({ force: "wasm" });
   const plan = task.plan;
   const proxyTask = await prepareTask(plan);
@@ -33,7 +36,10 @@ export async function checkMemory(task: AccuracyTask, options: { fitSizes: numbe
   // Tensors another suite left alive in this process would count in every peak and shrink the
   // relative error; a fresh CLI process has none, so both sides are taken above this baseline.
   const baseline = tf.memory().numBytes;
-  const { value } = await measureMemory({ plan, task: proxyTask, budget: createBudget({ seconds: 120 }), progress: progressReporter() }, sizes);
+  const { value } = await measureMemory(
+    { plan, task: proxyTask, budget: createBudget({ seconds: 120 }), progress: progressReporter() },
+    sizes,
+  );
   const small = value.points.filter((p) => options.fitSizes.includes(p.batchSize));
   const fitted: MemoryMeasurement = {
     ...value,
@@ -46,8 +52,19 @@ export async function checkMemory(task: AccuracyTask, options: { fitSizes: numbe
     .map((p) => {
       const predictedBytes = proxyPeak(fitted, p.batchSize) - baseline;
       const measuredBytes = Math.max(p.forwardBackwardBytes, p.optimizerBytes) - baseline;
-      return { batchSize: p.batchSize, predictedBytes, measuredBytes, relError: Math.abs(predictedBytes - measuredBytes) / measuredBytes };
+      return {
+        batchSize: p.batchSize,
+        predictedBytes,
+        measuredBytes,
+        relError: Math.abs(predictedBytes - measuredBytes) / measuredBytes,
+      };
     });
   const { intercept, slope, r2 } = fitted.forwardBackwardFit;
-  return { task: task.name, fitBatchSizes: options.fitSizes, baselineBytes: baseline, fit: { intercept: intercept - baseline, slope, r2, optimizerPeakBytes: fitted.optimizerPeakBytes - baseline }, points };
+  return {
+    task: task.name,
+    fitBatchSizes: options.fitSizes,
+    baselineBytes: baseline,
+    fit: { intercept: intercept - baseline, slope, r2, optimizerPeakBytes: fitted.optimizerPeakBytes - baseline },
+    points,
+  };
 }

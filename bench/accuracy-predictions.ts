@@ -36,7 +36,15 @@ export interface TaskPrediction {
   change: [number, number];
   bCrit: { value: number; low: number; high: number; source: string; uncertain: boolean };
   /** The proxy run's noise-scale measurement and wall time, without the raw samples. */
-  proxy: { wallSeconds: number; partial: boolean; bSimple?: number; interval?: [number, number]; atLoss?: number; trainBatch: number; notes: string[] };
+  proxy: {
+    wallSeconds: number;
+    partial: boolean;
+    bSimple?: number;
+    interval?: [number, number];
+    atLoss?: number;
+    trainBatch: number;
+    notes: string[];
+  };
   pairs: PredictedPair[];
 }
 
@@ -44,7 +52,10 @@ export interface TaskPrediction {
  * Runs the task's default plan (quick or not) on wasm and predicts every pair from it.
  * @example (await predictTask(accuracyTasks()[0], { pairs: [[32, 64]] })).pairs[0].predicted.stepsRatio
  */
-export async function predictTask(task: AccuracyTask, options: { pairs: Array<[number, number]>; quick?: boolean }): Promise<{ prediction: TaskPrediction; measurements: Measurements }> {
+export async function predictTask(
+  task: AccuracyTask,
+  options: { pairs: Array<[number, number]>; quick?: boolean },
+): Promise<{ prediction: TaskPrediction; measurements: Measurements }> {
   const quick = options.quick ?? false;
   const plan = defaultPlan({ ...task.planInput, quick });
   const m = await runProxy(plan, { backend: "wasm" });
@@ -53,12 +64,19 @@ export async function predictTask(task: AccuracyTask, options: { pairs: Array<[n
   for (const [bOld, bNew] of options.pairs) {
     const estimate = await estimateFor(m, bOld, bNew);
     const c = estimate.convergence;
-    if (!c || !c.wallTimeRatio) throw new Error(`${task.name}: no convergence or wall-time estimate for ${bOld} → ${bNew} (${m.notes?.join("; ")})`);
+    if (!c || !c.wallTimeRatio)
+      throw new Error(
+        `${task.name}: no convergence or wall-time estimate for ${bOld} → ${bNew} (${m.notes?.join("; ")})`,
+      );
     bCrit = c.bCrit;
     pairs.push({
       bOld,
       bNew,
-      predicted: { stepsRatio: c.stepsRatio.value, examplesRatio: c.examplesRatio.value, timeRatio: c.wallTimeRatio.value },
+      predicted: {
+        stepsRatio: c.stepsRatio.value,
+        examplesRatio: c.examplesRatio.value,
+        timeRatio: c.wallTimeRatio.value,
+      },
       stepsInterval: [c.stepsRatio.low ?? c.stepsRatio.value, c.stepsRatio.high ?? c.stepsRatio.value],
       uncertain: Boolean(c.stepsRatio.uncertain),
       stepTimeRatio: c.wallTimeRatio.value / c.stepsRatio.value,
@@ -72,7 +90,13 @@ export async function predictTask(task: AccuracyTask, options: { pairs: Array<[n
       task: task.name,
       quick,
       change: plan.batchSizes,
-      bCrit: { value: bCrit.value, low: bCrit.low ?? bCrit.value, high: bCrit.high ?? bCrit.value, source: bCrit.source, uncertain: Boolean(bCrit.uncertain) },
+      bCrit: {
+        value: bCrit.value,
+        low: bCrit.low ?? bCrit.value,
+        high: bCrit.high ?? bCrit.value,
+        source: bCrit.source,
+        uncertain: Boolean(bCrit.uncertain),
+      },
       proxy: {
         wallSeconds: m.wallSeconds,
         partial: m.partial,
@@ -92,10 +116,19 @@ export async function predictTask(task: AccuracyTask, options: { pairs: Array<[n
  */
 async function estimateFor(m: Measurements, bOld: number, bNew: number) {
   const text = (b: number) => `batch_size: ${b}\noptimizer: ${m.plan.optimizer === "adam" ? "adam" : "sgd"}\n`;
-  const source = new MemorySource({ base: { "train.yaml": text(bOld) }, head: { "train.yaml": text(bNew) } }, `${bOld} → ${bNew}`);
+  const source = new MemorySource(
+    { base: { "train.yaml": text(bOld) }, head: { "train.yaml": text(bNew) } },
+    `${bOld} → ${bNew}`,
+  );
   const detection = await detectChanges(source, { devices: 1 });
   const [group] = groupChanges(detection);
   if (!group) throw new Error(`no batch change detected for ${bOld} → ${bNew}`);
   const measurements: Measurements = { ...m, plan: { ...m.plan, batchSizes: [bOld, bNew] } };
-  return estimateChange({ change: group.primary, file: group.head, baseFile: group.base, measurements, config: defaultConfig() });
+  return estimateChange({
+    change: group.primary,
+    file: group.head,
+    baseFile: group.base,
+    measurements,
+    config: defaultConfig(),
+  });
 }

@@ -53,7 +53,12 @@ const CHECK_EXAMPLES = 96;
 export function stepsToTarget(options: TargetRunOptions): TargetRun {
   const { plan, dataset, evalBatch, batchSize, targetLoss } = options;
   const trainer: Trainer = {
-    model: buildModel({ plan, dataset, topology: options.topology, rng: seededRandom(options.seed, "ground-truth-init") }),
+    model: buildModel({
+      plan,
+      dataset,
+      topology: options.topology,
+      rng: seededRandom(options.seed, "ground-truth-init"),
+    }),
     dataset,
     optimizer: createOptimizer(plan.optimizer, options.learningRate),
   };
@@ -72,14 +77,21 @@ export function stepsToTarget(options: TargetRunOptions): TargetRun {
       const loss = trainStep(trainer, batch);
       trainMs += performance.now() - started;
       disposeBatch(batch);
-      if (!Number.isFinite(loss)) return { ...base, steps: null, endedBy: "diverged", trainSeconds: trainMs / 1000, stepMs: trainMs / step };
+      if (!Number.isFinite(loss))
+        return { ...base, steps: null, endedBy: "diverged", trainSeconds: trainMs / 1000, stepMs: trainMs / step };
       ema = smoothing * ema + (1 - smoothing) * loss;
       const smoothed = ema / (1 - smoothing ** step);
       if (smoothed <= gate && step % checkEvery === 0 && evaluateLoss(trainer, evalBatch) <= targetLoss) {
         return { ...base, steps: step, endedBy: "target", trainSeconds: trainMs / 1000, stepMs: trainMs / step };
       }
     }
-    return { ...base, steps: null, endedBy: "cap", trainSeconds: trainMs / 1000, stepMs: trainMs / Math.max(1, options.maxSteps) };
+    return {
+      ...base,
+      steps: null,
+      endedBy: "cap",
+      trainSeconds: trainMs / 1000,
+      stepMs: trainMs / Math.max(1, options.maxSteps),
+    };
   } finally {
     disposeTrainer(trainer);
   }
@@ -87,5 +99,9 @@ export function stepsToTarget(options: TargetRunOptions): TargetRun {
 
 /** The held-out set as one batch (at most `limit` examples), for stepsToTarget. The caller disposes it. */
 export function heldOutBatch(dataset: Dataset, limit = 1024): Batch {
-  return makeBatch(dataset, dataset.eval, Array.from({ length: Math.min(limit, dataset.eval.count) }, (_, i) => i));
+  return makeBatch(
+    dataset,
+    dataset.eval,
+    Array.from({ length: Math.min(limit, dataset.eval.count) }, (_, i) => i),
+  );
 }

@@ -69,7 +69,15 @@ export const REPO_ROOT = new URL("../", import.meta.url).pathname;
 export function userTasks(): AccuracyTask[] {
   const user = (dir: string, optimizer: "adam") => {
     const files = { model: `bench/tasks/${dir}/model.json`, data: `bench/tasks/${dir}/sample.csv`, optimizer };
-    return { files, ...advisorPlan({ batchSizes: [32, 256], optimizer, model: { kind: "user", topologyPath: files.model }, data: { kind: "user", samplePath: files.data } }) };
+    return {
+      files,
+      ...advisorPlan({
+        batchSizes: [32, 256],
+        optimizer,
+        model: { kind: "user", topologyPath: files.model },
+        data: { kind: "user", samplePath: files.data },
+      }),
+    };
   };
   return [
     {
@@ -83,7 +91,8 @@ export function userTasks(): AccuracyTask[] {
     },
     {
       name: "chars-mlp-adam",
-      title: "next character from the previous three (one-hot, 27 symbols, 12 000 synthetic-sentence examples), your mlp 81-128-27 with linear logits, Adam",
+      title:
+        "next character from the previous three (one-hot, 27 symbols, 12 000 synthetic-sentence examples), your mlp 81-128-27 with linear logits, Adam",
       ...user("chars-mlp", "adam"),
       batchSizes: [16, 32, 64, 128, 256, 512, 1024],
       targetLoss: CHARS_TARGET,
@@ -113,8 +122,14 @@ export function accuracyTasks(): AccuracyTask[] {
     },
     {
       name: "teacher-student-momentum",
-      title: "teacher–student (32 features, 10 classes, 10 % label noise, 65 536 examples: the default 8 192 overfit before the target), mlp, momentum SGD",
-      ...advisorPlan({ batchSizes: [32, 256], optimizer: "momentum", model: { kind: "mlp", size: "small" }, data: { kind: "teacher-student", labelNoise: 0.1, examples: 65_536 } }),
+      title:
+        "teacher–student (32 features, 10 classes, 10 % label noise, 65 536 examples: the default 8 192 overfit before the target), mlp, momentum SGD",
+      ...advisorPlan({
+        batchSizes: [32, 256],
+        optimizer: "momentum",
+        model: { kind: "mlp", size: "small" },
+        data: { kind: "teacher-student", labelNoise: 0.1, examples: 65_536 },
+      }),
       batchSizes: [8, 16, 32, 64, 128, 256, 512, 1024],
       targetLoss: 1.3,
       learningRateGrid: GRID,

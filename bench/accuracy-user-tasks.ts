@@ -8,7 +8,13 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cliCommand, predictThroughCli, type CliPrediction } from "./accuracy-cli.js";
 import { comparedPairs, fittedStepsRatio, medianOf, relativeError } from "./accuracy-fit.js";
-import { measureGroundTruth, readGroundTruth, taskSpec, writeGroundTruth, type TaskGroundTruth } from "./accuracy-ground-truth.js";
+import {
+  measureGroundTruth,
+  readGroundTruth,
+  taskSpec,
+  writeGroundTruth,
+  type TaskGroundTruth,
+} from "./accuracy-ground-truth.js";
 import { REPO_ROOT, userTasks, type AccuracyTask } from "./accuracy-tasks.js";
 import { machineInfo } from "./machine.js";
 
@@ -35,7 +41,15 @@ export interface UserTaskPair {
   /** The S(B) fit through the ground truth itself: the best any single B_crit can do. */
   oracle: { value: number; relError: number };
   /** The same pair with --quick: its steps ratio and whether its regime label is the default plan's. */
-  quick: { value: number; low: number; high: number; relError: number; insideInterval: boolean; regime: string | null; sameRegime: boolean };
+  quick: {
+    value: number;
+    low: number;
+    high: number;
+    relError: number;
+    insideInterval: boolean;
+    regime: string | null;
+    sameRegime: boolean;
+  };
   regime: string | null;
   /** Ground truth's steps per seed at the two sizes: how far one seed's count moves the measured ratio. */
   stepsBySeed: { before: Array<number | null>; after: Array<number | null> };
@@ -65,7 +79,11 @@ export interface UserTaskSummary {
  * whose two sizes did not both reach the target are left out.
  * @example compareUserTask(truth, defaults, quicks)[0].relError
  */
-export function compareUserTask(truth: TaskGroundTruth, defaults: CliPrediction[], quicks: CliPrediction[]): UserTaskPair[] {
+export function compareUserTask(
+  truth: TaskGroundTruth,
+  defaults: CliPrediction[],
+  quicks: CliPrediction[],
+): UserTaskPair[] {
   const steps = (b: number) => truth.points.find((p) => p.batchSize === b)?.steps ?? null;
   const bySeed = (b: number) => truth.points.find((p) => p.batchSize === b)?.stepsBySeed ?? [];
   const out: UserTaskPair[] = [];
@@ -89,7 +107,13 @@ export function compareUserTask(truth: TaskGroundTruth, defaults: CliPrediction[
       insideInterval: inside(d.stepsRatio),
       naive: { value: naive, relError: relativeError(naive, measured) },
       oracle: { value: oracle, relError: relativeError(oracle, measured) },
-      quick: { ...q.stepsRatio, relError: relativeError(q.stepsRatio.value, measured), insideInterval: inside(q.stepsRatio), regime: q.regime, sameRegime: q.regime === d.regime },
+      quick: {
+        ...q.stepsRatio,
+        relError: relativeError(q.stepsRatio.value, measured),
+        insideInterval: inside(q.stepsRatio),
+        regime: q.regime,
+        sameRegime: q.regime === d.regime,
+      },
       regime: d.regime,
       stepsBySeed: { before: bySeed(d.bOld), after: bySeed(d.bNew) },
       bCrit: { default: d.bCrit.value, quick: q.bCrit.value },
@@ -100,7 +124,11 @@ export function compareUserTask(truth: TaskGroundTruth, defaults: CliPrediction[
 }
 
 /** Medians, worst case, coverage and the naive baseline over some pairs. */
-export function summariseUserTask(task: string, pairs: UserTaskPair[], measuredBCrit: number | null = null): UserTaskSummary {
+export function summariseUserTask(
+  task: string,
+  pairs: UserTaskPair[],
+  measuredBCrit: number | null = null,
+): UserTaskSummary {
   const errors = pairs.map((p) => p.relError);
   const bCrits = pairs.map((p) => p.bCrit.default);
   const median = medianOf(errors);
@@ -141,7 +169,9 @@ export async function benchUserTasks(options: { retrain?: boolean; log?: (line: 
         const p = resumed(task.name, pair, quick) ?? (await predictThroughCli(files, pair, { quick }));
         keep(task.name, p);
         runs[quick ? "quick" : "default"].push(p);
-        log(`  ${task.name} ${pair[0]} → ${pair[1]}${quick ? " --quick" : ""}: steps ×${p.stepsRatio.value.toFixed(3)} [${p.stepsRatio.low.toFixed(3)}, ${p.stepsRatio.high.toFixed(3)}] (${p.basis}, B_crit ${Math.round(p.bCrit.value)}, ${p.regime ?? "no regime"}) in ${p.cliSeconds.toFixed(0)} s`);
+        log(
+          `  ${task.name} ${pair[0]} → ${pair[1]}${quick ? " --quick" : ""}: steps ×${p.stepsRatio.value.toFixed(3)} [${p.stepsRatio.low.toFixed(3)}, ${p.stepsRatio.high.toFixed(3)}] (${p.basis}, B_crit ${Math.round(p.bCrit.value)}, ${p.regime ?? "no regime"}) in ${p.cliSeconds.toFixed(0)} s`,
+        );
       }
     }
     const compared = compareUserTask(truths[i].truth, runs.default, runs.quick);
@@ -152,7 +182,12 @@ export async function benchUserTasks(options: { retrain?: boolean; log?: (line: 
       commands: { default: cliCommand(files, false), quick: cliCommand(files, true) },
       targetLoss: task.targetLoss,
       batchSizes: task.batchSizes,
-      groundTruth: { reused: truths[i].reused, seconds: truths[i].truth.seconds, seeds: truths[i].truth.seeds, bCrit: truths[i].truth.fit?.bCrit ?? null },
+      groundTruth: {
+        reused: truths[i].reused,
+        seconds: truths[i].truth.seconds,
+        seeds: truths[i].truth.seeds,
+        bCrit: truths[i].truth.fit?.bCrit ?? null,
+      },
       summary: summariseUserTask(task.name, compared, truths[i].truth.fit?.bCrit ?? null),
       pairs: compared,
       predictions: runs,
@@ -162,7 +197,13 @@ export async function benchUserTasks(options: { retrain?: boolean; log?: (line: 
   const overall = summariseUserTask("all", all);
   const seconds = (key: "default" | "quick") => medianOf(all.map((p) => p.seconds[key]));
   return {
-    goals: { medianRelError: `≤ ${USER_TASK_GOALS.medianRelError}`, worstRelError: `≤ ${USER_TASK_GOALS.worstRelError}`, coverage: `≥ ${USER_TASK_GOALS.coverage}`, beatsNaive: "median below naive 1/B's on every task", sameRegimeWithQuick: "every pair" },
+    goals: {
+      medianRelError: `≤ ${USER_TASK_GOALS.medianRelError}`,
+      worstRelError: `≤ ${USER_TASK_GOALS.worstRelError}`,
+      coverage: `≥ ${USER_TASK_GOALS.coverage}`,
+      beatsNaive: "median below naive 1/B's on every task",
+      sameRegimeWithQuick: "every pair",
+    },
     machine: machineInfo(),
     /** The commit the CLI ran from, and whether src/ had uncommitted changes (the working tree is shared). */
     source: sourceState(),
@@ -190,8 +231,14 @@ export async function benchUserTasks(options: { retrain?: boolean; log?: (line: 
 const RESUME = process.env.BENCH_CLI_RESUME;
 function resumed(task: string, pair: [number, number], quick: boolean): CliPrediction | undefined {
   if (!RESUME || !existsSync(RESUME)) return undefined;
-  const lines = readFileSync(RESUME, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { task: string; prediction: CliPrediction });
-  return lines.find((l) => l.task === task && l.prediction.bOld === pair[0] && l.prediction.bNew === pair[1] && l.prediction.quick === quick)?.prediction;
+  const lines = readFileSync(RESUME, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { task: string; prediction: CliPrediction });
+  return lines.find(
+    (l) =>
+      l.task === task && l.prediction.bOld === pair[0] && l.prediction.bNew === pair[1] && l.prediction.quick === quick,
+  )?.prediction;
 }
 function keep(task: string, prediction: CliPrediction): void {
   if (RESUME) appendFileSync(RESUME, `${JSON.stringify({ task, prediction })}\n`);
@@ -212,7 +259,10 @@ async function groundTruths(tasks: AccuracyTask[], options: { retrain: boolean; 
     const truth = await measureGroundTruth(task, { seeds: SEEDS, log: options.log });
     // Written at once, task by task: a stopped session keeps what it trained.
     const cache = readGroundTruth();
-    writeGroundTruth({ machine: machineInfo(), tasks: [...(cache?.tasks ?? []).filter((t) => t.task !== task.name), truth] });
+    writeGroundTruth({
+      machine: machineInfo(),
+      tasks: [...(cache?.tasks ?? []).filter((t) => t.task !== task.name), truth],
+    });
     out.push({ truth, reused: false });
   }
   return out;

@@ -3,7 +3,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { comparedPairs, medianOf } from "./accuracy-fit.js";
 import { comparePairs, summarise, type ComparedPair } from "./accuracy-compare.js";
-import { measureGroundTruth, readGroundTruth, taskSpec, writeGroundTruth, type TaskGroundTruth } from "./accuracy-ground-truth.js";
+import {
+  measureGroundTruth,
+  readGroundTruth,
+  taskSpec,
+  writeGroundTruth,
+  type TaskGroundTruth,
+} from "./accuracy-ground-truth.js";
 import { checkMemory, type MemoryCheck } from "./accuracy-memory.js";
 import { predictTask, type TaskPrediction } from "./accuracy-predictions.js";
 import { accuracyTasks } from "./accuracy-tasks.js";
@@ -41,7 +47,11 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
     const reduced = quick && !options.retrain;
     log(`  ground truth for ${task.name}${reduced ? " (reduced: one seed, the rule's learning rate)" : ""}…`);
     const run = reduced ? { ...task, learningRateGrid: [1] } : task;
-    truths.push({ ...(await measureGroundTruth(run, { seeds: reduced ? QUICK_SEEDS : SEEDS, log })), reused: false, reduced });
+    truths.push({
+      ...(await measureGroundTruth(run, { seeds: reduced ? QUICK_SEEDS : SEEDS, log })),
+      reused: false,
+      reduced,
+    });
   }
   const fresh = truths.filter((t) => !t.reused && !t.reduced);
   if (fresh.length) {
@@ -53,7 +63,13 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
   // show how much B_simple moves with where and how long the proxy measured it.
   const predictions: TaskPrediction[] = [];
   const compared: ComparedPair[] = [];
-  const alternatives: Array<{ task: string; quick: boolean; bCrit: TaskPrediction["bCrit"]; atLoss?: number; summary: ReturnType<typeof summarise> }> = [];
+  const alternatives: Array<{
+    task: string;
+    quick: boolean;
+    bCrit: TaskPrediction["bCrit"];
+    atLoss?: number;
+    summary: ReturnType<typeof summarise>;
+  }> = [];
   for (const [i, task] of tasks.entries()) {
     for (const mode of quick ? [true] : [false, true]) {
       log(`  advisor's ${mode ? "quick " : ""}default plan on ${task.name}…`);
@@ -63,14 +79,25 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
         predictions.push(prediction);
         compared.push(...pairs);
       } else {
-        alternatives.push({ task: task.name, quick: mode, bCrit: prediction.bCrit, atLoss: prediction.proxy.atLoss, summary: summarise(task.name, pairs) });
+        alternatives.push({
+          task: task.name,
+          quick: mode,
+          bCrit: prediction.bCrit,
+          atLoss: prediction.proxy.atLoss,
+          summary: summarise(task.name, pairs),
+        });
       }
     }
   }
   const memory: MemoryCheck[] = [];
   for (const task of tasks) {
     // Fit at the four smallest batch sizes, predict the (up to three) largest beyond them.
-    memory.push(await checkMemory(task, { fitSizes: task.batchSizes.slice(0, 4), checkSizes: task.batchSizes.slice(4).slice(-3) }));
+    memory.push(
+      await checkMemory(task, {
+        fitSizes: task.batchSizes.slice(0, 4),
+        checkSizes: task.batchSizes.slice(4).slice(-3),
+      }),
+    );
   }
 
   // Tasks kept as a user's files, predicted through the CLI (≈1 min per pair): a --quick bench keeps the stored section.
@@ -99,8 +126,16 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
         predictedSource: predictions[i].bCrit.source,
         ratioMeasuredToPredicted: truths[i].fit ? truths[i].fit!.bCrit / predictions[i].bCrit.value : null,
       },
-      summary: summarise(task.name, compared.filter((p) => p.task === task.name)),
-      groundTruth: { reused: truths[i].reused, reduced: truths[i].reduced, seconds: truths[i].seconds, seeds: truths[i].seeds },
+      summary: summarise(
+        task.name,
+        compared.filter((p) => p.task === task.name),
+      ),
+      groundTruth: {
+        reused: truths[i].reused,
+        reduced: truths[i].reduced,
+        seconds: truths[i].seconds,
+        seeds: truths[i].seeds,
+      },
     })),
     pairs: compared,
     summary: {
@@ -109,7 +144,13 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
       medianRelErrorTime: all.medianRelErrorTime.predicted,
       medianRelErrorExamples: all.medianRelErrorExamples.predicted,
       baselines: { naive: pick(all, "naive"), oracle: pick(all, "oracle") },
-      beatsNaiveOnEveryTask: tasks.every((t) => summarise(t.name, compared.filter((p) => p.task === t.name)).beatsNaive),
+      beatsNaiveOnEveryTask: tasks.every(
+        (t) =>
+          summarise(
+            t.name,
+            compared.filter((p) => p.task === t.name),
+          ).beatsNaive,
+      ),
       pairsInsideInterval: all.insideInterval,
       pairs: all.pairs,
       memoryMedianRelError: medianOf(memory.flatMap((m) => m.points.map((p) => p.relError))),
@@ -128,12 +169,18 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
 
 function storedUserTasks(): (UserTasksResult & { reused?: true }) | undefined {
   const path = new URL("./results/accuracy.json", import.meta.url);
-  const stored = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")).userTasks as UserTasksResult | undefined) : undefined;
+  const stored = existsSync(path)
+    ? (JSON.parse(readFileSync(path, "utf8")).userTasks as UserTasksResult | undefined)
+    : undefined;
   return stored && { ...stored, reused: true };
 }
 
 function pick(s: ReturnType<typeof summarise>, key: "naive" | "oracle") {
-  return { medianRelErrorSteps: s.medianRelErrorSteps[key], worstRelErrorSteps: s.worstRelErrorSteps[key], medianRelErrorTime: s.medianRelErrorTime[key] };
+  return {
+    medianRelErrorSteps: s.medianRelErrorSteps[key],
+    worstRelErrorSteps: s.worstRelErrorSteps[key],
+    medianRelErrorTime: s.medianRelErrorTime[key],
+  };
 }
 
 /** One line for the bench runner. */
@@ -144,6 +191,10 @@ export function summariseAccuracy(r: Awaited<ReturnType<typeof benchAccuracy>>):
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchAccuracy({ quick: process.argv.includes("--quick"), retrain: process.argv.includes("--retrain"), log: console.log });
+  const r = await benchAccuracy({
+    quick: process.argv.includes("--quick"),
+    retrain: process.argv.includes("--retrain"),
+    log: console.log,
+  });
   console.log(`accuracy: ${summariseAccuracy(r)}`);
 }

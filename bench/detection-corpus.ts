@@ -37,12 +37,23 @@ export interface CorpusMiss {
 }
 
 /** Scores one corpus entry; the miss (if any) names its cause. */
-export function scoreEntry(entry: CorpusEntry, report: FileReport | null): { right: boolean; effectiveRight: boolean | null; honestUnknown: boolean | null; miss?: CorpusMiss; effectiveMiss?: CorpusMiss } {
+export function scoreEntry(
+  entry: CorpusEntry,
+  report: FileReport | null,
+): {
+  right: boolean;
+  effectiveRight: boolean | null;
+  honestUnknown: boolean | null;
+  miss?: CorpusMiss;
+  effectiveMiss?: CorpusMiss;
+} {
   const base = { repo: entry.repo, path: entry.path, format: entry.format, framework: report?.framework ?? "none" };
   const batches = (report?.settings ?? []).filter((s) => BATCH_ROLES.has(s.role));
   const own = batches.filter((s) => !s.source);
   const show = (s: BatchSetting) => `${s.role} ${s.key} = ${s.raw} @ ${s.source ? `${s.source}:` : ""}${s.line}`;
-  const found = batches.map(show).join("; ") || (report?.errors.length ? `errors: ${report.errors.map((e) => e.message).join("; ")}` : "nothing");
+  const found =
+    batches.map(show).join("; ") ||
+    (report?.errors.length ? `errors: ${report.errors.map((e) => e.message).join("; ")}` : "nothing");
   let miss: CorpusMiss | undefined;
   const ex = entry.expected;
   if (!ex) {
@@ -55,18 +66,30 @@ export function scoreEntry(entry: CorpusEntry, report: FileReport | null): { rig
     if (hit) {
       const competing = sameSource.filter((s) => s !== hit && s.role === ex.role && s.line !== ex.line);
       if (competing.length) miss = { ...base, cause: "competing", expected: expectedText, found };
-    } else if (!report || (report.errors.length && !batches.length)) miss = { ...base, cause: "parse-error", expected: expectedText, found };
+    } else if (!report || (report.errors.length && !batches.length))
+      miss = { ...base, cause: "parse-error", expected: expectedText, found };
     else if (!batches.length) miss = { ...base, cause: "not-found", expected: expectedText, found };
-    else if (atLine.some((s) => s.role === ex.role)) miss = { ...base, cause: "wrong-value", expected: expectedText, found };
+    else if (atLine.some((s) => s.role === ex.role))
+      miss = { ...base, cause: "wrong-value", expected: expectedText, found };
     else if (atLine.length) miss = { ...base, cause: "wrong-role", expected: expectedText, found };
     else miss = { ...base, cause: "wrong-line", expected: expectedText, found };
   }
   const eff = report?.effective;
-  const effText = eff ? `${eff.value ?? "unknown"} ${eff.unit} (${eff.formula}${eff.unknown.length ? `; unknown: ${eff.unknown.join("; ")}` : ""})` : "no report";
+  const effText = eff
+    ? `${eff.value ?? "unknown"} ${eff.unit} (${eff.formula}${eff.unknown.length ? `; unknown: ${eff.unknown.join("; ")}` : ""})`
+    : "no report";
   if (entry.effective === "undetermined") {
     // A value the detector gives is honest here only when it says which defaults it assumed.
     const honest = eff?.value == null || (eff.assumed?.length ?? 0) > 0;
-    return { right: !miss, effectiveRight: null, honestUnknown: honest, miss, effectiveMiss: honest ? undefined : { ...base, cause: "effective-guessed", expected: "undetermined", found: effText } };
+    return {
+      right: !miss,
+      effectiveRight: null,
+      honestUnknown: honest,
+      miss,
+      effectiveMiss: honest
+        ? undefined
+        : { ...base, cause: "effective-guessed", expected: "undetermined", found: effText },
+    };
   }
   const effectiveRight = eff ? sameBatch(eff, entry.effective) : false;
   return {
@@ -74,7 +97,9 @@ export function scoreEntry(entry: CorpusEntry, report: FileReport | null): { rig
     effectiveRight,
     honestUnknown: null,
     miss,
-    effectiveMiss: effectiveRight ? undefined : { ...base, cause: "effective", expected: `${entry.effective.value} ${entry.effective.unit}`, found: effText },
+    effectiveMiss: effectiveRight
+      ? undefined
+      : { ...base, cause: "effective", expected: `${entry.effective.value} ${entry.effective.unit}`, found: effText },
   };
 }
 
@@ -92,7 +117,12 @@ function sameBatch(eff: FileReport["effective"], expected: { value: number; unit
 
 function valueMatches(s: BatchSetting, expected: number | string): boolean {
   if (typeof expected === "number") return s.value === expected;
-  return s.raw.trim().replace(/^["']|["']$/g, "").toLowerCase() === expected.toLowerCase();
+  return (
+    s.raw
+      .trim()
+      .replace(/^["']|["']$/g, "")
+      .toLowerCase() === expected.toLowerCase()
+  );
 }
 
 /** Runs the corpus through detectConfig and writes the score beside the speed results. */
@@ -141,12 +171,19 @@ export async function benchDetectionCorpus() {
     if (score.effectiveMiss) effectiveMisses.push(score.effectiveMiss);
   }
   const files = corpus.files.length;
-  const byCause = (list: CorpusMiss[]) => Object.fromEntries([...new Set(list.map((m) => m.cause))].sort().map((c) => [c, list.filter((m) => m.cause === c).length]));
+  const byCause = (list: CorpusMiss[]) =>
+    Object.fromEntries(
+      [...new Set(list.map((m) => m.cause))].sort().map((c) => [c, list.filter((m) => m.cause === c).length]),
+    );
   const result = {
     goal: "≥ 95 % of real configs right (line + value + role); effective batch right on ≥ 90 % of the files where it is determined",
     files,
     repositories: new Set(corpus.files.map((f) => f.repo)).size,
-    formats: Object.fromEntries([...new Set(corpus.files.map((f) => f.format))].sort().map((f) => [f, corpus.files.filter((e) => e.format === f).length])),
+    formats: Object.fromEntries(
+      [...new Set(corpus.files.map((f) => f.format))]
+        .sort()
+        .map((f) => [f, corpus.files.filter((e) => e.format === f).length]),
+    ),
     right,
     rate: right / files,
     effectiveDetermined: determined,
@@ -174,5 +211,9 @@ export function summariseDetectionCorpus(r: Awaited<ReturnType<typeof benchDetec
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchDetectionCorpus();
   console.log(`detection-corpus: ${summariseDetectionCorpus(r)}`);
-  if (process.argv.includes("--misses")) for (const m of [...r.misses, ...r.effectiveMisses]) console.log(`${m.cause.padEnd(18)} ${m.repo}/${m.path} [${m.framework}] expected ${m.expected}; found ${m.found}`);
+  if (process.argv.includes("--misses"))
+    for (const m of [...r.misses, ...r.effectiveMisses])
+      console.log(
+        `${m.cause.padEnd(18)} ${m.repo}/${m.path} [${m.framework}] expected ${m.expected}; found ${m.found}`,
+      );
 }

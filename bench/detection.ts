@@ -26,7 +26,8 @@ export function generatedChange(count: number): MemorySource {
     const path = `configs/${i}/${t.name}`;
     base[path] = t.text;
     // Double the first batch-like number; a trailing newline keeps files without one in the change too.
-    head[path] = `${t.text.replace(/((?:batch|BATCH|micro|bs)[\w.-]*["']?\s*[:=]?\s*)(\d+)/, (_, k: string, n: string) => `${k}${Number(n) * 2}`)}\n`;
+    head[path] =
+      `${t.text.replace(/((?:batch|BATCH|micro|bs)[\w.-]*["']?\s*[:=]?\s*)(\d+)/, (_, k: string, n: string) => `${k}${Number(n) * 2}`)}\n`;
   }
   return new MemorySource({ base, head }, `${count} generated config files`);
 }
@@ -66,5 +67,7 @@ export async function benchDetection(options: { quick?: boolean } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchDetection({ quick: process.argv.includes("--quick") });
-  console.log(`detection: ${r.detectSecondsFor500Files.toFixed(3)} s for 500 files (${Math.round(r.filesPerSecond)} files/s)`);
+  console.log(
+    `detection: ${r.detectSecondsFor500Files.toFixed(3)} s for 500 files (${Math.round(r.filesPerSecond)} files/s)`,
+  );
 }

@@ -58,10 +58,22 @@ function random(seed: number): () => number {
  */
 function plan(total: number, seed = 9): Delivery[] {
   const rand = random(seed);
-  const pulls = REPOS.flatMap(({ repo }) => Array.from({ length: PULLS_PER_REPO }, (_, i) => ({ repo, number: i + 1, pushes: 0 })));
+  const pulls = REPOS.flatMap(({ repo }) =>
+    Array.from({ length: PULLS_PER_REPO }, (_, i) => ({ repo, number: i + 1, pushes: 0 })),
+  );
   // The pull request in hex, then the push number: readable in the results, and unique.
-  const sha = (repo: string, n: number, push: number) => `${Buffer.from(`${repo}#${n}`).toString("hex").padEnd(36, "0").slice(0, 36)}${push.toString(16).padStart(4, "0")}`;
-  const deliveries: Delivery[] = pulls.map((p) => ({ owner: "acme", repo: p.repo, number: p.number, action: "opened", head: sha(p.repo, p.number, 0), push: 0, id: `open-${p.repo}-${p.number}`, duplicate: false }));
+  const sha = (repo: string, n: number, push: number) =>
+    `${Buffer.from(`${repo}#${n}`).toString("hex").padEnd(36, "0").slice(0, 36)}${push.toString(16).padStart(4, "0")}`;
+  const deliveries: Delivery[] = pulls.map((p) => ({
+    owner: "acme",
+    repo: p.repo,
+    number: p.number,
+    action: "opened",
+    head: sha(p.repo, p.number, 0),
+    push: 0,
+    id: `open-${p.repo}-${p.number}`,
+    duplicate: false,
+  }));
   const duplicates = Math.round(total * 0.15);
   while (deliveries.length < total - duplicates) {
     const p = pulls[Math.floor(rand() * pulls.length)];
@@ -70,7 +82,17 @@ function plan(total: number, seed = 9): Delivery[] {
     for (let b = 0; b < burst && deliveries.length < total - duplicates; b++) {
       const before = sha(p.repo, p.number, p.pushes);
       p.pushes++;
-      deliveries.push({ owner: "acme", repo: p.repo, number: p.number, action: "synchronize", head: sha(p.repo, p.number, p.pushes), push: p.pushes, before, id: `push-${p.repo}-${p.number}-${p.pushes}`, duplicate: false });
+      deliveries.push({
+        owner: "acme",
+        repo: p.repo,
+        number: p.number,
+        action: "synchronize",
+        head: sha(p.repo, p.number, p.pushes),
+        push: p.pushes,
+        before,
+        id: `push-${p.repo}-${p.number}-${p.pushes}`,
+        duplicate: false,
+      });
     }
   }
   // The opened deliveries first, in a shuffled order, then the pushes; redeliveries land anywhere after their original.
@@ -93,7 +115,15 @@ function setUpApi(api: FakeGitHubApi, deliveries: Delivery[]): void {
   for (const { repo, inApp } of REPOS) api.setBotConfig("acme", repo, inApp ? "app:\n  analyzeInApp: true\n" : "");
   for (const d of deliveries) {
     if (d.action !== "opened") continue;
-    api.setPull({ owner: d.owner, repo: d.repo, number: d.number, base: BASE, head: d.head, state: "open", files: { [BASE]: CONFIG_BASE, [d.head]: changesBatch(d) ? configAtPush(0) : CONFIG_BASE } });
+    api.setPull({
+      owner: d.owner,
+      repo: d.repo,
+      number: d.number,
+      base: BASE,
+      head: d.head,
+      state: "open",
+      files: { [BASE]: CONFIG_BASE, [d.head]: changesBatch(d) ? configAtPush(0) : CONFIG_BASE },
+    });
   }
 }
 
@@ -109,11 +139,28 @@ function push(api: FakeGitHubApi, d: Delivery): void {
  * token are not counted as load: the figures are for an App that has been running.
  */
 async function warmUp(api: FakeGitHubApi, server: Awaited<ReturnType<typeof startAppServer>>): Promise<void> {
-  for (const [repo, inApp] of [["warm-up-dispatch", false], ["warm-up-in-app", true]] as const) {
+  for (const [repo, inApp] of [
+    ["warm-up-dispatch", false],
+    ["warm-up-in-app", true],
+  ] as const) {
     const head = "f".repeat(40);
     api.setBotConfig("acme", repo, inApp ? "app:\n  analyzeInApp: true\n" : "");
-    api.setPull({ owner: "acme", repo, number: 1, base: BASE, head, state: "open", files: { [BASE]: CONFIG_BASE, [head]: configAtPush(0) } });
-    await (await postDelivery(server.url, { body: JSON.stringify(pullRequestPayload({ action: "opened", owner: "acme", repo, number: 1, base: BASE, head })) })).text();
+    api.setPull({
+      owner: "acme",
+      repo,
+      number: 1,
+      base: BASE,
+      head,
+      state: "open",
+      files: { [BASE]: CONFIG_BASE, [head]: configAtPush(0) },
+    });
+    await (
+      await postDelivery(server.url, {
+        body: JSON.stringify(
+          pullRequestPayload({ action: "opened", owner: "acme", repo, number: 1, base: BASE, head }),
+        ),
+      })
+    ).text();
     await server.app.idle();
     api.pulls.delete(`acme/${repo}#1`);
   }
@@ -138,7 +185,10 @@ export async function benchAppLoad(options: { quick?: boolean } = {}) {
   const probot = probotFromEnv({ GHE_HOST: api.host, GHE_PROTOCOL: "http" });
   // In-App analyses without the proxy (the analytical estimates only): this measures the App's
   // webhook handling and queues; training speed is npm run bench's proxy and speed suites.
-  const server = await startAppServer({ probot, deps: { analyze, analyzeOptions: { noProxy: true }, env, noDelays: true } });
+  const server = await startAppServer({
+    probot,
+    deps: { analyze, analyzeOptions: { noProxy: true }, env, noDelays: true },
+  });
 
   await warmUp(api, server);
   const rssBefore = process.memoryUsage().rss;
@@ -154,7 +204,17 @@ export async function benchAppLoad(options: { quick?: boolean } = {}) {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (!d.duplicate && d.action === "synchronize") push(api, d);
-    const body = JSON.stringify(pullRequestPayload({ action: d.action, owner: d.owner, repo: d.repo, number: d.number, base: BASE, head: d.head, before: d.before }));
+    const body = JSON.stringify(
+      pullRequestPayload({
+        action: d.action,
+        owner: d.owner,
+        repo: d.repo,
+        number: d.number,
+        base: BASE,
+        head: d.head,
+        before: d.before,
+      }),
+    );
     const t = performance.now();
     sent.push(
       postDelivery(server.url, { body, id: d.id }).then(async (response) => {
@@ -185,12 +245,16 @@ export async function benchAppLoad(options: { quick?: boolean } = {}) {
       mode: inApp ? "in-app" : "dispatch",
       changesBatch: changes,
       deliveries: deliveries.filter((d) => d.repo === p.repo && d.number === p.number).length,
-      pushes: deliveries.filter((d) => d.repo === p.repo && d.number === p.number && d.action === "synchronize" && !d.duplicate).length,
+      pushes: deliveries.filter(
+        (d) => d.repo === p.repo && d.number === p.number && d.action === "synchronize" && !d.duplicate,
+      ).length,
       newestHead: p.head,
       checkRunsForNewest: forNewest.length,
       checkRunsOpen: runs.filter((r) => r.status !== "completed").length,
       checkRunsCancelledAsSuperseded: runs.filter((r) => r.conclusion === "cancelled").length,
-      newestCheck: forNewest[0] ? `${forNewest[0].status}${forNewest[0].conclusion ? `/${forNewest[0].conclusion}` : ""}` : null,
+      newestCheck: forNewest[0]
+        ? `${forNewest[0].status}${forNewest[0].conclusion ? `/${forNewest[0].conclusion}` : ""}`
+        : null,
       dispatchesForNewest: dispatches.filter((d) => d.inputs.head === p.head).length,
       dispatchesForOlderHeads: dispatches.filter((d) => d.inputs.head !== p.head).length,
       comments: comments.length,
@@ -199,8 +263,16 @@ export async function benchAppLoad(options: { quick?: boolean } = {}) {
     const exact = !changes
       ? row.checkRunsForNewest === 0 && row.checkRunsOpen === 0 && dispatches.length === 0 && row.comments === 0
       : inApp
-        ? row.checkRunsForNewest === 1 && row.checkRunsOpen === 0 && row.newestCheck !== "completed/cancelled" && row.commentForNewest && dispatches.length === 0
-        : row.checkRunsForNewest === 1 && row.checkRunsOpen === 1 && forNewest[0].status === "queued" && row.dispatchesForNewest === 1 && row.comments === 0;
+        ? row.checkRunsForNewest === 1 &&
+          row.checkRunsOpen === 0 &&
+          row.newestCheck !== "completed/cancelled" &&
+          row.commentForNewest &&
+          dispatches.length === 0
+        : row.checkRunsForNewest === 1 &&
+          row.checkRunsOpen === 1 &&
+          forNewest[0].status === "queued" &&
+          row.dispatchesForNewest === 1 &&
+          row.comments === 0;
     return { ...row, exact };
   });
 
@@ -217,9 +289,11 @@ export async function benchAppLoad(options: { quick?: boolean } = {}) {
       spacingMs,
       server: "the App's real HTTP server (probot createNodeMiddleware) on 127.0.0.1, signed webhooks",
       api: "in-process fake GitHub API on 127.0.0.1 under GHE_HOST/GHE_PROTOCOL=http, 5 ms per answer",
-      inAppAnalysis: "the real analyze with noProxy (analytical estimates only); proxy training is timed in bench/results/proxy.json",
+      inAppAnalysis:
+        "the real analyze with noProxy (analytical estimates only); proxy training is timed in bench/results/proxy.json",
       trainingQueue: TRAINING_QUEUE,
-      githubWriteSpacing: "off (noDelays): plugin-throttling's 1 write/s would lengthen the settle time by about one second per write, not the acknowledgement",
+      githubWriteSpacing:
+        "off (noDelays): plugin-throttling's 1 write/s would lengthen the settle time by about one second per write, not the acknowledgement",
       peakRssNote: "one process holds the App, the fake API and this script",
       loadAverageAtEnd: loadavg()[0],
     },

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 export function machineInfo() {
   const version = (pkg: string) => {
     try {
-      return JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), "utf8")).version as string;
+      return JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), "utf8"))
+        .version as string;
     } catch {
       return null;
     }
@@ -17,7 +18,10 @@ export function machineInfo() {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
-    versions: { "@tensorflow/tfjs": version("@tensorflow/tfjs"), "@tensorflow/tfjs-backend-wasm": version("@tensorflow/tfjs-backend-wasm") },
+    versions: {
+      "@tensorflow/tfjs": version("@tensorflow/tfjs"),
+      "@tensorflow/tfjs-backend-wasm": version("@tensorflow/tfjs-backend-wasm"),
+    },
   };
 }
 

@@ -64,7 +64,15 @@ export interface MemoryResult {
   goal: typeof MEMORY_GOAL;
   rows: MemoryRow[];
   excluded: Array<{ row: string; why: string }>;
-  summary: { rows: number; medianError: number; worstError: number; worstRow: string; withinInterval: number; coverage: number; met: { median: boolean; worst: boolean; coverage: boolean; rows: boolean } };
+  summary: {
+    rows: number;
+    medianError: number;
+    worstError: number;
+    worstRow: string;
+    withinInterval: number;
+    coverage: number;
+    met: { median: boolean; worst: boolean; coverage: boolean; rows: boolean };
+  };
 }
 
 const recipes = new URL("./memory-recipes/", import.meta.url);
@@ -77,7 +85,9 @@ function halfUnit(gb: number): number {
 
 /** Which of the bot's parts a published number counts: everything but the CUDA context for allocator peaks; weights, gradients and optimizer states for model states. */
 function comparedParts(what: Measure): Array<keyof MemoryParts> {
-  return what === "model-states" ? ["weights", "gradients", "optimizer"] : ["weights", "gradients", "optimizer", "activations", "logits"];
+  return what === "model-states"
+    ? ["weights", "gradients", "optimizer"]
+    : ["weights", "gradients", "optimizer", "activations", "logits"];
 }
 
 /**
@@ -104,9 +114,16 @@ export async function predictRow(row: RecipeRow): Promise<MemoryRow> {
   const parts = memory.parts?.after;
   const wanted = comparedParts(row.measured.what);
   // Model states do not need a batch: read them from the model when the parts are absent.
-  const states = memory.model && { weights: memory.model.weights, gradients: memory.model.gradients, optimizer: memory.model.optimizerStates };
+  const states = memory.model && {
+    weights: memory.model.weights,
+    gradients: memory.model.gradients,
+    optimizer: memory.model.optimizerStates,
+  };
   const source = parts ?? (row.measured.what === "model-states" ? states : undefined);
-  const sum = (f: (q: { value: number; low?: number; high?: number }) => number) => (source ? wanted.reduce((t, k) => t + f((source as Record<string, { value: number; low?: number; high?: number }>)[k]), 0) : null);
+  const sum = (f: (q: { value: number; low?: number; high?: number }) => number) =>
+    source
+      ? wanted.reduce((t, k) => t + f((source as Record<string, { value: number; low?: number; high?: number }>)[k]), 0)
+      : null;
   const predicted = sum((q) => q.value);
   const low = sum((q) => q.low ?? q.value);
   const high = sum((q) => q.high ?? q.value);
@@ -132,7 +149,11 @@ export async function predictRow(row: RecipeRow): Promise<MemoryRow> {
     high,
     error,
     signedError: predicted === null ? null : predicted / measured - 1,
-    withinInterval: low !== null && high !== null && measured + halfUnit(row.measured.gb) >= low && measured - halfUnit(row.measured.gb) <= high,
+    withinInterval:
+      low !== null &&
+      high !== null &&
+      measured + halfUnit(row.measured.gb) >= low &&
+      measured - halfUnit(row.measured.gb) <= high,
     parts: parts ? Object.fromEntries(Object.entries(parts).map(([k, q]) => [k, q.value])) : null,
     notes: [...memory.notes.map((n) => n.id), ...workload.issues.map((i) => i.id)],
   };
@@ -143,7 +164,10 @@ export async function predictRow(row: RecipeRow): Promise<MemoryRow> {
  * @example (await memoryComparison()).summary.medianError
  */
 export async function memoryComparison(): Promise<MemoryResult> {
-  const table = JSON.parse(readFileSync(new URL("rows.json", recipes), "utf8")) as { rows: RecipeRow[]; excluded: MemoryResult["excluded"] };
+  const table = JSON.parse(readFileSync(new URL("rows.json", recipes), "utf8")) as {
+    rows: RecipeRow[];
+    excluded: MemoryResult["excluded"];
+  };
   const rows: MemoryRow[] = [];
   for (const row of table.rows) rows.push(await predictRow(row));
   const errors = rows.map((r) => r.error ?? Infinity);
@@ -163,7 +187,12 @@ export async function memoryComparison(): Promise<MemoryResult> {
       worstRow: worst?.id ?? "",
       withinInterval,
       coverage,
-      met: { median: medianError <= MEMORY_GOAL.medianError, worst: worstError <= MEMORY_GOAL.worstError, coverage: coverage >= MEMORY_GOAL.coverage, rows: rows.length >= MEMORY_GOAL.rows },
+      met: {
+        median: medianError <= MEMORY_GOAL.medianError,
+        worst: worstError <= MEMORY_GOAL.worstError,
+        coverage: coverage >= MEMORY_GOAL.coverage,
+        rows: rows.length >= MEMORY_GOAL.rows,
+      },
     },
   };
 }

@@ -5,7 +5,13 @@ import { writeFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parseConfig } from "../src/detect/parse/parse-config.js";
-import { hostileInputStream, INPUT_KINDS, PARSER_FAMILIES, type Family, type InputKind } from "../test/helpers/hostile-configs.js";
+import {
+  hostileInputStream,
+  INPUT_KINDS,
+  PARSER_FAMILIES,
+  type Family,
+  type InputKind,
+} from "../test/helpers/hostile-configs.js";
 import { boundMessages, brokenPromises } from "../test/helpers/parser-contract.js";
 import { machineInfo, median } from "./machine.js";
 
@@ -81,10 +87,27 @@ function benchFamily(family: Family, count: number): FamilyFigures {
   collect();
   const startHeap = process.memoryUsage().heapUsed;
   const times: number[] = [];
-  const byKind = Object.fromEntries(INPUT_KINDS.map((k) => [k, { inputs: 0, pastABound: 0, boundsHit: 0, maxMs: 0, maxRetainedMiB: 0 }])) as Record<InputKind, KindFigures>;
-  const out: FamilyFigures = { inputs: 0, failures: 0, failureExamples: [], medianMs: 0, p99Ms: 0, maxMs: 0, slowest: { kind: "noise", variant: "", ms: 0, chars: 0 }, largestInputChars: 0, peakHeapAboveStartMiB: 0, maxRetainedMiB: 0, byKind };
+  const byKind = Object.fromEntries(
+    INPUT_KINDS.map((k) => [k, { inputs: 0, pastABound: 0, boundsHit: 0, maxMs: 0, maxRetainedMiB: 0 }]),
+  ) as Record<InputKind, KindFigures>;
+  const out: FamilyFigures = {
+    inputs: 0,
+    failures: 0,
+    failureExamples: [],
+    medianMs: 0,
+    p99Ms: 0,
+    maxMs: 0,
+    slowest: { kind: "noise", variant: "", ms: 0, chars: 0 },
+    largestInputChars: 0,
+    peakHeapAboveStartMiB: 0,
+    maxRetainedMiB: 0,
+    byKind,
+  };
   let peakHeap = startHeap;
-  const measured = Object.fromEntries(INPUT_KINDS.map((k) => [k, { entries: -1, slow: 0 }])) as Record<InputKind, { entries: number; slow: number }>;
+  const measured = Object.fromEntries(INPUT_KINDS.map((k) => [k, { entries: -1, slow: 0 }])) as Record<
+    InputKind,
+    { entries: number; slow: number }
+  >;
   const path = `hostile.${family}`;
   for (const input of hostileInputStream(family, count, SEED)) {
     const start = performance.now();
@@ -101,13 +124,17 @@ function benchFamily(family: Family, count: number): FamilyFigures {
     if (input.hits) kind.pastABound++;
     if (input.hits && boundMessages(parsed).some((m) => input.hits!.message.test(m))) kind.boundsHit++;
     if (worthMeasuring(measured[input.kind], parsed.entries.length, ms)) {
-      kind.maxRetainedMiB = Math.max(kind.maxRetainedMiB, retainedMiB(() => parseConfig(path, input.text, family)));
+      kind.maxRetainedMiB = Math.max(
+        kind.maxRetainedMiB,
+        retainedMiB(() => parseConfig(path, input.text, family)),
+      );
       out.maxRetainedMiB = Math.max(out.maxRetainedMiB, kind.maxRetainedMiB);
     }
     if (ms > out.slowest.ms) out.slowest = { kind: input.kind, variant: input.variant, ms, chars: input.text.length };
     if (broken.length) {
       out.failures++;
-      if (out.failureExamples.length < 10) out.failureExamples.push({ kind: input.kind, variant: input.variant, broken });
+      if (out.failureExamples.length < 10)
+        out.failureExamples.push({ kind: input.kind, variant: input.variant, broken });
     }
   }
   const sorted = [...times].sort((a, b) => a - b);
@@ -127,7 +154,9 @@ export async function benchParsersProperty(options: { quick?: boolean; log?: (li
     const t = performance.now();
     families[family] = benchFamily(family, count);
     const f = families[family];
-    options.log?.(`  ${family}: ${f.inputs} inputs, ${f.failures} failures, p99 ${f.p99Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(0)} ms (${f.slowest.kind}: ${f.slowest.variant})  [${((performance.now() - t) / 1000).toFixed(0)} s]`);
+    options.log?.(
+      `  ${family}: ${f.inputs} inputs, ${f.failures} failures, p99 ${f.p99Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(0)} ms (${f.slowest.kind}: ${f.slowest.variant})  [${((performance.now() - t) / 1000).toFixed(0)} s]`,
+    );
   }
   const all = Object.values(families);
   const result = {

@@ -17,7 +17,11 @@ const CHANGE: [number, number] = [32, 128];
 /** Best plain matMul GFLOP/s of a few shapes on the active backend (the roofline the proxy is held to). */
 function matmulGflops(): { peak: number; shapes: Record<string, number> } {
   const shapes: Record<string, number> = {};
-  for (const [m, k, n] of [[256, 784, 256], [256, 256, 128], [512, 512, 512]]) {
+  for (const [m, k, n] of [
+    [256, 784, 256],
+    [256, 256, 128],
+    [512, 512, 512],
+  ]) {
     const a = tf.randomNormal([m, k]);
     const b = tf.randomNormal([k, n]);
     const run = () => {
@@ -46,14 +50,41 @@ async function stepThroughput(plan: ProxyPlan, sizes: number[]) {
   probe.dispose();
   const context = { plan, task, budget: createBudget({ seconds: 120 }), progress: progressReporter() };
   const { value } = await measureTiming(context, sizes, { repeats: 10 });
-  return value.map((s) => ({ model: description, batchSize: s.batchSize, medianMs: s.medianMs, samplesPerSecond: s.samplesPerSecond, gflops: (flopsPerExample * s.samplesPerSecond) / 1e9 }));
+  return value.map((s) => ({
+    model: description,
+    batchSize: s.batchSize,
+    medianMs: s.medianMs,
+    samplesPerSecond: s.samplesPerSecond,
+    gflops: (flopsPerExample * s.samplesPerSecond) / 1e9,
+  }));
 }
 
-const base = { optimizer: "adam" as const, learningRate: 1e-3, seed: 1, timeBudgetSeconds: 120, batchSizes: [32, 128] as [number, number] };
+const base = {
+  optimizer: "adam" as const,
+  learningRate: 1e-3,
+  seed: 1,
+  timeBudgetSeconds: 120,
+  batchSizes: [32, 128] as [number, number],
+};
 const MODELS: Array<{ name: string; plan: ProxyPlan; sizes: number[]; cpuSizes: number[] }> = [
-  { name: "mlp", plan: { ...base, model: { kind: "mlp", size: "small" }, data: { kind: "mnist" } }, sizes: [32, 256, 512], cpuSizes: [32, 256] },
-  { name: "cnn", plan: { ...base, model: { kind: "cnn", size: "small" }, data: { kind: "mnist" } }, sizes: [32, 256], cpuSizes: [32] },
-  { name: "transformer", plan: { ...base, batchSizes: [8, 32], model: { kind: "transformer", size: "tiny" }, data: { kind: "tokens" } }, sizes: [8, 32], cpuSizes: [8] },
+  {
+    name: "mlp",
+    plan: { ...base, model: { kind: "mlp", size: "small" }, data: { kind: "mnist" } },
+    sizes: [32, 256, 512],
+    cpuSizes: [32, 256],
+  },
+  {
+    name: "cnn",
+    plan: { ...base, model: { kind: "cnn", size: "small" }, data: { kind: "mnist" } },
+    sizes: [32, 256],
+    cpuSizes: [32],
+  },
+  {
+    name: "transformer",
+    plan: { ...base, batchSizes: [8, 32], model: { kind: "transformer", size: "tiny" }, data: { kind: "tokens" } },
+    sizes: [8, 32],
+    cpuSizes: [8],
+  },
 ];
 
 /** Runs the proxy benchmark (quick: one run of each plan instead of three). */
@@ -73,15 +104,20 @@ export async function benchProxy(options: { quick?: boolean } = {}) {
   const defaultWall = await wall(false);
   const quickWall = await wall(true);
 
-  const perBackend: Record<string, { matmul: ReturnType<typeof matmulGflops>; throughput: Awaited<ReturnType<typeof stepThroughput>> }> = {};
+  const perBackend: Record<
+    string,
+    { matmul: ReturnType<typeof matmulGflops>; throughput: Awaited<ReturnType<typeof stepThroughput>> }
+  > = {};
   for (const name of ["wasm", "cpu"] as BackendName[]) {
     await loadBackend({ force: name });
     const matmul = matmulGflops();
     const throughput = [];
-    for (const model of MODELS) throughput.push(...(await stepThroughput(model.plan, name === "cpu" ? model.cpuSizes : model.sizes)));
+    for (const model of MODELS)
+      throughput.push(...(await stepThroughput(model.plan, name === "cpu" ? model.cpuSizes : model.sizes)));
     perBackend[name] = { matmul, throughput };
   }
-  const mlpAt = (backendName: string, b: number) => perBackend[backendName].throughput.find((t) => t.model.startsWith("mlp") && t.batchSize === b)!;
+  const mlpAt = (backendName: string, b: number) =>
+    perBackend[backendName].throughput.find((t) => t.model.startsWith("mlp") && t.batchSize === b)!;
   const sgdMlp = await (async () => {
     await loadBackend({ force: "wasm" });
     return (await stepThroughput({ ...MODELS[0].plan, optimizer: "sgd" }, [256]))[0];
@@ -94,7 +130,11 @@ export async function benchProxy(options: { quick?: boolean } = {}) {
   const result = {
     name: "proxy",
     machine: { ...machineInfo(), backend },
-    goals: { defaultPlanSeconds: "≤ 20 s on wasm with 2 cores", quickPlanSeconds: "≤ 5 s", mlpStepFractionOfMatmul: "≥ 0.5 at B = 256" },
+    goals: {
+      defaultPlanSeconds: "≤ 20 s on wasm with 2 cores",
+      quickPlanSeconds: "≤ 5 s",
+      mlpStepFractionOfMatmul: "≥ 0.5 at B = 256",
+    },
     change: CHANGE,
     defaultPlan: defaultWall,
     quickPlan: quickWall,

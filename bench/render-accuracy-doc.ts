@@ -34,8 +34,19 @@ export function renderAccuracyDoc(input: DocInputs): string {
   const s = a.summary;
   const tasks = a.tasks;
   const worstPair = [...a.pairs].sort((x, y) => y.relError.predicted.stepsRatio - x.relError.predicted.stepsRatio)[0];
-  const calibration = calibrate({ tasks: tasks.map((t) => ({ task: t.task, measured: t.bCrit.measured, predicted: t.bCrit.predicted, group: t.optimizer === "adam" ? "adam" : "sgd" })), pairs: a.pairs });
-  const pooled = calibrate({ tasks: tasks.map((t) => ({ task: t.task, measured: t.bCrit.measured, predicted: t.bCrit.predicted })), pairs: a.pairs });
+  const calibration = calibrate({
+    tasks: tasks.map((t) => ({
+      task: t.task,
+      measured: t.bCrit.measured,
+      predicted: t.bCrit.predicted,
+      group: t.optimizer === "adam" ? "adam" : "sgd",
+    })),
+    pairs: a.pairs,
+  });
+  const pooled = calibrate({
+    tasks: tasks.map((t) => ({ task: t.task, measured: t.bCrit.measured, predicted: t.bCrit.predicted })),
+    pairs: a.pairs,
+  });
   const out: string[] = [];
   out.push(
     "# How accurate the advisor is",
@@ -49,16 +60,49 @@ export function renderAccuracyDoc(input: DocInputs): string {
     ...reducedNote(a),
     "## Goals against measurements",
     "",
-    table(["goal", "target", "measured", "met"], [
-      [`steps-to-same-loss ratio, median relative error over all ${s.pairs} pairs`, "≤ 12 %", `${pct(s.medianRelErrorSteps)} (naive ${pct(s.baselines.naive.medianRelErrorSteps)}, oracle ${pct(s.baselines.oracle.medianRelErrorSteps)})`, met(s.medianRelErrorSteps <= GOAL.median)],
-      ["median below the naive baseline's, on every task", "every task", tasks.map((t) => `${t.task}: ${pct(t.summary.medianRelErrorSteps.predicted)} vs ${pct(t.summary.medianRelErrorSteps.naive)}`).join("; "), met(s.beatsNaiveOnEveryTask)],
-      ["worst pair", "≤ 40 %", `${pct(s.worstRelErrorSteps)} (${worstPair.task} ${worstPair.bOld} → ${worstPair.bNew})`, met(s.worstRelErrorSteps <= GOAL.worst)],
-      ["wall-time ratio, median relative error", "—", `${pct(s.medianRelErrorTime)} (naive ${pct(s.baselines.naive.medianRelErrorTime)}, oracle ${pct(s.baselines.oracle.medianRelErrorTime)})`, "—"],
-      ["predicted peak memory at the new batch, on the proxy", "within 5 %", `worst ${pct(s.memoryWorstRelError, 1)}, median ${pct(s.memoryMedianRelError, 1)}`, met(s.memoryWorstRelError <= GOAL.memory)],
-      ...speedGoals(input),
-      speedModelGoal(input.speedModel),
-      ...memoryGoals(input.memoryRecipes),
-    ]),
+    table(
+      ["goal", "target", "measured", "met"],
+      [
+        [
+          `steps-to-same-loss ratio, median relative error over all ${s.pairs} pairs`,
+          "≤ 12 %",
+          `${pct(s.medianRelErrorSteps)} (naive ${pct(s.baselines.naive.medianRelErrorSteps)}, oracle ${pct(s.baselines.oracle.medianRelErrorSteps)})`,
+          met(s.medianRelErrorSteps <= GOAL.median),
+        ],
+        [
+          "median below the naive baseline's, on every task",
+          "every task",
+          tasks
+            .map(
+              (t) =>
+                `${t.task}: ${pct(t.summary.medianRelErrorSteps.predicted)} vs ${pct(t.summary.medianRelErrorSteps.naive)}`,
+            )
+            .join("; "),
+          met(s.beatsNaiveOnEveryTask),
+        ],
+        [
+          "worst pair",
+          "≤ 40 %",
+          `${pct(s.worstRelErrorSteps)} (${worstPair.task} ${worstPair.bOld} → ${worstPair.bNew})`,
+          met(s.worstRelErrorSteps <= GOAL.worst),
+        ],
+        [
+          "wall-time ratio, median relative error",
+          "—",
+          `${pct(s.medianRelErrorTime)} (naive ${pct(s.baselines.naive.medianRelErrorTime)}, oracle ${pct(s.baselines.oracle.medianRelErrorTime)})`,
+          "—",
+        ],
+        [
+          "predicted peak memory at the new batch, on the proxy",
+          "within 5 %",
+          `worst ${pct(s.memoryWorstRelError, 1)}, median ${pct(s.memoryMedianRelError, 1)}`,
+          met(s.memoryWorstRelError <= GOAL.memory),
+        ],
+        ...speedGoals(input),
+        speedModelGoal(input.speedModel),
+        ...memoryGoals(input.memoryRecipes),
+      ],
+    ),
     "",
     "*Naive* is perfect scaling, steps ∝ 1/B. *Oracle* is the S(B) fit to the ground truth itself: the error that remains when B_crit is known exactly, i.e. the floor of the model family plus the noise of the measurement.",
     "",
@@ -79,37 +123,61 @@ export function renderAccuracyDoc(input: DocInputs): string {
     "",
     "## Critical batch per task",
     "",
-    table(["task", "target loss", "measured B_crit (fit RMS residual)", "unweighted fits (S, E)", "advisor B_crit (= B_simple) and interval", "measured ÷ advisor", "B_simple taken at loss"], tasks.map((t, i) => {
-      const truth = input.groundTruth.tasks.find((g) => g.task === t.task);
-      const p = a.predictions[i];
-      return [
-        `${t.task}<br>${t.title}`,
-        num(t.targetLoss),
-        truth?.fit ? `${num(truth.fit.bCrit)} (${pct(truth.fit.rmsRelativeResidual, 1)})` : "no fit",
-        truth?.fit ? `${num(truth.fit.unweightedBCrit.steps)}, ${num(truth.fit.unweightedBCrit.examples)}` : "—",
-        `${num(t.bCrit.predicted)} [${num(t.bCrit.predictedInterval[0])}, ${num(t.bCrit.predictedInterval[1])}]`,
-        num(t.bCrit.ratioMeasuredToPredicted),
-        `${num(p.proxy.atLoss)} (training, B=${p.proxy.trainBatch})`,
-      ];
-    })),
+    table(
+      [
+        "task",
+        "target loss",
+        "measured B_crit (fit RMS residual)",
+        "unweighted fits (S, E)",
+        "advisor B_crit (= B_simple) and interval",
+        "measured ÷ advisor",
+        "B_simple taken at loss",
+      ],
+      tasks.map((t, i) => {
+        const truth = input.groundTruth.tasks.find((g) => g.task === t.task);
+        const p = a.predictions[i];
+        return [
+          `${t.task}<br>${t.title}`,
+          num(t.targetLoss),
+          truth?.fit ? `${num(truth.fit.bCrit)} (${pct(truth.fit.rmsRelativeResidual, 1)})` : "no fit",
+          truth?.fit ? `${num(truth.fit.unweightedBCrit.steps)}, ${num(truth.fit.unweightedBCrit.examples)}` : "—",
+          `${num(t.bCrit.predicted)} [${num(t.bCrit.predictedInterval[0])}, ${num(t.bCrit.predictedInterval[1])}]`,
+          num(t.bCrit.ratioMeasuredToPredicted),
+          `${num(p.proxy.atLoss)} (training, B=${p.proxy.trainBatch})`,
+        ];
+      }),
+    ),
     "",
     ...alternativePlans(a),
     "## Error per task",
     "",
-    table(["task", "pairs", "advisor median / worst", "naive median / worst", "oracle median / worst", "time: advisor / naive", "measured inside the advisor's interval", "shown as uncertain", "beats naive"], tasks.map((t) => {
-      const m = t.summary;
-      return [
-        t.task,
-        String(m.pairs),
-        `${pct(m.medianRelErrorSteps.predicted)} / ${pct(m.worstRelErrorSteps.predicted)}`,
-        `${pct(m.medianRelErrorSteps.naive)} / ${pct(m.worstRelErrorSteps.naive)}`,
-        `${pct(m.medianRelErrorSteps.oracle)} / ${pct(m.worstRelErrorSteps.oracle)}`,
-        `${pct(m.medianRelErrorTime.predicted)} / ${pct(m.medianRelErrorTime.naive)}`,
-        `${m.insideInterval} of ${m.pairs}`,
-        `${m.uncertainPairs} of ${m.pairs}`,
-        met(m.beatsNaive),
-      ];
-    })),
+    table(
+      [
+        "task",
+        "pairs",
+        "advisor median / worst",
+        "naive median / worst",
+        "oracle median / worst",
+        "time: advisor / naive",
+        "measured inside the advisor's interval",
+        "shown as uncertain",
+        "beats naive",
+      ],
+      tasks.map((t) => {
+        const m = t.summary;
+        return [
+          t.task,
+          String(m.pairs),
+          `${pct(m.medianRelErrorSteps.predicted)} / ${pct(m.worstRelErrorSteps.predicted)}`,
+          `${pct(m.medianRelErrorSteps.naive)} / ${pct(m.worstRelErrorSteps.naive)}`,
+          `${pct(m.medianRelErrorSteps.oracle)} / ${pct(m.worstRelErrorSteps.oracle)}`,
+          `${pct(m.medianRelErrorTime.predicted)} / ${pct(m.medianRelErrorTime.naive)}`,
+          `${m.insideInterval} of ${m.pairs}`,
+          `${m.uncertainPairs} of ${m.pairs}`,
+          met(m.beatsNaive),
+        ];
+      }),
+    ),
     "",
     `![Predicted against measured ratios, log axes](${input.charts.ratios})`,
     "",
@@ -117,45 +185,80 @@ export function renderAccuracyDoc(input: DocInputs): string {
     "",
   );
   out.push(...missedGoals({ a, worstPair, calibration, pooled }));
-  out.push("## Every pair", "", table(
-    ["task", "B old → new", "measured steps ratio", "advisor [interval]", "naive", "oracle", "error: advisor / naive / oracle", "measured time ratio", "advisor time", "time error"],
-    a.pairs.map((p) => [
-      p.task,
-      `${p.bOld} → ${p.bNew}`,
-      num(p.measured.stepsRatio),
-      `${num(p.predicted.stepsRatio)} [${num(p.stepsInterval[0])}, ${num(p.stepsInterval[1])}]${p.uncertain ? " uncertain" : ""}`,
-      num(p.naive.stepsRatio),
-      num(p.oracle.stepsRatio),
-      `${pct(p.relError.predicted.stepsRatio)} / ${pct(p.relError.naive.stepsRatio)} / ${pct(p.relError.oracle.stepsRatio)}`,
-      num(p.measured.timeRatio),
-      num(p.predicted.timeRatio),
-      pct(p.relError.predicted.timeRatio),
-    ]),
-  ), "");
+  out.push(
+    "## Every pair",
+    "",
+    table(
+      [
+        "task",
+        "B old → new",
+        "measured steps ratio",
+        "advisor [interval]",
+        "naive",
+        "oracle",
+        "error: advisor / naive / oracle",
+        "measured time ratio",
+        "advisor time",
+        "time error",
+      ],
+      a.pairs.map((p) => [
+        p.task,
+        `${p.bOld} → ${p.bNew}`,
+        num(p.measured.stepsRatio),
+        `${num(p.predicted.stepsRatio)} [${num(p.stepsInterval[0])}, ${num(p.stepsInterval[1])}]${p.uncertain ? " uncertain" : ""}`,
+        num(p.naive.stepsRatio),
+        num(p.oracle.stepsRatio),
+        `${pct(p.relError.predicted.stepsRatio)} / ${pct(p.relError.naive.stepsRatio)} / ${pct(p.relError.oracle.stepsRatio)}`,
+        num(p.measured.timeRatio),
+        num(p.predicted.timeRatio),
+        pct(p.relError.predicted.timeRatio),
+      ]),
+    ),
+    "",
+  );
   out.push("## Ground truth", "");
   for (const truth of input.groundTruth.tasks) {
     out.push(
       `**${truth.task}** — held-out loss ≤ ${truth.targetLoss}; learning rate ${truth.learningRateRule}; seeds ${truth.seeds.join(", ")}; trained in ${seconds(truth.seconds)}.`,
       "",
-      table(["B", "learning rate (× rule)", "steps per seed", "median steps", "fit residual", "ms per step"], truth.points.map((p) => {
-        const i = truth.fit ? truth.points.filter((q) => q.steps !== null).indexOf(p) : -1;
-        return [
-          String(p.batchSize),
-          `${num(p.learningRate)} (×${p.multiplier}${p.atGridEdge ? ", grid edge" : ""})`,
-          p.stepsBySeed.map((x) => (x === null ? "not reached" : String(x))).join(", "),
-          p.steps === null ? "not reached" : String(p.steps),
-          i >= 0 && truth.fit ? pct(truth.fit.relativeResiduals[i], 1) : "—",
-          num(p.stepMs),
-        ];
-      })),
+      table(
+        ["B", "learning rate (× rule)", "steps per seed", "median steps", "fit residual", "ms per step"],
+        truth.points.map((p) => {
+          const i = truth.fit ? truth.points.filter((q) => q.steps !== null).indexOf(p) : -1;
+          return [
+            String(p.batchSize),
+            `${num(p.learningRate)} (×${p.multiplier}${p.atGridEdge ? ", grid edge" : ""})`,
+            p.stepsBySeed.map((x) => (x === null ? "not reached" : String(x))).join(", "),
+            p.steps === null ? "not reached" : String(p.steps),
+            i >= 0 && truth.fit ? pct(truth.fit.relativeResiduals[i], 1) : "—",
+            num(p.stepMs),
+          ];
+        }),
+      ),
       "",
     );
   }
-  out.push("## Memory", "", "Peak tensor bytes of one training step (`tf.profile`), fitted at the four smallest batch sizes as the advisor fits them (M₀ + m·B, floored by the optimizer update's peak: `proxyPeak`) and predicted at the larger ones, against the peak measured there in the same pass. " +
-    "Bytes are counted above the tensors already alive in the benchmark process, as in a fresh CLI run. Where the error is 0 the peak is exactly linear in B; where it is not, the sign and growth of the error say whether the peak grew faster or slower than the line between the fitted and the checked sizes.", "", table(
-    ["task", "fit at B", "B", "predicted", "measured", "error"],
-    a.memory.flatMap((m) => m.points.map((p) => [m.task, m.fitBatchSizes.join(", "), String(p.batchSize), mib(p.predictedBytes), mib(p.measuredBytes), pct(p.relError, 1)])),
-  ), "");
+  out.push(
+    "## Memory",
+    "",
+    "Peak tensor bytes of one training step (`tf.profile`), fitted at the four smallest batch sizes as the advisor fits them (M₀ + m·B, floored by the optimizer update's peak: `proxyPeak`) and predicted at the larger ones, against the peak measured there in the same pass. " +
+      "Bytes are counted above the tensors already alive in the benchmark process, as in a fresh CLI run. Where the error is 0 the peak is exactly linear in B; where it is not, the sign and growth of the error say whether the peak grew faster or slower than the line between the fitted and the checked sizes.",
+    "",
+    table(
+      ["task", "fit at B", "B", "predicted", "measured", "error"],
+      a.memory.flatMap((m) =>
+        m.points.map((p) => [
+          m.task,
+          m.fitBatchSizes.join(", "),
+          String(p.batchSize),
+          mib(p.predictedBytes),
+          mib(p.measuredBytes),
+          pct(p.relError, 1),
+        ]),
+      ),
+    ),
+    "",
+  );
   out.push(...renderMemorySection(input.memoryRecipes));
   out.push(...renderSpeedSection(input));
   out.push(...renderSpeedModelSection(input.speedModel));

@@ -14,13 +14,21 @@ export function memoryGoals(result: MemoryResult | undefined): string[][] {
   return [
     [`${label}, median error over ${s.rows} rows`, "≤ 10 %", pct(s.medianError, 1), met(s.met.median)],
     ["… worst row", "≤ 30 %", `${pct(s.worstError, 1)} (${s.worstRow})`, met(s.met.worst)],
-    ["… measured peak inside the reported interval", "≥ 80 %", `${s.withinInterval} of ${s.rows} (${pct(s.coverage)})`, met(s.met.coverage)],
+    [
+      "… measured peak inside the reported interval",
+      "≥ 80 %",
+      `${s.withinInterval} of ${s.rows} (${pct(s.coverage)})`,
+      met(s.met.coverage),
+    ],
   ];
 }
 
 /** Median of the absolute errors of the rows that pass `keep`. */
 function groupMedian(result: MemoryResult, keep: (id: string) => boolean): { n: number; median: number } {
-  const errors = result.rows.filter((r) => keep(r.id)).map((r) => r.error ?? Infinity).sort((a, b) => a - b);
+  const errors = result.rows
+    .filter((r) => keep(r.id))
+    .map((r) => r.error ?? Infinity)
+    .sort((a, b) => a - b);
   const mid = errors.length >> 1;
   return { n: errors.length, median: errors.length % 2 ? errors[mid] : (errors[mid - 1] + errors[mid]) / 2 };
 }
@@ -42,9 +50,23 @@ export function renderMemorySection(result: MemoryResult | undefined): string[] 
     `Median error ${pct(s.medianError, 1)} over all rows; the ${recipes.n} recipe rows alone: ${pct(recipes.median, 1)}${recipes.median > result.goal.medianError ? " — the median goal is met only with the ZeRO model-state rows counted" : ""}. Worst ${pct(s.worstError, 1)} (${s.worstRow}); ${s.withinInterval} of ${s.rows} measured peaks fall inside the predicted interval.`,
     "",
     table(
-      ["recipe", "model", "method", "GPU × devices", "micro × seq", "counts", "measured", "predicted (interval)", "error", "inside", "source"],
+      [
+        "recipe",
+        "model",
+        "method",
+        "GPU × devices",
+        "micro × seq",
+        "counts",
+        "measured",
+        "predicted (interval)",
+        "error",
+        "inside",
+        "source",
+      ],
       result.rows.map((r) => [
-        r.config.commit ? `[${r.id}](https://github.com/${r.config.repo}/blob/${r.config.commit}/${r.config.path})` : r.id,
+        r.config.commit
+          ? `[${r.id}](https://github.com/${r.config.repo}/blob/${r.config.commit}/${r.config.path})`
+          : r.id,
         r.model ?? "unknown",
         r.method ?? "—",
         `${r.gpu} × ${r.devices}`,

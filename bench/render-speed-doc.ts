@@ -17,10 +17,30 @@ export function speedGoals(input: SpeedInputs): string[][] {
   const missing = ["not measured yet", "—"];
   const fraction = proxy?.mlpStepFractionOfMatmul;
   return [
-    ["`analyze` on the bundled example, default", "≤ 30 s", ...(speed ? [seconds(speed.analyzeSeconds.default), met(speed.analyzeSeconds.default <= 30)] : missing)],
-    ["`analyze --quick` on the bundled example", "≤ 10 s", ...(speed ? [seconds(speed.analyzeSeconds.quick), met(speed.analyzeSeconds.quick <= 10)] : missing)],
-    ["mlp training step at B = 256, share of the backend's matmul FLOP/s", "≥ 50 %", ...(fraction ? [`${pct(fraction.adam)} with Adam, ${pct(fraction.sgd)} with SGD`, met(fraction.adam >= 0.5)] : missing)],
-    ["detection of a 500-file change", "≤ 1 s", ...(detection ? [seconds(detection.detectSecondsFor500Files), met(detection.detectSecondsFor500Files <= 1)] : missing)],
+    [
+      "`analyze` on the bundled example, default",
+      "≤ 30 s",
+      ...(speed ? [seconds(speed.analyzeSeconds.default), met(speed.analyzeSeconds.default <= 30)] : missing),
+    ],
+    [
+      "`analyze --quick` on the bundled example",
+      "≤ 10 s",
+      ...(speed ? [seconds(speed.analyzeSeconds.quick), met(speed.analyzeSeconds.quick <= 10)] : missing),
+    ],
+    [
+      "mlp training step at B = 256, share of the backend's matmul FLOP/s",
+      "≥ 50 %",
+      ...(fraction
+        ? [`${pct(fraction.adam)} with Adam, ${pct(fraction.sgd)} with SGD`, met(fraction.adam >= 0.5)]
+        : missing),
+    ],
+    [
+      "detection of a 500-file change",
+      "≤ 1 s",
+      ...(detection
+        ? [seconds(detection.detectSecondsFor500Files), met(detection.detectSecondsFor500Files <= 1)]
+        : missing),
+    ],
   ];
 }
 
@@ -39,7 +59,13 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
   out.push(
     `\`analyze\` on the bundled example (${speed.analyzeRuns.default.length} default and ${speed.analyzeRuns.quick.length} quick runs in one process, medians; the first run of a process also loads the backend and the MNIST digits and took ${seconds(speed.analyzeSeconds.coldQuick)} with --quick):`,
     "",
-    table(["mode", ...phases], (["default", "quick"] as const).map((mode) => [mode, ...phases.map((p) => seconds(speed.analyzePerPhase[mode][p]))])),
+    table(
+      ["mode", ...phases],
+      (["default", "quick"] as const).map((mode) => [
+        mode,
+        ...phases.map((p) => seconds(speed.analyzePerPhase[mode][p])),
+      ]),
+    ),
     "",
   );
   const growth = speed.growth as Growth;
@@ -47,10 +73,18 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
     out.push(
       "Cost against the number of changed config files. Without the proxy (detection and analytical estimates, generated changes of every framework fixture); and with the proxy on copies of one change, which share one proxy run:",
       "",
-      table(["files", "without proxy", "with the proxy (--quick), one distinct plan", "proxy runs"], growth.filesWithoutProxy.map((g) => {
-        const withProxy = growth.filesWithOneProxyPlan?.find((w) => w.files === g.files);
-        return [String(g.files), seconds(g.medianSeconds), withProxy ? seconds(withProxy.seconds) : "—", withProxy ? String(withProxy.proxyRuns) : "—"];
-      })),
+      table(
+        ["files", "without proxy", "with the proxy (--quick), one distinct plan", "proxy runs"],
+        growth.filesWithoutProxy.map((g) => {
+          const withProxy = growth.filesWithOneProxyPlan?.find((w) => w.files === g.files);
+          return [
+            String(g.files),
+            seconds(g.medianSeconds),
+            withProxy ? seconds(withProxy.seconds) : "—",
+            withProxy ? String(withProxy.proxyRuns) : "—",
+          ];
+        }),
+      ),
       "",
     );
   }
@@ -58,12 +92,24 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
     out.push(
       "Cost against batch size (default plan; real batches above 256 are mapped onto proxy batches ≤ 256, so the proxy's cost is bounded):",
       "",
-      table(["change", "analyze", "of which proxy"], growth.batchSize.map((g) => [g.change, seconds(g.seconds), seconds(g.perPhase.proxy)])),
+      table(
+        ["change", "analyze", "of which proxy"],
+        growth.batchSize.map((g) => [g.change, seconds(g.seconds), seconds(g.perPhase.proxy)]),
+      ),
       "",
     );
   }
   if (proxy) {
-    const rows = Object.entries(proxy.backends).flatMap(([backend, b]) => b.throughput.map((t) => [backend, t.model, String(t.batchSize), num(t.samplesPerSecond), num(t.gflops), pct(t.gflops / b.matmul.peak)]));
+    const rows = Object.entries(proxy.backends).flatMap(([backend, b]) =>
+      b.throughput.map((t) => [
+        backend,
+        t.model,
+        String(t.batchSize),
+        num(t.samplesPerSecond),
+        num(t.gflops),
+        pct(t.gflops / b.matmul.peak),
+      ]),
+    );
     out.push(
       `Proxy (\`bench/proxy.ts\`): the default plan for ${proxy.change.join(" → ")} takes ${seconds(proxy.defaultPlan.medianSeconds)} and the quick plan ${seconds(proxy.quickPlan.medianSeconds)} (medians). ` +
         `Training throughput against the best plain matMul of the same backend (${num(proxy.mlpStepFractionOfMatmul.matmulPeakGflops)} GFLOP/s on wasm):`,
@@ -75,7 +121,10 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
     );
   }
   if (detection) {
-    out.push(`Detection (\`bench/detection.ts\`): ${seconds(detection.detectSecondsFor500Files)} for a generated 500-file change, ${num(detection.filesPerSecond)} files/s.`, "");
+    out.push(
+      `Detection (\`bench/detection.ts\`): ${seconds(detection.detectSecondsFor500Files)} for a generated 500-file change, ${num(detection.filesPerSecond)} files/s.`,
+      "",
+    );
   }
   return out;
 }

@@ -9,7 +9,12 @@ export type SpeedModelResult = ReturnType<typeof speedModelComparison>;
 export function speedModelGoal(result: SpeedModelResult | undefined): string[] {
   const label = "step time on the user's GPU against published measured throughput, median error";
   if (!result) return [label, "≤ 20 %", "not measured yet", "—"];
-  return [label, "≤ 20 %", `${pct(result.medianError, 1)} over ${result.rows.length} runs (worst ${pct(result.maxError)})`, met(result.medianError <= result.goal.medianError)];
+  return [
+    label,
+    "≤ 20 %",
+    `${pct(result.medianError, 1)} over ${result.rows.length} runs (worst ${pct(result.maxError)})`,
+    met(result.medianError <= result.goal.medianError),
+  ];
 }
 
 /** The section: how the comparison was made and its table, one row per published run with its source. */
@@ -25,7 +30,17 @@ export function renderSpeedModelSection(result: SpeedModelResult | undefined): s
     `Median error ${pct(result.medianError, 1)}, worst ${pct(result.maxError, 1)}; ${result.withinInterval} of ${result.rows.length} measured step times fall inside the predicted interval.`,
     "",
     table(
-      ["run", "GPU", "seq × micro × accum", "GPUs", "checkpointed", "measured", "predicted (interval)", "error", "source"],
+      [
+        "run",
+        "GPU",
+        "seq × micro × accum",
+        "GPUs",
+        "checkpointed",
+        "measured",
+        "predicted (interval)",
+        "error",
+        "source",
+      ],
       result.rows.map((r) => [
         r.name,
         r.gpuNote ? `${r.gpu}¹` : r.gpu,

@@ -23,14 +23,49 @@ export function renderUserTasksSection(r: UserTasksResult | undefined): string[]
       "`batch-advisor analyze old.yaml new.yaml --proxy-model M.json --data D.csv --json`, with `old.yaml`/`new.yaml` generated as `batch_size: old`/`new`, " +
       "reading `groups[0].estimate.convergence.stepsRatio` (value, low, high) and `basis`. The proxy then trains the task's own topology on its own sample at the pair's real batch sizes.",
     "",
-    table(["goal", "target", "measured", "met"], [
-      [`steps ratio, median relative error over ${s.pairs} pairs`, `≤ ${pct(g.medianRelError)}`, `${pct(s.medianRelError)} (naive ${pct(s.naiveMedianRelError)}, oracle ${pct(s.oracleMedianRelError)})`, met(s.met.median)],
-      ["worst pair", `≤ ${pct(g.worstRelError)}`, worst ? `${pct(s.worstRelError)} (${worst.task} ${worst.bOld} → ${worst.bNew})` : "—", met(s.met.worst)],
-      ["measured ratio inside the predicted interval", `≥ ${pct(g.coverage)}`, `${s.insideInterval} of ${s.pairs} (${pct(s.coverage)})`, met(s.met.coverage)],
-      ["median below naive 1/B's, on every task", "every task", r.tasks.map((t) => `${t.task}: ${pct(t.summary.medianRelError)} vs ${pct(t.summary.naiveMedianRelError)}`).join("; "), met(s.met.beatsNaive)],
-      ["same regime label with and without `--quick`", "every pair", `${s.sameRegimeWithQuick} of ${s.pairs}`, met(s.met.sameRegimeWithQuick)],
-      ["convergence source", "`your-proxy`", s.allBasisYourProxy ? "`your-proxy` on every run" : "**not** `your-proxy` on every run", met(s.allBasisYourProxy)],
-    ]),
+    table(
+      ["goal", "target", "measured", "met"],
+      [
+        [
+          `steps ratio, median relative error over ${s.pairs} pairs`,
+          `≤ ${pct(g.medianRelError)}`,
+          `${pct(s.medianRelError)} (naive ${pct(s.naiveMedianRelError)}, oracle ${pct(s.oracleMedianRelError)})`,
+          met(s.met.median),
+        ],
+        [
+          "worst pair",
+          `≤ ${pct(g.worstRelError)}`,
+          worst ? `${pct(s.worstRelError)} (${worst.task} ${worst.bOld} → ${worst.bNew})` : "—",
+          met(s.met.worst),
+        ],
+        [
+          "measured ratio inside the predicted interval",
+          `≥ ${pct(g.coverage)}`,
+          `${s.insideInterval} of ${s.pairs} (${pct(s.coverage)})`,
+          met(s.met.coverage),
+        ],
+        [
+          "median below naive 1/B's, on every task",
+          "every task",
+          r.tasks
+            .map((t) => `${t.task}: ${pct(t.summary.medianRelError)} vs ${pct(t.summary.naiveMedianRelError)}`)
+            .join("; "),
+          met(s.met.beatsNaive),
+        ],
+        [
+          "same regime label with and without `--quick`",
+          "every pair",
+          `${s.sameRegimeWithQuick} of ${s.pairs}`,
+          met(s.met.sameRegimeWithQuick),
+        ],
+        [
+          "convergence source",
+          "`your-proxy`",
+          s.allBasisYourProxy ? "`your-proxy` on every run" : "**not** `your-proxy` on every run",
+          met(s.allBasisYourProxy),
+        ],
+      ],
+    ),
     "",
     `Time per prediction (the whole CLI call, median): ${seconds(s.medianSecondsPerPrediction.default)} with the default plan, ${seconds(s.medianSecondsPerPrediction.quick)} with \`--quick\` ` +
       `(${r.tasks.map((t) => `${t.task} ${seconds(medianOf(t.pairs.map((p) => p.seconds.default)))} / ${seconds(medianOf(t.pairs.map((p) => p.seconds.quick)))}`).join(", ")}), ` +
@@ -40,35 +75,64 @@ export function renderUserTasksSection(r: UserTasksResult | undefined): string[]
     "Ground truth is trained the way the built-in tasks' is (below): the same topology and sample, the data split by the bot config's seed as the CLI splits it, " +
       "the learning rate tuned per batch size around the √B rule, three seeds, steps to the held-out target.",
     "",
-    table(["task", "target loss", "measured B_crit", "CLI's B_crit (median, range over pairs)", "median / worst error", "naive median", "oracle median", "inside interval", "`--quick`: median error, same regime", "beats naive"], r.tasks.map((t) => {
-      const m = t.summary;
-      return [
-        `${t.task}<br>${t.title}`,
-        num(t.targetLoss),
-        num(m.measuredBCrit),
-        `${num(m.predictedBCrit.median)} (${num(m.predictedBCrit.min)}–${num(m.predictedBCrit.max)})`,
-        `${pct(m.medianRelError)} / ${pct(m.worstRelError)}`,
-        pct(m.naiveMedianRelError),
-        pct(m.oracleMedianRelError),
-        `${m.insideInterval} of ${m.pairs}`,
-        `${pct(m.quickMedianRelError)}, ${m.sameRegimeWithQuick} of ${m.pairs}`,
-        met(m.beatsNaive),
-      ];
-    })),
+    table(
+      [
+        "task",
+        "target loss",
+        "measured B_crit",
+        "CLI's B_crit (median, range over pairs)",
+        "median / worst error",
+        "naive median",
+        "oracle median",
+        "inside interval",
+        "`--quick`: median error, same regime",
+        "beats naive",
+      ],
+      r.tasks.map((t) => {
+        const m = t.summary;
+        return [
+          `${t.task}<br>${t.title}`,
+          num(t.targetLoss),
+          num(m.measuredBCrit),
+          `${num(m.predictedBCrit.median)} (${num(m.predictedBCrit.min)}–${num(m.predictedBCrit.max)})`,
+          `${pct(m.medianRelError)} / ${pct(m.worstRelError)}`,
+          pct(m.naiveMedianRelError),
+          pct(m.oracleMedianRelError),
+          `${m.insideInterval} of ${m.pairs}`,
+          `${pct(m.quickMedianRelError)}, ${m.sameRegimeWithQuick} of ${m.pairs}`,
+          met(m.beatsNaive),
+        ];
+      }),
+    ),
     "",
-    table(["task", "B old → new", "measured", "CLI [interval]", "error", "inside", "naive (error)", "`--quick` [interval] (error)", "regime: default / `--quick`", "B_crit: default / `--quick`", "seconds: default / `--quick`"], pairs.map((p) => [
-      p.task,
-      `${p.bOld} → ${p.bNew}`,
-      num(p.measured),
-      `${num(p.predicted.value)} [${num(p.predicted.low)}, ${num(p.predicted.high)}]`,
-      pct(p.relError),
-      p.insideInterval ? "yes" : "no",
-      `${num(p.naive.value)} (${pct(p.naive.relError)})`,
-      `${num(p.quick.value)} [${num(p.quick.low)}, ${num(p.quick.high)}] (${pct(p.quick.relError)})`,
-      `${p.regime ?? "none"} / ${p.quick.regime ?? "none"}${p.quick.sameRegime ? "" : " **differ**"}`,
-      `${num(p.bCrit.default)} / ${num(p.bCrit.quick)}`,
-      `${num(p.seconds.default)} / ${num(p.seconds.quick)}`,
-    ])),
+    table(
+      [
+        "task",
+        "B old → new",
+        "measured",
+        "CLI [interval]",
+        "error",
+        "inside",
+        "naive (error)",
+        "`--quick` [interval] (error)",
+        "regime: default / `--quick`",
+        "B_crit: default / `--quick`",
+        "seconds: default / `--quick`",
+      ],
+      pairs.map((p) => [
+        p.task,
+        `${p.bOld} → ${p.bNew}`,
+        num(p.measured),
+        `${num(p.predicted.value)} [${num(p.predicted.low)}, ${num(p.predicted.high)}]`,
+        pct(p.relError),
+        p.insideInterval ? "yes" : "no",
+        `${num(p.naive.value)} (${pct(p.naive.relError)})`,
+        `${num(p.quick.value)} [${num(p.quick.low)}, ${num(p.quick.high)}] (${pct(p.quick.relError)})`,
+        `${p.regime ?? "none"} / ${p.quick.regime ?? "none"}${p.quick.sameRegime ? "" : " **differ**"}`,
+        `${num(p.bCrit.default)} / ${num(p.bCrit.quick)}`,
+        `${num(p.seconds.default)} / ${num(p.seconds.quick)}`,
+      ]),
+    ),
     "",
     ...missed(r),
   ];
@@ -80,31 +144,54 @@ function missed(r: UserTasksResult): string[] {
   const s = r.summary;
   const g = USER_TASK_GOALS;
   const lines: string[] = [];
-  const bCrit = r.tasks.map((t) => `${t.task}: measured ${num(t.summary.measuredBCrit)}, the CLI's ${num(t.summary.predictedBCrit.median)} (${num((t.summary.measuredBCrit ?? NaN) / t.summary.predictedBCrit.median, 2)}×)`).join("; ");
-  if (!s.met.median) lines.push(`- **Median error** ${pct(s.medianRelError)} misses ≤ ${pct(g.medianRelError)} by ${pct(s.medianRelError - g.medianRelError, 1)} points. The error follows B_crit: ${bCrit}. The oracle (B_crit fitted to the ground truth itself) errs ${pct(s.oracleMedianRelError)}, so the rest is how far B_simple, read once on the proxy's curve, sits from the B_crit of the target loss.`);
+  const bCrit = r.tasks
+    .map(
+      (t) =>
+        `${t.task}: measured ${num(t.summary.measuredBCrit)}, the CLI's ${num(t.summary.predictedBCrit.median)} (${num((t.summary.measuredBCrit ?? NaN) / t.summary.predictedBCrit.median, 2)}×)`,
+    )
+    .join("; ");
+  if (!s.met.median)
+    lines.push(
+      `- **Median error** ${pct(s.medianRelError)} misses ≤ ${pct(g.medianRelError)} by ${pct(s.medianRelError - g.medianRelError, 1)} points. The error follows B_crit: ${bCrit}. The oracle (B_crit fitted to the ground truth itself) errs ${pct(s.oracleMedianRelError)}, so the rest is how far B_simple, read once on the proxy's curve, sits from the B_crit of the target loss.`,
+    );
   if (!s.met.worst) {
     const worst = [...r.tasks.flatMap((t) => t.pairs)].sort((x, y) => y.relError - x.relError)[0];
     const over = r.tasks.flatMap((t) => t.pairs).filter((p) => p.relError > g.worstRelError);
     const seeds = (v: Array<number | null>) => v.map((x) => (x === null ? "—" : String(x))).join("/");
-    lines.push(`- **Worst pair** ${worst.task} ${worst.bOld} → ${worst.bNew}: predicted ${num(worst.predicted.value)}, measured ${num(worst.measured)} (${pct(worst.relError)}, goal ≤ ${pct(g.worstRelError)}, missed by ${pct(worst.relError - g.worstRelError, 1)} points); ` +
-      `${over.length} of ${s.pairs} pairs err more than ${pct(g.worstRelError)}: ${over.map((p) => `${p.task} ${p.bOld} → ${p.bNew} (${pct(p.relError)}; oracle ${pct(p.oracle.relError)}; steps per seed ${seeds(p.stepsBySeed.before)} → ${seeds(p.stepsBySeed.after)})`).join(", ")}. ` +
-      "Where the oracle errs too, the measured ratio itself is off the S(B) curve (at large batches a few dozen steps, one seed's count moves it by tens of percent); where it does not, the CLI's B_crit is the cause.");
+    lines.push(
+      `- **Worst pair** ${worst.task} ${worst.bOld} → ${worst.bNew}: predicted ${num(worst.predicted.value)}, measured ${num(worst.measured)} (${pct(worst.relError)}, goal ≤ ${pct(g.worstRelError)}, missed by ${pct(worst.relError - g.worstRelError, 1)} points); ` +
+        `${over.length} of ${s.pairs} pairs err more than ${pct(g.worstRelError)}: ${over.map((p) => `${p.task} ${p.bOld} → ${p.bNew} (${pct(p.relError)}; oracle ${pct(p.oracle.relError)}; steps per seed ${seeds(p.stepsBySeed.before)} → ${seeds(p.stepsBySeed.after)})`).join(", ")}. ` +
+        "Where the oracle errs too, the measured ratio itself is off the S(B) curve (at large batches a few dozen steps, one seed's count moves it by tens of percent); where it does not, the CLI's B_crit is the cause.",
+    );
   }
   if (!s.met.coverage) {
     const outside = r.tasks.flatMap((t) => t.pairs).filter((p) => !p.insideInterval);
     const low = outside.filter((p) => p.measured < p.predicted.low).length;
-    lines.push(`- **Coverage** ${s.insideInterval} of ${s.pairs} misses ≥ ${pct(g.coverage)}: of the ${outside.length} measured ratios outside the interval, ${low} lie below it (steps fell faster than predicted) and ${outside.length - low} above.`);
+    lines.push(
+      `- **Coverage** ${s.insideInterval} of ${s.pairs} misses ≥ ${pct(g.coverage)}: of the ${outside.length} measured ratios outside the interval, ${low} lie below it (steps fell faster than predicted) and ${outside.length - low} above.`,
+    );
   }
   if (!s.met.beatsNaive) {
     const losing = r.tasks.filter((t) => !t.summary.beatsNaive);
-    lines.push(`- **Naive 1/B beats the CLI** on ${losing.map((t) => `${t.task} (${pct(t.summary.medianRelError)} vs ${pct(t.summary.naiveMedianRelError)}; measured B_crit ${num(t.summary.measuredBCrit)} against the pairs' largest batch ${Math.max(...t.batchSizes)})`).join(", ")}: where B_crit lies above most of the batch range, steps scale almost perfectly and any finite B_crit predicted below it costs accuracy.`);
+    lines.push(
+      `- **Naive 1/B beats the CLI** on ${losing.map((t) => `${t.task} (${pct(t.summary.medianRelError)} vs ${pct(t.summary.naiveMedianRelError)}; measured B_crit ${num(t.summary.measuredBCrit)} against the pairs' largest batch ${Math.max(...t.batchSizes)})`).join(", ")}: where B_crit lies above most of the batch range, steps scale almost perfectly and any finite B_crit predicted below it costs accuracy.`,
+    );
   }
   if (!s.met.sameRegimeWithQuick) {
     const differ = r.tasks.flatMap((t) => t.pairs).filter((p) => !p.quick.sameRegime);
-    lines.push(`- **Regime label with \`--quick\`** differs on ${differ.length} of ${s.pairs} pairs (${differ.map((p) => `${p.task} ${p.bOld} → ${p.bNew}: ${p.regime ?? "none"} / ${p.quick.regime ?? "none"}, B_crit ${num(p.bCrit.default)} / ${num(p.bCrit.quick)}`).join("; ")}). ` +
-      `Both plans train the real batch sizes; they differ in how far along the loss curve B_simple is read (\`--quick\` trains fewer examples before reading it), and on ${differ.filter((p) => p.bCrit.quick < p.bCrit.default).length} of these ${differ.length} pairs the quick reading was the smaller. ` +
-      "The label's thresholds (new batch ÷ B_crit at 0.25 and 1) fall between the two readings.");
+    lines.push(
+      `- **Regime label with \`--quick\`** differs on ${differ.length} of ${s.pairs} pairs (${differ.map((p) => `${p.task} ${p.bOld} → ${p.bNew}: ${p.regime ?? "none"} / ${p.quick.regime ?? "none"}, B_crit ${num(p.bCrit.default)} / ${num(p.bCrit.quick)}`).join("; ")}). ` +
+        `Both plans train the real batch sizes; they differ in how far along the loss curve B_simple is read (\`--quick\` trains fewer examples before reading it), and on ${differ.filter((p) => p.bCrit.quick < p.bCrit.default).length} of these ${differ.length} pairs the quick reading was the smaller. ` +
+        "The label's thresholds (new batch ÷ B_crit at 0.25 and 1) fall between the two readings.",
+    );
   }
   if (!lines.length) return ["All the goals above are met on these tasks.", ""];
-  return ["### Where these goals are missed, and why", "", ...lines, "", "No constant was tuned to these pairs: the CLI ran with its defaults, and the numbers above are what it printed.", ""];
+  return [
+    "### Where these goals are missed, and why",
+    "",
+    ...lines,
+    "",
+    "No constant was tuned to these pairs: the CLI ran with its defaults, and the numbers above are what it printed.",
+    "",
+  ];
 }

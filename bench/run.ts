@@ -13,7 +13,10 @@ import { benchSpeedModel, summariseSpeedModel } from "./speed-model.js";
 
 const quick = process.argv.includes("--quick");
 const retrain = process.argv.includes("--retrain");
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 
 type Suite = { name: string; run: (options: { quick: boolean }) => Promise<unknown>; summary: (r: any) => string };
 
@@ -21,12 +24,21 @@ const suites: Suite[] = [
   {
     name: "detection",
     run: benchDetection,
-    summary: (r) => `${r.detectSecondsFor500Files.toFixed(3)} s for a 500-file change (${Math.round(r.filesPerSecond)} files/s; goal ≤ 1 s)`,
+    summary: (r) =>
+      `${r.detectSecondsFor500Files.toFixed(3)} s for a 500-file change (${Math.round(r.filesPerSecond)} files/s; goal ≤ 1 s)`,
   },
   { name: "detection-corpus", run: benchDetectionCorpus, summary: summariseDetectionCorpus },
-  { name: "parsers-property", run: (o) => benchParsersProperty({ ...o, log: (line) => console.log(line) }), summary: summariseParsersProperty },
+  {
+    name: "parsers-property",
+    run: (o) => benchParsersProperty({ ...o, log: (line) => console.log(line) }),
+    summary: summariseParsersProperty,
+  },
   { name: "proxy", run: benchProxy, summary: summariseProxy },
-  { name: "accuracy", run: (o) => benchAccuracy({ ...o, retrain, log: (line) => console.log(line) }), summary: summariseAccuracy },
+  {
+    name: "accuracy",
+    run: (o) => benchAccuracy({ ...o, retrain, log: (line) => console.log(line) }),
+    summary: summariseAccuracy,
+  },
   { name: "speed", run: benchSpeed, summary: summariseSpeed },
   { name: "speed-model", run: benchSpeedModel, summary: summariseSpeedModel },
   { name: "memory", run: benchMemory, summary: summariseMemory },
@@ -40,4 +52,6 @@ for (const suite of suites) {
   const result = await suite.run({ quick });
   console.log(`${suite.name}: ${suite.summary(result)}  [${((performance.now() - t) / 1000).toFixed(1)} s]`);
 }
-console.log(`bench ${quick ? "--quick " : ""}done in ${((performance.now() - started) / 1000).toFixed(1)} s; results in bench/results/ (docs: npm run bench:docs)`);
+console.log(
+  `bench ${quick ? "--quick " : ""}done in ${((performance.now() - started) / 1000).toFixed(1)} s; results in bench/results/ (docs: npm run bench:docs)`,
+);

@@ -44,7 +44,14 @@ function workloadOf(run: PublishedRun): SpeedWorkload {
   return {
     gpu: found,
     precision: "mixed",
-    network: { kind: "transformer", matmulParameters: matmulParameters(m), trainableMatmulParameters: matmulParameters(m), layers: m.layers, attentionWidth: m.hidden, seqLen: run.seqLen },
+    network: {
+      kind: "transformer",
+      matmulParameters: matmulParameters(m),
+      trainableMatmulParameters: matmulParameters(m),
+      layers: m.layers,
+      attentionWidth: m.hidden,
+      seqLen: run.seqLen,
+    },
     hidden: m.hidden,
     checkpointing: run.checkpointing,
     parameters: m.parameters,
@@ -63,7 +70,11 @@ function workloadOf(run: PublishedRun): SpeedWorkload {
  */
 export function speedModelComparison() {
   const rows: SpeedModelRow[] = PUBLISHED_RUNS.map((run) => {
-    const t = gpuStepTime(workloadOf(run), { microBatch: run.microBatch, accumulation: run.accumulation, devices: run.devices });
+    const t = gpuStepTime(workloadOf(run), {
+      microBatch: run.microBatch,
+      accumulation: run.accumulation,
+      devices: run.devices,
+    });
     const tokensPerStep = run.microBatch * run.accumulation * run.seqLen;
     const measuredSeconds = tokensPerStep / run.tokensPerSecondPerGpu;
     return {
@@ -90,7 +101,8 @@ export function speedModelComparison() {
   });
   const result = {
     generatedBy: "npm run bench -- --only=speed-model",
-    about: "Predicted optimizer step time (src/estimate/gpu-step-time.ts) against published measured throughput; no row is an anchor of the utilization curve.",
+    about:
+      "Predicted optimizer step time (src/estimate/gpu-step-time.ts) against published measured throughput; no row is an anchor of the utilization curve.",
     rows,
     medianError: median(rows.map((r) => r.error)),
     maxError: Math.max(...rows.map((r) => r.error)),

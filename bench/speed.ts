@@ -24,7 +24,10 @@ async function timeAnalyze(make: () => ChangeSource, config: BotConfig, options:
     timings.push(report.timings);
     proxyRuns = report.measurements.length;
   }
-  const perPhase = Object.fromEntries(PHASES.map((p) => [p, median(timings.map((t) => t[p]))])) as Record<Phase, number>;
+  const perPhase = Object.fromEntries(PHASES.map((p) => [p, median(timings.map((t) => t[p]))])) as Record<
+    Phase,
+    number
+  >;
   return { medianSeconds: perPhase.total, perPhase, runs: timings.map((t) => t.total), proxyRuns };
 }
 
@@ -65,34 +68,63 @@ export async function benchSpeed(options: { quick?: boolean } = {}) {
   growth.filesWithoutProxy = [];
   for (const count of [1, 10, 100]) {
     const t = await timeAnalyze(() => generatedChange(count), config, { noProxy: true }, 3);
-    (growth.filesWithoutProxy as unknown[]).push({ files: count, medianSeconds: t.medianSeconds, perPhase: t.perPhase });
+    (growth.filesWithoutProxy as unknown[]).push({
+      files: count,
+      medianSeconds: t.medianSeconds,
+      perPhase: t.perPhase,
+    });
   }
   if (!quick) {
     growth.filesWithOneProxyPlan = [];
     for (const count of [1, 10, 100]) {
       const t = await timeAnalyze(() => duplicatedChange(count), config, { quick: true }, 1);
-      (growth.filesWithOneProxyPlan as unknown[]).push({ files: count, seconds: t.medianSeconds, proxyRuns: t.proxyRuns, perPhase: t.perPhase });
+      (growth.filesWithOneProxyPlan as unknown[]).push({
+        files: count,
+        seconds: t.medianSeconds,
+        proxyRuns: t.proxyRuns,
+        perPhase: t.perPhase,
+      });
     }
     growth.batchSize = [];
     for (const before of [32, 256, 4096]) {
       const t = await timeAnalyze(() => duplicatedChange(1, before, 4 * before), config, {}, 1);
-      (growth.batchSize as unknown[]).push({ change: `${before} → ${4 * before}`, seconds: t.medianSeconds, perPhase: t.perPhase });
+      (growth.batchSize as unknown[]).push({
+        change: `${before} → ${4 * before}`,
+        seconds: t.medianSeconds,
+        perPhase: t.perPhase,
+      });
     }
   }
 
-  const detection = readResult<{ detectSecondsFor500Files: number; filesPerSecond: number }>("detection") ?? (await benchDetection({ quick }));
+  const detection =
+    readResult<{ detectSecondsFor500Files: number; filesPerSecond: number }>("detection") ??
+    (await benchDetection({ quick }));
   type ProxyResult = Awaited<ReturnType<typeof benchProxy>>;
   const proxy = readResult<ProxyResult>("proxy") ?? (await benchProxy({ quick }));
   const result = {
     name: "speed",
     machine: machineInfo(),
-    goals: { analyzeDefault: "≤ 30 s", analyzeQuick: "≤ 10 s", detect500Files: "≤ 1 s", proxyMatmulFractionMlp256: "≥ 0.5" },
-    analyzeSeconds: { default: analyzeDefault.medianSeconds, quick: analyzeQuick.medianSeconds, coldQuick: coldSeconds, coldProxyRuns: cold.measurements.length },
+    goals: {
+      analyzeDefault: "≤ 30 s",
+      analyzeQuick: "≤ 10 s",
+      detect500Files: "≤ 1 s",
+      proxyMatmulFractionMlp256: "≥ 0.5",
+    },
+    analyzeSeconds: {
+      default: analyzeDefault.medianSeconds,
+      quick: analyzeQuick.medianSeconds,
+      coldQuick: coldSeconds,
+      coldProxyRuns: cold.measurements.length,
+    },
     analyzePerPhase: { default: analyzeDefault.perPhase, quick: analyzeQuick.perPhase },
     analyzeRuns: { default: analyzeDefault.runs, quick: analyzeQuick.runs },
     detectSecondsFor500Files: detection.detectSecondsFor500Files,
     detectFilesPerSecond: detection.filesPerSecond,
-    proxyMatmulFraction: { mlp256: proxy.mlpStepFractionOfMatmul.adam, mlp256Sgd: proxy.mlpStepFractionOfMatmul.sgd, matmulPeakGflops: proxy.mlpStepFractionOfMatmul.matmulPeakGflops },
+    proxyMatmulFraction: {
+      mlp256: proxy.mlpStepFractionOfMatmul.adam,
+      mlp256Sgd: proxy.mlpStepFractionOfMatmul.sgd,
+      matmulPeakGflops: proxy.mlpStepFractionOfMatmul.matmulPeakGflops,
+    },
     proxyPlanSeconds: { default: proxy.defaultPlan.medianSeconds, quick: proxy.quickPlan.medianSeconds },
     wasmVsCpu: proxy.wasmVsCpu,
     growth,

@@ -18,7 +18,10 @@ export function logScale(domain: [number, number], range: [number, number]): (v:
 }
 
 export function toPixels(panel: Panel): { px: (v: number) => number; py: (v: number) => number } {
-  return { px: logScale(panel.xDomain, [panel.x, panel.x + panel.width]), py: logScale(panel.yDomain, [panel.y + panel.height, panel.y]) };
+  return {
+    px: logScale(panel.xDomain, [panel.x, panel.x + panel.width]),
+    py: logScale(panel.yDomain, [panel.y + panel.height, panel.y]),
+  };
 }
 
 /**
@@ -52,17 +55,26 @@ export function fmt(v: number): string {
 }
 
 /** Frame, grid lines, tick labels and axis titles of one panel. */
-export function axes(panel: Panel, options: { title: string; xLabel: string; yLabel: string; xTicks: number[]; yTicks: number[] }): string {
+export function axes(
+  panel: Panel,
+  options: { title: string; xLabel: string; yLabel: string; xTicks: number[]; yTicks: number[] },
+): string {
   const { px, py } = toPixels(panel);
   const { x, y, width, height } = panel;
   const parts = [`<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="none" stroke="#888"/>`];
   for (const t of options.xTicks) {
     const p = px(t).toFixed(1);
-    parts.push(`<line x1="${p}" y1="${y}" x2="${p}" y2="${y + height}" stroke="#eee"/>`, `<text x="${p}" y="${y + height + 14}" text-anchor="middle">${fmt(t)}</text>`);
+    parts.push(
+      `<line x1="${p}" y1="${y}" x2="${p}" y2="${y + height}" stroke="#eee"/>`,
+      `<text x="${p}" y="${y + height + 14}" text-anchor="middle">${fmt(t)}</text>`,
+    );
   }
   for (const t of options.yTicks) {
     const p = py(t).toFixed(1);
-    parts.push(`<line x1="${x}" y1="${p}" x2="${x + width}" y2="${p}" stroke="#eee"/>`, `<text x="${x - 5}" y="${p}" text-anchor="end" dominant-baseline="middle">${fmt(t)}</text>`);
+    parts.push(
+      `<line x1="${x}" y1="${p}" x2="${x + width}" y2="${p}" stroke="#eee"/>`,
+      `<text x="${x - 5}" y="${p}" text-anchor="end" dominant-baseline="middle">${fmt(t)}</text>`,
+    );
   }
   parts.push(
     `<text x="${x + width / 2}" y="${y - 8}" text-anchor="middle" font-weight="bold">${esc(options.title)}</text>`,
@@ -75,13 +87,19 @@ export function axes(panel: Panel, options: { title: string; xLabel: string; yLa
 /** A polyline through data points, clipped to the panel's domain. */
 export function line(panel: Panel, points: Array<[number, number]>, style: string): string {
   const { px, py } = toPixels(panel);
-  const inside = points.filter(([a, b]) => a >= panel.xDomain[0] && a <= panel.xDomain[1] && b >= panel.yDomain[0] && b <= panel.yDomain[1]);
+  const inside = points.filter(
+    ([a, b]) => a >= panel.xDomain[0] && a <= panel.xDomain[1] && b >= panel.yDomain[0] && b <= panel.yDomain[1],
+  );
   if (inside.length < 2) return "";
   return `<polyline fill="none" ${style} points="${inside.map(([a, b]) => `${px(a).toFixed(1)},${py(b).toFixed(1)}`).join(" ")}"/>`;
 }
 
 /** A marker at a data point: filled or hollow circle, or a cross. */
-export function marker(panel: Panel, point: [number, number], options: { shape: "dot" | "ring" | "cross"; color: string; title?: string }): string {
+export function marker(
+  panel: Panel,
+  point: [number, number],
+  options: { shape: "dot" | "ring" | "cross"; color: string; title?: string },
+): string {
   const { px, py } = toPixels(panel);
   const [cx, cy] = [px(point[0]).toFixed(1), py(point[1]).toFixed(1)];
   const tip = options.title ? `<title>${esc(options.title)}</title>` : "";
@@ -93,8 +111,16 @@ export function marker(panel: Panel, point: [number, number], options: { shape: 
 }
 
 /** Legend rows: a sample of each style and its label. */
-export function legend(at: { x: number; y: number }, rows: Array<{ label: string; sample: (x: number, y: number) => string }>): string {
-  return rows.map((r, i) => `${r.sample(at.x, at.y + i * 16)}<text x="${at.x + 22}" y="${at.y + i * 16}" dominant-baseline="middle">${esc(r.label)}</text>`).join("\n");
+export function legend(
+  at: { x: number; y: number },
+  rows: Array<{ label: string; sample: (x: number, y: number) => string }>,
+): string {
+  return rows
+    .map(
+      (r, i) =>
+        `${r.sample(at.x, at.y + i * 16)}<text x="${at.x + 22}" y="${at.y + i * 16}" dominant-baseline="middle">${esc(r.label)}</text>`,
+    )
+    .join("\n");
 }
 
 export function svgDocument(size: { width: number; height: number }, body: string[]): string {

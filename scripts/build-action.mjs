@@ -40,8 +40,12 @@ const result = await build({
   metafile: true,
 });
 
-const wasmDir = dirname(createRequire(join(root, "package.json")).resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm"));
+const wasmDir = dirname(
+  createRequire(join(root, "package.json")).resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm"),
+);
 for (const name of WASM_FILES) copyFileSync(join(wasmDir, name), join(outdir, name));
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-console.log(`batch-advisor action: ${join(outdir, "index.cjs")} (${(bytes / 1048576).toFixed(1)} MiB) and ${WASM_FILES.length} wasm files`);
+console.log(
+  `batch-advisor action: ${join(outdir, "index.cjs")} (${(bytes / 1048576).toFixed(1)} MiB) and ${WASM_FILES.length} wasm files`,
+);

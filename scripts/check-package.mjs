@@ -23,17 +23,38 @@ try {
   // prepack's build log shares stdout with the JSON, which starts at the first line that opens an array.
   const [packed] = JSON.parse(packOut.slice(packOut.search(/^\[/m)));
   const paths = packed.files.map((f) => f.path);
-  const mustShip = ["lib/cli.js", "lib/index.js", "lib/index.d.ts", "schema/batch-advisor.schema.json", "fixtures/example/batch-advisor.yml"];
+  const mustShip = [
+    "lib/cli.js",
+    "lib/index.js",
+    "lib/index.d.ts",
+    "schema/batch-advisor.schema.json",
+    "fixtures/example/batch-advisor.yml",
+  ];
   const missing = mustShip.filter((p) => !paths.includes(p));
   const stray = paths.filter((p) => /^(src|test|bench|dist|scripts|docs|\.github)\//.test(p));
-  if (missing.length || stray.length) throw new Error(`tarball: missing ${missing.join(", ") || "nothing"}; should not ship ${stray.slice(0, 5).join(", ") || "anything else"}`);
-  console.log(`  ${packed.filename}: ${packed.entryCount} files, ${mib(packed.size)} packed, ${mib(packed.unpackedSize)} unpacked`);
+  if (missing.length || stray.length)
+    throw new Error(
+      `tarball: missing ${missing.join(", ") || "nothing"}; should not ship ${stray.slice(0, 5).join(", ") || "anything else"}`,
+    );
+  console.log(
+    `  ${packed.filename}: ${packed.entryCount} files, ${mib(packed.size)} packed, ${mib(packed.unpackedSize)} unpacked`,
+  );
 
   // 2. Install into an empty project, runtime dependencies only.
   step("npm install --omit=dev <tarball>");
   mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "package-check", private: true, type: "module" }));
-  const install = ["install", "--omit=dev", "--no-audit", "--no-fund", "--no-package-lock", join(work, packed.filename)];
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "package-check", private: true, type: "module" }),
+  );
+  const install = [
+    "install",
+    "--omit=dev",
+    "--no-audit",
+    "--no-fund",
+    "--no-package-lock",
+    join(work, packed.filename),
+  ];
   try {
     npm([...install, "--offline"], project);
   } catch (error) {
@@ -41,7 +62,9 @@ try {
     npm(install, project);
   }
   const size = folderBytes(join(project, "node_modules"));
-  console.log(`  node_modules: ${mib(size)} (${readdirSync(join(project, "node_modules", "@tensorflow")).join(", ")} under @tensorflow)`);
+  console.log(
+    `  node_modules: ${mib(size)} (${readdirSync(join(project, "node_modules", "@tensorflow")).join(", ")} under @tensorflow)`,
+  );
 
   // 3. The command, from the installed bin: two files of one folder, batch 8 → 32.
   writeFileSync(join(project, "a.yaml"), "per_device_train_batch_size: 8\nlearning_rate: 2.0e-5\n");
@@ -51,20 +74,25 @@ try {
   step("npx batch-advisor detect --old a.yaml --new b.yaml --json");
   const detected = JSON.parse(npx(["detect", "--old", "a.yaml", "--new", "b.yaml", "--json"]));
   const change = detected.changes?.[0];
-  if (change?.before !== 8 || change?.after !== 32) throw new Error(`detect --json: expected the change 8 → 32, got ${JSON.stringify(detected.changes)}`);
+  if (change?.before !== 8 || change?.after !== 32)
+    throw new Error(`detect --json: expected the change 8 → 32, got ${JSON.stringify(detected.changes)}`);
   step("npx batch-advisor analyze a.yaml b.yaml --quick");
   expectIn(npx(["analyze", "a.yaml", "b.yaml", "--quick"]), ["8 → 32", "teacher–student"]);
 
   // 4. init in a fresh repository.
   step("npx batch-advisor init");
   mkdirSync(join(project, "repo", "configs"), { recursive: true });
-  writeFileSync(join(project, "repo", "configs", "ds.json"), '{ "train_micro_batch_size_per_gpu": 4, "gradient_accumulation_steps": 8 }\n');
+  writeFileSync(
+    join(project, "repo", "configs", "ds.json"),
+    '{ "train_micro_batch_size_per_gpu": 4, "gradient_accumulation_steps": 8 }\n',
+  );
   const init = npx(["init"], join(project, "repo"));
   expectIn(init, [".github/workflows/batch-advisor.yml", ".github/batch-advisor.yml"]);
 
   // 5. The library entry, as an import.
-  step("import { analyze, detectChanges } from \"batch-advisor\"");
-  const probe = "import * as m from 'batch-advisor'; const names = ['analyze','detectChanges','detectFile','loadConfig','defaultConfig','GitSource','FilePairSource','MemorySource','GitHubSource']; const bad = names.filter((n) => typeof m[n] !== 'function'); if (bad.length) { console.error('not exported: ' + bad); process.exit(1); } const r = await m.detectChanges(new m.FilePairSource({ base: 'a.yaml', head: 'b.yaml' })); const c = r.changes[0]; if (c?.before !== 8 || c?.after !== 32) { console.error('detectChanges: ' + JSON.stringify(r.changes)); process.exit(1); } console.log('detectChanges: ' + c.key + ' ' + c.before + ' → ' + c.after);";
+  step('import { analyze, detectChanges } from "batch-advisor"');
+  const probe =
+    "import * as m from 'batch-advisor'; const names = ['analyze','detectChanges','detectFile','loadConfig','defaultConfig','GitSource','FilePairSource','MemorySource','GitHubSource']; const bad = names.filter((n) => typeof m[n] !== 'function'); if (bad.length) { console.error('not exported: ' + bad); process.exit(1); } const r = await m.detectChanges(new m.FilePairSource({ base: 'a.yaml', head: 'b.yaml' })); const c = r.changes[0]; if (c?.before !== 8 || c?.after !== 32) { console.error('detectChanges: ' + JSON.stringify(r.changes)); process.exit(1); } console.log('detectChanges: ' + c.key + ' ' + c.before + ' → ' + c.after);";
   console.log(`  ${run(process.execPath, ["--input-type=module", "-e", probe], project).trim()}`);
 
   console.log(`\npackage check passed in ${((Date.now() - started) / 1000).toFixed(0)} s; install size ${mib(size)}`);
@@ -91,14 +119,23 @@ function npx(args, cwd = project) {
 }
 
 function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}\n${result.stderr}${result.stdout}`.slice(0, 4000));
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(" ")} exited ${result.status}\n${result.stderr}${result.stdout}`.slice(0, 4000),
+    );
   return result.stdout;
 }
 
 function expectIn(text, needles) {
   const absent = needles.filter((n) => !text.includes(n));
-  if (absent.length) throw new Error(`output lacks ${absent.map((n) => JSON.stringify(n)).join(", ")}:\n${text.slice(0, 3000)}`);
+  if (absent.length)
+    throw new Error(`output lacks ${absent.map((n) => JSON.stringify(n)).join(", ")}:\n${text.slice(0, 3000)}`);
 }
 
 function folderBytes(path) {
@@ -118,4 +155,3 @@ function firstLine(error) {
   const lines = String(error instanceof Error ? error.message : error).split("\n");
   return lines.find((l) => l.startsWith("npm error")) ?? lines[0];
 }
-

@@ -28,12 +28,17 @@ type JsonSchema = {
  *   // "Language of the comment."
  */
 export function buildConfigJsonSchema(meanings: ReadonlyMap<string, string>): JsonSchema {
-  const generated = z.toJSONSchema(configSchema, { io: "input", target: "draft-7", unrepresentable: "any" }) as JsonSchema;
+  const generated = z.toJSONSchema(configSchema, {
+    io: "input",
+    target: "draft-7",
+    unrepresentable: "any",
+  }) as JsonSchema;
   const { $schema, ...rest } = generated;
   const schema: JsonSchema = {
     $schema,
     title: "batch-advisor configuration (.github/batch-advisor.yml)",
-    description: "Every key is optional; an empty file means every default. Keys and their meaning: docs/configuration.md.",
+    description:
+      "Every key is optional; an empty file means every default. Keys and their meaning: docs/configuration.md.",
     ...rest,
   };
   forEachKey(schema, (path, node) => {

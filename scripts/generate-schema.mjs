@@ -9,7 +9,9 @@ import { buildConfigJsonSchema, documentedKeys, formatSchema, SCHEMA_FILE } from
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const target = join(root, SCHEMA_FILE);
-const text = formatSchema(buildConfigJsonSchema(documentedKeys(readFileSync(join(root, "docs/configuration.md"), "utf8"))));
+const text = formatSchema(
+  buildConfigJsonSchema(documentedKeys(readFileSync(join(root, "docs/configuration.md"), "utf8"))),
+);
 
 if (process.argv.includes("--check")) {
   let committed = "";

@@ -11,16 +11,32 @@ let family = "";
 for (const m of loadModelCatalogue()) {
   if (m.family !== family) {
     family = m.family;
-    lines.push("", `### ${family}`, "", "| id | kind | shape | parameters | published | source |", "|---|---|---|---|---|---|");
+    lines.push(
+      "",
+      `### ${family}`,
+      "",
+      "| id | kind | shape | parameters | published | source |",
+      "|---|---|---|---|---|---|",
+    );
   }
   const shape =
     m.kind === "vision"
       ? `${m.gflops} G${m.flopsConvention === "macs" ? "MACs" : "FLOPs"} @ ${m.resolution}px`
       : `h ${m.hidden}, L ${m.layers}${m.decoderLayers ? `+${m.decoderLayers}` : ""}, heads ${m.heads}/${m.kvHeads}, ffn ${m.intermediate}${m.experts ? ` ×${m.experts} experts (top ${m.expertsPerToken})` : ""}, V ${m.vocab}${m.tiedEmbeddings ? " tied" : ""}`;
-  const published = m.publishedParameters ? `[${billions(m.publishedParameters.count)}](${m.publishedParameters.source})` : "";
-  lines.push(`| \`${m.id}\` | ${m.kind} | ${shape} | ${billions(parameterCount(m))} | ${published} | [source](${m.source}) |`);
+  const published = m.publishedParameters
+    ? `[${billions(m.publishedParameters.count)}](${m.publishedParameters.source})`
+    : "";
+  lines.push(
+    `| \`${m.id}\` | ${m.kind} | ${shape} | ${billions(parameterCount(m))} | ${published} | [source](${m.source}) |`,
+  );
 }
-lines.push("", "### GPUs", "", "| id | memory | BF16 dense | FP32 | bandwidth | interconnect | source |", "|---|---|---|---|---|---|---|");
+lines.push(
+  "",
+  "### GPUs",
+  "",
+  "| id | memory | BF16 dense | FP32 | bandwidth | interconnect | source |",
+  "|---|---|---|---|---|---|---|",
+);
 for (const g of loadGpuCatalogue()) {
   const bf16 = g.peakFlops.bf16 ? `${g.peakFlops.bf16 / 1e12} TFLOP/s` : "—";
   lines.push(

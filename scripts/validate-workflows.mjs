@@ -16,14 +16,26 @@ const checks = [
   ...readdirSync(workflowDir)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => ({ name: `.github/workflows/${name}`, kind: "workflow", text: readFileSync(join(workflowDir, name), "utf8") })),
+    .map((name) => ({
+      name: `.github/workflows/${name}`,
+      kind: "workflow",
+      text: readFileSync(join(workflowDir, name), "utf8"),
+    })),
   ...[false, true].flatMap((forkSafe) =>
-    initWorkflows({ forkSafe, action: "OWNER/batch-advisor@v1" }).map((w) => ({ name: `init${forkSafe ? " --fork-safe" : ""}: ${w.path}`, kind: "workflow", text: w.text })),
+    initWorkflows({ forkSafe, action: "OWNER/batch-advisor@v1" }).map((w) => ({
+      name: `init${forkSafe ? " --fork-safe" : ""}: ${w.path}`,
+      kind: "workflow",
+      text: w.text,
+    })),
   ),
   // action-validator 0.6.0 (the latest release) predates the node24 runtime: its schema allows
   // node12/16/20 only. The check runs on a copy that says node20, so every other key is still
   // validated; test/action/action-yml.test.ts pins `using: node24` itself.
-  { name: "action.yml", kind: "action", text: readFileSync(join(root, "action.yml"), "utf8").replace(/^(\s+using:\s*)['"]?node24['"]?\s*$/m, "$1node20") },
+  {
+    name: "action.yml",
+    kind: "action",
+    text: readFileSync(join(root, "action.yml"), "utf8").replace(/^(\s+using:\s*)['"]?node24['"]?\s*$/m, "$1node20"),
+  },
 ];
 
 let failed = 0;

@@ -52,7 +52,10 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
         // measurements, not the report: the estimates that need no proxy still go out, and the
         // error names the setting that chose the proxy.
         runFor.set(key, undefined);
-        configErrors.push({ key: proxySettingOf(plan), message: `the proxy could not run, so nothing was measured on it: ${(error as Error).message}` });
+        configErrors.push({
+          key: proxySettingOf(plan),
+          message: `the proxy could not run, so nothing was measured on it: ${(error as Error).message}`,
+        });
       }
     }
     indexOf[i] = runFor.get(key);
@@ -63,11 +66,28 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
   const { modelConfig, error: modelConfigError } = await readModelConfig(source, config);
   if (modelConfigError) configErrors.push({ key: "model.configJson", message: modelConfigError });
   // The user's own measurements: the most trusted source for the rows they cover; a bad file costs only itself.
-  const userMeasurements = await loadMeasurements({ source, config, path: options.measurementsPath, root: options.measurementsRoot });
+  const userMeasurements = await loadMeasurements({
+    source,
+    config,
+    path: options.measurementsPath,
+    root: options.measurementsRoot,
+  });
   if (userMeasurements.error) configErrors.push(userMeasurements.error);
   // What each side trains: the model, method, precision and GPU, read from the config and the files it names.
-  const workloads = await Promise.all(files.map((group) => workloadsOf({ group, entries: detection.entries?.get(group.path), config, source })));
-  const groups: ChangeGroup[] = files.map((group, i) => toChangeGroup({ group, config, modelConfig, measurements, index: indexOf[i], workload: workloads[i], userMeasurements: userMeasurements.value }));
+  const workloads = await Promise.all(
+    files.map((group) => workloadsOf({ group, entries: detection.entries?.get(group.path), config, source })),
+  );
+  const groups: ChangeGroup[] = files.map((group, i) =>
+    toChangeGroup({
+      group,
+      config,
+      modelConfig,
+      measurements,
+      index: indexOf[i],
+      workload: workloads[i],
+      userMeasurements: userMeasurements.value,
+    }),
+  );
   const estimate = clock.lap();
 
   // 4. Report: comment, JSON, summary, annotations and suggestions.
@@ -77,7 +97,10 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
     groups,
     measurements,
     files: detection.files,
-    skipped: [...detection.skipped, ...(source.skipped ?? []).filter((s) => !detection.skipped.some((d) => d.path === s.path))],
+    skipped: [
+      ...detection.skipped,
+      ...(source.skipped ?? []).filter((s) => !detection.skipped.some((d) => d.path === s.path)),
+    ],
     configErrors,
     language: options.language ?? config.language,
     source: source.description,
@@ -94,7 +117,12 @@ function proxySettingOf(plan: ProxyPlan): string {
 }
 
 /** One proxy run; `backend` is the option, else the bot config's, where "auto" forces nothing. */
-function measure(args: { plan: ProxyPlan; options: AnalyzeOptions; backend: AnalyzeOptions["backend"]; group: number }): Promise<Measurements> {
+function measure(args: {
+  plan: ProxyPlan;
+  options: AnalyzeOptions;
+  backend: AnalyzeOptions["backend"];
+  group: number;
+}): Promise<Measurements> {
   const { plan, options, backend, group } = args;
   return runProxy(plan, {
     backend: backend === "auto" ? undefined : backend,
@@ -108,7 +136,12 @@ function measure(args: { plan: ProxyPlan; options: AnalyzeOptions; backend: Anal
  * The workload of each side of a group's file. `model.configJson` problems are already bot-config
  * errors, so they are not repeated under the memory row.
  */
-async function workloadsOf(args: { group: FileChanges; entries?: { head: Entry[]; base?: Entry[] }; config: BotConfig; source: ChangeSource }): Promise<{ before?: Workload; after: Workload }> {
+async function workloadsOf(args: {
+  group: FileChanges;
+  entries?: { head: Entry[]; base?: Entry[] };
+  config: BotConfig;
+  source: ChangeSource;
+}): Promise<{ before?: Workload; after: Workload }> {
   const { group, config, source } = args;
   const side = async (file: FileReport, entries: Entry[], at: "base" | "head") => {
     const w = await readWorkload({ file, entries, config, read: (p) => source.read(at, p) });
@@ -119,7 +152,15 @@ async function workloadsOf(args: { group: FileChanges; entries?: { head: Entry[]
   return { ...(before ? { before } : {}), after };
 }
 
-function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfig: unknown; measurements: Measurements[]; index?: number; workload?: { before?: Workload; after: Workload }; userMeasurements?: EstimateInput["userMeasurements"] }): ChangeGroup {
+function toChangeGroup(args: {
+  group: FileChanges;
+  config: BotConfig;
+  modelConfig: unknown;
+  measurements: Measurements[];
+  index?: number;
+  workload?: { before?: Workload; after: Workload };
+  userMeasurements?: EstimateInput["userMeasurements"];
+}): ChangeGroup {
   const { group, config, modelConfig, measurements, index, workload, userMeasurements } = args;
   const estimate = estimateChange({
     change: group.primary,
@@ -144,7 +185,10 @@ function toChangeGroup(args: { group: FileChanges; config: BotConfig; modelConfi
  * The Hugging Face config.json named by `model.configJson`, read as data at head; a missing or
  * broken file is an error under that key, and the analytical model then goes without it.
  */
-async function readModelConfig(source: ChangeSource, config: BotConfig): Promise<{ modelConfig?: unknown; error?: string }> {
+async function readModelConfig(
+  source: ChangeSource,
+  config: BotConfig,
+): Promise<{ modelConfig?: unknown; error?: string }> {
   const path = config.model.configJson;
   if (!path) return {};
   const text = await source.read("head", path);

@@ -55,14 +55,20 @@ export function loadConfig(text: string, path = ".github/batch-advisor.yml"): Lo
         const at = error.key ? error.key.split(".") : [];
         errors.push({ ...error, message: `${path}: ${error.message}`, line: keyLine(doc, lines, at) });
       }
-      data = issue.code === "unrecognized_keys" ? issue.keys.reduce((d, k) => without(d, [...issue.path, k]), data) : without(data, issue.path);
+      data =
+        issue.code === "unrecognized_keys"
+          ? issue.keys.reduce((d, k) => without(d, [...issue.path, k]), data)
+          : without(data, issue.path);
     }
   }
   return { config: defaultConfig(), errors };
 }
 
 function valueAt(data: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+  return path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    data,
+  );
 }
 
 /** A copy of `data` without the value at `path` (array items are removed, not left as holes). */

@@ -49,11 +49,15 @@ thresholds: { uncertainRatio: 3, largeBatchFactor: 4 }
   });
 
   it("a bad enum value names the key and the allowed values", () => {
-    expect(messages("language: fr")).toEqual(['.github/batch-advisor.yml: language: "fr" is not allowed; use one of: en, zh-TW']);
+    expect(messages("language: fr")).toEqual([
+      '.github/batch-advisor.yml: language: "fr" is not allowed; use one of: en, zh-TW',
+    ]);
   });
 
   it("a misspelt key suggests the key it most likely meant", () => {
-    expect(messages("memory:\n  budgett: 40GiB")).toEqual([".github/batch-advisor.yml: memory.budgett: unknown key; did you mean memory.budget?"]);
+    expect(messages("memory:\n  budgett: 40GiB")).toEqual([
+      ".github/batch-advisor.yml: memory.budgett: unknown key; did you mean memory.budget?",
+    ]);
   });
 
   it("a key at the wrong level points to where it belongs", () => {
@@ -61,7 +65,9 @@ thresholds: { uncertainRatio: 3, largeBatchFactor: 4 }
   });
 
   it("an unknown key with no close match lists the allowed keys", () => {
-    expect(messages("proxy:\n  zzz: 1")[0]).toContain("proxy.zzz: unknown key; allowed keys here: model, data, timeBudget, backend, seed");
+    expect(messages("proxy:\n  zzz: 1")[0]).toContain(
+      "proxy.zzz: unknown key; allowed keys here: model, data, timeBudget, backend, seed",
+    );
   });
 
   it("a bad value falls back to its default and keeps the rest of the file", () => {
@@ -76,12 +82,19 @@ thresholds: { uncertainRatio: 3, largeBatchFactor: 4 }
   it("errors carry the line of the key", () => {
     const { errors } = loadConfig("devices: 2\nproxy:\n  backend: cuda\n");
     expect(errors).toEqual([
-      { key: "proxy.backend", line: 3, message: '.github/batch-advisor.yml: proxy.backend: "cuda" is not allowed; use one of: auto, tensorflow-gpu, tensorflow, wasm, cpu' },
+      {
+        key: "proxy.backend",
+        line: 3,
+        message:
+          '.github/batch-advisor.yml: proxy.backend: "cuda" is not allowed; use one of: auto, tensorflow-gpu, tensorflow, wasm, cpu',
+      },
     ]);
   });
 
   it("a malformed budget says which forms are accepted", () => {
-    expect(messages("memory: { budget: 40 gigs }")[0]).toMatch(/memory\.budget: "40 gigs" is not valid; write a size like "40GiB"/);
+    expect(messages("memory: { budget: 40 gigs }")[0]).toMatch(
+      /memory\.budget: "40 gigs" is not valid; write a size like "40GiB"/,
+    );
     expect(messages('memory: { budget: "10%" }')[0]).toContain('write a growth limit like "+10%"');
   });
 
@@ -89,12 +102,18 @@ thresholds: { uncertainRatio: 3, largeBatchFactor: 4 }
     const ok = loadConfig("proxy: { model: models/net/model.json, data: data/sample.jsonl }");
     expect(ok.errors).toEqual([]);
     expect(ok.config.proxy.model).toBe("models/net/model.json");
-    expect(messages("proxy: { data: data/sample.parquet }")[0]).toContain("use one of: auto, mnist, teacher-student, tokens, or a path to a .csv or .jsonl sample");
+    expect(messages("proxy: { data: data/sample.parquet }")[0]).toContain(
+      "use one of: auto, mnist, teacher-student, tokens, or a path to a .csv or .jsonl sample",
+    );
   });
 
   it("wrong types name the expected type", () => {
-    expect(messages("devices: two")[0]).toBe('.github/batch-advisor.yml: devices: "two" is not valid; expected a number of devices (a positive whole number)');
-    expect(messages("memory: 3")[0]).toContain("memory: 3 is not valid; expected a mapping of keys (budget, level, calibration)");
+    expect(messages("devices: two")[0]).toBe(
+      '.github/batch-advisor.yml: devices: "two" is not valid; expected a number of devices (a positive whole number)',
+    );
+    expect(messages("memory: 3")[0]).toContain(
+      "memory: 3 is not valid; expected a mapping of keys (budget, level, calibration)",
+    );
     expect(messages("model: { zeroStage: 4 }")[0]).toContain("model.zeroStage: 4 is not valid; use one of: 0, 1, 2, 3");
   });
 
@@ -114,7 +133,16 @@ thresholds: { uncertainRatio: 3, largeBatchFactor: 4 }
   });
 
   it("an alias bomb is refused instead of expanded", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(", ")}]`,
+      ),
+    ].join("\n");
     expect(() => loadConfig(bomb)).not.toThrow();
     expect(loadConfig(bomb).errors.length).toBeGreaterThan(0);
   });

@@ -15,7 +15,10 @@ export const DIGIT_SIDE = 8;
  * levels of the UCI optical digits set), one row per image: p0…p63, label. Shuffled with a seed.
  * @example digitsCsv(await loadMnist(), seededRandom(7, "digits")).split("\n")[0].startsWith("p0,")
  */
-export function digitsCsv(mnist: { images: Float32Array; labels: Int32Array; count: number }, rng: SeededRandom): string {
+export function digitsCsv(
+  mnist: { images: Float32Array; labels: Int32Array; count: number },
+  rng: SeededRandom,
+): string {
   const header = [...Array.from({ length: DIGIT_SIDE * DIGIT_SIDE }, (_, i) => `p${i}`), "label"].join(",");
   const lines = [header];
   for (const n of rng.permutation(mnist.count)) {
@@ -23,7 +26,8 @@ export function digitsCsv(mnist: { images: Float32Array; labels: Int32Array; cou
     for (let r = 0; r < DIGIT_SIDE; r++) {
       for (let c = 0; c < DIGIT_SIDE; c++) {
         let sum = 0;
-        for (let dr = 0; dr < 3; dr++) for (let dc = 0; dc < 3; dc++) sum += mnist.images[n * 784 + (2 + 3 * r + dr) * 28 + (2 + 3 * c + dc)];
+        for (let dr = 0; dr < 3; dr++)
+          for (let dc = 0; dc < 3; dc++) sum += mnist.images[n * 784 + (2 + 3 * r + dr) * 28 + (2 + 3 * c + dc)];
         cells.push(Math.round((16 * sum) / 9));
       }
     }
@@ -41,7 +45,20 @@ export const CONTEXT = 3;
 const WORDS = {
   det: ["the", "a", "this", "every", "some", "my"],
   adj: ["small", "quick", "old", "green", "quiet", "bright", "heavy", "warm"],
-  noun: ["cat", "river", "garden", "teacher", "window", "engine", "letter", "forest", "market", "bird", "song", "stone"],
+  noun: [
+    "cat",
+    "river",
+    "garden",
+    "teacher",
+    "window",
+    "engine",
+    "letter",
+    "forest",
+    "market",
+    "bird",
+    "song",
+    "stone",
+  ],
   verb: ["sees", "finds", "carries", "watches", "paints", "follows", "remembers", "opens", "moves", "builds"],
 };
 
@@ -61,7 +78,15 @@ export function syntheticText(characters: number, rng: SeededRandom): string {
   const words: string[] = [];
   let length = 0;
   while (length < characters) {
-    const sentence = [pick(WORDS.det), ...(rng.next() < 0.5 ? [pick(WORDS.adj)] : []), pick(WORDS.noun), pick(WORDS.verb), pick(WORDS.det), ...(rng.next() < 0.5 ? [pick(WORDS.adj)] : []), pick(WORDS.noun)];
+    const sentence = [
+      pick(WORDS.det),
+      ...(rng.next() < 0.5 ? [pick(WORDS.adj)] : []),
+      pick(WORDS.noun),
+      pick(WORDS.verb),
+      pick(WORDS.det),
+      ...(rng.next() < 0.5 ? [pick(WORDS.adj)] : []),
+      pick(WORDS.noun),
+    ];
     words.push(...sentence);
     length += sentence.join(" ").length + 1;
   }
@@ -75,7 +100,10 @@ export function syntheticText(characters: number, rng: SeededRandom): string {
  */
 export function charsCsv(text: string, rows: number): string {
   const name = (ch: string) => (ch === " " ? "space" : ch);
-  const header = [...Array.from({ length: CONTEXT }, (_, k) => [...ALPHABET].map((ch) => `c${k + 1}_${name(ch)}`)).flat(), "label"].join(",");
+  const header = [
+    ...Array.from({ length: CONTEXT }, (_, k) => [...ALPHABET].map((ch) => `c${k + 1}_${name(ch)}`)).flat(),
+    "label",
+  ].join(",");
   const lines = [header];
   for (let i = CONTEXT; i < CONTEXT + rows; i++) {
     const cells: number[] = [];
@@ -97,9 +125,15 @@ function sequential(name: string, layers: Array<{ class_name: string; config: Re
 
 export const DIGITS_CNN = sequential("digits_cnn", [
   { class_name: "InputLayer", config: { batch_input_shape: [null, DIGIT_SIDE, DIGIT_SIDE, 1], name: "pixels" } },
-  { class_name: "Conv2D", config: { filters: 8, kernel_size: [3, 3], padding: "same", activation: "relu", name: "conv1" } },
+  {
+    class_name: "Conv2D",
+    config: { filters: 8, kernel_size: [3, 3], padding: "same", activation: "relu", name: "conv1" },
+  },
   { class_name: "MaxPooling2D", config: { pool_size: [2, 2], name: "pool1" } },
-  { class_name: "Conv2D", config: { filters: 16, kernel_size: [3, 3], padding: "same", activation: "relu", name: "conv2" } },
+  {
+    class_name: "Conv2D",
+    config: { filters: 16, kernel_size: [3, 3], padding: "same", activation: "relu", name: "conv2" },
+  },
   { class_name: "MaxPooling2D", config: { pool_size: [2, 2], name: "pool2" } },
   { class_name: "Flatten", config: { name: "flatten" } },
   { class_name: "Dense", config: { units: 10, activation: "softmax", name: "digit" } },
@@ -107,7 +141,10 @@ export const DIGITS_CNN = sequential("digits_cnn", [
 
 /** The last layer is linear with one unit per character: a classifier trained from logits. */
 export const CHARS_MLP = sequential("chars_mlp", [
-  { class_name: "Dense", config: { units: 128, activation: "relu", batch_input_shape: [null, CONTEXT * ALPHABET.length], name: "hidden" } },
+  {
+    class_name: "Dense",
+    config: { units: 128, activation: "relu", batch_input_shape: [null, CONTEXT * ALPHABET.length], name: "hidden" },
+  },
   { class_name: "Dense", config: { units: ALPHABET.length, activation: "linear", name: "next_char_logits" } },
 ]);
 
@@ -119,6 +156,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(here("digits-cnn/model.json"), `${JSON.stringify(DIGITS_CNN, null, 2)}\n`);
   writeFileSync(here("digits-cnn/sample.csv"), digitsCsv(await loadMnist(), seededRandom(7, "digits")));
   writeFileSync(here("chars-mlp/model.json"), `${JSON.stringify(CHARS_MLP, null, 2)}\n`);
-  writeFileSync(here("chars-mlp/sample.csv"), charsCsv(syntheticText(CHARS_ROWS + CONTEXT + 1, seededRandom(7, "chars")), CHARS_ROWS));
+  writeFileSync(
+    here("chars-mlp/sample.csv"),
+    charsCsv(syntheticText(CHARS_ROWS + CONTEXT + 1, seededRandom(7, "chars")), CHARS_ROWS),
+  );
   console.log("wrote bench/tasks/digits-cnn/{model.json,sample.csv} and bench/tasks/chars-mlp/{model.json,sample.csv}");
 }

@@ -16,7 +16,15 @@ export const commentBundleSchema = z.object({
   hasChanges: z.boolean(),
   markdown: z.string().max(COMMENT_LIMIT),
   suggestions: z
-    .array(z.object({ path: z.string(), line: z.number().int().positive(), original: z.string(), replacement: z.string(), reason: z.string() }))
+    .array(
+      z.object({
+        path: z.string(),
+        line: z.number().int().positive(),
+        original: z.string(),
+        replacement: z.string(),
+        reason: z.string(),
+      }),
+    )
     .max(100),
 });
 

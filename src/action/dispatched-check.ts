@@ -19,14 +19,19 @@ export interface DispatchedCheck {
  * annotations. `undefined` when a newer push already superseded it: nothing left to do.
  * @example const check = await beginDispatchedCheck(github, { pr, checkRunId: 9, log }); await check?.complete(report);
  */
-export async function beginDispatchedCheck(github: GitHub, input: { pr: PullRequestRef; checkRunId: number; log: (m: string) => void }): Promise<DispatchedCheck | undefined> {
+export async function beginDispatchedCheck(
+  github: GitHub,
+  input: { pr: PullRequestRef; checkRunId: number; log: (m: string) => void },
+): Promise<DispatchedCheck | undefined> {
   const where = { owner: input.pr.owner, repo: input.pr.repo, checkRunId: input.checkRunId };
   let started;
   try {
     started = await startCheckRun(github, where);
   } catch (error) {
     // Only the App that created a check run may touch it: the workflow token gets 403.
-    throw new Error(`Cannot start check run ${input.checkRunId}: ${explainError(error)}. A run dispatched by the batch-advisor App needs the App's token as github-token (docs/app.md: the runner workflow)`);
+    throw new Error(
+      `Cannot start check run ${input.checkRunId}: ${explainError(error)}. A run dispatched by the batch-advisor App needs the App's token as github-token (docs/app.md: the runner workflow)`,
+    );
   }
   if (!started.started) {
     input.log(`Nothing to do: ${started.reason}`);
@@ -34,7 +39,9 @@ export async function beginDispatchedCheck(github: GitHub, input: { pr: PullRequ
   }
   return {
     author: started.appSlug ? `${started.appSlug}[bot]` : undefined,
-    complete: (report) => completeCheckRun(github, { ...where, ...renderCheckRun(report), annotations: report.annotations }),
-    fail: (message) => completeCheckRun(github, { ...where, conclusion: "failure", title: "batch-advisor failed", summary: message }),
+    complete: (report) =>
+      completeCheckRun(github, { ...where, ...renderCheckRun(report), annotations: report.annotations }),
+    fail: (message) =>
+      completeCheckRun(github, { ...where, conclusion: "failure", title: "batch-advisor failed", summary: message }),
   };
 }

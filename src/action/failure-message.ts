@@ -17,13 +17,19 @@ export type FailOn = (typeof FAIL_ON)[number];
  */
 export function failureMessage(report: Pick<Report, "groups">, failOn: FailOn): string | undefined {
   if (failOn === "never") return undefined;
-  const overBudget = report.groups.filter((g) => g.estimate.memory.budget?.status === "error" && g.estimate.memory.budget.level === "error");
+  const overBudget = report.groups.filter(
+    (g) => g.estimate.memory.budget?.status === "error" && g.estimate.memory.budget.level === "error",
+  );
   const lines = overBudget.map((g) => `${where(g)}: ${en.note(g.estimate.memory.budget!.message)}`);
   if (failOn === "warn") {
-    for (const g of report.groups) if (!overBudget.includes(g) && g.estimate.verdict.level !== "ok") lines.push(`${where(g)}: ${verdictText(g.estimate, en, { group: g })}`);
+    for (const g of report.groups)
+      if (!overBudget.includes(g) && g.estimate.verdict.level !== "ok")
+        lines.push(`${where(g)}: ${verdictText(g.estimate, en, { group: g })}`);
   }
   if (!lines.length) return undefined;
-  const head = overBudget.length ? "Memory budget broken" : `batch-size change at level ${failOn} or worse (fail-on: ${failOn})`;
+  const head = overBudget.length
+    ? "Memory budget broken"
+    : `batch-size change at level ${failOn} or worse (fail-on: ${failOn})`;
   return `${head}: ${lines.join("\n")}`;
 }
 

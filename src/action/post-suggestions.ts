@@ -11,7 +11,13 @@ import type { Suggestion } from "../report/types.js";
  */
 export async function postSuggestions(
   github: GitHub,
-  input: { pr: PullRequestRef; headSha: string; suggestions: Suggestion[]; patches: () => Promise<Map<string, string | undefined>>; author: string },
+  input: {
+    pr: PullRequestRef;
+    headSha: string;
+    suggestions: Suggestion[];
+    patches: () => Promise<Map<string, string | undefined>>;
+    author: string;
+  },
 ): Promise<string[]> {
   if (!input.suggestions.length) return [];
   try {

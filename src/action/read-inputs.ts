@@ -6,9 +6,15 @@ import { findGpu, unknownGpuSentence } from "../workload/catalogue/find-gpu.js";
 import { FAIL_ON } from "./failure-message.js";
 
 const flag = (name: string) =>
-  z.enum(["true", "false"], { error: (issue) => `${name}: "${String(issue.input)}" is not allowed; use true or false` }).transform((v) => v === "true");
+  z
+    .enum(["true", "false"], {
+      error: (issue) => `${name}: "${String(issue.input)}" is not allowed; use true or false`,
+    })
+    .transform((v) => v === "true");
 const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T) =>
-  z.enum(values, { error: (issue) => `${name}: "${String(issue.input)}" is not allowed; use one of: ${values.join(", ")}` });
+  z.enum(values, {
+    error: (issue) => `${name}: "${String(issue.input)}" is not allowed; use one of: ${values.join(", ")}`,
+  });
 
 const positiveWhole = (name: string, what: string) =>
   z
@@ -17,7 +23,11 @@ const positiveWhole = (name: string, what: string) =>
     .transform((v, ctx) => {
       if (v === undefined) return undefined;
       if (/^[1-9]\d*$/.test(v)) return Number(v);
-      ctx.issues.push({ code: "custom", input: v, message: `${name}: "${v}" is not ${what} (a positive whole number)` });
+      ctx.issues.push({
+        code: "custom",
+        input: v,
+        message: `${name}: "${v}" is not ${what} (a positive whole number)`,
+      });
       return z.NEVER;
     });
 
@@ -38,7 +48,9 @@ const seconds = (name: string) =>
  * so an input cannot be read without being declared here; a test holds it equal to action.yml.
  */
 const inputSchema = z.object({
-  "github-token": z.string({ error: "github-token: missing; pass ${{ github.token }} or a token with pull-requests: write" }).min(1, { error: "github-token: empty; pass ${{ github.token }} or a token with pull-requests: write" }),
+  "github-token": z
+    .string({ error: "github-token: missing; pass ${{ github.token }} or a token with pull-requests: write" })
+    .min(1, { error: "github-token: empty; pass ${{ github.token }} or a token with pull-requests: write" }),
   config: z.string().default(BOT_CONFIG_PATH),
   base: z.string().optional(),
   head: z.string().optional(),

@@ -43,7 +43,10 @@ export async function runAction(deps: RunActionDeps): Promise<void> {
     core.setFailed(message);
     // The summary is written on every run, so a failed one says why where reviewers look.
     // The message may quote a file name or value from the pull request: it crosses the same border as the comment.
-    await core.summary.addRaw(`**batch-advisor failed:** ${untrusted(message, "text")}`, true).write().catch(() => {});
+    await core.summary
+      .addRaw(`**batch-advisor failed:** ${untrusted(message, "text")}`, true)
+      .write()
+      .catch(() => {});
   }
 }
 
@@ -52,18 +55,36 @@ async function run(deps: RunActionDeps): Promise<void> {
   // 1. Inputs, and the client every GitHub call goes through.
   const inputs = readInputs();
   const timeoutSeconds = inputs["request-timeout"] ?? requestTimeoutSeconds(env);
-  const github = createOctokit({ token: inputs["github-token"], baseUrl: env.GITHUB_API_URL, timeoutSeconds, log: (m) => core.info(m), noDelays: deps.noDelays });
+  const github = createOctokit({
+    token: inputs["github-token"],
+    baseUrl: env.GITHUB_API_URL,
+    timeoutSeconds,
+    log: (m) => core.info(m),
+    noDelays: deps.noDelays,
+  });
   if (inputs["post-from"]) return runPost({ github, env, inputs, path: inputs["post-from"] });
 
   // 2. The pull request and its two sides.
   const target = readEvent({ env, base: inputs.base, head: inputs.head, pullRequest: inputs["pull-request"] });
-  const source = new GitHubSource({ github, ...target.pr, pullNumber: target.pr.number, base: target.base, head: target.head, log: (m) => core.info(m) });
+  const source = new GitHubSource({
+    github,
+    ...target.pr,
+    pullNumber: target.pr.number,
+    base: target.base,
+    head: target.head,
+    log: (m) => core.info(m),
+  });
   core.info(`batch-advisor: ${source.description}`);
-  if (target.fromFork) core.info("The pull request comes from a fork: its workflow token may be read-only. The job summary and the report files hold the result either way (docs/action.md: pull requests from forks).");
+  if (target.fromFork)
+    core.info(
+      "The pull request comes from a fork: its workflow token may be read-only. The job summary and the report files hold the result either way (docs/action.md: pull requests from forks).",
+    );
 
   // A run the GitHub App dispatched completes the App's check run; a superseded one stops here.
   const checkRunId = inputs["check-run-id"];
-  const check = checkRunId ? await beginDispatchedCheck(github, { pr: target.pr, checkRunId, log: (m) => core.info(m) }) : undefined;
+  const check = checkRunId
+    ? await beginDispatchedCheck(github, { pr: target.pr, checkRunId, log: (m) => core.info(m) })
+    : undefined;
   if (checkRunId && !check) return;
   try {
     await analyseAndPublish({ deps, env, inputs, github, target, source, check });
@@ -73,7 +94,15 @@ async function run(deps: RunActionDeps): Promise<void> {
   }
 }
 
-async function analyseAndPublish(run: { deps: RunActionDeps; env: NodeJS.ProcessEnv; inputs: ActionInputs; github: GitHub; target: PullRequestTarget; source: GitHubSource; check?: DispatchedCheck }): Promise<void> {
+async function analyseAndPublish(run: {
+  deps: RunActionDeps;
+  env: NodeJS.ProcessEnv;
+  inputs: ActionInputs;
+  github: GitHub;
+  target: PullRequestTarget;
+  source: GitHubSource;
+  check?: DispatchedCheck;
+}): Promise<void> {
   const { deps, env, inputs, github, target, source, check } = run;
   // 3. The bot config from the base commit, then the analysis.
   const loaded = await loadBaseConfig(source, inputs.config, {
@@ -87,12 +116,19 @@ async function analyseAndPublish(run: { deps: RunActionDeps; env: NodeJS.Process
     timeBudgetSeconds: inputs["time-budget"],
     configErrors: loaded.errors,
     // A measurements file the workflow names is read from the checkout and must stay inside it.
-    ...(inputs.measurements ? { measurementsPath: resolvePath(env.GITHUB_WORKSPACE ?? ".", inputs.measurements), measurementsRoot: env.GITHUB_WORKSPACE ?? "." } : {}),
+    ...(inputs.measurements
+      ? {
+          measurementsPath: resolvePath(env.GITHUB_WORKSPACE ?? ".", inputs.measurements),
+          measurementsRoot: env.GITHUB_WORKSPACE ?? ".",
+        }
+      : {}),
     // A proxy model.json or data sample named in the config is read from the checkout, as data.
     baseDir: env.GITHUB_WORKSPACE,
   };
   // The `gpu` input names the runner's GPU and wins over the config's hardware.gpu.
-  const config = inputs.gpu ? { ...loaded.config, hardware: { ...loaded.config.hardware, gpu: inputs.gpu } } : loaded.config;
+  const config = inputs.gpu
+    ? { ...loaded.config, hardware: { ...loaded.config.hardware, gpu: inputs.gpu } }
+    : loaded.config;
   const report = await deps.analyze(source, config, options);
   core.info(report.summary);
 
@@ -101,13 +137,23 @@ async function analyseAndPublish(run: { deps: RunActionDeps; env: NodeJS.Process
   const files = writeReportFiles({
     report,
     env,
-    bundle: { version: 1, repository: `${target.pr.owner}/${target.pr.repo}`, pullRequest: target.pr.number, headSha: target.head, language: report.language, hasChanges, markdown: report.markdown, suggestions: report.suggestions },
+    bundle: {
+      version: 1,
+      repository: `${target.pr.owner}/${target.pr.repo}`,
+      pullRequest: target.pr.number,
+      headSha: target.head,
+      language: report.language,
+      hasChanges,
+      markdown: report.markdown,
+      suggestions: report.suggestions,
+    },
   });
   writeAnnotations(report.annotations);
 
   // 5. The sticky comment and the review suggestions; failures are logged, never fatal.
   // A file name with a line break could otherwise start a workflow command of its own.
-  for (const s of report.skipped) core.info(`Skipped ${untrusted(s.path, "command")}: ${untrusted(s.reason, "command")}`);
+  for (const s of report.skipped)
+    core.info(`Skipped ${untrusted(s.path, "command")}: ${untrusted(s.reason, "command")}`);
   const notes = await publish(github, {
     pr: target.pr,
     headSha: target.head,

@@ -13,7 +13,12 @@ import type { ActionInputs } from "./read-inputs.js";
  * commit the report was made for, and the commit the triggering run built.
  * @example await runPost({ github, env: process.env, inputs, path: "batch-advisor/comment.json" })
  */
-export async function runPost(input: { github: GitHub; env: NodeJS.ProcessEnv; inputs: ActionInputs; path: string }): Promise<void> {
+export async function runPost(input: {
+  github: GitHub;
+  env: NodeJS.ProcessEnv;
+  inputs: ActionInputs;
+  path: string;
+}): Promise<void> {
   const { github, env, inputs } = input;
   const bundle = readBundle(input.path);
   const [owner, repo] = bundle.repository.split("/");
@@ -21,12 +26,16 @@ export async function runPost(input: { github: GitHub; env: NodeJS.ProcessEnv; i
     throw new Error(`${input.path} is for ${bundle.repository}, not ${env.GITHUB_REPOSITORY}; not posted`);
   }
   // Without the marker the next run could not find the comment again and would post a second one.
-  if (bundle.hasChanges && !bundle.markdown.includes(COMMENT_MARKER)) throw new Error(`${input.path}: the comment lacks the batch-advisor marker; not posted`);
+  if (bundle.hasChanges && !bundle.markdown.includes(COMMENT_MARKER))
+    throw new Error(`${input.path}: the comment lacks the batch-advisor marker; not posted`);
   const runHead = workflowRunHead(env);
-  if (runHead && runHead !== bundle.headSha) throw new Error(`${input.path} is for commit ${bundle.headSha}, but the workflow run built ${runHead}; not posted`);
+  if (runHead && runHead !== bundle.headSha)
+    throw new Error(`${input.path} is for commit ${bundle.headSha}, but the workflow run built ${runHead}; not posted`);
   const { data: pull } = await github.rest.pulls.get({ owner, repo, pull_number: bundle.pullRequest });
   if (pull.head.sha !== bundle.headSha) {
-    core.info(`Pull request #${bundle.pullRequest} has moved on to ${pull.head.sha.slice(0, 7)}; the report for ${bundle.headSha.slice(0, 7)} is not posted (the newer run posts its own)`);
+    core.info(
+      `Pull request #${bundle.pullRequest} has moved on to ${pull.head.sha.slice(0, 7)}; the report for ${bundle.headSha.slice(0, 7)} is not posted (the newer run posts its own)`,
+    );
     return;
   }
 
@@ -34,7 +43,12 @@ export async function runPost(input: { github: GitHub; env: NodeJS.ProcessEnv; i
     ...bundle,
     pr: { owner, repo, number: bundle.pullRequest },
     patches: async () => {
-      const files = await github.paginate(github.rest.pulls.listFiles, { owner, repo, pull_number: bundle.pullRequest, per_page: 100 });
+      const files = await github.paginate(github.rest.pulls.listFiles, {
+        owner,
+        repo,
+        pull_number: bundle.pullRequest,
+        per_page: 100,
+      });
       return new Map(files.map((f) => [f.filename, f.patch]));
     },
     comment: inputs.comment,
@@ -55,7 +69,10 @@ function readBundle(path: string): CommentBundle {
     throw new Error(`post-from: cannot read ${path}: ${(error as Error).message.split("\n")[0]}`);
   }
   const parsed = commentBundleSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`post-from: ${path} is not a batch-advisor comment bundle (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`);
+  if (!parsed.success)
+    throw new Error(
+      `post-from: ${path} is not a batch-advisor comment bundle (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`,
+    );
   return parsed.data;
 }
 

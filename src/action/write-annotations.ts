@@ -12,7 +12,10 @@ export function writeAnnotations(annotations: Annotation[]): void {
     // @actions/core escapes %, \r, \n (and , : in properties); "::" is broken here, and each of the
     // message's lines is made one visible line, so a PR's value cannot end the command or start another.
     const properties = { file: a.path, startLine: a.line, title: untrusted(a.title, "command") };
-    const message = a.message.split("\n").map((line) => untrusted(line, "command")).join("\n");
+    const message = a.message
+      .split("\n")
+      .map((line) => untrusted(line, "command"))
+      .join("\n");
     if (a.level === "failure") core.error(message, properties);
     else if (a.level === "warning") core.warning(message, properties);
     else core.notice(message, properties);

@@ -16,7 +16,11 @@ export interface ReportFiles {
  * directory outside a runner), so a later step can upload them as an artifact.
  * @example writeReportFiles({ report, bundle, env: process.env }).reportJson // "/home/runner/work/_temp/batch-advisor/report.json"
  */
-export function writeReportFiles(input: { report: Report; bundle: CommentBundle; env: NodeJS.ProcessEnv }): ReportFiles {
+export function writeReportFiles(input: {
+  report: Report;
+  bundle: CommentBundle;
+  env: NodeJS.ProcessEnv;
+}): ReportFiles {
   const dir = join(input.env.RUNNER_TEMP || process.cwd(), "batch-advisor");
   mkdirSync(dir, { recursive: true });
   const files = { reportJson: join(dir, "report.json"), commentJson: join(dir, "comment.json") };

@@ -9,7 +9,11 @@ import { groupChanges, type FileChanges } from "./group-changes.js";
  * the files the bot config watches, grouped per file. No training.
  * @example const { groups } = await detectGroups(source, config, {}); groups.length > 0
  */
-export async function detectGroups(source: ChangeSource, config: BotConfig, options: { devices?: number } = {}): Promise<{ detection: DetectResult; groups: FileChanges[] }> {
+export async function detectGroups(
+  source: ChangeSource,
+  config: BotConfig,
+  options: { devices?: number } = {},
+): Promise<{ detection: DetectResult; groups: FileChanges[] }> {
   const watch = picomatch(config.files, { ignore: config.ignore, dot: true });
   const detection = await detectChanges(source, { devices: options.devices ?? config.devices, watch });
   return { detection, groups: groupChanges(detection) };

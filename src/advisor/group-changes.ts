@@ -15,7 +15,11 @@ const PRIMARY_ORDER = ["global_batch", "micro_batch", "tokens_per_batch", "grad_
  * One group per config file: a PR that sets `per_device_train_batch_size: 32` and
  * `gradient_accumulation_steps: 1` in one file changes one effective batch, so it gets one estimate.
  */
-export function groupChanges(args: { changes: BatchChange[]; files: FileReport[]; baseFiles: FileReport[] }): FileChanges[] {
+export function groupChanges(args: {
+  changes: BatchChange[];
+  files: FileReport[];
+  baseFiles: FileReport[];
+}): FileChanges[] {
   const groups = new Map<string, BatchChange[]>();
   for (const c of args.changes) groups.set(c.path, [...(groups.get(c.path) ?? []), c]);
   const result: FileChanges[] = [];

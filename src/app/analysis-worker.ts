@@ -13,7 +13,14 @@ import type { WorkerInput } from "./train-in-worker.js";
 
 const input = workerData as WorkerInput;
 const github = createOctokit({ token: input.token, baseUrl: input.baseUrl, timeoutSeconds: input.timeoutSeconds });
-const source = new GitHubSource({ github, owner: input.pr.owner, repo: input.pr.repo, pullNumber: input.pr.number, base: input.base, head: input.head });
+const source = new GitHubSource({
+  github,
+  owner: input.pr.owner,
+  repo: input.pr.repo,
+  pullNumber: input.pr.number,
+  base: input.base,
+  head: input.head,
+});
 try {
   const report = await analyze(source, input.config, { ...input.options, configErrors: input.configErrors });
   parentPort!.postMessage({ report });

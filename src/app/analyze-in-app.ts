@@ -36,7 +36,8 @@ export interface AnalyzeInAppDeps {
  * training belongs in a worker (train-in-worker.ts).
  */
 export function trainHere(analyzeFn: typeof analyze, options: AnalyzeOptions): AnalyzeInAppDeps["train"] {
-  return (job, signal) => analyzeFn(job.source, job.loaded.config, { ...options, configErrors: job.loaded.errors, signal });
+  return (job, signal) =>
+    analyzeFn(job.source, job.loaded.config, { ...options, configErrors: job.loaded.errors, signal });
 }
 
 /**
@@ -57,14 +58,29 @@ export async function analyzeInApp(job: TrainingJob, deps: AnalyzeInAppDeps, sig
   if (!started.started) return deps.log(`${label}: nothing to train: ${started.reason}`);
   try {
     const report = await deps.train(job, signal);
-    if (signal?.aborted) return deps.log(`${label}: superseded by a newer push while training; its run reports instead`);
+    if (signal?.aborted)
+      return deps.log(`${label}: superseded by a newer push while training; its run reports instead`);
     await completeCheckRun(github, { ...where, ...renderCheckRun(report), annotations: report.annotations });
-    const posted = await postComment(github, { pr, hasChanges: report.groups.length > 0, markdown: report.markdown, language: report.language, author: job.author, headSha: job.head, log: deps.log });
+    const posted = await postComment(github, {
+      pr,
+      hasChanges: report.groups.length > 0,
+      markdown: report.markdown,
+      language: report.language,
+      author: job.author,
+      headSha: job.head,
+      log: deps.log,
+    });
     deps.log(`${label}: ${posted.text}`);
   } catch (error) {
-    if (signal?.aborted) return deps.log(`${label}: superseded by a newer push while training; its run reports instead`);
+    if (signal?.aborted)
+      return deps.log(`${label}: superseded by a newer push while training; its run reports instead`);
     const reason = explainError(error);
     deps.log(`${label}: analysis failed: ${reason}`);
-    await completeCheckRun(github, { ...where, conclusion: "neutral", title: "batch-advisor could not finish", summary: `The analysis stopped: ${reason}` });
+    await completeCheckRun(github, {
+      ...where,
+      conclusion: "neutral",
+      title: "batch-advisor could not finish",
+      summary: `The analysis stopped: ${reason}`,
+    });
   }
 }

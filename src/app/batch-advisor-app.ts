@@ -54,11 +54,14 @@ export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
   const tokens = installationTokens({ timeoutSeconds: settings.requestTimeoutSeconds });
 
   const options = deps.analyzeOptions ?? {};
-  const train: AnalyzeInAppDeps["train"] = deps.trainInWorker ? (job, signal) => trainInWorker(job, { timeoutSeconds: settings.requestTimeoutSeconds, options }, signal) : trainHere(deps.analyze, options);
+  const train: AnalyzeInAppDeps["train"] = deps.trainInWorker
+    ? (job, signal) => trainInWorker(job, { timeoutSeconds: settings.requestTimeoutSeconds, options }, signal)
+    : trainHere(deps.analyze, options);
   const training = keyedQueue<TrainingJob & { log: (m: string) => void }>({
     ...settings.training,
     work: (job, turn) => analyzeInApp(job, { train, log: job.log }, turn.signal),
-    onError: (error, job) => job.log(`${job.pr.owner}/${job.pr.repo}#${job.pr.number}: training failed: ${explainError(error)}`),
+    onError: (error, job) =>
+      job.log(`${job.pr.owner}/${job.pr.repo}#${job.pr.number}: training failed: ${explainError(error)}`),
   });
 
   let pullRequests: ReturnType<typeof keyedQueue<PullRequestJob>> | undefined;
@@ -73,7 +76,10 @@ export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
     const botLogin = () =>
       (login ??= app
         .auth()
-        .then(async (jwt) => `${(await jwt.rest.apps.getAuthenticated({ request: { signal: AbortSignal.timeout(settings.requestTimeoutSeconds * 1000) } })).data?.slug}[bot]`)
+        .then(
+          async (jwt) =>
+            `${(await jwt.rest.apps.getAuthenticated({ request: { signal: AbortSignal.timeout(settings.requestTimeoutSeconds * 1000) } })).data?.slug}[bot]`,
+        )
         .catch((error: unknown) => {
           login = undefined;
           throw error;
@@ -81,7 +87,10 @@ export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
 
     pullRequests = keyedQueue<PullRequestJob>({
       ...settings.pullRequests,
-      merge: (waiting, newer) => ({ ...newer, previousHeads: [...new Set([...waiting.previousHeads, ...newer.previousHeads])].slice(-MAX_PREVIOUS_HEADS) }),
+      merge: (waiting, newer) => ({
+        ...newer,
+        previousHeads: [...new Set([...waiting.previousHeads, ...newer.previousHeads])].slice(-MAX_PREVIOUS_HEADS),
+      }),
       work: async (job, turn) => {
         const { event } = job;
         const label = `${event.pr.owner}/${event.pr.repo}#${event.pr.number}`;
@@ -108,11 +117,28 @@ export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
 
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], async (context) => {
       const event = pullRequestEvent(context.payload);
-      const log = { info: (m: string) => context.log.info(m), warn: (m: string) => context.log.warn(m), error: (m: string) => context.log.error(m) };
-      const github = installationGitHub({ context, tokens, timeoutSeconds: settings.requestTimeoutSeconds, noDelays: deps.noDelays });
+      const log = {
+        info: (m: string) => context.log.info(m),
+        warn: (m: string) => context.log.warn(m),
+        error: (m: string) => context.log.error(m),
+      };
+      const github = installationGitHub({
+        context,
+        tokens,
+        timeoutSeconds: settings.requestTimeoutSeconds,
+        noDelays: deps.noDelays,
+      });
       // Answer GitHub now (its delivery timeout is 10 s); the pull request's turn comes in the queue.
-      const queued = pullRequests!.push(`${event.pr.owner}/${event.pr.repo}#${event.pr.number}`, { event, previousHeads: event.previousHead ? [event.previousHead] : [], github, log });
-      if (queued === "refused") log.error(`${event.pr.owner}/${event.pr.repo}#${event.pr.number}: ${settings.pullRequests.maxWaiting} pull requests are already waiting; this delivery is dropped (redeliver it from the App's settings)`);
+      const queued = pullRequests!.push(`${event.pr.owner}/${event.pr.repo}#${event.pr.number}`, {
+        event,
+        previousHeads: event.previousHead ? [event.previousHead] : [],
+        github,
+        log,
+      });
+      if (queued === "refused")
+        log.error(
+          `${event.pr.owner}/${event.pr.repo}#${event.pr.number}: ${settings.pullRequests.maxWaiting} pull requests are already waiting; this delivery is dropped (redeliver it from the App's settings)`,
+        );
     });
   };
   return Object.assign(appFn, { idle });

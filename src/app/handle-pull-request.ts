@@ -39,7 +39,15 @@ export interface HandlePullRequestInput {
 /** Pull requests whose last queued head is remembered; the oldest are forgotten first. */
 const QUEUED_HEADS_LIMIT = 1000;
 
-export type Outcome = "closed" | "duplicate" | "superseded" | "no-change" | "dispatched" | "no-workflow" | "training-queued" | "training-queue-full";
+export type Outcome =
+  | "closed"
+  | "duplicate"
+  | "superseded"
+  | "no-change"
+  | "dispatched"
+  | "no-workflow"
+  | "training-queued"
+  | "training-queue-full";
 
 /**
  * One pull request's turn, as a numbered pipeline. A delivery only says "look at this pull
@@ -80,7 +88,15 @@ export async function handlePullRequest(input: HandlePullRequestInput): Promise<
     const author = [await input.botLogin(), ACTIONS_BOT];
     if (!(await hasBatchChange(source, loaded.config))) {
       // 5. No change: an earlier report is marked gone; no comment is started.
-      const posted = await postComment(github, { pr: event.pr, hasChanges: false, markdown: "", language: loaded.config.language, author, headSha: head, log: log.info });
+      const posted = await postComment(github, {
+        pr: event.pr,
+        hasChanges: false,
+        markdown: "",
+        language: loaded.config.language,
+        author,
+        headSha: head,
+        log: log.info,
+      });
       log.info(posted.text);
       return "no-change";
     }
@@ -93,8 +109,16 @@ export async function handlePullRequest(input: HandlePullRequestInput): Promise<
 
     // 7. A change: a queued check on the head, then the runner (or the App itself) does the training.
     const settings = appSettings({ env: input.env, config: loaded.config });
-    const where = settings.analyzeInApp ? "this App's server" : `the runner workflow .github/workflows/${settings.workflow}`;
-    const check = await createQueuedCheckRun(github, { owner, repo, headSha: head, summary: `The proxy training runs on ${where}.`, log: log.info });
+    const where = settings.analyzeInApp
+      ? "this App's server"
+      : `the runner workflow .github/workflows/${settings.workflow}`;
+    const check = await createQueuedCheckRun(github, {
+      owner,
+      repo,
+      headSha: head,
+      summary: `The proxy training runs on ${where}.`,
+      log: log.info,
+    });
     input.queuedHeads.delete(prKey);
     input.queuedHeads.set(prKey, head);
     if (input.queuedHeads.size > QUEUED_HEADS_LIMIT) input.queuedHeads.delete(input.queuedHeads.keys().next().value!);
@@ -116,7 +140,14 @@ export async function handlePullRequest(input: HandlePullRequestInput): Promise<
     });
     if (dispatched.ok) return "dispatched";
     log.warn(dispatched.title);
-    await completeCheckRun(github, { owner, repo, checkRunId: check.id, conclusion: "neutral", title: dispatched.title, summary: dispatched.summary });
+    await completeCheckRun(github, {
+      owner,
+      repo,
+      checkRunId: check.id,
+      conclusion: "neutral",
+      title: dispatched.title,
+      summary: dispatched.summary,
+    });
     return "no-workflow";
   } catch (error) {
     input.claims.release(key);

@@ -22,6 +22,12 @@ export function installationGitHub(input: InstallationGitHubInput): () => Promis
   return async () => {
     if (!installationId) throw new Error("The webhook names no installation: is it a GitHub App's delivery?");
     const token = await input.tokens.get(context.octokit, installationId);
-    return createOctokit({ token, baseUrl, timeoutSeconds: input.timeoutSeconds, noDelays: input.noDelays, log: (m) => context.log.info(m) });
+    return createOctokit({
+      token,
+      baseUrl,
+      timeoutSeconds: input.timeoutSeconds,
+      noDelays: input.noDelays,
+      log: (m) => context.log.info(m),
+    });
   };
 }

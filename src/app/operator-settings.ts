@@ -26,7 +26,10 @@ const DEFAULT_TRAINING_WAITING = 4;
 export function operatorSettings(env: NodeJS.ProcessEnv): OperatorSettings {
   const raw = env.BATCH_ADVISOR_TRAINING_QUEUE?.trim();
   const waiting = raw ? Number(raw) : DEFAULT_TRAINING_WAITING;
-  if (!Number.isInteger(waiting) || waiting < 0) throw new Error(`BATCH_ADVISOR_TRAINING_QUEUE: "${raw}" is not a whole number of trainings that may wait (default ${DEFAULT_TRAINING_WAITING})`);
+  if (!Number.isInteger(waiting) || waiting < 0)
+    throw new Error(
+      `BATCH_ADVISOR_TRAINING_QUEUE: "${raw}" is not a whole number of trainings that may wait (default ${DEFAULT_TRAINING_WAITING})`,
+    );
   return {
     requestTimeoutSeconds: requestTimeoutSeconds(env),
     pullRequests: { concurrency: PULL_REQUEST_CONCURRENCY, maxWaiting: PULL_REQUEST_WAITING },

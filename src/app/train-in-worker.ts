@@ -29,7 +29,11 @@ export const TRAINING_HEAP_MB = 1024;
  * terminates it at once.
  * @example const report = await trainInWorker(job, { timeoutSeconds: 30, options: { quick: true } }, signal);
  */
-export async function trainInWorker(job: TrainingJob, settings: { timeoutSeconds: number; options: AnalyzeOptions }, signal?: AbortSignal): Promise<Report> {
+export async function trainInWorker(
+  job: TrainingJob,
+  settings: { timeoutSeconds: number; options: AnalyzeOptions },
+  signal?: AbortSignal,
+): Promise<Report> {
   const { token } = (await job.github.auth()) as { token: string };
   const { onProgress: _progress, signal: _signal, configErrors: _errors, ...options } = settings.options;
   const workerData: WorkerInput = {
@@ -71,8 +75,13 @@ export async function trainInWorker(job: TrainingJob, settings: { timeoutSeconds
  */
 function startWorker(workerData: WorkerInput): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: TRAINING_HEAP_MB };
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./analysis-worker.js", import.meta.url), { workerData, resourceLimits });
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/index\.cjs$/, "index.mjs")).href;
+  if (!import.meta.url.endsWith(".ts"))
+    return new Worker(new URL("./analysis-worker.js", import.meta.url), { workerData, resourceLimits });
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/index\.cjs$/, "index.mjs"),
+  ).href;
   const entry = new URL("./analysis-worker.ts", import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(code, { eval: true, workerData, resourceLimits });

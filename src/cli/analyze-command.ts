@@ -73,7 +73,12 @@ function sourceFor(args: Pick<AnalyzeArgs, "files" | "base" | "head" | "repo">):
   return new FilePairSource(BUNDLED_EXAMPLE);
 }
 
-function configFrom(args: { args: AnalyzeArgs; source: ChangeSource; example: boolean; repoRoot: string }): CliConfigFrom {
+function configFrom(args: {
+  args: AnalyzeArgs;
+  source: ChangeSource;
+  example: boolean;
+  repoRoot: string;
+}): CliConfigFrom {
   const { args: cli, source, example, repoRoot } = args;
   if (cli.config !== undefined) return { kind: "file", path: cli.config };
   if (example) return { kind: "file", path: BUNDLED_EXAMPLE.config };
@@ -92,7 +97,9 @@ function typedPath(value: string | undefined, builtIn: readonly string[]): strin
  * training: one sentence per flag that cannot be used. The proxy reads them again and names
  * any problem with their contents.
  */
-async function checkRequested(flags: Record<string, [typed: string | undefined, path: string | undefined]>): Promise<string[]> {
+async function checkRequested(
+  flags: Record<string, [typed: string | undefined, path: string | undefined]>,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const [flag, [typed, path]] of Object.entries(flags)) {
     if (path === undefined) continue;

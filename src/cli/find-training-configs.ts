@@ -39,7 +39,9 @@ export interface ConfigScan {
 export async function findTrainingConfigs(root: string): Promise<ConfigScan> {
   const watched = picomatch(DEFAULT_FILES, { ignore: DEFAULT_IGNORE, dot: true });
   // Paths with control characters could not be written into a YAML comment safely; no config is named so.
-  const candidates = nearestFirst((await listWorkTree(root)).filter((p) => watched(p) && !/[\u0000-\u001f\u007f]/.test(p)));
+  const candidates = nearestFirst(
+    (await listWorkTree(root)).filter((p) => watched(p) && !/[\u0000-\u001f\u007f]/.test(p)),
+  );
   const found: FoundConfig[] = [];
   const toRead = candidates.slice(0, MAX_INIT_FILES);
   for (const path of toRead) {

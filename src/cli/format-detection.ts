@@ -3,7 +3,10 @@ import type { DetectResult } from "../detect/detect-changes.js";
 import type { FileReport } from "../detect/types.js";
 
 /** The human-readable detection report: settings per file, then the changes (when two sides were compared). */
-export function formatDetection(result: Pick<DetectResult, "files" | "changes" | "skipped">, options: { compared: boolean }): string {
+export function formatDetection(
+  result: Pick<DetectResult, "files" | "changes" | "skipped">,
+  options: { compared: boolean },
+): string {
   const out: string[] = [];
   for (const f of result.files) out.push(formatFile(f));
   if (result.changes.length) {
@@ -17,7 +20,9 @@ export function formatDetection(result: Pick<DetectResult, "files" | "changes" |
           show(c.before),
           show(c.after),
           effectiveCell(c.effective),
-          c.learningRate.before === c.learningRate.after ? `${show(c.learningRate.after)} (unchanged)` : `${show(c.learningRate.before)} → ${show(c.learningRate.after)}`,
+          c.learningRate.before === c.learningRate.after
+            ? `${show(c.learningRate.after)} (unchanged)`
+            : `${show(c.learningRate.before)} → ${show(c.learningRate.after)}`,
         ]),
       ]),
     );
@@ -36,7 +41,12 @@ function formatFile(f: FileReport): string {
     lines.push(
       markdownTable([
         ["line", "role", "key", "value"],
-        ...f.settings.map((s) => [String(s.line), s.role, s.source ? `${s.key} (from ${s.source})` : s.key, s.unknownReason ? `${s.raw} (unknown: ${s.unknownReason})` : show(s.value)]),
+        ...f.settings.map((s) => [
+          String(s.line),
+          s.role,
+          s.source ? `${s.key} (from ${s.source})` : s.key,
+          s.unknownReason ? `${s.raw} (unknown: ${s.unknownReason})` : show(s.value),
+        ]),
       ]),
     );
     const e = f.effective;
@@ -44,7 +54,8 @@ function formatFile(f: FileReport): string {
     for (const u of e.unknown) lines.push(`  unknown: ${u}`);
   }
   for (const w of f.warnings) lines.push(`warning: ${w}`);
-  for (const e of f.errors) lines.push(`error${e.line ? ` at line ${e.line}${e.column ? `:${e.column}` : ""}` : ""}: ${e.message}`);
+  for (const e of f.errors)
+    lines.push(`error${e.line ? ` at line ${e.line}${e.column ? `:${e.column}` : ""}` : ""}: ${e.message}`);
   return lines.join("\n");
 }
 
@@ -58,6 +69,7 @@ function round(n: number): string {
 
 function effectiveCell(e: { before: number | null; after: number | null; ratio: number | null }): string {
   const ratio = e.ratio == null ? "" : ` (×${round(e.ratio)})`;
-  if (e.before == null && e.after == null) return e.ratio == null ? "unknown" : `×${round(e.ratio)} (unknown parts cancel)`;
+  if (e.before == null && e.after == null)
+    return e.ratio == null ? "unknown" : `×${round(e.ratio)} (unknown parts cancel)`;
   return `${show(e.before)} → ${show(e.after)}${ratio}`;
 }

@@ -56,7 +56,9 @@ function foundLines(scan: ConfigScan): string[] {
     `# Frameworks: ${frameworks.join(", ")}`,
     "#",
     "# The bot watches every config-like file a pull request changes; to watch only these folders:",
-    `# files: [${watchGlobs(scan).map((g) => JSON.stringify(g)).join(", ")}]`,
+    `# files: [${watchGlobs(scan)
+      .map((g) => JSON.stringify(g))
+      .join(", ")}]`,
   ];
 }
 

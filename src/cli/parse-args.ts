@@ -113,7 +113,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.version) return { command: "version" };
   const [command = "analyze", ...files] = positionals;
   const devices = values.devices === undefined ? undefined : positiveInt(values.devices, "--devices");
-  if ((values.base === undefined) !== (values.head === undefined)) throw new UsageError("--base and --head go together");
+  if ((values.base === undefined) !== (values.head === undefined))
+    throw new UsageError("--base and --head go together");
   for (const side of ["base", "head"] as const) {
     const rev = values[side];
     const problem = rev === undefined ? null : revisionProblem(rev);
@@ -121,17 +122,43 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (command === "detect") {
     if ((values.old === undefined) !== (values.new === undefined)) throw new UsageError("--old and --new go together");
-    if (!files.length && !values.base && !values.old) throw new UsageError("detect needs FILE..., --base/--head or --old/--new");
-    return { command, files, base: values.base, head: values.head, repo: values.repo, old: values.old, new: values.new, devices, json: values.json };
+    if (!files.length && !values.base && !values.old)
+      throw new UsageError("detect needs FILE..., --base/--head or --old/--new");
+    return {
+      command,
+      files,
+      base: values.base,
+      head: values.head,
+      repo: values.repo,
+      old: values.old,
+      new: values.new,
+      devices,
+      json: values.json,
+    };
   }
   if (command === "analyze") {
-    if (files.length !== 0 && files.length !== 2) throw new UsageError("analyze takes OLD_FILE NEW_FILE, or --base/--head");
-    if (values.backend !== undefined && !BACKENDS.includes(values.backend)) throw new UsageError(`--backend must be one of: ${BACKENDS.join(", ")}`);
-    if (values.lang !== undefined && !["en", "zh-TW"].includes(values.lang)) throw new UsageError("--lang must be en or zh-TW");
+    if (files.length !== 0 && files.length !== 2)
+      throw new UsageError("analyze takes OLD_FILE NEW_FILE, or --base/--head");
+    if (values.backend !== undefined && !BACKENDS.includes(values.backend))
+      throw new UsageError(`--backend must be one of: ${BACKENDS.join(", ")}`);
+    if (values.lang !== undefined && !["en", "zh-TW"].includes(values.lang))
+      throw new UsageError("--lang must be en or zh-TW");
     return {
-      command, files, base: values.base, head: values.head, repo: values.repo, devices, json: values.json, out: values.out,
-      quick: values.quick, lang: values.lang, backend: values.backend as BackendName | undefined, config: values.config,
-      proxyModel: values["proxy-model"], data: values.data, measurements: values.measurements,
+      command,
+      files,
+      base: values.base,
+      head: values.head,
+      repo: values.repo,
+      devices,
+      json: values.json,
+      out: values.out,
+      quick: values.quick,
+      lang: values.lang,
+      backend: values.backend as BackendName | undefined,
+      config: values.config,
+      proxyModel: values["proxy-model"],
+      data: values.data,
+      measurements: values.measurements,
     };
   }
   throw new UsageError(`unknown command "${command}"; use analyze or detect`);

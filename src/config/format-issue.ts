@@ -32,7 +32,12 @@ export function formatIssue(issue: z.core.$ZodIssue, value: unknown, known: stri
     return [{ key, message: `${label}: ${shown}is not allowed; use one of: ${issue.values.map(String).join(", ")}` }];
   }
   if (issue.code === "invalid_type" && issue.expected === "object") {
-    return [{ key, message: `${label}: ${shown}is not valid; expected a mapping of keys (${siblingKeys(key ? `${key}.x` : "x", known).join(", ")})` }];
+    return [
+      {
+        key,
+        message: `${label}: ${shown}is not valid; expected a mapping of keys (${siblingKeys(key ? `${key}.x` : "x", known).join(", ")})`,
+      },
+    ];
   }
   const message = issue.message.startsWith(`"`) ? issue.message : `${shown}is not valid; ${issue.message}`;
   return [{ key, message: `${label}: ${message}` }];

@@ -6,8 +6,14 @@
 
 const BYTE_UNITS: Record<string, number> = {
   b: 1,
-  kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
-  kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
 };
 
 export type Parsed = { ok: true; value: number } | { ok: false; reason: string };
@@ -18,11 +24,17 @@ export type Parsed = { ok: true; value: number } | { ok: false; reason: string }
  * @example parseBytes("18GiB") // { ok: true, value: 19327352832 }
  */
 export function parseBytes(input: string | number): Parsed {
-  if (typeof input === "number") return input > 0 && Number.isFinite(input) ? { ok: true, value: input } : { ok: false, reason: "a byte count must be a positive number" };
+  if (typeof input === "number")
+    return input > 0 && Number.isFinite(input)
+      ? { ok: true, value: input }
+      : { ok: false, reason: "a byte count must be a positive number" };
   const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i.exec(input);
   const factor = m ? BYTE_UNITS[(m[2] || "b").toLowerCase()] : undefined;
   if (!m || factor === undefined || Number(m[1]) <= 0) {
-    return { ok: false, reason: 'write a size like "40GiB", "80GB" or "512MiB" (units: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)' };
+    return {
+      ok: false,
+      reason: 'write a size like "40GiB", "80GB" or "512MiB" (units: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)',
+    };
   }
   return { ok: true, value: Number(m[1]) * factor };
 }
@@ -35,8 +47,10 @@ export function parseBytes(input: string | number): Parsed {
 export function parseRelative(input: string): Parsed {
   const m = /^\s*([+-])\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(input);
   if (!m) return { ok: false, reason: 'write a growth limit like "+10%" (or "+0%" for no growth)' };
-  const ratio = 1 + (m[1] === "-" ? -1 : 1) * Number(m[2]) / 100;
-  return ratio > 0 ? { ok: true, value: ratio } : { ok: false, reason: "a relative budget must leave some memory (above -100%)" };
+  const ratio = 1 + ((m[1] === "-" ? -1 : 1) * Number(m[2])) / 100;
+  return ratio > 0
+    ? { ok: true, value: ratio }
+    : { ok: false, reason: "a relative budget must leave some memory (above -100%)" };
 }
 
 const COUNT_UNITS: Record<string, number> = { "": 1, k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
@@ -46,7 +60,10 @@ const COUNT_UNITS: Record<string, number> = { "": 1, k: 1e3, m: 1e6, b: 1e9, g: 
  * @example parseCount("1.5B") // { ok: true, value: 1500000000 }
  */
 export function parseCount(input: string | number): Parsed {
-  if (typeof input === "number") return input > 0 && Number.isFinite(input) ? { ok: true, value: input } : { ok: false, reason: "a count must be a positive number" };
+  if (typeof input === "number")
+    return input > 0 && Number.isFinite(input)
+      ? { ok: true, value: input }
+      : { ok: false, reason: "a count must be a positive number" };
   const m = /^\s*(\d+(?:\.\d+)?(?:e\d+)?)\s*([kmbgt]?)\s*$/i.exec(input.replace(/_/g, ""));
   if (!m || Number(m[1]) <= 0) return { ok: false, reason: 'write a count like 1.5e9, "1.5B", "350M" or "125M"' };
   return { ok: true, value: Number(m[1]) * COUNT_UNITS[m[2].toLowerCase()] };

@@ -9,7 +9,14 @@ import { parseBytes, parseCount, parseRelative, type Parsed } from "./parse-size
 
 /** Config files the bot reads by default: detection decides by content, so a wide net is cheap. */
 export const DEFAULT_FILES = ["**/*.{yaml,yml,json,jsonc,toml,py,sh,bash,cfg,ini,gin}", "**/Makefile"];
-export const DEFAULT_IGNORE = ["**/node_modules/**", "**/.git/**", "**/package.json", "**/package-lock.json", "**/tsconfig*.json", ".github/workflows/**"];
+export const DEFAULT_IGNORE = [
+  "**/node_modules/**",
+  "**/.git/**",
+  "**/package.json",
+  "**/package-lock.json",
+  "**/tsconfig*.json",
+  ".github/workflows/**",
+];
 
 /** The runner workflow the GitHub App dispatches, in the repository's `.github/workflows/`. */
 export const DEFAULT_APP_WORKFLOW = "batch-advisor.yml";
@@ -24,8 +31,15 @@ export const PROXY_DATA = ["auto", "mnist", "teacher-student", "tokens"] as cons
 export const PRECISIONS = ["mixed", "fp32", "bf16", "fp16"] as const;
 export const OPTIMIZERS = ["adam", "adamw", "lamb", "adafactor", "rmsprop", "sgd", "momentum"] as const;
 
-const positiveInt = (what: string) => z.number({ error: `expected ${what} (a positive whole number)` }).int({ error: `expected ${what} (a positive whole number)` }).positive({ error: `expected ${what} (a positive whole number)` });
-const positive = (what: string) => z.number({ error: `expected ${what} (a positive number)` }).positive({ error: `expected ${what} (a positive number)` });
+const positiveInt = (what: string) =>
+  z
+    .number({ error: `expected ${what} (a positive whole number)` })
+    .int({ error: `expected ${what} (a positive whole number)` })
+    .positive({ error: `expected ${what} (a positive whole number)` });
+const positive = (what: string) =>
+  z
+    .number({ error: `expected ${what} (a positive number)` })
+    .positive({ error: `expected ${what} (a positive number)` });
 
 /** Runs a size parser inside zod so its reason becomes the issue message. */
 function sized<T>(parse: (v: string | number) => Parsed, build: (value: number, raw: string | number) => T) {
@@ -49,13 +63,20 @@ export interface MemoryBudget {
 
 const budget = sized<MemoryBudget>(
   (raw) => (typeof raw === "string" && raw.includes("%") ? parseRelative(raw) : parseBytes(raw)),
-  (value, raw) => ({ raw: String(raw), kind: typeof raw === "string" && raw.includes("%") ? "relative" : "absolute", value }),
+  (value, raw) => ({
+    raw: String(raw),
+    kind: typeof raw === "string" && raw.includes("%") ? "relative" : "absolute",
+    value,
+  }),
 );
 
 const pathOr = <T extends readonly [string, ...string[]]>(names: T, ext: RegExp, hint: string) =>
-  z.string({ error: `use one of: ${names.join(", ")}, or ${hint}` }).refine((v) => (names as readonly string[]).includes(v) || ext.test(v), {
-    error: (issue) => `"${String(issue.input)}" is not allowed; use one of: ${names.join(", ")}, or ${hint}`,
-  }).refine(insideRepository, { error: (issue) => outsideMessage(issue.input) });
+  z
+    .string({ error: `use one of: ${names.join(", ")}, or ${hint}` })
+    .refine((v) => (names as readonly string[]).includes(v) || ext.test(v), {
+      error: (issue) => `"${String(issue.input)}" is not allowed; use one of: ${names.join(", ")}, or ${hint}`,
+    })
+    .refine(insideRepository, { error: (issue) => outsideMessage(issue.input) });
 
 /**
  * A path written in the repository's own config names a file in that repository: relative to its
@@ -71,8 +92,12 @@ function outsideMessage(input: unknown): string {
 }
 
 export const configSchema = z.strictObject({
-  files: z.array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" }).default(DEFAULT_FILES),
-  ignore: z.array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" }).default(DEFAULT_IGNORE),
+  files: z
+    .array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" })
+    .default(DEFAULT_FILES),
+  ignore: z
+    .array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" })
+    .default(DEFAULT_IGNORE),
   devices: positiveInt("a number of devices").optional(),
   language: z.enum(LANGUAGES).default("en"),
   memory: z
@@ -97,8 +122,13 @@ export const configSchema = z.strictObject({
       vocab: positiveInt("a vocabulary size").optional(),
       precision: z.enum(PRECISIONS).optional(),
       optimizer: z.enum(OPTIMIZERS).optional(),
-      zeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "use one of: 0, 1, 2, 3" }).optional(),
-      configJson: z.string({ error: "expected a path to a Hugging Face config.json" }).refine(insideRepository, { error: (issue) => outsideMessage(issue.input) }).optional(),
+      zeroStage: z
+        .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "use one of: 0, 1, 2, 3" })
+        .optional(),
+      configJson: z
+        .string({ error: "expected a path to a Hugging Face config.json" })
+        .refine(insideRepository, { error: (issue) => outsideMessage(issue.input) })
+        .optional(),
       loss: positive("a training loss in nats per token").optional(),
       flashAttention: z.boolean({ error: "expected true or false" }).default(false),
     })
@@ -116,7 +146,9 @@ export const configSchema = z.strictObject({
     .prefault({}),
   convergence: z
     .strictObject({
-      criticalBatch: positive("your measured critical batch, in your effective batch's unit (examples or tokens)").optional(),
+      criticalBatch: positive(
+        "your measured critical batch, in your effective batch's unit (examples or tokens)",
+      ).optional(),
       noiseScale: positive("your measured gradient noise scale B_simple, in your effective batch's unit").optional(),
       atLoss: positive("the training loss at which it was measured").optional(),
     })
@@ -152,17 +184,26 @@ export const configSchema = z.strictObject({
     .strictObject({
       workflow: z
         .string({ error: "expected a workflow file name such as batch-advisor.yml" })
-        .regex(/^[\w.-]+\.ya?ml$/, { error: (issue) => `"${String(issue.input)}" is not a workflow file name; use a file name in .github/workflows/, such as batch-advisor.yml` })
+        .regex(/^[\w.-]+\.ya?ml$/, {
+          error: (issue) =>
+            `"${String(issue.input)}" is not a workflow file name; use a file name in .github/workflows/, such as batch-advisor.yml`,
+        })
         .default(DEFAULT_APP_WORKFLOW),
       analyzeInApp: z.boolean({ error: "expected true or false" }).default(false),
     })
     .prefault({}),
   thresholds: z
     .strictObject({
-      uncertainRatio: positive("a ratio high ÷ low above 1").refine((v) => v > 1, { error: "expected a ratio high ÷ low above 1" }).default(2),
+      uncertainRatio: positive("a ratio high ÷ low above 1")
+        .refine((v) => v > 1, { error: "expected a ratio high ÷ low above 1" })
+        .default(2),
       largeBatchFactor: positive("a multiple of the critical batch").default(2),
       smallBatch: positiveInt("a per-device batch size").default(8),
-      memoryMargin: z.number({ error: "expected a fraction between 0 and 1" }).min(0, { error: "expected a fraction between 0 and 1" }).max(1, { error: "expected a fraction between 0 and 1" }).default(0.05),
+      memoryMargin: z
+        .number({ error: "expected a fraction between 0 and 1" })
+        .min(0, { error: "expected a fraction between 0 and 1" })
+        .max(1, { error: "expected a fraction between 0 and 1" })
+        .default(0.05),
     })
     .prefault({}),
 });

@@ -11,7 +11,8 @@ export function suggestKey(path: string, known: string[]): string | undefined {
   let best: { key: string; distance: number } | undefined;
   for (const key of siblings) {
     const distance = editDistance(name.toLowerCase(), lastSegment(key).toLowerCase());
-    if (distance <= Math.max(2, Math.floor(name.length / 3)) && (!best || distance < best.distance)) best = { key, distance };
+    if (distance <= Math.max(2, Math.floor(name.length / 3)) && (!best || distance < best.distance))
+      best = { key, distance };
   }
   if (best) return best.key;
   const normal = (s: string) => s.toLowerCase().replace(/[_-]/g, "");
@@ -22,7 +23,9 @@ export function suggestKey(path: string, known: string[]): string | undefined {
 export function siblingKeys(path: string, known: string[]): string[] {
   const depth = path.split(".").length;
   const parent = path.split(".").slice(0, -1).join(".");
-  return known.filter((k) => k.split(".").length === depth && k.startsWith(parent ? `${parent}.` : "")).map(lastSegment);
+  return known
+    .filter((k) => k.split(".").length === depth && k.startsWith(parent ? `${parent}.` : ""))
+    .map(lastSegment);
 }
 
 function lastSegment(key: string): string {
@@ -37,7 +40,8 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

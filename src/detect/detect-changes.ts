@@ -35,7 +35,8 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const skipped: DetectResult["skipped"] = [];
   const changed = (await source.changedFiles()).filter((f) => isCandidate(f, options));
   const analysed = changed.slice(0, MAX_CHANGED_CONFIGS);
-  for (const f of changed.slice(MAX_CHANGED_CONFIGS)) skipped.push({ path: f.path, reason: `more than ${MAX_CHANGED_CONFIGS} changed configs` });
+  for (const f of changed.slice(MAX_CHANGED_CONFIGS))
+    skipped.push({ path: f.path, reason: `more than ${MAX_CHANGED_CONFIGS} changed configs` });
 
   const pairs: Array<{ path: string; basePath: string | null; launched?: boolean }> = analysed.map((f) => ({
     path: f.path,
@@ -46,7 +47,9 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const changedPaths = new Set(pairs.map((p) => p.path));
   let headFiles: Promise<string[]> | undefined;
   const listHead = () => (headFiles ??= source.list("head"));
-  const inheritors = pairs.length ? await findInheritors({ changed: [...changedPaths], files: await listHead(), read: (p) => source.read("head", p) }) : [];
+  const inheritors = pairs.length
+    ? await findInheritors({ changed: [...changedPaths], files: await listHead(), read: (p) => source.read("head", p) })
+    : [];
   // Devices a config leaves to its launcher, from the launch scripts of each side, so a PR that
   // changes only a GPU count changes the effective batch. Both sides search the head's file list
   // (the base tree is not listed again: one more API call per run through the GitHub source).
@@ -59,8 +62,15 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   if (scripts.length) {
     const tree = new Set(await listHead());
     for (const f of scripts) {
-      const sides = [await source.read("head", f.path), f.status === "added" ? null : await source.read("base", f.previousPath ?? f.path)];
-      const configs = new Set(sides.flatMap((text) => (text === null ? [] : launchReferences(parseConfig(f.path, text), tree).map((r) => r.config))));
+      const sides = [
+        await source.read("head", f.path),
+        f.status === "added" ? null : await source.read("base", f.previousPath ?? f.path),
+      ];
+      const configs = new Set(
+        sides.flatMap((text) =>
+          text === null ? [] : launchReferences(parseConfig(f.path, text), tree).map((r) => r.config),
+        ),
+      );
       launchers.set(f.path, [...configs]);
       for (const config of configs) {
         if (pairs.some((p) => p.path === config)) continue;
@@ -75,7 +85,13 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const baseFiles: FileReport[] = [];
   const entries: NonNullable<DetectResult["entries"]> = new Map();
   for (const pair of pairs) {
-    const head = await detectConfig({ path: pair.path, read: (p) => source.read("head", p), launch, devices: options.devices, keep: (c) => entries.set(pair.path, { head: c.entries }) });
+    const head = await detectConfig({
+      path: pair.path,
+      read: (p) => source.read("head", p),
+      launch,
+      devices: options.devices,
+      keep: (c) => entries.set(pair.path, { head: c.entries }),
+    });
     if (!head) continue;
     // A file a changed script runs counts only when it sets a batch (an accelerate config sets devices).
     if (pair.launched && !setsBatch(head)) continue;
@@ -101,7 +117,13 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
     baseFiles.push(underHeadPath);
     changes.push(...diffSettings(underHeadPath, head));
   }
-  return { files: files.filter((f) => !reportedThrough(f, launchers, files)), changes: changes.filter((c) => !reportedThrough(c, launchers, files)), baseFiles, skipped, entries };
+  return {
+    files: files.filter((f) => !reportedThrough(f, launchers, files)),
+    changes: changes.filter((c) => !reportedThrough(c, launchers, files)),
+    baseFiles,
+    skipped,
+    entries,
+  };
 }
 
 function isCandidate(file: ChangedFile, options: DetectChangesOptions): boolean {
@@ -124,5 +146,7 @@ function reportedThrough(item: { path: string }, launchers: Map<string, string[]
 }
 
 function setsBatch(report: FileReport): boolean {
-  return report.settings.some((s) => s.role === "micro_batch" || s.role === "global_batch" || s.role === "tokens_per_batch");
+  return report.settings.some(
+    (s) => s.role === "micro_batch" || s.role === "global_batch" || s.role === "tokens_per_batch",
+  );
 }

@@ -46,7 +46,9 @@ export async function detectConfig(args: DetectConfigArgs): Promise<FileReport |
   const framework = (args.frameworkId && frameworkById(args.frameworkId)) || recogniseFramework(config);
   let report = detectParsed(config, { devices: args.devices, framework });
   // Only worth the search (reads of scripts) for a file that sets a batch at all.
-  const setsBatch = report.settings.some((s) => s.role === "micro_batch" || s.role === "global_batch" || s.role === "tokens_per_batch");
+  const setsBatch = report.settings.some(
+    (s) => s.role === "micro_batch" || s.role === "global_batch" || s.role === "tokens_per_batch",
+  );
   if (args.devices === undefined && report.effective.parts.devices == null && setsBatch && config.format !== "shell") {
     const launch = args.launch ?? (args.files ? launchSearch({ files: args.files, read }) : undefined);
     const found = await launch?.(path);
@@ -81,7 +83,13 @@ export function emptyReport(path: string): FileReport {
     format: "text",
     framework: "generic",
     settings: [],
-    effective: { value: null, unit: "samples", formula: "", unknown: [], parts: { micro: null, accum: null, devices: null } },
+    effective: {
+      value: null,
+      unit: "samples",
+      formula: "",
+      unknown: [],
+      parts: { micro: null, accum: null, devices: null },
+    },
     warnings: [],
     errors: [],
   };

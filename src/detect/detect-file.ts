@@ -15,7 +15,11 @@ const BATCH_ROLES = new Set(["micro_batch", "global_batch", "tokens_per_batch"])
  * batch settings with lines, and the effective batch.
  * @example detectFile("ds.json", '{"train_batch_size": 64}').effective.value // 64
  */
-export function detectFile(path: string, text: string, options: DetectOptions & { framework?: Framework } = {}): FileReport {
+export function detectFile(
+  path: string,
+  text: string,
+  options: DetectOptions & { framework?: Framework } = {},
+): FileReport {
   return detectParsed(parseConfig(path, text), options);
 }
 
@@ -24,7 +28,10 @@ export function detectFile(path: string, text: string, options: DetectOptions & 
  * framework's rules find no training batch but the generic rules do, the generic reading stands: a
  * framework claims a file by its evidence, but only its rules can say what a key means.
  */
-export function detectParsed(parsed: ParsedConfig, options: DetectOptions & { framework?: Framework } = {}): FileReport {
+export function detectParsed(
+  parsed: ParsedConfig,
+  options: DetectOptions & { framework?: Framework } = {},
+): FileReport {
   const config = resolveInterpolations(parsed);
   let framework = options.framework ?? recogniseFramework(config);
   let settings = settingsOf(config, framework);
@@ -54,7 +61,11 @@ export function detectParsed(parsed: ParsedConfig, options: DetectOptions & { fr
  * tokens (OpenNMT `batch_type: tokens`) is reported as tokens per device.
  */
 function settingsOf(config: ParsedConfig, framework: Framework): BatchSetting[] {
-  const found = framework.refine ? framework.refine(extractSettings(config, framework), config) : extractSettings(config, framework);
+  const found = framework.refine
+    ? framework.refine(extractSettings(config, framework), config)
+    : extractSettings(config, framework);
   const inTokens = framework.semantics?.batchUnit?.(found) === "tokens";
-  return inTokens ? found.map((s) => (s.role === "micro_batch" ? { ...s, role: "tokens_per_batch" as const } : s)) : found;
+  return inTokens
+    ? found.map((s) => (s.role === "micro_batch" ? { ...s, role: "tokens_per_batch" as const } : s))
+    : found;
 }

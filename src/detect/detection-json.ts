@@ -23,9 +23,18 @@ function fileJson(f: FileReport) {
       ...(s.unknownReason ? { unknownReason: s.unknownReason } : {}),
       ...(s.source ? { source: s.source } : {}),
     })),
-    effective: { value: f.effective.value, unit: f.effective.unit, formula: f.effective.formula, unknown: f.effective.unknown },
+    effective: {
+      value: f.effective.value,
+      unit: f.effective.unit,
+      formula: f.effective.formula,
+      unknown: f.effective.unknown,
+    },
     warnings: f.warnings,
-    errors: f.errors.map((e) => ({ message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) })),
+    errors: f.errors.map((e) => ({
+      message: e.message,
+      ...(e.line ? { line: e.line } : {}),
+      ...(e.column ? { column: e.column } : {}),
+    })),
   };
 }
 

@@ -2,8 +2,19 @@ import type { BatchChange, BatchSetting, FileReport, Role, Scalar } from "./type
 
 /** Roles whose change alters how many examples (or tokens) a training step sees. */
 const BATCH_ROLES = new Set<Role>([
-  "micro_batch", "global_batch", "grad_accum", "devices", "nodes", "tensor_parallel", "pipeline_parallel",
-  "context_parallel", "sequence_parallel", "data_parallel", "tokens_per_batch", "nominal_batch", "batch_type",
+  "micro_batch",
+  "global_batch",
+  "grad_accum",
+  "devices",
+  "nodes",
+  "tensor_parallel",
+  "pipeline_parallel",
+  "context_parallel",
+  "sequence_parallel",
+  "data_parallel",
+  "tokens_per_batch",
+  "nominal_batch",
+  "batch_type",
 ]);
 
 /**
@@ -52,7 +63,10 @@ export function diffSettings(base: FileReport, head: FileReport): BatchChange[] 
 const NUMERIC_BATCH_ROLES = new Set<Role>([...BATCH_ROLES].filter((r) => r !== "batch_type"));
 
 /** A setting that is written but has no numeric value: what it says and why it cannot be read. */
-function unreadableSide(side: "before" | "after", s: BatchSetting | undefined): NonNullable<BatchChange["unreadable"]>[number] | undefined {
+function unreadableSide(
+  side: "before" | "after",
+  s: BatchSetting | undefined,
+): NonNullable<BatchChange["unreadable"]>[number] | undefined {
   if (!s || s.value !== null || !NUMERIC_BATCH_ROLES.has(s.role)) return undefined;
   return { side, raw: s.raw, reason: s.unknownReason ?? "not a number" };
 }
@@ -103,6 +117,7 @@ function effectiveRatio(base: FileReport, head: FileReport): number | null {
   }
   // Only meaningful when the unknowns are the same on both sides (a part that cancels).
   const sameUnknown = b.unknown.length === h.unknown.length && b.unknown.every((u) => h.unknown.includes(u));
-  const globalOnOneSide = base.settings.some((s) => s.role === "global_batch") !== head.settings.some((s) => s.role === "global_batch");
+  const globalOnOneSide =
+    base.settings.some((s) => s.role === "global_batch") !== head.settings.some((s) => s.role === "global_batch");
   return sameUnknown && !globalOnOneSide ? ratio : null;
 }

@@ -13,12 +13,17 @@ export interface EffectiveResult {
  * Parts that cannot be known are named in `unknown`, never guessed.
  * @example effectiveBatch([micro 8, accum 4], {}, { devices: 2 }).effective.value // 64
  */
-export function effectiveBatch(written: BatchSetting[], semantics: BatchSemantics = {}, options: DetectOptions = {}): EffectiveResult {
+export function effectiveBatch(
+  written: BatchSetting[],
+  semantics: BatchSemantics = {},
+  options: DetectOptions = {},
+): EffectiveResult {
   const result = computeEffective(written, semantics, options);
   const { assumed } = result;
   if (!assumed.length) return { effective: result.effective, warnings: result.warnings };
   const effective = { ...result.effective, assumed };
-  if (effective.value != null) effective.formula += ` — assumed: ${assumed.map((a) => a.replace(/: assumed default of /, " = ").replace(/ \((.+)\)$/, " ($1 default)")).join(", ")}`;
+  if (effective.value != null)
+    effective.formula += ` — assumed: ${assumed.map((a) => a.replace(/: assumed default of /, " = ").replace(/ \((.+)\)$/, " ($1 default)")).join(", ")}`;
   return { effective, warnings: result.warnings };
 }
 
@@ -31,7 +36,11 @@ const PART_NAMES: Partial<Record<Role, string>> = {
   tokens_per_batch: "tokens per device",
 };
 
-function computeEffective(written: BatchSetting[], semantics: BatchSemantics, options: DetectOptions): EffectiveResult & { assumed: string[] } {
+function computeEffective(
+  written: BatchSetting[],
+  semantics: BatchSemantics,
+  options: DetectOptions,
+): EffectiveResult & { assumed: string[] } {
   const settings = applicable(written, semantics);
   const warnings: string[] = [];
   const unknown: string[] = [];
@@ -44,8 +53,14 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
     if (!s) {
       const d = semantics.defaults?.[role];
       // Accumulation 1 is no accumulation, said in the formula; any other default is an assumption.
-      if (d !== undefined && !(role === "grad_accum" && d === 1) && !assumed.some((a) => a.startsWith(`${PART_NAMES[role] ?? role}:`))) {
-        assumed.push(`${PART_NAMES[role] ?? role}: assumed default of ${d}${semantics.defaultsFrom ? ` (${semantics.defaultsFrom})` : ""}`);
+      if (
+        d !== undefined &&
+        !(role === "grad_accum" && d === 1) &&
+        !assumed.some((a) => a.startsWith(`${PART_NAMES[role] ?? role}:`))
+      ) {
+        assumed.push(
+          `${PART_NAMES[role] ?? role}: assumed default of ${d}${semantics.defaultsFrom ? ` (${semantics.defaultsFrom})` : ""}`,
+        );
       }
       return d;
     }
@@ -59,12 +74,19 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
 
   const tokens = known("tokens_per_batch");
   const unitOption = semantics.unit;
-  const unit = typeof unitOption === "function" ? unitOption(values, settings) : (unitOption ?? (first("tokens_per_batch") ? "tokens" : "samples"));
+  const unit =
+    typeof unitOption === "function"
+      ? unitOption(values, settings)
+      : (unitOption ?? (first("tokens_per_batch") ? "tokens" : "samples"));
   const micro = unit === "tokens" && first("tokens_per_batch") ? tokens : known("micro_batch");
   const accumSetting = first("grad_accum");
   // An unresolved global batch (Ludwig `effective_batch_size: auto`, DeepSpeed `train_batch_size: "auto"`)
   // is micro × accumulation × devices when both of those are written.
-  const globalFromParts = first("global_batch")?.unknownReason !== undefined && micro != null && accumSetting !== undefined && accumSetting.unknownReason === undefined;
+  const globalFromParts =
+    first("global_batch")?.unknownReason !== undefined &&
+    micro != null &&
+    accumSetting !== undefined &&
+    accumSetting.unknownReason === undefined;
   const global = globalFromParts ? undefined : known("global_batch");
   let accum = known("grad_accum");
   let accumWhy = accumSetting ? "accumulation" : "no accumulation";
@@ -79,15 +101,27 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
 
   const parts = { micro: micro ?? null, accum: accum ?? null, devices, seqLen: known("seq_len") ?? null };
   const seqLen = parts.seqLen;
-  if (unit === "tokens" && seqLen == null && !first("tokens_per_batch")) unknown.push("sequence length: not set in this file");
+  if (unit === "tokens" && seqLen == null && !first("tokens_per_batch"))
+    unknown.push("sequence length: not set in this file");
 
   // A framework default for the global batch (Ultralytics 16) counts like a written one.
   if (global !== undefined) {
-    if (global === null) return { effective: { value: null, unit, formula: "global batch unknown", unknown, parts }, warnings, assumed };
+    if (global === null)
+      return { effective: { value: null, unit, formula: "global batch unknown", unknown, parts }, warnings, assumed };
     if (semantics.globalBeforeAccum) {
       parts.micro = devices ? global / devices : null;
       const value = accum == null ? null : global * accum;
-      return { effective: { value, unit, formula: `${global} (global, over all devices) × ${fmt(accum)} (${accumWhy})`, unknown, parts }, warnings, assumed };
+      return {
+        effective: {
+          value,
+          unit,
+          formula: `${global} (global, over all devices) × ${fmt(accum)} (${accumWhy})`,
+          unknown,
+          parts,
+        },
+        warnings,
+        assumed,
+      };
     }
     const rescaled = semantics.rescaleGlobal?.({ global, devices, values });
     if (rescaled) {
@@ -97,13 +131,25 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
     if (micro != null && devices != null) {
       const derived = global / (micro * devices);
       if (accumSetting && accum != null && accum !== derived && !semantics.accumIsGlobal) {
-        warnings.push(`Conflict: ${first("global_batch")!.key} = ${global} but ${first("micro_batch")?.key ?? "micro"} × ${accumSetting.key} × devices = ${micro} × ${accum} × ${devices} = ${micro * accum * devices}`);
+        warnings.push(
+          `Conflict: ${first("global_batch")!.key} = ${global} but ${first("micro_batch")?.key ?? "micro"} × ${accumSetting.key} × devices = ${micro} × ${accum} × ${devices} = ${micro * accum * devices}`,
+        );
       } else if (!Number.isInteger(derived)) {
         warnings.push(`Global batch ${global} is not divisible by micro batch × devices = ${micro} × ${devices}`);
       }
       parts.accum = accumSetting && accum != null ? accum : derived;
       const formula = `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (${dpLabel})`;
-      return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings, assumed };
+      return {
+        effective: {
+          value: scaleTokens(global),
+          unit,
+          formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula,
+          unknown,
+          parts,
+        },
+        warnings,
+        assumed,
+      };
     }
     // A global batch split over known devices gives the per-device batch (DeepSpeed: only
     // train_batch_size → accumulation 1 and micro = global ÷ world; detectron2 IMS_PER_BATCH ÷ GPUs),
@@ -112,13 +158,34 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
       const splitAccum = accumSetting && accum != null ? accum : 1;
       parts.micro = global / (devices * splitAccum);
       parts.accum = splitAccum;
-      if (!Number.isInteger(parts.micro)) warnings.push(`Global batch ${global} is not divisible by devices × accumulation = ${devices} × ${splitAccum}`);
+      if (!Number.isInteger(parts.micro))
+        warnings.push(`Global batch ${global} is not divisible by devices × accumulation = ${devices} × ${splitAccum}`);
       const formula = `${global} (global) = ${fmt(parts.micro)} (per device, derived) × ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) × ${devices} (${dpLabel})`;
-      return { effective: { value: scaleTokens(global), unit, formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula, unknown, parts }, warnings, assumed };
+      return {
+        effective: {
+          value: scaleTokens(global),
+          unit,
+          formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula,
+          unknown,
+          parts,
+        },
+        warnings,
+        assumed,
+      };
     }
     // Without the micro batch and the devices the accumulation inside the global batch is not known.
     if (!accumSetting) parts.accum = null;
-    return { effective: { value: scaleTokens(global), unit, formula: `${global} (global batch)${tokenSuffix()}`, unknown, parts }, warnings, assumed };
+    return {
+      effective: {
+        value: scaleTokens(global),
+        unit,
+        formula: `${global} (global batch)${tokenSuffix()}`,
+        unknown,
+        parts,
+      },
+      warnings,
+      assumed,
+    };
   }
 
   if (micro == null) {
@@ -131,11 +198,27 @@ function computeEffective(written: BatchSetting[], semantics: BatchSemantics, op
     // device count is no unknown part of this batch.
     const value = accum == null ? null : micro * accum;
     const relevant = unknown.filter((u) => !u.startsWith("devices: not in this file"));
-    return { effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}, over all devices)${tokenSuffix()}`, unknown: relevant, parts }, warnings, assumed };
+    return {
+      effective: {
+        value: scaleTokens(value),
+        unit,
+        formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}, over all devices)${tokenSuffix()}`,
+        unknown: relevant,
+        parts,
+      },
+      warnings,
+      assumed,
+    };
   }
   const value = accum == null || devices == null ? null : micro * accum * devices;
   return {
-    effective: { value: scaleTokens(value), unit, formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}) × ${fmt(devices)} (${dpLabel})${tokenSuffix()}`, unknown, parts },
+    effective: {
+      value: scaleTokens(value),
+      unit,
+      formula: `${micro} (${microLabel}) × ${fmt(accum)} (${accumWhy}) × ${fmt(devices)} (${dpLabel})${tokenSuffix()}`,
+      unknown,
+      parts,
+    },
     warnings,
     assumed,
   };
@@ -205,7 +288,9 @@ function dataParallelDevices(args: {
     const nodes = options.devices === undefined ? value("nodes") : 1;
     const total = typeof perNode === "number" ? perNode * (typeof nodes === "number" ? nodes : 1) : undefined;
     if (typeof total === "number" && total !== stated.count * modelParallel) {
-      warnings.push(`Conflict: ${stated.keys.join(" × ")} = ${stated.count} data-parallel, but ${total} devices ÷ ${modelParallel} (model parallel) = ${total / modelParallel}`);
+      warnings.push(
+        `Conflict: ${stated.keys.join(" × ")} = ${stated.count} data-parallel, but ${total} devices ÷ ${modelParallel} (model parallel) = ${total / modelParallel}`,
+      );
     }
     return { count: stated.count, label: `data-parallel, ${stated.keys.join(" × ")}` };
   }
@@ -218,11 +303,17 @@ function dataParallelDevices(args: {
     unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel}`);
     return { count: null, label: "devices" };
   }
-  return { count: devices / modelParallel, label: `data-parallel = ${devices} devices ÷ ${sizes.map((m) => `${m.size} ${m.name}`).join(" ÷ ")}` };
+  return {
+    count: devices / modelParallel,
+    label: `data-parallel = ${devices} devices ÷ ${sizes.map((m) => `${m.size} ${m.name}`).join(" ÷ ")}`,
+  };
 }
 
 /** A data-parallel degree written in full: every stated dimension a number ≥ 1 (a torchtitan -1 means "what is left"). */
-function statedDataParallel(settings: BatchSetting[], written: BatchSetting[]): { count: number; keys: string[] } | undefined {
+function statedDataParallel(
+  settings: BatchSetting[],
+  written: BatchSetting[],
+): { count: number; keys: string[] } | undefined {
   const stated = settings.filter((s) => s.role === "data_parallel");
   if (!stated.length || stated.length < written.filter((s) => s.role === "data_parallel").length) return undefined;
   if (!stated.every((s) => typeof s.value === "number" && s.value >= 1)) return undefined;
@@ -230,12 +321,19 @@ function statedDataParallel(settings: BatchSetting[], written: BatchSetting[]): 
 }
 
 /** All devices of the run (per node × nodes), or null with the reason in `unknown`. */
-function readDevices(args: { options: DetectOptions; unknown: string[]; semantics: BatchSemantics; known: (role: Role) => number | null | undefined }): number | null {
+function readDevices(args: {
+  options: DetectOptions;
+  unknown: string[];
+  semantics: BatchSemantics;
+  known: (role: Role) => number | null | undefined;
+}): number | null {
   const { options, semantics, unknown } = args;
   if (options.devices !== undefined) return options.devices;
   const d = args.known("devices");
   if (d === undefined) {
-    unknown.push(`devices: not in this file (${semantics.devicesFrom ?? "set by the launcher"}); pass --devices or set devices in .github/batch-advisor.yml`);
+    unknown.push(
+      `devices: not in this file (${semantics.devicesFrom ?? "set by the launcher"}); pass --devices or set devices in .github/batch-advisor.yml`,
+    );
     return null;
   }
   if (d === null || d < 1) {

@@ -5,10 +5,25 @@ import type { BatchSetting, Entry, ParsedConfig, Role, Scalar } from "./types.js
 
 /** Roles whose value must be a number; anything else is recorded as unknown with a reason. */
 const NUMERIC_ROLES = new Set<Role>([
-  "micro_batch", "global_batch", "grad_accum", "devices", "nodes", "tensor_parallel", "pipeline_parallel",
-  "context_parallel", "sequence_parallel", "data_parallel", "tokens_per_batch", "seq_len", "learning_rate", "warmup", "epochs", "max_steps",
+  "micro_batch",
+  "global_batch",
+  "grad_accum",
+  "devices",
+  "nodes",
+  "tensor_parallel",
+  "pipeline_parallel",
+  "context_parallel",
+  "sequence_parallel",
+  "data_parallel",
+  "tokens_per_batch",
+  "seq_len",
+  "learning_rate",
+  "warmup",
+  "epochs",
+  "max_steps",
   "eval_interval",
-  "eval_batch", "nominal_batch",
+  "eval_batch",
+  "nominal_batch",
 ]);
 
 /**
@@ -36,7 +51,14 @@ export function extractSettings(config: ParsedConfig, framework: Framework): Bat
         const existing = listDevices.get(parentKey);
         if (existing) existing.value = (existing.value as number) + 1;
         else {
-          const setting: BatchSetting = { role: "devices", key: parentKey, value: 1, raw: `[${entry.raw}, …]`, line: entry.line, column: entry.column };
+          const setting: BatchSetting = {
+            role: "devices",
+            key: parentKey,
+            value: 1,
+            raw: `[${entry.raw}, …]`,
+            line: entry.line,
+            column: entry.column,
+          };
           listDevices.set(parentKey, setting);
           settings.push(setting);
         }
@@ -62,9 +84,17 @@ function launcherFirst(settings: BatchSetting[]): BatchSetting[] {
  * use is kept and the variable itself dropped when both have the same role.
  */
 function withoutEchoes(settings: BatchSetting[], entries: Entry[]): BatchSetting[] {
-  const variable = new Set(entries.filter((e) => e.context === "shell variable").map((e) => `${e.line}:${e.path.join(".")}`));
+  const variable = new Set(
+    entries.filter((e) => e.context === "shell variable").map((e) => `${e.line}:${e.path.join(".")}`),
+  );
   const isVariable = (s: BatchSetting) => !s.source && variable.has(`${s.line}:${s.key}`);
-  return settings.filter((s) => !isVariable(s) || !settings.some((o) => o !== s && !isVariable(o) && o.role === s.role && o.line === s.line && o.source === s.source));
+  return settings.filter(
+    (s) =>
+      !isVariable(s) ||
+      !settings.some(
+        (o) => o !== s && !isVariable(o) && o.role === s.role && o.line === s.line && o.source === s.source,
+      ),
+  );
 }
 
 function match(rules: KeyRule[], key: string, entry: Entry): KeyRule | undefined {
@@ -76,7 +106,14 @@ function match(rules: KeyRule[], key: string, entry: Entry): KeyRule | undefined
 
 function toSetting(entry: Entry, rule: KeyRule & { role: Role }, key: string): BatchSetting {
   const role = rule.role;
-  const setting: BatchSetting = { role, key, value: entry.value, raw: entry.raw, line: entry.line, column: entry.column };
+  const setting: BatchSetting = {
+    role,
+    key,
+    value: entry.value,
+    raw: entry.raw,
+    line: entry.line,
+    column: entry.column,
+  };
   if (entry.source) setting.source = entry.source;
   if (entry.unknownReason) {
     setting.unknownReason = entry.unknownReason;

@@ -39,7 +39,9 @@ export async function findInheritors(args: { changed: string[]; files: string[];
         const text = texts.get(file);
         // Not parsed until it mentions a base's name: a later level may add the name it uses.
         if (text == null || ![...stems].some((s) => text.includes(s))) continue;
-        parents = /\.(?:jsonnet|libsonnet)$/i.test(file) ? importPaths(file, text) : parentRefs(parseConfig(file, text)).map((r) => r.path);
+        parents = /\.(?:jsonnet|libsonnet)$/i.test(file)
+          ? importPaths(file, text)
+          : parentRefs(parseConfig(file, text)).map((r) => r.path);
         parentsOf.set(file, parents);
       }
       if (parents.some((p) => frontier.has(p))) {

@@ -16,7 +16,15 @@ export const MAX_LAUNCH_SCRIPTS = 100;
 const SCRIPT = /\.(sh|bash|slurm|sbatch)$/i;
 
 /** Roles of a launch command that set how many data-parallel copies run. */
-const DEVICE_ROLES = new Set<Role>(["devices", "nodes", "tensor_parallel", "pipeline_parallel", "context_parallel", "sequence_parallel", "data_parallel"]);
+const DEVICE_ROLES = new Set<Role>([
+  "devices",
+  "nodes",
+  "tensor_parallel",
+  "pipeline_parallel",
+  "context_parallel",
+  "sequence_parallel",
+  "data_parallel",
+]);
 
 /** The devices a launch script gives a config, and the script's settings that make them (each with the script as its source). */
 export interface LaunchDevices {
@@ -34,11 +42,20 @@ export interface LaunchDevices {
  * first) that names the config and whose launcher sets the devices wins; none → undefined.
  * @example await findLaunchDevices({ configPath: "configs/sft.yaml", files, read }) // { devices: 8, from: "scripts/train.sh", settings }
  */
-export async function findLaunchDevices(args: { configPath: string; files: string[]; read: ReadAt }): Promise<LaunchDevices | undefined> {
+export async function findLaunchDevices(args: {
+  configPath: string;
+  files: string[];
+  read: ReadAt;
+}): Promise<LaunchDevices | undefined> {
   const name = posix.basename(args.configPath);
   const stem = name.replace(/\.[^.]+$/, "");
   const tree = new Set(args.files);
-  const scripts = nearestFiles({ files: args.files, pattern: SCRIPT, near: [args.configPath], limit: MAX_LAUNCH_SCRIPTS });
+  const scripts = nearestFiles({
+    files: args.files,
+    pattern: SCRIPT,
+    near: [args.configPath],
+    limit: MAX_LAUNCH_SCRIPTS,
+  });
   for (const f of scripts) {
     const text = await args.read(f);
     if (text === null || !text.includes(stem)) continue;
@@ -64,7 +81,13 @@ function devicesOf(script: ParsedConfig, from: string): LaunchDevices | undefine
     const report = detectParsed(script, { framework });
     const devices = report.effective.parts.devices;
     if (typeof devices !== "number" || devices < 1) continue;
-    return { devices, from, settings: report.settings.filter((s) => DEVICE_ROLES.has(s.role)).map((s) => ({ ...s, source: from, launcher: true })) };
+    return {
+      devices,
+      from,
+      settings: report.settings
+        .filter((s) => DEVICE_ROLES.has(s.role))
+        .map((s) => ({ ...s, source: from, launcher: true })),
+    };
   }
   return undefined;
 }
@@ -75,12 +98,19 @@ function devicesOf(script: ParsedConfig, from: string): LaunchDevices | undefine
  */
 function commandOf(script: ParsedConfig, reference: LaunchReference, all: LaunchReference[]): ParsedConfig {
   const { line, context } = reference.entry;
-  const previous = Math.max(0, ...all.filter((r) => r.entry.line < line && r.entry.context !== context).map((r) => r.entry.line));
+  const previous = Math.max(
+    0,
+    ...all.filter((r) => r.entry.line < line && r.entry.context !== context).map((r) => r.entry.line),
+  );
   const inCommand = (l: number) => l > previous && l <= line;
   const global = (e: Entry) => e.context === undefined || e.context === "sbatch" || e.context === "shell variable";
-  const nodes = script.entries.find((e) => e.context === "sbatch" && /^(?:nodes|N)$/.test(e.path[0]) && typeof e.value === "number");
+  const nodes = script.entries.find(
+    (e) => e.context === "sbatch" && /^(?:nodes|N)$/.test(e.path[0]) && typeof e.value === "number",
+  );
   // The command's own flags first: `torchrun --nproc_per_node 1` outranks the job's `--gres=gpu:8`.
-  const command = script.entries.filter((e) => !global(e) && inCommand(e.usedAt?.line ?? e.line)).map((e) => slurmNodes(e, nodes));
+  const command = script.entries
+    .filter((e) => !global(e) && inCommand(e.usedAt?.line ?? e.line))
+    .map((e) => slurmNodes(e, nodes));
   return { ...script, entries: [...command, ...script.entries.filter(global)] };
 }
 
@@ -94,7 +124,13 @@ function slurmNodes(e: Entry, nodes: Entry | undefined): Entry {
 /** `accelerate launch --config_file cfg.yaml …`: the accelerate config's `num_processes` (all machines). */
 async function accelerateConfigDevices(script: ParsedConfig, read: ReadAt): Promise<LaunchDevices | undefined> {
   for (const e of script.entries) {
-    if (!e.context?.startsWith("accelerate launch") || e.path.length !== 1 || !/^config[_-]file$/.test(e.path[0]) || typeof e.value !== "string") continue;
+    if (
+      !e.context?.startsWith("accelerate launch") ||
+      e.path.length !== 1 ||
+      !/^config[_-]file$/.test(e.path[0]) ||
+      typeof e.value !== "string"
+    )
+      continue;
     const path = posix.normalize(e.value);
     const text = await read(path);
     if (text === null) continue;

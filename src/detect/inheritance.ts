@@ -28,13 +28,22 @@ export function parentRefs(config: ParsedConfig, root = posix.dirname(config.pat
   const lightningCommands = lightningCliCommands(config);
   for (const e of config.entries) {
     // LightningCLI: `python main.py fit --config base.yaml --config large.yaml` composes both, the later winning.
-    if (e.context !== undefined && lightningCommands.has(e.context) && e.path.length === 1 && (e.path[0] === "config" || e.path[0] === "c") && typeof e.value === "string") {
+    if (
+      e.context !== undefined &&
+      lightningCommands.has(e.context) &&
+      e.path.length === 1 &&
+      (e.path[0] === "config" || e.path[0] === "c") &&
+      typeof e.value === "string"
+    ) {
       refs.push({ path: posix.normalize(e.value), prefix: [], line: e.line });
       continue;
     }
     const [head, index, group] = e.path;
     if (typeof e.value !== "string" || e.source) continue;
-    if ((head === "_base_" || head === "_BASE_") && (e.path.length === 1 || (e.path.length === 2 && /^\d+$/.test(index)))) {
+    if (
+      (head === "_base_" || head === "_BASE_") &&
+      (e.path.length === 1 || (e.path.length === 2 && /^\d+$/.test(index)))
+    ) {
       refs.push({ path: posix.normalize(posix.join(dir, e.value)), prefix: [], line: e.line });
     } else if (head === "defaults" && e.path.length === 2 && /^\d+$/.test(index)) {
       if (e.value === "_self_") continue;
@@ -55,7 +64,8 @@ function lightningCliCommands(config: ParsedConfig): Set<string> {
   const commands = new Set<string>();
   if (config.format !== "shell") return commands;
   for (const e of config.entries) {
-    if (e.path.length === 1 && e.path[0] === "#1" && e.context && /^(fit|validate|test|predict)$/.test(String(e.value))) commands.add(e.context);
+    if (e.path.length === 1 && e.path[0] === "#1" && e.context && /^(fit|validate|test|predict)$/.test(String(e.value)))
+      commands.add(e.context);
   }
   return commands;
 }
@@ -78,7 +88,10 @@ function withYamlExt(name: string): string {
  * The config with the keys of every file it inherits merged in underneath it (the child wins),
  * each inherited entry marked with the file it came from. Missing bases become warnings.
  */
-export async function withInheritance(config: ParsedConfig, read: ReadAt): Promise<{ config: ParsedConfig; warnings: string[] }> {
+export async function withInheritance(
+  config: ParsedConfig,
+  read: ReadAt,
+): Promise<{ config: ParsedConfig; warnings: string[] }> {
   const warnings: string[] = [];
   const seen = new Set<string>([config.path]);
   const root = posix.dirname(config.path);
@@ -95,7 +108,9 @@ export async function withInheritance(config: ParsedConfig, read: ReadAt): Promi
         continue;
       }
       if (depth >= INHERITANCE_LIMITS.depth || seen.size >= INHERITANCE_LIMITS.files) {
-        warnings.push(`${child.path}:${ref.line}: inheritance deeper than ${INHERITANCE_LIMITS.depth} levels or over ${INHERITANCE_LIMITS.files} files; ${ref.path} not read`);
+        warnings.push(
+          `${child.path}:${ref.line}: inheritance deeper than ${INHERITANCE_LIMITS.depth} levels or over ${INHERITANCE_LIMITS.files} files; ${ref.path} not read`,
+        );
         continue;
       }
       seen.add(ref.path);
@@ -105,7 +120,8 @@ export async function withInheritance(config: ParsedConfig, read: ReadAt): Promi
         continue;
       }
       const parsed = parseConfig(ref.path, text);
-      for (const error of parsed.errors) warnings.push(`${ref.path}${error.line ? `:${error.line}` : ""}: ${error.message}`);
+      for (const error of parsed.errors)
+        warnings.push(`${ref.path}${error.line ? `:${error.line}` : ""}: ${error.message}`);
       const parent = await merge(parsed, depth + 1);
       // A Hydra option file that says `# @package _global_` is placed at the root whatever its group.
       const global = parsed.comments.some((c) => c.line <= 3 && /@package\s+_global_/.test(c.text));

@@ -28,13 +28,17 @@ export interface LaunchReference {
 export function launchReferences(script: ParsedConfig, files: ReadonlySet<string>): LaunchReference[] {
   const found: LaunchReference[] = [];
   const dir = posix.dirname(script.path);
-  const at = (candidates: string[]) => candidates.map((c) => posix.normalize(c)).find((c) => !c.startsWith("..") && files.has(c));
+  const at = (candidates: string[]) =>
+    candidates.map((c) => posix.normalize(c)).find((c) => !c.startsWith("..") && files.has(c));
   for (const e of script.entries) {
     if (typeof e.value !== "string" || e.unknownReason || e.path.length !== 1) continue;
     const key = e.path[0];
     const value = e.value.replace(/^\.\//, "");
     let config: string | undefined;
-    if (CONFIG_FLAG.test(key) || (/^#\d+$/.test(key) && CONFIG_FILE.test(value) && !LAUNCHER_ONLY.test(e.context ?? ""))) {
+    if (
+      CONFIG_FLAG.test(key) ||
+      (/^#\d+$/.test(key) && CONFIG_FILE.test(value) && !LAUNCHER_ONLY.test(e.context ?? ""))
+    ) {
       config = at([value, posix.join(dir, value), posix.join(posix.dirname(dir), value)]);
     } else if (CONFIG_NAME.test(key)) {
       config = hydraConfig(value, configDir(script, e), dir, files);
@@ -46,7 +50,10 @@ export function launchReferences(script: ParsedConfig, files: ReadonlySet<string
 
 /** The `-cp/--config-path` of the same command, when the command gives one. */
 function configDir(script: ParsedConfig, name: Entry): string | undefined {
-  const dir = script.entries.find((e) => e.context === name.context && e.path.length === 1 && CONFIG_DIR.test(e.path[0]) && typeof e.value === "string");
+  const dir = script.entries.find(
+    (e) =>
+      e.context === name.context && e.path.length === 1 && CONFIG_DIR.test(e.path[0]) && typeof e.value === "string",
+  );
   return typeof dir?.value === "string" ? dir.value : undefined;
 }
 
@@ -54,14 +61,25 @@ function configDir(script: ParsedConfig, name: Entry): string | undefined {
  * A Hydra config name as a file: `<config-path>/<name>.yaml` from the root or the script's folder;
  * without a config path, the one file of the tree named `<name>.yaml` under a `conf`/`config` folder.
  */
-function hydraConfig(name: string, dir: string | undefined, scriptDir: string, files: ReadonlySet<string>): string | undefined {
+function hydraConfig(
+  name: string,
+  dir: string | undefined,
+  scriptDir: string,
+  files: ReadonlySet<string>,
+): string | undefined {
   const file = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
   if (dir) {
     const clean = dir.replace(/^\.\//, "");
-    return [posix.join(clean, file), posix.join(scriptDir, clean, file), posix.join(posix.dirname(scriptDir), clean, file)]
+    return [
+      posix.join(clean, file),
+      posix.join(scriptDir, clean, file),
+      posix.join(posix.dirname(scriptDir), clean, file),
+    ]
       .map((c) => posix.normalize(c))
       .find((c) => !c.startsWith("..") && files.has(c));
   }
-  const matches = [...files].filter((f) => (f === file || f.endsWith(`/${file}`)) && /(?:^|\/)(?:conf|configs?|recipes)(?:\/|$)/.test(posix.dirname(f)));
+  const matches = [...files].filter(
+    (f) => (f === file || f.endsWith(`/${file}`)) && /(?:^|\/)(?:conf|configs?|recipes)(?:\/|$)/.test(posix.dirname(f)),
+  );
   return matches.length === 1 ? matches[0] : undefined;
 }

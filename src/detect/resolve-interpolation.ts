@@ -35,18 +35,33 @@ function resolve(entry: Entry, byPath: Map<string, Entry>, hops: number, seen: S
   const key = select ? select[1] : inner;
   const target = absolute(key, entry.path);
   const here = entry.path.join(".");
-  if (seen.has(here) || hops >= MAX_INTERPOLATION_HOPS) return { ...entry, unknownReason: `interpolation \${${inner}} is a cycle or a chain over ${MAX_INTERPOLATION_HOPS} links` };
+  if (seen.has(here) || hops >= MAX_INTERPOLATION_HOPS)
+    return {
+      ...entry,
+      unknownReason: `interpolation \${${inner}} is a cycle or a chain over ${MAX_INTERPOLATION_HOPS} links`,
+    };
   const found = target === undefined ? undefined : byPath.get(target);
   if (!found) {
-    if (select && select[2] !== undefined) return { ...entry, value: literal(select[2]), unknownReason: undefined, usedAt: undefined };
-    const why = target === undefined ? `interpolation \${${inner}} climbs above the root` : `interpolation \${${inner}}: no key ${target} in this config or the files it composes`;
+    if (select && select[2] !== undefined)
+      return { ...entry, value: literal(select[2]), unknownReason: undefined, usedAt: undefined };
+    const why =
+      target === undefined
+        ? `interpolation \${${inner}} climbs above the root`
+        : `interpolation \${${inner}}: no key ${target} in this config or the files it composes`;
     return { ...entry, unknownReason: why };
   }
   const value = resolve(found, byPath, hops + 1, new Set([...seen, here]));
   // The value it points at is known only at run time (`${oc.env:BS}`): that reason is this one's.
   if (value.unknownReason !== undefined) return { ...entry, unknownReason: value.unknownReason };
   const { unknownReason: _, source: __, ...known } = entry;
-  const resolved: Entry = { ...known, value: value.value, raw: value.raw, line: value.line, column: value.column, usedAt: { line: entry.line, raw: entry.raw } };
+  const resolved: Entry = {
+    ...known,
+    value: value.value,
+    raw: value.raw,
+    line: value.line,
+    column: value.column,
+    usedAt: { line: entry.line, raw: entry.raw },
+  };
   // The file that writes the value, which may not be the one that holds the interpolation.
   if (value.source !== undefined) resolved.source = value.source;
   return resolved;

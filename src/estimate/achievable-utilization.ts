@@ -25,22 +25,131 @@ export interface UtilizationAnchor {
   source: string;
 }
 
-const LLM_FOUNDRY = "MosaicML llm-foundry, scripts/train/benchmarking/README.md (MPT throughput tables, bf16, FSDP, no activation checkpointing)";
+const LLM_FOUNDRY =
+  "MosaicML llm-foundry, scripts/train/benchmarking/README.md (MPT throughput tables, bf16, FSDP, no activation checkpointing)";
 
 /** Published measured utilization, A100-80GB and H100-80GB (bf16), sequence length 2048. */
 export const UTILIZATION_ANCHORS: UtilizationAnchor[] = [
-  { gpu: "A100-80GB", model: "MPT-125M", hidden: 768, seqLen: 2048, microBatch: 40, devices: 8, mfu: 0.4479, source: LLM_FOUNDRY },
-  { gpu: "A100-80GB", model: "MPT-350M", hidden: 1024, seqLen: 2048, microBatch: 32, devices: 8, mfu: 0.5162, source: LLM_FOUNDRY },
-  { gpu: "A100-80GB", model: "MPT-760M", hidden: 1536, seqLen: 2048, microBatch: 24, devices: 8, mfu: 0.5685, source: LLM_FOUNDRY },
-  { gpu: "A100-80GB", model: "MPT-1B", hidden: 2048, seqLen: 2048, microBatch: 14, devices: 8, mfu: 0.5986, source: LLM_FOUNDRY },
-  { gpu: "A100-80GB", model: "MPT-3B", hidden: 2560, seqLen: 2048, microBatch: 10, devices: 8, mfu: 0.6211, source: LLM_FOUNDRY },
-  { gpu: "A100-80GB", model: "MPT-7B", hidden: 4096, seqLen: 2048, microBatch: 6, devices: 8, mfu: 0.6423, source: LLM_FOUNDRY },
-  { gpu: "A100-80GB", model: "MPT-13B", hidden: 5120, seqLen: 2048, microBatch: 2, devices: 8, mfu: 0.5957, source: LLM_FOUNDRY },
-  { gpu: "H100-80GB", model: "MPT-760M", hidden: 1536, seqLen: 2048, microBatch: 24, devices: 16, mfu: 0.3789, source: LLM_FOUNDRY },
-  { gpu: "H100-80GB", model: "MPT-1B", hidden: 2048, seqLen: 2048, microBatch: 14, devices: 8, mfu: 0.4182, source: LLM_FOUNDRY },
-  { gpu: "H100-80GB", model: "MPT-3B", hidden: 2560, seqLen: 2048, microBatch: 10, devices: 16, mfu: 0.4373, source: LLM_FOUNDRY },
-  { gpu: "H100-80GB", model: "MPT-7B", hidden: 4096, seqLen: 2048, microBatch: 6, devices: 8, mfu: 0.4644, source: LLM_FOUNDRY },
-  { gpu: "H100-80GB", model: "MPT-13B", hidden: 5120, seqLen: 2048, microBatch: 2, devices: 8, mfu: 0.3979, source: LLM_FOUNDRY },
+  {
+    gpu: "A100-80GB",
+    model: "MPT-125M",
+    hidden: 768,
+    seqLen: 2048,
+    microBatch: 40,
+    devices: 8,
+    mfu: 0.4479,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "A100-80GB",
+    model: "MPT-350M",
+    hidden: 1024,
+    seqLen: 2048,
+    microBatch: 32,
+    devices: 8,
+    mfu: 0.5162,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "A100-80GB",
+    model: "MPT-760M",
+    hidden: 1536,
+    seqLen: 2048,
+    microBatch: 24,
+    devices: 8,
+    mfu: 0.5685,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "A100-80GB",
+    model: "MPT-1B",
+    hidden: 2048,
+    seqLen: 2048,
+    microBatch: 14,
+    devices: 8,
+    mfu: 0.5986,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "A100-80GB",
+    model: "MPT-3B",
+    hidden: 2560,
+    seqLen: 2048,
+    microBatch: 10,
+    devices: 8,
+    mfu: 0.6211,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "A100-80GB",
+    model: "MPT-7B",
+    hidden: 4096,
+    seqLen: 2048,
+    microBatch: 6,
+    devices: 8,
+    mfu: 0.6423,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "A100-80GB",
+    model: "MPT-13B",
+    hidden: 5120,
+    seqLen: 2048,
+    microBatch: 2,
+    devices: 8,
+    mfu: 0.5957,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "H100-80GB",
+    model: "MPT-760M",
+    hidden: 1536,
+    seqLen: 2048,
+    microBatch: 24,
+    devices: 16,
+    mfu: 0.3789,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "H100-80GB",
+    model: "MPT-1B",
+    hidden: 2048,
+    seqLen: 2048,
+    microBatch: 14,
+    devices: 8,
+    mfu: 0.4182,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "H100-80GB",
+    model: "MPT-3B",
+    hidden: 2560,
+    seqLen: 2048,
+    microBatch: 10,
+    devices: 16,
+    mfu: 0.4373,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "H100-80GB",
+    model: "MPT-7B",
+    hidden: 4096,
+    seqLen: 2048,
+    microBatch: 6,
+    devices: 8,
+    mfu: 0.4644,
+    source: LLM_FOUNDRY,
+  },
+  {
+    gpu: "H100-80GB",
+    model: "MPT-13B",
+    hidden: 5120,
+    seqLen: 2048,
+    microBatch: 2,
+    devices: 8,
+    mfu: 0.3979,
+    source: LLM_FOUNDRY,
+  },
 ];
 
 /** Which anchors speak for which catalogue GPU: the same chip (PCIe cards run the same silicon at a lower power limit). */
@@ -84,7 +193,10 @@ interface Curve {
 }
 
 /** Least squares in log space over a grid of h₀ (one shared width scale), u_max per chip as the geometric mean. */
-export function fitUtilizationCurves(anchors: UtilizationAnchor[] = UTILIZATION_ANCHORS): { h0: number; uMax: Record<UtilizationAnchor["gpu"], number> } {
+export function fitUtilizationCurves(anchors: UtilizationAnchor[] = UTILIZATION_ANCHORS): {
+  h0: number;
+  uMax: Record<UtilizationAnchor["gpu"], number>;
+} {
   const chips = [...new Set(anchors.map((a) => a.gpu))];
   let best = { h0: 0, error: Infinity, uMax: {} as Record<string, number> };
   for (let h0 = 0; h0 <= 3000; h0 += 10) {

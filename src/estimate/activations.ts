@@ -118,7 +118,16 @@ export interface LoraDropoutShape {
  */
 export function loraDropoutBytesPerExample(o: LoraDropoutShape): number {
   const width = (o.bytesPerValue ?? 2) + 1;
-  const inputs: Record<string, number> = { q: o.hidden, k: o.hidden, v: o.hidden, qkv: o.hidden, o: o.attentionWidth, gate: o.hidden, up: o.hidden, down: o.intermediate * (o.activeExperts ?? 1) };
+  const inputs: Record<string, number> = {
+    q: o.hidden,
+    k: o.hidden,
+    v: o.hidden,
+    qkv: o.hidden,
+    o: o.attentionWidth,
+    gate: o.hidden,
+    up: o.hidden,
+    down: o.intermediate * (o.activeExperts ?? 1),
+  };
   const kinds = new Set(o.modules);
   let perLayer = 0;
   if (o.fusedQkv && ["q", "k", "v", "qkv"].some((m) => kinds.has(m))) {

@@ -1,6 +1,12 @@
 import { describeSource } from "../util/describe-source.js";
 import type { OptimizerKind, Workload, WorkloadPrecision } from "../workload/types.js";
-import { checkpointedBytesPerExample, layerActivationBytes, logitBytesPerExample, loraDropoutBytesPerExample, type ActivationShape } from "./activations.js";
+import {
+  checkpointedBytesPerExample,
+  layerActivationBytes,
+  logitBytesPerExample,
+  loraDropoutBytesPerExample,
+  type ActivationShape,
+} from "./activations.js";
 import { deepSpeedEstimate, frozenBytes, trainedBytes, type StateBytes } from "./model-states.js";
 import { quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
@@ -93,11 +99,20 @@ export function deviceModel(w: Workload): DeviceModel | undefined {
   const shard = (bytesTotal: number, from: 1 | 2 | 3) => bytesTotal / split / (stage >= from ? shardedOver : 1);
 
   const statesSource = `${SOURCES.modelStates}; parameters: ${describeSource(w.parameters.source)}`;
-  const weightsValue = zero?.offloadParameters && stage === 3 ? 0 : shard(trainable * bytes.weights + frozenWeightBytes, 3);
+  const weightsValue =
+    zero?.offloadParameters && stage === 3 ? 0 : shard(trainable * bytes.weights + frozenWeightBytes, 3);
   const gradientsValue = shard(trainable * bytes.gradients, 2);
   const optimizerValue = zero?.offloadOptimizer ? 0 : shard(trainable * bytes.optimizer, 1);
   // DeepSpeed's own estimator keeps a full 16-bit gradient buffer beside the partitions: the top of the gradients' interval.
-  const dsExtra = deepSpeedExtra({ stage, precision, optimizer, trainable, shardedOver, largestLayer: model.hidden ? Math.max((model.vocab ?? 0) * model.hidden, 12 * model.hidden ** 2) : undefined, split });
+  const dsExtra = deepSpeedExtra({
+    stage,
+    precision,
+    optimizer,
+    trainable,
+    shardedOver,
+    largestLayer: model.hidden ? Math.max((model.vocab ?? 0) * model.hidden, 12 * model.hidden ** 2) : undefined,
+    split,
+  });
   const states = (value: number, high = value) => quantity(value, "bytes", statesSource, { low: value, high });
 
   const result: DeviceModel = {
@@ -113,14 +128,21 @@ export function deviceModel(w: Workload): DeviceModel | undefined {
     weights: states(weightsValue),
     gradients: states(gradientsValue, gradientsValue + dsExtra),
     optimizerStates: states(optimizerValue),
-    reserve: quantity(CUDA_CONTEXT.value, "bytes", SOURCES.cudaContext, { low: CUDA_CONTEXT.low, high: CUDA_CONTEXT.high }),
+    reserve: quantity(CUDA_CONTEXT.value, "bytes", SOURCES.cudaContext, {
+      low: CUDA_CONTEXT.low,
+      high: CUDA_CONTEXT.high,
+    }),
     notes,
   };
   addActivations(result, w, { tp, cp, precision });
   return result;
 }
 
-function addActivations(result: DeviceModel, w: Workload, o: { tp: number; cp: number; precision: WorkloadPrecision }): void {
+function addActivations(
+  result: DeviceModel,
+  w: Workload,
+  o: { tp: number; cp: number; precision: WorkloadPrecision },
+): void {
   const model = w.model.value!;
   const adapter = w.method.value === "lora" || w.method.value === "qlora";
   const frozenKeepNoInputs = w.method.value === "lora" && (w.baseQuantization.value ?? "none") === "none";
@@ -129,7 +151,12 @@ function addActivations(result: DeviceModel, w: Workload, o: { tp: number; cp: n
     // The catalogue's figure is fp32; autocast keeps most activations in 16 bits (half, up to all of it in fp32).
     const fp32 = model.activationBytesPerImage;
     const value = o.precision === "fp32" ? fp32 : fp32 / 2;
-    result.activations = quantity(value, "bytes/example", `${SOURCES.visionActivations} (${describeSource(w.model.source)})`, { low: value * ACTIVATION_SPREAD.low, high: o.precision === "fp32" ? fp32 * ACTIVATION_SPREAD.high : fp32 });
+    result.activations = quantity(
+      value,
+      "bytes/example",
+      `${SOURCES.visionActivations} (${describeSource(w.model.source)})`,
+      { low: value * ACTIVATION_SPREAD.low, high: o.precision === "fp32" ? fp32 * ACTIVATION_SPREAD.high : fp32 },
+    );
     return;
   }
   const { hidden, heads, layers } = model;
@@ -158,9 +185,24 @@ function addActivations(result: DeviceModel, w: Workload, o: { tp: number; cp: n
   if (w.checkpointing.value === null) result.notes.push(ASSUMPTIONS.checkpointing);
   const lora = adapter ? w.lora.value : null;
   const dropout = lora?.dropout
-    ? loraDropoutBytesPerExample({ hidden, layers, seqLen: s, attentionWidth: heads * (model.headDim ?? hidden / heads), intermediate: model.experts?.intermediate ?? model.intermediate ?? 4 * hidden, activeExperts: model.experts?.active, modules: lora.modules, fusedQkv: lora.fusedQkv, bytesPerValue: shape.bytesPerValue, checkpointing }) / o.tp
+    ? loraDropoutBytesPerExample({
+        hidden,
+        layers,
+        seqLen: s,
+        attentionWidth: heads * (model.headDim ?? hidden / heads),
+        intermediate: model.experts?.intermediate ?? model.intermediate ?? 4 * hidden,
+        activeExperts: model.experts?.active,
+        modules: lora.modules,
+        fusedQkv: lora.fusedQkv,
+        bytesPerValue: shape.bytesPerValue,
+        checkpointing,
+      }) / o.tp
     : 0;
-  const count = (flash: boolean) => dropout + (checkpointing ? checkpointedBytesPerExample({ ...shape, flashAttention: flash }) : layers * layerActivationBytes({ ...shape, flashAttention: flash }, 1));
+  const count = (flash: boolean) =>
+    dropout +
+    (checkpointing
+      ? checkpointedBytesPerExample({ ...shape, flashAttention: flash })
+      : layers * layerActivationBytes({ ...shape, flashAttention: flash }, 1));
   const attention = w.attention.value;
   if (attention === null) result.notes.push(ASSUMPTIONS.attention);
   const value = count(attention !== "eager");
@@ -171,15 +213,30 @@ function addActivations(result: DeviceModel, w: Workload, o: { tp: number; cp: n
     high: (attention === null ? withScores : value) * ACTIVATION_SPREAD.high,
   });
   const logits = logitBytesPerExample({ seqLen: s, vocab: model.vocab }) / o.tp;
-  if (logits > 0) result.logits = quantity(logits, "bytes/example", SOURCES.logits, { low: logits, high: logits * LOGIT_HIGH });
+  if (logits > 0)
+    result.logits = quantity(logits, "bytes/example", SOURCES.logits, { low: logits, high: logits * LOGIT_HIGH });
   result.dimensions = { hidden, layers, heads, seqLen, ...(model.vocab ? { vocab: model.vocab } : {}) };
 }
 
 /** Extra bytes DeepSpeed's estimator counts over the paper for mixed-precision Adam at ZeRO-2/3. */
-function deepSpeedExtra(o: { stage: number; precision: WorkloadPrecision; optimizer: OptimizerKind; trainable: number; shardedOver: number; largestLayer?: number; split: number }): number {
-  if (o.stage < 2 || o.precision !== "mixed" || (o.optimizer !== "adamw" && o.optimizer !== "paged-adamw-32bit")) return 0;
+function deepSpeedExtra(o: {
+  stage: number;
+  precision: WorkloadPrecision;
+  optimizer: OptimizerKind;
+  trainable: number;
+  shardedOver: number;
+  largestLayer?: number;
+  split: number;
+}): number {
+  if (o.stage < 2 || o.precision !== "mixed" || (o.optimizer !== "adamw" && o.optimizer !== "paged-adamw-32bit"))
+    return 0;
   const paper = (2 * o.trainable) / (o.stage >= 3 ? o.shardedOver : 1) + (14 * o.trainable) / o.shardedOver;
-  const ds = deepSpeedEstimate({ parameters: o.trainable, stage: o.stage as 2 | 3, devices: o.shardedOver, largestLayer: o.largestLayer });
+  const ds = deepSpeedEstimate({
+    parameters: o.trainable,
+    stage: o.stage as 2 | 3,
+    devices: o.shardedOver,
+    largestLayer: o.largestLayer,
+  });
   return ds !== undefined && ds > paper ? (ds - paper) / o.split : 0;
 }
 
@@ -204,7 +261,11 @@ function assumed<T extends string | number>(notes: Note[], what: keyof typeof AS
  */
 export function partsAt(m: DeviceModel, micro: number): MemoryParts | undefined {
   if (!m.activations) return undefined;
-  const times = (q: Quantity) => quantity(q.value * micro, "bytes", q.source, { low: (q.low ?? q.value) * micro, high: (q.high ?? q.value) * micro });
+  const times = (q: Quantity) =>
+    quantity(q.value * micro, "bytes", q.source, {
+      low: (q.low ?? q.value) * micro,
+      high: (q.high ?? q.value) * micro,
+    });
   const zero = quantity(0, "bytes", SOURCES.logits, { low: 0, high: 0 });
   return {
     weights: m.weights,
@@ -220,17 +281,35 @@ export function partsAt(m: DeviceModel, micro: number): MemoryParts | undefined 
 export function sumParts(parts: MemoryParts, source: string): Quantity {
   const list = Object.values(parts) as Quantity[];
   const sum = (f: (q: Quantity) => number) => list.reduce((t, q) => t + f(q), 0);
-  return quantity(sum((q) => q.value), "bytes", source, { low: sum((q) => q.low ?? q.value), high: sum((q) => q.high ?? q.value) });
+  return quantity(
+    sum((q) => q.value),
+    "bytes",
+    source,
+    { low: sum((q) => q.low ?? q.value), high: sum((q) => q.high ?? q.value) },
+  );
 }
 
 /** M₀ (states + context) and m (activations + logits per example) of M(B) = M₀ + m·B. */
 export function memoryLine(m: DeviceModel): { fixed: Quantity; perExample?: Quantity } {
   const fixedParts = [m.weights, m.gradients, m.optimizerStates, m.reserve];
   const sum = (qs: Quantity[], f: (q: Quantity) => number) => qs.reduce((t, q) => t + f(q), 0);
-  const fixed = quantity(sum(fixedParts, (q) => q.value), "bytes", SOURCES.memoryModel, { low: sum(fixedParts, (q) => q.low ?? q.value), high: sum(fixedParts, (q) => q.high ?? q.value) });
+  const fixed = quantity(
+    sum(fixedParts, (q) => q.value),
+    "bytes",
+    SOURCES.memoryModel,
+    { low: sum(fixedParts, (q) => q.low ?? q.value), high: sum(fixedParts, (q) => q.high ?? q.value) },
+  );
   if (!m.activations) return { fixed };
   const per = [m.activations, ...(m.logits ? [m.logits] : [])];
-  return { fixed, perExample: quantity(sum(per, (q) => q.value), "bytes/example", SOURCES.memoryModel, { low: sum(per, (q) => q.low ?? q.value), high: sum(per, (q) => q.high ?? q.value) }) };
+  return {
+    fixed,
+    perExample: quantity(
+      sum(per, (q) => q.value),
+      "bytes/example",
+      SOURCES.memoryModel,
+      { low: sum(per, (q) => q.low ?? q.value), high: sum(per, (q) => q.high ?? q.value) },
+    ),
+  };
 }
 
 /**
@@ -238,7 +317,18 @@ export function memoryLine(m: DeviceModel): { fixed: Quantity; perExample?: Quan
  * per-device batch, the head side's at the new one, with their parts.
  * @example analyticalMemory({ before: baseWorkload, after: headWorkload, microBatch: { before: 8, after: 32 } })?.model.after?.value
  */
-export function analyticalMemory(input: { before?: Workload; after: Workload; microBatch: { before: number | null; after: number | null } }): { model: AnalyticalMemory; parts: { before?: MemoryParts; after?: MemoryParts }; notes: Note[]; line: ReturnType<typeof memoryLine> } | undefined {
+export function analyticalMemory(input: {
+  before?: Workload;
+  after: Workload;
+  microBatch: { before: number | null; after: number | null };
+}):
+  | {
+      model: AnalyticalMemory;
+      parts: { before?: MemoryParts; after?: MemoryParts };
+      notes: Note[];
+      line: ReturnType<typeof memoryLine>;
+    }
+  | undefined {
   const after = deviceModel(input.after);
   if (!after) return undefined;
   const before = (input.before && deviceModel(input.before)) ?? after;
@@ -271,13 +361,23 @@ export function analyticalMemory(input: { before?: Workload; after: Workload; mi
     ...(partsAfter ? { after: sumParts(partsAfter, SOURCES.memoryModel) } : {}),
   };
   const notes = [...after.notes, ...before.notes.filter((n) => !after.notes.some((a) => a.id === n.id))];
-  return { model, parts: { ...(partsBefore ? { before: partsBefore } : {}), ...(partsAfter ? { after: partsAfter } : {}) }, notes, line };
+  return {
+    model,
+    parts: { ...(partsBefore ? { before: partsBefore } : {}), ...(partsAfter ? { after: partsAfter } : {}) },
+    notes,
+    line,
+  };
 }
 
 function sumStates(m: DeviceModel): Quantity {
   const qs = [m.weights, m.gradients, m.optimizerStates];
   const sum = (f: (q: Quantity) => number) => qs.reduce((t, q) => t + f(q), 0);
-  return quantity(sum((q) => q.value), "bytes", m.weights.source, { low: sum((q) => q.low ?? q.value), high: sum((q) => q.high ?? q.value) });
+  return quantity(
+    sum((q) => q.value),
+    "bytes",
+    m.weights.source,
+    { low: sum((q) => q.low ?? q.value), high: sum((q) => q.high ?? q.value) },
+  );
 }
 
 function family(kind: OptimizerKind): OptimizerFamily {

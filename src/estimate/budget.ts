@@ -30,7 +30,10 @@ export const DEFAULT_GPU_RESERVE = 0.05;
  * language (docs/reading-the-comment.md says what the reserve is).
  * @example gpuBudget({ id: "A100-80GB", memoryBytes: 80e9 }) // { raw: "A100-80GB 80 GB − 4 GB", kind: "absolute", value: 76e9 }
  */
-export function gpuBudget(gpu: { id: string; memoryBytes: number }, reserve?: { raw: string; bytes: number }): MemoryBudget {
+export function gpuBudget(
+  gpu: { id: string; memoryBytes: number },
+  reserve?: { raw: string; bytes: number },
+): MemoryBudget {
   const kept = reserve?.bytes ?? gpu.memoryBytes * DEFAULT_GPU_RESERVE;
   const gb = (b: number) => `${Number((b / 1e9).toPrecision(3))} GB`;
   return { raw: `${gpu.id} ${gb(gpu.memoryBytes)} − ${gb(kept)}`, kind: "absolute", value: gpu.memoryBytes - kept };
@@ -49,9 +52,19 @@ export function checkBudget(input: BudgetInput): BudgetCheck {
   const compared = budget.kind === "absolute" ? input.after : input.ratio;
   if (!compared) {
     // What the check lacks differs by kind: a byte figure for an absolute budget, both peaks for a relative one.
-    return { ...base, status: "unknown", message: { id: budget.kind === "absolute" ? "budget-unknown" : "budget-unknown-relative", params: { budget: budget.raw, key } } };
+    return {
+      ...base,
+      status: "unknown",
+      message: {
+        id: budget.kind === "absolute" ? "budget-unknown" : "budget-unknown-relative",
+        params: { budget: budget.raw, key },
+      },
+    };
   }
-  const show = (v: number) => (budget.kind === "absolute" ? formatBytes(v) : `×${v.toFixed(2)} (${v >= 1 ? "+" : ""}${((v - 1) * 100).toFixed(0)}%)`);
+  const show = (v: number) =>
+    budget.kind === "absolute"
+      ? formatBytes(v)
+      : `×${v.toFixed(2)} (${v >= 1 ? "+" : ""}${((v - 1) * 100).toFixed(0)}%)`;
   const predicted = show(compared.value);
   const params = { budget: budget.raw, key, predicted, batch: input.batch ?? "?" };
   const limit = budget.value;
@@ -60,14 +73,21 @@ export function checkBudget(input: BudgetInput): BudgetCheck {
   }
   if (compared.high !== undefined && compared.high > limit) {
     return {
-      ...base, status: "warn", compared,
+      ...base,
+      status: "warn",
+      compared,
       message: { id: "budget-may-exceed", params: { ...params, high: show(compared.high) } },
     };
   }
   // A relative budget's margin is on the growth (+10% → warn above +9.5%), not on the whole ratio.
   const near = budget.kind === "absolute" ? limit * (1 - input.margin) : 1 + (limit - 1) * (1 - input.margin);
   if (compared.value > near) {
-    return { ...base, status: "warn", compared, message: { id: "budget-near", params: { ...params, margin: Math.round(input.margin * 100) } } };
+    return {
+      ...base,
+      status: "warn",
+      compared,
+      message: { id: "budget-near", params: { ...params, margin: Math.round(input.margin * 100) } },
+    };
   }
   return { ...base, status: "ok", compared, message: { id: "budget-ok", params } };
 }

@@ -25,10 +25,14 @@ export interface CalibrationInput {
  */
 export function calibrate(input: CalibrationInput): CalibratedMemory {
   const { batch, peakBytes } = input;
-  const analytical = input.perExampleBytes !== undefined && input.perExampleBytes * batch <= peakBytes ? input.perExampleBytes : undefined;
+  const analytical =
+    input.perExampleBytes !== undefined && input.perExampleBytes * batch <= peakBytes
+      ? input.perExampleBytes
+      : undefined;
   if (analytical !== undefined) {
     const fixed = peakBytes - analytical * batch;
-    const at = (micro: number | null) => (micro === null ? undefined : quantity(fixed + analytical * micro, "bytes", SOURCES.calibration));
+    const at = (micro: number | null) =>
+      micro === null ? undefined : quantity(fixed + analytical * micro, "bytes", SOURCES.calibration);
     return {
       batch,
       peakBytes,
@@ -44,7 +48,10 @@ export function calibrate(input: CalibrationInput): CalibratedMemory {
     if (micro === null) return undefined;
     const allFixed = peakBytes;
     const allPerExample = perExampleMax * micro;
-    return quantity(allFixed + share * (allPerExample - allFixed), "bytes", source, { low: allFixed, high: allPerExample });
+    return quantity(allFixed + share * (allPerExample - allFixed), "bytes", source, {
+      low: allFixed,
+      high: allPerExample,
+    });
   };
   return {
     batch,

@@ -25,14 +25,23 @@ export interface ChangeContext {
  * the config file first, then `.github/batch-advisor.yml`, then a Hugging Face config.json.
  * @example changeContext({ change, file, config }).k // 2
  */
-export function changeContext(options: { change: BatchChange; file: FileReport; baseFile?: FileReport; config: BotConfig; modelConfig?: unknown }): ChangeContext {
+export function changeContext(options: {
+  change: BatchChange;
+  file: FileReport;
+  baseFile?: FileReport;
+  config: BotConfig;
+  modelConfig?: unknown;
+}): ChangeContext {
   const { change, file, baseFile, config } = options;
   const notes: Note[] = [];
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : null);
   let k = change.effective.ratio;
   if (k === null && FACTOR_ROLES.includes(change.role) && num(change.before) && num(change.after)) {
     k = num(change.after)! / num(change.before)!;
-    notes.push({ id: "ratio-from-setting", params: { key: change.key, before: String(change.before), after: String(change.after) } });
+    notes.push({
+      id: "ratio-from-setting",
+      params: { key: change.key, before: String(change.before), after: String(change.after) },
+    });
   }
 
   const dims = { ...modelDimensions(options.modelConfig), ...definedDims(config) };
@@ -42,22 +51,41 @@ export function changeContext(options: { change: BatchChange; file: FileReport; 
     notes.push({ id: "seq-len-assumed", params: { seqLen: dims.maxPositions } });
   }
 
-  const inTokens = (f: FileReport) => f.effective.unit === "tokens" && f.settings.some((s) => s.role === "tokens_per_batch");
-  const sequences = (f: FileReport, micro: number | null) => (micro !== null && inTokens(f) ? (seqLen ? micro / seqLen : null) : micro);
+  const inTokens = (f: FileReport) =>
+    f.effective.unit === "tokens" && f.settings.some((s) => s.role === "tokens_per_batch");
+  const sequences = (f: FileReport, micro: number | null) =>
+    micro !== null && inTokens(f) ? (seqLen ? micro / seqLen : null) : micro;
   const microAfter = sequences(file, num(file.effective.parts.micro));
   let microBefore: number | null;
   if (baseFile) microBefore = sequences(baseFile, num(baseFile.effective.parts.micro));
-  else if (change.role === "micro_batch" || change.role === "tokens_per_batch") microBefore = sequences(file, num(change.before));
-  else if (change.role === "global_batch" && !file.settings.some((s) => s.role === "micro_batch") && microAfter !== null && num(change.before) && num(change.after)) {
+  else if (change.role === "micro_batch" || change.role === "tokens_per_batch")
+    microBefore = sequences(file, num(change.before));
+  else if (
+    change.role === "global_batch" &&
+    !file.settings.some((s) => s.role === "micro_batch") &&
+    microAfter !== null &&
+    num(change.before) &&
+    num(change.after)
+  ) {
     microBefore = (microAfter * num(change.before)!) / num(change.after)!; // the global batch is split over devices
   } else microBefore = microAfter;
 
   const devicesAfter = num(file.effective.parts.devices) ?? config.devices ?? null;
-  const devicesBefore = (baseFile ? num(baseFile.effective.parts.devices) : change.role === "devices" ? num(change.before) : null) ?? devicesAfter;
+  const devicesBefore =
+    (baseFile ? num(baseFile.effective.parts.devices) : change.role === "devices" ? num(change.before) : null) ??
+    devicesAfter;
   if (devicesAfter === null) notes.push({ id: "devices-assumed" });
 
   const tokens = tokenBatches(file, change, seqLen);
-  return { k, microBatch: { before: microBefore, after: microAfter }, devices: { before: devicesBefore ?? 1, after: devicesAfter ?? 1 }, seqLen, tokens, dims, notes };
+  return {
+    k,
+    microBatch: { before: microBefore, after: microAfter },
+    devices: { before: devicesBefore ?? 1, after: devicesAfter ?? 1 },
+    seqLen,
+    tokens,
+    dims,
+    notes,
+  };
 }
 
 function tokenBatches(file: FileReport, change: BatchChange, seqLen: number | undefined): ChangeContext["tokens"] {

@@ -1,10 +1,23 @@
 import type { BatchUnit } from "../detect/types.js";
 import type { Measurements } from "../proxy/types.js";
 import { estimateConvergence, stepsRatio } from "./convergence.js";
-import { criticalFromDirect, criticalFromNoise, kaplanCriticalBatch, NOISE_TO_CRITICAL_HIGH, NOISE_TO_CRITICAL_LOW } from "./critical-batch.js";
+import {
+  criticalFromDirect,
+  criticalFromNoise,
+  kaplanCriticalBatch,
+  NOISE_TO_CRITICAL_HIGH,
+  NOISE_TO_CRITICAL_LOW,
+} from "./critical-batch.js";
 import { quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
-import type { ConvergenceAlternative, ConvergenceBasis, ConvergenceEstimate, CriticalBatchSource, Note, Quantity } from "./types.js";
+import type {
+  ConvergenceAlternative,
+  ConvergenceBasis,
+  ConvergenceEstimate,
+  CriticalBatchSource,
+  Note,
+  Quantity,
+} from "./types.js";
 
 /**
  * How far a stand-in task's B_crit may sit from the user's: McCandlish et al. 2018 (Fig. 4, Table 1)
@@ -49,16 +62,23 @@ interface Candidate {
  * @example convergenceFromSources({ user: { unit: "samples", before: 256, after: 2048 }, own: { criticalBatch: 4096 } }).basis // "your-measurement"
  */
 export function convergenceFromSources(input: ConvergenceSourcesInput): ConvergenceEstimate | undefined {
-  const candidates = [own(input), userProxy(input), publishedLaw(input), standIn(input)].filter((c): c is Candidate => c !== undefined);
+  const candidates = [own(input), userProxy(input), publishedLaw(input), standIn(input)].filter(
+    (c): c is Candidate => c !== undefined,
+  );
   const [best, ...rest] = candidates;
   if (!best) return undefined;
-  const speed = best.frame.unit === "samples" && input.proxy && best.frame.before === input.proxy.before ? input.proxy.speed : undefined;
+  const speed =
+    best.frame.unit === "samples" && input.proxy && best.frame.before === input.proxy.before
+      ? input.proxy.speed
+      : undefined;
   const estimate = estimateConvergence({
     bCrit: best.bCrit,
     source: best.source,
     frame: best.frame,
     ...(speed ? { speed } : {}),
-    ...(input.loss !== undefined && best.source !== "kaplan" ? { kaplan: { loss: input.loss, ...(input.tokens ?? {}) } } : {}),
+    ...(input.loss !== undefined && best.source !== "kaplan"
+      ? { kaplan: { loss: input.loss, ...(input.tokens ?? {}) } }
+      : {}),
   });
   estimate.basis = best.basis;
   if (best.basis === "stand-in") {
@@ -70,7 +90,10 @@ export function convergenceFromSources(input: ConvergenceSourcesInput): Converge
     // With B_crit ≥ b, the steps ratio lies between perfect scaling and the ratio at b.
     const { before, after } = best.frame;
     const atBound = stepsRatio(best.bCrit.value, before, after);
-    estimate.stepsRatio = quantity(atBound, "ratio", SOURCES.steps, { low: Math.min(before / after, atBound), high: Math.max(before / after, atBound) });
+    estimate.stepsRatio = quantity(atBound, "ratio", SOURCES.steps, {
+      low: Math.min(before / after, atBound),
+      high: Math.max(before / after, atBound),
+    });
   }
   estimate.notes = notesFor(best, estimate, input);
   const alternatives = rest.map((c) => alternative(c));
@@ -84,7 +107,12 @@ function own(input: ConvergenceSourcesInput): Candidate | undefined {
   if (!o || before === null || after === null) return undefined;
   const frame = { unit, before, after, how: "your-measurement" as const };
   if (o.criticalBatch) {
-    return { basis: "your-measurement", source: "your-critical-batch", frame, bCrit: quantity(o.criticalBatch, unit === "tokens" ? "tokens" : "examples", SOURCES.yourCriticalBatch) };
+    return {
+      basis: "your-measurement",
+      source: "your-critical-batch",
+      frame,
+      bCrit: quantity(o.criticalBatch, unit === "tokens" ? "tokens" : "examples", SOURCES.yourCriticalBatch),
+    };
   }
   if (o.noiseScale) {
     // The same B_simple → B_crit interval as the proxy's noise scale (critical-batch.ts).
@@ -98,14 +126,21 @@ function own(input: ConvergenceSourcesInput): Candidate | undefined {
   return undefined;
 }
 
-function measuredCritical(m: Measurements): { q: Quantity; source: CriticalBatchSource; lowerBound?: boolean } | undefined {
+function measuredCritical(
+  m: Measurements,
+): { q: Quantity; source: CriticalBatchSource; lowerBound?: boolean } | undefined {
   if (m.criticalBatch) return { q: criticalFromDirect(m.criticalBatch), source: "direct" };
   const noise = m.noise;
   if (!noise) return undefined;
   if (resolved(noise.bSimple)) return { q: criticalFromNoise(noise), source: "noise-scale" };
   // |G|² not resolved: the bootstrap's lower end still bounds B_simple from below.
   const low = noise.interval[0];
-  if (Number.isFinite(low) && low > 0) return { q: quantity(NOISE_TO_CRITICAL_LOW * low, "examples", SOURCES.noiseScale), source: "noise-scale", lowerBound: true };
+  if (Number.isFinite(low) && low > 0)
+    return {
+      q: quantity(NOISE_TO_CRITICAL_LOW * low, "examples", SOURCES.noiseScale),
+      source: "noise-scale",
+      lowerBound: true,
+    };
   return undefined;
 }
 
@@ -117,7 +152,13 @@ function userProxy(input: ConvergenceSourcesInput): Candidate | undefined {
   const same = input.user.before === p.before && input.user.after === p.after;
   // The report words the frame from its id and the batches beside it.
   const how = same ? "your-proxy-same" : "your-proxy-ratio";
-  return { basis: "your-proxy", source: measured.source, bCrit: measured.q, lowerBound: measured.lowerBound, frame: { unit: "samples", before: p.before, after: p.after, how } };
+  return {
+    basis: "your-proxy",
+    source: measured.source,
+    bCrit: measured.q,
+    lowerBound: measured.lowerBound,
+    frame: { unit: "samples", before: p.before, after: p.after, how },
+  };
 }
 
 function publishedLaw(input: ConvergenceSourcesInput): Candidate | undefined {
@@ -126,7 +167,11 @@ function publishedLaw(input: ConvergenceSourcesInput): Candidate | undefined {
   return {
     basis: "published-law",
     source: "kaplan",
-    bCrit: quantity(b, "tokens", SOURCES.kaplan, { low: b / KAPLAN_SPREAD, high: b * KAPLAN_SPREAD, note: "constants fitted on WebText2 with GPT-2's tokenizer (Kaplan et al. 2020 §5.1)" }),
+    bCrit: quantity(b, "tokens", SOURCES.kaplan, {
+      low: b / KAPLAN_SPREAD,
+      high: b * KAPLAN_SPREAD,
+      note: "constants fitted on WebText2 with GPT-2's tokenizer (Kaplan et al. 2020 §5.1)",
+    }),
     frame: { unit: "tokens", before: input.tokens.before, after: input.tokens.after, how: "published-law" },
   };
 }
@@ -143,7 +188,13 @@ function standIn(input: ConvergenceSourcesInput): Candidate | undefined {
     note: `measured on a stand-in task; another task's B_crit may differ by ${STAND_IN_SPREAD}× either way`,
   });
   const how = "stand-in";
-  return { basis: "stand-in", source: measured.source, bCrit, lowerBound: measured.lowerBound, frame: { unit: "samples", before: p.before, after: p.after, how } };
+  return {
+    basis: "stand-in",
+    source: measured.source,
+    bCrit,
+    lowerBound: measured.lowerBound,
+    frame: { unit: "samples", before: p.before, after: p.after, how },
+  };
 }
 
 /** The proxy is about the user's task when it trains the user's model or the user's data. */
@@ -179,7 +230,10 @@ function alternative(c: Candidate): ConvergenceAlternative {
     basis: c.basis,
     source: c.source,
     bCrit: c.bCrit,
-    stepsRatio: quantity(stepsRatio(c.bCrit.value, before, after), "ratio", SOURCES.steps, { low: Math.min(...ends), high: Math.max(...ends) }),
+    stepsRatio: quantity(stepsRatio(c.bCrit.value, before, after), "ratio", SOURCES.steps, {
+      low: Math.min(...ends),
+      high: Math.max(...ends),
+    }),
   };
 }
 

@@ -53,10 +53,13 @@ export function estimateConvergence(input: ConvergenceInput): ConvergenceEstimat
     marks: { before, after },
     notes,
   };
-  if (input.speed) result.wallTimeRatio = combine(steps, input.speed.ratio, { unit: "ratio", source: SOURCES.wallTime });
+  if (input.speed)
+    result.wallTimeRatio = combine(steps, input.speed.ratio, { unit: "ratio", source: SOURCES.wallTime });
   if (input.kaplan) {
     const { loss, before: kb, after: ka } = input.kaplan;
-    const kaplanBCrit = quantity(kaplanCriticalBatch(loss), "tokens", SOURCES.kaplan, { note: "constants fitted on WebText2 with GPT-2's tokenizer" });
+    const kaplanBCrit = quantity(kaplanCriticalBatch(loss), "tokens", SOURCES.kaplan, {
+      note: "constants fitted on WebText2 with GPT-2's tokenizer",
+    });
     result.kaplan = { loss, bCrit: kaplanBCrit };
     if (kb && ka) {
       result.kaplan.stepsRatio = quantity(stepsRatio(kaplanBCrit.value, kb, ka), "ratio", SOURCES.kaplan);
@@ -71,14 +74,22 @@ function positionNote(bCrit: number, before: number, after: number, unit: string
   const at = after / bCrit;
   // The regime picks the sentence: well below B_crit, around it, past it.
   const regime = at < 0.25 ? "perfect" : at <= 1 ? "diminishing" : "past";
-  return { id: `convergence-position-${regime}`, params: { bCrit: round(bCrit), unit, before: round(before / bCrit, 2), after: round(at, 2) } };
+  return {
+    id: `convergence-position-${regime}`,
+    params: { bCrit: round(bCrit), unit, before: round(before / bCrit, 2), after: round(at, 2) },
+  };
 }
 
 /**
  * Steps, examples and time to the same loss relative to the old batch, at powers of two from a
  * sixteenth of the smaller batch to sixteen times the larger, plus the old, new and B_crit points.
  */
-export function curve(options: { bCrit: number; before: number; after: number; speed?: { t0: number; t1: number } }): CurvePoint[] {
+export function curve(options: {
+  bCrit: number;
+  before: number;
+  after: number;
+  speed?: { t0: number; t1: number };
+}): CurvePoint[] {
   const { bCrit, before, after, speed } = options;
   const lo = Math.max(1, Math.min(before, after) / 16);
   const hi = Math.max(before, after) * 16;

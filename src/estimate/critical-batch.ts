@@ -40,7 +40,9 @@ export function criticalFromNoise(noise: NoiseScaleMeasurement): Quantity {
  * @example criticalFromDirect({ bCrit: 400, points: [...], … }).value // 400
  */
 export function criticalFromDirect(direct: CriticalBatchMeasurement): Quantity {
-  const points = direct.points.filter((p): p is typeof p & { steps: number } => p.steps !== null && p.steps > 0 && p.batchSize > 0);
+  const points = direct.points.filter(
+    (p): p is typeof p & { steps: number } => p.steps !== null && p.steps > 0 && p.batchSize > 0,
+  );
   const fits: number[] = [];
   if (points.length >= 3) {
     for (let skip = 0; skip < points.length; skip++) {
@@ -49,7 +51,10 @@ export function criticalFromDirect(direct: CriticalBatchMeasurement): Quantity {
       if (b > 0 && m > 0) fits.push(m / b);
     }
   }
-  const extra = fits.length >= 2 ? { low: Math.min(...fits), high: Math.max(...fits) } : { low: direct.bCrit / 2, high: direct.bCrit * 2 };
+  const extra =
+    fits.length >= 2
+      ? { low: Math.min(...fits), high: Math.max(...fits) }
+      : { low: direct.bCrit / 2, high: direct.bCrit * 2 };
   return quantity(direct.bCrit, "examples", SOURCES.directCritical, extra);
 }
 

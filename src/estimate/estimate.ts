@@ -53,37 +53,72 @@ export function estimateChange(input: EstimateInput): Estimate {
 
   const proxyBefore = m?.plan.batchSizes[0];
   const proxyAfter = m ? (k !== null ? proxyBefore! * k : m.plan.batchSizes[1]) : undefined;
-  const speedInput = m && proxyBefore && proxyAfter ? { steps: m.steps, backend: m.backend.name, before: proxyBefore, after: proxyAfter } : undefined;
+  const speedInput =
+    m && proxyBefore && proxyAfter
+      ? { steps: m.steps, backend: m.backend.name, before: proxyBefore, after: proxyAfter }
+      : undefined;
   // The proxy's own timings are no speed claim: at most a check of the GPU curve's shape.
   const proxySpeed = speedInput && estimateSpeed(speedInput);
 
   const { before: microBefore, after: microAfter } = ctx.microBatch;
-  const memoryProxyAfter = proxyBefore && microBefore && microAfter ? (proxyBefore * microAfter) / microBefore : proxyAfter;
+  const memoryProxyAfter =
+    proxyBefore && microBefore && microAfter ? (proxyBefore * microAfter) / microBefore : proxyAfter;
   const workload = input.workload ?? { after: hintWorkload(input) };
   const memory = estimateMemory({
-    proxy: m && proxyBefore && memoryProxyAfter ? { memory: m.memory, batch: { before: proxyBefore, after: memoryProxyAfter } } : undefined,
+    proxy:
+      m && proxyBefore && memoryProxyAfter
+        ? { memory: m.memory, batch: { before: proxyBefore, after: memoryProxyAfter } }
+        : undefined,
     workload,
     microBatch: ctx.microBatch,
     accumulation: file.effective.parts.accum,
-    calibration: config.memory.calibration ? { batch: config.memory.calibration.batch, peakBytes: config.memory.calibration.peak.bytes } : undefined,
+    calibration: config.memory.calibration
+      ? { batch: config.memory.calibration.batch, peakBytes: config.memory.calibration.peak.bytes }
+      : undefined,
     measured: input.measured ?? userPeak(input.userMeasurements),
-    budget: { budget: config.memory.budget, level: config.memory.level, margin: config.thresholds.memoryMargin, reserve: config.hardware.reserve },
+    budget: {
+      budget: config.memory.budget,
+      level: config.memory.level,
+      margin: config.thresholds.memoryMargin,
+      reserve: config.hardware.reserve,
+    },
   });
   memory.notes.push(...workload.after.issues.map(workloadNote));
-  memory.notes.push(...ctx.notes.filter((n) => (n.id === "devices-assumed" || n.id === "seq-len-assumed") && !memory.notes.some((x) => x.id === n.id || x.id === "memory-assumed-devices")));
+  memory.notes.push(
+    ...ctx.notes.filter(
+      (n) =>
+        (n.id === "devices-assumed" || n.id === "seq-len-assumed") &&
+        !memory.notes.some((x) => x.id === n.id || x.id === "memory-assumed-devices"),
+    ),
+  );
   const inputNotes = ctx.notes.filter((n) => n.id === "ratio-from-setting");
   // Timings that cannot be a speed (a step time falling with the batch, ≤ 0, a ratio past 1000×) are said, not printed.
   const speedRejected = speedInput?.backend === "tensorflow-gpu" && speedProblem(speedInput);
   if (speedRejected) inputNotes.push(speedRejected);
-  const gpuSpeed = speedForChange({ change, file, baseFile: input.baseFile, config, ctx, workload, measurements: input.userMeasurements, proxy: proxySpeed });
+  const gpuSpeed = speedForChange({
+    change,
+    file,
+    baseFile: input.baseFile,
+    config,
+    ctx,
+    workload,
+    measurements: input.userMeasurements,
+    proxy: proxySpeed,
+  });
   const speed = gpuSpeed.speed;
   inputNotes.push(...gpuSpeed.notes);
   const convergence = convergenceFromSources({
     user: { unit: file.effective.unit, before: change.effective.before, after: change.effective.after },
     own: config.convergence,
-    proxy: m && proxyBefore && proxyAfter
-      ? { m, before: proxyBefore, after: proxyAfter, ...(speed ? { speed: stepTimeLine(speed, { before: proxyBefore, after: proxyAfter }) } : {}) }
-      : undefined,
+    proxy:
+      m && proxyBefore && proxyAfter
+        ? {
+            m,
+            before: proxyBefore,
+            after: proxyAfter,
+            ...(speed ? { speed: stepTimeLine(speed, { before: proxyBefore, after: proxyAfter }) } : {}),
+          }
+        : undefined,
     loss: config.model.loss,
     tokens: ctx.tokens,
     fineTuning: isFineTuning(workload.after),
@@ -101,21 +136,51 @@ export function estimateChange(input: EstimateInput): Estimate {
     settings: file.settings,
     optimizerHint: config.model.optimizer,
     // A stand-in task's B_crit says too little about this one to cap the rule with it.
-    critical: convergence && convergence.basis !== "stand-in"
-      ? { bCrit: convergence.bCrit.value, low: convergence.bCrit.low, high: convergence.bCrit.high, before: convergence.marks.before, after: convergence.marks.after }
-      : undefined,
+    critical:
+      convergence && convergence.basis !== "stand-in"
+        ? {
+            bCrit: convergence.bCrit.value,
+            low: convergence.bCrit.low,
+            high: convergence.bCrit.high,
+            before: convergence.marks.before,
+            after: convergence.marks.after,
+          }
+        : undefined,
   });
   if (speed && convergence) addWallTime(speed, convergence.stepsRatio);
-  const schedule = scheduleAdvice({ settings: file.settings, baseSettings: input.baseFile?.settings, k, stepsRatio: convergence?.stepsRatio.value });
+  const schedule = scheduleAdvice({
+    settings: file.settings,
+    baseSettings: input.baseFile?.settings,
+    k,
+    stepsRatio: convergence?.stepsRatio.value,
+  });
   const partial: Omit<Estimate, "verdict"> = {
-    change: { path: change.path, line: change.line, key: change.key, role: change.role, framework: change.framework, before: change.before, after: change.after },
+    change: {
+      path: change.path,
+      line: change.line,
+      key: change.key,
+      role: change.role,
+      framework: change.framework,
+      before: change.before,
+      after: change.after,
+    },
     batch: { before: change.effective.before, after: change.effective.after, ratio: k, unit: file.effective.unit },
     ...(speed ? { speed } : {}),
     memory,
     ...(convergence ? { convergence } : {}),
     learningRate,
     schedule,
-    risks: risks({ unknown: change.unknown, microBatch: ctx.microBatch, convergence, memory, speed, measurements: m, schedule, batchNorm: usesBatchNorm(workload.after), thresholds: config.thresholds }),
+    risks: risks({
+      unknown: change.unknown,
+      microBatch: ctx.microBatch,
+      convergence,
+      memory,
+      speed,
+      measurements: m,
+      schedule,
+      batchNorm: usesBatchNorm(workload.after),
+      thresholds: config.thresholds,
+    }),
     ...(inputNotes.length ? { notes: inputNotes } : {}),
     ...(input.workload ? { workload: input.workload.after } : {}),
   };
@@ -129,8 +194,13 @@ export function estimateChange(input: EstimateInput): Estimate {
  */
 function hintWorkload(input: EstimateInput): Workload {
   const path = input.config.model.configJson ?? "model.configJson";
-  const files = new Map<string, string | null>(input.modelConfig === undefined ? [] : [[path, JSON.stringify(input.modelConfig)]]);
-  const config = input.modelConfig === undefined ? input.config : { ...input.config, model: { ...input.config.model, configJson: path } };
+  const files = new Map<string, string | null>(
+    input.modelConfig === undefined ? [] : [[path, JSON.stringify(input.modelConfig)]],
+  );
+  const config =
+    input.modelConfig === undefined
+      ? input.config
+      : { ...input.config, model: { ...input.config.model, configJson: path } };
   return buildWorkload({ file: input.file, entries: [], config, files });
 }
 

@@ -31,7 +31,11 @@ const DEVICE_ROLES: Role[] = ["devices", "nodes"];
  * @example frameworkScaling({ framework: "mmengine", settings: [{ key: "auto_scale_lr.enable", value: true, … }], role: "micro_batch" })
  *   // { scales: true, mechanism: "mmengine-auto-scale-lr", key: "auto_scale_lr.enable", … }
  */
-export function frameworkScaling(options: { framework: string; settings: BatchSetting[]; role: Role }): FrameworkScaling | undefined {
+export function frameworkScaling(options: {
+  framework: string;
+  settings: BatchSetting[];
+  role: Role;
+}): FrameworkScaling | undefined {
   const { framework, settings, role } = options;
   const find = (re: RegExp) => settings.find((s) => re.test(s.key));
   const at = (s: BatchSetting) => ({ key: s.key, line: s.line });
@@ -59,7 +63,12 @@ export function frameworkScaling(options: { framework: string; settings: BatchSe
   const reference = find(/(?:^|\.)REFERENCE_WORLD_SIZE$/);
   if (reference && typeof reference.value === "number" && reference.value > 0) {
     return deviceChange
-      ? { scales: true, mechanism: "detectron2-reference-world-size", params: { size: reference.value }, ...at(reference) }
+      ? {
+          scales: true,
+          mechanism: "detectron2-reference-world-size",
+          params: { size: reference.value },
+          ...at(reference),
+        }
       : { scales: false, mechanism: "detectron2-reference-world-size-by-hand", ...at(reference) };
   }
 

@@ -34,7 +34,9 @@ export interface GpuStepTime {
 export function trainingPeak(gpu: GpuEntry, precision: WorkloadPrecision): GpuStepTime["peak"] {
   if (precision === "fp32") return { flops: gpu.peakFlops.fp32, precision: "fp32" };
   if (precision === "fp16") return { flops: gpu.peakFlops.fp16, precision: "fp16" };
-  return gpu.peakFlops.bf16 ? { flops: gpu.peakFlops.bf16, precision: "bf16" } : { flops: gpu.peakFlops.fp16, precision: "fp16" };
+  return gpu.peakFlops.bf16
+    ? { flops: gpu.peakFlops.bf16, precision: "bf16" }
+    : { flops: gpu.peakFlops.fp16, precision: "fp16" };
 }
 
 /** One direction of one GPU's link: datasheets print NVLink as the sum of both directions. */
@@ -72,8 +74,21 @@ export function gpuStepTime(w: SpeedWorkload, side: StepShape): GpuStepTime {
       bandwidthBytesPerSecond: w.gpu.bandwidthBytesPerSecond,
       microBatchBytes,
       optimizerBytes,
-      sync: { devices: n, gradientBytes, shardedWeightBytes: w.zeroStage >= 3 ? weightBytes : 0, linkBytesPerSecond: linkBytesPerSecond(w.gpu) },
+      sync: {
+        devices: n,
+        gradientBytes,
+        shardedWeightBytes: w.zeroStage >= 3 ? weightBytes : 0,
+        linkBytesPerSecond: linkBytesPerSecond(w.gpu),
+      },
     });
   const roofline = at(utilization.value);
-  return { value: roofline.seconds, low: at(utilization.high).seconds, high: at(utilization.low).seconds, roofline, utilization, flops, peak };
+  return {
+    value: roofline.seconds,
+    low: at(utilization.high).seconds,
+    high: at(utilization.low).seconds,
+    roofline,
+    utilization,
+    flops,
+    peak,
+  };
 }

@@ -41,14 +41,38 @@ export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice
   const before = toNumber(input.learningRate.before);
   const after = toNumber(input.learningRate.after);
   const lrSetting = input.settings.find((s) => s.role === "learning_rate");
-  const advice: LearningRateAdvice = { optimizer: opt.name, family, rule, k, before, after, status: "unknown", adjustments: [], message: { id: "lr-k-unknown" } };
+  const advice: LearningRateAdvice = {
+    optimizer: opt.name,
+    family,
+    rule,
+    k,
+    before,
+    after,
+    status: "unknown",
+    adjustments: [],
+    message: { id: "lr-k-unknown" },
+  };
   const scaling = frameworkScaling({ framework: input.framework, settings: input.settings, role: input.role });
-  if (scaling) advice.frameworkScaling = { mechanism: scaling.mechanism, key: scaling.key, ...(scaling.params ? { params: scaling.params } : {}), ...(scaling.line ? { line: scaling.line } : {}) };
+  if (scaling)
+    advice.frameworkScaling = {
+      mechanism: scaling.mechanism,
+      key: scaling.key,
+      ...(scaling.params ? { params: scaling.params } : {}),
+      ...(scaling.line ? { line: scaling.line } : {}),
+    };
 
   if (k === null) return done(advice, "unknown", { id: "lr-k-unknown" });
-  if (Math.abs(k - 1) < 1e-9) return done(advice, "not-needed", { id: "lr-not-needed", ...(scaling ? { params: { mechanism: scaling.mechanism, key: scaling.key, ...scaling.params } } : {}) });
+  if (Math.abs(k - 1) < 1e-9)
+    return done(advice, "not-needed", {
+      id: "lr-not-needed",
+      ...(scaling ? { params: { mechanism: scaling.mechanism, key: scaling.key, ...scaling.params } } : {}),
+    });
   // The mechanism is an id the report words (`scaling.<id>`), with its own numbers beside it.
-  if (scaling?.scales) return done(advice, "framework-scales", { id: "lr-framework-scales", params: { mechanism: scaling.mechanism, key: scaling.key, ...scaling.params } });
+  if (scaling?.scales)
+    return done(advice, "framework-scales", {
+      id: "lr-framework-scales",
+      params: { mechanism: scaling.mechanism, key: scaling.key, ...scaling.params },
+    });
 
   const uncapped = rule === "sqrt" ? Math.sqrt(k) : k;
   const capped = input.critical ? cappedFactor(rule, input.critical.bCrit, input.critical) : uncapped;
@@ -67,16 +91,31 @@ export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice
     advice.caveat = { id: "lr-past-critical" };
   }
   if (before === null) {
-    return done(advice, "unknown", { id: "lr-value-unknown", params: { factor: fmt(factor), rule, capped: isCapped ? "yes" : "no" } });
+    return done(advice, "unknown", {
+      id: "lr-value-unknown",
+      params: { factor: fmt(factor), rule, capped: isCapped ? "yes" : "no" },
+    });
   }
   const suggested = before * factor;
   advice.suggested = quantity(suggested, "learning-rate", rule === "sqrt" ? SOURCES.sqrtLr : SOURCES.linearLr);
   advice.suggestedRaw = formatLike(suggested, lrSetting?.raw);
-  const params = { factor: fmt(factor), suggested: advice.suggestedRaw, rule, capped: isCapped ? "yes" : "no", k: fmt(k), optimizer: opt.name ?? family };
-  if (after === null || after === before) return done(advice, "unchanged-needs-scaling", { id: "lr-unchanged", params });
+  const params = {
+    factor: fmt(factor),
+    suggested: advice.suggestedRaw,
+    rule,
+    capped: isCapped ? "yes" : "no",
+    k: fmt(k),
+    optimizer: opt.name ?? family,
+  };
+  if (after === null || after === before)
+    return done(advice, "unchanged-needs-scaling", { id: "lr-unchanged", params });
   const changed = after / before;
-  const ok = isCapped && input.critical ? matchesCapped(rule, input.critical, changed) : matchesRule(family, k, changed);
-  return done(advice, ok ? "matches-rule" : "differs-from-rule", { id: ok ? "lr-matches" : "lr-differs", params: { ...params, changed: fmt(changed) } });
+  const ok =
+    isCapped && input.critical ? matchesCapped(rule, input.critical, changed) : matchesRule(family, k, changed);
+  return done(advice, ok ? "matches-rule" : "differs-from-rule", {
+    id: ok ? "lr-matches" : "lr-differs",
+    params: { ...params, changed: fmt(changed) },
+  });
 }
 
 /**
@@ -104,7 +143,11 @@ export function cappedFactor(rule: LearningRateRule, bCrit: number, batch: { bef
 }
 
 /** A changed LR matches the capped rule when it lies between the factors at B_crit's interval ends, within 10 %. */
-function matchesCapped(rule: LearningRateRule, c: NonNullable<LearningRateInput["critical"]>, changed: number): boolean {
+function matchesCapped(
+  rule: LearningRateRule,
+  c: NonNullable<LearningRateInput["critical"]>,
+  changed: number,
+): boolean {
   const ends = [c.low ?? c.bCrit, c.high ?? c.bCrit, c.bCrit].map((b) => cappedFactor(rule, b, c));
   return changed >= Math.min(...ends) / 1.1 && changed <= Math.max(...ends) * 1.1;
 }

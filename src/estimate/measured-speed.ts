@@ -16,14 +16,24 @@ export interface MeasuredStep {
  * that accumulates (see docs/measurements.md).
  * @example measuredStep(file, { microBatch: 32, accumulation: 1, devices: 4 }, 2048)?.seconds
  */
-export function measuredStep(file: MeasurementsFile | undefined, side: StepShape, seqLen?: number): MeasuredStep | undefined {
+export function measuredStep(
+  file: MeasurementsFile | undefined,
+  side: StepShape,
+  seqLen?: number,
+): MeasuredStep | undefined {
   if (!file) return undefined;
-  const candidates = file.runs.filter((r) => r.microBatch === side.microBatch && (r.seqLen === undefined || seqLen === undefined || r.seqLen === seqLen));
+  const candidates = file.runs.filter(
+    (r) => r.microBatch === side.microBatch && (r.seqLen === undefined || seqLen === undefined || r.seqLen === seqLen),
+  );
   const exact = candidates.find((r) => r.accumulation === side.accumulation);
   if (exact) return { seconds: exact.stepSeconds, run: exact };
   const other = candidates[0];
   if (!other) return undefined;
-  return { seconds: (other.stepSeconds * side.accumulation) / other.accumulation, run: other, scaledFrom: other.accumulation };
+  return {
+    seconds: (other.stepSeconds * side.accumulation) / other.accumulation,
+    run: other,
+    scaledFrom: other.accumulation,
+  };
 }
 
 /** The largest peak memory the file measured at a per-device micro-batch, for the memory estimate. */

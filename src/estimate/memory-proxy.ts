@@ -26,7 +26,12 @@ export function proxyMemory(memory: MemoryMeasurement, batch: { before: number; 
   }, 0);
   const at = (b: number): Quantity => {
     const value = proxyPeak(memory, b);
-    return quantity(value, "bytes", SOURCES.memoryFit, spread > 0 ? { low: Math.max(value - spread, 0), high: value + spread } : {});
+    return quantity(
+      value,
+      "bytes",
+      SOURCES.memoryFit,
+      spread > 0 ? { low: Math.max(value - spread, 0), high: value + spread } : {},
+    );
   };
   const before = at(batch.before);
   const after = at(batch.after);

@@ -50,7 +50,9 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
   const estimate: MemoryEstimate = { peak: { basis: "none" }, notes };
   if (input.proxy) estimate.proxy = proxyMemory(input.proxy.memory, input.proxy.batch);
 
-  const analytical = input.workload ? analyticalMemory({ before: input.workload.before, after: input.workload.after, microBatch }) : undefined;
+  const analytical = input.workload
+    ? analyticalMemory({ before: input.workload.before, after: input.workload.after, microBatch })
+    : undefined;
   if (analytical) {
     estimate.model = analytical.model;
     estimate.parts = analytical.parts;
@@ -60,17 +62,39 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
   }
   const perExample = analytical?.line.perExample?.value;
 
-  if (input.calibration) estimate.calibrated = calibrate({ ...input.calibration, perExampleBytes: perExample, proxyBatchShare: proxyShare(input, input.calibration.batch), microBatch });
-  const measured = input.measured ? calibrate({ batch: input.measured.batch, peakBytes: input.measured.peakBytes, perExampleBytes: perExample, proxyBatchShare: proxyShare(input, input.measured.batch), microBatch }) : undefined;
+  if (input.calibration)
+    estimate.calibrated = calibrate({
+      ...input.calibration,
+      perExampleBytes: perExample,
+      proxyBatchShare: proxyShare(input, input.calibration.batch),
+      microBatch,
+    });
+  const measured = input.measured
+    ? calibrate({
+        batch: input.measured.batch,
+        peakBytes: input.measured.peakBytes,
+        perExampleBytes: perExample,
+        proxyBatchShare: proxyShare(input, input.measured.batch),
+        microBatch,
+      })
+    : undefined;
 
   const line = pickLine({ measured, calibrated: estimate.calibrated, analytical });
   if (line?.before && line.after) {
-    estimate.peak = { before: line.before, after: line.after, ratio: combine(line.after, line.before, { unit: "ratio", source: line.after.source, divide: true }), basis: line.basis };
+    estimate.peak = {
+      before: line.before,
+      after: line.after,
+      ratio: combine(line.after, line.before, { unit: "ratio", source: line.after.source, divide: true }),
+      basis: line.basis,
+    };
   } else if (microBatch.before && microBatch.after && microBatch.before !== microBatch.after) {
     // Activations grow exactly with the per-device batch; the fixed part (weights, gradients,
     // optimizer states) does not, and its share is unknown without the model's size.
     const k = microBatch.after / microBatch.before;
-    estimate.peak = { ratio: quantity(k, "ratio", SOURCES.activationBounds, { low: Math.min(1, k), high: Math.max(1, k) }), basis: "activations" };
+    estimate.peak = {
+      ratio: quantity(k, "ratio", SOURCES.activationBounds, { low: Math.min(1, k), high: Math.max(1, k) }),
+      basis: "activations",
+    };
     notes.push({ id: "memory-activations-only", params: { k: Number(k.toPrecision(3)) } });
   } else if (estimate.proxy) {
     estimate.peak = { ratio: estimate.proxy.ratio, basis: "proxy" };
@@ -82,9 +106,23 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
 
   const budget = resolveBudget(input);
   if (budget) {
-    estimate.budget = checkBudget({ budget: budget.budget, level: input.budget!.level, margin: input.budget!.margin, key: budget.key, after: estimate.peak.after, ratio: estimate.peak.ratio, batch: microBatch.after });
+    estimate.budget = checkBudget({
+      budget: budget.budget,
+      level: input.budget!.level,
+      margin: input.budget!.margin,
+      key: budget.key,
+      after: estimate.peak.after,
+      ratio: estimate.peak.ratio,
+      batch: microBatch.after,
+    });
     if (budget.budget.kind === "absolute" && line?.fixed !== undefined && line.perExample !== undefined) {
-      const max = maxBatchPerDevice({ fixedBytes: line.fixed, perExampleBytes: line.perExample, budget: { bytes: budget.budget.value, from: `${budget.key}: ${budget.budget.raw}` }, micro: microBatch.after, accumulation: input.accumulation ?? null });
+      const max = maxBatchPerDevice({
+        fixedBytes: line.fixed,
+        perExampleBytes: line.perExample,
+        budget: { bytes: budget.budget.value, from: `${budget.key}: ${budget.budget.raw}` },
+        micro: microBatch.after,
+        accumulation: input.accumulation ?? null,
+      });
       if (max) {
         estimate.maxBatchPerDevice = max;
         notes.push(maxBatchNote(max, budget.budget.raw, microBatch.after));
@@ -94,10 +132,20 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
   return estimate;
 }
 
-type Line = { before?: Quantity; after?: Quantity; basis: "measured" | "calibration" | "analytical"; fixed?: number; perExample?: number };
+type Line = {
+  before?: Quantity;
+  after?: Quantity;
+  basis: "measured" | "calibration" | "analytical";
+  fixed?: number;
+  perExample?: number;
+};
 
 /** A measured peak, then the calibration point, then the analytical model. */
-function pickLine(o: { measured?: CalibratedMemory; calibrated?: CalibratedMemory; analytical?: ReturnType<typeof analyticalMemory> }): Line | undefined {
+function pickLine(o: {
+  measured?: CalibratedMemory;
+  calibrated?: CalibratedMemory;
+  analytical?: ReturnType<typeof analyticalMemory>;
+}): Line | undefined {
   const fromCalibration = (c: CalibratedMemory, basis: "measured" | "calibration"): Line => ({
     before: c.before && (basis === "measured" ? { ...c.before, source: SOURCES.measuredPeak } : c.before),
     after: c.after && (basis === "measured" ? { ...c.after, source: SOURCES.measuredPeak } : c.after),
@@ -108,7 +156,14 @@ function pickLine(o: { measured?: CalibratedMemory; calibrated?: CalibratedMemor
   if (o.measured?.before && o.measured.after) return fromCalibration(o.measured, "measured");
   if (o.calibrated?.before && o.calibrated.after) return fromCalibration(o.calibrated, "calibration");
   const a = o.analytical;
-  if (a?.model.before && a.model.after) return { before: a.model.before, after: a.model.after, basis: "analytical", fixed: a.line.fixed.value, perExample: a.line.perExample?.value };
+  if (a?.model.before && a.model.after)
+    return {
+      before: a.model.before,
+      after: a.model.after,
+      basis: "analytical",
+      fixed: a.line.fixed.value,
+      perExample: a.line.perExample?.value,
+    };
   return undefined;
 }
 
@@ -123,7 +178,9 @@ function proxyShare(input: MemoryInput, batch: number): number | undefined {
 }
 
 /** `memory.budget` as written, else the GPU's memory less the reserve: the check runs whenever either is known. */
-function resolveBudget(input: MemoryInput): { budget: MemoryBudget; key: "memory.budget" | "hardware.gpu" } | undefined {
+function resolveBudget(
+  input: MemoryInput,
+): { budget: MemoryBudget; key: "memory.budget" | "hardware.gpu" } | undefined {
   if (!input.budget) return undefined;
   if (input.budget.budget) return { budget: input.budget.budget, key: "memory.budget" };
   const gpu = input.workload?.after.gpu.value;
@@ -134,10 +191,16 @@ function unknownModelNote(w: Workload): Note {
   const source = w.model.source;
   // The workload's reason is its own wording; the comment says the same in the reader's language, with the names to try.
   const closest = source.kind === "unknown" ? (source.closest ?? []) : [];
-  return closest.length ? { id: "memory-model-unknown", params: { closest: closest.join(", ") } } : { id: "memory-model-unnamed" };
+  return closest.length
+    ? { id: "memory-model-unknown", params: { closest: closest.join(", ") } }
+    : { id: "memory-model-unnamed" };
 }
 
-function maxBatchNote(max: NonNullable<MemoryEstimate["maxBatchPerDevice"]>, budget: string, micro: number | null): Note {
+function maxBatchNote(
+  max: NonNullable<MemoryEstimate["maxBatchPerDevice"]>,
+  budget: string,
+  micro: number | null,
+): Note {
   if (max.value === 0) return { id: "memory-max-batch-none", params: { budget } };
   if (max.accumulation) {
     const { micro: m, accumulation } = max.accumulation;

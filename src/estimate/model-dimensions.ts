@@ -31,7 +31,8 @@ export function modelDimensions(config: unknown): ModelDimensions {
   if (config === null || typeof config !== "object" || Array.isArray(config)) return {};
   const record = config as Record<string, unknown>;
   const nested = record.text_config;
-  if (!NAMES.hidden.some((k) => isCount(record[k])) && nested && typeof nested === "object") return modelDimensions(nested);
+  if (!NAMES.hidden.some((k) => isCount(record[k])) && nested && typeof nested === "object")
+    return modelDimensions(nested);
   const dims: ModelDimensions = {};
   for (const [field, names] of Object.entries(NAMES) as Array<[keyof typeof NAMES, string[]]>) {
     const found = names.map((n) => record[n]).find(isCount);

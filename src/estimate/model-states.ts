@@ -109,7 +109,12 @@ export interface ShardedStates {
  * stage 2 also gradients, stage 3 also weights (Rajbhandari et al. 2020, Fig. 1).
  * @example shardStates({ parameters: 7.5e9, bytes: stateBytes("adam", "mixed"), stage: 3, devices: 64 }).total // 1.875e9
  */
-export function shardStates(options: { parameters: number; bytes: StateBytes; stage: 0 | 1 | 2 | 3; devices: number }): ShardedStates {
+export function shardStates(options: {
+  parameters: number;
+  bytes: StateBytes;
+  stage: 0 | 1 | 2 | 3;
+  devices: number;
+}): ShardedStates {
   const { parameters: p, bytes, stage } = options;
   const n = Math.max(1, options.devices);
   const weights = (p * bytes.weights) / (stage >= 3 ? n : 1);
@@ -125,7 +130,12 @@ export function shardStates(options: { parameters: number; bytes: StateBytes; st
  * (deepspeed/runtime/zero/stage_1_and_2.py and stage3.py `estimate_zero*_model_states_mem_needs`).
  * @example deepSpeedEstimate({ parameters: 1e9, stage: 2, devices: 8 }) // 6e9
  */
-export function deepSpeedEstimate(options: { parameters: number; stage: 2 | 3; devices: number; largestLayer?: number }): number | undefined {
+export function deepSpeedEstimate(options: {
+  parameters: number;
+  stage: 2 | 3;
+  devices: number;
+  largestLayer?: number;
+}): number | undefined {
   const { parameters: p, stage } = options;
   const n = Math.max(1, options.devices);
   if (stage === 2) return 4 * p + (16 * p) / n;

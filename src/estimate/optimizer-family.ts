@@ -16,16 +16,22 @@ const FRAMEWORK_DEFAULTS: Record<string, string> = {
  * @example optimizerFamily("paged_adamw_8bit") // "adam"
  * @example optimizerFamily(undefined, "detectron2") // "sgd-momentum"
  */
-export function optimizerFamily(name: string | null | undefined, framework?: string): { family: OptimizerFamily; name: string | null; fromDefault: boolean } {
+export function optimizerFamily(
+  name: string | null | undefined,
+  framework?: string,
+): { family: OptimizerFamily; name: string | null; fromDefault: boolean } {
   const given = typeof name === "string" && name.trim() !== "" && name.toLowerCase() !== "auto" ? name : undefined;
   const resolved = given ?? (framework ? FRAMEWORK_DEFAULTS[framework] : undefined);
   if (!resolved) return { family: "unknown", name: typeof name === "string" ? name : null, fromDefault: false };
   const n = resolved.toLowerCase();
-  const family: OptimizerFamily = /adam|lamb|lars?\b|adafactor|rmsprop|adagrad|adadelta|lion|sophia|nadam|radam|came|shampoo/.test(n)
-    ? "adam"
-    : /momentum|nesterov|sgd-momentum/.test(n) ? "sgd-momentum"
-    : /sgd/.test(n) ? "sgd"
-    : "unknown";
+  const family: OptimizerFamily =
+    /adam|lamb|lars?\b|adafactor|rmsprop|adagrad|adadelta|lion|sophia|nadam|radam|came|shampoo/.test(n)
+      ? "adam"
+      : /momentum|nesterov|sgd-momentum/.test(n)
+        ? "sgd-momentum"
+        : /sgd/.test(n)
+          ? "sgd"
+          : "unknown";
   return { family, name: resolved, fromDefault: given === undefined };
 }
 
@@ -34,7 +40,11 @@ export function optimizerFamily(name: string | null | undefined, framework?: str
  * `.github/batch-advisor.yml`, else the framework's default.
  * @example fileOptimizer({ settings: file.settings, hint: "sgd", framework: "huggingface" }).family
  */
-export function fileOptimizer(options: { settings: BatchSetting[]; hint?: string; framework: string }): ReturnType<typeof optimizerFamily> {
+export function fileOptimizer(options: {
+  settings: BatchSetting[];
+  hint?: string;
+  framework: string;
+}): ReturnType<typeof optimizerFamily> {
   const value = options.settings.find((s) => s.role === "optimizer")?.value;
   return optimizerFamily(typeof value === "string" ? value : options.hint, options.framework);
 }

@@ -4,7 +4,12 @@ import type { Provenance, Quantity, Unit } from "./types.js";
  * Builds a Quantity; the interval is sorted and dropped when it is not finite.
  * @example quantity(0.517, "ratio", "McCandlish et al. 2018 …", { low: 0.5, high: 0.6 })
  */
-export function quantity(value: number, unit: Unit, source: Provenance, extra: { low?: number; high?: number; note?: string } = {}): Quantity {
+export function quantity(
+  value: number,
+  unit: Unit,
+  source: Provenance,
+  extra: { low?: number; high?: number; note?: string } = {},
+): Quantity {
   const q: Quantity = { value, unit, source };
   const { low, high } = extra;
   if (low !== undefined && high !== undefined && Number.isFinite(low) && Number.isFinite(high)) {
@@ -29,12 +34,21 @@ export function mapQuantity(q: Quantity, f: (x: number) => number, unit: Unit, s
  * Product (or quotient, with `divide`) of two positive quantities; the interval takes the
  * extreme combinations, which is conservative when the two are independent.
  */
-export function combine(a: Quantity, b: Quantity, options: { unit: Unit; source: Provenance; divide?: boolean }): Quantity {
+export function combine(
+  a: Quantity,
+  b: Quantity,
+  options: { unit: Unit; source: Provenance; divide?: boolean },
+): Quantity {
   const op = (x: number, y: number) => (options.divide ? x / y : x * y);
   const ends = (q: Quantity) => [q.low ?? q.value, q.high ?? q.value];
   const candidates = ends(a).flatMap((x) => ends(b).map((y) => op(x, y)));
   const interval = a.low !== undefined || b.low !== undefined;
-  return quantity(op(a.value, b.value), options.unit, options.source, interval ? { low: Math.min(...candidates), high: Math.max(...candidates) } : {});
+  return quantity(
+    op(a.value, b.value),
+    options.unit,
+    options.source,
+    interval ? { low: Math.min(...candidates), high: Math.max(...candidates) } : {},
+  );
 }
 
 /** True when a quantity's interval spans more than `ratio` (high ÷ low), the config's uncertainty threshold. */

@@ -34,20 +34,35 @@ export function risks(input: RiskInput): Risk[] {
   const out: Risk[] = [];
   const { convergence: c, thresholds } = input;
   // Against a stand-in task's B_crit the user's batch has no known regime (convergence-sources.ts).
-  if (c && c.basis !== "stand-in" && c.marks.after > c.marks.before && c.marks.after > thresholds.largeBatchFactor * c.bCrit.value) {
+  if (
+    c &&
+    c.basis !== "stand-in" &&
+    c.marks.after > c.marks.before &&
+    c.marks.after > thresholds.largeBatchFactor * c.bCrit.value
+  ) {
     const times = c.marks.after / c.bCrit.value;
     out.push({
-      id: "past-critical-batch", level: "warn", source: "McCandlish et al. 2018",
-      params: { times: Number(times.toFixed(1)), examples: Number(c.examplesRatio.value.toFixed(2)), steps: Number((1 / c.stepsRatio.value).toFixed(2)) },
+      id: "past-critical-batch",
+      level: "warn",
+      source: "McCandlish et al. 2018",
+      params: {
+        times: Number(times.toFixed(1)),
+        examples: Number(c.examplesRatio.value.toFixed(2)),
+        steps: Number((1 / c.stepsRatio.value).toFixed(2)),
+      },
     });
     out.push({
-      id: "generalisation-gap", level: "info", source: "Keskar et al. 2017",
+      id: "generalisation-gap",
+      level: "info",
+      source: "Keskar et al. 2017",
     });
   }
   const { before, after } = input.microBatch;
   if (after !== null && after <= thresholds.smallBatch && (before === null || after < before)) {
     out.push({
-      id: "very-small-batch", level: "info", source: "Masters & Luschi 2018",
+      id: "very-small-batch",
+      level: "info",
+      source: "Masters & Luschi 2018",
       params: { micro: after },
     });
   }
@@ -56,7 +71,9 @@ export function risks(input: RiskInput): Risk[] {
     // (Group Normalization, Fig. 1) measured ResNet-50's ImageNet error rising as it falls below 16.
     const small = after < BATCH_NORM_SMALL;
     out.push({
-      id: "batchnorm-statistics", level: small ? "warn" : "info", source: "Wu & He 2018",
+      id: "batchnorm-statistics",
+      level: small ? "warn" : "info",
+      source: "Wu & He 2018",
       params: { before, after, small: small ? 1 : 0, threshold: BATCH_NORM_SMALL },
     });
   }
@@ -66,7 +83,8 @@ export function risks(input: RiskInput): Risk[] {
   }
   if (input.unknown.length) {
     out.push({
-      id: "unknown-batch-parts", level: "warn",
+      id: "unknown-batch-parts",
+      level: "warn",
       params: { unknown: input.unknown.join("; ") },
     });
   }
@@ -79,9 +97,16 @@ export function risks(input: RiskInput): Risk[] {
       out.push({ id: "proxy-partial", level: "warn" });
     }
     const noise = m.noise;
-    if (noise && c?.source === "noise-scale" && noise.initialLoss > 0 && (noise.initialLoss - noise.atLoss) / noise.initialLoss < EARLY_LOSS_DROP) {
+    if (
+      noise &&
+      c?.source === "noise-scale" &&
+      noise.initialLoss > 0 &&
+      (noise.initialLoss - noise.atLoss) / noise.initialLoss < EARLY_LOSS_DROP
+    ) {
       out.push({
-        id: "noise-scale-early", level: "warn", source: "McCandlish et al. 2018",
+        id: "noise-scale-early",
+        level: "warn",
+        source: "McCandlish et al. 2018",
         params: { atLoss: Number(noise.atLoss.toPrecision(3)), initialLoss: Number(noise.initialLoss.toPrecision(3)) },
       });
     }
@@ -92,7 +117,9 @@ export function risks(input: RiskInput): Risk[] {
     // examples and moves every decay point to a different place in training (Goyal et al. 2017
     // rescale their milestones with the batch).
     out.push({
-      id: "schedule-unscaled", level: "warn", source: "Goyal et al. 2017",
+      id: "schedule-unscaled",
+      level: "warn",
+      source: "Goyal et al. 2017",
       params: { keys: unscaled.join(", "), list: String(input.schedule.message.params?.list ?? unscaled.join(", ")) },
     });
   }

@@ -43,9 +43,15 @@ export function rooflineStepTime(input: RooflineInput): RooflineStepTime {
   const computeSeconds = input.flops.hardware / (input.utilization * input.peakFlops);
   const memorySeconds = input.microBatchBytes / input.bandwidthBytesPerSecond;
   const microBatchSeconds = Math.max(computeSeconds, memorySeconds);
-  const backwardShare = (input.flops.backwardActivations + input.flops.backwardWeights + input.flops.recompute) / input.flops.hardware;
+  const backwardShare =
+    (input.flops.backwardActivations + input.flops.backwardWeights + input.flops.recompute) / input.flops.hardware;
   const optimizerSeconds = input.optimizerBytes / input.bandwidthBytesPerSecond;
-  const sync = gradientSyncTime({ ...input.sync, backwardSeconds: microBatchSeconds * backwardShare, microBatchSeconds, microBatches: input.microBatches });
+  const sync = gradientSyncTime({
+    ...input.sync,
+    backwardSeconds: microBatchSeconds * backwardShare,
+    microBatchSeconds,
+    microBatches: input.microBatches,
+  });
   const seconds = input.microBatches * microBatchSeconds + optimizerSeconds + sync.exposed;
   return {
     seconds,

@@ -32,11 +32,26 @@ export function scheduleAdvice(input: ScheduleInput): ScheduleAdvice {
   const epochs = input.settings.find((s) => s.role === "epochs" && typeof s.value === "number" && s.value > 0);
   const inSteps = (s: BatchSetting) => isStepCount(s) && (s.role !== "decay_steps" || !epochs || Boolean(length));
   const steps = input.settings.filter(inSteps);
-  const countedIn: ScheduleAdvice["countedIn"] = length ? (epochs ? "both" : "steps") : epochs ? "epochs" : steps.length ? "steps" : "unknown";
+  const countedIn: ScheduleAdvice["countedIn"] = length
+    ? epochs
+      ? "both"
+      : "steps"
+    : epochs
+      ? "epochs"
+      : steps.length
+        ? "steps"
+        : "unknown";
   const items: ScheduleItem[] = steps.flatMap(expandTuple).map((s) => {
     const before = typeof s.value === "number" ? s.value : null;
-    const item: ScheduleItem = { key: s.key, role: s.role, line: s.line, before, suggested: before !== null && k ? Math.max(1, Math.round(before / k)) : null };
-    if (before !== null && input.stepsRatio !== undefined && s.role === "max_steps") item.suggestedSameLoss = Math.max(1, Math.round(before * input.stepsRatio));
+    const item: ScheduleItem = {
+      key: s.key,
+      role: s.role,
+      line: s.line,
+      before,
+      suggested: before !== null && k ? Math.max(1, Math.round(before / k)) : null,
+    };
+    if (before !== null && input.stepsRatio !== undefined && s.role === "max_steps")
+      item.suggestedSameLoss = Math.max(1, Math.round(before * input.stepsRatio));
     if (input.baseSettings && leftAsItWas(s, input.baseSettings)) item.unchanged = true;
     return item;
   });
@@ -64,7 +79,9 @@ function expandTuple(s: BatchSetting): BatchSetting[] {
 function isStepCount(s: BatchSetting): boolean {
   if (typeof s.value === "number" && s.value <= 0) return false; // HF max_steps: -1 means "use epochs"
   if (s.role === "max_steps" || s.role === "decay_steps" || s.role === "eval_interval") return true;
-  return s.role === "warmup" && !NOT_IN_STEPS.test(s.key) && !(typeof s.value === "number" && s.value > 0 && s.value < 1);
+  return (
+    s.role === "warmup" && !NOT_IN_STEPS.test(s.key) && !(typeof s.value === "number" && s.value > 0 && s.value < 1)
+  );
 }
 
 /** The PR did not touch this step count: the base side has the same key with the same value. */
@@ -79,14 +96,23 @@ function describe(items: ScheduleItem[]): string {
     const key = item.key.replace(/\.\d+$/, "");
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  return [...groups].map(([key, group]) => {
-    const show = (pick: (i: ScheduleItem) => number | null) => group.map((i) => pick(i) ?? "?").join(", ");
-    const list = group.length > 1 || group[0].key !== key;
-    return list ? `${key} [${show((i) => i.before)}] → [${show((i) => i.suggested)}]` : `${key} ${show((i) => i.before)} → ${show((i) => i.suggested)}`;
-  }).join(", ");
+  return [...groups]
+    .map(([key, group]) => {
+      const show = (pick: (i: ScheduleItem) => number | null) => group.map((i) => pick(i) ?? "?").join(", ");
+      const list = group.length > 1 || group[0].key !== key;
+      return list
+        ? `${key} [${show((i) => i.before)}] → [${show((i) => i.suggested)}]`
+        : `${key} ${show((i) => i.before)} → ${show((i) => i.suggested)}`;
+    })
+    .join(", ");
 }
 
-function message(o: { countedIn: ScheduleAdvice["countedIn"]; k: number | null; items: ScheduleItem[]; shouldScale: boolean }): Note {
+function message(o: {
+  countedIn: ScheduleAdvice["countedIn"];
+  k: number | null;
+  items: ScheduleItem[];
+  shouldScale: boolean;
+}): Note {
   if (o.k === null) return { id: "schedule-k-unknown" };
   if (!o.shouldScale) {
     return o.countedIn === "epochs" || o.countedIn === "unknown"
@@ -95,5 +121,8 @@ function message(o: { countedIn: ScheduleAdvice["countedIn"]; k: number | null; 
   }
   const list = describe(o.items);
   // Counted both ways, max_steps (when set) usually overrides the epoch count: a second id says so.
-  return { id: o.countedIn === "both" ? "schedule-scale-both" : "schedule-scale", params: { k: Number(o.k.toPrecision(3)), list } };
+  return {
+    id: o.countedIn === "both" ? "schedule-scale-both" : "schedule-scale",
+    params: { k: Number(o.k.toPrecision(3)), list },
+  };
 }

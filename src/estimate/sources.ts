@@ -22,7 +22,8 @@ export const SOURCES = {
   steps: "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)",
   examples: "McCandlish et al. 2018 E(B)=E_min(1+B/B_crit)",
   wallTime: "McCandlish et al. 2018 S(B) × step time t(B) on your GPU",
-  gpuStepTime: "roofline step time: FLOPs per step at published achievable utilization, memory floor, overlapped all-reduce",
+  gpuStepTime:
+    "roofline step time: FLOPs per step at published achievable utilization, memory floor, overlapped all-reduce",
   measuredOnJob: "measured on your job",
   calibratedStepTime: "roofline step-time ratio applied to the step measured on your job",
   noiseScale: "McCandlish et al. 2018 B_crit ≈ B_simple (noise scale)",

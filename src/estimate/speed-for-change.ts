@@ -34,7 +34,11 @@ export function speedForChange(input: SpeedForChangeInput): { speed?: SpeedEstim
     return { notes: [{ id: "speed-batch-unknown" }] };
   }
   const accumAfter = positive(file.effective.parts.accum) ?? 1;
-  const accumBefore = baseFile ? positive(baseFile.effective.parts.accum) ?? 1 : change.role === "grad_accum" ? positive(change.before) ?? accumAfter : accumAfter;
+  const accumBefore = baseFile
+    ? (positive(baseFile.effective.parts.accum) ?? 1)
+    : change.role === "grad_accum"
+      ? (positive(change.before) ?? accumAfter)
+      : accumAfter;
   const sides = {
     before: { microBatch: micro.before, accumulation: accumBefore, devices: ctx.devices.before },
     after: { microBatch: micro.after, accumulation: accumAfter, devices: ctx.devices.after },
@@ -54,13 +58,17 @@ export function speedForChange(input: SpeedForChangeInput): { speed?: SpeedEstim
     datasetExamples: config.dataset?.examples,
     length: trainingLength(file.settings, baseFile?.settings),
   });
-  if (result.speed && input.proxy?.transferable) result.speed.proxyCheck = { backend: input.proxy.backend, stepTimeRatio: input.proxy.stepTime.ratio };
+  if (result.speed && input.proxy?.transferable)
+    result.speed.proxyCheck = { backend: input.proxy.backend, stepTimeRatio: input.proxy.stepTime.ratio };
   return result;
 }
 
 /** `max_steps` (or `epochs`) on both sides, the key as the config writes it. */
 function trainingLength(head: BatchSetting[], base: BatchSetting[] | undefined): GpuSpeedInput["length"] {
-  for (const [role, kind] of [["max_steps", "steps"], ["epochs", "epochs"]] as const) {
+  for (const [role, kind] of [
+    ["max_steps", "steps"],
+    ["epochs", "epochs"],
+  ] as const) {
     const after = head.find((s) => s.role === role);
     const value = positive(after?.value);
     if (!after || value === undefined) continue;

@@ -34,7 +34,9 @@ export interface SpeedWorkload {
  * Why no step time can be computed, by id (the report words it, `speed.gap.<reason>`): no GPU,
  * an unknown model, a vision model without published FLOPs, or a transformer missing its shape.
  */
-export type SpeedGap = { missing: "gpu" } | { missing: "model"; reason: "model-unknown" | "no-vision-flops" | "shape-incomplete"; model?: string };
+export type SpeedGap =
+  | { missing: "gpu" }
+  | { missing: "model"; reason: "model-unknown" | "no-vision-flops" | "shape-incomplete"; model?: string };
 
 /**
  * The GPU a speed is computed for: the workload's, else `hardware.gpu` (already checked against
@@ -72,10 +74,19 @@ export function fromWorkload(w: Workload, gpu: GpuEntry): SpeedWorkload | SpeedG
   if (shape.kind === "vision") {
     const vision = visionForward(shape.id);
     if (!vision) return { missing: "model", reason: "no-vision-flops", model: shape.id };
-    return { ...common, network: { kind: "per-example", forwardFlops: vision.flops, trainableShare: Math.min(1, trainable / shape.parameters), from: vision.from } };
+    return {
+      ...common,
+      network: {
+        kind: "per-example",
+        forwardFlops: vision.flops,
+        trainableShare: Math.min(1, trainable / shape.parameters),
+        from: vision.from,
+      },
+    };
   }
   const seqLen = w.seqLen.value;
-  if (!shape.layers || !shape.hidden || !seqLen) return { missing: "model", reason: "shape-incomplete", model: shape.id };
+  if (!shape.layers || !shape.hidden || !seqLen)
+    return { missing: "model", reason: "shape-incomplete", model: shape.id };
   const total = matmulParameters(shape);
   const adapters = w.method.value === "lora" || w.method.value === "qlora" ? trainable : 0;
   return {
@@ -109,5 +120,8 @@ function visionForward(id: string): { flops: number; from: string } | undefined 
   const entry = findModel(id);
   if (isUnknown(entry) || entry.kind !== "vision") return undefined;
   const perMac = entry.flopsConvention === "macs" ? 2 : 1;
-  return { flops: entry.gflops * 1e9 * perMac, from: `${entry.gflops} G${entry.flopsConvention === "macs" ? "MACs" : "FLOPs"} per ${entry.resolution}px image (${entry.source})` };
+  return {
+    flops: entry.gflops * 1e9 * perMac,
+    from: `${entry.gflops} G${entry.flopsConvention === "macs" ? "MACs" : "FLOPs"} per ${entry.resolution}px image (${entry.source})`,
+  };
 }

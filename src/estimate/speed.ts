@@ -77,8 +77,12 @@ export function speedProblem(input: SpeedInput, fit = fitStepTime(input.steps)):
 /** The measured step time at `b` when `b` was timed, else the fit's, with the p10–p90 band widened by the residual spread. */
 function stepTimeAt(input: SpeedInput, fit: StepTimeFit, b: number): Quantity {
   const measured = input.steps.find((s) => s.batchSize === b);
-  if (measured) return quantity(measured.medianMs, "ms", SOURCES.measured, { low: measured.p10Ms, high: measured.p90Ms });
-  return quantity(fit.t0 + fit.t1 * b, "ms", SOURCES.stepTimeFit, { low: fit.p10(b) - fit.residualMs, high: fit.p90(b) + fit.residualMs });
+  if (measured)
+    return quantity(measured.medianMs, "ms", SOURCES.measured, { low: measured.p10Ms, high: measured.p90Ms });
+  return quantity(fit.t0 + fit.t1 * b, "ms", SOURCES.stepTimeFit, {
+    low: fit.p10(b) - fit.residualMs,
+    high: fit.p90(b) + fit.residualMs,
+  });
 }
 
 function round(x: number): number {
@@ -126,8 +130,13 @@ export function estimateSpeed(input: SpeedInput): ProxySpeed | undefined {
   if (!fit || speedProblem(input, fit)) return undefined;
   const before = stepTimeAt(input, fit, input.before);
   const after = stepTimeAt(input, fit, input.after);
-  const source = before.source === SOURCES.measured && after.source === SOURCES.measured ? SOURCES.measured : SOURCES.stepTimeFit;
-  const throughput = (b: number, t: Quantity) => quantity((b / t.value) * 1000, "examples/s", t.source, { low: (b / (t.high ?? t.value)) * 1000, high: (b / (t.low ?? t.value)) * 1000 });
+  const source =
+    before.source === SOURCES.measured && after.source === SOURCES.measured ? SOURCES.measured : SOURCES.stepTimeFit;
+  const throughput = (b: number, t: Quantity) =>
+    quantity((b / t.value) * 1000, "examples/s", t.source, {
+      low: (b / (t.high ?? t.value)) * 1000,
+      high: (b / (t.low ?? t.value)) * 1000,
+    });
   const thBefore = throughput(input.before, before);
   const thAfter = throughput(input.after, after);
   const notes: Note[] = [];
@@ -138,8 +147,13 @@ export function estimateSpeed(input: SpeedInput): ProxySpeed | undefined {
       params: { backend: input.backend },
     });
   }
-  const ratios = { step: combine(after, before, { unit: "ratio", source, divide: true }), throughput: combine(thAfter, thBefore, { unit: "ratio", source, divide: true }), epoch: combine(thBefore, thAfter, { unit: "ratio", source, divide: true }) };
-  if (!transferable) for (const q of Object.values(ratios)) q.note = `proxy backend ${input.backend}: not a GPU speed-up`;
+  const ratios = {
+    step: combine(after, before, { unit: "ratio", source, divide: true }),
+    throughput: combine(thAfter, thBefore, { unit: "ratio", source, divide: true }),
+    epoch: combine(thBefore, thAfter, { unit: "ratio", source, divide: true }),
+  };
+  if (!transferable)
+    for (const q of Object.values(ratios)) q.note = `proxy backend ${input.backend}: not a GPU speed-up`;
   return {
     backend: input.backend,
     transferable,

@@ -53,7 +53,10 @@ export interface MicroBatchFlops {
  * 6·N + 12·L·s·w per token.
  * @example microBatchFlops({ kind: "transformer", matmulParameters: 1e9, trainableMatmulParameters: 1e9, layers: 24, attentionWidth: 2048, seqLen: 2048 }, { examples: 1, checkpointing: false }).model // ≈ 1.35e13
  */
-export function microBatchFlops(model: FlopsModel, options: { examples: number; checkpointing: boolean }): MicroBatchFlops {
+export function microBatchFlops(
+  model: FlopsModel,
+  options: { examples: number; checkpointing: boolean },
+): MicroBatchFlops {
   const { examples, checkpointing } = options;
   if (model.kind === "per-example") {
     const forward = model.forwardFlops * examples;
@@ -61,7 +64,15 @@ export function microBatchFlops(model: FlopsModel, options: { examples: number; 
     const backwardWeights = forward * model.trainableShare;
     const recompute = checkpointing ? forward : 0;
     const model_ = forward + backwardActivations + backwardWeights;
-    return { forward, backwardActivations, backwardWeights, recompute, hardware: model_ + recompute, model: model_, tokens: examples };
+    return {
+      forward,
+      backwardActivations,
+      backwardWeights,
+      recompute,
+      hardware: model_ + recompute,
+      model: model_,
+      tokens: examples,
+    };
   }
   const tokens = examples * model.seqLen;
   const weightsForward = 2 * model.matmulParameters * tokens;
@@ -71,7 +82,15 @@ export function microBatchFlops(model: FlopsModel, options: { examples: number; 
   const backwardWeights = 2 * model.trainableMatmulParameters * tokens;
   const recompute = checkpointing ? forward : 0;
   const useful = forward + backwardActivations + backwardWeights;
-  return { forward, backwardActivations, backwardWeights, recompute, hardware: useful + recompute, model: useful, tokens };
+  return {
+    forward,
+    backwardActivations,
+    backwardWeights,
+    recompute,
+    hardware: useful + recompute,
+    model: useful,
+    tokens,
+  };
 }
 
 /** The shape facts a transformer's FLOPs need, as the workload's ModelShape carries them. */

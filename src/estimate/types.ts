@@ -246,7 +246,12 @@ export interface MemoryEstimate {
    * growth if the fixed part dominates, the per-device batch's growth if activations do. The
    * proxy's own ratio is not used for the headline: its fixed part bears no relation to the model's.
    */
-  peak: { before?: Quantity; after?: Quantity; ratio?: Quantity; basis: "measured" | "calibration" | "analytical" | "activations" | "proxy" | "none" };
+  peak: {
+    before?: Quantity;
+    after?: Quantity;
+    ratio?: Quantity;
+    basis: "measured" | "calibration" | "analytical" | "activations" | "proxy" | "none";
+  };
   /** The analytical peak's parts at the old and new per-device batch. */
   parts?: { before?: MemoryParts; after?: MemoryParts };
   maxBatchPerDevice?: MaxBatchPerDevice;

@@ -6,7 +6,11 @@ import type { Estimate, Verdict } from "./types.js";
  * @example verdict(estimate) // { id: "verdict-warn", level: "warn", params: { before: 32, after: 64, ratio: 2 } }
  */
 export function verdict(estimate: Omit<Estimate, "verdict">): Verdict {
-  const level = estimate.risks.some((r) => r.level === "error") ? "error" : estimate.risks.some((r) => r.level === "warn") ? "warn" : "ok";
+  const level = estimate.risks.some((r) => r.level === "error")
+    ? "error"
+    : estimate.risks.some((r) => r.level === "warn")
+      ? "warn"
+      : "ok";
   const { batch } = estimate;
   const params: Record<string, string | number> = { before: batch.before ?? "?", after: batch.after ?? "?" };
   if (batch.ratio !== null) params.ratio = batch.ratio;

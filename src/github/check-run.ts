@@ -24,7 +24,10 @@ export interface CheckRunSummary {
  * instead of queuing a second.
  * @example await createQueuedCheckRun(github, { owner: "acme", repo: "train", headSha: "3c4d…", summary: "Queued on batch-advisor.yml" }) // { id: 9, … }
  */
-export async function createQueuedCheckRun(github: GitHub, input: RepoRef & { headSha: string; summary: string; log?: (message: string) => void }): Promise<CheckRunSummary> {
+export async function createQueuedCheckRun(
+  github: GitHub,
+  input: RepoRef & { headSha: string; summary: string; log?: (message: string) => void },
+): Promise<CheckRunSummary> {
   const created = await createOnce({
     create: async () => {
       const { data } = await github.rest.checks.create({
@@ -37,7 +40,8 @@ export async function createQueuedCheckRun(github: GitHub, input: RepoRef & { he
       });
       return { id: data.id, headSha: data.head_sha, status: data.status, appSlug: data.app?.slug } as CheckRunSummary;
     },
-    find: async () => (await listCheckRuns(github, { ...input, ref: input.headSha })).find((r) => r.status !== "completed"),
+    find: async () =>
+      (await listCheckRuns(github, { ...input, ref: input.headSha })).find((r) => r.status !== "completed"),
     log: input.log,
   });
   return created.value;
@@ -48,6 +52,12 @@ export async function createQueuedCheckRun(github: GitHub, input: RepoRef & { he
  * @example await listCheckRuns(github, { owner: "acme", repo: "train", ref: "3c4d…" }) // [{ id: 9, status: "queued", … }]
  */
 export async function listCheckRuns(github: GitHub, input: RepoRef & { ref: string }): Promise<CheckRunSummary[]> {
-  const runs = await github.paginate(github.rest.checks.listForRef, { owner: input.owner, repo: input.repo, ref: input.ref, check_name: CHECK_NAME, per_page: 100 });
+  const runs = await github.paginate(github.rest.checks.listForRef, {
+    owner: input.owner,
+    repo: input.repo,
+    ref: input.ref,
+    check_name: CHECK_NAME,
+    per_page: 100,
+  });
   return runs.map((r) => ({ id: r.id, headSha: r.head_sha, status: r.status, appSlug: r.app?.slug }));
 }

@@ -21,7 +21,8 @@ export interface CompleteCheckRunInput extends RepoRef {
  */
 export async function completeCheckRun(github: GitHub, input: CompleteCheckRunInput): Promise<void> {
   const note = "\n\n… (cut to GitHub's check-run size limit; the pull-request comment has all of it)";
-  const summary = input.summary.length > MAX_SUMMARY ? input.summary.slice(0, MAX_SUMMARY - note.length) + note : input.summary;
+  const summary =
+    input.summary.length > MAX_SUMMARY ? input.summary.slice(0, MAX_SUMMARY - note.length) + note : input.summary;
   await github.rest.checks.update({
     owner: input.owner,
     repo: input.repo,

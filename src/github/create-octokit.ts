@@ -47,11 +47,15 @@ function retriesAllowed(method: string, url: string): boolean {
 export function createOctokit(options: CreateOctokitOptions): GitHub {
   const log = options.log ?? (() => {});
   // The throttler retries when the handler returns true (its type says void).
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    const again = retryCount < RATE_LIMIT_RETRIES;
-    log(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : "giving up"}`);
-    return again;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const again = retryCount < RATE_LIMIT_RETRIES;
+      log(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : "giving up"}`,
+      );
+      return again;
+    };
   const github = new GitHubClient({
     auth: options.token,
     baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),

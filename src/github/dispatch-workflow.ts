@@ -19,16 +19,30 @@ export type DispatchResult = { ok: true } | { ok: false; title: string; summary:
  */
 export async function dispatchWorkflow(github: GitHub, input: DispatchInput): Promise<DispatchResult> {
   try {
-    await github.rest.actions.createWorkflowDispatch({ owner: input.owner, repo: input.repo, workflow_id: input.workflow, ref: input.ref, inputs: input.inputs });
+    await github.rest.actions.createWorkflowDispatch({
+      owner: input.owner,
+      repo: input.repo,
+      workflow_id: input.workflow,
+      ref: input.ref,
+      inputs: input.inputs,
+    });
     return { ok: true };
   } catch (error) {
     const e = error as { status?: number; message?: string };
     const path = `.github/workflows/${input.workflow}`;
     const message = (e.message ?? String(error)).split("\n")[0];
     if (e.status === 404) {
-      return { ok: false, title: `Add ${path} to run the analysis`, summary: `batch-advisor found a batch-size change and dispatches the proxy training to the workflow \`${path}\` on \`${input.ref}\`, but there is no such workflow (404).\n\n${guidance(path)}` };
+      return {
+        ok: false,
+        title: `Add ${path} to run the analysis`,
+        summary: `batch-advisor found a batch-size change and dispatches the proxy training to the workflow \`${path}\` on \`${input.ref}\`, but there is no such workflow (404).\n\n${guidance(path)}`,
+      };
     }
-    return { ok: false, title: `Could not start ${path}`, summary: `GitHub refused to dispatch \`${path}\` on \`${input.ref}\`: ${e.status ?? ""} ${message}.\n\n${guidance(path)}` };
+    return {
+      ok: false,
+      title: `Could not start ${path}`,
+      summary: `GitHub refused to dispatch \`${path}\` on \`${input.ref}\`: ${e.status ?? ""} ${message}.\n\n${guidance(path)}`,
+    };
   }
 }
 

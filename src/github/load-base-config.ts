@@ -18,7 +18,11 @@ const SILENT: ConfigLog = { info: () => {}, warning: () => {} };
  * Problems are logged on the config's lines and returned for the report.
  * @example (await loadBaseConfig(source, ".github/batch-advisor.yml")).config.memory.level // "warn"
  */
-export async function loadBaseConfig(source: ChangeSource, path: string, log: ConfigLog = SILENT): Promise<LoadedConfig> {
+export async function loadBaseConfig(
+  source: ChangeSource,
+  path: string,
+  log: ConfigLog = SILENT,
+): Promise<LoadedConfig> {
   const text = await source.read("base", path);
   if (text === null) {
     log.info(`No ${path} at the base commit; using the defaults (docs/configuration.md)`);

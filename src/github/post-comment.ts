@@ -27,9 +27,26 @@ export interface PostCommentInput {
 export async function postComment(github: GitHub, input: PostCommentInput): Promise<{ ok: boolean; text: string }> {
   const body = input.hasChanges ? input.markdown : changeGoneBody({ marker: COMMENT_MARKER, language: input.language });
   try {
-    const result = await upsertComment(github, { pr: input.pr, body, marker: COMMENT_MARKER, author: input.author, create: input.hasChanges, headSha: input.headSha, log: input.log });
-    if (result.action === "stale") return { ok: true, text: `Comment left alone: the pull request has moved on to ${result.currentHead?.slice(0, 7)}, whose run writes it` };
-    const what = { created: "Comment created", updated: input.hasChanges ? "Comment updated" : "Earlier comment marked as gone", unchanged: "Comment unchanged", none: "No batch-size change; no comment" }[result.action];
+    const result = await upsertComment(github, {
+      pr: input.pr,
+      body,
+      marker: COMMENT_MARKER,
+      author: input.author,
+      create: input.hasChanges,
+      headSha: input.headSha,
+      log: input.log,
+    });
+    if (result.action === "stale")
+      return {
+        ok: true,
+        text: `Comment left alone: the pull request has moved on to ${result.currentHead?.slice(0, 7)}, whose run writes it`,
+      };
+    const what = {
+      created: "Comment created",
+      updated: input.hasChanges ? "Comment updated" : "Earlier comment marked as gone",
+      unchanged: "Comment unchanged",
+      none: "No batch-size change; no comment",
+    }[result.action];
     return { ok: true, text: result.url ? `${what}: ${result.url}` : what };
   } catch (error) {
     return { ok: false, text: `Comment not posted: ${explainError(error)}` };

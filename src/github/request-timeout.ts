@@ -15,5 +15,7 @@ export function requestTimeoutSeconds(env: NodeJS.ProcessEnv): number {
   if (!raw) return DEFAULT_REQUEST_TIMEOUT_SECONDS;
   const seconds = Number(raw);
   if (Number.isFinite(seconds) && seconds > 0) return seconds;
-  throw new Error(`${REQUEST_TIMEOUT_ENV}: "${raw}" is not a number of seconds above 0 (default ${DEFAULT_REQUEST_TIMEOUT_SECONDS})`);
+  throw new Error(
+    `${REQUEST_TIMEOUT_ENV}: "${raw}" is not a number of seconds above 0 (default ${DEFAULT_REQUEST_TIMEOUT_SECONDS})`,
+  );
 }

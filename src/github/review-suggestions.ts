@@ -28,7 +28,10 @@ export interface ReviewSuggestionsResult {
  * are skipped (the sticky comment shows them as a diff block), as are ones posted before.
  * @example await postReviewSuggestions(github, { pr, headSha, suggestions: report.suggestions, patches, author }) // { posted: [s], skipped: [] }
  */
-export async function postReviewSuggestions(github: GitHub, options: ReviewSuggestionsOptions): Promise<ReviewSuggestionsResult> {
+export async function postReviewSuggestions(
+  github: GitHub,
+  options: ReviewSuggestionsOptions,
+): Promise<ReviewSuggestionsResult> {
   const result: ReviewSuggestionsResult = { posted: [], skipped: [] };
   const inDiff = options.suggestions.filter((s) => {
     if (commentableLines(options.patches.get(s.path)).has(s.line)) return true;
@@ -38,7 +41,12 @@ export async function postReviewSuggestions(github: GitHub, options: ReviewSugge
   if (!inDiff.length) return result;
 
   const { owner, repo, number } = options.pr;
-  const earlier = await github.paginate(github.rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: 100 });
+  const earlier = await github.paginate(github.rest.pulls.listReviewComments, {
+    owner,
+    repo,
+    pull_number: number,
+    per_page: 100,
+  });
   const fresh = inDiff.filter((s) => {
     const body = suggestionBody(s);
     if (!earlier.some((c) => c.user?.login === options.author && c.path === s.path && c.body === body)) return true;

@@ -10,8 +10,22 @@ export type StartResult = { started: true; appSlug?: string } | { started: false
  * @example await startCheckRun(github, { owner, repo, checkRunId: 9 }) // { started: true, appSlug: "batch-advisor" }
  */
 export async function startCheckRun(github: GitHub, input: RepoRef & { checkRunId: number }): Promise<StartResult> {
-  const { data } = await github.rest.checks.get({ owner: input.owner, repo: input.repo, check_run_id: input.checkRunId });
-  if (data.status === "completed") return { started: false, reason: `check run ${input.checkRunId} is already completed (${data.output?.title ?? data.conclusion})` };
-  await github.rest.checks.update({ owner: input.owner, repo: input.repo, check_run_id: input.checkRunId, status: "in_progress", started_at: new Date().toISOString() });
+  const { data } = await github.rest.checks.get({
+    owner: input.owner,
+    repo: input.repo,
+    check_run_id: input.checkRunId,
+  });
+  if (data.status === "completed")
+    return {
+      started: false,
+      reason: `check run ${input.checkRunId} is already completed (${data.output?.title ?? data.conclusion})`,
+    };
+  await github.rest.checks.update({
+    owner: input.owner,
+    repo: input.repo,
+    check_run_id: input.checkRunId,
+    status: "in_progress",
+    started_at: new Date().toISOString(),
+  });
   return { started: true, appSlug: data.app?.slug };
 }

@@ -7,7 +7,10 @@ import type { GitHub } from "./create-octokit.js";
  * Returns the ids it cancelled.
  * @example await supersedeCheckRuns(github, { owner, repo, olderSha: "aaaa…", newerSha: "cccc…" }) // [7]
  */
-export async function supersedeCheckRuns(github: GitHub, input: RepoRef & { olderSha: string; newerSha: string }): Promise<number[]> {
+export async function supersedeCheckRuns(
+  github: GitHub,
+  input: RepoRef & { olderSha: string; newerSha: string },
+): Promise<number[]> {
   if (input.olderSha === input.newerSha) return [];
   const open = (await listCheckRuns(github, { ...input, ref: input.olderSha })).filter((r) => r.status !== "completed");
   const short = input.newerSha.slice(0, 7);
@@ -19,7 +22,10 @@ export async function supersedeCheckRuns(github: GitHub, input: RepoRef & { olde
       status: "completed",
       conclusion: "cancelled",
       completed_at: new Date().toISOString(),
-      output: { title: `Superseded by ${short}`, summary: `A newer push (${input.newerSha}) superseded this commit; batch-advisor analyses that one instead.` },
+      output: {
+        title: `Superseded by ${short}`,
+        summary: `A newer push (${input.newerSha}) superseded this commit; batch-advisor analyses that one instead.`,
+      },
     });
   }
   return open.map((r) => r.id);

@@ -23,7 +23,11 @@ export function timedFetch(seconds: number, base: typeof fetch = globalThis.fetc
       const response = await base(input, { ...init, signal });
       // Read the body under the same deadline: a server may send headers and then stall.
       const body = await response.arrayBuffer();
-      const read = new Response(response.status === 204 || response.status === 304 ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const read = new Response(response.status === 204 || response.status === 304 ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
       // Octokit names the URL in its errors.
       Object.defineProperty(read, "url", { value: response.url });
       return read;

@@ -51,7 +51,9 @@ export async function upsertComment(github: GitHub, options: UpsertCommentOption
     const { head } = await pullRequestHead(github, options.pr);
     if (head.toLowerCase() !== options.headSha.toLowerCase()) {
       const theirs = existing && recordedHead(existing.body);
-      options.log?.(`Not writing the comment for ${options.headSha.slice(0, 7)}: the pull request is at ${head.slice(0, 7)}${theirs ? ` and the comment is for ${theirs.slice(0, 7)}` : ""}`);
+      options.log?.(
+        `Not writing the comment for ${options.headSha.slice(0, 7)}: the pull request is at ${head.slice(0, 7)}${theirs ? ` and the comment is for ${theirs.slice(0, 7)}` : ""}`,
+      );
       return { action: "stale", currentHead: head, url: existing?.url };
     }
   }
@@ -61,7 +63,9 @@ export async function upsertComment(github: GitHub, options: UpsertCommentOption
     return { action: "updated", url: data.html_url };
   }
   const created = await createOnce<Pick<FoundComment, "url">>({
-    create: async () => ({ url: (await github.rest.issues.createComment({ owner, repo, issue_number: number, body })).data.html_url }),
+    create: async () => ({
+      url: (await github.rest.issues.createComment({ owner, repo, issue_number: number, body })).data.html_url,
+    }),
     find: () => findComment(github, options),
     log: options.log,
   });

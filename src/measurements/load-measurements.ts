@@ -7,7 +7,10 @@ import type { MeasurementsFile } from "./schema.js";
 /** A measurements file is a few runs: anything larger is not one. */
 const MAX_BYTES = 1024 * 1024;
 
-export type LoadedMeasurements = { value?: { file: MeasurementsFile; from: string }; error?: { key: string; message: string } };
+export type LoadedMeasurements = {
+  value?: { file: MeasurementsFile; from: string };
+  error?: { key: string; message: string };
+};
 
 /**
  * The user's measurements file: a path they typed (`--measurements`, the Action's `measurements`
@@ -16,7 +19,12 @@ export type LoadedMeasurements = { value?: { file: MeasurementsFile; from: strin
  * under its key, naming the wrong field; the report goes out without it.
  * @example await loadMeasurements({ source, config, path: "runs/measurements.json" })
  */
-export async function loadMeasurements(options: { source: ChangeSource; config: BotConfig; path?: string; root?: string }): Promise<LoadedMeasurements> {
+export async function loadMeasurements(options: {
+  source: ChangeSource;
+  config: BotConfig;
+  path?: string;
+  root?: string;
+}): Promise<LoadedMeasurements> {
   const { source, config, path } = options;
   if (path !== undefined) {
     // In a checkout (the Action) the file must stay inside it: a symlink out is refused, not followed.
@@ -27,13 +35,25 @@ export async function loadMeasurements(options: { source: ChangeSource; config: 
   const named = config.measurements;
   if (!named) return {};
   const text = await source.read("head", named);
-  if (text === null) return { error: { key: "measurements", message: `${named} was not found at the head of the change` } };
-  if (text.length > MAX_BYTES) return { error: { key: "measurements", message: `${named} is larger than ${MAX_BYTES} bytes; a measurements file holds a few runs` } };
+  if (text === null)
+    return { error: { key: "measurements", message: `${named} was not found at the head of the change` } };
+  if (text.length > MAX_BYTES)
+    return {
+      error: {
+        key: "measurements",
+        message: `${named} is larger than ${MAX_BYTES} bytes; a measurements file holds a few runs`,
+      },
+    };
   return checked(text, named);
 }
 
 function checked(text: string, from: string): LoadedMeasurements {
   const result = readMeasurements(text, from);
   if (result.ok) return { value: { file: result.file, from } };
-  return { error: { key: "measurements", message: `${result.message}; the report goes out without the measurements (docs/measurements.md has the schema)` } };
+  return {
+    error: {
+      key: "measurements",
+      message: `${result.message}; the report goes out without the measurements (docs/measurements.md has the schema)`,
+    },
+  };
 }

@@ -1,7 +1,9 @@
 import { measurementsFileSchema, type MeasurementsFile } from "./schema.js";
 
 /** A measurements file read and checked, with the path it came from; or why it could not be used. */
-export type ReadMeasurements = { ok: true; file: MeasurementsFile; from: string } | { ok: false; from: string; field: string; message: string };
+export type ReadMeasurements =
+  | { ok: true; file: MeasurementsFile; from: string }
+  | { ok: false; from: string; field: string; message: string };
 
 /**
  * Parses the text of a measurements file (JSON) against its schema. A file that does not match is
@@ -16,12 +18,20 @@ export function readMeasurements(text: string, from: string): ReadMeasurements {
   } catch (error) {
     // The parser's message quotes the text it choked on; a file that is not JSON may be anything, so only the position is kept.
     const at = /position (\d+)/.exec((error as Error).message)?.[1];
-    return { ok: false, from, field: "(file)", message: `${from} is not valid JSON${at ? ` (at character ${at})` : ""}` };
+    return {
+      ok: false,
+      from,
+      field: "(file)",
+      message: `${from} is not valid JSON${at ? ` (at character ${at})` : ""}`,
+    };
   }
   const result = measurementsFileSchema.safeParse(data);
   if (result.success) return { ok: true, file: result.data, from };
   const issue = result.error.issues[0];
   const field = issue.path.map(String).join(".") || "(file)";
-  const detail = issue.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}` : issue.message;
+  const detail =
+    issue.code === "unrecognized_keys"
+      ? `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`
+      : issue.message;
   return { ok: false, from, field, message: `${from}: ${field}: ${detail}` };
 }

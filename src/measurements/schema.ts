@@ -1,7 +1,14 @@
 import { z } from "zod";
 
-const positive = (what: string) => z.number({ error: `expected ${what} (a positive number)` }).positive({ error: `expected ${what} (a positive number)` });
-const positiveInt = (what: string) => z.number({ error: `expected ${what} (a positive whole number)` }).int({ error: `expected ${what} (a positive whole number)` }).positive({ error: `expected ${what} (a positive whole number)` });
+const positive = (what: string) =>
+  z
+    .number({ error: `expected ${what} (a positive number)` })
+    .positive({ error: `expected ${what} (a positive number)` });
+const positiveInt = (what: string) =>
+  z
+    .number({ error: `expected ${what} (a positive whole number)` })
+    .int({ error: `expected ${what} (a positive whole number)` })
+    .positive({ error: `expected ${what} (a positive whole number)` });
 
 /**
  * One batch configuration the user's own job ran, timed over its steady steps. The snippets in

@@ -6,7 +6,12 @@ import type { LossCurve, ProxyPlan } from "./types.js";
  * sizes spaced geometrically from half the smaller to twice the larger batch.
  * @example criticalBatchTargets(plan, curves, 9000) // { targetLoss: 0.61, batchSizes: [16, 32, 64, 128, 256], maxExamples: 65536 }
  */
-export function criticalBatchTargets(plan: ProxyPlan, curves: LossCurve[], trainCount: number, examplesPerCurve: number): { targetLoss: number; batchSizes: number[]; maxExamples: number } | undefined {
+export function criticalBatchTargets(
+  plan: ProxyPlan,
+  curves: LossCurve[],
+  trainCount: number,
+  examplesPerCurve: number,
+): { targetLoss: number; batchSizes: number[]; maxExamples: number } | undefined {
   const smallest = [...curves].sort((a, b) => a.batchSize - b.batchSize)[0];
   const points = smallest?.points ?? [];
   if (points.length < 2) return undefined;

@@ -54,14 +54,28 @@ export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
   const { proxy, mapping } = mapBatchSizes(input.batchSizes, max);
   const [small, large] = [Math.min(...proxy), Math.max(...proxy)];
   const reference = tokens && optimizer === "adam" ? TRANSFORMER_ADAM_LR : REFERENCE_LR[optimizer];
-  const learningRate = Math.min(reference.max, scaledLearningRate({ optimizer, base: reference.lr, baseBatch: 32, batch: proxy[0] }));
-  const fitBatchSizes = [...new Set([Math.max(1, Math.round(small / 2)), Math.round(Math.sqrt(small * large)), Math.min(1024, 2 * large)])];
+  const learningRate = Math.min(
+    reference.max,
+    scaledLearningRate({ optimizer, base: reference.lr, baseBatch: 32, batch: proxy[0] }),
+  );
+  const fitBatchSizes = [
+    ...new Set([Math.max(1, Math.round(small / 2)), Math.round(Math.sqrt(small * large)), Math.min(1024, 2 * large)]),
+  ];
   // Enough steps for the larger batch to show a curve, few enough for the smaller one that per-step overhead stays bounded.
-  const [cap, smallSteps] = userTask ? [Math.max(16_384, 24 * large), quick ? 150 : 400] : tokens ? (quick ? [1024, 150] : [3072, 400]) : quick ? [3072, 150] : [16_384, 600];
+  const [cap, smallSteps] = userTask
+    ? [Math.max(16_384, 24 * large), quick ? 150 : 400]
+    : tokens
+      ? quick
+        ? [1024, 150]
+        : [3072, 400]
+      : quick
+        ? [3072, 150]
+        : [16_384, 600];
   const examplesPerCurve = Math.min(cap, Math.max(smallSteps * small, 24 * large));
   return {
     model: input.model ?? (tokens ? { kind: "transformer", size: "tiny" } : { kind: "mlp", size: "small" }),
-    data: input.data ?? (tokens ? { kind: "tokens" } : mnistInstalled() ? { kind: "mnist" } : { kind: "teacher-student" }),
+    data:
+      input.data ?? (tokens ? { kind: "tokens" } : mnistInstalled() ? { kind: "mnist" } : { kind: "teacher-student" }),
     batchSizes: proxy,
     fitBatchSizes,
     optimizer,
@@ -71,9 +85,10 @@ export function defaultPlan(input: DefaultPlanInput): ProxyPlan {
     examplesPerCurve,
     // On the user's own task the noise scale is read at the same point of the loss curve with
     // --quick: read earlier it came out smaller and moved the regime label (docs/accuracy.md).
-    noise: quick && !userTask
-      ? { samples: 12, stepsBetween: 2, flattenFraction: 0.1 }
-      : { samples: 24, stepsBetween: 4, flattenFraction: 0.02, maxWarmupExamples: 4 * cap },
+    noise:
+      quick && !userTask
+        ? { samples: 12, stepsBetween: 2, flattenFraction: 0.1 }
+        : { samples: 24, stepsBetween: 4, flattenFraction: 0.02, maxWarmupExamples: 4 * cap },
     realBatchSizes: input.batchSizes,
     batchMapping: mapping,
   };

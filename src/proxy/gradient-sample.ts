@@ -16,7 +16,10 @@ export interface GradientSample extends GradientNormPair {
  * McCandlish et al. 2018 App. A.1, with memory of one micro-batch.
  * @example gradientSample(trainer, { order, bSmall: 32, multiple: 8 }).gBigSq
  */
-export function gradientSample(trainer: Trainer, options: { order: BatchOrder; bSmall: number; multiple: number }): GradientSample {
+export function gradientSample(
+  trainer: Trainer,
+  options: { order: BatchOrder; bSmall: number; multiple: number },
+): GradientSample {
   const { bSmall, multiple } = options;
   const variables = trainer.model.variables;
   let sum: tf.Tensor[] | null = null;

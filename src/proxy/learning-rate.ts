@@ -11,7 +11,12 @@ export const LEARNING_RATE_RULES: Record<OptimizerKind, string> = {
  * The learning rate for batch size `batch` when `base` is right at `baseBatch`: √ for Adam, linear for SGD.
  * @example scaledLearningRate({ optimizer: "adam", base: 1e-3, baseBatch: 32, batch: 128 }) // 2e-3
  */
-export function scaledLearningRate(options: { optimizer: OptimizerKind; base: number; baseBatch: number; batch: number }): number {
+export function scaledLearningRate(options: {
+  optimizer: OptimizerKind;
+  base: number;
+  baseBatch: number;
+  batch: number;
+}): number {
   const ratio = options.batch / options.baseBatch;
   return options.base * (options.optimizer === "adam" ? Math.sqrt(ratio) : ratio);
 }
@@ -21,6 +26,14 @@ export function scaledLearningRate(options: { optimizer: OptimizerKind; base: nu
  * batch size, and every other size gets it scaled by the optimizer's rule.
  * @example planLearningRate(plan, 4 * plan.batchSizes[0]) // 2 × plan.learningRate for Adam
  */
-export function planLearningRate(plan: Pick<ProxyPlan, "optimizer" | "learningRate" | "batchSizes">, batch: number): number {
-  return scaledLearningRate({ optimizer: plan.optimizer, base: plan.learningRate, baseBatch: plan.batchSizes[0], batch });
+export function planLearningRate(
+  plan: Pick<ProxyPlan, "optimizer" | "learningRate" | "batchSizes">,
+  batch: number,
+): number {
+  return scaledLearningRate({
+    optimizer: plan.optimizer,
+    base: plan.learningRate,
+    baseBatch: plan.batchSizes[0],
+    batch,
+  });
 }

@@ -13,7 +13,9 @@ export interface LoadBackendOptions {
   wasmDir?: string;
 }
 
-type Attempt = { ok: true; version: string; details: Record<string, string | number | boolean> } | { ok: false; reason: string };
+type Attempt =
+  | { ok: true; version: string; details: Record<string, string | number | boolean> }
+  | { ok: false; reason: string };
 
 /**
  * Activates the first backend that works, in BACKEND_ORDER, and says why the ones before it were skipped.
@@ -51,7 +53,10 @@ async function tryNative(pkg: string): Promise<Attempt> {
     return { ok: false, reason: nativeLoadFailure(pkg, error) };
   }
   if (!tf.findBackendFactory("tensorflow")) {
-    return { ok: false, reason: `${pkg} loaded but registered its backend on another copy of @tensorflow/tfjs (versions differ from ${tf.version_core})` };
+    return {
+      ok: false,
+      reason: `${pkg} loaded but registered its backend on another copy of @tensorflow/tfjs (versions differ from ${tf.version_core})`,
+    };
   }
   // tfjs-node exports its version as a string in some releases and as a map of package versions in others.
   const v = mod.version as string | Record<string, string> | undefined;
@@ -73,24 +78,38 @@ export function nativeLoadFailure(pkg: string, error: unknown): string {
 async function tryWasm(explicitDir?: string): Promise<Attempt> {
   const location = resolveWasmDir(explicitDir);
   if (location.missing.length > 0) {
-    return { ok: false, reason: `wasm binaries not found in ${location.dir || "node_modules"} (${location.source}): missing ${location.missing.join(", ")}` };
+    return {
+      ok: false,
+      reason: `wasm binaries not found in ${location.dir || "node_modules"} (${location.source}): missing ${location.missing.join(", ")}`,
+    };
   }
   let wasm: typeof import("@tensorflow/tfjs-backend-wasm");
   try {
     wasm = await import("@tensorflow/tfjs-backend-wasm");
   } catch (error) {
-    return { ok: false, reason: `@tensorflow/tfjs-backend-wasm failed to load: ${firstLine((error as Error).message)}` };
+    return {
+      ok: false,
+      reason: `@tensorflow/tfjs-backend-wasm failed to load: ${firstLine((error as Error).message)}`,
+    };
   }
   // The paths must be set before the first initialisation and cannot change after it.
   if (!tf.findBackend("wasm")) wasm.setWasmPaths(location.dir.endsWith("/") ? location.dir : `${location.dir}/`);
   const attempt = await activate("wasm", wasm.version_wasm, { wasmDir: location.dir, wasmDirSource: location.source });
-  if (!attempt.ok) return { ok: false, reason: `${attempt.reason} with the binaries in ${location.dir} (${location.source}); are they from @tensorflow/tfjs-backend-wasm ${wasm.version_wasm}?` };
-  attempt.details.simd = await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT") as boolean;
+  if (!attempt.ok)
+    return {
+      ok: false,
+      reason: `${attempt.reason} with the binaries in ${location.dir} (${location.source}); are they from @tensorflow/tfjs-backend-wasm ${wasm.version_wasm}?`,
+    };
+  attempt.details.simd = (await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT")) as boolean;
   attempt.details.threads = wasm.getThreadsCount();
   return attempt;
 }
 
-async function activate(backend: string, version: string, details: Record<string, string | number | boolean>): Promise<Attempt> {
+async function activate(
+  backend: string,
+  version: string,
+  details: Record<string, string | number | boolean>,
+): Promise<Attempt> {
   // setBackend resolves false (not a rejection) when initialisation fails.
   let ok = false;
   try {
@@ -98,7 +117,8 @@ async function activate(backend: string, version: string, details: Record<string
   } catch (error) {
     return { ok: false, reason: `tf.setBackend("${backend}") threw: ${firstLine((error as Error).message)}` };
   }
-  if (!ok || tf.getBackend() !== backend) return { ok: false, reason: `tf.setBackend("${backend}") failed to initialise` };
+  if (!ok || tf.getBackend() !== backend)
+    return { ok: false, reason: `tf.setBackend("${backend}") failed to initialise` };
   return { ok: true, version, details };
 }
 

@@ -19,7 +19,10 @@ export function mapBatchSizes(real: [number, number], max: number): { proxy: [nu
   const ratioText = kept
     ? `the ratio ${formatRatio(realRatio)}× is kept`
     : `the ratio becomes ${formatRatio(proxyRatio)}× instead of ${formatRatio(realRatio)}× (a batch cannot go below 1)`;
-  return { proxy, mapping: `real batch sizes ${real[0]} → ${real[1]} scaled by 1/${formatRatio(1 / factor)} to ${proxy[0]} → ${proxy[1]}; ${ratioText}` };
+  return {
+    proxy,
+    mapping: `real batch sizes ${real[0]} → ${real[1]} scaled by 1/${formatRatio(1 / factor)} to ${proxy[0]} → ${proxy[1]}; ${ratioText}`,
+  };
 }
 
 function formatRatio(r: number): string {

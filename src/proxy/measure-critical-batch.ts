@@ -24,10 +24,17 @@ const WINDOW = 5;
  * Larger batches need fewer steps, so each run is also capped at 1.5× the previous run's steps.
  * @example (await measureCriticalBatch(context, { targetLoss: 0.5, batchSizes: [16, 32, 64, 128], maxExamples: 60000 })).value?.bCrit
  */
-export async function measureCriticalBatch(context: PhaseContext, options: CriticalBatchOptions): Promise<PhaseResult<CriticalBatchMeasurement | undefined>> {
+export async function measureCriticalBatch(
+  context: PhaseContext,
+  options: CriticalBatchOptions,
+): Promise<PhaseResult<CriticalBatchMeasurement | undefined>> {
   const { plan, task, budget, progress } = context;
   const sizes = [...new Set(options.batchSizes)].sort((a, b) => a - b);
-  const evalBatch = makeBatch(task.dataset, task.dataset.eval, Array.from({ length: Math.min(512, task.dataset.eval.count) }, (_, i) => i));
+  const evalBatch = makeBatch(
+    task.dataset,
+    task.dataset.eval,
+    Array.from({ length: Math.min(512, task.dataset.eval.count) }, (_, i) => i),
+  );
   const points: CriticalBatchMeasurement["points"] = [];
   const notes: string[] = [];
   let stopped: string | undefined;
@@ -36,7 +43,14 @@ export async function measureCriticalBatch(context: PhaseContext, options: Criti
     for (const [index, size] of sizes.entries()) {
       progress("critical-batch", index, sizes.length, `batch ${size}`);
       const learningRate = planLearningRate(plan, size);
-      const steps = stepsToTarget({ context, size, learningRate, evalBatch, target: options.targetLoss, maxSteps: Math.min(stepCap, Math.ceil(options.maxExamples / size)) });
+      const steps = stepsToTarget({
+        context,
+        size,
+        learningRate,
+        evalBatch,
+        target: options.targetLoss,
+        maxSteps: Math.min(stepCap, Math.ceil(options.maxExamples / size)),
+      });
       if (steps === "budget") {
         stopped = `${budget.reason()} after ${points.length} of ${sizes.length} batch sizes`;
         break;
@@ -49,26 +63,60 @@ export async function measureCriticalBatch(context: PhaseContext, options: Criti
   }
   progress("critical-batch", sizes.length, sizes.length);
   if (stopped) return { value: undefined, stopped: `${stopped}; no direct critical batch`, notes };
-  const reached = points.filter((p): p is { batchSize: number; steps: number; learningRate: number } => p.steps !== null);
+  const reached = points.filter(
+    (p): p is { batchSize: number; steps: number; learningRate: number } => p.steps !== null,
+  );
   if (reached.length < 3) {
-    return { value: undefined, stopped, notes: [...notes, `critical batch: only ${reached.length} of ${sizes.length} runs reached loss ${options.targetLoss.toFixed(3)}; no fit`] };
+    return {
+      value: undefined,
+      stopped,
+      notes: [
+        ...notes,
+        `critical batch: only ${reached.length} of ${sizes.length} runs reached loss ${options.targetLoss.toFixed(3)}; no fit`,
+      ],
+    };
   }
   const fit = fitLine(reached.map((p) => [1 / p.batchSize, p.steps]));
   if (fit.intercept <= 0 || fit.slope <= 0) {
     const listed = reached.map((p) => `B=${p.batchSize}: ${p.steps} steps`).join(", ");
-    return { value: undefined, stopped, notes: [...notes, `critical batch: steps-to-target do not follow S_min·(1 + B_crit/B) (S_min ${fit.intercept.toFixed(1)}, slope ${fit.slope.toFixed(1)}; ${listed})`] };
+    return {
+      value: undefined,
+      stopped,
+      notes: [
+        ...notes,
+        `critical batch: steps-to-target do not follow S_min·(1 + B_crit/B) (S_min ${fit.intercept.toFixed(1)}, slope ${fit.slope.toFixed(1)}; ${listed})`,
+      ],
+    };
   }
   return {
-    value: { bCrit: fit.slope / fit.intercept, sMin: fit.intercept, targetLoss: options.targetLoss, points, r2: fit.r2, learningRateRule: LEARNING_RATE_RULES[plan.optimizer] },
+    value: {
+      bCrit: fit.slope / fit.intercept,
+      sMin: fit.intercept,
+      targetLoss: options.targetLoss,
+      points,
+      r2: fit.r2,
+      learningRateRule: LEARNING_RATE_RULES[plan.optimizer],
+    },
     stopped,
     notes,
   };
 }
 
-function stepsToTarget(args: { context: PhaseContext; size: number; learningRate: number; evalBatch: Batch; target: number; maxSteps: number }): number | null | "budget" {
+function stepsToTarget(args: {
+  context: PhaseContext;
+  size: number;
+  learningRate: number;
+  evalBatch: Batch;
+  target: number;
+  maxSteps: number;
+}): number | null | "budget" {
   const { context, size, evalBatch, target } = args;
   const { plan, task, budget } = context;
-  const trainer: Trainer = { model: task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, args.learningRate) };
+  const trainer: Trainer = {
+    model: task.createModel(),
+    dataset: task.dataset,
+    optimizer: createOptimizer(plan.optimizer, args.learningRate),
+  };
   const order = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "critical-order"));
   const recent: number[] = [];
   const initial = evaluateLoss(trainer, evalBatch);

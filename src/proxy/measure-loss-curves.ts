@@ -31,20 +31,38 @@ interface Run {
  * plan sets the examples per curve; when the budget stops the runs first, no curve is returned.
  * @example (await measureLossCurves(context, { examplesPerCurve: 16384 })).value[1].learningRate
  */
-export async function measureLossCurves(context: PhaseContext, options: LossCurveOptions): Promise<PhaseResult<LossCurve[]>> {
+export async function measureLossCurves(
+  context: PhaseContext,
+  options: LossCurveOptions,
+): Promise<PhaseResult<LossCurve[]>> {
   const { plan, task, budget, progress } = context;
   const total = options.examplesPerCurve;
   const pointCount = options.points ?? 24;
   const evalCount = Math.min(options.evalExamples ?? 256, task.dataset.eval.count);
-  const evalBatch: Batch | null = evalCount > 0 ? makeBatch(task.dataset, task.dataset.eval, Array.from({ length: evalCount }, (_, i) => i)) : null;
+  const evalBatch: Batch | null =
+    evalCount > 0
+      ? makeBatch(
+          task.dataset,
+          task.dataset.eval,
+          Array.from({ length: evalCount }, (_, i) => i),
+        )
+      : null;
   const runs: Run[] = plan.batchSizes.map((batchSize) => {
     const learningRate = planLearningRate(plan, batchSize);
     return {
-      trainer: { model: task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, learningRate) },
+      trainer: {
+        model: task.createModel(),
+        dataset: task.dataset,
+        optimizer: createOptimizer(plan.optimizer, learningRate),
+      },
       // The same stream for every run: both batch sizes see the same examples in the same order.
       order: createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "curve-order")),
       curve: { batchSize, learningRate, points: [] },
-      steps: 0, examples: 0, window: [], nextPoint: 1, diverged: false,
+      steps: 0,
+      examples: 0,
+      window: [],
+      nextPoint: 1,
+      diverged: false,
     };
   });
   const notes: string[] = [];
@@ -68,7 +86,12 @@ export async function measureLossCurves(context: PhaseContext, options: LossCurv
       }
       if (run.steps === 0) {
         // The first step's loss is taken before any update: the curve's starting point.
-        run.curve.points.push({ step: 0, examples: 0, loss, ...(initialEval !== undefined ? { evalLoss: initialEval } : {}) });
+        run.curve.points.push({
+          step: 0,
+          examples: 0,
+          loss,
+          ...(initialEval !== undefined ? { evalLoss: initialEval } : {}),
+        });
       }
       run.steps++;
       run.examples += size;
@@ -92,6 +115,11 @@ export async function measureLossCurves(context: PhaseContext, options: LossCurv
 /** Closes the current window: its mean training loss, and the held-out loss now. */
 function recordPoint(run: Run, evalBatch: Batch | null): void {
   const mean = run.window.reduce((a, b) => a + b, 0) / run.window.length;
-  run.curve.points.push({ step: run.steps, examples: run.examples, loss: mean, ...(evalBatch ? { evalLoss: evaluateLoss(run.trainer, evalBatch) } : {}) });
+  run.curve.points.push({
+    step: run.steps,
+    examples: run.examples,
+    loss: mean,
+    ...(evalBatch ? { evalLoss: evaluateLoss(run.trainer, evalBatch) } : {}),
+  });
   run.window = [];
 }

@@ -15,11 +15,18 @@ import type { MemoryMeasurement, MemoryPoint } from "./types.js";
  * slots, the batch — as it would on a device.
  * @example (await measureMemory(context, [16, 64, 256])).value.forwardBackwardFit.slope // bytes per example
  */
-export async function measureMemory(context: PhaseContext, batchSizes: number[]): Promise<PhaseResult<MemoryMeasurement>> {
+export async function measureMemory(
+  context: PhaseContext,
+  batchSizes: number[],
+): Promise<PhaseResult<MemoryMeasurement>> {
   if (batchSizes.length < 2) throw new Error("memory: at least two batch sizes are needed for a fit");
   const { plan, task, progress } = context;
   const before = tf.memory().numBytes;
-  const trainer: Trainer = { model: task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, plan.learningRate) };
+  const trainer: Trainer = {
+    model: task.createModel(),
+    dataset: task.dataset,
+    optimizer: createOptimizer(plan.optimizer, plan.learningRate),
+  };
   const order = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "memory"));
   const points: MemoryPoint[] = [];
   let parameterBytes = 0;

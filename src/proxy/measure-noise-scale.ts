@@ -32,7 +32,10 @@ export interface NoiseScaleOptions extends NoisePlan {
  * per sample, smooth each with a bias-corrected EMA, and report their ratio with a bootstrap interval.
  * @example (await measureNoiseScale(context)).value?.bSimple
  */
-export async function measureNoiseScale(context: PhaseContext, options: NoiseScaleOptions = {}): Promise<PhaseResult<NoiseScaleMeasurement | undefined>> {
+export async function measureNoiseScale(
+  context: PhaseContext,
+  options: NoiseScaleOptions = {},
+): Promise<PhaseResult<NoiseScaleMeasurement | undefined>> {
   const { plan, task, budget, progress } = context;
   const trainBatch = Math.min(...plan.batchSizes);
   // B_big = 8·B_small must not be far below B_simple or single-sample |G|² estimates drown in noise.
@@ -42,7 +45,11 @@ export async function measureNoiseScale(context: PhaseContext, options: NoiseSca
   const stepsBetween = options.stepsBetween ?? 4;
   const decay = options.emaDecay ?? 0.9;
   const learningRate = planLearningRate(plan, trainBatch);
-  const trainer: Trainer = { model: options.model ?? task.createModel(), dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, learningRate) };
+  const trainer: Trainer = {
+    model: options.model ?? task.createModel(),
+    dataset: task.dataset,
+    optimizer: createOptimizer(plan.optimizer, learningRate),
+  };
   const trainOrder = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "noise-train"));
   const sampleOrder = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "noise-sample"));
   const notes: string[] = [];
@@ -50,27 +57,52 @@ export async function measureNoiseScale(context: PhaseContext, options: NoiseSca
   let stopped: string | undefined;
   let step = 0;
   try {
-    const reference = makeBatch(task.dataset, task.dataset.train, createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "noise-reference")).next(Math.min(512, task.dataset.train.count)));
+    const reference = makeBatch(
+      task.dataset,
+      task.dataset.train,
+      createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "noise-reference")).next(
+        Math.min(512, task.dataset.train.count),
+      ),
+    );
     const initialLoss = evaluateLoss(trainer, reference);
     disposeBatch(reference);
     const maxWarmupExamples = options.maxWarmupExamples ?? plan.examplesPerCurve ?? 16_384;
     const maxWarmupSteps = Math.floor(maxWarmupExamples / trainBatch);
     const total = maxWarmupSteps + sampleCount * (1 + stepsBetween);
     const warmup = trainToPlateau(trainer, {
-      order: trainOrder, batchSize: trainBatch, initialLoss, maxExamples: maxWarmupExamples,
-      flattenFraction: options.flattenFraction ?? 0.05, budget, onStep: (s) => progress("noise", s, total, s === 1 ? "training along the loss curve" : undefined),
+      order: trainOrder,
+      batchSize: trainBatch,
+      initialLoss,
+      maxExamples: maxWarmupExamples,
+      flattenFraction: options.flattenFraction ?? 0.05,
+      budget,
+      onStep: (s) => progress("noise", s, total, s === 1 ? "training along the loss curve" : undefined),
     });
     step = warmup.steps;
-    notes.push(`noise: trained ${warmup.examples} examples at B=${trainBatch} (lr ${formatLr(learningRate)}) before measuring, until ${ENDED_BY[warmup.endedBy]}; loss ${initialLoss.toFixed(3)} → ${warmup.loss.toFixed(3)}`);
-    if (warmup.endedBy === "diverged") return { value: undefined, notes: [...notes, "noise: training diverged, no noise scale"] };
+    notes.push(
+      `noise: trained ${warmup.examples} examples at B=${trainBatch} (lr ${formatLr(learningRate)}) before measuring, until ${ENDED_BY[warmup.endedBy]}; loss ${initialLoss.toFixed(3)} → ${warmup.loss.toFixed(3)}`,
+    );
+    if (warmup.endedBy === "diverged")
+      return { value: undefined, notes: [...notes, "noise: training diverged, no noise scale"] };
     for (let i = 0; i < sampleCount; i++) {
       if (budget.expired()) {
         stopped = `${budget.reason()} after ${samples.length} of ${sampleCount} gradient samples`;
         break;
       }
       const sample = gradientSample(trainer, { order: sampleOrder, bSmall, multiple });
-      samples.push({ step, loss: sample.loss, gSmallSq: sample.gSmallSq, gBigSq: sample.gBigSq, ...unbiasedEstimates(sample) });
-      progress("noise", maxWarmupSteps + i * (1 + stepsBetween), total, i === 0 ? "sampling gradient norms" : undefined);
+      samples.push({
+        step,
+        loss: sample.loss,
+        gSmallSq: sample.gSmallSq,
+        gBigSq: sample.gBigSq,
+        ...unbiasedEstimates(sample),
+      });
+      progress(
+        "noise",
+        maxWarmupSteps + i * (1 + stepsBetween),
+        total,
+        i === 0 ? "sampling gradient norms" : undefined,
+      );
       for (let s = 0; s < stepsBetween && i < sampleCount - 1; s++) {
         trainOnNext(trainer, trainOrder, trainBatch);
         step++;
@@ -80,14 +112,22 @@ export async function measureNoiseScale(context: PhaseContext, options: NoiseSca
     if (warmup.endedBy === "budget" && !stopped) stopped = `${budget.reason()} during warm-up training`;
     // A value from a shortened warm-up or fewer samples would be another number than the plan's: none is given.
     if (stopped) return { value: undefined, stopped: `${stopped}; no noise scale`, notes };
-    if (samples.length < 2) return { value: undefined, stopped, notes: [...notes, "noise: fewer than two gradient samples, no noise scale"] };
+    if (samples.length < 2)
+      return { value: undefined, stopped, notes: [...notes, "noise: fewer than two gradient samples, no noise scale"] };
     return {
       value: {
         bSmall,
         bBig: bSmall * multiple,
         bSimple: simpleNoiseScale(samples, decay),
-        interval: bootstrapInterval(samples, { decay, resamples: options.bootstrapResamples ?? 1000, rng: seededRandom(plan.seed, "bootstrap") }),
-        atLoss: biasCorrectedEma(samples.map((s) => s.loss), decay),
+        interval: bootstrapInterval(samples, {
+          decay,
+          resamples: options.bootstrapResamples ?? 1000,
+          rng: seededRandom(plan.seed, "bootstrap"),
+        }),
+        atLoss: biasCorrectedEma(
+          samples.map((s) => s.loss),
+          decay,
+        ),
         initialLoss,
         samples,
         trainedExamples: warmup.examples,

@@ -22,7 +22,11 @@ export const TIMED_REPEATS = 10;
  * The batch is built before the clock starts: a real data loader overlaps with compute.
  * @example (await measureTiming(context, [32, 128])).value[0].samplesPerSecond
  */
-export async function measureTiming(context: PhaseContext, batchSizes: number[], options: TimingOptions = {}): Promise<PhaseResult<StepTiming[]>> {
+export async function measureTiming(
+  context: PhaseContext,
+  batchSizes: number[],
+  options: TimingOptions = {},
+): Promise<PhaseResult<StepTiming[]>> {
   const { plan, task, budget, progress } = context;
   const warmup = options.warmupSteps ?? 2;
   const repeats = options.repeats ?? TIMED_REPEATS;
@@ -36,7 +40,11 @@ export async function measureTiming(context: PhaseContext, batchSizes: number[],
     for (const [index, size] of batchSizes.entries()) {
       progress("timing", index, batchSizes.length, `batch ${size}`);
       trainer?.optimizer.dispose();
-      trainer = { model, dataset: task.dataset, optimizer: createOptimizer(plan.optimizer, planLearningRate(plan, size)) };
+      trainer = {
+        model,
+        dataset: task.dataset,
+        optimizer: createOptimizer(plan.optimizer, planLearningRate(plan, size)),
+      };
       const batch = makeBatch(task.dataset, task.dataset.train, order.next(size));
       const times: number[] = [];
       try {

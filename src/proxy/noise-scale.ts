@@ -65,7 +65,12 @@ export function bootstrapInterval(
   for (let r = 0; r < options.resamples; r++) {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[options.rng.int(n)]++;
-    estimates.push(ratio(samples, base.map((w, i) => w * counts[i])));
+    estimates.push(
+      ratio(
+        samples,
+        base.map((w, i) => w * counts[i]),
+      ),
+    );
   }
   const tail = (1 - (options.level ?? 0.95)) / 2;
   return [quantile(estimates, tail), quantile(estimates, 1 - tail)];

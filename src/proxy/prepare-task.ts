@@ -25,10 +25,14 @@ export interface ProxyTask {
  */
 export async function prepareTask(plan: ProxyPlan, options: { baseDir?: string } = {}): Promise<ProxyTask> {
   const baseDir = resolve(options.baseDir ?? process.cwd());
-  const topology = plan.model.kind === "user" && plan.model.topologyPath
-    ? await loadTopology(await insideBase(plan.model.topologyPath, baseDir, "model.topologyPath"))
-    : undefined;
-  const samplePath = plan.data.kind === "user" && plan.data.samplePath ? await insideBase(plan.data.samplePath, baseDir, "data.samplePath") : undefined;
+  const topology =
+    plan.model.kind === "user" && plan.model.topologyPath
+      ? await loadTopology(await insideBase(plan.model.topologyPath, baseDir, "model.topologyPath"))
+      : undefined;
+  const samplePath =
+    plan.data.kind === "user" && plan.data.samplePath
+      ? await insideBase(plan.data.samplePath, baseDir, "data.samplePath")
+      : undefined;
   const dataset = await buildDataset({ plan, topology, samplePath });
   return {
     dataset,
@@ -42,7 +46,8 @@ async function insideBase(path: string, baseDir: string, key: string): Promise<s
   const full = resolve(baseDir, path);
   if (outside(baseDir, full)) throw new Error(`${key} "${path}" points outside ${baseDir}`);
   const real = await realpath(full).catch(() => full);
-  if (outside(await realpath(baseDir).catch(() => baseDir), real)) throw new Error(`${key} "${path}" is a symbolic link that leads outside ${baseDir}; not followed`);
+  if (outside(await realpath(baseDir).catch(() => baseDir), real))
+    throw new Error(`${key} "${path}" is a symbolic link that leads outside ${baseDir}; not followed`);
   return real;
 }
 

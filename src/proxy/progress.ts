@@ -12,7 +12,12 @@ export function progressReporter(listener?: (event: ProgressEvent) => void): Pro
   let lastStep = -Infinity;
   return (phase, step, total, message) => {
     if (!listener) return;
-    const due = phase !== lastPhase || step === 0 || step >= total || step - lastStep >= Math.max(1, total / 100) || message !== undefined;
+    const due =
+      phase !== lastPhase ||
+      step === 0 ||
+      step >= total ||
+      step - lastStep >= Math.max(1, total / 100) ||
+      message !== undefined;
     if (!due) return;
     lastPhase = phase;
     lastStep = step;

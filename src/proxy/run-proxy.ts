@@ -37,31 +37,55 @@ export async function runProxy(plan: ProxyPlan, options: RunOptions = {}): Promi
   const task = await prepareTask(plan, { baseDir: options.baseDir });
   progress("data", 1, 1, task.dataset.description);
   const fitSizes = [...new Set([...plan.batchSizes, ...(plan.fitBatchSizes ?? [])])].sort((a, b) => a - b);
-  const memorySizes = fitSizes.length >= 3 ? fitSizes : [...new Set([Math.max(1, Math.floor(fitSizes[0] / 2)), ...fitSizes, 2 * fitSizes[fitSizes.length - 1]])];
+  const memorySizes =
+    fitSizes.length >= 3
+      ? fitSizes
+      : [...new Set([Math.max(1, Math.floor(fitSizes[0] / 2)), ...fitSizes, 2 * fitSizes[fitSizes.length - 1]])];
   // Memory comes first and always runs: a few profiled passes, and the only answer to "will it fit?".
   const memory = await measureMemory({ plan, task, budget: budget.share(0.1, "memory"), progress }, memorySizes);
   const probe = task.createModel();
   const m: Measurements = {
-    backend, plan, description: `${probe.description} on ${task.dataset.description}`, parameters: probe.parameters,
-    steps: [], memory: memory.value, loss: [], partial: false, wallSeconds: 0,
-    flopsPerExample: probe.flopsPerExample, dataDescription: task.dataset.description, notes: [...(memory.notes ?? [])],
+    backend,
+    plan,
+    description: `${probe.description} on ${task.dataset.description}`,
+    parameters: probe.parameters,
+    steps: [],
+    memory: memory.value,
+    loss: [],
+    partial: false,
+    wallSeconds: 0,
+    flopsPerExample: probe.flopsPerExample,
+    dataDescription: task.dataset.description,
+    notes: [...(memory.notes ?? [])],
     ...(task.dataset.tokensPerExample ? { tokensPerExample: task.dataset.tokensPerExample } : {}),
   };
   probe.dispose();
   if (memory.stopped) markPartial(m, "memory", `memory: ${memory.stopped}`);
   const examplesPerCurve = plan.examplesPerCurve ?? Math.max(8192, 32 * Math.max(...plan.batchSizes));
-  const phases: Array<{ phase: Phase; share: number; run: (context: PhaseContext) => Promise<PhaseResult<unknown>> }> = [
-    { phase: "timing", share: 0.2, run: async (c) => keep(await measureTiming(c, fitSizes), (v) => (m.steps = v)) },
-    { phase: "loss", share: 0.45, run: async (c) => keep(await measureLossCurves(c, { examplesPerCurve }), (v) => (m.loss = v)) },
-  ];
+  const phases: Array<{ phase: Phase; share: number; run: (context: PhaseContext) => Promise<PhaseResult<unknown>> }> =
+    [
+      { phase: "timing", share: 0.2, run: async (c) => keep(await measureTiming(c, fitSizes), (v) => (m.steps = v)) },
+      {
+        phase: "loss",
+        share: 0.45,
+        run: async (c) => keep(await measureLossCurves(c, { examplesPerCurve }), (v) => (m.loss = v)),
+      },
+    ];
   if (plan.noise !== false) {
-    phases.push({ phase: "noise", share: plan.directCriticalBatch ? 0.7 : 1, run: async (c) => keep(await measureNoiseScale(c, plan.noise || {}), (v) => v && (m.noise = v)) });
+    phases.push({
+      phase: "noise",
+      share: plan.directCriticalBatch ? 0.7 : 1,
+      run: async (c) => keep(await measureNoiseScale(c, plan.noise || {}), (v) => v && (m.noise = v)),
+    });
   }
   if (plan.directCriticalBatch) {
     phases.push({
-      phase: "critical-batch", share: 1, run: async (c) => {
+      phase: "critical-batch",
+      share: 1,
+      run: async (c) => {
         const targets = criticalBatchTargets(plan, m.loss, task.dataset.train.count, examplesPerCurve);
-        if (!targets) return { value: undefined, notes: ["critical batch: the loss curves did not fall, no target to aim for"] };
+        if (!targets)
+          return { value: undefined, notes: ["critical batch: the loss curves did not fall, no target to aim for"] };
         return keep(await measureCriticalBatch(c, targets), (v) => v && (m.criticalBatch = v));
       },
     });
@@ -69,7 +93,8 @@ export async function runProxy(plan: ProxyPlan, options: RunOptions = {}): Promi
   for (const { phase, share, run } of phases) {
     if (budget.planExpired()) {
       // Every phase left is missing, not only the first.
-      for (const left of phases.slice(phases.findIndex((p) => p.phase === phase))) markPartial(m, left.phase, `${budget.reason()} before the ${left.phase} phase`);
+      for (const left of phases.slice(phases.findIndex((p) => p.phase === phase)))
+        markPartial(m, left.phase, `${budget.reason()} before the ${left.phase} phase`);
       break;
     }
     const result = await run({ plan, task, budget: budget.share(share, phase), progress });

@@ -26,7 +26,12 @@ export function createBudget(options: { seconds: number; signal?: AbortSignal; n
     const self: Budget = {
       expired: () => planExpired() || now() >= end || Boolean(parent?.expired()),
       remainingMs: () => (options.signal?.aborted ? 0 : Math.max(0, Math.min(end, deadline) - now())),
-      reason: () => (planExpired() ? planReason() : parent?.expired() ? parent.reason() : `${label}'s share of the time budget used up`),
+      reason: () =>
+        planExpired()
+          ? planReason()
+          : parent?.expired()
+            ? parent.reason()
+            : `${label}'s share of the time budget used up`,
       planExpired,
       share: (fraction, childLabel) => make(Math.min(end, now() + fraction * self.remainingMs()), childLabel, self),
     };

@@ -67,5 +67,10 @@ export function trainToPlateau(trainer: Trainer, options: WarmupOptions): Warmup
       }
     }
   }
-  return { steps: step, examples: step * options.batchSize, loss: smoothed[smoothed.length - 1] ?? options.initialLoss, endedBy };
+  return {
+    steps: step,
+    examples: step * options.batchSize,
+    loss: smoothed[smoothed.length - 1] ?? options.initialLoss,
+    endedBy,
+  };
 }

@@ -9,7 +9,12 @@ export type ProxyDataKind = "mnist" | "teacher-student" | "regression" | "tokens
 export type OptimizerKind = "sgd" | "momentum" | "adam";
 
 export interface ProxyPlan {
-  model: { kind: ProxyModelKind; /** Path of a Keras/TF.js `model.json` when kind is "user". */ topologyPath?: string; size?: "tiny" | "small" | "medium"; hidden?: number[] };
+  model: {
+    kind: ProxyModelKind /** Path of a Keras/TF.js `model.json` when kind is "user". */;
+    topologyPath?: string;
+    size?: "tiny" | "small" | "medium";
+    hidden?: number[];
+  };
   data: {
     kind: ProxyDataKind;
     /** CSV/JSONL sample when kind is "user". */

@@ -28,15 +28,20 @@ const planSchema = z.object({
   timeBudgetSeconds: z.number().positive().max(3600),
   examplesPerCurve: z.number().int().min(1).max(2_000_000).optional(),
   directCriticalBatch: z.boolean().optional(),
-  noise: z.union([z.literal(false), z.object({
-    smallBatch: batch.optional(),
-    bigBatchMultiple: z.number().int().min(2).max(64).optional(),
-    samples: z.number().int().min(2).max(1000).optional(),
-    stepsBetween: z.number().int().min(0).max(1000).optional(),
-    emaDecay: z.number().min(0).max(0.999).optional(),
-    flattenFraction: z.number().min(0).max(1).optional(),
-    maxWarmupExamples: z.number().int().min(0).max(2_000_000).optional(),
-  })]).optional(),
+  noise: z
+    .union([
+      z.literal(false),
+      z.object({
+        smallBatch: batch.optional(),
+        bigBatchMultiple: z.number().int().min(2).max(64).optional(),
+        samples: z.number().int().min(2).max(1000).optional(),
+        stepsBetween: z.number().int().min(0).max(1000).optional(),
+        emaDecay: z.number().min(0).max(0.999).optional(),
+        flattenFraction: z.number().min(0).max(1).optional(),
+        maxWarmupExamples: z.number().int().min(0).max(2_000_000).optional(),
+      }),
+    ])
+    .optional(),
 });
 
 /**
@@ -46,8 +51,10 @@ const planSchema = z.object({
 export function validatePlan(plan: ProxyPlan): void {
   const result = planSchema.safeParse(plan);
   if (result.success) {
-    if (plan.model.kind === "user" && !plan.model.topologyPath) throw new Error('plan.model.topologyPath: required when model.kind is "user"');
-    if (plan.data.kind === "user" && !plan.data.samplePath) throw new Error('plan.data.samplePath: required when data.kind is "user"');
+    if (plan.model.kind === "user" && !plan.model.topologyPath)
+      throw new Error('plan.model.topologyPath: required when model.kind is "user"');
+    if (plan.data.kind === "user" && !plan.data.samplePath)
+      throw new Error('plan.data.samplePath: required when data.kind is "user"');
     return;
   }
   const issue = result.error.issues[0];

@@ -33,23 +33,50 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
   const budgetShown = budget && budget.status !== "ok";
   // Notes are the estimate stage's words around the PR's keys and values: all of it is text, never Markdown.
   const note = (n: Note) => untrusted(t.note(n), "text", { t });
-  if (budget && budgetShown) items.push({ level: budget.status === "unknown" ? "info" : (budget.status as "warn" | "error"), text: note(budget.message) });
+  if (budget && budgetShown)
+    items.push({
+      level: budget.status === "unknown" ? "info" : (budget.status as "warn" | "error"),
+      text: note(budget.message),
+    });
   const unknown = unknownParts(group.changes, input.file);
   // A value that cannot be read leaves the batch unknown: said first, with the value as written.
-  for (const c of group.changes) for (const u of c.unreadable ?? []) items.push({ level: "warn", text: unreadableText(c, u, t) });
+  for (const c of group.changes)
+    for (const u of c.unreadable ?? []) items.push({ level: "warn", text: unreadableText(c, u, t) });
   for (const r of e.risks) {
     if (r.id === "over-budget" && budgetShown) continue;
-    items.push({ level: r.level, text: r.source ? t.t("alert.source", { text: note(r), source: untrusted(r.source, "text", { t }) }) : note(r) });
+    items.push({
+      level: r.level,
+      text: r.source ? t.t("alert.source", { text: note(r), source: untrusted(r.source, "text", { t }) }) : note(r),
+    });
   }
-  if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts")) items.push({ level: "info", text: t.t("alert.unknownParts", { parts: untrusted(unknown.map((u) => wordReason("unknown", u, t)).join(t.t("verdict.join")), "text", { t }) }) });
+  if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts"))
+    items.push({
+      level: "info",
+      text: t.t("alert.unknownParts", {
+        parts: untrusted(unknown.map((u) => wordReason("unknown", u, t)).join(t.t("verdict.join")), "text", { t }),
+      }),
+    });
   // A parse error or a conflict in the file itself (DeepSpeed's three numbers disagree) is a warning.
-  if (input.file?.errors.length) items.push({ level: "warn", text: `${t.t("alert.fileErrors", { path: untrusted(input.file.path, "code", { t }) })} ${fileErrorList(input.file, t)}` });
-  if (input.file?.warnings.length) items.push({ level: "warn", text: `${t.t("alert.detectWarnings", { path: untrusted(input.file.path, "code", { t }) })} ${untrusted(input.file.warnings.join("; "), "text", { t })}` });
+  if (input.file?.errors.length)
+    items.push({
+      level: "warn",
+      text: `${t.t("alert.fileErrors", { path: untrusted(input.file.path, "code", { t }) })} ${fileErrorList(input.file, t)}`,
+    });
+  if (input.file?.warnings.length)
+    items.push({
+      level: "warn",
+      text: `${t.t("alert.detectWarnings", { path: untrusted(input.file.path, "code", { t }) })} ${untrusted(input.file.warnings.join("; "), "text", { t })}`,
+    });
   // The schedule's message already lists the settings to change and their new values.
   if (e.schedule.shouldScale) items.push({ level: "info", text: note(e.schedule.message) });
   const order: Array<Exclude<Level, "ok">> = ["error", "warn", "info"];
   return order
-    .map((level) => alert(KIND[level], items.filter((i) => i.level === level).map((i) => i.text)))
+    .map((level) =>
+      alert(
+        KIND[level],
+        items.filter((i) => i.level === level).map((i) => i.text),
+      ),
+    )
     .filter(Boolean)
     .join("\n\n");
 }
@@ -61,7 +88,11 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
 export function renderConfigErrors(errors: Report["configErrors"], t: Translator): string {
   if (!errors.length) return "";
   const items = errors.map((e) =>
-    t.t("alert.configError", { key: untrusted(e.key, "code", { t }), where: e.line ? t.t("alert.where", { where: t.t("word.line", { line: String(e.line) }) }) : "", message: configMessage(e, t) }),
+    t.t("alert.configError", {
+      key: untrusted(e.key, "code", { t }),
+      where: e.line ? t.t("alert.where", { where: t.t("word.line", { line: String(e.line) }) }) : "",
+      message: configMessage(e, t),
+    }),
   );
   return alert("CAUTION", [`${t.t("alert.configErrors")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
 }
@@ -78,7 +109,10 @@ function configMessage(e: Report["configErrors"][number], t: Translator): string
  */
 export function renderSkipped(skipped: Report["skipped"], t: Translator): string {
   if (!skipped.length) return "";
-  const items = skipped.map((s) => `- ${t.t("alert.skippedFile", { path: untrusted(s.path, "code", { t }), reason: untrusted(wordReason("skipped", s.reason, t), "text", { t }) })}`);
+  const items = skipped.map(
+    (s) =>
+      `- ${t.t("alert.skippedFile", { path: untrusted(s.path, "code", { t }), reason: untrusted(wordReason("skipped", s.reason, t), "text", { t }) })}`,
+  );
   return alert("NOTE", [`${t.t("alert.skipped")}\n${items.join("\n")}`]);
 }
 
@@ -95,7 +129,12 @@ export function renderUnreadable(files: FileReport[], t: Translator): string {
 
 /** A file's parse errors on one line: the first three, with their lines, and how many more. */
 function fileErrorList(file: FileReport, t: Translator): string {
-  const shown = file.errors.slice(0, 3).map((e) => t.t("alert.fileError", { where: e.line ? `${t.t("word.line", { line: String(e.line) })}: ` : "", message: untrusted(e.message, "text", { t }) }));
+  const shown = file.errors.slice(0, 3).map((e) =>
+    t.t("alert.fileError", {
+      where: e.line ? `${t.t("word.line", { line: String(e.line) })}: ` : "",
+      message: untrusted(e.message, "text", { t }),
+    }),
+  );
   if (file.errors.length > 3) shown.push(`… (+${file.errors.length - 3})`);
   return shown.join("; ");
 }
@@ -117,7 +156,12 @@ const SAME_AS: Record<string, string[]> = { "speed-not-transferable": ["speed-pr
 /** Notes of the estimate worth a line but not an alert (how the ratio was read, speed backend, memory basis, convergence position). */
 export function estimateNotes(group: ChangeGroup, t: Translator): string[] {
   const e = group.estimate;
-  const notes: Note[] = [...(e.notes ?? []), ...(e.speed?.notes ?? []), ...e.memory.notes, ...(e.convergence?.notes ?? [])];
+  const notes: Note[] = [
+    ...(e.notes ?? []),
+    ...(e.speed?.notes ?? []),
+    ...e.memory.notes,
+    ...(e.convergence?.notes ?? []),
+  ];
   // A note the risks already say (the same id, or the same words) is not repeated.
   const said = new Set(e.risks.flatMap((r) => [r.id as string, t.note(r), ...(SAME_AS[r.id] ?? [])]));
   return [...new Set(notes.filter((n) => !said.has(n.id)).map((n) => t.note(n)))].filter((text) => !said.has(text));

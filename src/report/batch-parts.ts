@@ -37,10 +37,18 @@ export function batchParts(group: ChangeGroup, file: FileReport | undefined): Ba
     // With the base side known, a part derived from what changed (the per-device share of a global batch) shows its old value.
     if (group.baseParts) {
       const before = pick(group.baseParts) ?? undefined;
-      return { role, before, after: value, changed: before !== undefined && value !== undefined && before !== value, ...(setting ? { key: setting.key } : {}) };
+      return {
+        role,
+        before,
+        after: value,
+        changed: before !== undefined && value !== undefined && before !== value,
+        ...(setting ? { key: setting.key } : {}),
+      };
     }
     // A part derived from something that changed (accumulation from a global batch, devices from nodes) was different at base.
-    const derivedFromChange = (globalChanged && role === "grad_accum" && !setting) || (role === "devices" && group.changes.some((c) => c.role === "nodes"));
+    const derivedFromChange =
+      (globalChanged && role === "grad_accum" && !setting) ||
+      (role === "devices" && group.changes.some((c) => c.role === "nodes"));
     const before = derivedFromChange ? undefined : value;
     return { role, before, after: value, changed: false, ...(setting ? { key: setting.key } : {}) };
   });

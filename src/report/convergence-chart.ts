@@ -17,8 +17,15 @@ export function renderConvergenceChart(input: { convergence: ConvergenceEstimate
   if (points.length < 2) return "";
   const unit = t.t(c.frame.unit === "tokens" ? "unit.axis.tokens" : "unit.axis.samples");
   const withTime = points.every((p) => p.time !== undefined);
-  const mark = (b: number) => (b === c.marks.before ? ` ← ${t.t("chart.before")}` : b === c.marks.after ? ` ← ${t.t("chart.after")}` : "");
-  const header = [t.t("chart.col.batch", { unit }), t.t("chart.col.steps"), t.t("chart.col.perfect"), t.t("chart.col.examples"), ...(withTime ? [t.t("chart.col.time")] : [])];
+  const mark = (b: number) =>
+    b === c.marks.before ? ` ← ${t.t("chart.before")}` : b === c.marks.after ? ` ← ${t.t("chart.after")}` : "";
+  const header = [
+    t.t("chart.col.batch", { unit }),
+    t.t("chart.col.steps"),
+    t.t("chart.col.perfect"),
+    t.t("chart.col.examples"),
+    ...(withTime ? [t.t("chart.col.time")] : []),
+  ];
   const rows = points.map((p) => [
     `${formatNumber(p.batchSize)}${mark(p.batchSize)}`,
     formatNumber(p.steps),
@@ -40,18 +47,23 @@ export function renderConvergenceChart(input: { convergence: ConvergenceEstimate
   ].join("\n");
   const caption = t.t("chart.caption", { before: formatNumber(c.marks.before), after: formatNumber(c.marks.after) });
   const uncertain = c.stepsRatio.uncertain || c.bCrit.uncertain;
-  const caveat = uncertain ? `${t.t("word.sentenceJoin")}${t.t("chart.uncertain", { low: formatNumber(c.bCrit.low ?? c.bCrit.value), high: formatNumber(c.bCrit.high ?? c.bCrit.value) })}` : "";
+  const caveat = uncertain
+    ? `${t.t("word.sentenceJoin")}${t.t("chart.uncertain", { low: formatNumber(c.bCrit.low ?? c.bCrit.value), high: formatNumber(c.bCrit.high ?? c.bCrit.value) })}`
+    : "";
   return `${caption}${caveat}\n\n${table}\n\n${chart}`;
 }
 
 /** Sorted, finite, at most MAX_POINTS, the old and new batch always among them. */
 export function pickPoints(curve: CurvePoint[], marks: { before: number; after: number }): CurvePoint[] {
-  const sorted = [...curve].filter((p) => p.batchSize > 0 && Number.isFinite(p.steps) && Number.isFinite(p.examples)).sort((a, b) => a.batchSize - b.batchSize);
+  const sorted = [...curve]
+    .filter((p) => p.batchSize > 0 && Number.isFinite(p.steps) && Number.isFinite(p.examples))
+    .sort((a, b) => a.batchSize - b.batchSize);
   const unique = sorted.filter((p, i) => i === 0 || p.batchSize !== sorted[i - 1].batchSize);
   if (unique.length <= MAX_POINTS) return unique;
   const keep = new Set(unique.filter((p) => p.batchSize === marks.before || p.batchSize === marks.after));
   const stride = (unique.length - 1) / (MAX_POINTS - keep.size - 1);
-  for (let i = 0; keep.size < MAX_POINTS && i < MAX_POINTS; i++) keep.add(unique[Math.min(unique.length - 1, Math.round(i * stride))]);
+  for (let i = 0; keep.size < MAX_POINTS && i < MAX_POINTS; i++)
+    keep.add(unique[Math.min(unique.length - 1, Math.round(i * stride))]);
   return unique.filter((p) => keep.has(p));
 }
 

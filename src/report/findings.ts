@@ -33,7 +33,13 @@ export function findings(groups: ChangeGroup[]): Finding[] {
     const composed = ordered.filter((g) => g.path !== edited);
     const group = composed[0] ?? ordered[0];
     const own = members.some((g) => g.path === edited) ? [edited] : [];
-    const affects = [...own, ...members.filter((g) => g.path !== edited).map((g) => g.path).sort()];
+    const affects = [
+      ...own,
+      ...members
+        .filter((g) => g.path !== edited)
+        .map((g) => g.path)
+        .sort(),
+    ];
     return { group, edited, affects, groups: ordered };
   });
   const first = new Map(byUrgency(out.map((f) => f.group)).map((g, i) => [g, i]));

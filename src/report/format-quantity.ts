@@ -1,5 +1,13 @@
 import type { Quantity, Unit } from "../estimate/types.js";
-import { exponent, factorDigits, formatBytes, formatMs, formatNumber, formatRange, formatSeconds } from "./format-number.js";
+import {
+  exponent,
+  factorDigits,
+  formatBytes,
+  formatMs,
+  formatNumber,
+  formatRange,
+  formatSeconds,
+} from "./format-number.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
 import type { Footnotes } from "./provenance.js";
@@ -46,7 +54,10 @@ export function formatValue(value: number, unit: Unit): string {
 export function quantityCell(q: Quantity | undefined, ctx: { t: Translator; notes: Footnotes }): string {
   if (!q) return "—";
   const show = (v: number) => formatValue(v, q.unit);
-  const range = q.low !== undefined && q.high !== undefined && q.low !== q.high ? formatRange(Math.min(q.low, q.high), Math.max(q.low, q.high), show) : undefined;
+  const range =
+    q.low !== undefined && q.high !== undefined && q.low !== q.high
+      ? formatRange(Math.min(q.low, q.high), Math.max(q.low, q.high), show)
+      : undefined;
   const mark = ctx.notes.mark(q.source);
   // An uncertain value has no point figure: its interval, or the word when there is none.
   if (q.uncertain) return `${range ?? ctx.t.t("cell.uncertain")}${mark}`;
@@ -59,7 +70,11 @@ export function quantityCell(q: Quantity | undefined, ctx: { t: Translator; note
  * range: "1.02–1.99× fewer steps"; without a range it is "uncertain".
  * @example ratioPhrase({ value: 0.517, unit: "ratio", source: "…" }, "steps", ctx) // "1.93× fewer steps<sup>1</sup>"
  */
-export function ratioPhrase(q: Quantity | undefined, noun: RatioNoun, ctx: { t: Translator; notes?: Footnotes; /** Leave the interval out (one-line verdicts). */ bare?: boolean }): string {
+export function ratioPhrase(
+  q: Quantity | undefined,
+  noun: RatioNoun,
+  ctx: { t: Translator; notes?: Footnotes /** Leave the interval out (one-line verdicts). */; bare?: boolean },
+): string {
   if (!q) return "—";
   const mark = ctx.notes ? ctx.notes.mark(q.source) : "";
   const t = ctx.t;
@@ -76,7 +91,8 @@ export function ratioPhrase(q: Quantity | undefined, noun: RatioNoun, ctx: { t: 
   const factors = (low: number, high: number) => (down(high) ? [1 / high, 1 / low] : [low, high]);
   if (q.uncertain) {
     // An interval that straddles 1 says no direction: only "uncertain", with the raw range.
-    if (!ranged || (q.low! < 1 && q.high! > 1)) return `${t.t("ratio.uncertain", { what })}${ranged ? t.t("ratio.rawRange", { range: formatRange(q.low!, q.high!) }) : ""}${mark}`;
+    if (!ranged || (q.low! < 1 && q.high! > 1))
+      return `${t.t("ratio.uncertain", { what })}${ranged ? t.t("ratio.rawRange", { range: formatRange(q.low!, q.high!) }) : ""}${mark}`;
     const [lo, hi] = factors(q.low!, q.high!);
     return `${t.t(id(q.high!, true), { what, lo: factorDigits(lo), hi: factorDigits(hi) })}${mark}`;
   }

@@ -31,7 +31,13 @@ export function effectiveText(group: ChangeGroup, t: Translator): string {
 /** "`key` (line 12): 32 → 64", noting an inherited file; a value that is not a number shows as code, as written. */
 export function changeLine(c: BatchChange, t: Translator): string {
   const from = c.inheritedFrom ? ` ${t.t("group.inherited", { file: untrusted(c.inheritedFrom, "code", { t }) })}` : "";
-  return t.t("group.change", { key: untrusted(c.key, "code", { t }), where: t.t("word.line", { line: String(c.line) }), before: scalar(c.before, t), after: scalar(c.after, t), from });
+  return t.t("group.change", {
+    key: untrusted(c.key, "code", { t }),
+    where: t.t("word.line", { line: String(c.line) }),
+    before: scalar(c.before, t),
+    after: scalar(c.after, t),
+    from,
+  });
 }
 
 /**
@@ -42,7 +48,9 @@ export function collapsedLine(group: ChangeGroup, t: Translator, file?: FileRepo
   const e = group.estimate;
   const first = group.changes[0];
   const where = untrusted(`${group.path}:${first?.line ?? e.change.line}`, "code", { t });
-  const what = first ? `${untrusted(first.key, "code", { t })} ${scalar(first.before, t)} → ${scalar(first.after, t)}` : "";
+  const what = first
+    ? `${untrusted(first.key, "code", { t })} ${scalar(first.before, t)} → ${scalar(first.after, t)}`
+    : "";
   return `${where} ${what}: **${t.t(`level.${groupLevel(group)}` as MessageId)}** — ${untrusted(verdictText(e, t, { group, file }), "text", { t })}`;
 }
 

@@ -40,34 +40,68 @@ export function renderHeadlineTable(input: HeadlineTableInput): string {
     const batch = `${formatNumber(v)} ${unit}`;
     return how ? t.t("head.formed", { batch, how }) : batch;
   };
-  const batchChange = e.batch.ratio === null ? t.t("cell.unknown") : Math.abs(e.batch.ratio - 1) < 1e-9 ? t.t("cell.unchanged") : `×${formatNumber(e.batch.ratio)}`;
+  const batchChange =
+    e.batch.ratio === null
+      ? t.t("cell.unknown")
+      : Math.abs(e.batch.ratio - 1) < 1e-9
+        ? t.t("cell.unchanged")
+        : `×${formatNumber(e.batch.ratio)}`;
   rows.push([t.t("head.row.batch"), side(e.batch.before, formedBefore), side(e.batch.after, formedAfter), batchChange]);
 
   const m = e.memory;
   const budget = m.budget;
-  const memoryLabel = budget ? t.t("head.row.memoryBudget", { budget: untrusted(budget.budget, "text", { t }) }) : t.t("head.row.memory");
+  const memoryLabel = budget
+    ? t.t("head.row.memoryBudget", { budget: untrusted(budget.budget, "text", { t }) })
+    : t.t("head.row.memory");
   let memoryChange = m.peak.ratio ? ratioPhrase(m.peak.ratio, "memory", { t }) : none;
   if (budget && budget.status !== "ok") {
     const shown = budget.message.id === "budget-over" ? "error" : budget.status;
     memoryChange = `**${t.t(`budget.${shown}` as MessageId, { budget: untrusted(budget.budget, "text", { t }) })}**`;
-  } else if (budget?.status === "ok" && m.peak.ratio) memoryChange = `${memoryChange}, ${t.t("budget.ok", { budget: untrusted(budget.budget, "text", { t }) })}`;
-  rows.push([memoryLabel, m.peak.before ? quantityCell(m.peak.before, ctx) : "—", m.peak.after ? quantityCell(m.peak.after, ctx) : m.peak.ratio ? ratioAfter(m.peak.ratio, ctx) : "—", memoryChange]);
+  } else if (budget?.status === "ok" && m.peak.ratio)
+    memoryChange = `${memoryChange}, ${t.t("budget.ok", { budget: untrusted(budget.budget, "text", { t }) })}`;
+  rows.push([
+    memoryLabel,
+    m.peak.before ? quantityCell(m.peak.before, ctx) : "—",
+    m.peak.after ? quantityCell(m.peak.after, ctx) : m.peak.ratio ? ratioAfter(m.peak.ratio, ctx) : "—",
+    memoryChange,
+  ]);
 
   const s = e.speed;
-  if (s) rows.push([t.t("head.row.stepTime"), quantityCell(s.stepTime.before, ctx), quantityCell(s.stepTime.after, ctx), ratioPhrase(s.stepTime.ratio, "time", { t })]);
+  if (s)
+    rows.push([
+      t.t("head.row.stepTime"),
+      quantityCell(s.stepTime.before, ctx),
+      quantityCell(s.stepTime.after, ctx),
+      ratioPhrase(s.stepTime.ratio, "time", { t }),
+    ]);
   else rows.push([t.t("head.row.stepTime"), "—", "—", none]);
   const c = e.convergence;
   const wall = s?.wallTime?.ratio ?? c?.wallTimeRatio;
   if (s?.wallTime?.before && s.wallTime.after) {
     // An uncertain time after the change makes its ratio uncertain too: no point figure for it.
     const ratio = s.wallTime.after.uncertain ? { ...s.wallTime.ratio, uncertain: true } : s.wallTime.ratio;
-    rows.push([t.t("head.row.timeToLossAbsolute"), quantityCell(s.wallTime.before, ctx), quantityCell(s.wallTime.after, ctx), ratioPhrase(ratio, "time", { t })]);
-  }
-  else rows.push([t.t("head.row.timeToLoss"), wall ? "1" : "—", wall ? ratioAfter(wall, ctx) : "—", wall ? ratioPhrase(wall, "time", { t }) : none]);
+    rows.push([
+      t.t("head.row.timeToLossAbsolute"),
+      quantityCell(s.wallTime.before, ctx),
+      quantityCell(s.wallTime.after, ctx),
+      ratioPhrase(ratio, "time", { t }),
+    ]);
+  } else
+    rows.push([
+      t.t("head.row.timeToLoss"),
+      wall ? "1" : "—",
+      wall ? ratioAfter(wall, ctx) : "—",
+      wall ? ratioPhrase(wall, "time", { t }) : none,
+    ]);
 
   if (c) {
     rows.push([t.t("head.row.steps"), "1", ratioAfter(c.stepsRatio, ctx), ratioPhrase(c.stepsRatio, "steps", { t })]);
-    rows.push([t.t("head.row.epochs"), "1", ratioAfter(c.examplesRatio, ctx), ratioPhrase(c.examplesRatio, "examples", { t })]);
+    rows.push([
+      t.t("head.row.epochs"),
+      "1",
+      ratioAfter(c.examplesRatio, ctx),
+      ratioPhrase(c.examplesRatio, "examples", { t }),
+    ]);
   } else {
     rows.push([t.t("head.row.steps"), "—", "—", none]);
     rows.push([t.t("head.row.epochs"), "—", "—", none]);
@@ -77,12 +111,17 @@ export function renderHeadlineTable(input: HeadlineTableInput): string {
   const show = (v: number | null) => (v === null ? t.t("cell.unknown") : formatValue(v, "learning-rate"));
   let lrChange = t.t(`lr.status.${lr.status}` as MessageId);
   if (lr.suggested && (lr.status === "unchanged-needs-scaling" || lr.status === "differs-from-rule")) {
-    const value = lr.suggestedRaw ? untrusted(lr.suggestedRaw, "text", { t }) : formatValue(lr.suggested.value, "learning-rate");
+    const value = lr.suggestedRaw
+      ? untrusted(lr.suggestedRaw, "text", { t })
+      : formatValue(lr.suggested.value, "learning-rate");
     lrChange = `${t.t("lr.suggested", { value: `**${value}**`, rule: t.t(`lr.rule.${lr.rule}` as MessageId) })}${input.notes.mark(lr.suggested.source)}`;
   }
   rows.push([t.t("head.row.lr"), show(lr.before), show(lr.after), lrChange]);
 
-  return markdownTable([["", t.t("table.before"), t.t("table.after"), t.t("table.change")], ...rows.map((r) => r.map(escapeCell))], { align: ["l", "r", "r", "l"], alignDelimiters: false });
+  return markdownTable(
+    [["", t.t("table.before"), t.t("table.after"), t.t("table.change")], ...rows.map((r) => r.map(escapeCell))],
+    { align: ["l", "r", "r", "l"], alignDelimiters: false },
+  );
 }
 
 /** "8 × 2 × 4": per-device batch × accumulation × devices on each side, when all three are known. */
@@ -97,6 +136,7 @@ function formed(group: ChangeGroup, file?: FileReport): [string, string] {
 
 /** A ratio in the "after" column of a row whose "before" is 1: the number, or its range when uncertain. */
 function ratioAfter(q: Quantity, ctx: { t: Translator; notes: Footnotes }): string {
-  if (q.uncertain && q.low !== undefined && q.high !== undefined) return `${formatNumber(Math.min(q.low, q.high))}–${formatNumber(Math.max(q.low, q.high))}${ctx.notes.mark(q.source)}`;
+  if (q.uncertain && q.low !== undefined && q.high !== undefined)
+    return `${formatNumber(Math.min(q.low, q.high))}–${formatNumber(Math.max(q.low, q.high))}${ctx.notes.mark(q.source)}`;
   return quantityCell({ ...q, unit: "steps" }, ctx);
 }

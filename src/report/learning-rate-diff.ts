@@ -11,12 +11,19 @@ import { untrusted } from "./untrusted.js";
  * and the Adam-family companions (β₁, β₂, ε, warm-up) when the rule moves them too.
  * @example renderLearningRate({ group, file, t }) // "…\n```diff\n- learning_rate: 1.0e-4\n+ learning_rate: 1.4e-4\n```"
  */
-export function renderLearningRate(input: { group: ChangeGroup; file?: FileReport; headText?: HeadText; t: Translator }): string {
+export function renderLearningRate(input: {
+  group: ChangeGroup;
+  file?: FileReport;
+  headText?: HeadText;
+  t: Translator;
+}): string {
   const { t } = input;
   const lr = input.group.estimate.learningRate;
   if (lr.status === "not-needed" && !lr.adjustments.length) return "";
   const note = (n: Note) => untrusted(t.note(n), "text", { t });
-  const parts = [`**${t.t("lr.heading")}** ${note(lr.message)}${lr.caveat ? `${t.t("word.sentenceJoin")}${note(lr.caveat)}` : ""}`];
+  const parts = [
+    `**${t.t("lr.heading")}** ${note(lr.message)}${lr.caveat ? `${t.t("word.sentenceJoin")}${note(lr.caveat)}` : ""}`,
+  ];
   const edit = learningRateEdit(input);
   if (edit) {
     const before = edit.original ?? `${edit.setting.key}: ${edit.setting.raw}`;

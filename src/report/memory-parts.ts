@@ -27,12 +27,21 @@ export function renderMemoryParts(input: { memory: MemoryEstimate; workload?: Wo
   const before = memory.parts?.before;
   const after = memory.parts?.after;
   if (!before && !after) return "";
-  const cell = (q?: Quantity) => (q ? `${formatBytes(q.value)}${q.low !== undefined && q.high !== undefined && q.low !== q.high ? ` (${formatBytes(q.low)}–${formatBytes(q.high)})` : ""}` : "—");
+  const cell = (q?: Quantity) =>
+    q
+      ? `${formatBytes(q.value)}${q.low !== undefined && q.high !== undefined && q.low !== q.high ? ` (${formatBytes(q.low)}–${formatBytes(q.high)})` : ""}`
+      : "—";
   const rows = PARTS.map(([part, label]) => [t.t(label), cell(before?.[part]), cell(after?.[part])]);
   rows.push([`**${t.t("memoryParts.total")}**`, cell(memory.model?.before), cell(memory.model?.after)]);
-  const table = markdownTable([[t.t("memoryParts.part"), t.t("table.before"), t.t("table.after")], ...rows], { align: ["l", "r", "r"], alignDelimiters: false });
+  const table = markdownTable([[t.t("memoryParts.part"), t.t("table.before"), t.t("table.after")], ...rows], {
+    align: ["l", "r", "r"],
+    alignDelimiters: false,
+  });
   const from = workload ? workloadLines(workload, memory, t) : [];
-  const body = [table, ...(from.length ? [`${t.t("memoryParts.from")}\n${from.map((l) => `- ${l}`).join("\n")}`] : [])].join("\n\n");
+  const body = [
+    table,
+    ...(from.length ? [`${t.t("memoryParts.from")}\n${from.map((l) => `- ${l}`).join("\n")}`] : []),
+  ].join("\n\n");
   return `<details>\n<summary>${t.t("memoryParts.summary")}</summary>\n\n${body}\n\n</details>`;
 }
 
@@ -43,21 +52,62 @@ function workloadLines(w: Workload, memory: MemoryEstimate, t: Translator): stri
   const onOff = (v: boolean | null) => (v === null ? t.t("cell.unknown") : t.t(v ? "workload.on" : "workload.off"));
   const lines: string[] = [];
   const model = w.model.value;
-  lines.push(t.t("workload.model", { value: model ? code(model.id) : t.t("cell.unknown"), parameters: model ? formatNumber(model.parameters) : "?", source: source(w.model) }));
+  lines.push(
+    t.t("workload.model", {
+      value: model ? code(model.id) : t.t("cell.unknown"),
+      parameters: model ? formatNumber(model.parameters) : "?",
+      source: source(w.model),
+    }),
+  );
   lines.push(t.t("workload.method", { value: code(w.method.value ?? "?"), source: source(w.method) }));
-  if (w.trainableParameters.value !== null && w.trainableParameters.value !== model?.parameters) lines.push(t.t("workload.trainable", { value: formatNumber(w.trainableParameters.value), source: source(w.trainableParameters) }));
+  if (w.trainableParameters.value !== null && w.trainableParameters.value !== model?.parameters)
+    lines.push(
+      t.t("workload.trainable", {
+        value: formatNumber(w.trainableParameters.value),
+        source: source(w.trainableParameters),
+      }),
+    );
   lines.push(t.t("workload.precision", { value: code(w.precision.value ?? "?"), source: source(w.precision) }));
   lines.push(t.t("workload.optimizer", { value: code(w.optimizer.value ?? "?"), source: source(w.optimizer) }));
   if (model?.kind !== "vision") {
-    lines.push(t.t("workload.seqLen", { value: w.seqLen.value === null ? t.t("cell.unknown") : formatNumber(w.seqLen.value), source: source(w.seqLen) }));
+    lines.push(
+      t.t("workload.seqLen", {
+        value: w.seqLen.value === null ? t.t("cell.unknown") : formatNumber(w.seqLen.value),
+        source: source(w.seqLen),
+      }),
+    );
     lines.push(t.t("workload.checkpointing", { value: onOff(w.checkpointing.value), source: source(w.checkpointing) }));
     lines.push(t.t("workload.attention", { value: code(w.attention.value ?? "?"), source: source(w.attention) }));
   }
-  if (w.zero.value?.stage || w.zero.value === null) lines.push(t.t("workload.zero", { value: w.zero.value ? String(w.zero.value.stage) : t.t("cell.unknown"), source: source(w.zero) }));
-  if (w.fsdp.value && w.fsdp.value !== "no-shard") lines.push(t.t("workload.fsdp", { value: code(w.fsdp.value), source: source(w.fsdp) }));
-  lines.push(t.t("workload.devices", { value: w.devices.value === null ? t.t("cell.unknown") : formatNumber(w.devices.value), source: source(w.devices) }));
-  if (w.gpu.value) lines.push(t.t("workload.gpu", { value: code(w.gpu.value.id), source: `${source(w.gpu)}, ${formatBytes(w.gpu.value.memoryBytes)}, ${untrusted(w.gpu.value.url, "text", { t })}` }));
+  if (w.zero.value?.stage || w.zero.value === null)
+    lines.push(
+      t.t("workload.zero", {
+        value: w.zero.value ? String(w.zero.value.stage) : t.t("cell.unknown"),
+        source: source(w.zero),
+      }),
+    );
+  if (w.fsdp.value && w.fsdp.value !== "no-shard")
+    lines.push(t.t("workload.fsdp", { value: code(w.fsdp.value), source: source(w.fsdp) }));
+  lines.push(
+    t.t("workload.devices", {
+      value: w.devices.value === null ? t.t("cell.unknown") : formatNumber(w.devices.value),
+      source: source(w.devices),
+    }),
+  );
+  if (w.gpu.value)
+    lines.push(
+      t.t("workload.gpu", {
+        value: code(w.gpu.value.id),
+        source: `${source(w.gpu)}, ${formatBytes(w.gpu.value.memoryBytes)}, ${untrusted(w.gpu.value.url, "text", { t })}`,
+      }),
+    );
   const max = memory.maxBatchPerDevice;
-  if (max) lines.push(t.t("workload.budget", { value: formatBytes(max.budget.bytes), source: untrusted(max.budget.from, "text", { t }) }));
+  if (max)
+    lines.push(
+      t.t("workload.budget", {
+        value: formatBytes(max.budget.bytes),
+        source: untrusted(max.budget.from, "text", { t }),
+      }),
+    );
   return lines;
 }

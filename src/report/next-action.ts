@@ -20,8 +20,16 @@ export function nextAction(input: { group: ChangeGroup; file?: FileReport; t: Tr
   const max = e.memory.maxBatchPerDevice;
   // Only the top of the interval passing the budget, while the new batch fits, is the alert's to say: the action goes on to what certainly needs doing.
   const onlyTop = budget?.message.id === "budget-may-exceed" && max?.fits === true;
-  const over = budget && !onlyTop && (budget.status === "error" || (budget.status === "warn" && budget.message.id !== "budget-near"));
-  if (over && max?.accumulation) return say("action.split", { micro: formatNumber(max.accumulation.micro), accumulation: formatNumber(max.accumulation.accumulation), budget: untrusted(budget.budget, "text", { t }) });
+  const over =
+    budget &&
+    !onlyTop &&
+    (budget.status === "error" || (budget.status === "warn" && budget.message.id !== "budget-near"));
+  if (over && max?.accumulation)
+    return say("action.split", {
+      micro: formatNumber(max.accumulation.micro),
+      accumulation: formatNumber(max.accumulation.accumulation),
+      budget: untrusted(budget.budget, "text", { t }),
+    });
   if (over && max?.value === 0) return say("action.shard", { budget: untrusted(budget.budget, "text", { t }) });
   if (over) return say("action.reduce", { budget: untrusted(budget.budget, "text", { t }) });
   const unreadable = group.changes.find((c) => c.unreadable?.length);
@@ -29,13 +37,19 @@ export function nextAction(input: { group: ChangeGroup; file?: FileReport; t: Tr
   const lr = e.learningRate;
   const lrKey = input.file?.settings.find((s) => s.role === "learning_rate")?.key;
   if ((lr.status === "unchanged-needs-scaling" || lr.status === "differs-from-rule") && lr.suggestedRaw) {
-    return say("action.lr", { key: lrKey ? untrusted(lrKey, "code", { t }) : t.t("action.lrKey"), value: untrusted(lr.suggestedRaw, "text", { t }), rule: t.t(`lr.rule.${lr.rule}` as MessageId) });
+    return say("action.lr", {
+      key: lrKey ? untrusted(lrKey, "code", { t }) : t.t("action.lrKey"),
+      value: untrusted(lr.suggestedRaw, "text", { t }),
+      rule: t.t(`lr.rule.${lr.rule}` as MessageId),
+    });
   }
   if (lr.status === "unknown" && lr.message.id === "lr-optimizer-unknown" && lr.message.params) {
     return say("action.lrUnknown", { linear: String(lr.message.params.linear), sqrt: String(lr.message.params.sqrt) });
   }
   if (e.schedule.shouldScale && e.schedule.items.length) {
-    const list = e.schedule.items.map((i) => `${untrusted(i.key, "code", { t })} ${i.before ?? "?"} → ${i.suggested ?? "?"}`).join(t.t("word.listJoin"));
+    const list = e.schedule.items
+      .map((i) => `${untrusted(i.key, "code", { t })} ${i.before ?? "?"} → ${i.suggested ?? "?"}`)
+      .join(t.t("word.listJoin"));
     return say("action.schedule", { list });
   }
   const micro = batchParts(group, input.file).find((p) => p.role === "micro_batch");

@@ -43,7 +43,10 @@ export class Footnotes {
     const t = this.t;
     // The proxy's description as the catalogue words it, its model's shape quoted.
     const safe = { text: (s: string) => untrusted(s, "text", { t }), code: (s: string) => untrusted(s, "code", { t }) };
-    if (this.measured) items.push(`<sup>m</sup> ${this.proxy ? t.t("source.measuredOn", { proxy: wordReason("proxy", this.proxy, t, safe) }) : t.t("source.measured")}`);
+    if (this.measured)
+      items.push(
+        `<sup>m</sup> ${this.proxy ? t.t("source.measuredOn", { proxy: wordReason("proxy", this.proxy, t, safe) }) : t.t("source.measured")}`,
+      );
     // A source can name a user's file or key (a calibration point, a model config): text, not Markdown.
     this.models.forEach((m, i) => items.push(`<sup>${i + 1}</sup> ${untrusted(t.source(m), "text", { t })}`));
     return items.length ? `<sub>${this.t.t("source.legend", { items: items.join(" · ") })}</sub>` : "";

@@ -69,16 +69,30 @@ export function renderComment(input: RenderCommentInput): string {
   const primary = all[0];
   const notes = new Footnotes(t, primary ? measurementOf(input, primary.group)?.description : undefined);
   const fold = [
-    primary ? verdictLine(all, t, input) : `**${t.t("verdict.title", { level: t.t("level.ok") })}** — ${t.t("verdict.none")}`,
+    primary
+      ? verdictLine(all, t, input)
+      : `**${t.t("verdict.title", { level: t.t("level.ok") })}** — ${t.t("verdict.none")}`,
     primary ? sameBatchLine(primary, t, input) : "",
-    all.length === 1 ? renderHeadlineTable({ group: primary.group, file: fileOf(input, primary.group), t, notes }) : all.length > 1 ? renderSummaryTable({ findings: all, t, notes }) : "",
+    all.length === 1
+      ? renderHeadlineTable({ group: primary.group, file: fileOf(input, primary.group), t, notes })
+      : all.length > 1
+        ? renderSummaryTable({ findings: all, t, notes })
+        : "",
     primary ? nextAction({ group: primary.group, file: fileOf(input, primary.group), t }) : "",
   ];
   const head = [COMMENT_MARKER, ...fold].filter(Boolean).join("\n\n");
   const tail = [
     renderProblems(input, t),
     primary ? renderWhy({ group: primary.group, file: fileOf(input, primary.group), t }) : "",
-    input.groups.length || input.measurements.length ? renderHowMeasured({ measurements: input.measurements, groups: byUrgency(input.groups), source: input.source, t, versions: input.versions }) : "",
+    input.groups.length || input.measurements.length
+      ? renderHowMeasured({
+          measurements: input.measurements,
+          groups: byUrgency(input.groups),
+          source: input.source,
+          t,
+          versions: input.versions,
+        })
+      : "",
     `<sub>${t.t("footer")}</sub>`,
   ]
     .filter(Boolean)
@@ -95,7 +109,12 @@ export function renderComment(input: RenderCommentInput): string {
     full.push(section);
     room -= section.length + 2;
   }
-  const collapsed = renderCollapsed(all.slice(full.length).map((f) => f.group), room, t, input);
+  const collapsed = renderCollapsed(
+    all.slice(full.length).map((f) => f.group),
+    room,
+    t,
+    input,
+  );
   return clip([head, ...full, collapsed, tail].filter(Boolean).join("\n\n"), t);
 }
 
@@ -107,7 +126,13 @@ function renderFinding(finding: Finding, input: RenderCommentInput, t: Translato
   const notes = shared ?? new Footnotes(t, proxy);
   const estimateLines = estimateNotes(group, t);
   const convergence = group.estimate.convergence;
-  const affects = finding.affects.length > 1 ? t.t("fold.affects", { count: String(finding.affects.length), list: finding.affects.map((p) => untrusted(p, "code", { t })).join(t.t("word.listJoin")) }) : "";
+  const affects =
+    finding.affects.length > 1
+      ? t.t("fold.affects", {
+          count: String(finding.affects.length),
+          list: finding.affects.map((p) => untrusted(p, "code", { t })).join(t.t("word.listJoin")),
+        })
+      : "";
   const body = [
     renderGroupHeading({ group, t }),
     affects,
@@ -130,7 +155,10 @@ function renderProblems(input: RenderCommentInput, t: Translator): string {
   const body = [
     renderConfigErrors(input.configErrors.slice(0, MAX_LISTED), t),
     renderSkipped(input.skipped.slice(0, MAX_LISTED), t),
-    renderUnreadable(input.files.filter((f) => f.errors.length && !input.groups.some((g) => g.path === f.path)).slice(0, MAX_LISTED), t),
+    renderUnreadable(
+      input.files.filter((f) => f.errors.length && !input.groups.some((g) => g.path === f.path)).slice(0, MAX_LISTED),
+      t,
+    ),
   ]
     .filter(Boolean)
     .join("\n\n");
@@ -142,7 +170,9 @@ function sameBatchLine(finding: Finding, t: Translator, input: RenderCommentInpu
   const { group } = finding;
   const b = group.estimate.batch;
   if (b.ratio === null || Math.abs(b.ratio - 1) > 1e-9) return "";
-  const parts = batchParts(group, fileOf(input, group)).filter((p) => p.changed && typeof p.before === "number" && typeof p.after === "number" && p.before > 0);
+  const parts = batchParts(group, fileOf(input, group)).filter(
+    (p) => p.changed && typeof p.before === "number" && typeof p.after === "number" && p.before > 0,
+  );
   const micro = parts.find((p) => p.role === "micro_batch");
   if (!micro) return "";
   const factor = (p: (typeof parts)[number]) => {
@@ -151,10 +181,18 @@ function sameBatchLine(finding: Finding, t: Translator, input: RenderCommentInpu
   };
   const peak = group.estimate.memory.peak;
   const k = (micro.after as number) / (micro.before as number);
-  const memory = peak.ratio && !peak.ratio.uncertain && peak.basis !== "activations" ? `×${formatNumber(peak.ratio.value)}` : t.t("same.memoryUnknown", { k: formatNumber(k) });
+  const memory =
+    peak.ratio && !peak.ratio.uncertain && peak.basis !== "activations"
+      ? `×${formatNumber(peak.ratio.value)}`
+      : t.t("same.memoryUnknown", { k: formatNumber(k) });
   return t.t("same.batch", {
-    batch: b.after === null ? t.t("cell.unknown") : `${formatNumber(b.after)} ${t.t(b.unit === "tokens" ? "unit.tokens" : "unit.samples")}`,
-    parts: parts.map((p) => t.t("same.part", { name: t.t(`verdict.part.${p.role}` as MessageId), factor: factor(p) })).join(t.t("word.listJoin")),
+    batch:
+      b.after === null
+        ? t.t("cell.unknown")
+        : `${formatNumber(b.after)} ${t.t(b.unit === "tokens" ? "unit.tokens" : "unit.samples")}`,
+    parts: parts
+      .map((p) => t.t("same.part", { name: t.t(`verdict.part.${p.role}` as MessageId), factor: factor(p) }))
+      .join(t.t("word.listJoin")),
     memory,
     micro: formatNumber(micro.after as number),
   });
@@ -182,8 +220,15 @@ function verdictLine(all: Finding[], t: Translator, input: RenderCommentInput): 
   const worst = all[0].group;
   const files = new Set(all.map((f) => f.edited)).size;
   const scope = all.length > 1 ? t.t("verdict.scope", { changes: String(all.length), files: String(files) }) : "";
-  const verdict = untrusted(verdictText(worst.estimate, t, { group: worst, file: fileOf(input, worst) }), "text", { t });
-  return t.t("verdict.line", { title: t.t("verdict.title", { level: label }), path: untrusted(all[0].edited, "code", { t }), verdict, scope });
+  const verdict = untrusted(verdictText(worst.estimate, t, { group: worst, file: fileOf(input, worst) }), "text", {
+    t,
+  });
+  return t.t("verdict.line", {
+    title: t.t("verdict.title", { level: label }),
+    path: untrusted(all[0].edited, "code", { t }),
+    verdict,
+    scope,
+  });
 }
 
 /** Last resort for pathological inputs: cut at a line break under the limit and say so. */

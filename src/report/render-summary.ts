@@ -24,14 +24,22 @@ export function renderSummary(input: { groups: ChangeGroup[]; language: Language
   let detail: string;
   if (isOverBudget(groups)) {
     // A log line and a check-run title are plain text: a PR's path is made one visible line, nothing more.
-    const paths = groups.filter((g) => g.estimate.memory.budget?.status === "error").map((g) => untrusted(g.path, "plain", { t }));
+    const paths = groups
+      .filter((g) => g.estimate.memory.budget?.status === "error")
+      .map((g) => untrusted(g.path, "plain", { t }));
     detail = t.t("summary.overBudget", { paths: paths.join(", ") });
   } else {
     const worst = groups[0];
     const c = worst.estimate.convergence;
     const path = untrusted(worst.path, "plain", { t });
     const file = input.files?.find((f) => f.path === worst.path);
-    detail = groupLevel(worst) === "ok" && c ? t.t("summary.steps", { path, steps: ratioPhrase(c.stepsRatio, "steps", { t, bare: true }) }) : t.t("summary.verdict", { path, verdict: untrusted(verdictText(worst.estimate, t, { group: worst, file }), "plain", { t }) });
+    detail =
+      groupLevel(worst) === "ok" && c
+        ? t.t("summary.steps", { path, steps: ratioPhrase(c.stepsRatio, "steps", { t, bare: true }) })
+        : t.t("summary.verdict", {
+            path,
+            verdict: untrusted(verdictText(worst.estimate, t, { group: worst, file }), "plain", { t }),
+          });
   }
   return t.t("summary.line", { level, changes: formatNumber(groups.length), files: formatNumber(files), detail });
 }
@@ -48,7 +56,9 @@ export interface CheckRunText {
  * only when a memory budget at level `error` is broken.
  * @example renderCheckRun(report) // { title: "Batch size change: worth a look", summary: "**batch-advisor: Warning** …", conclusion: "neutral" }
  */
-export function renderCheckRun(report: Pick<Report, "groups" | "language" | "markdown" | "overBudget" | "level">): CheckRunText {
+export function renderCheckRun(
+  report: Pick<Report, "groups" | "language" | "markdown" | "overBudget" | "level">,
+): CheckRunText {
   const t = translator(report.language);
   const title = report.groups.length ? t.t(`check.title.${report.level}` as MessageId) : t.t("check.title.none");
   const conclusion = report.overBudget ? "failure" : report.level === "ok" ? "success" : "neutral";

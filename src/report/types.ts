@@ -7,7 +7,6 @@ import type { Estimate, Level } from "../estimate/types.js";
 import type { Measurements } from "../proxy/types.js";
 import type { Language } from "../config/schema.js";
 
-
 /** One file's batch change as the report shows it: its changes and one estimate for the file's new effective batch. */
 export interface ChangeGroup {
   path: string;

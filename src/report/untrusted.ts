@@ -35,7 +35,14 @@ export interface UntrustedOptions {
   info?: string;
 }
 
-const LIMITS: Record<UntrustedForm, number> = { code: 200, html: 200, plain: 500, command: 2_000, text: 2_000, fence: 2_000 };
+const LIMITS: Record<UntrustedForm, number> = {
+  code: 200,
+  html: 200,
+  plain: 500,
+  command: 2_000,
+  text: 2_000,
+  fence: 2_000,
+};
 
 /** Bidi embeddings, overrides and isolates (Trojan Source), LRM/RLM/ALM, and C0/C1 controls other than tab and line breaks. */
 const HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -84,7 +91,12 @@ export function untrusted(value: unknown, as: UntrustedForm, options: UntrustedO
  * @example isVerbatim("lr: 2e-4") // true; isVerbatim("lr: 2e-4 \u202E") // false
  */
 export function isVerbatim(line: string, limit = LIMITS.fence): boolean {
-  return !new RegExp(HIDDEN.source).test(line) && !new RegExp(LINE_BREAK.source).test(line) && [...line].length <= limit && hideMachinePaths(line) === line;
+  return (
+    !new RegExp(HIDDEN.source).test(line) &&
+    !new RegExp(LINE_BREAK.source).test(line) &&
+    [...line].length <= limit &&
+    hideMachinePaths(line) === line
+  );
 }
 
 /** The longest run of backticks in `s` (0 when there is none). */
@@ -163,7 +175,10 @@ function isWordChar(c: string | undefined): boolean {
  * block only \n stays a break (a lone \r would end a line for CommonMark but not for the reader).
  */
 function makeVisible(s: string, kind: "prose" | "line" | "block"): string {
-  const broken = kind === "block" ? s.replace(/\r\n/g, "\n").replace(/[\r\u2028\u2029]/g, "⏎") : s.replace(LINE_BREAK, kind === "prose" ? " " : "⏎");
+  const broken =
+    kind === "block"
+      ? s.replace(/\r\n/g, "\n").replace(/[\r\u2028\u2029]/g, "⏎")
+      : s.replace(LINE_BREAK, kind === "prose" ? " " : "⏎");
   return broken.replace(HIDDEN, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}⟩`);
 }
 
@@ -234,7 +249,10 @@ function machineRoots(): Array<{ pattern: RegExp; shown: string }> {
     .filter((r) => r.folder.length > 3)
     .sort((a, b) => b.folder.length - a.folder.length)
     // "<root>/x" and "<root>" alone, not "<root>x": a folder, not a prefix of a longer name.
-    .map(({ folder, shown }) => ({ pattern: new RegExp(`(?:file://)?${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:[\\\\/]|(?![\\w.-]))`, "g"), shown }));
+    .map(({ folder, shown }) => ({
+      pattern: new RegExp(`(?:file://)?${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:[\\\\/]|(?![\\w.-]))`, "g"),
+      shown,
+    }));
   roots = { key, list };
   return list;
 }
@@ -247,7 +265,8 @@ function machineRoots(): Array<{ pattern: RegExp; shown: string }> {
 export function hideMachinePaths(s: string): string {
   let out = s;
   // "<root>/x" → "x" for the checkout, "<shown>/x" otherwise; "<root>" alone → "<shown>".
-  for (const { pattern, shown } of machineRoots()) out = out.replace(pattern, (m) => (/[\\/]$/.test(m) ? (shown === "." ? "" : `${shown}/`) : shown));
+  for (const { pattern, shown } of machineRoots())
+    out = out.replace(pattern, (m) => (/[\\/]$/.test(m) ? (shown === "." ? "" : `${shown}/`) : shown));
   // Any other install folder still gives the machine's layout away: keep from node_modules on.
   return out.replace(/(?:file:\/\/)?(?:[A-Za-z]:)?(?:[\\/][^\s\\/'"`:()]+)+[\\/](?=node_modules[\\/])/g, "");
 }

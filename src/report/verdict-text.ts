@@ -26,14 +26,29 @@ export interface VerdictContext {
 export function verdictText(e: Estimate, t: Translator, context: VerdictContext = {}): string {
   const b = e.batch;
   const known = b.before !== null && b.after !== null;
-  const head = known ? t.t("verdict.head", { before: formatNumber(b.before!), after: formatNumber(b.after!), ratio: ratioText(b.ratio, t) }) : unknownBatchHead(e, t, context);
+  const head = known
+    ? t.t("verdict.head", {
+        before: formatNumber(b.before!),
+        after: formatNumber(b.after!),
+        ratio: ratioText(b.ratio, t),
+      })
+    : unknownBatchHead(e, t, context);
   const parts: string[] = [];
   const c = e.convergence;
-  if (c) parts.push(t.t("verdict.convergence", { steps: ratioPhrase(c.stepsRatio, "steps", { t, bare: true }), examples: ratioPhrase(c.examplesRatio, "examples", { t, bare: true }) }));
+  if (c)
+    parts.push(
+      t.t("verdict.convergence", {
+        steps: ratioPhrase(c.stepsRatio, "steps", { t, bare: true }),
+        examples: ratioPhrase(c.examplesRatio, "examples", { t, bare: true }),
+      }),
+    );
   const peak = e.memory.peak;
-  if (peak.before && peak.after) parts.push(t.t("verdict.peak", { before: bytesText(peak.before), after: bytesText(peak.after), uncertain: "" }));
-  else if (peak.ratio && peak.basis === "activations") parts.push(t.t("verdict.activationPeak", { ratio: formatNumber(peak.ratio.value) }));
-  else if (peak.ratio && Math.abs(peak.ratio.value - 1) > 0.005) parts.push(t.t("verdict.proxyPeak", { ratio: formatNumber(peak.ratio.value), uncertain: flag(t, peak.ratio) }));
+  if (peak.before && peak.after)
+    parts.push(t.t("verdict.peak", { before: bytesText(peak.before), after: bytesText(peak.after), uncertain: "" }));
+  else if (peak.ratio && peak.basis === "activations")
+    parts.push(t.t("verdict.activationPeak", { ratio: formatNumber(peak.ratio.value) }));
+  else if (peak.ratio && Math.abs(peak.ratio.value - 1) > 0.005)
+    parts.push(t.t("verdict.proxyPeak", { ratio: formatNumber(peak.ratio.value), uncertain: flag(t, peak.ratio) }));
   const budget = e.memory.budget;
   if (budget && (budget.status === "warn" || budget.status === "error")) {
     const near = budget.status === "warn" && budget.compared !== undefined && budget.compared.value <= budget.limit;
@@ -42,10 +57,17 @@ export function verdictText(e: Estimate, t: Translator, context: VerdictContext 
   const lr = e.learningRate;
   if ((lr.status === "unchanged-needs-scaling" || lr.status === "differs-from-rule") && lr.suggestedRaw) {
     const lower = lr.before !== null && lr.suggested !== undefined && lr.suggested.value < lr.before;
-    parts.push(t.t(lower ? "verdict.lrLower" : "verdict.lrRaise", { lr: lr.suggestedRaw, rule: t.t(`lr.rule.${lr.rule}` as MessageId) }));
+    parts.push(
+      t.t(lower ? "verdict.lrLower" : "verdict.lrRaise", {
+        lr: lr.suggestedRaw,
+        rule: t.t(`lr.rule.${lr.rule}` as MessageId),
+      }),
+    );
   }
   if (e.schedule.shouldScale) parts.push(t.t((b.ratio ?? 1) > 1 ? "verdict.scheduleMore" : "verdict.scheduleFewer"));
-  return parts.length ? t.t("verdict.sentence", { head, parts: parts.join(t.t("verdict.join")) }) : t.t("verdict.headOnly", { head });
+  return parts.length
+    ? t.t("verdict.sentence", { head, parts: parts.join(t.t("verdict.join")) })
+    : t.t("verdict.headOnly", { head });
 }
 
 /**
@@ -68,15 +90,27 @@ function unknownBatchHead(e: Estimate, t: Translator, context: VerdictContext): 
   const parts = context.group ? batchParts(context.group, context.file) : [];
   const changed = parts
     .filter((p) => p.changed && typeof p.before === "number" && typeof p.after === "number")
-    .map((p) => t.t("verdict.part", { name: t.t(`verdict.part.${p.role}` as MessageId), before: formatNumber(p.before as number), after: formatNumber(p.after as number) }));
-  const unknown = parts.filter((p) => p.before === undefined || p.after === undefined).map((p) => t.t(`verdict.part.${p.role}` as MessageId));
+    .map((p) =>
+      t.t("verdict.part", {
+        name: t.t(`verdict.part.${p.role}` as MessageId),
+        before: formatNumber(p.before as number),
+        after: formatNumber(p.after as number),
+      }),
+    );
+  const unknown = parts
+    .filter((p) => p.before === undefined || p.after === undefined)
+    .map((p) => t.t(`verdict.part.${p.role}` as MessageId));
   if (!changed.length) {
     const side = (v: number | null) => (v === null ? "?" : formatNumber(v));
     return t.t("verdict.head", { before: side(b.before), after: side(b.after), ratio: ratioText(b.ratio, t) });
   }
   const list = changed.join(t.t("word.listJoin"));
   if (!unknown.length) return t.t("verdict.headPartsKnown", { changed: list, ratio: ratioText(b.ratio, t) });
-  return t.t("verdict.headParts", { changed: list, ratio: ratioText(b.ratio, t), unknown: t.t("verdict.unknownParts", { parts: unknown.join(t.t("word.listJoin")) }) });
+  return t.t("verdict.headParts", {
+    changed: list,
+    ratio: ratioText(b.ratio, t),
+    unknown: t.t("verdict.unknownParts", { parts: unknown.join(t.t("word.listJoin")) }),
+  });
 }
 
 function ratioText(ratio: number | null, t: Translator): string {
@@ -85,7 +119,9 @@ function ratioText(ratio: number | null, t: Translator): string {
 
 /** Bytes as a value, or as its interval when the value is uncertain: no point figure in a headline for an uncertain peak. */
 function bytesText(q: Quantity): string {
-  return q.uncertain && q.low !== undefined && q.high !== undefined ? formatRange(q.low, q.high, formatBytes) : formatBytes(q.value);
+  return q.uncertain && q.low !== undefined && q.high !== undefined
+    ? formatRange(q.low, q.high, formatBytes)
+    : formatBytes(q.value);
 }
 
 function flag(t: Translator, q: Quantity): string {

@@ -26,7 +26,11 @@ export function termsPoint(input: { group: ChangeGroup; file?: FileReport; t: Tr
   const examples = s?.epochTime?.examples;
   if (s && examples) {
     const steps = (perStep: number) => formatNumber(Math.ceil(examples / perStep));
-    p.say("why.terms.epochSteps", { examples: formatNumber(examples), stepsBefore: steps(s.sides.before.examplesPerStep), stepsAfter: steps(s.sides.after.examplesPerStep) });
+    p.say("why.terms.epochSteps", {
+      examples: formatNumber(examples),
+      stepsBefore: steps(s.sides.before.examplesPerStep),
+      stepsAfter: steps(s.sides.after.examplesPerStep),
+    });
   } else if (Math.abs(ratio - 1) < 1e-9) p.say("why.terms.sameSteps");
   // The factor needs no absolute size: it stands even when a part of the batch is unknown.
   else p.say(ratio > 1 ? "why.terms.fewer" : "why.terms.more", { x: factorDigits(ratio > 1 ? ratio : 1 / ratio) });
@@ -43,12 +47,24 @@ export function spectrumPoint(input: { estimate: Estimate; t: Translator }): Why
   const p = new Paragraph(t).say("why.spectrum").say("why.critical");
   if (!c) return p.say("why.critical.missing").point("spectrum", "why.spectrum.title");
   const unit = unitWord(c.frame.unit, t);
-  if (isStandIn(c)) return p.say("why.critical.standIn", { bCrit: formatNumber(c.bCrit.value), unit }).point("spectrum", "why.spectrum.title");
+  if (isStandIn(c))
+    return p
+      .say("why.critical.standIn", { bCrit: formatNumber(c.bCrit.value), unit })
+      .point("spectrum", "why.spectrum.title");
   const source = t.t(`why.critical.source.${c.source}` as MessageId);
   const times = (b: number) => formatNumber(b / c.bCrit.value);
-  if (c.lowerBound) p.say("why.critical.atLeast", { bCrit: formatNumber(c.bCrit.value), unit, source, afterX: times(c.frame.after) });
-  else p.say("why.critical.known", { bCrit: bCritText(c, t), unit, source, beforeX: times(c.frame.before), afterX: times(c.frame.after) });
-  if (c.kaplan && c.source !== "kaplan") p.say("why.critical.kaplan", { loss: formatNumber(c.kaplan.loss), bCrit: formatNumber(c.kaplan.bCrit.value) });
+  if (c.lowerBound)
+    p.say("why.critical.atLeast", { bCrit: formatNumber(c.bCrit.value), unit, source, afterX: times(c.frame.after) });
+  else
+    p.say("why.critical.known", {
+      bCrit: bCritText(c, t),
+      unit,
+      source,
+      beforeX: times(c.frame.before),
+      afterX: times(c.frame.after),
+    });
+  if (c.kaplan && c.source !== "kaplan")
+    p.say("why.critical.kaplan", { loss: formatNumber(c.kaplan.loss), bCrit: formatNumber(c.kaplan.bCrit.value) });
   return p.point("spectrum", "why.spectrum.title");
 }
 
@@ -62,10 +78,17 @@ export function tradeoffPoint(input: { estimate: Estimate; t: Translator }): Why
   const e = input.estimate;
   const c = e.convergence;
   const p = new Paragraph(t).say("why.tradeoff");
-  if (c) p.say("why.tradeoff.numbers", { steps: ratioPhrase(c.stepsRatio, "steps", { t }), examples: ratioPhrase(c.examplesRatio, "examples", { t }) });
+  if (c)
+    p.say("why.tradeoff.numbers", {
+      steps: ratioPhrase(c.stepsRatio, "steps", { t }),
+      examples: ratioPhrase(c.examplesRatio, "examples", { t }),
+    });
   if (e.speed) {
     const gpu = e.speed.gpu ? untrusted(e.speed.gpu.id, "text", { t }) : t.t("speed.yourGpu");
-    p.say(e.speed.basis === "measured" ? "why.tradeoff.speedMeasured" : "why.tradeoff.speed", { epoch: ratioPhrase(e.speed.epochTimeRatio, "time", { t }), gpu });
+    p.say(e.speed.basis === "measured" ? "why.tradeoff.speedMeasured" : "why.tradeoff.speed", {
+      epoch: ratioPhrase(e.speed.epochTimeRatio, "time", { t }),
+      gpu,
+    });
   }
   // As in the headline: an uncertain time after the change makes its ratio uncertain too.
   const w = e.speed?.wallTime;
@@ -74,7 +97,8 @@ export function tradeoffPoint(input: { estimate: Estimate; t: Translator }): Why
   p.say("why.optima");
   if (!c || isStandIn(c)) return p.say("why.zone.unknown").point("tradeoff", "why.tradeoff.title");
   const fastest = fastestInterior(c);
-  if (fastest !== undefined) p.say("why.optima.fastest", { batch: formatNumber(fastest), unit: unitWord(c.frame.unit, t) });
+  if (fastest !== undefined)
+    p.say("why.optima.fastest", { batch: formatNumber(fastest), unit: unitWord(c.frame.unit, t) });
   // The estimate stage names the threshold from the bot config; an estimate built without it says nothing of the zone.
   const factor = c.largeBatchFactor;
   if (factor === undefined) return p.point("tradeoff", "why.tradeoff.title");
@@ -92,7 +116,11 @@ function isStandIn(c: ConvergenceEstimate): boolean {
 function bCritText(c: ConvergenceEstimate, t: Translator): string {
   const { value, low, high, uncertain } = c.bCrit;
   if (!uncertain || low === undefined || high === undefined) return formatNumber(value);
-  return t.t("why.critical.uncertain", { value: formatNumber(value), low: formatNumber(low), high: formatNumber(high) });
+  return t.t("why.critical.uncertain", {
+    value: formatNumber(value),
+    low: formatNumber(low),
+    high: formatNumber(high),
+  });
 }
 
 /** The curve's batch with the least time to the same loss, when it lies inside the curve (an end says only "at least this far"). */

@@ -17,7 +17,11 @@ export function memoryPoint(input: { group: ChangeGroup; file?: FileReport; t: T
   const p = new Paragraph(t).say("why.memory");
   const micro = batchParts(input.group, input.file).find((part) => part.role === "micro_batch");
   const same = micro && !micro.changed && micro.after !== undefined && micro.after !== null;
-  if (same) p.say("why.memory.microSame", { micro: typeof micro.after === "number" ? formatNumber(micro.after) : untrusted(String(micro.after), "code", { t }) });
+  if (same)
+    p.say("why.memory.microSame", {
+      micro:
+        typeof micro.after === "number" ? formatNumber(micro.after) : untrusted(String(micro.after), "code", { t }),
+    });
   const before = m.parts?.before;
   const after = m.parts?.after;
   const a = m.model;
@@ -37,12 +41,26 @@ export function memoryPoint(input: { group: ChangeGroup; file?: FileReport; t: T
     // A vision model has no logits over a vocabulary worth naming.
     p.say(after.logits.value > 0 ? "why.memory.parts" : "why.memory.partsNoLogits", params);
   } else if (a) {
-    p.say("why.memory.model", { states: formatBytes(a.modelStates.value), perParameter: formatNumber(a.bytesPerParameter), parameters: formatNumber(a.parameters) });
-    if (a.activationsPerExample) p.say("why.memory.activations", { perExample: formatBytes(a.activationsPerExample.value) });
+    p.say("why.memory.model", {
+      states: formatBytes(a.modelStates.value),
+      perParameter: formatNumber(a.bytesPerParameter),
+      parameters: formatNumber(a.parameters),
+    });
+    if (a.activationsPerExample)
+      p.say("why.memory.activations", { perExample: formatBytes(a.activationsPerExample.value) });
   } else if (m.calibrated) {
-    p.say("why.memory.calibrated", { batch: formatNumber(m.calibrated.batch), peak: formatBytes(m.calibrated.peakBytes), fixed: formatBytes(m.calibrated.fixedBytes.value), perExample: formatBytes(m.calibrated.perExampleBytes.value) });
+    p.say("why.memory.calibrated", {
+      batch: formatNumber(m.calibrated.batch),
+      peak: formatBytes(m.calibrated.peakBytes),
+      fixed: formatBytes(m.calibrated.fixedBytes.value),
+      perExample: formatBytes(m.calibrated.perExampleBytes.value),
+    });
   } else if (m.proxy) {
-    p.say("why.memory.proxy", { fixed: formatBytes(m.proxy.fixedBytes), perExample: formatBytes(m.proxy.perExampleBytes), optimizer: formatBytes(m.proxy.optimizerPeakBytes) });
+    p.say("why.memory.proxy", {
+      fixed: formatBytes(m.proxy.fixedBytes),
+      perExample: formatBytes(m.proxy.perExampleBytes),
+      optimizer: formatBytes(m.proxy.optimizerPeakBytes),
+    });
   }
   return p.point("memory", "why.memory.title");
 }

@@ -23,12 +23,25 @@ export function optimizerPoint(input: { estimate: Estimate; t: Translator }): Wh
   const family = lr.family === "adam" ? "adam" : "sgd";
   const optimizer = lr.optimizer ? untrusted(lr.optimizer, "code", { t }) : t.t(`why.optimizer.name.${family}`);
   p.say(family === "adam" ? "why.optimizer.adam" : "why.optimizer.sgd", { optimizer });
-  if (k !== null && Math.abs(k - 1) < 1e-9) return p.say("why.optimizer.same").point("optimizer", "why.optimizer.title");
-  if (lr.status === "framework-scales") return p.add(lr.message.id, t.note(lr.message)).point("optimizer", "why.optimizer.title");
+  if (k !== null && Math.abs(k - 1) < 1e-9)
+    return p.say("why.optimizer.same").point("optimizer", "why.optimizer.title");
+  if (lr.status === "framework-scales")
+    return p.add(lr.message.id, t.note(lr.message)).point("optimizer", "why.optimizer.title");
   if (k !== null && lr.suggested && lr.before !== null && lr.before > 0) {
-    const suggested = lr.suggestedRaw ? untrusted(lr.suggestedRaw, "text", { t }) : formatValue(lr.suggested.value, "learning-rate");
-    p.say("why.optimizer.numbers", { k: formatNumber(k), factor: factorDigits(lr.suggested.value / lr.before), before: formatValue(lr.before, "learning-rate"), suggested });
+    const suggested = lr.suggestedRaw
+      ? untrusted(lr.suggestedRaw, "text", { t })
+      : formatValue(lr.suggested.value, "learning-rate");
+    p.say("why.optimizer.numbers", {
+      k: formatNumber(k),
+      factor: factorDigits(lr.suggested.value / lr.before),
+      before: formatValue(lr.before, "learning-rate"),
+      suggested,
+    });
   }
-  if (lr.capped) p.say("why.optimizer.capped", { factor: factorDigits(lr.capped.factor), uncapped: factorDigits(lr.capped.uncapped) });
+  if (lr.capped)
+    p.say("why.optimizer.capped", {
+      factor: factorDigits(lr.capped.factor),
+      uncapped: factorDigits(lr.capped.uncapped),
+    });
   return p.point("optimizer", "why.optimizer.title");
 }

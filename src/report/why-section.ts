@@ -24,7 +24,13 @@ export interface WhyInput {
 export function whyPoints(input: WhyInput): WhyPoint[] {
   const estimate = input.group.estimate;
   const { t } = input;
-  return [termsPoint(input), spectrumPoint({ estimate, t }), tradeoffPoint({ estimate, t }), optimizerPoint({ estimate, t }), memoryPoint(input)];
+  return [
+    termsPoint(input),
+    spectrumPoint({ estimate, t }),
+    tradeoffPoint({ estimate, t }),
+    optimizerPoint({ estimate, t }),
+    memoryPoint(input),
+  ];
 }
 
 /**

@@ -16,7 +16,9 @@ export function workloadSource(source: WorkloadSource, t: Translator): string {
     case "catalogue":
       return t.t("workload.from.catalogue", { id: text(source.id), url: text(source.url) });
     case "default":
-      return source.framework === "any" ? t.t("workload.from.default", { what: text(source.what) }) : t.t("workload.from.frameworkDefault", { framework: text(source.framework), what: text(source.what) });
+      return source.framework === "any"
+        ? t.t("workload.from.default", { what: text(source.what) })
+        : t.t("workload.from.frameworkDefault", { framework: text(source.framework), what: text(source.what) });
     case "bot-config":
       return t.t("workload.from.botConfig", { key: text(source.key) });
     case "derived":

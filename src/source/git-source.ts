@@ -110,14 +110,24 @@ export class GitSource implements ChangeSource {
 
   private async fetch(side: Side, path: string): Promise<GitRead> {
     const normal = posix.normalize(path);
-    if (posix.isAbsolute(normal) || normal === ".." || normal.startsWith("../")) return { missing: false, reason: "is outside the repository; not read" };
+    if (posix.isAbsolute(normal) || normal === ".." || normal.startsWith("../"))
+      return { missing: false, reason: "is outside the repository; not read" };
     const rev = (await this.resolved())[side];
     const entry = await this.entry(rev, normal);
     if (!entry) return { missing: true, reason: "not found" };
-    if (entry.mode === "120000") return { missing: false, reason: "is a symbolic link in the repository; not followed" };
-    if (entry.type !== "blob") return { missing: false, reason: `is a ${entry.type === "commit" ? "submodule" : "folder"}, not a file; not read` };
+    if (entry.mode === "120000")
+      return { missing: false, reason: "is a symbolic link in the repository; not followed" };
+    if (entry.type !== "blob")
+      return {
+        missing: false,
+        reason: `is a ${entry.type === "commit" ? "submodule" : "folder"}, not a file; not read`,
+      };
     const max = this.options.maxFileBytes ?? MAX_LOCAL_FILE_BYTES;
-    if (entry.size > max) return { missing: false, reason: `${(entry.size / 1048576).toFixed(1)} MiB is over the ${(max / 1048576).toFixed(0)} MiB limit; not read` };
+    if (entry.size > max)
+      return {
+        missing: false,
+        reason: `${(entry.size / 1048576).toFixed(1)} MiB is over the ${(max / 1048576).toFixed(0)} MiB limit; not read`,
+      };
     return { text: await this.git(["cat-file", "blob", entry.object]) };
   }
 
@@ -125,7 +135,17 @@ export class GitSource implements ChangeSource {
   private async entry(rev: string, path: string): Promise<TreeEntry | null> {
     let out: string;
     try {
-      out = await this.git(["--literal-pathspecs", "ls-tree", "-z", "-l", "--full-tree", "--end-of-options", rev, "--", path]);
+      out = await this.git([
+        "--literal-pathspecs",
+        "ls-tree",
+        "-z",
+        "-l",
+        "--full-tree",
+        "--end-of-options",
+        rev,
+        "--",
+        path,
+      ]);
     } catch {
       return null;
     }
@@ -147,7 +167,9 @@ export class GitSource implements ChangeSource {
         try {
           ids[side] = (await this.git(["rev-parse", "--verify", "-q", "--end-of-options", `${rev}^{commit}`])).trim();
         } catch {
-          throw new SourceError(`--${side} ${JSON.stringify(rev)} is not a commit in ${this.options.repo} (or it is not a git repository)`);
+          throw new SourceError(
+            `--${side} ${JSON.stringify(rev)} is not a commit in ${this.options.repo} (or it is not a git repository)`,
+          );
         }
       }
       return ids;
@@ -157,7 +179,10 @@ export class GitSource implements ChangeSource {
 
   private async git(args: string[]): Promise<string> {
     const [global, rest] = args[0] === "--literal-pathspecs" ? [[args[0]], args.slice(1)] : [[], args];
-    const { stdout } = await run("git", [...global, "-C", this.options.repo, ...rest], { maxBuffer: MAX_BUFFER, encoding: "utf8" });
+    const { stdout } = await run("git", [...global, "-C", this.options.repo, ...rest], {
+      maxBuffer: MAX_BUFFER,
+      encoding: "utf8",
+    });
     return stdout;
   }
 }

@@ -27,7 +27,12 @@ interface TreeEntry {
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Statuses GitHub reports beyond the four a ChangeSource knows. */
-const STATUS: Record<string, ChangedFile["status"]> = { added: "added", removed: "removed", renamed: "renamed", copied: "added" };
+const STATUS: Record<string, ChangedFile["status"]> = {
+  added: "added",
+  removed: "removed",
+  renamed: "renamed",
+  copied: "added",
+};
 
 /**
  * A pull request read through the GitHub API: changed files from `pulls.listFiles` (paginated,
@@ -74,7 +79,12 @@ export class GitHubSource implements ChangeSource {
 
   private async fetchFiles(): Promise<PullFile[]> {
     const { github, owner, repo, pullNumber } = this.options;
-    const raw = await github.paginate(github.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
+    const raw = await github.paginate(github.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pullNumber,
+      per_page: 100,
+    });
     // GitHub lists at most 3000 files of a pull request; say so rather than pretend the list is whole.
     if (raw.length >= 3000) this.options.log?.(`${this.description}: GitHub lists only the first 3000 changed files`);
     return raw.map((f) => ({
@@ -106,7 +116,8 @@ export class GitHubSource implements ChangeSource {
       const { data } = await github.rest.repos.getContent({ owner, repo, path, ref });
       if (Array.isArray(data) || data.type !== "file") return null;
       if (data.size > this.maxBytes) return this.skip(path, tooLarge(data.size, this.maxBytes));
-      if (data.encoding === "base64" && (data.content !== "" || data.size === 0)) return Buffer.from(data.content, "base64");
+      if (data.encoding === "base64" && (data.content !== "" || data.size === 0))
+        return Buffer.from(data.content, "base64");
       // Files from 1 MB to 100 MB come back with encoding "none" and no content.
       ({ sha, size } = data);
     } catch (error) {
@@ -135,9 +146,13 @@ export class GitHubSource implements ChangeSource {
   private async fetchTree(side: Side): Promise<Map<string, TreeEntry>> {
     const { github, owner, repo } = this.options;
     const { data } = await github.rest.git.getTree({ owner, repo, tree_sha: this.options[side], recursive: "true" });
-    if (data.truncated) this.options.log?.(`${this.description}: the ${side} tree is too large for one API call; configs inheriting a changed file may be missed`);
+    if (data.truncated)
+      this.options.log?.(
+        `${this.description}: the ${side} tree is too large for one API call; configs inheriting a changed file may be missed`,
+      );
     const entries = new Map<string, TreeEntry>();
-    for (const item of data.tree) if (item.type === "blob" && item.path && item.sha) entries.set(item.path, { sha: item.sha, size: item.size });
+    for (const item of data.tree)
+      if (item.type === "blob" && item.path && item.sha) entries.set(item.path, { sha: item.sha, size: item.size });
     return entries;
   }
 

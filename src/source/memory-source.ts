@@ -7,7 +7,10 @@ import type { ChangeSource, ChangedFile, Side } from "./types.js";
 export class MemorySource implements ChangeSource {
   readonly description: string;
 
-  constructor(private sides: { base: Record<string, string>; head: Record<string, string> }, description = "in-memory change") {
+  constructor(
+    private sides: { base: Record<string, string>; head: Record<string, string> },
+    description = "in-memory change",
+  ) {
     this.description = description;
   }
 

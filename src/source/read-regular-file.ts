@@ -39,13 +39,19 @@ export async function readRegularFile(path: string, options: ReadRegularFileOpti
     }
     return { ok: true, text: buffer.subarray(0, filled).toString("utf8"), path: real };
   } catch (error) {
-    return { ok: false, missing: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return {
+      ok: false,
+      missing: false,
+      reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
   } finally {
     await handle.close();
   }
 }
 
-export type OpenedFile = { ok: true; handle: FileHandle; size: number; path: string } | { ok: false; missing: boolean; reason: string };
+export type OpenedFile =
+  | { ok: true; handle: FileHandle; size: number; path: string }
+  | { ok: false; missing: boolean; reason: string };
 
 /**
  * Opens a regular file for reading after the checks of `readRegularFile`; the caller closes the
@@ -70,7 +76,8 @@ export async function openRegularFile(path: string, options: ReadRegularFileOpti
   let real = full;
   if (options.root) {
     real = await realpath(full);
-    if (outside(await realpath(options.root), real)) return refuse("is a symbolic link that leads outside the repository; not followed");
+    if (outside(await realpath(options.root), real))
+      return refuse("is a symbolic link that leads outside the repository; not followed");
   }
   let handle: FileHandle;
   try {
@@ -82,7 +89,11 @@ export async function openRegularFile(path: string, options: ReadRegularFileOpti
   const changed = notRegular(again);
   if (changed || again.size > maxBytes) {
     await handle.close();
-    return refuse(changed ? `is not a regular file (${changed}); not read` : `${mebibytes(again.size)} is over the ${mebibytes(maxBytes)} limit; not read`);
+    return refuse(
+      changed
+        ? `is not a regular file (${changed}); not read`
+        : `${mebibytes(again.size)} is over the ${mebibytes(maxBytes)} limit; not read`,
+    );
   }
   return { ok: true, handle, size: again.size, path: real };
 }

@@ -34,6 +34,9 @@ export function derived<T>(value: T, from: string): Field<T> {
 }
 
 /** A field that is not known, with why (and, when it helps, what to add and where the config named it). */
-export function unknown<T>(reason: string, extra: Omit<Extract<WorkloadSource, { kind: "unknown" }>, "kind" | "reason"> = {}): Field<T> {
+export function unknown<T>(
+  reason: string,
+  extra: Omit<Extract<WorkloadSource, { kind: "unknown" }>, "kind" | "reason"> = {},
+): Field<T> {
   return { value: null, source: { kind: "unknown", reason, ...extra } };
 }

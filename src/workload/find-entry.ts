@@ -12,7 +12,9 @@ export function findEntry(entries: Entry[], names: string[], options: { under?: 
   const matches = entries.filter((e) => {
     const path = e.path.map(norm);
     if (options.under !== undefined && norm(e.path[0] ?? "") !== norm(options.under)) return false;
-    return wanted.some((w) => w.length <= path.length && w.every((part, i) => part === path[path.length - w.length + i]));
+    return wanted.some(
+      (w) => w.length <= path.length && w.every((part, i) => part === path[path.length - w.length + i]),
+    );
   });
   const own = matches.filter((e) => !e.source);
   const pool = own.length ? own : matches;
@@ -33,19 +35,37 @@ export function findEntry(entries: Entry[], names: string[], options: { under?: 
  * `fsdp: "full_shard auto_wrap"`). `key` is the list's own key, without an item index.
  * @example listValue(entries, ["lora_target_modules"]) // { key: "lora_target_modules", items: [{ value: "q_proj", entry }, …] }
  */
-export function listValue(entries: Entry[], names: string[]): { key: string; items: Array<{ value: string; entry: Entry }> } | undefined {
+export function listValue(
+  entries: Entry[],
+  names: string[],
+): { key: string; items: Array<{ value: string; entry: Entry }> } | undefined {
   const single = findEntry(entries, names);
-  if (single && typeof single.value === "string") return { key: single.path.join("."), items: single.value.split(/[\s,]+/).filter(Boolean).map((value) => ({ value, entry: single })) };
+  if (single && typeof single.value === "string")
+    return {
+      key: single.path.join("."),
+      items: single.value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((value) => ({ value, entry: single })),
+    };
   const wanted = names.map((n) => n.split(".").map(norm));
   const items = entries.filter((e) => {
     if (e.path.length < 2 || !/^\d+$/.test(e.path[e.path.length - 1])) return false;
     const path = e.path.slice(0, -1).map(norm);
-    return wanted.some((w) => w.length <= path.length && w.every((part, i) => part === path[path.length - w.length + i]));
+    return wanted.some(
+      (w) => w.length <= path.length && w.every((part, i) => part === path[path.length - w.length + i]),
+    );
   });
-  if (!items.length) return single && single.value !== null ? { key: single.path.join("."), items: [{ value: String(single.value), entry: single }] } : undefined;
+  if (!items.length)
+    return single && single.value !== null
+      ? { key: single.path.join("."), items: [{ value: String(single.value), entry: single }] }
+      : undefined;
   const own = items.filter((e) => !e.source);
   const pool = own.length ? own : items;
-  return { key: pool[0].path.slice(0, -1).join("."), items: pool.map((entry) => ({ value: String(entry.value), entry })) };
+  return {
+    key: pool[0].path.slice(0, -1).join("."),
+    items: pool.map((entry) => ({ value: String(entry.value), entry })),
+  };
 }
 
 /** A boolean as configs write it: true/false, "true", 1/0, "yes". */

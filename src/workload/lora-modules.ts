@@ -10,16 +10,45 @@ const ALL_LINEAR: ModuleKind[] = ["q", "k", "v", "o", "gate", "up", "down"];
  * `query`, `dense`).
  */
 const NAMES: Record<string, ModuleKind[]> = {
-  q_proj: ["q"], query: ["q"], q: ["q"], wq: ["q"],
-  k_proj: ["k"], key: ["k"], k: ["k"], wk: ["k"],
-  v_proj: ["v"], value: ["v"], v: ["v"], wv: ["v"],
-  o_proj: ["o"], out_proj: ["o"], output_proj: ["o"], wo: ["o"], dense: ["o"], o: ["o"],
-  qkv_proj: ["qkv"], c_attn: ["qkv"], query_key_value: ["qkv"], wqkv: ["qkv"], qkv: ["qkv"],
-  gate_proj: ["gate"], w1: ["gate"],
-  up_proj: ["up"], w3: ["up"], c_fc: ["up"], fc1: ["up"], dense_h_to_4h: ["up"], fc_in: ["up"],
-  down_proj: ["down"], w2: ["down"], fc2: ["down"], dense_4h_to_h: ["down"], fc_out: ["down"],
+  q_proj: ["q"],
+  query: ["q"],
+  q: ["q"],
+  wq: ["q"],
+  k_proj: ["k"],
+  key: ["k"],
+  k: ["k"],
+  wk: ["k"],
+  v_proj: ["v"],
+  value: ["v"],
+  v: ["v"],
+  wv: ["v"],
+  o_proj: ["o"],
+  out_proj: ["o"],
+  output_proj: ["o"],
+  wo: ["o"],
+  dense: ["o"],
+  o: ["o"],
+  qkv_proj: ["qkv"],
+  c_attn: ["qkv"],
+  query_key_value: ["qkv"],
+  wqkv: ["qkv"],
+  qkv: ["qkv"],
+  gate_proj: ["gate"],
+  w1: ["gate"],
+  up_proj: ["up"],
+  w3: ["up"],
+  c_fc: ["up"],
+  fc1: ["up"],
+  dense_h_to_4h: ["up"],
+  fc_in: ["up"],
+  down_proj: ["down"],
+  w2: ["down"],
+  fc2: ["down"],
+  dense_4h_to_h: ["down"],
+  fc_out: ["down"],
   c_proj: ["o", "down"],
-  lm_head: ["lm_head"], output: ["lm_head"],
+  lm_head: ["lm_head"],
+  output: ["lm_head"],
 };
 
 const ALL = /^(all|all[-_]linear)$/i;
@@ -29,7 +58,10 @@ const ALL = /^(all|all[-_]linear)$/i;
  * modules (a typo, or a module of another architecture: `gate_proj` on GPT-2).
  * @example resolveTargets(["q_proj", "v_proj"], llama) // { modules: ["q", "v"], unmatched: [] }
  */
-export function resolveTargets(targets: string[], shape: ModelShape | null): { modules: ModuleKind[]; unmatched: string[] } {
+export function resolveTargets(
+  targets: string[],
+  shape: ModelShape | null,
+): { modules: ModuleKind[]; unmatched: string[] } {
   const modules = new Set<ModuleKind>();
   const unmatched: string[] = [];
   for (const raw of targets) {

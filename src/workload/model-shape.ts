@@ -6,10 +6,22 @@ import type { ModelShape } from "./types.js";
 export type Layout = Pick<LanguageModelEntry, "norm" | "bias" | "positions" | "activation" | "tiedEmbeddings">;
 
 /** GPT-2's layout (nanoGPT, Megatron's defaults): LayerNorm, biases, learned positions, GELU, tied embeddings. */
-export const GPT2_LAYOUT: Layout = { norm: "layernorm", bias: "all", positions: "learned", activation: "gelu", tiedEmbeddings: true };
+export const GPT2_LAYOUT: Layout = {
+  norm: "layernorm",
+  bias: "all",
+  positions: "learned",
+  activation: "gelu",
+  tiedEmbeddings: true,
+};
 
 /** Llama's layout, the default of most Hugging Face decoders since 2023: RMSNorm, no biases, rotary, SwiGLU. */
-export const LLAMA_LAYOUT: Layout = { norm: "rmsnorm", bias: "none", positions: "rotary", activation: "silu-glu", tiedEmbeddings: false };
+export const LLAMA_LAYOUT: Layout = {
+  norm: "rmsnorm",
+  bias: "none",
+  positions: "rotary",
+  activation: "silu-glu",
+  tiedEmbeddings: false,
+};
 
 /**
  * The memory model's view of a catalogue entry; parameters counted the way the catalogue counts them.
@@ -40,7 +52,13 @@ export function shapeOfEntry(entry: ModelEntry): ModelShape {
     maxPositions: entry.maxPositions,
     gated: entry.activation === "silu-glu" || entry.activation === "gelu-glu",
     ...(entry.experts && entry.expertsPerToken
-      ? { experts: { count: entry.experts, active: entry.expertsPerToken, intermediate: entry.moeIntermediate ?? entry.intermediate } }
+      ? {
+          experts: {
+            count: entry.experts,
+            active: entry.expertsPerToken,
+            intermediate: entry.moeIntermediate ?? entry.intermediate,
+          },
+        }
       : {}),
   };
 }

@@ -9,8 +9,23 @@ import type { Field, GpuSpec } from "./types.js";
  */
 export function readGpu(config: BotConfig): Field<GpuSpec> {
   const name = config.hardware.gpu;
-  if (!name) return { value: null, source: { kind: "unknown", reason: "no GPU is named", hint: "set hardware.gpu in .github/batch-advisor.yml (for example A100-80GB)" } };
+  if (!name)
+    return {
+      value: null,
+      source: {
+        kind: "unknown",
+        reason: "no GPU is named",
+        hint: "set hardware.gpu in .github/batch-advisor.yml (for example A100-80GB)",
+      },
+    };
   const found = findGpu(name);
-  if ("unknown" in found) return { value: null, source: { kind: "unknown", reason: `${name} is not in the GPU catalogue`, closest: found.closest } };
-  return { value: { id: found.id, memoryBytes: found.memoryBytes, url: found.source }, source: { kind: "bot-config", key: "hardware.gpu" } };
+  if ("unknown" in found)
+    return {
+      value: null,
+      source: { kind: "unknown", reason: `${name} is not in the GPU catalogue`, closest: found.closest },
+    };
+  return {
+    value: { id: found.id, memoryBytes: found.memoryBytes, url: found.source },
+    source: { kind: "bot-config", key: "hardware.gpu" },
+  };
 }

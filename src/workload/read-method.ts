@@ -32,16 +32,28 @@ export function readMethod(input: MethodInput): Method {
   const issues: WorkloadIssue[] = [];
   const quant = readQuantization(entries, file);
   const lora = readLora(entries, file, model, issues);
-  const full = model ? derived(model.parameters, "the model's parameters") : { value: null, source: { kind: "unknown" as const, reason: "the model is unknown" } };
+  const full = model
+    ? derived(model.parameters, "the model's parameters")
+    : { value: null, source: { kind: "unknown" as const, reason: "the model is unknown" } };
 
   if (lora) {
     const kind: MethodKind = quant.field.value === "nf4" || quant.field.value === "nf4-double" ? "qlora" : "lora";
     const spec = lora.spec.value;
     const count = spec && model ? loraParameters(model, spec.rank, spec.modules) : undefined;
-    const trainable: Field<number> = count !== undefined
-      ? derived(count, `LoRA rank ${spec!.rank} on ${spec!.modules.join(", ")} of ${model!.id}`)
-      : { value: null, source: { kind: "unknown", reason: model ? "the LoRA targets could not be sized" : "the model is unknown" } };
-    return { method: { value: kind, source: lora.method.source }, lora: lora.spec, baseQuantization: quant.field, trainableParameters: trainable, issues };
+    const trainable: Field<number> =
+      count !== undefined
+        ? derived(count, `LoRA rank ${spec!.rank} on ${spec!.modules.join(", ")} of ${model!.id}`)
+        : {
+            value: null,
+            source: { kind: "unknown", reason: model ? "the LoRA targets could not be sized" : "the model is unknown" },
+          };
+    return {
+      method: { value: kind, source: lora.method.source },
+      lora: lora.spec,
+      baseQuantization: quant.field,
+      trainableParameters: trainable,
+      issues,
+    };
   }
 
   const finetuning = findEntry(entries, ["finetuning_type"]);
@@ -49,12 +61,25 @@ export function readMethod(input: MethodInput): Method {
     const layersEntry = findEntry(entries, ["freeze_trainable_layers"]);
     const trainableLayers = asCount(layersEntry?.value) ?? 2;
     const perLayer = model?.layers ? (model.parameters - embeddingParameters(model)) / model.layers : undefined;
-    const trainable: Field<number> = perLayer !== undefined
-      ? derived(Math.round(perLayer * Math.min(trainableLayers, model!.layers!)), `the last ${trainableLayers} of ${model!.layers} layers (${layersEntry ? keyOf(layersEntry) : "LLaMA-Factory's default freeze_trainable_layers: 2"})`)
-      : { value: null, source: { kind: "unknown", reason: "the model's layers are unknown" } };
-    return { method: fromEntry("frozen", finetuning, file), lora: none(), baseQuantization: quant.field, trainableParameters: trainable, issues };
+    const trainable: Field<number> =
+      perLayer !== undefined
+        ? derived(
+            Math.round(perLayer * Math.min(trainableLayers, model!.layers!)),
+            `the last ${trainableLayers} of ${model!.layers} layers (${layersEntry ? keyOf(layersEntry) : "LLaMA-Factory's default freeze_trainable_layers: 2"})`,
+          )
+        : { value: null, source: { kind: "unknown", reason: "the model's layers are unknown" } };
+    return {
+      method: fromEntry("frozen", finetuning, file),
+      lora: none(),
+      baseQuantization: quant.field,
+      trainableParameters: trainable,
+      issues,
+    };
   }
-  const method = finetuning && String(finetuning.value).toLowerCase() === "full" ? fromEntry<MethodKind>("full", finetuning, file) : fromDefault<MethodKind>("full", "any", "no adapter or frozen layers are set, so every parameter trains");
+  const method =
+    finetuning && String(finetuning.value).toLowerCase() === "full"
+      ? fromEntry<MethodKind>("full", finetuning, file)
+      : fromDefault<MethodKind>("full", "any", "no adapter or frozen layers are set, so every parameter trains");
   return { method, lora: none(), baseQuantization: quant.field, trainableParameters: full, issues };
 }
 
@@ -74,12 +99,17 @@ function readQuantization(entries: Entry[], file: string): { field: Field<BaseQu
   const four = (entry: Entry, frameworkDouble: boolean) => {
     // axolotl and LLaMA-Factory load 4-bit weights with double quantization on; bitsandbytes' own default is off.
     const double = doubleQuant ?? frameworkDouble;
-    return fromEntry<BaseQuantization>(double ? "nf4-double" : "nf4", doubleEntry && doubleQuant !== undefined ? doubleEntry : entry, file);
+    return fromEntry<BaseQuantization>(
+      double ? "nf4-double" : "nf4",
+      doubleEntry && doubleQuant !== undefined ? doubleEntry : entry,
+      file,
+    );
   };
   const adapter = findEntry(entries, ["adapter"]);
   if (adapter && String(adapter.value).toLowerCase() === "qlora") return { field: four(adapter, true) };
   const component = findEntry(entries, ["model._component_"]);
-  if (component && /\.qlora_/.test(String(component.value))) return { field: fromEntry<BaseQuantization>("nf4-double", component, file) };
+  if (component && /\.qlora_/.test(String(component.value)))
+    return { field: fromEntry<BaseQuantization>("nf4-double", component, file) };
   const bit = findEntry(entries, ["quantization_bit"]);
   if (bit && Number(bit.value) === 4) return { field: four(bit, true) };
   if (bit && Number(bit.value) === 8) return { field: fromEntry<BaseQuantization>("int8", bit, file) };
@@ -91,20 +121,31 @@ function readQuantization(entries: Entry[], file: string): { field: Field<BaseQu
   // double-quantized forms, and bnb.int8-training.
   const quantize = findEntry(entries, ["quantize"]);
   const q = typeof quantize?.value === "string" ? quantize.value.toLowerCase() : "";
-  if (quantize && /^bnb\.(nf4|fp4)/.test(q)) return { field: fromEntry<BaseQuantization>(q.endsWith("-dq") ? "nf4-double" : "nf4", quantize, file) };
+  if (quantize && /^bnb\.(nf4|fp4)/.test(q))
+    return { field: fromEntry<BaseQuantization>(q.endsWith("-dq") ? "nf4-double" : "nf4", quantize, file) };
   if (quantize && /^bnb\.int8/.test(q)) return { field: fromEntry<BaseQuantization>("int8", quantize, file) };
   return { field: fromDefault<BaseQuantization>("none", "any", "no 4-bit or 8-bit loading is set") };
 }
 
 /** LoRA's switches, rank, alpha and targets, or undefined when the config trains no adapter. */
-function readLora(entries: Entry[], file: string, model: ModelShape | null, issues: WorkloadIssue[]): { method: Field<MethodKind>; spec: Field<LoraSpec> } | undefined {
+function readLora(
+  entries: Entry[],
+  file: string,
+  model: ModelShape | null,
+  issues: WorkloadIssue[],
+): { method: Field<MethodKind>; spec: Field<LoraSpec> } | undefined {
   const adapter = findEntry(entries, ["adapter"]);
   const finetuning = findEntry(entries, ["finetuning_type"]);
   const usePeft = findEntry(entries, ["use_peft"]);
   const component = findEntry(entries, ["model._component_"]);
   const torchtune = component && /\.(q?lora|dora)_/.test(String(component.value)) ? component : undefined;
   // LitGPT's LoRA configs (`litgpt finetune lora`) set `lora_r` beside per-module switches no other framework uses.
-  const litgpt = findEntry(entries, LITGPT_SWITCHES.map((s) => s.key)) ? findEntry(entries, ["lora_r"]) : undefined;
+  const litgpt = findEntry(
+    entries,
+    LITGPT_SWITCHES.map((s) => s.key),
+  )
+    ? findEntry(entries, ["lora_r"])
+    : undefined;
   const switchedOn =
     (adapter && /^q?lora$/i.test(String(adapter.value)) && adapter) ||
     (finetuning && /^lora$/i.test(String(finetuning.value)) && finetuning) ||
@@ -116,14 +157,40 @@ function readLora(entries: Entry[], file: string, model: ModelShape | null, issu
 
   const rankEntry = findEntry(entries, ["lora_r", "lora_rank", "peft_config.r", "lora_config.r", "peft.r", "lora.r"]);
   const alphaEntry = findEntry(entries, ["lora_alpha"]);
-  const framework = torchtune ? "torchtune" : litgpt ? "LitGPT" : finetuning ? "LLaMA-Factory" : usePeft ? "TRL" : adapter ? "axolotl" : "PEFT";
+  const framework = torchtune
+    ? "torchtune"
+    : litgpt
+      ? "LitGPT"
+      : finetuning
+        ? "LLaMA-Factory"
+        : usePeft
+          ? "TRL"
+          : adapter
+            ? "axolotl"
+            : "PEFT";
   // Defaults as each names them: torchtune's builders and LLaMA-Factory rank 8; TRL's ModelConfig 16; PEFT's LoraConfig 8.
   const rank = asCount(rankEntry?.value) ?? (framework === "TRL" ? 16 : 8);
-  const alpha = alphaEntry && typeof alphaEntry.value === "number" ? alphaEntry.value : framework === "LLaMA-Factory" ? rank * 2 : framework === "TRL" ? 32 : framework === "torchtune" || framework === "LitGPT" ? 16 : framework === "PEFT" ? 8 : null;
+  const alpha =
+    alphaEntry && typeof alphaEntry.value === "number"
+      ? alphaEntry.value
+      : framework === "LLaMA-Factory"
+        ? rank * 2
+        : framework === "TRL"
+          ? 32
+          : framework === "torchtune" || framework === "LitGPT"
+            ? 16
+            : framework === "PEFT"
+              ? 8
+              : null;
 
   // Defaults as each names them: PEFT's LoraConfig, axolotl, LLaMA-Factory and torchtune's builders 0; TRL's ModelConfig and LitGPT 0.05.
   const dropoutEntry = findEntry(entries, ["lora_dropout"]);
-  const dropout = dropoutEntry && typeof dropoutEntry.value === "number" ? dropoutEntry.value : framework === "TRL" || framework === "LitGPT" ? 0.05 : 0;
+  const dropout =
+    dropoutEntry && typeof dropoutEntry.value === "number"
+      ? dropoutEntry.value
+      : framework === "TRL" || framework === "LitGPT"
+        ? 0.05
+        : 0;
   const targets = framework === "LitGPT" ? litgptTargets(entries) : readTargets(entries, framework);
   const { modules, unmatched } = resolveTargets(targets.values, model);
   for (const name of unmatched) {
@@ -137,8 +204,17 @@ function readLora(entries: Entry[], file: string, model: ModelShape | null, issu
       params: { target: name, key, line: e?.line ?? 0, model: model?.id ?? "?" },
     });
   }
-  const spec: LoraSpec = { rank, alpha, targets: targets.values, modules, dropout, ...(framework === "LitGPT" ? { fusedQkv: true } : {}) };
-  const specSource = rankEntry ? fromEntry(spec, rankEntry, file).source : { kind: "default" as const, framework, what: `LoRA rank ${rank} (the framework's default)` };
+  const spec: LoraSpec = {
+    rank,
+    alpha,
+    targets: targets.values,
+    modules,
+    dropout,
+    ...(framework === "LitGPT" ? { fusedQkv: true } : {}),
+  };
+  const specSource = rankEntry
+    ? fromEntry(spec, rankEntry, file).source
+    : { kind: "default" as const, framework, what: `LoRA rank ${rank} (the framework's default)` };
   return { method: fromEntry<MethodKind>("lora", switchedOn, file), spec: { value: spec, source: specSource } };
 }
 
@@ -157,12 +233,16 @@ const LITGPT_SWITCHES: Array<{ key: string; modules: string[]; default: boolean 
   { key: "lora_head", modules: ["lm_head"], default: false },
 ];
 
-function litgptTargets(entries: Entry[]): { values: string[]; key?: string; entries: Array<{ value: string; entry: Entry }> } {
+function litgptTargets(entries: Entry[]): {
+  values: string[];
+  key?: string;
+  entries: Array<{ value: string; entry: Entry }>;
+} {
   const values: string[] = [];
   const written: Array<{ value: string; entry: Entry }> = [];
   for (const s of LITGPT_SWITCHES) {
     const entry = findEntry(entries, [s.key]);
-    if (!(entry ? asBoolean(entry.value) ?? s.default : s.default)) continue;
+    if (!(entry ? (asBoolean(entry.value) ?? s.default) : s.default)) continue;
     values.push(...s.modules);
     if (entry) written.push(...s.modules.map((value) => ({ value, entry })));
   }
@@ -170,9 +250,13 @@ function litgptTargets(entries: Entry[]): { values: string[]; key?: string; entr
 }
 
 /** Target modules as written (each with the entry that wrote it), or the framework's default when the config names none. */
-function readTargets(entries: Entry[], framework: string): { values: string[]; key?: string; entries: Array<{ value: string; entry: Entry }> } {
+function readTargets(
+  entries: Entry[],
+  framework: string,
+): { values: string[]; key?: string; entries: Array<{ value: string; entry: Entry }> } {
   const linear = findEntry(entries, ["lora_target_linear"]);
-  if (linear && asBoolean(linear.value)) return { values: ["all-linear"], key: keyOf(linear), entries: [{ value: "all-linear", entry: linear }] };
+  if (linear && asBoolean(linear.value))
+    return { values: ["all-linear"], key: keyOf(linear), entries: [{ value: "all-linear", entry: linear }] };
   const listed = listValue(entries, ["lora_target_modules", "lora_target", "target_modules", "lora_attn_modules"]);
   const values = listed ? listed.items.map((i) => i.value) : [];
   if (framework === "torchtune") {

@@ -44,7 +44,8 @@ export interface ModelInput {
  */
 export function readModel(input: ModelInput): { model: Field<ModelShape>; issues: WorkloadIssue[] } {
   const issues: WorkloadIssue[] = [];
-  const found = fromHints(input, issues) ?? fromShapeKeys(input) ?? fromModelId(input, issues) ?? frameworkDefault(input);
+  const found =
+    fromHints(input, issues) ?? fromShapeKeys(input) ?? fromModelId(input, issues) ?? frameworkDefault(input);
   const model = found ?? unknown<ModelShape>("the config names no model", { hint: UNKNOWN_MODEL_HINT });
   // A parameter count in the bot config wins over a counted one (the user knows their model).
   const parameters = input.config.model.parameters;
@@ -60,7 +61,14 @@ function fromHints(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape
   const m = input.config.model;
   if (hasShapeHints(input.config)) {
     const shape = decoderShape(
-      { id: "model hints", hidden: m.hidden!, layers: m.layers!, heads: m.heads!, vocab: m.vocab ?? 0, maxPositions: m.seqLen ?? 0 },
+      {
+        id: "model hints",
+        hidden: m.hidden!,
+        layers: m.layers!,
+        heads: m.heads!,
+        vocab: m.vocab ?? 0,
+        maxPositions: m.seqLen ?? 0,
+      },
       { ...GPT2_LAYOUT, positions: "rotary", tiedEmbeddings: true },
     );
     if (m.parameters) shape.parameters = m.parameters;
@@ -70,12 +78,22 @@ function fromHints(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape
   if (m.configJson) {
     const text = input.files.get(m.configJson) ?? null;
     if (text === null) {
-      issues.push({ id: "config-json-missing", key: "model.configJson", text: `${m.configJson} (model.configJson) was not found, so the model's shape is not known from it.`, params: { path: m.configJson } });
+      issues.push({
+        id: "config-json-missing",
+        key: "model.configJson",
+        text: `${m.configJson} (model.configJson) was not found, so the model's shape is not known from it.`,
+        params: { path: m.configJson },
+      });
       return undefined;
     }
     const shape = parseHfConfig(text, m.configJson);
     if (!shape.ok) {
-      issues.push({ id: "config-json-invalid", key: "model.configJson", text: `${m.configJson} (model.configJson) ${shape.reason}.`, params: { path: m.configJson, reason: shape.reason } });
+      issues.push({
+        id: "config-json-invalid",
+        key: "model.configJson",
+        text: `${m.configJson} (model.configJson) ${shape.reason}.`,
+        params: { path: m.configJson, reason: shape.reason },
+      });
       return undefined;
     }
     return fromBotConfig(shape.shape, "model.configJson");
@@ -96,10 +114,23 @@ function fromShapeKeys(input: ModelInput): Field<ModelShape> | undefined {
   const heads = num(["n_head", "num_attention_heads", "num-attention-heads"]);
   if (!layers || !hidden || !heads) return undefined;
   // A file that names its model by id as well (a HF config with `num_layers` overrides) is read by id.
-  if (findEntry(entries, MODEL_KEYS.filter((k) => k !== "init_from"))) return undefined;
+  if (
+    findEntry(
+      entries,
+      MODEL_KEYS.filter((k) => k !== "init_from"),
+    )
+  )
+    return undefined;
   const nano = input.framework === "nanogpt" || layers.e.path[0] === "n_layer";
   const vocab = num(["vocab_size", "vocab-size", "padded_vocab_size"]);
-  const seq = num(["block_size", "seq_length", "seq-length", "max_position_embeddings", "max-position-embeddings", "encoder_seq_length"]);
+  const seq = num([
+    "block_size",
+    "seq_length",
+    "seq-length",
+    "max_position_embeddings",
+    "max-position-embeddings",
+    "encoder_seq_length",
+  ]);
   const groups = num(["num_query_groups", "num-query-groups"]);
   const ffn = num(["ffn_hidden_size", "ffn-hidden-size"]);
   const biasEntry = findEntry(entries, ["bias"]);
@@ -124,7 +155,15 @@ function fromShapeKeys(input: ModelInput): Field<ModelShape> | undefined {
       ? { ...GPT2_LAYOUT, bias: "none", norm: "rmsnorm", activation: gated ? "silu-glu" : "gelu" }
       : { ...GPT2_LAYOUT, activation: gated ? "silu-glu" : "gelu" },
   );
-  return { value: shape, source: { kind: "config", file: layers.e.source ?? file, key: `${keyOf(layers.e)}, ${keyOf(hidden.e)}, ${keyOf(heads.e)}`, line: layers.e.line } };
+  return {
+    value: shape,
+    source: {
+      kind: "config",
+      file: layers.e.source ?? file,
+      key: `${keyOf(layers.e)}, ${keyOf(hidden.e)}, ${keyOf(heads.e)}`,
+      line: layers.e.line,
+    },
+  };
 }
 
 function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape> | undefined {
@@ -140,10 +179,24 @@ function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelSha
     if (text !== null) {
       const shape = parseHfConfig(text, name);
       if (shape.ok) return fromEntry(shape.shape, localConfig.key, file);
-      issues.push({ id: "config-json-invalid", key: keyOf(localConfig.key), file: localConfig.key.source ?? file, line: localConfig.key.line, text: `${path} (named by ${keyOf(localConfig.key)}) ${shape.reason}.`, params: { path, reason: shape.reason } });
+      issues.push({
+        id: "config-json-invalid",
+        key: keyOf(localConfig.key),
+        file: localConfig.key.source ?? file,
+        line: localConfig.key.line,
+        text: `${path} (named by ${keyOf(localConfig.key)}) ${shape.reason}.`,
+        params: { path, reason: shape.reason },
+      });
     } else if (localConfig.explicit) {
       const named = localConfig.key;
-      issues.push({ id: "config-json-missing", key: keyOf(named), file: named.source ?? file, line: named.line, text: `${path} (named by ${keyOf(named)}, line ${named.line}) was not found in the repository, so the model's shape is not known from it.`, params: { path, key: keyOf(named), line: named.line } });
+      issues.push({
+        id: "config-json-missing",
+        key: keyOf(named),
+        file: named.source ?? file,
+        line: named.line,
+        text: `${path} (named by ${keyOf(named)}, line ${named.line}) was not found in the repository, so the model's shape is not known from it.`,
+        params: { path, key: keyOf(named), line: named.line },
+      });
     }
   }
   const hit = findModel(name);
@@ -157,7 +210,13 @@ function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelSha
     text: `The model ${name} (${key}, line ${entry.line}) is not in the bundled catalogue; closest: ${hit.closest.join(", ")}. To size its memory, ${UNKNOWN_MODEL_HINT}.`,
     params: { model: name, key, line: entry.line, closest: hit.closest.join(", ") },
   });
-  return unknown(`${name} is not in the bundled model catalogue`, { hint: UNKNOWN_MODEL_HINT, closest: hit.closest, key, line: entry.line, file: entry.source ?? file });
+  return unknown(`${name} is not in the bundled model catalogue`, {
+    hint: UNKNOWN_MODEL_HINT,
+    closest: hit.closest,
+    key,
+    line: entry.line,
+    file: entry.source ?? file,
+  });
 }
 
 /**
@@ -174,19 +233,32 @@ export function localConfigOf(entries: Entry[]): { path: string; key: Entry; exp
   if (!entry || typeof entry.value !== "string") return undefined;
   const name = entry.value.trim();
   if (!LOCAL_PATH.test(name) || name.startsWith("/")) return undefined;
-  return { path: `${name.replace(/^\.\//, "").replace(/\/+$/, "")}/config.json`, key: entry, explicit: /^\.{1,2}\//.test(name) };
+  return {
+    path: `${name.replace(/^\.\//, "").replace(/\/+$/, "")}/config.json`,
+    key: entry,
+    explicit: /^\.{1,2}\//.test(name),
+  };
 }
 
 /** Ultralytics `model: yolov8s.pt`, timm `model: resnet50`, `--model resnet50`: a top-level `model` string. */
 function plainModelEntry(entries: Entry[]): Entry | undefined {
-  return [...entries].reverse().find((e) => e.path.length === 1 && /^-*model$/.test(e.path[0]) && typeof e.value === "string");
+  return [...entries]
+    .reverse()
+    .find((e) => e.path.length === 1 && /^-*model$/.test(e.path[0]) && typeof e.value === "string");
 }
 
 /** nanoGPT's train.py trains GPT-2 124M's shape when the config sets none of it. */
 function frameworkDefault(input: ModelInput): Field<ModelShape> | undefined {
   if (input.framework !== "nanogpt") return undefined;
-  const shape = decoderShape({ id: "nanoGPT", hidden: 768, layers: 12, heads: 12, vocab: 50304, maxPositions: 1024 }, { ...GPT2_LAYOUT, bias: "none", norm: "rmsnorm" });
-  return fromDefault(shape, "nanogpt", "train.py defaults n_layer=12, n_head=12, n_embd=768, block_size=1024, vocab 50304, bias=False");
+  const shape = decoderShape(
+    { id: "nanoGPT", hidden: 768, layers: 12, heads: 12, vocab: 50304, maxPositions: 1024 },
+    { ...GPT2_LAYOUT, bias: "none", norm: "rmsnorm" },
+  );
+  return fromDefault(
+    shape,
+    "nanogpt",
+    "train.py defaults n_layer=12, n_head=12, n_embd=768, block_size=1024, vocab 50304, bias=False",
+  );
 }
 
 function parseHfConfig(text: string, id: string): { ok: true; shape: ModelShape } | { ok: false; reason: string } {

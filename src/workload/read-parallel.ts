@@ -36,16 +36,37 @@ function readZero(input: ParallelInput, issues: WorkloadIssue[]): Field<ZeroSpec
     const where = readDeepSpeed(named.value, path, input.files);
     const key = keyOf(named);
     if (!where) {
-      issues.push({ id: "deepspeed-missing", key, file: named.source ?? path, line: named.line, text: `${named.value} (${key}, line ${named.line}) was not found, so the ZeRO stage is not known.`, params: { path: named.value, key, line: named.line } });
+      issues.push({
+        id: "deepspeed-missing",
+        key,
+        file: named.source ?? path,
+        line: named.line,
+        text: `${named.value} (${key}, line ${named.line}) was not found, so the ZeRO stage is not known.`,
+        params: { path: named.value, key, line: named.line },
+      });
       return unknown(`${named.value} was not found`, { key, line: named.line, file: named.source ?? path });
     }
     if (where.errors.length || !where.entries.length) {
       const error = where.errors[0];
       const reason = error ? `${error.message}${error.line ? ` (line ${error.line})` : ""}` : "it holds no settings";
-      issues.push({ id: "deepspeed-invalid", key, file: named.source ?? path, line: named.line, text: `${where.path} (${key}, line ${named.line}) does not parse: ${reason}; the ZeRO stage is not known.`, params: { path: where.path, key, line: named.line, reason } });
+      issues.push({
+        id: "deepspeed-invalid",
+        key,
+        file: named.source ?? path,
+        line: named.line,
+        text: `${where.path} (${key}, line ${named.line}) does not parse: ${reason}; the ZeRO stage is not known.`,
+        params: { path: where.path, key, line: named.line, reason },
+      });
       return unknown(`${where.path} does not parse`, { key, line: named.line, file: named.source ?? path });
     }
-    return zeroFrom(where.entries, where.path) ?? fromDefault({ stage: 0, offloadOptimizer: false, offloadParameters: false, file: where.path }, "deepspeed", `${where.path} has no zero_optimization section (stage 0)`);
+    return (
+      zeroFrom(where.entries, where.path) ??
+      fromDefault(
+        { stage: 0, offloadOptimizer: false, offloadParameters: false, file: where.path },
+        "deepspeed",
+        `${where.path} has no zero_optimization section (stage 0)`,
+      )
+    );
   }
   const own = zeroFrom(entries, path);
   if (own) return own;
@@ -54,8 +75,16 @@ function readZero(input: ParallelInput, issues: WorkloadIssue[]): Field<ZeroSpec
     const e = findEntry(entries, ["use_distributed_optimizer", "use-distributed-optimizer"])!;
     return fromEntry({ stage: 1, offloadOptimizer: false, offloadParameters: false }, e, path);
   }
-  if (config.model.zeroStage !== undefined) return fromBotConfig({ stage: config.model.zeroStage, offloadOptimizer: false, offloadParameters: false }, "model.zeroStage");
-  return fromDefault({ stage: 0, offloadOptimizer: false, offloadParameters: false }, "any", "no DeepSpeed config is named (no ZeRO sharding)");
+  if (config.model.zeroStage !== undefined)
+    return fromBotConfig(
+      { stage: config.model.zeroStage, offloadOptimizer: false, offloadParameters: false },
+      "model.zeroStage",
+    );
+  return fromDefault(
+    { stage: 0, offloadOptimizer: false, offloadParameters: false },
+    "any",
+    "no DeepSpeed config is named (no ZeRO sharding)",
+  );
 }
 
 /** The key that names a DeepSpeed JSON (`deepspeed: ds_z3.json`, accelerate's `deepspeed_config_file`). */
@@ -70,7 +99,11 @@ export function deepSpeedPaths(name: string, configPath: string): string[] {
   return [...new Set([clean, posix.normalize(posix.join(posix.dirname(configPath), clean))])];
 }
 
-function readDeepSpeed(name: string, configPath: string, files: ParallelInput["files"]): { path: string; entries: Entry[]; errors: Array<{ message: string; line?: number }> } | undefined {
+function readDeepSpeed(
+  name: string,
+  configPath: string,
+  files: ParallelInput["files"],
+): { path: string; entries: Entry[]; errors: Array<{ message: string; line?: number }> } | undefined {
   for (const path of deepSpeedPaths(name, configPath)) {
     const text = files.get(path) ?? null;
     if (text === null) continue;
@@ -102,18 +135,43 @@ function zeroFrom(entries: Entry[], file: string): Field<ZeroSpec> | undefined {
 }
 
 function readFsdp({ entries, file }: ParallelInput): Field<FsdpStrategy> {
-  const strategy = findEntry(entries, ["fsdp_sharding_strategy", "sharding_strategy", "fsdp_config.sharding_strategy", "fsdp"]);
+  const strategy = findEntry(entries, [
+    "fsdp_sharding_strategy",
+    "sharding_strategy",
+    "fsdp_config.sharding_strategy",
+    "fsdp",
+  ]);
   if (strategy && strategy.value !== null && strategy.value !== false && strategy.value !== "") {
     const v = String(strategy.value).toLowerCase();
     // accelerate writes the strategy by name or by its enum number (1 FULL_SHARD, 2 SHARD_GRAD_OP, 3 NO_SHARD, 4 HYBRID_SHARD).
-    const kind: FsdpStrategy | undefined = /hybrid|^4$/.test(v) ? "hybrid" : /shard_grad_op|^2$/.test(v) ? "shard-grad-op" : /no_shard|^3$/.test(v) ? "no-shard" : /full_shard|^1$|^true$/.test(v) ? "full" : undefined;
+    const kind: FsdpStrategy | undefined = /hybrid|^4$/.test(v)
+      ? "hybrid"
+      : /shard_grad_op|^2$/.test(v)
+        ? "shard-grad-op"
+        : /no_shard|^3$/.test(v)
+          ? "no-shard"
+          : /full_shard|^1$|^true$/.test(v)
+            ? "full"
+            : undefined;
     if (kind) return fromEntry(kind, strategy, file.path);
   }
-  const list = entries.filter((e) => e.path[0] === "fsdp" && /^\d+$/.test(e.path[1] ?? "") && typeof e.value === "string");
+  const list = entries.filter(
+    (e) => e.path[0] === "fsdp" && /^\d+$/.test(e.path[1] ?? "") && typeof e.value === "string",
+  );
   const named = list.find((e) => /full_shard|shard_grad_op|hybrid_shard|no_shard/i.test(String(e.value)));
   if (named) {
     const v = String(named.value).toLowerCase();
-    return fromEntry(v.includes("hybrid") ? "hybrid" : v.includes("grad_op") ? "shard-grad-op" : v.includes("no_shard") ? "no-shard" : "full", named, file.path);
+    return fromEntry(
+      v.includes("hybrid")
+        ? "hybrid"
+        : v.includes("grad_op")
+          ? "shard-grad-op"
+          : v.includes("no_shard")
+            ? "no-shard"
+            : "full",
+      named,
+      file.path,
+    );
   }
   const strategyName = findEntry(entries, ["strategy", "trainer.strategy"]);
   if (strategyName && /fsdp/i.test(String(strategyName.value))) return fromEntry("full", strategyName, file.path);
@@ -127,25 +185,43 @@ function readFsdp({ entries, file }: ParallelInput): Field<FsdpStrategy> {
 function readSizes({ entries, file }: ParallelInput): Workload["parallel"] {
   const size = (role: "tensor_parallel" | "pipeline_parallel" | "context_parallel"): Field<number> => {
     const s = file.settings.find((x) => x.role === role && asCount(x.value));
-    if (s) return { value: asCount(s.value)!, source: { kind: "config", file: s.source ?? file.path, key: s.key, line: s.line } };
+    if (s)
+      return {
+        value: asCount(s.value)!,
+        source: { kind: "config", file: s.source ?? file.path, key: s.key, line: s.line },
+      };
     return fromDefault(1, "any", `no ${role.replace("_", " ")} size is set`);
   };
   const sp = findEntry(entries, ["sequence_parallel", "sequence-parallel"]);
   return {
     tensor: size("tensor_parallel"),
     pipeline: size("pipeline_parallel"),
-    sequence: sp && asBoolean(sp.value) !== undefined ? fromEntry(asBoolean(sp.value)!, sp, file.path) : fromDefault(false, "any", "no sequence parallelism is set"),
+    sequence:
+      sp && asBoolean(sp.value) !== undefined
+        ? fromEntry(asBoolean(sp.value)!, sp, file.path)
+        : fromDefault(false, "any", "no sequence parallelism is set"),
     context: size("context_parallel"),
   };
 }
 
 function readDevices({ file, config }: ParallelInput): Field<number> {
   const s = file.settings.find((x) => x.role === "devices" && asCount(x.value));
-  if (s) return { value: asCount(s.value)!, source: { kind: "config", file: s.source ?? file.path, key: s.key, line: s.line } };
+  if (s)
+    return {
+      value: asCount(s.value)!,
+      source: { kind: "config", file: s.source ?? file.path, key: s.key, line: s.line },
+    };
   const devices = file.effective.parts.devices;
   // Detection takes the bot config's `devices` when the config leaves them to its launcher.
   if (config.devices && (!devices || devices === config.devices)) return fromBotConfig(config.devices, "devices");
   const launch = / — devices from (.+)$/.exec(file.effective.formula);
-  if (devices) return { value: devices, source: { kind: "derived", from: launch ? `devices from ${launch[1]}` : file.effective.formula || "the effective batch's devices" } };
+  if (devices)
+    return {
+      value: devices,
+      source: {
+        kind: "derived",
+        from: launch ? `devices from ${launch[1]}` : file.effective.formula || "the effective batch's devices",
+      },
+    };
   return unknown("the device count is not set in the config, a launch script or the bot config (devices)");
 }

@@ -101,12 +101,20 @@ const OPTIMIZER_DEFAULTS: Record<string, { value: OptimizerKind; what: string }>
 function readOptimizer({ entries, settings, file, framework, config }: TrainingInput): Field<OptimizerKind> {
   const setting = settings.find((s) => s.role === "optimizer" && typeof s.value === "string");
   const entry = findEntry(entries, ["optim", "optimizer._component_", "optimizer.type", "optimizer"]);
-  const written = setting ? { name: String(setting.value), key: setting.key, line: setting.line, file: setting.source ?? file } : entry && typeof entry.value === "string" ? { name: entry.value, key: entry.path.join("."), line: entry.line, file: entry.source ?? file } : undefined;
+  const written = setting
+    ? { name: String(setting.value), key: setting.key, line: setting.line, file: setting.source ?? file }
+    : entry && typeof entry.value === "string"
+      ? { name: entry.value, key: entry.path.join("."), line: entry.line, file: entry.source ?? file }
+      : undefined;
   if (written && written.name.toLowerCase() !== "auto") {
     const kind = optimizerKind(written.name);
     const source = { kind: "config" as const, file: written.file, key: written.key, line: written.line };
     if (kind) return { value: kind, source };
-    return unknown(`${written.name} is not an optimizer the memory model knows`, { key: written.key, line: written.line, file: written.file });
+    return unknown(`${written.name} is not an optimizer the memory model knows`, {
+      key: written.key,
+      line: written.line,
+      file: written.file,
+    });
   }
   if (config.model.optimizer) {
     const kind = optimizerKind(config.model.optimizer === "momentum" ? "sgd-momentum" : config.model.optimizer);
@@ -116,11 +124,25 @@ function readOptimizer({ entries, settings, file, framework, config }: TrainingI
   return fallback ? fromDefault(fallback.value, framework, fallback.what) : unknown("the config names no optimizer");
 }
 
-const SEQ_KEYS = ["max_seq_length", "sequence_len", "cutoff_len", "max_seq_len", "block_size", "seq_length", "max_length", "seq-length", "max_target_length"];
+const SEQ_KEYS = [
+  "max_seq_length",
+  "sequence_len",
+  "cutoff_len",
+  "max_seq_len",
+  "block_size",
+  "seq_length",
+  "max_length",
+  "seq-length",
+  "max_target_length",
+];
 
 function readSeqLen({ entries, settings, file, framework, config }: TrainingInput): Field<number> {
   const setting = settings.find((s) => s.role === "seq_len" && asCount(s.value));
-  if (setting) return { value: asCount(setting.value)!, source: { kind: "config", file: setting.source ?? file, key: setting.key, line: setting.line } };
+  if (setting)
+    return {
+      value: asCount(setting.value)!,
+      source: { kind: "config", file: setting.source ?? file, key: setting.key, line: setting.line },
+    };
   const entry = findEntry(entries, SEQ_KEYS);
   if (entry && asCount(entry.value)) return fromEntry(asCount(entry.value)!, entry, file);
   if (config.model.seqLen) return fromBotConfig(config.model.seqLen, "model.seqLen");
@@ -129,16 +151,30 @@ function readSeqLen({ entries, settings, file, framework, config }: TrainingInpu
 }
 
 function readCheckpointing({ entries, file, framework }: TrainingInput): Field<boolean> {
-  const on = findEntry(entries, ["gradient_checkpointing", "enable_activation_checkpointing", "activation_checkpointing", "recompute_granularity", "recompute-granularity", "recompute_activations", "recompute-activations"]);
+  const on = findEntry(entries, [
+    "gradient_checkpointing",
+    "enable_activation_checkpointing",
+    "activation_checkpointing",
+    "recompute_granularity",
+    "recompute-granularity",
+    "recompute_activations",
+    "recompute-activations",
+  ]);
   if (on) {
     const v = on.value;
-    const value = typeof v === "string" && /full|selective|true/i.test(v) ? /full|true/i.test(v) : asBoolean(v) ?? false;
+    const value =
+      typeof v === "string" && /full|selective|true/i.test(v) ? /full|true/i.test(v) : (asBoolean(v) ?? false);
     return fromEntry(value, on, file);
   }
   const disabled = findEntry(entries, ["disable_gradient_checkpointing"]);
   if (disabled) return fromEntry(!asBoolean(disabled.value), disabled, file);
   // LLaMA-Factory checkpoints by default (disable_gradient_checkpointing: false).
-  if (findEntry(entries, ["finetuning_type"])) return fromDefault(true, "LLaMA-Factory", "gradient checkpointing is on unless disable_gradient_checkpointing: true");
+  if (findEntry(entries, ["finetuning_type"]))
+    return fromDefault(
+      true,
+      "LLaMA-Factory",
+      "gradient checkpointing is on unless disable_gradient_checkpointing: true",
+    );
   const off: Record<string, string> = {
     huggingface: "TrainingArguments gradient_checkpointing defaults to false",
     axolotl: "gradient_checkpointing unset",
@@ -146,7 +182,9 @@ function readCheckpointing({ entries, file, framework }: TrainingInput): Field<b
     nanogpt: "train.py does not checkpoint activations",
     megatron: "no --recompute-granularity",
   };
-  return off[framework] ? fromDefault(false, framework, off[framework]) : unknown("the config does not say whether activations are checkpointed");
+  return off[framework]
+    ? fromDefault(false, framework, off[framework])
+    : unknown("the config does not say whether activations are checkpointed");
 }
 
 function readAttention({ entries, file, framework }: TrainingInput): Field<"flash" | "sdpa" | "eager"> {
@@ -157,8 +195,15 @@ function readAttention({ entries, file, framework }: TrainingInput): Field<"flas
     if (/sdpa|auto/.test(v)) return fromEntry("sdpa", impl, file);
     if (/eager|disabled/.test(v)) return fromEntry("eager", impl, file);
   }
-  const flag = findEntry(entries, ["flash_attention", "use_flash_attn", "use-flash-attn", "use_flash_attention", "sdp_attention"]);
-  if (flag && asBoolean(flag.value)) return fromEntry(flag.path[flag.path.length - 1] === "sdp_attention" ? "sdpa" : "flash", flag, file);
+  const flag = findEntry(entries, [
+    "flash_attention",
+    "use_flash_attn",
+    "use-flash-attn",
+    "use_flash_attention",
+    "sdp_attention",
+  ]);
+  if (flag && asBoolean(flag.value))
+    return fromEntry(flag.path[flag.path.length - 1] === "sdp_attention" ? "sdpa" : "flash", flag, file);
   const defaults: Record<string, string> = {
     huggingface: "transformers ≥ 4.36 loads PyTorch SDPA attention by default",
     axolotl: "transformers ≥ 4.36 loads PyTorch SDPA attention by default",
@@ -166,7 +211,9 @@ function readAttention({ entries, file, framework }: TrainingInput): Field<"flas
     nanogpt: "model.py uses PyTorch scaled_dot_product_attention (PyTorch ≥ 2.0)",
     litgpt: "LitGPT calls PyTorch scaled_dot_product_attention",
   };
-  return defaults[framework] ? fromDefault("sdpa", framework, defaults[framework]) : unknown("the config does not say which attention kernel runs");
+  return defaults[framework]
+    ? fromDefault("sdpa", framework, defaults[framework])
+    : unknown("the config does not say which attention kernel runs");
 }
 
 function readPacking({ entries, file }: TrainingInput): Field<boolean> {

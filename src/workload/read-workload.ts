@@ -41,13 +41,27 @@ export function filesNamed(input: WorkloadInput): string[] {
 export function buildWorkload(input: WorkloadInput & { files: ReadonlyMap<string, string | null> }): Workload {
   const { entries, config, files } = input;
   const file = { ...input.file, framework: frameworkOf(input.file, entries) };
-  const { model, issues: modelIssues } = readModel({ entries, file: file.path, framework: file.framework, config, files });
+  const { model, issues: modelIssues } = readModel({
+    entries,
+    file: file.path,
+    framework: file.framework,
+    config,
+    files,
+  });
   const method = readMethod({ entries, file: file.path, model: model.value });
-  const training = readTraining({ entries, settings: file.settings, file: file.path, framework: file.framework, config });
+  const training = readTraining({
+    entries,
+    settings: file.settings,
+    file: file.path,
+    framework: file.framework,
+    config,
+  });
   const parallel = readParallel({ entries, file, config, files });
   return {
     model,
-    parameters: model.value ? { value: model.value.parameters, source: model.source } : { value: null, source: model.source },
+    parameters: model.value
+      ? { value: model.value.parameters, source: model.source }
+      : { value: null, source: model.source },
     trainableParameters: method.trainableParameters,
     method: method.method,
     lora: method.lora,
@@ -76,7 +90,9 @@ function frameworkOf(file: FileReport, entries: Entry[]): string {
  * `buildWorkload` with the named files read through `read` (a side of the change source).
  * @example const w = await readWorkload({ file, entries, config, read: (p) => source.read("head", p) });
  */
-export async function readWorkload(input: WorkloadInput & { read: (path: string) => Promise<string | null> }): Promise<Workload> {
+export async function readWorkload(
+  input: WorkloadInput & { read: (path: string) => Promise<string | null> },
+): Promise<Workload> {
   const files = new Map<string, string | null>();
   for (const path of filesNamed(input)) files.set(path, await input.read(path));
   return buildWorkload({ ...input, files });

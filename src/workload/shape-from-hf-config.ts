@@ -5,7 +5,8 @@ import type { ModelShape } from "./types.js";
  * Architectures laid out like GPT-2 (LayerNorm, biases, a plain two-matrix MLP); every other
  * model type is read as Llama-like (RMSNorm, no biases, a gated MLP: Llama, Mistral, Qwen, Gemma).
  */
-const GPT2_LIKE = /^(gpt2|gpt_neox|gptj|gpt_neo|opt|bloom|falcon|phi|starcoder|gpt_bigcode|codegen|bert|roberta|distilbert|t5)$/;
+const GPT2_LIKE =
+  /^(gpt2|gpt_neox|gptj|gpt_neo|opt|bloom|falcon|phi|starcoder|gpt_bigcode|codegen|bert|roberta|distilbert|t5)$/;
 
 /**
  * A Hugging Face `config.json` object as a decoder shape: `hidden_size`/`n_embd`,
@@ -18,7 +19,8 @@ const GPT2_LIKE = /^(gpt2|gpt_neox|gptj|gpt_neo|opt|bloom|falcon|phi|starcoder|g
 export function shapeFromHfConfig(config: unknown, id: string): ModelShape | undefined {
   if (config === null || typeof config !== "object" || Array.isArray(config)) return undefined;
   const c = config as Record<string, unknown>;
-  const pick = (...names: string[]) => names.map((n) => c[n]).find((v): v is number => typeof v === "number" && Number.isInteger(v) && v > 0);
+  const pick = (...names: string[]) =>
+    names.map((n) => c[n]).find((v): v is number => typeof v === "number" && Number.isInteger(v) && v > 0);
   const hidden = pick("hidden_size", "n_embd", "d_model", "dim");
   const layers = pick("num_hidden_layers", "n_layer", "num_layers", "n_layers");
   const heads = pick("num_attention_heads", "n_head", "num_heads", "n_heads");
@@ -29,7 +31,12 @@ export function shapeFromHfConfig(config: unknown, id: string): ModelShape | und
   const gated = gptLike ? /glu/i.test(act) : true;
   const tied = typeof c.tie_word_embeddings === "boolean" ? c.tie_word_embeddings : gptLike;
   const layout: Layout = gptLike
-    ? { ...GPT2_LAYOUT, positions: /gpt2|opt|gpt_bigcode/.test(modelType) ? "learned" : "rotary", activation: gated ? "gelu-glu" : "gelu", tiedEmbeddings: tied }
+    ? {
+        ...GPT2_LAYOUT,
+        positions: /gpt2|opt|gpt_bigcode/.test(modelType) ? "learned" : "rotary",
+        activation: gated ? "gelu-glu" : "gelu",
+        tiedEmbeddings: tied,
+      }
     : { ...LLAMA_LAYOUT, activation: /gelu/i.test(act) ? "gelu-glu" : "silu-glu", tiedEmbeddings: tied };
   const shape = decoderShape(
     {

@@ -86,7 +86,15 @@ export interface LoraSpec {
 
 export type WorkloadPrecision = "mixed" | "bf16" | "fp16" | "fp32";
 
-export type OptimizerKind = "adamw" | "adamw-8bit" | "paged-adamw-8bit" | "paged-adamw-32bit" | "adafactor" | "sgd" | "sgd-momentum" | "lion";
+export type OptimizerKind =
+  | "adamw"
+  | "adamw-8bit"
+  | "paged-adamw-8bit"
+  | "paged-adamw-32bit"
+  | "adafactor"
+  | "sgd"
+  | "sgd-momentum"
+  | "lion";
 
 export interface ZeroSpec {
   stage: 0 | 1 | 2 | 3;
@@ -130,7 +138,13 @@ export interface Workload {
 }
 
 export interface WorkloadIssue {
-  id: "unknown-model" | "config-json-missing" | "config-json-invalid" | "lora-target-unknown" | "deepspeed-missing" | "deepspeed-invalid";
+  id:
+    | "unknown-model"
+    | "config-json-missing"
+    | "config-json-invalid"
+    | "lora-target-unknown"
+    | "deepspeed-missing"
+    | "deepspeed-invalid";
   key: string;
   file?: string;
   line?: number;

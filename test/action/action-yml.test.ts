@@ -26,7 +26,8 @@ const inputVariable = (name: string) => `INPUT_${name.replace(/ /g, "_").toUpper
 
 /** action-validator's Marketplace schema on an action with only this branding. */
 const brandingErrors = (branding: unknown) =>
-  validateAction(stringify({ name: "x", description: "y", runs: { using: "node20", main: "a.js" }, branding })).errors.length;
+  validateAction(stringify({ name: "x", description: "y", runs: { using: "node20", main: "a.js" }, branding })).errors
+    .length;
 
 describe("action.yml", () => {
   it("declares exactly the inputs the code reads", () => {
@@ -40,10 +41,16 @@ describe("action.yml", () => {
   it("a run reads only the inputs it declares and sets every output it declares, nothing else", async () => {
     const report = fixedReport({ groups: [fixedGroup()] });
     const scope = github()
-      .get(contentsPath(".github/batch-advisor.yml")).query({ ref: BASE_SHA }).reply(404, { message: "Not Found" })
-      .get("/user").reply(403, { message: "Resource not accessible by integration" })
-      .get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query({ per_page: 100 })
-      .reply(200, [{ id: 11, body: report.markdown, user: { login: "github-actions[bot]", type: "Bot" }, html_url: "u11" }]);
+      .get(contentsPath(".github/batch-advisor.yml"))
+      .query({ ref: BASE_SHA })
+      .reply(404, { message: "Not Found" })
+      .get("/user")
+      .reply(403, { message: "Resource not accessible by integration" })
+      .get(`/repos/${OWNER}/${REPO}/issues/7/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [
+        { id: 11, body: report.markdown, user: { login: "github-actions[bot]", type: "Bot" }, html_url: "u11" },
+      ]);
     const run = actionRun();
     const read = new Set<string>();
     const env = process.env;
@@ -63,7 +70,9 @@ describe("action.yml", () => {
     run.restore();
     expect(scope.isDone()).toBe(true);
     expect(read.size).toBeGreaterThan(5);
-    expect([...read].filter((variable) => !Object.keys(action.inputs).map(inputVariable).includes(variable))).toEqual([]);
+    expect([...read].filter((variable) => !Object.keys(action.inputs).map(inputVariable).includes(variable))).toEqual(
+      [],
+    );
     expect(Object.keys(outputs).sort()).toEqual(Object.keys(action.outputs).sort());
   });
 
@@ -74,7 +83,8 @@ describe("action.yml", () => {
   });
 
   it("describes every input and output, and runs the committed bundle on node24", () => {
-    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)]) expect(entry.description.length).toBeGreaterThan(10);
+    for (const entry of [...Object.values(action.inputs), ...Object.values(action.outputs)])
+      expect(entry.description.length).toBeGreaterThan(10);
     expect(action.runs).toEqual({ using: "node24", main: "dist/index.cjs" });
     expect(existsSync(join(root, action.runs.main))).toBe(true);
   });

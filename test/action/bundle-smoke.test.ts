@@ -15,9 +15,21 @@ const file = (text: string) => ({ type: "file", encoding: "base64", content: b64
 /** Just enough of the GitHub API, on 127.0.0.1, for one run of the committed bundle. */
 function fakeGitHub(posted: string[]) {
   const routes: Record<string, unknown> = {
-    [`GET /repos/acme/train/contents/.github%2Fbatch-advisor.yml?ref=${BASE}`]: file("proxy:\n  data: teacher-student\n"),
-    "GET /repos/acme/train/pulls/7/files?per_page=100": [{ filename: "train.yaml", status: "modified", patch: "@@ -1,3 +1,3 @@\n optimizer: sgd\n-batch_size: 64\n+batch_size: 256\n lr: 0.1" }],
-    [`GET /repos/acme/train/git/trees/${HEAD}?recursive=true`]: { sha: HEAD, truncated: false, tree: [{ path: "train.yaml", type: "blob", sha: "t", size: 40 }] },
+    [`GET /repos/acme/train/contents/.github%2Fbatch-advisor.yml?ref=${BASE}`]: file(
+      "proxy:\n  data: teacher-student\n",
+    ),
+    "GET /repos/acme/train/pulls/7/files?per_page=100": [
+      {
+        filename: "train.yaml",
+        status: "modified",
+        patch: "@@ -1,3 +1,3 @@\n optimizer: sgd\n-batch_size: 64\n+batch_size: 256\n lr: 0.1",
+      },
+    ],
+    [`GET /repos/acme/train/git/trees/${HEAD}?recursive=true`]: {
+      sha: HEAD,
+      truncated: false,
+      tree: [{ path: "train.yaml", type: "blob", sha: "t", size: 40 }],
+    },
     [`GET /repos/acme/train/contents/train.yaml?ref=${HEAD}`]: file("optimizer: sgd\nbatch_size: 256\nlr: 0.1\n"),
     [`GET /repos/acme/train/contents/train.yaml?ref=${BASE}`]: file("optimizer: sgd\nbatch_size: 64\nlr: 0.1\n"),
     "GET /repos/acme/train/issues/7/comments?per_page=100": [],
@@ -29,7 +41,8 @@ function fakeGitHub(posted: string[]) {
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       const key = `${req.method} ${req.url}`;
-      const send = (status: number, data: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(data));
+      const send = (status: number, data: unknown) =>
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(data));
       if (key === "POST /repos/acme/train/issues/7/comments") {
         posted.push((JSON.parse(body) as { body: string }).body);
         return send(201, { id: 1, html_url: "http://127.0.0.1/c/1" });
@@ -66,7 +79,11 @@ describe("the committed bundle", () => {
       INPUT_SUGGEST: "false",
     };
     // Run from another folder, as a runner does: the bundle must find its wasm files beside itself.
-    const child = spawn(process.execPath, [join(root, "dist/index.cjs")], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [join(root, "dist/index.cjs")], {
+      cwd: dir,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -77,7 +94,9 @@ describe("the committed bundle", () => {
     expect(code).toBe(0);
     expect(posted).toHaveLength(1);
     expect(posted[0]).toContain("train.yaml");
-    const report = JSON.parse(readFileSync(join(dir, "batch-advisor/report.json"), "utf8")) as { measurements: Array<{ backend: { name: string; details: Record<string, unknown> } }> };
+    const report = JSON.parse(readFileSync(join(dir, "batch-advisor/report.json"), "utf8")) as {
+      measurements: Array<{ backend: { name: string; details: Record<string, unknown> } }>;
+    };
     expect(report.measurements[0].backend.name).toBe("wasm");
     expect(report.measurements[0].backend.details.wasmDir).toBe(join(root, "dist"));
     expect(readFileSync(join(dir, "summary.md"), "utf8")).toContain("train.yaml");

@@ -14,7 +14,9 @@ describe("dist/", () => {
 
     const committed = readdirSync(join(root, "dist")).sort();
     expect(committed).toEqual(readdirSync(fresh).sort());
-    const stale = committed.filter((name) => !readFileSync(join(root, "dist", name)).equals(readFileSync(join(fresh, name))));
+    const stale = committed.filter(
+      (name) => !readFileSync(join(root, "dist", name)).equals(readFileSync(join(fresh, name))),
+    );
     expect(stale, "stale files in dist/").toEqual([]);
   });
 

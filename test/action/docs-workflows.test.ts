@@ -7,7 +7,10 @@ import { OUTPUT_NAMES } from "../../src/action/write-outputs.js";
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const yamlBlocks = (markdown: string) => [...markdown.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
 
-interface Step { uses?: string; with?: Record<string, unknown> }
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
 function actionSteps(doc: unknown): Step[] {
   const steps: Step[] = [];
   const walk = (v: unknown) => {
@@ -39,8 +42,13 @@ describe("workflows in docs/action.md and the README", () => {
   });
 
   it("give a pull_request workflow permission to comment, and one that never checks out fork code with a write token", () => {
-    const docs = blocks.map((b) => parse(b) as { on?: unknown; permissions?: Record<string, string>; jobs?: Record<string, { steps?: Step[] }> });
-    const minimal = docs.find((d) => d?.permissions?.["pull-requests"] === "write" && String(JSON.stringify(d?.on)).includes("pull_request"));
+    const docs = blocks.map(
+      (b) =>
+        parse(b) as { on?: unknown; permissions?: Record<string, string>; jobs?: Record<string, { steps?: Step[] }> },
+    );
+    const minimal = docs.find(
+      (d) => d?.permissions?.["pull-requests"] === "write" && String(JSON.stringify(d?.on)).includes("pull_request"),
+    );
     expect(minimal).toBeDefined();
     const poster = docs.find((d) => String(JSON.stringify(d?.on)).includes("workflow_run"));
     expect(poster?.permissions?.["pull-requests"]).toBe("write");

@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import { readEvent } from "../../src/action/read-event.js";
 
 const fixture = (name: string) => new URL(`../../fixtures/events/${name}.json`, import.meta.url).pathname;
-const env = (path: string, extra: Record<string, string> = {}) => ({ GITHUB_EVENT_PATH: path, GITHUB_EVENT_NAME: "pull_request", GITHUB_REPOSITORY: "acme/train", ...extra });
+const env = (path: string, extra: Record<string, string> = {}) => ({
+  GITHUB_EVENT_PATH: path,
+  GITHUB_EVENT_NAME: "pull_request",
+  GITHUB_REPOSITORY: "acme/train",
+  ...extra,
+});
 
 describe("readEvent", () => {
   it("takes the pull request and its base and head SHAs from the pull_request payload", () => {
@@ -29,7 +34,9 @@ describe("readEvent", () => {
   it("explains that a push event has no pull request to comment on", () => {
     const path = join(mkdtempSync(join(tmpdir(), "batch-advisor-event-")), "push.json");
     writeFileSync(path, JSON.stringify({ ref: "refs/heads/main", after: "c".repeat(40) }));
-    expect(() => readEvent({ env: env(path, { GITHUB_EVENT_NAME: "push" }) })).toThrow("The push event has no pull request: run batch-advisor on pull_request");
+    expect(() => readEvent({ env: env(path, { GITHUB_EVENT_NAME: "push" }) })).toThrow(
+      "The push event has no pull request: run batch-advisor on pull_request",
+    );
   });
 
   it("explains a run outside GitHub Actions", () => {

@@ -10,7 +10,11 @@ import { BASE_SHA, HEAD_SHA, OWNER, REPO, contentsPath, github } from "../helper
 
 const checkRun = `/repos/${OWNER}/${REPO}/check-runs/99`;
 const comments = `/repos/${OWNER}/${REPO}/issues/7/comments`;
-const dispatched = { event: "workflow_dispatch", eventName: "workflow_dispatch", inputs: { "pull-request": "7", base: BASE_SHA, head: HEAD_SHA, "check-run-id": "99" } };
+const dispatched = {
+  event: "workflow_dispatch",
+  eventName: "workflow_dispatch",
+  inputs: { "pull-request": "7", base: BASE_SHA, head: HEAD_SHA, "check-run-id": "99" },
+};
 
 let run: ActionRun | undefined;
 afterEach(() => {
@@ -32,12 +36,22 @@ describe("runAction dispatched by the GitHub App (workflow_dispatch)", () => {
     const expected = renderCheckRun(report);
     let completed: { status?: string; conclusion?: string; output?: { title?: string; summary?: string } } = {};
     const scope = github()
-      .get(checkRun).reply(200, { id: 99, status: "queued", app: { slug: "batch-advisor" } })
-      .patch(checkRun, (body: { status?: string }) => body.status === "in_progress").reply(200, { id: 99 })
-      .get(contentsPath(".github/batch-advisor.yml")).query({ ref: BASE_SHA }).reply(404, { message: "Not Found" })
-      .get(comments).query({ per_page: 100 }).reply(200, [{ id: 11, body: "<!-- batch-advisor:comment -->\nold", user: { login: "batch-advisor[bot]" }, html_url: "u11" }])
-      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } })
-      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: withHead(report.markdown, HEAD_SHA) }).reply(200, { id: 11, html_url: "u11" })
+      .get(checkRun)
+      .reply(200, { id: 99, status: "queued", app: { slug: "batch-advisor" } })
+      .patch(checkRun, (body: { status?: string }) => body.status === "in_progress")
+      .reply(200, { id: 99 })
+      .get(contentsPath(".github/batch-advisor.yml"))
+      .query({ ref: BASE_SHA })
+      .reply(404, { message: "Not Found" })
+      .get(comments)
+      .query({ per_page: 100 })
+      .reply(200, [
+        { id: 11, body: "<!-- batch-advisor:comment -->\nold", user: { login: "batch-advisor[bot]" }, html_url: "u11" },
+      ])
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+      .reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } })
+      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: withHead(report.markdown, HEAD_SHA) })
+      .reply(200, { id: 11, html_url: "u11" })
       .patch(checkRun, (body: typeof completed) => {
         completed = body;
         return body.status === "completed";
@@ -48,13 +62,20 @@ describe("runAction dispatched by the GitHub App (workflow_dispatch)", () => {
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(analyze).toHaveBeenCalledTimes(1);
-    expect(analyze.mock.calls[0][0].description).toBe(`${OWNER}/${REPO}#7 ${BASE_SHA.slice(0, 7)}..${HEAD_SHA.slice(0, 7)}`);
-    expect(completed).toMatchObject({ conclusion: expected.conclusion, output: { title: expected.title, summary: expected.summary } });
+    expect(analyze.mock.calls[0][0].description).toBe(
+      `${OWNER}/${REPO}#7 ${BASE_SHA.slice(0, 7)}..${HEAD_SHA.slice(0, 7)}`,
+    );
+    expect(completed).toMatchObject({
+      conclusion: expected.conclusion,
+      output: { title: expected.title, summary: expected.summary },
+    });
     expect(run!.failed()).toBe(false);
   });
 
   it("does nothing when a newer push already superseded the check run", async () => {
-    const scope = github().get(checkRun).reply(200, { id: 99, status: "completed", conclusion: "cancelled", output: { title: "Superseded by ddddddd" } });
+    const scope = github()
+      .get(checkRun)
+      .reply(200, { id: 99, status: "completed", conclusion: "cancelled", output: { title: "Superseded by ddddddd" } });
 
     const analyze = await act(fixedReport({ groups: [fixedGroup()] }));
 
@@ -65,7 +86,9 @@ describe("runAction dispatched by the GitHub App (workflow_dispatch)", () => {
   });
 
   it("fails with what to do when the token is not the App's (the workflow token may not touch the App's check run)", async () => {
-    const scope = github().get(checkRun).reply(200, { id: 99, status: "queued" }).patch(checkRun).reply(403, { message: "Invalid app_id 15368 - check run can only be modified by the GitHub App that created it." });
+    const scope = github().get(checkRun).reply(200, { id: 99, status: "queued" }).patch(checkRun).reply(403, {
+      message: "Invalid app_id 15368 - check run can only be modified by the GitHub App that created it.",
+    });
 
     await act(fixedReport({ groups: [fixedGroup()] }));
 

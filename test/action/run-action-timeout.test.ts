@@ -25,7 +25,9 @@ describe("the Action's request-timeout input", () => {
 
     expect(api.commentsOn(OWNER, REPO, 7)).toHaveLength(1);
     expect(run.failed()).toBe(false);
-    expect(run.stdout()).toContain("GitHub did not answer POST /repos/acme/train/issues/7/comments within 0.5 s (request timeout); looking for it before creating again");
+    expect(run.stdout()).toContain(
+      "GitHub did not answer POST /repos/acme/train/issues/7/comments within 0.5 s (request timeout); looking for it before creating again",
+    );
   });
 
   it("refuses a request-timeout that is not a number of seconds", async () => {

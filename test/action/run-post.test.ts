@@ -29,7 +29,10 @@ afterEach(() => {
 /** The workflow_run half of the fork-safe pair: the bundle an earlier pull_request run uploaded. */
 async function post(content: unknown, workflowRunHead = HEAD_SHA) {
   run = actionRun({ eventName: "workflow_run" });
-  writeFileSync(process.env.GITHUB_EVENT_PATH!, JSON.stringify({ workflow_run: { head_sha: workflowRunHead, event: "pull_request" } }));
+  writeFileSync(
+    process.env.GITHUB_EVENT_PATH!,
+    JSON.stringify({ workflow_run: { head_sha: workflowRunHead, event: "pull_request" } }),
+  );
   const path = join(run.dir, "comment.json");
   writeFileSync(path, JSON.stringify(content));
   vi.stubEnv("INPUT_POST-FROM", path);
@@ -41,12 +44,18 @@ async function post(content: unknown, workflowRunHead = HEAD_SHA) {
 describe("post-from (workflow_run)", () => {
   it("posts the comment a fork's run left, once the pull request still points at that commit", async () => {
     const scope = github()
-      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, head: { sha: HEAD_SHA } })
-      .get("/user").reply(403, {})
-      .get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query({ per_page: 100 }).reply(200, [])
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+      .reply(200, { number: 7, head: { sha: HEAD_SHA } })
+      .get("/user")
+      .reply(403, {})
+      .get(`/repos/${OWNER}/${REPO}/issues/7/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [])
       // Asked again right before writing: the pull request may have moved while the run waited.
-      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: "b".repeat(40) } })
-      .post(`/repos/${OWNER}/${REPO}/issues/7/comments`, { body: withHead(bundle.markdown, HEAD_SHA) }).reply(201, { id: 1, html_url: "u1" });
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+      .reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: "b".repeat(40) } })
+      .post(`/repos/${OWNER}/${REPO}/issues/7/comments`, { body: withHead(bundle.markdown, HEAD_SHA) })
+      .reply(201, { id: 1, html_url: "u1" });
 
     await post(bundle);
 
@@ -56,7 +65,9 @@ describe("post-from (workflow_run)", () => {
   });
 
   it("does not post a report for a commit the pull request has moved past", async () => {
-    const scope = github().get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, head: { sha: "d".repeat(40) } });
+    const scope = github()
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+      .reply(200, { number: 7, head: { sha: "d".repeat(40) } });
 
     await post(bundle);
 

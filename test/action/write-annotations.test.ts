@@ -26,7 +26,15 @@ afterEach(() => {
 describe("annotations as workflow commands", () => {
   it("write one command per annotation whose title and message cannot close it or start another", () => {
     const out = captureStdout();
-    writeAnnotations([{ path: "configs/a\n::error::b.yaml", line: 3, level: "warning", title: `Batch size 8 → ${HOSTILE}: Warning`, message: `first fact ${HOSTILE}\nsecond fact` }]);
+    writeAnnotations([
+      {
+        path: "configs/a\n::error::b.yaml",
+        line: 3,
+        level: "warning",
+        title: `Batch size 8 → ${HOSTILE}: Warning`,
+        message: `first fact ${HOSTILE}\nsecond fact`,
+      },
+    ]);
     const lines = out.lines();
     expect(lines).toHaveLength(1);
     const [command] = lines;

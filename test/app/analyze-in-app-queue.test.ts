@@ -22,14 +22,39 @@ const head = (n: number) => String(n).repeat(40);
  */
 async function setUp(input: { pulls: number; env?: Record<string, string> }) {
   api = await fakeGitHubApi();
-  for (let n = 1; n <= input.pulls; n++) api.setPull({ owner: "acme", repo: "train", number: n, base: BASE_SHA, head: head(n), state: "open", files: { [BASE_SHA]: TRAIN_BASE, [head(n)]: TRAIN_HEAD } });
+  for (let n = 1; n <= input.pulls; n++)
+    api.setPull({
+      owner: "acme",
+      repo: "train",
+      number: n,
+      base: BASE_SHA,
+      head: head(n),
+      state: "open",
+      files: { [BASE_SHA]: TRAIN_BASE, [head(n)]: TRAIN_HEAD },
+    });
   api.setBotConfig("acme", "train", "app:\n  analyzeInApp: true\n");
   const gates: Array<() => void> = [];
-  const slowAnalyze = vi.fn<typeof analyze>(() => new Promise((resolve) => gates.push(() => resolve(fixedReport({ groups: [fixedGroup()] })))));
-  server = await startAppServer({ probot: testProbot(api.url), deps: { analyze: slowAnalyze, env: input.env ?? {}, noDelays: true } });
+  const slowAnalyze = vi.fn<typeof analyze>(
+    () => new Promise((resolve) => gates.push(() => resolve(fixedReport({ groups: [fixedGroup()] })))),
+  );
+  server = await startAppServer({
+    probot: testProbot(api.url),
+    deps: { analyze: slowAnalyze, env: input.env ?? {}, noDelays: true },
+  });
   const deliver = async (n: number) => {
     const started = performance.now();
-    const response = await postDelivery(server!.url, { body: JSON.stringify(pullRequestPayload({ action: "opened", owner: "acme", repo: "train", number: n, base: BASE_SHA, head: head(n) })) });
+    const response = await postDelivery(server!.url, {
+      body: JSON.stringify(
+        pullRequestPayload({
+          action: "opened",
+          owner: "acme",
+          repo: "train",
+          number: n,
+          base: BASE_SHA,
+          head: head(n),
+        }),
+      ),
+    });
     return { status: response.status, ms: performance.now() - started };
   };
   /** Polls until `check` holds (at most 2 s): the App works after it has answered. */
@@ -68,7 +93,10 @@ describe("app.analyzeInApp: the webhook is answered at once, the training runs i
   });
 
   it("past the queue's bound, a pull request's check completes neutral saying the queue is full", async () => {
-    const { api, server, slowAnalyze, deliver, gates, until } = await setUp({ pulls: 3, env: { BATCH_ADVISOR_TRAINING_QUEUE: "1" } });
+    const { api, server, slowAnalyze, deliver, gates, until } = await setUp({
+      pulls: 3,
+      env: { BATCH_ADVISOR_TRAINING_QUEUE: "1" },
+    });
 
     await deliver(1);
     await until(() => slowAnalyze.mock.calls.length === 1);
@@ -77,7 +105,12 @@ describe("app.analyzeInApp: the webhook is answered at once, the training runs i
     await deliver(3);
     await until(() => api.checkRuns.length === 3 && api.checkRuns[2].status === "completed");
 
-    expect(api.checkRuns[2]).toMatchObject({ headSha: head(3), status: "completed", conclusion: "neutral", title: "batch-advisor's training queue is full" });
+    expect(api.checkRuns[2]).toMatchObject({
+      headSha: head(3),
+      status: "completed",
+      conclusion: "neutral",
+      title: "batch-advisor's training queue is full",
+    });
     gates.shift()!();
     await until(() => slowAnalyze.mock.calls.length === 2);
     gates.shift()!();
@@ -87,17 +120,45 @@ describe("app.analyzeInApp: the webhook is answered at once, the training runs i
 
   it("with the real proxy training in a worker thread (the server's setting), a delivery during training is answered within a second", async () => {
     api = await fakeGitHubApi();
-    for (const n of [1, 2]) api.setPull({ owner: "acme", repo: "train", number: n, base: BASE_SHA, head: head(n), state: "open", files: { [BASE_SHA]: TRAIN_BASE, [head(n)]: TRAIN_HEAD } });
-    api.setBotConfig("acme", "train", "app:\n  analyzeInApp: true\nproxy:\n  model: mlp\n  data: teacher-student\n  timeBudget: 6\n  backend: cpu\n");
-    server = await startAppServer({ probot: testProbot(api.url), deps: { analyze, analyzeOptions: { quick: true }, trainInWorker: true, env: {}, noDelays: true } });
+    for (const n of [1, 2])
+      api.setPull({
+        owner: "acme",
+        repo: "train",
+        number: n,
+        base: BASE_SHA,
+        head: head(n),
+        state: "open",
+        files: { [BASE_SHA]: TRAIN_BASE, [head(n)]: TRAIN_HEAD },
+      });
+    api.setBotConfig(
+      "acme",
+      "train",
+      "app:\n  analyzeInApp: true\nproxy:\n  model: mlp\n  data: teacher-student\n  timeBudget: 6\n  backend: cpu\n",
+    );
+    server = await startAppServer({
+      probot: testProbot(api.url),
+      deps: { analyze, analyzeOptions: { quick: true }, trainInWorker: true, env: {}, noDelays: true },
+    });
     const send = async (n: number) => {
       const t = performance.now();
-      const response = await postDelivery(server!.url, { body: JSON.stringify(pullRequestPayload({ action: "opened", owner: "acme", repo: "train", number: n, base: BASE_SHA, head: head(n) })) });
+      const response = await postDelivery(server!.url, {
+        body: JSON.stringify(
+          pullRequestPayload({
+            action: "opened",
+            owner: "acme",
+            repo: "train",
+            number: n,
+            base: BASE_SHA,
+            head: head(n),
+          }),
+        ),
+      });
       return { status: response.status, ms: performance.now() - t };
     };
 
     await send(1);
-    for (let i = 0; i < 500 && api.checkRuns[0]?.status !== "in_progress"; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && api.checkRuns[0]?.status !== "in_progress"; i++)
+      await new Promise((r) => setTimeout(r, 20));
     // The worker is loading and training now; this thread stays free.
     await new Promise((r) => setTimeout(r, 1500));
     const during = await send(2);

@@ -17,7 +17,13 @@ export interface AppServer {
  * WEBHOOK_SECRET, and GHE_HOST/GHE_PROTOCOL for an Enterprise API root), with the test key.
  */
 export function probotFromEnv(env: Record<string, string> = {}): Probot {
-  const merged = { APP_ID: "1234", PRIVATE_KEY: TEST_PRIVATE_KEY, WEBHOOK_SECRET: SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "fatal", ...env };
+  const merged = {
+    APP_ID: "1234",
+    PRIVATE_KEY: TEST_PRIVATE_KEY,
+    WEBHOOK_SECRET: SECRET,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "fatal",
+    ...env,
+  };
   return createProbot({ env: merged as NonNullable<Parameters<typeof createProbot>[0]>["env"] });
 }
 
@@ -42,10 +48,14 @@ export async function startAppServer(input: { probot: Probot; deps: AppDeps }): 
   };
 }
 
-export const sign = (body: string, secret = SECRET) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+export const sign = (body: string, secret = SECRET) =>
+  `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
 /** POSTs one webhook delivery the way GitHub does; `signature: null` sends none. */
-export function postDelivery(url: string, input: { body: string; id?: string; event?: string; signature?: string | null }): Promise<Response> {
+export function postDelivery(
+  url: string,
+  input: { body: string; id?: string; event?: string; signature?: string | null },
+): Promise<Response> {
   const signature = input.signature === undefined ? sign(input.body) : input.signature;
   return fetch(url, {
     method: "POST",
@@ -60,13 +70,31 @@ export function postDelivery(url: string, input: { body: string; id?: string; ev
 }
 
 /** A pull_request payload with only the fields the App reads. */
-export function pullRequestPayload(input: { action: "opened" | "synchronize" | "reopened"; owner: string; repo: string; number: number; base: string; head: string; before?: string }): Record<string, unknown> {
+export function pullRequestPayload(input: {
+  action: "opened" | "synchronize" | "reopened";
+  owner: string;
+  repo: string;
+  number: number;
+  base: string;
+  head: string;
+  before?: string;
+}): Record<string, unknown> {
   return {
     action: input.action,
     number: input.number,
     ...(input.before ? { before: input.before, after: input.head } : {}),
-    pull_request: { number: input.number, state: "open", base: { sha: input.base, ref: "main" }, head: { sha: input.head, ref: "feature" } },
-    repository: { name: input.repo, full_name: `${input.owner}/${input.repo}`, owner: { login: input.owner }, default_branch: "main" },
+    pull_request: {
+      number: input.number,
+      state: "open",
+      base: { sha: input.base, ref: "main" },
+      head: { sha: input.head, ref: "feature" },
+    },
+    repository: {
+      name: input.repo,
+      full_name: `${input.owner}/${input.repo}`,
+      owner: { login: input.owner },
+      default_branch: "main",
+    },
     installation: { id: INSTALLATION },
   };
 }

@@ -19,11 +19,31 @@ const sha = (i: number) => i.toString(16).padStart(40, "0");
 async function twentyPushes() {
   api = await fakeGitHubApi();
   const heads = Array.from({ length: 20 }, (_, i) => sha(i + 1));
-  api.setPull({ owner: "acme", repo: "train", number: 7, base: BASE_SHA, head: heads[19], state: "open", files: Object.fromEntries([[BASE_SHA, TRAIN_BASE], ...heads.map((h) => [h, TRAIN_HEAD])]) });
+  api.setPull({
+    owner: "acme",
+    repo: "train",
+    number: 7,
+    base: BASE_SHA,
+    head: heads[19],
+    state: "open",
+    files: Object.fromEntries([[BASE_SHA, TRAIN_BASE], ...heads.map((h) => [h, TRAIN_HEAD])]),
+  });
   // The fake API stands at its own root: point the App's probot there.
   const probot = testProbot(api.url);
   server = await startAppServer({ probot, deps: { analyze, env: {}, noDelays: true } });
-  const deliveries = heads.map((head, i) => JSON.stringify(pullRequestPayload({ action: "synchronize", owner: "acme", repo: "train", number: 7, base: BASE_SHA, head, before: i ? heads[i - 1] : sha(0) })));
+  const deliveries = heads.map((head, i) =>
+    JSON.stringify(
+      pullRequestPayload({
+        action: "synchronize",
+        owner: "acme",
+        repo: "train",
+        number: 7,
+        base: BASE_SHA,
+        head,
+        before: i ? heads[i - 1] : sha(0),
+      }),
+    ),
+  );
   return { api, server, heads, deliveries };
 }
 

@@ -4,7 +4,19 @@ import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import { INPUT_NAMES } from "../../src/action/read-inputs.js";
 import { HEAD_SHA } from "../helpers/github-api.js";
-import { CHECK_RUNS, DISPATCH, TRAIN_BASE, TRAIN_HEAD, api, appSlug, checkRunsOn, currentHead, installationToken, loadApp, pullRequestFiles } from "./probot-harness.js";
+import {
+  CHECK_RUNS,
+  DISPATCH,
+  TRAIN_BASE,
+  TRAIN_HEAD,
+  api,
+  appSlug,
+  checkRunsOn,
+  currentHead,
+  installationToken,
+  loadApp,
+  pullRequestFiles,
+} from "./probot-harness.js";
 
 const markdown = readFileSync(new URL("../../docs/app.md", import.meta.url), "utf8");
 const blocks = [...markdown.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]) as Record<string, any>);
@@ -15,8 +27,12 @@ afterEach(() => nock.cleanAll());
 /** The inputs the App sends when it dispatches the runner workflow for a batch change. */
 async function dispatchedInputs(): Promise<Record<string, string>> {
   let inputs: Record<string, string> | undefined;
-  const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), { base: TRAIN_BASE, head: TRAIN_HEAD })
-    .post(CHECK_RUNS).reply(201, { id: 99, head_sha: HEAD_SHA, status: "queued" })
+  const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), {
+    base: TRAIN_BASE,
+    head: TRAIN_HEAD,
+  })
+    .post(CHECK_RUNS)
+    .reply(201, { id: 99, head_sha: HEAD_SHA, status: "queued" })
     .post(DISPATCH, (body: { inputs: Record<string, string> }) => Boolean((inputs = body.inputs)))
     .reply(204);
   const { deliver } = await loadApp();

@@ -76,29 +76,62 @@ export async function fakeGitHubApi(options: { latencyMs?: number; appSlug?: str
     const b = (body ?? {}) as Record<string, any>;
 
     if (method === "POST" && (m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path))) {
-      return [201, { token: `ghs_fake_${m[1]}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} }];
+      return [
+        201,
+        { token: `ghs_fake_${m[1]}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} },
+      ];
     }
     if (method === "GET" && path === "/app") return [200, { id: 1234, slug, name: slug }];
 
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files)?$/.exec(path))) {
       const pull = pulls.get(pullKey(m[1], m[2], m[3]));
       if (!pull) return [404, { message: "Not Found" }];
-      if (!m[4]) return [200, { number: pull.number, state: pull.state, head: { sha: pull.head }, base: { sha: pull.base } }];
+      if (!m[4])
+        return [200, { number: pull.number, state: pull.state, head: { sha: pull.head }, base: { sha: pull.base } }];
       if (url.searchParams.get("page") && url.searchParams.get("page") !== "1") return [200, []];
       const before = pull.files[pull.base] ?? "";
       const after = pull.files[pull.head] ?? "";
-      return [200, [{ filename: FAKE_CONFIG, status: "modified", patch: `@@ -1,1 +1,1 @@\n-${before.split("\n")[0]}\n+${after.split("\n")[0]}` }]];
+      return [
+        200,
+        [
+          {
+            filename: FAKE_CONFIG,
+            status: "modified",
+            patch: `@@ -1,1 +1,1 @@\n-${before.split("\n")[0]}\n+${after.split("\n")[0]}`,
+          },
+        ],
+      ];
     }
     if (method === "GET" && (m = /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/([^/]+)$/.exec(path))) {
-      return [200, { sha: m[3], truncated: false, tree: [{ path: FAKE_CONFIG, type: "blob", sha: `blob-${m[3]}`, size: 100 }] }];
+      return [
+        200,
+        { sha: m[3], truncated: false, tree: [{ path: FAKE_CONFIG, type: "blob", sha: `blob-${m[3]}`, size: 100 }] },
+      ];
     }
     if (method === "GET" && (m = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(path))) {
       const file = decodeURIComponent(m[3]);
       const ref = url.searchParams.get("ref") ?? "";
-      const text = file === ".github/batch-advisor.yml" ? botConfigs.get(`${m[1]}/${m[2]}`) : file === FAKE_CONFIG ? [...pulls.values()].find((p) => p.owner === m![1] && p.repo === m![2] && p.files[ref] !== undefined)?.files[ref] : undefined;
+      const text =
+        file === ".github/batch-advisor.yml"
+          ? botConfigs.get(`${m[1]}/${m[2]}`)
+          : file === FAKE_CONFIG
+            ? [...pulls.values()].find((p) => p.owner === m![1] && p.repo === m![2] && p.files[ref] !== undefined)
+                ?.files[ref]
+            : undefined;
       if (text === undefined) return [404, { message: "Not Found" }];
       const bytes = Buffer.from(text);
-      return [200, { type: "file", path: file, name: file.split("/").pop(), encoding: "base64", content: bytes.toString("base64"), size: bytes.length, sha: `sha-${ref}` }];
+      return [
+        200,
+        {
+          type: "file",
+          path: file,
+          name: file.split("/").pop(),
+          encoding: "base64",
+          content: bytes.toString("base64"),
+          size: bytes.length,
+          sha: `sha-${ref}`,
+        },
+      ];
     }
 
     if (method === "GET" && (m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/check-runs$/.exec(path))) {
@@ -106,14 +139,26 @@ export async function fakeGitHubApi(options: { latencyMs?: number; appSlug?: str
       return [200, { total_count: runs.length, check_runs: runs.map(checkRunJson) }];
     }
     if (method === "POST" && (m = /^\/repos\/([^/]+)\/([^/]+)\/check-runs$/.exec(path))) {
-      const run: FakeCheckRun = { id: nextId++, owner: m[1], repo: m[2], headSha: b.head_sha, status: b.status ?? "queued", title: b.output?.title };
+      const run: FakeCheckRun = {
+        id: nextId++,
+        owner: m[1],
+        repo: m[2],
+        headSha: b.head_sha,
+        status: b.status ?? "queued",
+        title: b.output?.title,
+      };
       checkRuns.push(run);
       return [201, checkRunJson(run)];
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/check-runs\/(\d+)$/.exec(path))) {
       const run = checkRuns.find((r) => r.id === Number(m![3]));
       if (!run) return [404, { message: "Not Found" }];
-      if (method === "PATCH") Object.assign(run, { status: b.status ?? run.status, conclusion: b.conclusion ?? run.conclusion, title: b.output?.title ?? run.title });
+      if (method === "PATCH")
+        Object.assign(run, {
+          status: b.status ?? run.status,
+          conclusion: b.conclusion ?? run.conclusion,
+          title: b.output?.title ?? run.title,
+        });
       return [200, checkRunJson(run)];
     }
 
@@ -166,7 +211,10 @@ export async function fakeGitHubApi(options: { latencyMs?: number; appSlug?: str
         if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
         const [status, json] = await route(req, body);
         const payload = json === undefined ? "" : JSON.stringify(json);
-        res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) });
+        res.writeHead(status, {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": Buffer.byteLength(payload),
+        });
         res.end(payload);
       })();
     });
@@ -209,9 +257,22 @@ export async function fakeGitHubApi(options: { latencyMs?: number; appSlug?: str
 export type FakeGitHubApi = Awaited<ReturnType<typeof fakeGitHubApi>>;
 
 function checkRunJson(run: FakeCheckRun) {
-  return { id: run.id, head_sha: run.headSha, name: "batch-advisor", status: run.status, conclusion: run.conclusion ?? null, output: { title: run.title ?? null }, app: { slug: "batch-advisor" } };
+  return {
+    id: run.id,
+    head_sha: run.headSha,
+    name: "batch-advisor",
+    status: run.status,
+    conclusion: run.conclusion ?? null,
+    output: { title: run.title ?? null },
+    app: { slug: "batch-advisor" },
+  };
 }
 
 function commentJson(c: FakeComment) {
-  return { id: c.id, body: c.body, user: { login: c.login, type: "Bot" }, html_url: `https://github.test/comment/${c.id}` };
+  return {
+    id: c.id,
+    body: c.body,
+    user: { login: c.login, type: "Bot" },
+    html_url: `https://github.test/comment/${c.id}`,
+  };
 }

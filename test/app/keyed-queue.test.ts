@@ -73,7 +73,18 @@ describe("keyedQueue", () => {
 
   it("goes on after a job throws, and reports the error", async () => {
     const errors: unknown[] = [];
-    const q = keyedQueue<string>({ concurrency: 1, maxWaiting: 5, work: async (job) => void (job === "bad" && (() => { throw new Error("boom"); })()), onError: (e) => errors.push(e) });
+    const q = keyedQueue<string>({
+      concurrency: 1,
+      maxWaiting: 5,
+      work: async (job) =>
+        void (
+          job === "bad" &&
+          (() => {
+            throw new Error("boom");
+          })()
+        ),
+      onError: (e) => errors.push(e),
+    });
 
     q.push("k1", "bad");
     q.push("k2", "good");

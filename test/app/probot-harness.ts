@@ -15,7 +15,6 @@ export const CHECK_RUNS = `/repos/${OWNER}/${REPO}/check-runs`;
 export const COMMENTS = `/repos/${OWNER}/${REPO}/issues/7/comments`;
 export const DISPATCH = `/repos/${OWNER}/${REPO}/actions/workflows/batch-advisor.yml/dispatches`;
 
-
 /** A Probot with the test key and secret, retries and throttling off; on api.github.com (nock) unless given another API root. */
 export function testProbot(baseUrl?: string): Probot {
   return new Probot({
@@ -53,10 +52,17 @@ export async function loadApp(deps: Partial<AppDeps> = {}): Promise<{
 }
 
 export function eventPayload(action: "opened" | "synchronize" | "reopened"): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../fixtures/events/pull_request.${action}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
+  return JSON.parse(
+    readFileSync(new URL(`../../fixtures/events/pull_request.${action}.json`, import.meta.url), "utf8"),
+  ) as Record<string, unknown>;
 }
 
-export async function deliver(probot: Probot, action: "opened" | "synchronize" | "reopened", id = "delivery-1", payload = eventPayload(action)): Promise<void> {
+export async function deliver(
+  probot: Probot,
+  action: "opened" | "synchronize" | "reopened",
+  id = "delivery-1",
+  payload = eventPayload(action),
+): Promise<void> {
   await probot.receive({ id, name: "pull_request", payload } as Parameters<Probot["receive"]>[0]);
 }
 
@@ -67,12 +73,18 @@ export function api(): nock.Scope {
 }
 
 export function installationToken(scope: nock.Scope): nock.Scope {
-  return scope.post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, { token: "ghs_installation", expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
+  return scope.post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, {
+    token: "ghs_installation",
+    expires_at: new Date(Date.now() + 3600_000).toISOString(),
+    permissions: {},
+  });
 }
 
 /** The pull request as GitHub has it when the App's turn comes: open, at `head`. */
 export function currentHead(scope: nock.Scope, head = HEAD_SHA): nock.Scope {
-  return scope.get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: head }, base: { sha: BASE_SHA } });
+  return scope
+    .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+    .reply(200, { number: 7, state: "open", head: { sha: head }, base: { sha: BASE_SHA } });
 }
 
 export function appSlug(scope: nock.Scope): nock.Scope {
@@ -84,21 +96,47 @@ export function checkRunsOn(scope: nock.Scope, sha: string, runs: Array<{ id: nu
   return scope
     .get(`/repos/${OWNER}/${REPO}/commits/${sha}/check-runs`)
     .query({ check_name: "batch-advisor", per_page: 100 })
-    .reply(200, { total_count: runs.length, check_runs: runs.map((r) => ({ ...r, head_sha: sha, name: "batch-advisor", app: { slug: "batch-advisor" } })) });
+    .reply(200, {
+      total_count: runs.length,
+      check_runs: runs.map((r) => ({ ...r, head_sha: sha, name: "batch-advisor", app: { slug: "batch-advisor" } })),
+    });
 }
 
-export const TRAIN_BASE = "per_device_train_batch_size: 8\nlearning_rate: 3.0e-4\noptim: adamw_torch\nnum_train_epochs: 3\n";
-export const TRAIN_HEAD = "per_device_train_batch_size: 16\nlearning_rate: 3.0e-4\noptim: adamw_torch\nnum_train_epochs: 3\n";
+export const TRAIN_BASE =
+  "per_device_train_batch_size: 8\nlearning_rate: 3.0e-4\noptim: adamw_torch\nnum_train_epochs: 3\n";
+export const TRAIN_HEAD =
+  "per_device_train_batch_size: 16\nlearning_rate: 3.0e-4\noptim: adamw_torch\nnum_train_epochs: 3\n";
 
 /** The pull request's one changed config at both sides, and its bot config at the base (absent when undefined). */
-export function pullRequestFiles(scope: nock.Scope, input: { base: string; head: string; botConfig?: string }): nock.Scope {
+export function pullRequestFiles(
+  scope: nock.Scope,
+  input: { base: string; head: string; botConfig?: string },
+): nock.Scope {
   const path = "configs/train.yaml";
   const config = scope.get(contentsPath(".github/batch-advisor.yml")).query({ ref: BASE_SHA });
   if (input.botConfig === undefined) config.reply(404, { message: "Not Found" });
   else config.reply(200, fileContent(".github/batch-advisor.yml", input.botConfig));
   return scope
-    .get(`/repos/${OWNER}/${REPO}/pulls/7/files`).query({ per_page: 100 }).reply(200, [{ filename: path, status: "modified", patch: "@@ -1,1 +1,1 @@\n-per_device_train_batch_size: 8\n+per_device_train_batch_size: 16" }])
-    .get(`/repos/${OWNER}/${REPO}/git/trees/${HEAD_SHA}`).query({ recursive: "true" }).reply(200, { sha: HEAD_SHA, truncated: false, tree: [{ path, type: "blob", sha: "blob-head", size: input.head.length }] })
-    .get(contentsPath(path)).query({ ref: HEAD_SHA }).reply(200, fileContent(path, input.head))
-    .get(contentsPath(path)).query({ ref: BASE_SHA }).reply(200, fileContent(path, input.base));
+    .get(`/repos/${OWNER}/${REPO}/pulls/7/files`)
+    .query({ per_page: 100 })
+    .reply(200, [
+      {
+        filename: path,
+        status: "modified",
+        patch: "@@ -1,1 +1,1 @@\n-per_device_train_batch_size: 8\n+per_device_train_batch_size: 16",
+      },
+    ])
+    .get(`/repos/${OWNER}/${REPO}/git/trees/${HEAD_SHA}`)
+    .query({ recursive: "true" })
+    .reply(200, {
+      sha: HEAD_SHA,
+      truncated: false,
+      tree: [{ path, type: "blob", sha: "blob-head", size: input.head.length }],
+    })
+    .get(contentsPath(path))
+    .query({ ref: HEAD_SHA })
+    .reply(200, fileContent(path, input.head))
+    .get(contentsPath(path))
+    .query({ ref: BASE_SHA })
+    .reply(200, fileContent(path, input.base));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { comparedPairs, fitSteps, fittedStepsRatio, medianOf, relativeError } from "../../bench/accuracy-fit.js";
 
-const exact = (sMin: number, bCrit: number, sizes: number[]) => sizes.map((b) => ({ batchSize: b, steps: sMin * (1 + bCrit / b) }));
+const exact = (sMin: number, bCrit: number, sizes: number[]) =>
+  sizes.map((b) => ({ batchSize: b, steps: sMin * (1 + bCrit / b) }));
 
 describe("fitSteps", () => {
   it("recovers S_min, E_min and B_crit from points on S_min(1 + B_crit/B)", () => {
@@ -47,6 +48,13 @@ describe("ratios and errors", () => {
   });
 
   it("pairs are the neighbours and every ×8 jump", () => {
-    expect(comparedPairs([64, 8, 16, 32, 128])).toEqual([[8, 16], [16, 32], [32, 64], [64, 128], [8, 64], [16, 128]]);
+    expect(comparedPairs([64, 8, 16, 32, 128])).toEqual([
+      [8, 16],
+      [16, 32],
+      [32, 64],
+      [64, 128],
+      [8, 64],
+      [16, 128],
+    ]);
   });
 });

@@ -8,7 +8,9 @@ describe("digitsCsv", () => {
     // A full-white block at rows/columns 2…4 (block 0,0) and nothing in the 2-pixel border counted.
     for (let r = 2; r < 5; r++) for (let c = 2; c < 5; c++) images[r * 28 + c] = 1;
     images[0] = 1;
-    const [header, row] = digitsCsv({ images, labels: Int32Array.from([7]), count: 1 }, seededRandom(1)).trim().split("\n");
+    const [header, row] = digitsCsv({ images, labels: Int32Array.from([7]), count: 1 }, seededRandom(1))
+      .trim()
+      .split("\n");
     expect(header.split(",")).toHaveLength(65);
     const cells = row.split(",").map(Number);
     expect(cells[0]).toBe(16);

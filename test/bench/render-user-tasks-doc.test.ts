@@ -4,26 +4,96 @@ import type { TaskGroundTruth } from "../../bench/accuracy-ground-truth.js";
 import { compareUserTask, summariseUserTask, type UserTasksResult } from "../../bench/accuracy-user-tasks.js";
 import { renderUserTasksSection } from "../../bench/render-user-tasks-doc.js";
 
-const point = (batchSize: number, steps: number) => ({ batchSize, learningRate: 1e-3, multiplier: 1, atGridEdge: false, stepsBySeed: [steps], steps, stepMs: 1, runs: [] });
+const point = (batchSize: number, steps: number) => ({
+  batchSize,
+  learningRate: 1e-3,
+  multiplier: 1,
+  atGridEdge: false,
+  stepsBySeed: [steps],
+  steps,
+  stepMs: 1,
+  runs: [],
+});
 const truth: TaskGroundTruth = {
-  task: "cnn", title: "a cnn", spec: "", targetLoss: 0.3, seeds: [1], learningRateRule: "", seconds: 0,
+  task: "cnn",
+  title: "a cnn",
+  spec: "",
+  targetLoss: 0.3,
+  seeds: [1],
+  learningRateRule: "",
+  seconds: 0,
   points: [point(32, 100), point(64, 70), point(128, 60)],
-  fit: { sMin: 50, eMin: 1600, bCrit: 32, relativeResiduals: [], rmsRelativeResidual: 0, unweightedBCrit: { steps: 32, examples: 32 } },
+  fit: {
+    sMin: 50,
+    eMin: 1600,
+    bCrit: 32,
+    relativeResiduals: [],
+    rmsRelativeResidual: 0,
+    unweightedBCrit: { steps: 32, examples: 32 },
+  },
 };
-const cli = (bOld: number, bNew: number, value: number, quick: boolean, regime: CliPrediction["regime"], bCrit: number): CliPrediction => ({
-  bOld, bNew, quick, stepsRatio: { value, low: value * 0.95, high: value * 1.05 }, basis: "your-proxy", bCrit: { value: bCrit, low: bCrit, high: bCrit, source: "noise" },
-  lowerBound: false, regime, proxySeconds: 1, cliSeconds: 2, partial: false,
+const cli = (
+  bOld: number,
+  bNew: number,
+  value: number,
+  quick: boolean,
+  regime: CliPrediction["regime"],
+  bCrit: number,
+): CliPrediction => ({
+  bOld,
+  bNew,
+  quick,
+  stepsRatio: { value, low: value * 0.95, high: value * 1.05 },
+  basis: "your-proxy",
+  bCrit: { value: bCrit, low: bCrit, high: bCrit, source: "noise" },
+  lowerBound: false,
+  regime,
+  proxySeconds: 1,
+  cliSeconds: 2,
+  partial: false,
 });
 
 function result(): UserTasksResult {
-  const pairs = compareUserTask(truth, [cli(32, 64, 0.55, false, "near-perfect scaling", 300), cli(64, 128, 0.6, false, "diminishing returns begin", 300)], [cli(32, 64, 0.6, true, "diminishing returns begin", 120), cli(64, 128, 0.62, true, "diminishing returns begin", 150)]);
+  const pairs = compareUserTask(
+    truth,
+    [cli(32, 64, 0.55, false, "near-perfect scaling", 300), cli(64, 128, 0.6, false, "diminishing returns begin", 300)],
+    [
+      cli(32, 64, 0.6, true, "diminishing returns begin", 120),
+      cli(64, 128, 0.62, true, "diminishing returns begin", 150),
+    ],
+  );
   const summary = summariseUserTask("all", pairs);
   return {
     goals: {} as UserTasksResult["goals"],
     machine: { cores: 2, cpu: "test", node: "v20", date: "2025-01-01" } as UserTasksResult["machine"],
     source: undefined,
-    tasks: [{ task: "cnn", title: "a cnn", files: { model: "m.json", data: "d.csv", optimizer: "adam" }, commands: { default: "", quick: "" }, targetLoss: 0.3, batchSizes: [32, 64, 128], groundTruth: { reused: true, seconds: 1, seeds: [1], bCrit: 32 }, summary: summariseUserTask("cnn", pairs, 32), pairs, predictions: { default: [], quick: [] } }],
-    summary: { ...summary, beatsNaiveOnEveryTask: summary.beatsNaive, allBasisYourProxy: true, medianSecondsPerPrediction: { default: 2, quick: 2 }, met: { median: false, worst: summary.worstRelError <= 0.35, coverage: false, beatsNaive: summary.beatsNaive, sameRegimeWithQuick: false } },
+    tasks: [
+      {
+        task: "cnn",
+        title: "a cnn",
+        files: { model: "m.json", data: "d.csv", optimizer: "adam" },
+        commands: { default: "", quick: "" },
+        targetLoss: 0.3,
+        batchSizes: [32, 64, 128],
+        groundTruth: { reused: true, seconds: 1, seeds: [1], bCrit: 32 },
+        summary: summariseUserTask("cnn", pairs, 32),
+        pairs,
+        predictions: { default: [], quick: [] },
+      },
+    ],
+    summary: {
+      ...summary,
+      beatsNaiveOnEveryTask: summary.beatsNaive,
+      allBasisYourProxy: true,
+      medianSecondsPerPrediction: { default: 2, quick: 2 },
+      met: {
+        median: false,
+        worst: summary.worstRelError <= 0.35,
+        coverage: false,
+        beatsNaive: summary.beatsNaive,
+        sameRegimeWithQuick: false,
+      },
+    },
   };
 }
 
@@ -37,7 +107,9 @@ describe("renderUserTasksSection", () => {
     expect(text).toContain("## Your own model and data, through the CLI");
     expect(text).toMatch(/\*\*Median error\*\* \d+ % misses ≤ 10 %/);
     expect(text).toContain("cnn: measured 32, the CLI's 300");
-    expect(text).toMatch(/differs on 1 of 2 pairs \(cnn 32 → 64: near-perfect scaling \/ diminishing returns begin, B_crit 300 \/ 120\)/);
+    expect(text).toMatch(
+      /differs on 1 of 2 pairs \(cnn 32 → 64: near-perfect scaling \/ diminishing returns begin, B_crit 300 \/ 120\)/,
+    );
     expect(text).toContain("on 1 of these 1 pairs the quick reading was the smaller");
   });
 });

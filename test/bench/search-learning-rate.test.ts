@@ -9,7 +9,16 @@ function fakeRun(steps: (m: number, seed: number) => number | null) {
     calls.push({ multiplier, seed, maxSteps });
     const s = steps(multiplier, seed);
     const reached = s !== null && s <= maxSteps;
-    return { batchSize: 32, learningRate: multiplier, seed, maxSteps, steps: reached ? s : null, endedBy: reached ? "target" : "cap", trainSeconds: 0, stepMs: 1 };
+    return {
+      batchSize: 32,
+      learningRate: multiplier,
+      seed,
+      maxSteps,
+      steps: reached ? s : null,
+      endedBy: reached ? "target" : "cap",
+      trainSeconds: 0,
+      stepMs: 1,
+    };
   };
   return { run, calls };
 }

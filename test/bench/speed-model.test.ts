@@ -9,7 +9,14 @@ describe("speed model against published throughput", () => {
     for (const run of PUBLISHED_RUNS) {
       expect(run.url).toMatch(/^https:\/\//);
       expect(run.source.length).toBeGreaterThan(10);
-      const anchor = UTILIZATION_ANCHORS.some((a) => a.gpu === run.gpu && a.hidden === run.model.hidden && a.seqLen === run.seqLen && a.microBatch === run.microBatch && !run.checkpointing);
+      const anchor = UTILIZATION_ANCHORS.some(
+        (a) =>
+          a.gpu === run.gpu &&
+          a.hidden === run.model.hidden &&
+          a.seqLen === run.seqLen &&
+          a.microBatch === run.microBatch &&
+          !run.checkpointing,
+      );
       expect(anchor, run.name).toBe(false);
     }
   });

@@ -22,8 +22,20 @@ describe("batch-advisor detect", () => {
     const [file] = json.files;
     expect(Object.keys(file)).toEqual(["path", "format", "framework", "settings", "effective", "warnings", "errors"]);
     expect(file).toMatchObject({ path: after, format: "yaml", framework: "huggingface" });
-    expect(file.settings).toContainEqual({ role: "micro_batch", key: "per_device_train_batch_size", value: 32, raw: "32", line: 25 });
-    expect(file.settings).toContainEqual({ role: "eval_batch", key: "per_device_eval_batch_size", value: 1, raw: "1", line: 37 });
+    expect(file.settings).toContainEqual({
+      role: "micro_batch",
+      key: "per_device_train_batch_size",
+      value: 32,
+      raw: "32",
+      line: 25,
+    });
+    expect(file.settings).toContainEqual({
+      role: "eval_batch",
+      key: "per_device_eval_batch_size",
+      value: 1,
+      raw: "1",
+      line: 37,
+    });
     expect(Object.keys(file.effective)).toEqual(["value", "unit", "formula", "unknown"]);
   });
 
@@ -37,7 +49,10 @@ describe("batch-advisor detect", () => {
     const { code, stdout } = await cli("detect", "--old", before, "--new", after, "--json", "--devices", "4");
     expect(code).toBe(0);
     const { changes } = JSON.parse(stdout);
-    expect(changes.map((c: { key: string }) => c.key)).toEqual(["per_device_train_batch_size", "gradient_accumulation_steps"]);
+    expect(changes.map((c: { key: string }) => c.key)).toEqual([
+      "per_device_train_batch_size",
+      "gradient_accumulation_steps",
+    ]);
     expect(changes[0]).toEqual({
       path: after,
       line: 25,
@@ -86,13 +101,19 @@ describe("batch-advisor detect reads configs as analyze does", () => {
       {
         tag: "base",
         files: {
-          ".github/batch-advisor.yml": "ignore: [\"legacy/**\"]\nproxy:\n  timeBudget: 2\n",
+          ".github/batch-advisor.yml": 'ignore: ["legacy/**"]\nproxy:\n  timeBudget: 2\n',
           "recipes/sft.yaml": "per_device_train_batch_size: 8\ngradient_accumulation_steps: 2\n",
           "legacy/sft.yaml": "per_device_train_batch_size: 8\n",
           "scripts/sft.sh": "#!/bin/bash\ntorchrun --nproc_per_node 4 train.py --config recipes/sft.yaml\n",
         },
       },
-      { tag: "head", files: { "recipes/sft.yaml": "per_device_train_batch_size: 16\ngradient_accumulation_steps: 2\n", "legacy/sft.yaml": "per_device_train_batch_size: 64\n" } },
+      {
+        tag: "head",
+        files: {
+          "recipes/sft.yaml": "per_device_train_batch_size: 16\ngradient_accumulation_steps: 2\n",
+          "legacy/sft.yaml": "per_device_train_batch_size: 64\n",
+        },
+      },
     ]);
   const revisions = (repo: string) => ["--repo", repo, "--base", "base", "--head", "head", "--json"];
 
@@ -110,7 +131,9 @@ describe("batch-advisor detect reads configs as analyze does", () => {
     expect(detection.changes.map((c: { effective: unknown }) => c.effective)).toEqual([analyzedChange.effective]);
     // One file typed, no comparison: the launch script beside it still gives the devices.
     expect(file.effective.value).toBe(analyzedChange.effective.after);
-    expect(file.effective.formula).toBe("16 (per device) × 2 (accumulation) × 4 (devices) — devices from scripts/sft.sh");
+    expect(file.effective.formula).toBe(
+      "16 (per device) × 2 (accumulation) × 4 (devices) — devices from scripts/sft.sh",
+    );
     expect(file.path).toBe(join(repo, "recipes/sft.yaml"));
   }, 60_000);
 

@@ -9,7 +9,9 @@ import { initCommand } from "../../src/cli/init-command.js";
 import { FORK_SAFE_ANALYSE_WORKFLOW, FORK_SAFE_POST_WORKFLOW, MINIMAL_WORKFLOW } from "../../src/cli/init-workflows.js";
 import { runCli } from "../../src/cli/run-cli.js";
 
-const docsBlocks = [...readFileSync(new URL("../../docs/action.md", import.meta.url), "utf8").matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+const docsBlocks = [
+  ...readFileSync(new URL("../../docs/action.md", import.meta.url), "utf8").matchAll(/```yaml\n([\s\S]*?)```/g),
+].map((m) => m[1]);
 
 let repo: string;
 let out: string;
@@ -29,7 +31,10 @@ async function init(...argv: string[]) {
 beforeEach(() => {
   repo = mkdtempSync(join(tmpdir(), "batch-advisor-init-"));
   execFileSync("git", ["init", "-q"], { cwd: repo });
-  put("configs/sft.yaml", "model_name_or_path: Qwen/Qwen2.5-0.5B\nper_device_train_batch_size: 8\ngradient_accumulation_steps: 2\nlearning_rate: 1.0e-5\n");
+  put(
+    "configs/sft.yaml",
+    "model_name_or_path: Qwen/Qwen2.5-0.5B\nper_device_train_batch_size: 8\ngradient_accumulation_steps: 2\nlearning_rate: 1.0e-5\n",
+  );
   put("ds_config.json", '{\n  "train_micro_batch_size_per_gpu": 4,\n  "gradient_accumulation_steps": 8\n}\n');
   put("package.json", '{ "name": "x", "batch_size": 3 }\n');
   put("README.md", "batch_size: 64\n");
@@ -44,7 +49,9 @@ describe("batch-advisor init", () => {
     expect(await init()).toBe(0);
     expect(read(".github/workflows/batch-advisor.yml")).toBe(MINIMAL_WORKFLOW);
     const config = read(".github/batch-advisor.yml");
-    expect(config.split("\n")[0]).toBe("# yaml-language-server: $schema=https://raw.githubusercontent.com/OWNER/batch-advisor/v1/schema/batch-advisor.schema.json");
+    expect(config.split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=https://raw.githubusercontent.com/OWNER/batch-advisor/v1/schema/batch-advisor.schema.json",
+    );
     expect(config).toMatch(/^#\s+configs\/sft\.yaml\s+huggingface\s+per_device_train_batch_size: 8 \(line 2\)$/m);
     expect(config).toMatch(/^#\s+ds_config\.json\s+deepspeed\s+train_micro_batch_size_per_gpu: 4 \(line 2\)$/m);
     expect(config).toContain("# Frameworks: deepspeed, huggingface");
@@ -59,7 +66,11 @@ describe("batch-advisor init", () => {
     const config = read(".github/batch-advisor.yml");
     expect(loadConfig(config)).toEqual({ config: defaultConfig(), errors: [] });
     // Uncommenting every suggested key gives a file the loader accepts.
-    const keys = config.split("\n").filter((l) => /^# ( {2})?(devices|memory|budget|level|language):/.test(l)).map((l) => l.slice(2)).join("\n");
+    const keys = config
+      .split("\n")
+      .filter((l) => /^# ( {2})?(devices|memory|budget|level|language):/.test(l))
+      .map((l) => l.slice(2))
+      .join("\n");
     expect(keys).toContain("budget: 80GB");
     expect(loadConfig(keys).errors).toEqual([]);
     expect(loadConfig(keys).config.memory.level).toBe("error");
@@ -84,7 +95,9 @@ describe("batch-advisor init", () => {
     expect(analyse).toBe(FORK_SAFE_ANALYSE_WORKFLOW.replaceAll("OWNER/batch-advisor@v1", "acme/batch-advisor@v1.2.0"));
     expect(post).toBe(FORK_SAFE_POST_WORKFLOW.replaceAll("OWNER/batch-advisor@v1", "acme/batch-advisor@v1.2.0"));
     expect((parse(post) as { permissions: Record<string, string> }).permissions["pull-requests"]).toBe("write");
-    expect(read(".github/batch-advisor.yml")).toContain("$schema=https://raw.githubusercontent.com/acme/batch-advisor/v1.2.0/schema/batch-advisor.schema.json");
+    expect(read(".github/batch-advisor.yml")).toContain(
+      "$schema=https://raw.githubusercontent.com/acme/batch-advisor/v1.2.0/schema/batch-advisor.schema.json",
+    );
     expect(out).not.toContain("replace OWNER");
   });
 
@@ -101,7 +114,9 @@ describe("batch-advisor init", () => {
       writeFileSync(join(empty, "notes.yaml"), "title: hello\n");
       out = "";
       expect(await initCommand(["--repo", empty], io)).toBe(0);
-      expect(readFileSync(join(empty, ".github/batch-advisor.yml"), "utf8")).toContain("found no training config that sets a batch size (1 of 1 config-like file read)");
+      expect(readFileSync(join(empty, ".github/batch-advisor.yml"), "utf8")).toContain(
+        "found no training config that sets a batch size (1 of 1 config-like file read)",
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

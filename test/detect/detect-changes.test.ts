@@ -28,7 +28,12 @@ describe("detectChanges across two git revisions", () => {
   it("reports a detectron2 _BASE_ change on the config that inherits it, as a global batch", async () => {
     const { changes, files } = await changesIn("detectron2-base");
     const child = changes.find((c) => c.path === "configs/COCO-Detection/faster_rcnn_R_50_FPN_1x.yaml");
-    expect(child).toMatchObject({ key: "SOLVER.IMS_PER_BATCH", before: 16, after: 64, inheritedFrom: "configs/Base-RCNN-FPN.yaml" });
+    expect(child).toMatchObject({
+      key: "SOLVER.IMS_PER_BATCH",
+      before: 16,
+      after: 64,
+      inheritedFrom: "configs/Base-RCNN-FPN.yaml",
+    });
     expect(child?.effective).toEqual({ before: 16, after: 64, ratio: 4 });
     // RoI sampling size is not a data batch.
     expect(files.flatMap((f) => f.settings).some((s) => s.key.includes("BATCH_SIZE_PER_IMAGE"))).toBe(false);
@@ -43,7 +48,10 @@ describe("detectChanges across two git revisions", () => {
 
 describe("detectChanges on a pull request without configs", () => {
   it("does not list the head tree when no changed file is a config", async () => {
-    const source = new MemorySource({ base: { "README.md": "a\n", "train.yaml": "batch_size: 8\n" }, head: { "README.md": "b\n", "train.yaml": "batch_size: 8\n" } });
+    const source = new MemorySource({
+      base: { "README.md": "a\n", "train.yaml": "batch_size: 8\n" },
+      head: { "README.md": "b\n", "train.yaml": "batch_size: 8\n" },
+    });
     let listed = 0;
     const list = source.list.bind(source);
     source.list = (side) => {

@@ -3,7 +3,9 @@ import { detectFile } from "../../src/detect/detect-file.js";
 
 describe("effective batch", () => {
   it("multiplies per-device batch, accumulation and devices", () => {
-    const r = detectFile("train.yaml", "per_device_train_batch_size: 8\ngradient_accumulation_steps: 4\n", { devices: 2 });
+    const r = detectFile("train.yaml", "per_device_train_batch_size: 8\ngradient_accumulation_steps: 4\n", {
+      devices: 2,
+    });
     expect(r.effective.value).toBe(64);
     expect(r.effective.formula).toBe("8 (per device) × 4 (accumulation) × 2 (devices)");
   });
@@ -22,7 +24,11 @@ describe("effective batch", () => {
   });
 
   it("flags a DeepSpeed train_batch_size that disagrees with micro × accumulation × world", () => {
-    const r = detectFile("ds.json", '{"train_batch_size": 256, "train_micro_batch_size_per_gpu": 8, "gradient_accumulation_steps": 2}', { devices: 8 });
+    const r = detectFile(
+      "ds.json",
+      '{"train_batch_size": 256, "train_micro_batch_size_per_gpu": 8, "gradient_accumulation_steps": 2}',
+      { devices: 8 },
+    );
     expect(r.warnings[0]).toMatch(/^Conflict: train_batch_size = 256/);
   });
 
@@ -35,7 +41,11 @@ describe("effective batch", () => {
 describe("a global batch over known devices", () => {
   it("gives the per-device batch that memory grows with", () => {
     const r = detectFile("ds.json", '{"train_batch_size": 64}', { devices: 8 });
-    expect(r.effective).toMatchObject({ value: 64, formula: "64 (global) = 8 (per device, derived) × 1 (no accumulation) × 8 (devices)", parts: { micro: 8, accum: 1 } });
+    expect(r.effective).toMatchObject({
+      value: 64,
+      formula: "64 (global) = 8 (per device, derived) × 1 (no accumulation) × 8 (devices)",
+      parts: { micro: 8, accum: 1 },
+    });
   });
 
   it("splits over accumulation too when the file sets it", () => {

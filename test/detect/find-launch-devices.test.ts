@@ -13,16 +13,26 @@ const read = async (p: string) => tree[p] ?? null;
 
 describe("devices from the script that launches a config", () => {
   it("reads the launcher's device count from a script that names the config", async () => {
-    expect(await findLaunchDevices({ configPath: "recipes/sft.yaml", files: Object.keys(tree), read })).toMatchObject({ devices: 8, from: "scripts/sft.sh", settings: [{ key: "num_processes", line: 2, source: "scripts/sft.sh" }] });
+    expect(await findLaunchDevices({ configPath: "recipes/sft.yaml", files: Object.keys(tree), read })).toMatchObject({
+      devices: 8,
+      from: "scripts/sft.sh",
+      settings: [{ key: "num_processes", line: 2, source: "scripts/sft.sh" }],
+    });
   });
 
   it("follows an accelerate launch --config_file to its num_processes", async () => {
     const files: Record<string, string> = {
       "recipes/dpo.yaml": "per_device_train_batch_size: 4\n",
-      "recipes/accelerate_configs/zero3.yaml": "compute_environment: LOCAL_MACHINE\ndistributed_type: DEEPSPEED\nnum_machines: 1\nnum_processes: 4\n",
-      "scripts/dpo.sh": "ACCELERATE_LOG_LEVEL=info accelerate launch --config_file recipes/accelerate_configs/zero3.yaml scripts/run_dpo.py recipes/dpo.yaml\n",
+      "recipes/accelerate_configs/zero3.yaml":
+        "compute_environment: LOCAL_MACHINE\ndistributed_type: DEEPSPEED\nnum_machines: 1\nnum_processes: 4\n",
+      "scripts/dpo.sh":
+        "ACCELERATE_LOG_LEVEL=info accelerate launch --config_file recipes/accelerate_configs/zero3.yaml scripts/run_dpo.py recipes/dpo.yaml\n",
     };
-    const found = await findLaunchDevices({ configPath: "recipes/dpo.yaml", files: Object.keys(files), read: async (p) => files[p] ?? null });
+    const found = await findLaunchDevices({
+      configPath: "recipes/dpo.yaml",
+      files: Object.keys(files),
+      read: async (p) => files[p] ?? null,
+    });
     expect(found).toMatchObject({ devices: 4, from: "scripts/dpo.sh → recipes/accelerate_configs/zero3.yaml" });
   });
 
@@ -33,8 +43,13 @@ describe("devices from the script that launches a config", () => {
   it("completes the effective batch of a changed config and says where the devices came from", async () => {
     const head = { ...tree, "recipes/sft.yaml": tree["recipes/sft.yaml"].replace("size: 8", "size: 16") };
     const { changes, files } = await detectChanges(new MemorySource({ base: tree, head }));
-    expect(changes[0]).toMatchObject({ key: "per_device_train_batch_size", effective: { before: 128, after: 256, ratio: 2 } });
-    expect(files[0].effective.formula).toBe("16 (per device) × 2 (accumulation) × 8 (devices) — devices from scripts/sft.sh");
+    expect(changes[0]).toMatchObject({
+      key: "per_device_train_batch_size",
+      effective: { before: 128, after: 256, ratio: 2 },
+    });
+    expect(files[0].effective.formula).toBe(
+      "16 (per device) × 2 (accumulation) × 8 (devices) — devices from scripts/sft.sh",
+    );
     expect(files[0].effective.unknown).toEqual([]);
   });
 

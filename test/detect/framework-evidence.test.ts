@@ -7,9 +7,19 @@ import { fixture, table } from "./frameworks/read-fixture.js";
 describe("a framework claims a file by distinctive evidence", () => {
   it("a weak key alone scores nothing; with a distinctive one it supports it", () => {
     const weak = parseConfig("a.yaml", "model_type: llm\ntokenizer_dir: tok\n");
-    expect(score(weak, [["^model_type", 2], ["^tokenizer_dir", 3]])).toBe(0);
+    expect(
+      score(weak, [
+        ["^model_type", 2],
+        ["^tokenizer_dir", 3],
+      ]),
+    ).toBe(0);
     const strong = parseConfig("a.yaml", "model_type: llm\ninput_features: []\ninput_features_x: 1\n");
-    expect(score(strong, [["^model_type", 2], ["^input_features_x", 10]])).toBe(12);
+    expect(
+      score(strong, [
+        ["^model_type", 2],
+        ["^input_features_x", 10],
+      ]),
+    ).toBe(12);
   });
 
   it("an sd-scripts TOML with train_batch_size is not a DeepSpeed config: the batch is per device", () => {

@@ -6,13 +6,16 @@ import { fixture } from "./frameworks/read-fixture.js";
 
 describe("honest failure", () => {
   it("no device setting is ever at line 0, even one read from a file or test name", () => {
-    const r = detectFile("configs/rtmdet/rtmdet_l_8xb32-300e_coco.py", fixture("mmengine", "rtmdet_l_8xb32-300e_coco.py"));
+    const r = detectFile(
+      "configs/rtmdet/rtmdet_l_8xb32-300e_coco.py",
+      fixture("mmengine", "rtmdet_l_8xb32-300e_coco.py"),
+    );
     const devices = r.settings.filter((s) => s.role === "devices");
     expect(devices.length).toBeGreaterThan(0);
     expect(devices.every((s) => s.line >= 1)).toBe(true);
   });
 
-  it("a DeepSpeed \"auto\" says which rule decides it", () => {
+  it('a DeepSpeed "auto" says which rule decides it', () => {
     const r = detectFile("ds.json", '{"train_micro_batch_size_per_gpu": "auto", "zero_optimization": {"stage": 2}}');
     expect(r.effective.value).toBeNull();
     expect(r.effective.unknown.join(" ")).toMatch(/"auto"/);
@@ -32,13 +35,20 @@ describe("honest failure", () => {
 
   it("every format batch-advisor picks for a config has a parser", () => {
     for (const path of ["a.yaml", "a.json", "a.toml", "a.py", "a.sh", "a.gin", "a.jsonnet", "a.ps1"]) {
-      expect(parseConfig(path, "").errors.filter((e) => /No parser/.test(e.message)), path).toEqual([]);
+      expect(
+        parseConfig(path, "").errors.filter((e) => /No parser/.test(e.message)),
+        path,
+      ).toEqual([]);
     }
   });
 
   it("a run that only evaluates (eval_only = True, do_train: false) reports no training batch", () => {
-    expect(detectFile("eval.py", "batch_size = 8\neval_only = True\n").settings.map((s) => s.role)).toEqual(["eval_batch"]);
-    expect(detectFile("eval.yaml", "do_train: false\nbatch_size: 16\n").settings.map((s) => s.role)).toEqual(["eval_batch"]);
+    expect(detectFile("eval.py", "batch_size = 8\neval_only = True\n").settings.map((s) => s.role)).toEqual([
+      "eval_batch",
+    ]);
+    expect(detectFile("eval.yaml", "do_train: false\nbatch_size: 16\n").settings.map((s) => s.role)).toEqual([
+      "eval_batch",
+    ]);
   });
 
   it("the catalogue still ends with the generic fallback", () => {

@@ -21,7 +21,10 @@ describe("inheritance", () => {
 
   it("finds OpenMMLab _base_ lists and detectron2 _BASE_ relative to the config", () => {
     const mm = parseConfig("configs/rtmdet/x.yaml", "_base_:\n  - ../_base_/default_runtime.py\n  - ./rtmdet_l.py\n");
-    expect(parentRefs(mm).map((r) => r.path)).toEqual(["configs/_base_/default_runtime.py", "configs/rtmdet/rtmdet_l.py"]);
+    expect(parentRefs(mm).map((r) => r.path)).toEqual([
+      "configs/_base_/default_runtime.py",
+      "configs/rtmdet/rtmdet_l.py",
+    ]);
     const d2 = parseConfig("configs/COCO/x.yaml", '_BASE_: "../Base-RCNN-FPN.yaml"\n');
     expect(parentRefs(d2).map((r) => r.path)).toEqual(["configs/Base-RCNN-FPN.yaml"]);
   });
@@ -43,7 +46,10 @@ describe("inheritance", () => {
   });
 
   it("warns about a missing base and keeps the config's own settings", async () => {
-    const { config, warnings } = await withInheritance(parseConfig("x/c.yaml", "_BASE_: missing.yaml\nbatch_size: 2\n"), read);
+    const { config, warnings } = await withInheritance(
+      parseConfig("x/c.yaml", "_BASE_: missing.yaml\nbatch_size: 2\n"),
+      read,
+    );
     expect(warnings).toEqual(["x/c.yaml:1: inherited file x/missing.yaml not found"]);
     expect(config.entries.map((e) => e.path.join("."))).toContain("batch_size");
   });
@@ -51,10 +57,12 @@ describe("inheritance", () => {
 
 describe("LightningCLI configs composed on the command line", () => {
   const tree: Record<string, string> = {
-    "configs/base.yaml": "data:\n  class_path: MNISTDataModule\n  init_args:\n    batch_size: 32\ntrainer:\n  accumulate_grad_batches: 1\n",
+    "configs/base.yaml":
+      "data:\n  class_path: MNISTDataModule\n  init_args:\n    batch_size: 32\ntrainer:\n  accumulate_grad_batches: 1\n",
     "configs/large.yaml": "data:\n  init_args:\n    batch_size: 128\n",
   };
-  const script = "#!/bin/bash\npython main.py fit --config configs/base.yaml --config configs/large.yaml --trainer.devices 4\n";
+  const script =
+    "#!/bin/bash\npython main.py fit --config configs/base.yaml --config configs/large.yaml --trainer.devices 4\n";
 
   it("reads every --config of a fit command, the later file and the flags winning", async () => {
     const parsed = parseConfig("scripts/train.sh", script);
@@ -79,11 +87,26 @@ describe("a base changed under a LightningCLI script", () => {
     const script = "python main.py fit --config configs/base.yaml --config configs/large.yaml --trainer.devices 4\n";
     const base = "data:\n  class_path: MNISTDataModule\n  init_args:\n    batch_size: 32\n";
     const source = new MemorySource({
-      base: { "train.sh": script, "configs/base.yaml": base, "configs/large.yaml": "data:\n  init_args:\n    batch_size: 64\n" },
-      head: { "train.sh": script, "configs/base.yaml": base, "configs/large.yaml": "data:\n  init_args:\n    batch_size: 128\n" },
+      base: {
+        "train.sh": script,
+        "configs/base.yaml": base,
+        "configs/large.yaml": "data:\n  init_args:\n    batch_size: 64\n",
+      },
+      head: {
+        "train.sh": script,
+        "configs/base.yaml": base,
+        "configs/large.yaml": "data:\n  init_args:\n    batch_size: 128\n",
+      },
     });
     const { changes } = await detectChanges(source);
     const onScript = changes.find((c) => c.path === "train.sh");
-    expect(onScript).toMatchObject({ key: "data.init_args.batch_size", before: 64, after: 128, framework: "lightning", inheritedFrom: "configs/large.yaml", effective: { before: 256, after: 512, ratio: 2 } });
+    expect(onScript).toMatchObject({
+      key: "data.init_args.batch_size",
+      before: 64,
+      after: 128,
+      framework: "lightning",
+      inheritedFrom: "configs/large.yaml",
+      effective: { before: 256, after: 512, ratio: 2 },
+    });
   });
 });

@@ -8,11 +8,16 @@ import { MemorySource } from "../../src/source/memory-source.js";
 
 const tree = () => fixtureTree("hydra-interpolation");
 
-const entryAt = (text: string, key: string) => resolveInterpolations(parseYaml(text, "c.yaml")).entries.find((e) => e.path.join(".") === key);
+const entryAt = (text: string, key: string) =>
+  resolveInterpolations(parseYaml(text, "c.yaml")).entries.find((e) => e.path.join(".") === key);
 
 describe("OmegaConf interpolation", () => {
   it("resolves ${key} within a file and reports the value where it is written", () => {
-    expect(entryAt("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")).toMatchObject({ value: 16, line: 1, usedAt: { line: 3, raw: "${bs}" } });
+    expect(entryAt("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")).toMatchObject({
+      value: 16,
+      line: 1,
+      usedAt: { line: 3, raw: "${bs}" },
+    });
     expect(entryAt("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBeUndefined();
   });
 
@@ -25,14 +30,21 @@ describe("OmegaConf interpolation", () => {
 
   it("oc.select takes the key when present and its default otherwise", () => {
     expect(entryAt("n: 4\ntrainer:\n  num_nodes: ${oc.select:n,1}\n", "trainer.num_nodes")?.value).toBe(4);
-    expect(entryAt("trainer:\n  num_nodes: ${oc.select:nodes,2}\n", "trainer.num_nodes")).toMatchObject({ value: 2, line: 2 });
+    expect(entryAt("trainer:\n  num_nodes: ${oc.select:nodes,2}\n", "trainer.num_nodes")).toMatchObject({
+      value: 2,
+      line: 2,
+    });
   });
 
   it("stays unknown, saying why, for a missing key, a cycle and an environment variable", () => {
-    expect(entryAt("a: ${missing}\n", "a")?.unknownReason).toBe("interpolation ${missing}: no key missing in this config or the files it composes");
+    expect(entryAt("a: ${missing}\n", "a")?.unknownReason).toBe(
+      "interpolation ${missing}: no key missing in this config or the files it composes",
+    );
     expect(entryAt("a: ${b}\nb: ${a}\n", "a")?.unknownReason).toMatch(/cycle/);
     expect(entryAt("a: ${oc.env:BS}\n", "a")?.unknownReason).toBe("read from environment variable BS at run time");
-    expect(entryAt("bs: ${oc.env:BS}\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBe("read from environment variable BS at run time");
+    expect(entryAt("bs: ${oc.env:BS}\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBe(
+      "read from environment variable BS at run time",
+    );
   });
 
   it("resolves across composed Hydra configs: the data group's batch comes from the primary config", async () => {
@@ -45,15 +57,25 @@ describe("OmegaConf interpolation", () => {
     // Written at line 12 of train.yaml (per_device_batch), used by data/imagenet.yaml.
     expect(batch).toMatchObject({ role: "global_batch", value: 128, line: 12 });
     expect(batch?.source).toBeUndefined();
-    expect(report?.settings.find((s) => s.key === "trainer.num_nodes")).toMatchObject({ value: 1, source: "conf/trainer/ddp.yaml" });
-    expect(report?.settings.find((s) => s.role === "learning_rate")).toMatchObject({ key: "model.optimizer.lr", value: 0.1, line: 13 });
+    expect(report?.settings.find((s) => s.key === "trainer.num_nodes")).toMatchObject({
+      value: 1,
+      source: "conf/trainer/ddp.yaml",
+    });
+    expect(report?.settings.find((s) => s.role === "learning_rate")).toMatchObject({
+      key: "model.optimizer.lr",
+      value: 0.1,
+      line: 13,
+    });
     // 128 over all devices × 2 accumulation.
     expect(report?.effective.value).toBe(256);
   });
 
   it("a PR that edits the knob reports the batch change on the line it edits", async () => {
     const base = tree();
-    const head = { ...base, "conf/train.yaml": base["conf/train.yaml"].replace("per_device_batch: 128", "per_device_batch: 256") };
+    const head = {
+      ...base,
+      "conf/train.yaml": base["conf/train.yaml"].replace("per_device_batch: 128", "per_device_batch: 256"),
+    };
     const { changes } = await detectChanges(new MemorySource({ base, head }));
     expect(changes.find((c) => c.path === "conf/train.yaml" && c.key === "data.batch_size")).toMatchObject({
       key: "data.batch_size",

@@ -14,15 +14,23 @@ describe("launch scripts and the configs they run", () => {
   it("follows --deepspeed, -cp/-cn and --config from a script to the files of the tree", () => {
     const files = new Set(Object.keys(base));
     const sft = launchReferences(parseConfig("scripts/train_sft.sh", base["scripts/train_sft.sh"]), files);
-    expect(sft.map((r) => [r.config, r.entry.path[0], r.entry.line])).toEqual([["configs/ds_zero2.json", "deepspeed", 10]]);
+    expect(sft.map((r) => [r.config, r.entry.path[0], r.entry.line])).toEqual([
+      ["configs/ds_zero2.json", "deepspeed", 10],
+    ]);
     const slurm = launchReferences(parseConfig("scripts/pretrain.slurm", base["scripts/pretrain.slurm"]), files);
     expect(slurm.map((r) => r.config)).toEqual(["conf/pretrain_1b.yaml", "configs/eval.yaml"]);
   });
 
   it("resolves paths from the folder above the script too: a project under examples/ run from its own folder", () => {
     const nested = new Set(Object.keys(base).map((p) => `examples/llm/${p}`));
-    const slurm = launchReferences(parseConfig("examples/llm/scripts/pretrain.slurm", base["scripts/pretrain.slurm"]), nested);
-    expect(slurm.map((r) => r.config)).toEqual(["examples/llm/conf/pretrain_1b.yaml", "examples/llm/configs/eval.yaml"]);
+    const slurm = launchReferences(
+      parseConfig("examples/llm/scripts/pretrain.slurm", base["scripts/pretrain.slurm"]),
+      nested,
+    );
+    expect(slurm.map((r) => r.config)).toEqual([
+      "examples/llm/conf/pretrain_1b.yaml",
+      "examples/llm/configs/eval.yaml",
+    ]);
   });
 
   it("gives a config the devices of the command that runs it, not another command of the same script", async () => {
@@ -59,10 +67,21 @@ describe("launch scripts and the configs they run", () => {
   });
 
   it("reads SLURM nodes at both sides: a PR doubling the nodes doubles the batch of the Hydra config the script runs", async () => {
-    const head = { ...base, "scripts/pretrain.slurm": base["scripts/pretrain.slurm"].replace("--nodes=4", "--nodes=8") };
+    const head = {
+      ...base,
+      "scripts/pretrain.slurm": base["scripts/pretrain.slurm"].replace("--nodes=4", "--nodes=8"),
+    };
     const { changes } = await detectChanges(new MemorySource({ base, head }));
     const onConfig = changes.filter((c) => c.path === "conf/pretrain_1b.yaml");
-    expect(onConfig).toMatchObject([{ role: "nodes", before: 4, after: 8, launchScript: "scripts/pretrain.slurm", effective: { before: 1024, after: 2048, ratio: 2 } }]);
+    expect(onConfig).toMatchObject([
+      {
+        role: "nodes",
+        before: 4,
+        after: 8,
+        launchScript: "scripts/pretrain.slurm",
+        effective: { before: 1024, after: 2048, ratio: 2 },
+      },
+    ]);
     // The evaluation config the same script runs on one GPU is not a training batch change.
     expect(changes.some((c) => c.path === "configs/eval.yaml" && c.effective.ratio === 2)).toBe(false);
   });

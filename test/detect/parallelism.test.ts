@@ -35,13 +35,17 @@ describe("parallelism dimensions give the data-parallel count", () => {
   });
 
   it("DeepSpeed Ulysses: sequence-parallel ranks share one batch", () => {
-    const r = detectFile("ds_config_ulysses_sp4.json", fixture("deepspeed", "ds_config_ulysses_sp4.json"), { devices: 16 });
+    const r = detectFile("ds_config_ulysses_sp4.json", fixture("deepspeed", "ds_config_ulysses_sp4.json"), {
+      devices: 16,
+    });
     expect(r.effective).toMatchObject({ value: 1 * 2 * 4, parts: { devices: 4 } });
     expect(r.effective.formula).toContain("÷ 4 sequence");
   });
 
   it("torchtitan: a shard degree of -1 takes what the model-parallel degrees leave", () => {
-    const r = detectFile("llama3_70b_tp_accum.toml", fixture("torchtitan", "llama3_70b_tp_accum.toml"), { devices: 64 });
+    const r = detectFile("llama3_70b_tp_accum.toml", fixture("torchtitan", "llama3_70b_tp_accum.toml"), {
+      devices: 64,
+    });
     expect(r.effective.parts.devices).toBe(8);
     expect(r.effective.formula).toContain("data-parallel = 64 devices ÷ 8 tensor");
   });

@@ -23,7 +23,10 @@ describe("Python config styles", () => {
   });
 
   it("locals of get_config() that are not the returned config are not settings", () => {
-    const entries = parsePython("def get_config():\n  config = mlc.ConfigDict()\n  bs = 64\n  config.batch_size = bs\n  return config\n", "c.py").entries;
+    const entries = parsePython(
+      "def get_config():\n  config = mlc.ConfigDict()\n  bs = 64\n  config.batch_size = bs\n  return config\n",
+      "c.py",
+    ).entries;
     expect(entries.map((e) => [e.path.join("."), e.value, e.line])).toEqual([["batch_size", 64, 3]]);
   });
 
@@ -38,6 +41,10 @@ describe("Python config styles", () => {
 
   it("a value passed through a name is reported where it is written", () => {
     const entries = parsePython("batch_size = 128\nmodel.fit(x, batch_size=batch_size)\n", "t.py").entries;
-    expect(entries.find((e) => e.path.join(".") === "model.fit.batch_size")).toMatchObject({ value: 128, raw: "128", line: 1 });
+    expect(entries.find((e) => e.path.join(".") === "model.fit.batch_size")).toMatchObject({
+      value: 128,
+      raw: "128",
+      line: 1,
+    });
   });
 });

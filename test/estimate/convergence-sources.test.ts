@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { stepsRatio } from "../../src/estimate/convergence.js";
 import { convergenceFromSources, KAPLAN_SPREAD, STAND_IN_SPREAD } from "../../src/estimate/convergence-sources.js";
-import { kaplanCriticalBatch, NOISE_TO_CRITICAL_HIGH, NOISE_TO_CRITICAL_LOW } from "../../src/estimate/critical-batch.js";
+import {
+  kaplanCriticalBatch,
+  NOISE_TO_CRITICAL_HIGH,
+  NOISE_TO_CRITICAL_LOW,
+} from "../../src/estimate/critical-batch.js";
 import { measurements } from "./build-inputs.js";
 
 const user = { unit: "samples" as const, before: 256, after: 2048 };
@@ -10,15 +14,27 @@ const usersModel = measurements({ plan: { ...builtIn.plan, model: { kind: "user"
 
 describe("convergence sources, most trusted first", () => {
   it("the user's own critical batch wins over every proxy, in the user's own batch sizes", () => {
-    const c = convergenceFromSources({ user, own: { criticalBatch: 4096 }, proxy: { m: usersModel, before: 256, after: 2048 } })!;
-    expect(c).toMatchObject({ basis: "your-measurement", source: "your-critical-batch", frame: { before: 256, after: 2048 } });
+    const c = convergenceFromSources({
+      user,
+      own: { criticalBatch: 4096 },
+      proxy: { m: usersModel, before: 256, after: 2048 },
+    })!;
+    expect(c).toMatchObject({
+      basis: "your-measurement",
+      source: "your-critical-batch",
+      frame: { before: 256, after: 2048 },
+    });
     expect(c.stepsRatio.value).toBeCloseTo(stepsRatio(4096, 256, 2048), 12);
     expect(c.alternatives!.map((a) => a.basis)).toEqual(["your-proxy"]);
   });
 
   it("a measured noise scale carries the same B_simple → B_crit interval as the proxy's", () => {
     const c = convergenceFromSources({ user, own: { noiseScale: 1000 } })!;
-    expect(c.bCrit).toMatchObject({ value: 1000, low: NOISE_TO_CRITICAL_LOW * 1000, high: NOISE_TO_CRITICAL_HIGH * 1000 });
+    expect(c.bCrit).toMatchObject({
+      value: 1000,
+      low: NOISE_TO_CRITICAL_LOW * 1000,
+      high: NOISE_TO_CRITICAL_HIGH * 1000,
+    });
   });
 
   it("the user's own model as the proxy is about this task: its regime is said", () => {
@@ -32,13 +48,23 @@ describe("convergence sources, most trusted first", () => {
     const tokens = { before: 256 * 2048, after: 2048 * 2048 };
     const c = convergenceFromSources({ user, loss: 3, tokens, proxy: { m: builtIn, before: 256, after: 2048 } })!;
     const b = kaplanCriticalBatch(3);
-    expect(c).toMatchObject({ basis: "published-law", source: "kaplan", frame: { unit: "tokens", before: tokens.before } });
+    expect(c).toMatchObject({
+      basis: "published-law",
+      source: "kaplan",
+      frame: { unit: "tokens", before: tokens.before },
+    });
     expect(c.bCrit.low).toBeCloseTo(b / KAPLAN_SPREAD, 6);
     expect(c.alternatives!.map((a) => a.basis)).toEqual(["stand-in"]);
   });
 
   it("no published law applies to fine-tuning: the stand-in is used and fine-tuning is named as its own regime", () => {
-    const c = convergenceFromSources({ user, loss: 1.2, tokens: { before: 1, after: 8 }, fineTuning: true, proxy: { m: builtIn, before: 256, after: 2048 } })!;
+    const c = convergenceFromSources({
+      user,
+      loss: 1.2,
+      tokens: { before: 1, after: 8 },
+      fineTuning: true,
+      proxy: { m: builtIn, before: 256, after: 2048 },
+    })!;
     expect(c.basis).toBe("stand-in");
     expect(c.notes.map((n) => n.id)).toContain("convergence-fine-tuning");
   });
@@ -60,8 +86,14 @@ describe("convergence sources, most trusted first", () => {
   });
 
   it("an unresolved noise scale still bounds B_crit from below, and the steps ratio spans perfect scaling to the bound", () => {
-    const m = measurements({ plan: usersModel.plan, noise: { ...builtIn.noise!, bSimple: Number.POSITIVE_INFINITY, interval: [48_000, Number.POSITIVE_INFINITY] } });
-    const c = convergenceFromSources({ user: { unit: "samples", before: 32, after: 64 }, proxy: { m, before: 32, after: 64 } })!;
+    const m = measurements({
+      plan: usersModel.plan,
+      noise: { ...builtIn.noise!, bSimple: Number.POSITIVE_INFINITY, interval: [48_000, Number.POSITIVE_INFINITY] },
+    });
+    const c = convergenceFromSources({
+      user: { unit: "samples", before: 32, after: 64 },
+      proxy: { m, before: 32, after: 64 },
+    })!;
     expect(c.lowerBound).toBe(true);
     expect(c.bCrit.value).toBe(4800);
     expect(c.stepsRatio.low).toBe(0.5);

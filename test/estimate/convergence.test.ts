@@ -3,7 +3,12 @@ import { curve, estimateConvergence, examplesRatio, stepsRatio } from "../../src
 import { criticalFromDirect, criticalFromNoise, kaplanCriticalBatch } from "../../src/estimate/critical-batch.js";
 import { quantity } from "../../src/estimate/quantity.js";
 
-const frame = (before: number, after: number) => ({ unit: "samples" as const, before, after, how: "stand-in" as const });
+const frame = (before: number, after: number) => ({
+  unit: "samples" as const,
+  before,
+  after,
+  how: "stand-in" as const,
+});
 
 describe("McCandlish steps and examples to the same loss", () => {
   it("B_crit = 900, 32 → 64: 1.934× fewer steps and 1.034× more examples", () => {
@@ -28,7 +33,11 @@ describe("McCandlish steps and examples to the same loss", () => {
   });
 
   it("steps × batch = examples, so the two ratios agree with the batch ratio", () => {
-    for (const [bc, b1, b2] of [[900, 32, 64], [50, 8, 1024], [3000, 256, 128]]) {
+    for (const [bc, b1, b2] of [
+      [900, 32, 64],
+      [50, 8, 1024],
+      [3000, 256, 128],
+    ]) {
       expect(stepsRatio(bc, b1, b2) * (b2 / b1)).toBeCloseTo(examplesRatio(bc, b1, b2), 10);
     }
   });
@@ -42,14 +51,33 @@ describe("critical batch sources", () => {
   });
 
   it("the noise scale stands in for B_crit with an interval widened down to a tenth and up to three times", () => {
-    const q = criticalFromNoise({ bSmall: 32, bBig: 256, bSimple: 900, interval: [700, 1100], atLoss: 0.3, initialLoss: 2.3, samples: [] });
+    const q = criticalFromNoise({
+      bSmall: 32,
+      bBig: 256,
+      bSimple: 900,
+      interval: [700, 1100],
+      atLoss: 0.3,
+      initialLoss: 2.3,
+      samples: [],
+    });
     expect(q).toMatchObject({ value: 900, low: 70, high: 3300, unit: "examples" });
     expect(q.source).toMatch(/McCandlish/);
   });
 
   it("the direct measurement's interval comes from leaving one point out", () => {
-    const points = [16, 32, 64, 128, 256].map((b, i) => ({ batchSize: b, steps: 100 * (1 + 400 / b) * (1 + (i % 2 ? 0.02 : -0.02)), learningRate: 0.1 }));
-    const q = criticalFromDirect({ bCrit: 400, sMin: 100, targetLoss: 0.5, points, r2: 0.99, learningRateRule: "linear" });
+    const points = [16, 32, 64, 128, 256].map((b, i) => ({
+      batchSize: b,
+      steps: 100 * (1 + 400 / b) * (1 + (i % 2 ? 0.02 : -0.02)),
+      learningRate: 0.1,
+    }));
+    const q = criticalFromDirect({
+      bCrit: 400,
+      sMin: 100,
+      targetLoss: 0.5,
+      points,
+      r2: 0.99,
+      learningRateRule: "linear",
+    });
     expect(q.value).toBe(400);
     expect(q.low!).toBeLessThan(400);
     expect(q.high!).toBeGreaterThan(400);
@@ -57,14 +85,28 @@ describe("critical batch sources", () => {
   });
 
   it("a direct measurement with two points gets a factor-of-two interval", () => {
-    const q = criticalFromDirect({ bCrit: 400, sMin: 100, targetLoss: 0.5, points: [{ batchSize: 32, steps: 1350, learningRate: 0.1 }, { batchSize: 64, steps: 725, learningRate: 0.1 }], r2: 1, learningRateRule: "linear" });
+    const q = criticalFromDirect({
+      bCrit: 400,
+      sMin: 100,
+      targetLoss: 0.5,
+      points: [
+        { batchSize: 32, steps: 1350, learningRate: 0.1 },
+        { batchSize: 64, steps: 725, learningRate: 0.1 },
+      ],
+      r2: 1,
+      learningRateRule: "linear",
+    });
     expect([q.low, q.high]).toEqual([200, 800]);
   });
 });
 
 describe("estimateConvergence", () => {
   it("propagates B_crit's interval into the steps and examples ratios", () => {
-    const c = estimateConvergence({ bCrit: quantity(900, "examples", "x", { low: 90, high: 1100 }), source: "noise-scale", frame: frame(32, 64) });
+    const c = estimateConvergence({
+      bCrit: quantity(900, "examples", "x", { low: 90, high: 1100 }),
+      source: "noise-scale",
+      frame: frame(32, 64),
+    });
     expect(c.stepsRatio.value).toBeCloseTo(1 / 1.934, 3);
     expect(c.stepsRatio.low).toBeCloseTo(stepsRatio(1100, 32, 64), 10);
     expect(c.stepsRatio.high).toBeCloseTo(stepsRatio(90, 32, 64), 10);
@@ -75,7 +117,9 @@ describe("estimateConvergence", () => {
 
   it("wall time to the same loss is the steps ratio times the step-time ratio", () => {
     const c = estimateConvergence({
-      bCrit: quantity(900, "examples", "x"), source: "direct", frame: frame(32, 64),
+      bCrit: quantity(900, "examples", "x"),
+      source: "direct",
+      frame: frame(32, 64),
       speed: { ratio: quantity(1.6, "ratio", "measured", { low: 1.5, high: 1.7 }), t0: 2, t1: 0.25 },
     });
     expect(c.wallTimeRatio!.value).toBeCloseTo(stepsRatio(900, 32, 64) * 1.6, 10);
@@ -83,7 +127,12 @@ describe("estimateConvergence", () => {
   });
 
   it("adds Kaplan's second opinion in tokens when the loss is known", () => {
-    const c = estimateConvergence({ bCrit: quantity(900, "examples", "x"), source: "noise-scale", frame: frame(32, 64), kaplan: { loss: 3, before: 262_144, after: 524_288 } });
+    const c = estimateConvergence({
+      bCrit: quantity(900, "examples", "x"),
+      source: "noise-scale",
+      frame: frame(32, 64),
+      kaplan: { loss: 3, before: 262_144, after: 524_288 },
+    });
     expect(c.kaplan!.bCrit.unit).toBe("tokens");
     expect(c.kaplan!.stepsRatio!.value).toBeCloseTo(stepsRatio(kaplanCriticalBatch(3), 262_144, 524_288), 10);
   });

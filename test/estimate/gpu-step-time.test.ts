@@ -13,7 +13,14 @@ function qwen(name: string, extra: Partial<SpeedWorkload> = {}): SpeedWorkload {
   return {
     gpu: gpu(name),
     precision: "mixed",
-    network: { kind: "transformer", matmulParameters: 494e6, trainableMatmulParameters: 494e6, layers: 24, attentionWidth: 896, seqLen: 2048 },
+    network: {
+      kind: "transformer",
+      matmulParameters: 494e6,
+      trainableMatmulParameters: 494e6,
+      layers: 24,
+      attentionWidth: 896,
+      seqLen: 2048,
+    },
     hidden: 896,
     checkpointing: false,
     parameters: 494e6,
@@ -60,7 +67,16 @@ describe("gpuStepTime", () => {
   });
 
   it("a tiny micro-batch is memory-bound: the weights are read whatever the tokens", () => {
-    const tiny = qwen("A100-80GB", { network: { kind: "transformer", matmulParameters: 494e6, trainableMatmulParameters: 494e6, layers: 24, attentionWidth: 896, seqLen: 16 } });
+    const tiny = qwen("A100-80GB", {
+      network: {
+        kind: "transformer",
+        matmulParameters: 494e6,
+        trainableMatmulParameters: 494e6,
+        layers: 24,
+        attentionWidth: 896,
+        seqLen: 16,
+      },
+    });
     const t = gpuStepTime(tiny, { microBatch: 1, accumulation: 1, devices: 1 });
     expect(t.roofline.bound).toBe("memory");
     expect(t.roofline.modelFlopsUtilization).toBeLessThan(t.utilization.value / 2);

@@ -10,12 +10,29 @@ import { translator } from "../../src/report/messages/translate.js";
 const en = translator("en");
 
 const advise = (o: Partial<LearningRateInput>) =>
-  learningRateAdvice({ framework: "generic", role: "micro_batch", k: 2, learningRate: { before: 3e-4, after: 3e-4 }, settings: [], ...o });
+  learningRateAdvice({
+    framework: "generic",
+    role: "micro_batch",
+    k: 2,
+    learningRate: { before: 3e-4, after: 3e-4 },
+    settings: [],
+    ...o,
+  });
 
 describe("learning-rate rules", () => {
   it("Adam at ×2 with the LR unchanged: ×1.414 (square-root rule)", () => {
-    const a = advise({ settings: [setting("optimizer", "optimizer", "adamw"), setting("learning_rate", "learning_rate", 3e-4, 2, "3e-4")] });
-    expect(a).toMatchObject({ family: "adam", rule: "sqrt", status: "unchanged-needs-scaling", suggestedRaw: "4.24e-4" });
+    const a = advise({
+      settings: [
+        setting("optimizer", "optimizer", "adamw"),
+        setting("learning_rate", "learning_rate", 3e-4, 2, "3e-4"),
+      ],
+    });
+    expect(a).toMatchObject({
+      family: "adam",
+      rule: "sqrt",
+      status: "unchanged-needs-scaling",
+      suggestedRaw: "4.24e-4",
+    });
     expect(a.suggested!.value / 3e-4).toBeCloseTo(1.414, 3);
     expect(a.suggested!.source).toMatch(/Malladi/);
   });
@@ -29,7 +46,14 @@ describe("learning-rate rules", () => {
   });
 
   it("SGD with momentum at ×4: linear, ×4, with a warm-up", () => {
-    const a = advise({ k: 4, learningRate: { before: 0.1, after: 0.1 }, settings: [setting("optimizer", "optimizer.type", "SGD"), setting("learning_rate", "optimizer.lr", 0.1, 2, "0.1")] });
+    const a = advise({
+      k: 4,
+      learningRate: { before: 0.1, after: 0.1 },
+      settings: [
+        setting("optimizer", "optimizer.type", "SGD"),
+        setting("learning_rate", "optimizer.lr", 0.1, 2, "0.1"),
+      ],
+    });
     expect(a).toMatchObject({ family: "sgd", rule: "linear", suggestedRaw: "0.4" });
     expect(a.suggested!.value).toBeCloseTo(0.4, 12);
     expect(a.adjustments.map((x) => x.name)).toEqual(["warmup"]);
@@ -37,15 +61,30 @@ describe("learning-rate rules", () => {
   });
 
   it("halving the batch lowers the LR by the same rules", () => {
-    const a = advise({ k: 0.5, learningRate: { before: 0.02, after: 0.02 }, settings: [setting("optimizer", "optim", "sgd"), setting("learning_rate", "lr", 0.02, 1, "0.02")] });
+    const a = advise({
+      k: 0.5,
+      learningRate: { before: 0.02, after: 0.02 },
+      settings: [setting("optimizer", "optim", "sgd"), setting("learning_rate", "lr", 0.02, 1, "0.02")],
+    });
     expect(a.suggestedRaw).toBe("0.01");
   });
 
   it("an LR the PR already scaled is checked against the rule", () => {
-    expect(advise({ learningRate: { before: 3e-4, after: 4.2e-4 }, settings: [setting("optimizer", "optim", "adamw_torch")] }).status).toBe("matches-rule");
+    expect(
+      advise({
+        learningRate: { before: 3e-4, after: 4.2e-4 },
+        settings: [setting("optimizer", "optim", "adamw_torch")],
+      }).status,
+    ).toBe("matches-rule");
     // Adam's best LR grows as B^α, 0.5 ≤ α < 1: linear is defensible too.
-    expect(advise({ learningRate: { before: 3e-4, after: 6e-4 }, settings: [setting("optimizer", "optim", "adamw_torch")] }).status).toBe("matches-rule");
-    const sgd = advise({ learningRate: { before: 0.1, after: 0.1414 }, settings: [setting("optimizer", "optim", "sgd")] });
+    expect(
+      advise({ learningRate: { before: 3e-4, after: 6e-4 }, settings: [setting("optimizer", "optim", "adamw_torch")] })
+        .status,
+    ).toBe("matches-rule");
+    const sgd = advise({
+      learningRate: { before: 0.1, after: 0.1414 },
+      settings: [setting("optimizer", "optim", "sgd")],
+    });
     expect(sgd.status).toBe("differs-from-rule");
     expect(en.note(sgd.message)).toContain("suggests ×2");
   });
@@ -71,12 +110,22 @@ describe("learning-rate rules", () => {
     const a = advise({ framework: "huggingface", critical: { bCrit: 60, before: 32, after: 64 } });
     // (1 + 60/32)/(1 + 60/64) = 2.875/1.9375 = 1.484, √ = 1.218 vs 1.414: capped.
     expect(a.caveat!.id).toBe("lr-capped");
-    expect(advise({ framework: "huggingface", critical: { bCrit: 1000, before: 256, after: 512 } }).caveat).toBeUndefined();
+    expect(
+      advise({ framework: "huggingface", critical: { bCrit: 1000, before: 256, after: 512 } }).caveat,
+    ).toBeUndefined();
   });
 
   it("momentum SGD from 256 to 2048 past its critical batch: the linear rule is capped near B_crit", () => {
-    const sgd = [setting("optimizer", "optimizer.type", "SGD"), setting("learning_rate", "optimizer.lr", 0.1, 2, "0.1")];
-    const a = advise({ k: 8, learningRate: { before: 0.1, after: 0.1 }, settings: sgd, critical: { bCrit: 300, low: 150, high: 600, before: 256, after: 2048 } });
+    const sgd = [
+      setting("optimizer", "optimizer.type", "SGD"),
+      setting("learning_rate", "optimizer.lr", 0.1, 2, "0.1"),
+    ];
+    const a = advise({
+      k: 8,
+      learningRate: { before: 0.1, after: 0.1 },
+      settings: sgd,
+      critical: { bCrit: 300, low: 150, high: 600, before: 256, after: 2048 },
+    });
     // McCandlish et al. 2018 eq. 2.6: (1 + 300/256) / (1 + 300/2048) = 2.1719 / 1.1465 = 1.894.
     expect(a.suggested!.value / 0.1).toBeCloseTo(2.1719 / 1.1465, 3);
     expect(a.capped).toMatchObject({ uncapped: 8 });
@@ -85,46 +134,95 @@ describe("learning-rate rules", () => {
   });
 
   it("an LR the PR raised by the capped factor matches the rule; one raised ×8 does not", () => {
-    const sgd = [setting("optimizer", "optimizer.type", "SGD"), setting("learning_rate", "optimizer.lr", 0.2, 2, "0.2")];
+    const sgd = [
+      setting("optimizer", "optimizer.type", "SGD"),
+      setting("learning_rate", "optimizer.lr", 0.2, 2, "0.2"),
+    ];
     const critical = { bCrit: 300, low: 150, high: 600, before: 256, after: 2048 };
-    expect(advise({ k: 8, learningRate: { before: 0.1, after: 0.2 }, settings: sgd, critical }).status).toBe("matches-rule");
-    expect(advise({ k: 8, learningRate: { before: 0.1, after: 0.8 }, settings: sgd, critical }).status).toBe("differs-from-rule");
+    expect(advise({ k: 8, learningRate: { before: 0.1, after: 0.2 }, settings: sgd, critical }).status).toBe(
+      "matches-rule",
+    );
+    expect(advise({ k: 8, learningRate: { before: 0.1, after: 0.8 }, settings: sgd, critical }).status).toBe(
+      "differs-from-rule",
+    );
   });
 });
 
 describe("frameworks that scale the learning rate themselves", () => {
   it("mmengine auto_scale_lr enabled", () => {
-    const a = advise({ framework: "mmengine", settings: [setting("lr_scaling", "auto_scale_lr.enable", true, 40), setting("lr_scaling", "auto_scale_lr.base_batch_size", 16, 40)] });
+    const a = advise({
+      framework: "mmengine",
+      settings: [
+        setting("lr_scaling", "auto_scale_lr.enable", true, 40),
+        setting("lr_scaling", "auto_scale_lr.base_batch_size", 16, 40),
+      ],
+    });
     expect(a.status).toBe("framework-scales");
     expect(a.frameworkScaling).toMatchObject({ key: "auto_scale_lr.enable", line: 40 });
   });
 
   it("mmengine auto_scale_lr disabled still gets the rule, and the hint to enable it", () => {
-    const a = advise({ framework: "mmengine", settings: [setting("lr_scaling", "auto_scale_lr.enable", false), setting("optimizer", "optim_wrapper.optimizer.type", "SGD")] });
+    const a = advise({
+      framework: "mmengine",
+      settings: [
+        setting("lr_scaling", "auto_scale_lr.enable", false),
+        setting("optimizer", "optim_wrapper.optimizer.type", "SGD"),
+      ],
+    });
     expect(a.status).toBe("unchanged-needs-scaling");
     expect(en.t(`scaling.${a.frameworkScaling!.mechanism}` as MessageId)).toContain("--auto-scale-lr");
   });
 
   it("timm with --lr unset derives the LR from --lr-base", () => {
     const lr = { ...setting("learning_rate", "lr", null), unknownReason: "lr unset" };
-    expect(advise({ framework: "timm", learningRate: { before: null, after: null }, settings: [lr, setting("lr_scaling", "lr_base", 0.1)] }).status).toBe("framework-scales");
+    expect(
+      advise({
+        framework: "timm",
+        learningRate: { before: null, after: null },
+        settings: [lr, setting("lr_scaling", "lr_base", 0.1)],
+      }).status,
+    ).toBe("framework-scales");
   });
 
   it("timm with an explicit --lr does not scale it", () => {
-    expect(advise({ framework: "timm", settings: [setting("learning_rate", "lr", 3e-4), setting("lr_scaling", "lr_base", 0.1)] }).status).not.toBe("framework-scales");
+    expect(
+      advise({
+        framework: "timm",
+        settings: [setting("learning_rate", "lr", 3e-4), setting("lr_scaling", "lr_base", 0.1)],
+      }).status,
+    ).not.toBe("framework-scales");
   });
 
   it("detectron2 REFERENCE_WORLD_SIZE scales for a device change only", () => {
-    const s = [setting("lr_scaling", "SOLVER.REFERENCE_WORLD_SIZE", 8), setting("learning_rate", "SOLVER.BASE_LR", 0.02)];
+    const s = [
+      setting("lr_scaling", "SOLVER.REFERENCE_WORLD_SIZE", 8),
+      setting("learning_rate", "SOLVER.BASE_LR", 0.02),
+    ];
     expect(advise({ framework: "detectron2", role: "devices", settings: s }).status).toBe("framework-scales");
-    const byHand = advise({ framework: "detectron2", role: "global_batch", learningRate: { before: 0.02, after: 0.02 }, settings: s });
+    const byHand = advise({
+      framework: "detectron2",
+      role: "global_batch",
+      learningRate: { before: 0.02, after: 0.02 },
+      settings: s,
+    });
     expect(byHand.status).toBe("unchanged-needs-scaling");
-    expect(en.t(`scaling.${byHand.frameworkScaling!.mechanism}` as MessageId)).toContain("only rescales for a different number of GPUs");
+    expect(en.t(`scaling.${byHand.frameworkScaling!.mechanism}` as MessageId)).toContain(
+      "only rescales for a different number of GPUs",
+    );
   });
 
   it("latent-diffusion base_learning_rate is scaled by --scale_lr unless turned off", () => {
-    expect(advise({ settings: [setting("learning_rate", "model.base_learning_rate", 4.5e-6)] }).status).toBe("framework-scales");
-    expect(advise({ settings: [setting("learning_rate", "model.base_learning_rate", 4.5e-6), setting("lr_scaling", "scale_lr", false)] }).status).not.toBe("framework-scales");
+    expect(advise({ settings: [setting("learning_rate", "model.base_learning_rate", 4.5e-6)] }).status).toBe(
+      "framework-scales",
+    );
+    expect(
+      advise({
+        settings: [
+          setting("learning_rate", "model.base_learning_rate", 4.5e-6),
+          setting("lr_scaling", "scale_lr", false),
+        ],
+      }).status,
+    ).not.toBe("framework-scales");
   });
 
   it("Ultralytics: an effective batch held at nbs needs nothing, and says why", () => {
@@ -134,8 +232,13 @@ describe("frameworks that scale the learning rate themselves", () => {
   });
 
   it("Ludwig learning_rate_scaling follows workers, not batch_size", () => {
-    expect(advise({ role: "devices", settings: [setting("lr_scaling", "trainer.learning_rate_scaling", "linear")] }).status).toBe("framework-scales");
-    expect(advise({ role: "micro_batch", settings: [setting("lr_scaling", "trainer.learning_rate_scaling", "linear")] }).status).not.toBe("framework-scales");
+    expect(
+      advise({ role: "devices", settings: [setting("lr_scaling", "trainer.learning_rate_scaling", "linear")] }).status,
+    ).toBe("framework-scales");
+    expect(
+      advise({ role: "micro_batch", settings: [setting("lr_scaling", "trainer.learning_rate_scaling", "linear")] })
+        .status,
+    ).not.toBe("framework-scales");
   });
 });
 

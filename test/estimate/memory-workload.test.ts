@@ -22,7 +22,7 @@ const P8B = V * H + L * (2 * H * H + 2 * H * KV + 3 * H * I + 2 * H) + H + V * H
 const S = 4096; // sequence_len
 const R = 16; // lora_r
 /** LoRA on q, k, v, o: r·(in + out) each, per layer. */
-const T = R * L * ((H + H) + 2 * (H + KV) + (H + H));
+const T = R * L * (H + H + 2 * (H + KV) + (H + H));
 /** Activations per layer in s·h units: 14 + 4·(kv heads ÷ heads) + 8·(I ÷ h) for a gated MLP (Korthikanti et al. 2022 re-derived). */
 const C = 14 + 4 * (8 / 32) + 8 * (I / H);
 /** Checkpointing keeps each layer's 16-bit input (2·s·h) and one layer's full activations; FlashAttention stores no scores. */
@@ -58,7 +58,15 @@ describe("LoRA and QLoRA on Llama-3.1-8B (axolotl), per device", () => {
 
   it("LoRA: frozen 16-bit base (2 B) + 16 B per adapter parameter + micro × (activations + logits) + context", () => {
     const bot = "hardware:\n  gpu: A100-40GB\ndevices: 1";
-    const m = estimateMemory({ workload: { before: workloadOf("lora.yml", axolotl("lora", 2), { bot }), after: workloadOf("lora.yml", axolotl("lora", 4), { bot }) }, microBatch: { before: 2, after: 4 }, accumulation: 4, budget: { level: "warn", margin: 0.05 } });
+    const m = estimateMemory({
+      workload: {
+        before: workloadOf("lora.yml", axolotl("lora", 2), { bot }),
+        after: workloadOf("lora.yml", axolotl("lora", 4), { bot }),
+      },
+      microBatch: { before: 2, after: 4 },
+      accumulation: 4,
+      budget: { level: "warn", margin: 0.05 },
+    });
     const weights = 2 * (P8B - T) + 2 * T;
     const fixed = weights + 2 * T + 12 * T + CUDA_CONTEXT.value;
     expect(m.parts!.after!.weights.value).toBe(weights);
@@ -76,7 +84,10 @@ describe("LoRA and QLoRA on Llama-3.1-8B (axolotl), per device", () => {
   });
 
   it("QLoRA: linear layers at 4.127 bits (NF4 + double-quantized constants), embeddings and head at 2 B", () => {
-    const m = estimateMemory({ workload: { after: workloadOf("qlora.yml", axolotl("qlora", 4)) }, microBatch: { before: 2, after: 4 } });
+    const m = estimateMemory({
+      workload: { after: workloadOf("qlora.yml", axolotl("qlora", 4)) },
+      microBatch: { before: 2, after: 4 },
+    });
     const embeddings = 2 * V * H;
     const quantized = P8B - T - embeddings;
     expect(NF4_BYTES.double).toBe((4 + 8 / 64 + 32 / (64 * 256)) / 8);
@@ -99,8 +110,15 @@ describe("nanoGPT's GPT-2 124M config (config/train_gpt2.py), per device", () =>
   const logits = 4 * s * v;
 
   it("16 B per parameter + context, and 12 × (activations + logits) at batch 12", () => {
-    const text = (batch: number) => `batch_size = ${batch}\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\nn_layer = 12\nn_head = 12\nn_embd = 768\n`;
-    const m = estimateMemory({ workload: { before: workloadOf("config/train_gpt2.py", text(12)), after: workloadOf("config/train_gpt2.py", text(24)) }, microBatch: { before: 12, after: 24 } });
+    const text = (batch: number) =>
+      `batch_size = ${batch}\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\nn_layer = 12\nn_head = 12\nn_embd = 768\n`;
+    const m = estimateMemory({
+      workload: {
+        before: workloadOf("config/train_gpt2.py", text(12)),
+        after: workloadOf("config/train_gpt2.py", text(24)),
+      },
+      microBatch: { before: 12, after: 24 },
+    });
     expect(m.model!.parameters).toBe(P);
     expect(m.peak.before!.value).toBe(16 * P + CUDA_CONTEXT.value + 12 * (act + logits));
     expect(m.peak.after!.value).toBe(16 * P + CUDA_CONTEXT.value + 24 * (act + logits));

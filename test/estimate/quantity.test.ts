@@ -13,12 +13,19 @@ describe("quantities", () => {
   });
 
   it("a quotient takes the extreme combinations", () => {
-    const q = combine(quantity(10, "ms", "m", { low: 9, high: 11 }), quantity(5, "ms", "m", { low: 4, high: 6 }), { unit: "ratio", source: "m", divide: true });
+    const q = combine(quantity(10, "ms", "m", { low: 9, high: 11 }), quantity(5, "ms", "m", { low: 4, high: 6 }), {
+      unit: "ratio",
+      source: "m",
+      divide: true,
+    });
     expect(q).toMatchObject({ value: 2, low: 1.5, high: 2.75 });
   });
 
   it("marks too-wide intervals anywhere in a tree", () => {
-    const tree = { a: quantity(1, "ratio", "x", { low: 0.2, high: 1.1 }), b: [{ c: quantity(1, "ratio", "x", { low: 0.9, high: 1.1 }) }] };
+    const tree = {
+      a: quantity(1, "ratio", "x", { low: 0.2, high: 1.1 }),
+      b: [{ c: quantity(1, "ratio", "x", { low: 0.9, high: 1.1 }) }],
+    };
     markUncertain(tree, 2);
     expect(tree.a.uncertain).toBe(true);
     expect(tree.b[0].c.uncertain).toBeUndefined();

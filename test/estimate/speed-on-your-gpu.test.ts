@@ -34,9 +34,14 @@ describe("speed on the user's GPU", () => {
     expect(speed.epochTime!.examples).toBe(50000);
     const stepRow = row(report.markdown, "Step time on A100-80GB")!;
     const epochRow = row(report.markdown, "Time per epoch on A100-80GB (50,000 examples)")!;
-    for (const r of [stepRow, epochRow]) expect(r).toMatch(/^\| [^|]+ \| [\d.]+ (s|min) \([^)]*\)<sup>\d<\/sup> \| [\d.]+ (s|min) \([^)]*\)<sup>\d<\/sup> \|/);
+    for (const r of [stepRow, epochRow])
+      expect(r).toMatch(
+        /^\| [^|]+ \| [\d.]+ (s|min) \([^)]*\)<sup>\d<\/sup> \| [\d.]+ (s|min) \([^)]*\)<sup>\d<\/sup> \|/,
+      );
     const mark = stepRow.match(/<sup>(\d)<\/sup>/)![1];
-    expect(report.markdown).toContain(`<sup>${mark}</sup> roofline step time: FLOPs per step at published achievable utilization`);
+    expect(report.markdown).toContain(
+      `<sup>${mark}</sup> roofline step time: FLOPs per step at published achievable utilization`,
+    );
     expect(speed.gpu!.utilization.source).toMatch(/llm-foundry/);
   });
 
@@ -51,10 +56,22 @@ describe("speed on the user's GPU", () => {
     expect(row(h100.markdown, "Step time on H100-80GB")).toBeDefined();
   });
 
-  it("a PR whose measurements file covers the new batch shows \"measured on your job\"", async () => {
-    const measurements = JSON.stringify({ version: 1, gpu: "NVIDIA A100-SXM4-80GB", runs: [{ microBatch: 32, accumulation: 1, devices: 4, seqLen: 2048, stepSeconds: 2.4, peakMemoryBytes: 61e9 }] });
-    const source = new MemorySource({ base: { [BUNDLED_EXAMPLE.label]: before }, head: { [BUNDLED_EXAMPLE.label]: after, "runs/measurements.json": measurements } }, "a PR with its measurements");
-    const report = await analyze(source, configFor("A100-80GB", "measurements: runs/measurements.json\n"), { noProxy: true });
+  it('a PR whose measurements file covers the new batch shows "measured on your job"', async () => {
+    const measurements = JSON.stringify({
+      version: 1,
+      gpu: "NVIDIA A100-SXM4-80GB",
+      runs: [{ microBatch: 32, accumulation: 1, devices: 4, seqLen: 2048, stepSeconds: 2.4, peakMemoryBytes: 61e9 }],
+    });
+    const source = new MemorySource(
+      {
+        base: { [BUNDLED_EXAMPLE.label]: before },
+        head: { [BUNDLED_EXAMPLE.label]: after, "runs/measurements.json": measurements },
+      },
+      "a PR with its measurements",
+    );
+    const report = await analyze(source, configFor("A100-80GB", "measurements: runs/measurements.json\n"), {
+      noProxy: true,
+    });
     const speed = report.groups[0].estimate.speed!;
     expect(speed.basis).toBe("measured");
     expect(speed.stepTime.after.value).toBe(2.4);
@@ -66,9 +83,22 @@ describe("speed on the user's GPU", () => {
 
   it("a measurements file that breaks the schema is named with its field, and the rest of the report goes out", async () => {
     const bad = JSON.stringify({ version: 1, runs: [{ microBatch: 32, stepSeconds: -1 }] });
-    const source = new MemorySource({ base: { [BUNDLED_EXAMPLE.label]: before }, head: { [BUNDLED_EXAMPLE.label]: after, "runs/measurements.json": bad } }, "a PR with a broken measurements file");
-    const report = await analyze(source, configFor("A100-80GB", "measurements: runs/measurements.json\n"), { noProxy: true });
-    expect(report.configErrors).toContainEqual({ key: "measurements", message: expect.stringContaining("runs/measurements.json: runs.0.stepSeconds: expected seconds per optimizer step") });
+    const source = new MemorySource(
+      {
+        base: { [BUNDLED_EXAMPLE.label]: before },
+        head: { [BUNDLED_EXAMPLE.label]: after, "runs/measurements.json": bad },
+      },
+      "a PR with a broken measurements file",
+    );
+    const report = await analyze(source, configFor("A100-80GB", "measurements: runs/measurements.json\n"), {
+      noProxy: true,
+    });
+    expect(report.configErrors).toContainEqual({
+      key: "measurements",
+      message: expect.stringContaining(
+        "runs/measurements.json: runs.0.stepSeconds: expected seconds per optimizer step",
+      ),
+    });
     expect(report.groups[0].estimate.speed!.basis).toBe("analytical");
   });
 

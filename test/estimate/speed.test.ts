@@ -31,7 +31,7 @@ describe("estimateSpeed", () => {
     const s = estimateSpeed({ steps, backend: "tensorflow-gpu", before: 32, after: 64 })!;
     expect(s.stepTime.before).toMatchObject({ value: 10, low: 9, high: 11, source: "measured" });
     expect(s.stepTime.ratio.value).toBeCloseTo(18 / 10, 10);
-    expect(s.throughput.ratio.value).toBeCloseTo((64 / 18) / (32 / 10), 10);
+    expect(s.throughput.ratio.value).toBeCloseTo(64 / 18 / (32 / 10), 10);
     expect(s.epochTimeRatio.value).toBeCloseTo(1 / s.throughput.ratio.value, 10);
     expect(s.epochTimeRatio.low!).toBeLessThan(s.epochTimeRatio.value);
     expect(s.transferable).toBe(true);
@@ -81,7 +81,10 @@ describe("timings that cannot be a speed", () => {
 
   it("reaches the report as not measurable, with no wall time, in both languages", () => {
     const m = measurements({ steps: [16, 32, 64, 128].map((b) => timing(b, 12 - 0.05 * b)) });
-    const file = fileReport([setting("micro_batch", "per_device_train_batch_size", 64, 3)], { value: 64, parts: { micro: 64, accum: 1, devices: 1 } });
+    const file = fileReport([setting("micro_batch", "per_device_train_batch_size", 64, 3)], {
+      value: 64,
+      parts: { micro: 64, accum: 1, devices: 1 },
+    });
     const e = estimateChange({ change: batchChange(), file, measurements: m, config: defaultConfig() });
     expect(e.speed).toBeUndefined();
     expect(e.convergence?.wallTimeRatio).toBeUndefined();

@@ -49,7 +49,11 @@ describe("a create whose answer never came", () => {
     expect(api.commentsOn(OWNER, REPO, 7)).toHaveLength(1);
     const sequence = api.seen.map((r) => `${r.method} ${r.path.replace(`/repos/${OWNER}/${REPO}`, "")}`);
     // The second POST comes only after a fresh look at the comments.
-    expect(sequence.slice(-3)).toEqual(["POST /issues/7/comments", "GET /issues/7/comments", "POST /issues/7/comments"]);
+    expect(sequence.slice(-3)).toEqual([
+      "POST /issues/7/comments",
+      "GET /issues/7/comments",
+      "POST /issues/7/comments",
+    ]);
   });
 
   it("a queued check run whose create hung after landing is adopted: one check run on the head", async () => {
@@ -66,7 +70,9 @@ describe("a create whose answer never came", () => {
     const { api, client } = await setUp();
     api.hang((method, path) => method === "GET" && path.endsWith("/pulls/7"), { applyEffect: false, times: 10 });
 
-    await expect(client.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 7 })).rejects.toThrow(`GitHub did not answer GET /repos/${OWNER}/${REPO}/pulls/7 within 0.3 s (request timeout)`);
+    await expect(client.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 7 })).rejects.toThrow(
+      `GitHub did not answer GET /repos/${OWNER}/${REPO}/pulls/7 within 0.3 s (request timeout)`,
+    );
     // The first attempt and the retry plugin's three.
     expect(api.seen.filter((r) => r.path.endsWith("/pulls/7"))).toHaveLength(4);
   });
@@ -85,7 +91,9 @@ describe("the client's own retries (@octokit/plugin-retry)", () => {
     const second = nock(API).post(`/repos/${OWNER}/${REPO}/issues/7/comments`).reply(201, { id: 2 });
     const client = createOctokit({ token: "t", baseUrl: API, noDelays: true });
 
-    await expect(client.rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: 7, body })).rejects.toMatchObject({ status: 502 });
+    await expect(
+      client.rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: 7, body }),
+    ).rejects.toMatchObject({ status: 502 });
 
     expect(scope.isDone()).toBe(true);
     expect(second.isDone()).toBe(false);
@@ -93,8 +101,10 @@ describe("the client's own retries (@octokit/plugin-retry)", () => {
 
   it("still retry an idempotent GET after a server error", async () => {
     const scope = github()
-      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(502, { message: "Bad Gateway" })
-      .get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } });
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+      .reply(502, { message: "Bad Gateway" })
+      .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+      .reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } });
     const client = createOctokit({ token: "t", baseUrl: API, noDelays: true });
 
     expect((await client.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 7 })).data.head.sha).toBe(HEAD_SHA);

@@ -7,8 +7,16 @@ import type { Suggestion } from "../../src/report/types.js";
 import { HEAD_SHA, OWNER, REPO, github, testOctokit } from "../helpers/github-api.js";
 
 const pr = { owner: OWNER, repo: REPO, number: 7 };
-const lr: Suggestion = { path: "configs/train.yaml", line: 5, original: "lr: 1.0e-4", replacement: "lr: 1.4e-4", reason: "Adam: square-root scaling for ×2 batch." };
-const patches = new Map([["configs/train.yaml", "@@ -3,3 +3,3 @@\n-batch_size: 32\n+batch_size: 64\n warmup: 100\n lr: 1.0e-4"]]);
+const lr: Suggestion = {
+  path: "configs/train.yaml",
+  line: 5,
+  original: "lr: 1.0e-4",
+  replacement: "lr: 1.4e-4",
+  reason: "Adam: square-root scaling for ×2 batch.",
+};
+const patches = new Map([
+  ["configs/train.yaml", "@@ -3,3 +3,3 @@\n-batch_size: 32\n+batch_size: 64\n warmup: 100\n lr: 1.0e-4"],
+]);
 const reviewComments = `/repos/${OWNER}/${REPO}/pulls/7/comments`;
 
 afterEach(() => nock.cleanAll());
@@ -16,7 +24,9 @@ afterEach(() => nock.cleanAll());
 describe("postReviewSuggestions", () => {
   it("posts a suggestion block on the learning-rate line when the diff shows it", async () => {
     const scope = github()
-      .get(reviewComments).query({ per_page: 100 }).reply(200, [])
+      .get(reviewComments)
+      .query({ per_page: 100 })
+      .reply(200, [])
       .post(`/repos/${OWNER}/${REPO}/pulls/7/reviews`, {
         commit_id: HEAD_SHA,
         event: "COMMENT",
@@ -24,25 +34,50 @@ describe("postReviewSuggestions", () => {
       })
       .reply(200, { id: 1 });
 
-    const result = await postReviewSuggestions(testOctokit(), { pr, headSha: HEAD_SHA, suggestions: [lr], patches, author: "github-actions[bot]" });
+    const result = await postReviewSuggestions(testOctokit(), {
+      pr,
+      headSha: HEAD_SHA,
+      suggestions: [lr],
+      patches,
+      author: "github-actions[bot]",
+    });
 
     expect(result.posted).toEqual([lr]);
     expect(scope.isDone()).toBe(true);
-    expect(suggestionBody(lr)).toBe("<!-- batch-advisor:suggestion -->\nAdam: square-root scaling for ×2 batch.\n\n```suggestion\nlr: 1.4e-4\n```\n");
+    expect(suggestionBody(lr)).toBe(
+      "<!-- batch-advisor:suggestion -->\nAdam: square-root scaling for ×2 batch.\n\n```suggestion\nlr: 1.4e-4\n```\n",
+    );
   });
 
   it("skips a line outside the diff without calling GitHub", async () => {
     const outside = { ...lr, line: 40 };
-    const result = await postReviewSuggestions(testOctokit(), { pr, headSha: HEAD_SHA, suggestions: [outside], patches, author: "github-actions[bot]" });
+    const result = await postReviewSuggestions(testOctokit(), {
+      pr,
+      headSha: HEAD_SHA,
+      suggestions: [outside],
+      patches,
+      author: "github-actions[bot]",
+    });
 
     expect(result.posted).toEqual([]);
     expect(result.skipped[0].reason).toBe("line 40 of configs/train.yaml is outside the pull request's diff");
   });
 
   it("does not post the same suggestion again on a re-run", async () => {
-    const scope = github().get(reviewComments).query({ per_page: 100 }).reply(200, [{ id: 9, path: lr.path, line: 5, body: suggestionBody(lr), user: { login: "github-actions[bot]" } }]);
+    const scope = github()
+      .get(reviewComments)
+      .query({ per_page: 100 })
+      .reply(200, [
+        { id: 9, path: lr.path, line: 5, body: suggestionBody(lr), user: { login: "github-actions[bot]" } },
+      ]);
 
-    const result = await postReviewSuggestions(testOctokit(), { pr, headSha: HEAD_SHA, suggestions: [lr], patches, author: "github-actions[bot]" });
+    const result = await postReviewSuggestions(testOctokit(), {
+      pr,
+      headSha: HEAD_SHA,
+      suggestions: [lr],
+      patches,
+      author: "github-actions[bot]",
+    });
 
     expect(result.posted).toEqual([]);
     expect(result.skipped[0].reason).toBe("already suggested on configs/train.yaml:5");

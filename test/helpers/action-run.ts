@@ -24,10 +24,15 @@ const SUMMARY = join(mkdtempSync(join(tmpdir(), "batch-advisor-summary-")), "sum
  * The runner's side of a step: env (GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT,
  * GITHUB_API_URL, RUNNER_TEMP, INPUT_*) pointing at a temp folder, and stdout captured.
  */
-export function actionRun(options: { event?: string; inputs?: Record<string, string>; eventName?: string } = {}): ActionRun {
+export function actionRun(
+  options: { event?: string; inputs?: Record<string, string>; eventName?: string } = {},
+): ActionRun {
   const dir = mkdtempSync(join(tmpdir(), "batch-advisor-action-"));
   const eventPath = join(dir, "event.json");
-  writeFileSync(eventPath, readFileSync(new URL(`../../fixtures/events/${options.event ?? "pull_request.synchronize"}.json`, import.meta.url)));
+  writeFileSync(
+    eventPath,
+    readFileSync(new URL(`../../fixtures/events/${options.event ?? "pull_request.synchronize"}.json`, import.meta.url)),
+  );
   writeFileSync(SUMMARY, "");
   writeFileSync(join(dir, "output.txt"), "");
   const env: Record<string, string> = {

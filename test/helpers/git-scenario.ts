@@ -14,7 +14,8 @@ export function gitScenario(name: string): string {
   git("config", "user.email", "test@example.com");
   git("config", "user.name", "test");
   for (const side of ["base", "head"]) {
-    for (const entry of execFileSync("git", ["-C", repo, "ls-files"], { encoding: "utf8" }).split("\n").filter(Boolean)) rmSync(join(repo, entry));
+    for (const entry of execFileSync("git", ["-C", repo, "ls-files"], { encoding: "utf8" }).split("\n").filter(Boolean))
+      rmSync(join(repo, entry));
     cpSync(new URL(`../../fixtures/scenarios/${name}/${side}`, import.meta.url), repo, { recursive: true });
     git("add", "-A");
     git("commit", "-q", "--allow-empty", "-m", side);

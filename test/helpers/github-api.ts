@@ -22,7 +22,15 @@ export function github(): nock.Scope {
 /** The contents API's answer for a small text file. */
 export function fileContent(path: string, text: string | Buffer): Record<string, unknown> {
   const bytes = typeof text === "string" ? Buffer.from(text) : text;
-  return { type: "file", path, name: path.split("/").pop(), encoding: "base64", content: bytes.toString("base64"), size: bytes.length, sha: `sha-${path}` };
+  return {
+    type: "file",
+    path,
+    name: path.split("/").pop(),
+    encoding: "base64",
+    content: bytes.toString("base64"),
+    size: bytes.length,
+    sha: `sha-${path}`,
+  };
 }
 
 /** `/repos/acme/train/contents/<path>`, with the slashes Octokit encodes. */

@@ -97,8 +97,10 @@ export const SEEDS: Record<Family, string> = {
   yaml: "trainer:\n  devices: 4\nbatch_size: &bs 8\neval: *bs\nlr: 1e-3 # peak\nlist:\n  - 1\n  - {a: [2, 3]}\n---\nb: '${oc.env:BS}'\n",
   json: '{"train_batch_size": 64, // c\n "zero": {"stage": 2}, "l": [1, 2.5, "auto"], "s": "a\\"b"}\n',
   toml: '[training]\nlocal_batch_size = 8 # per gpu\nlr = 3e-4\nname = """x\ny"""\n[[a]]\nb = { c = [1, 2], "d.e" = \'f\' }\n',
-  python: "import os\n_base_ = ['./a.py']\nbatch_size = 12\nga = 5 * 8 // 2 ** 1\ncfg = dict(a=1, b=[1, (2, 3)], c={'d': int(os.environ['BS'])})\n# batch_size = 3\ndef main(bs=2):\n    model.fit(x, batch_size=ga, epochs=bs)\n",
-  shell: '#!/bin/bash\n#SBATCH --gres=gpu:4\nBS=${BS:-8}\nARGS="--lr 1e-4"\ntorchrun --nproc_per_node $((2*4)) train.py \\\n  --bs "$BS" $ARGS data.x=1 > log 2>&1 # tail\ncat <<EOF\nx\nEOF\n',
+  python:
+    "import os\n_base_ = ['./a.py']\nbatch_size = 12\nga = 5 * 8 // 2 ** 1\ncfg = dict(a=1, b=[1, (2, 3)], c={'d': int(os.environ['BS'])})\n# batch_size = 3\ndef main(bs=2):\n    model.fit(x, batch_size=ga, epochs=bs)\n",
+  shell:
+    '#!/bin/bash\n#SBATCH --gres=gpu:4\nBS=${BS:-8}\nARGS="--lr 1e-4"\ntorchrun --nproc_per_node $((2*4)) train.py \\\n  --bs "$BS" $ARGS data.x=1 > log 2>&1 # tail\ncat <<EOF\nx\nEOF\n',
   gin: "include 'base.gin'\nBATCH_SIZE = 128\nx/y.Z.bs = %BATCH_SIZE\nf.g:\n  a = [1, (2, -3), {'k': @r()}]\n# note\n",
 };
 
@@ -159,26 +161,56 @@ const DEEP: Record<Family, DeepVariant[]> = {
   ],
   toml: [
     { name: "arrays", make: (n) => "a = " + "[".repeat(n) + "1" + "]".repeat(n) + "\n", boundAt: 64, maxN: 5000 },
-    { name: "inline-tables", make: (n) => "a = " + "{b = ".repeat(n) + "1" + "}".repeat(n) + "\n", boundAt: 64, maxN: 5000 },
+    {
+      name: "inline-tables",
+      make: (n) => "a = " + "{b = ".repeat(n) + "1" + "}".repeat(n) + "\n",
+      boundAt: 64,
+      maxN: 5000,
+    },
     { name: "dotted-key", make: (n) => Array(n).fill("a").join(".") + " = 1\n", boundAt: 64, maxN: 5000 },
     { name: "table-header", make: (n) => "[" + Array(n).fill("a").join(".") + "]\nb = 1\n", boundAt: 64, maxN: 5000 },
   ],
   python: [
     { name: "parentheses", make: (n) => "x = " + "(".repeat(n) + "1" + ")".repeat(n) + "\n", boundAt: 200, maxN: 5000 },
-    { name: "dict-calls", make: (n) => "y = " + "dict(a=".repeat(n) + "1" + ")".repeat(n) + "\n", boundAt: 64, maxN: 5000 },
+    {
+      name: "dict-calls",
+      make: (n) => "y = " + "dict(a=".repeat(n) + "1" + ")".repeat(n) + "\n",
+      boundAt: 64,
+      maxN: 5000,
+    },
     { name: "lists", make: (n) => "z = " + "[".repeat(n) + "1" + "]".repeat(n) + "\n", boundAt: 64, maxN: 5000 },
-    { name: "blocks", make: (n) => lines(n, (i) => " ".repeat(i) + "if x:") + "\n" + " ".repeat(n) + "bs = 1\n", boundAt: 200, maxN: 600 },
+    {
+      name: "blocks",
+      make: (n) => lines(n, (i) => " ".repeat(i) + "if x:") + "\n" + " ".repeat(n) + "bs = 1\n",
+      boundAt: 200,
+      maxN: 600,
+    },
   ],
   shell: [
-    { name: "parameter-defaults", make: (n) => "X=" + "${A:-".repeat(n) + "1" + "}".repeat(n) + "\n", boundAt: 32, maxN: 5000 },
-    { name: "arithmetic", make: (n) => "Y=$((" + "(".repeat(n) + "1" + ")".repeat(n) + "))\n", boundAt: 64, maxN: 5000 },
+    {
+      name: "parameter-defaults",
+      make: (n) => "X=" + "${A:-".repeat(n) + "1" + "}".repeat(n) + "\n",
+      boundAt: 32,
+      maxN: 5000,
+    },
+    {
+      name: "arithmetic",
+      make: (n) => "Y=$((" + "(".repeat(n) + "1" + ")".repeat(n) + "))\n",
+      boundAt: 64,
+      maxN: 5000,
+    },
     // Command substitutions are never run, so their depth is never walked: no bound applies.
     { name: "command-substitutions", make: (n) => "Z=" + "$(echo ".repeat(n) + "1" + ")".repeat(n) + "\n", maxN: 5000 },
   ],
   gin: [
     { name: "lists", make: (n) => "x.y = " + "[".repeat(n) + "1" + "]".repeat(n) + "\n", boundAt: 64, maxN: 5000 },
     { name: "dicts", make: (n) => "x.y = " + "{'a': ".repeat(n) + "1" + "}".repeat(n) + "\n", boundAt: 64, maxN: 5000 },
-    { name: "macro-chain", make: (n) => lines(n, (i) => `A${i + 1} = ${i ? `[%A${i}]` : "[1]"}`) + `\nx.y = %A${n}\n`, boundAt: 64, maxN: 600 },
+    {
+      name: "macro-chain",
+      make: (n) => lines(n, (i) => `A${i + 1} = ${i ? `[%A${i}]` : "[1]"}`) + `\nx.y = %A${n}\n`,
+      boundAt: 64,
+      maxN: 600,
+    },
   ],
 };
 
@@ -190,7 +222,10 @@ function deepNesting(family: Family): fc.Arbitrary<HostileInput> {
     .record({
       variant: fc.constantFrom(...DEEP[family]),
       // Mostly around the bounds, sometimes far past them.
-      n: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 300 }), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 5000 }), weight: 1 }),
+      n: fc.oneof(
+        { arbitrary: fc.integer({ min: 1, max: 300 }), weight: 4 },
+        { arbitrary: fc.integer({ min: 1, max: 5000 }), weight: 1 },
+      ),
       cut: fc.boolean(),
     })
     .map(({ variant, n, cut }) => {
@@ -198,7 +233,12 @@ function deepNesting(family: Family): fc.Arbitrary<HostileInput> {
       const full = variant.make(depth);
       const nesting = { bound: `nesting (${variant.boundAt ?? "none"} levels)`, message: BOUND_MESSAGES.nesting };
       // Cut in half the file is unbalanced: only the contract holds (a guard may or may not see the depth).
-      if (cut) return { kind: "deep-nesting" as const, variant: `${variant.name}, ${depth} levels, cut`, text: full.slice(0, Math.ceil(full.length / 2)) };
+      if (cut)
+        return {
+          kind: "deep-nesting" as const,
+          variant: `${variant.name}, ${depth} levels, cut`,
+          text: full.slice(0, Math.ceil(full.length / 2)),
+        };
       const input: HostileInput = { kind: "deep-nesting", variant: `${variant.name}, ${depth} levels`, text: full };
       if (variant.boundAt !== undefined && depth > variant.boundAt) input.hits = nesting;
       if (depth <= SHALLOW) input.misses = nesting;
@@ -210,11 +250,49 @@ function deepNesting(family: Family): fc.Arbitrary<HostileInput> {
 // Huge numbers: the setting beside them is still read, and no number is Infinity.
 
 const HUGE_LITERALS: Record<Family, string[]> = {
-  yaml: ["1e400", "-1e400", "1e-400", "99999999999999999999", "1" + "0".repeat(400), "0x" + "f".repeat(300), ".inf", "-.Inf", ".nan"],
+  yaml: [
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "99999999999999999999",
+    "1" + "0".repeat(400),
+    "0x" + "f".repeat(300),
+    ".inf",
+    "-.Inf",
+    ".nan",
+  ],
   json: ["1e400", "-1e400", "1e-400", "99999999999999999999", "1" + "0".repeat(400), "-" + "9".repeat(500)],
-  toml: ["1e400", "-1e400", "1e-400", "99999999999999999999", "0x" + "f".repeat(300), "inf", "-inf", "nan", "1_000_000_000_000_000_000_000"],
-  python: ["1e400", "-1e400", "2**1024", "10**400", "9**9**9**9", "99999999999999999999", "1" + "0".repeat(400), "0x" + "f".repeat(300), "float('inf')", "1e400 * 0"],
-  shell: ["1e400", "99999999999999999999", "$((2**1024))", "$((9**9**9))", "$((99999999999999999999 * 99))", "1" + "0".repeat(400)],
+  toml: [
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "99999999999999999999",
+    "0x" + "f".repeat(300),
+    "inf",
+    "-inf",
+    "nan",
+    "1_000_000_000_000_000_000_000",
+  ],
+  python: [
+    "1e400",
+    "-1e400",
+    "2**1024",
+    "10**400",
+    "9**9**9**9",
+    "99999999999999999999",
+    "1" + "0".repeat(400),
+    "0x" + "f".repeat(300),
+    "float('inf')",
+    "1e400 * 0",
+  ],
+  shell: [
+    "1e400",
+    "99999999999999999999",
+    "$((2**1024))",
+    "$((9**9**9))",
+    "$((99999999999999999999 * 99))",
+    "1" + "0".repeat(400),
+  ],
   gin: ["1e400", "-1e400", "99999999999999999999", "1" + "0".repeat(400), "0x" + "f".repeat(300)],
 };
 
@@ -238,7 +316,12 @@ function hugeNumberText(family: Family, literal: string): { text: string; big: s
 function hugeNumber(family: Family): fc.Arbitrary<HostileInput> {
   return fc.constantFrom(...HUGE_LITERALS[family]).map((literal) => {
     const { text, big, after } = hugeNumberText(family, literal);
-    return { kind: "huge-number" as const, variant: literal.length > 24 ? `${literal.slice(0, 12)}… (${literal.length} chars)` : literal, text, reads: [{ path: big }, { path: after, value: 1 }] };
+    return {
+      kind: "huge-number" as const,
+      variant: literal.length > 24 ? `${literal.slice(0, 12)}… (${literal.length} chars)` : literal,
+      text,
+      reads: [{ path: big }, { path: after, value: 1 }],
+    };
   });
 }
 
@@ -248,30 +331,101 @@ function hugeNumber(family: Family): fc.Arbitrary<HostileInput> {
 /** Characters every family accepts inside a quoted key: no controls, quotes, backslashes, `$` or line breaks. */
 const keyChar = fc
   .oneof(
-    fc.constantFrom("批", "次", "大", "小", "é", "ß", "Ω", "ж", "ع", "ש", "\u200f", "\u202e", "\u2066", "👩‍💻", "🚀", "e\u0301", "ﬁ", "Ａ", "_", "-", " ", "."),
+    fc.constantFrom(
+      "批",
+      "次",
+      "大",
+      "小",
+      "é",
+      "ß",
+      "Ω",
+      "ж",
+      "ع",
+      "ש",
+      "\u200f",
+      "\u202e",
+      "\u2066",
+      "👩‍💻",
+      "🚀",
+      "e\u0301",
+      "ﬁ",
+      "Ａ",
+      "_",
+      "-",
+      " ",
+      ".",
+    ),
     fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
   )
   .filter((c) => !/[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\p{Co}\p{Cn}"'`\\$!\u0085\ufeff\ufffe\uffff]/u.test(c));
 
 /** A key that is not all spaces and does not end in a space (shells and YAML trim those). */
-const unicodeKeyText = fc.array(keyChar, { minLength: 1, maxLength: 10 }).map((cs) => cs.join("")).filter((k) => k.trim() === k && k.length > 0 && !/^[.-]/.test(k));
+const unicodeKeyText = fc
+  .array(keyChar, { minLength: 1, maxLength: 10 })
+  .map((cs) => cs.join(""))
+  .filter((k) => k.trim() === k && k.length > 0 && !/^[.-]/.test(k));
 
 function unicodeKey(family: Family): fc.Arbitrary<HostileInput> {
   return unicodeKeyText.map((key) => {
-    const base = { kind: "unicode-key" as const, variant: [...key].map((c) => `U+${c.codePointAt(0)!.toString(16)}`).join(" ") };
+    const base = {
+      kind: "unicode-key" as const,
+      variant: [...key].map((c) => `U+${c.codePointAt(0)!.toString(16)}`).join(" "),
+    };
     switch (family) {
       case "yaml":
-        return { ...base, text: `"${key}": 7\nbatch_size: 8\n`, reads: [{ path: [key], value: 7 }, { path: ["batch_size"], value: 8 }] };
+        return {
+          ...base,
+          text: `"${key}": 7\nbatch_size: 8\n`,
+          reads: [
+            { path: [key], value: 7 },
+            { path: ["batch_size"], value: 8 },
+          ],
+        };
       case "json":
-        return { ...base, text: `{"${key}": 7, "batch_size": 8}\n`, reads: [{ path: [key], value: 7 }, { path: ["batch_size"], value: 8 }] };
+        return {
+          ...base,
+          text: `{"${key}": 7, "batch_size": 8}\n`,
+          reads: [
+            { path: [key], value: 7 },
+            { path: ["batch_size"], value: 8 },
+          ],
+        };
       case "toml":
-        return { ...base, text: `"${key}" = 7\nbatch_size = 8\n`, reads: [{ path: [key], value: 7 }, { path: ["batch_size"], value: 8 }] };
+        return {
+          ...base,
+          text: `"${key}" = 7\nbatch_size = 8\n`,
+          reads: [
+            { path: [key], value: 7 },
+            { path: ["batch_size"], value: 8 },
+          ],
+        };
       case "python":
-        return { ...base, text: `cfg = {"${key}": 7}\nbatch_size = 8\n`, reads: [{ path: ["cfg", key], value: 7 }, { path: ["batch_size"], value: 8 }] };
+        return {
+          ...base,
+          text: `cfg = {"${key}": 7}\nbatch_size = 8\n`,
+          reads: [
+            { path: ["cfg", key], value: 7 },
+            { path: ["batch_size"], value: 8 },
+          ],
+        };
       case "shell":
-        return { ...base, text: `python train.py --name "${key}" --batch_size 8\n`, reads: [{ path: ["name"], value: key }, { path: ["batch_size"], value: 8 }] };
+        return {
+          ...base,
+          text: `python train.py --name "${key}" --batch_size 8\n`,
+          reads: [
+            { path: ["name"], value: key },
+            { path: ["batch_size"], value: 8 },
+          ],
+        };
       case "gin":
-        return { ...base, text: `a.b = {"${key}": 7}\na.batch_size = 8\n`, reads: [{ path: ["a", "b", key], value: 7 }, { path: ["a", "batch_size"], value: 8 }] };
+        return {
+          ...base,
+          text: `a.b = {"${key}": 7}\na.batch_size = 8\n`,
+          reads: [
+            { path: ["a", "b", key], value: 7 },
+            { path: ["a", "batch_size"], value: 8 },
+          ],
+        };
     }
   });
 }
@@ -299,10 +453,19 @@ function longLine(family: Family): fc.Arbitrary<HostileInput> {
   return fc.oneof(
     unit.map((u) => {
       const v = u.repeat(Math.ceil(ONE_MB / u.length)).slice(0, ONE_MB);
-      return { kind: "long-line" as const, variant: `1 MiB value of ${JSON.stringify(u)}`, text: LONG_LINES[family].text(v), reads: [{ path: LONG_LINES[family].path, length: v.length }] };
+      return {
+        kind: "long-line" as const,
+        variant: `1 MiB value of ${JSON.stringify(u)}`,
+        text: LONG_LINES[family].text(v),
+        reads: [{ path: LONG_LINES[family].path, length: v.length }],
+      };
     }),
     // A long line of noise: 16 KiB, since only the contract is checked (Python's parser recovers slowly from junk).
-    junk.map((j) => ({ kind: "long-line" as const, variant: `16 KiB line of ${JSON.stringify(j)}`, text: j.repeat(Math.ceil(16384 / j.length)).slice(0, 16384) })),
+    junk.map((j) => ({
+      kind: "long-line" as const,
+      variant: `16 KiB line of ${JSON.stringify(j)}`,
+      text: j.repeat(Math.ceil(16384 / j.length)).slice(0, 16384),
+    })),
   );
 }
 
@@ -331,7 +494,9 @@ function manyKeys(family: Family): fc.Arbitrary<HostileInput> {
     variant: `${n} keys`,
     text: manyKeysText(family, n),
     misses: { bound: `${MAX_VALUES} values`, message: BOUND_MESSAGES.values },
-    reads: [{ path: family === "gin" ? ["a", `k${n - 1}`] : [family === "shell" ? `K${n - 1}` : `k${n - 1}`], value: n - 1 }],
+    reads: [
+      { path: family === "gin" ? ["a", `k${n - 1}`] : [family === "shell" ? `K${n - 1}` : `k${n - 1}`], value: n - 1 },
+    ],
   }));
 }
 
@@ -356,11 +521,21 @@ export function aliasResolutions(layers: number, fan: number): number {
 export function aliasBombText(layers: number, fan: number, leaves: number, merge: boolean): string {
   if (merge) {
     const out = ["b0: &b0 {k0: 1}"];
-    for (let i = 1; i <= layers; i++) out.push(`b${i}: &b${i} {<<: [${Array(fan).fill(`*b${i - 1}`).join(", ")}], k${i}: ${i}}`);
+    for (let i = 1; i <= layers; i++)
+      out.push(
+        `b${i}: &b${i} {<<: [${Array(fan)
+          .fill(`*b${i - 1}`)
+          .join(", ")}], k${i}: ${i}}`,
+      );
     return out.join("\n") + "\n";
   }
   const out = [`a0: &a0 [${Array(leaves).fill("x").join(", ")}]`];
-  for (let i = 1; i <= layers; i++) out.push(`a${i}: &a${i} [${Array(fan).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i <= layers; i++)
+    out.push(
+      `a${i}: &a${i} [${Array(fan)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   return out.join("\n") + "\n";
 }
 
@@ -394,53 +569,92 @@ function expansionBomb(family: Family): fc.Arbitrary<HostileInput> {
   const values = { bound: `${MAX_VALUES} values`, message: BOUND_MESSAGES.values };
   switch (family) {
     case "yaml":
-      return fc.record({ layers: fc.integer({ min: 1, max: 10 }), fan: fc.integer({ min: 2, max: 9 }), leaves: fc.integer({ min: 1, max: 3 }), merge: fc.boolean() }).map(({ layers, fan, leaves, merge }) => {
-        const resolutions = aliasResolutions(layers, fan);
-        const aliases = { bound: `${YAML_ALIAS_LIMIT} alias expansions`, message: BOUND_MESSAGES.aliases };
-        return {
-          kind: "expansion-bomb" as const,
-          variant: `${merge ? "merge keys" : "aliases"}, ${layers} layers × ${fan} (${resolutions} resolutions)`,
-          text: aliasBombText(layers, fan, leaves, merge),
-          ...(resolutions > YAML_ALIAS_LIMIT ? { hits: aliases } : { misses: aliases }),
-        };
-      });
+      return fc
+        .record({
+          layers: fc.integer({ min: 1, max: 10 }),
+          fan: fc.integer({ min: 2, max: 9 }),
+          leaves: fc.integer({ min: 1, max: 3 }),
+          merge: fc.boolean(),
+        })
+        .map(({ layers, fan, leaves, merge }) => {
+          const resolutions = aliasResolutions(layers, fan);
+          const aliases = { bound: `${YAML_ALIAS_LIMIT} alias expansions`, message: BOUND_MESSAGES.aliases };
+          return {
+            kind: "expansion-bomb" as const,
+            variant: `${merge ? "merge keys" : "aliases"}, ${layers} layers × ${fan} (${resolutions} resolutions)`,
+            text: aliasBombText(layers, fan, leaves, merge),
+            ...(resolutions > YAML_ALIAS_LIMIT ? { hits: aliases } : { misses: aliases }),
+          };
+        });
     case "python":
     case "gin":
-      return fc.record({ layers: fc.integer({ min: 1, max: 20 }), fan: fc.integer({ min: 2, max: 3 }) }).map(({ layers, fan }) => {
-        const py = family === "python";
-        const defs = [py ? "a0 = [1, 2]" : "A0 = [1, 2]"];
-        for (let i = 1; i <= layers; i++) defs.push(py ? `a${i} = [${Array(fan).fill(`a${i - 1}`).join(", ")}]` : `A${i} = [${Array(fan).fill(`%A${i - 1}`).join(", ")}]`);
-        if (!py) defs.push(`x.y = %A${layers}`);
-        // Python lists each definition's values; gin also the binding that uses the last macro.
-        const total = chainValues(layers, fan, 2) + (py ? 0 : 2 * fan ** layers);
-        const variant = `${layers} definitions × ${fan} (${total} values)`;
-        // Just past the cap the walk may stop a little early or late; only clear cases are asserted.
-        const check = total > 1.1 * MAX_VALUES ? { hits: values } : total <= MAX_VALUES ? { misses: values } : {};
-        return { kind: "expansion-bomb" as const, variant, text: defs.join("\n") + "\n", ...check };
-      });
+      return fc
+        .record({ layers: fc.integer({ min: 1, max: 20 }), fan: fc.integer({ min: 2, max: 3 }) })
+        .map(({ layers, fan }) => {
+          const py = family === "python";
+          const defs = [py ? "a0 = [1, 2]" : "A0 = [1, 2]"];
+          for (let i = 1; i <= layers; i++)
+            defs.push(
+              py
+                ? `a${i} = [${Array(fan)
+                    .fill(`a${i - 1}`)
+                    .join(", ")}]`
+                : `A${i} = [${Array(fan)
+                    .fill(`%A${i - 1}`)
+                    .join(", ")}]`,
+            );
+          if (!py) defs.push(`x.y = %A${layers}`);
+          // Python lists each definition's values; gin also the binding that uses the last macro.
+          const total = chainValues(layers, fan, 2) + (py ? 0 : 2 * fan ** layers);
+          const variant = `${layers} definitions × ${fan} (${total} values)`;
+          // Just past the cap the walk may stop a little early or late; only clear cases are asserted.
+          const check = total > 1.1 * MAX_VALUES ? { hits: values } : total <= MAX_VALUES ? { misses: values } : {};
+          return { kind: "expansion-bomb" as const, variant, text: defs.join("\n") + "\n", ...check };
+        });
     case "shell":
-      return fc.record({ layers: fc.integer({ min: 1, max: 29 }), fan: fc.integer({ min: 2, max: 3 }), width: fc.integer({ min: 1, max: 200 }) }).map(({ layers, fan, width }) => {
-        const defs = [`A0=${"x".repeat(width)}`];
-        for (let i = 1; i <= layers; i++) defs.push(`A${i}="${Array(fan).fill(`$A${i - 1}`).join(" ")}"`);
-        defs.push(`python t.py --v "$A${layers}"`);
-        const size = (i: number) => shellChainSize(i, fan, width);
-        // The variable that first passes the bound still shows its value; every one that reads it is unknown.
-        const cutAt = Array.from({ length: layers + 1 }, (_, i) => i).find((i) => size(i).chars > SHELL_VALUE_CHARS || size(i).segments > SHELL_VALUE_SEGMENTS);
-        const tooLong = { bound: `${SHELL_VALUE_CHARS} characters or ${SHELL_VALUE_SEGMENTS} pieces per variable`, message: BOUND_MESSAGES.shellValue };
-        const past = (i: number) => cutAt !== undefined && i > cutAt;
-        const reads: NonNullable<HostileInput["reads"]> = [];
-        for (let i = 0; i <= layers; i++) reads.push(past(i) ? { path: [`A${i}`], unknown: tooLong.message } : { path: [`A${i}`], length: size(i).chars });
-        // The command reads the stored variable, so it is unknown from the first one past the bound.
-        const commandPast = cutAt !== undefined && layers >= cutAt;
-        reads.push(commandPast ? { path: ["v"], unknown: tooLong.message } : { path: ["v"], length: size(layers).chars });
-        return {
-          kind: "expansion-bomb" as const,
-          variant: `${layers} variables × ${fan} from ${width} chars (A${layers} is ${size(layers).chars} chars)`,
-          text: defs.join("\n") + "\n",
-          reads,
-          ...(commandPast ? { hits: tooLong } : { misses: tooLong }),
-        };
-      });
+      return fc
+        .record({
+          layers: fc.integer({ min: 1, max: 29 }),
+          fan: fc.integer({ min: 2, max: 3 }),
+          width: fc.integer({ min: 1, max: 200 }),
+        })
+        .map(({ layers, fan, width }) => {
+          const defs = [`A0=${"x".repeat(width)}`];
+          for (let i = 1; i <= layers; i++)
+            defs.push(
+              `A${i}="${Array(fan)
+                .fill(`$A${i - 1}`)
+                .join(" ")}"`,
+            );
+          defs.push(`python t.py --v "$A${layers}"`);
+          const size = (i: number) => shellChainSize(i, fan, width);
+          // The variable that first passes the bound still shows its value; every one that reads it is unknown.
+          const cutAt = Array.from({ length: layers + 1 }, (_, i) => i).find(
+            (i) => size(i).chars > SHELL_VALUE_CHARS || size(i).segments > SHELL_VALUE_SEGMENTS,
+          );
+          const tooLong = {
+            bound: `${SHELL_VALUE_CHARS} characters or ${SHELL_VALUE_SEGMENTS} pieces per variable`,
+            message: BOUND_MESSAGES.shellValue,
+          };
+          const past = (i: number) => cutAt !== undefined && i > cutAt;
+          const reads: NonNullable<HostileInput["reads"]> = [];
+          for (let i = 0; i <= layers; i++)
+            reads.push(
+              past(i) ? { path: [`A${i}`], unknown: tooLong.message } : { path: [`A${i}`], length: size(i).chars },
+            );
+          // The command reads the stored variable, so it is unknown from the first one past the bound.
+          const commandPast = cutAt !== undefined && layers >= cutAt;
+          reads.push(
+            commandPast ? { path: ["v"], unknown: tooLong.message } : { path: ["v"], length: size(layers).chars },
+          );
+          return {
+            kind: "expansion-bomb" as const,
+            variant: `${layers} variables × ${fan} from ${width} chars (A${layers} is ${size(layers).chars} chars)`,
+            text: defs.join("\n") + "\n",
+            reads,
+            ...(commandPast ? { hits: tooLong } : { misses: tooLong }),
+          };
+        });
     case "json":
     case "toml":
       // No references in these formats: a wide flat array is their nearest bomb.
@@ -459,9 +673,18 @@ function expansionBomb(family: Family): fc.Arbitrary<HostileInput> {
 /** Truncations and inserted brackets, quotes, colons and backslashes applied to a text. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant("cut" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.string({ unit: fc.constantFrom(...NOISE), minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    text: fc.string({ unit: fc.constantFrom(...NOISE), minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }),
-  fc.record({ kind: fc.constant("repeat" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }), times: fc.integer({ min: 2, max: 30 }) }),
+  fc.record({
+    kind: fc.constant("repeat" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 12 }),
+    times: fc.integer({ min: 2, max: 30 }),
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -476,27 +699,51 @@ export function mutate(text: string, ops: Mutation[]): string {
   return text;
 }
 
-const realText = (family: Family) => fc.nat({ max: realTexts(family).length - 1 }).map((i) => ({ i, text: realTexts(family)[i] }));
+const realText = (family: Family) =>
+  fc.nat({ max: realTexts(family).length - 1 }).map((i) => ({ i, text: realTexts(family)[i] }));
 
 /** Every kind of input for one parser family. */
 export function hostileInputs(family: Family): Record<InputKind, fc.Arbitrary<HostileInput>> {
   const named = (kind: InputKind, variant: string, text: string): HostileInput => ({ kind, variant, text });
   return {
-    "random-bytes": fc.record({ bytes: fc.uint8Array({ maxLength: 600 }), latin1: fc.boolean() }).map(({ bytes, latin1 }) => named("random-bytes", latin1 ? "latin1" : "utf-8", new TextDecoder(latin1 ? "latin1" : "utf-8").decode(bytes))),
-    "random-unicode": fc.string({ unit: "binary", maxLength: 200 }).map((t) => named("random-unicode", "code points and lone surrogates", t)),
-    noise: fc.string({ unit: fc.constantFrom(...NOISE), maxLength: 300 }).map((t) => named("noise", "brackets, quotes and operators", t)),
-    truncated: fc.record({ real: realText(family), at: fc.nat() }).map(({ real, at }) => named("truncated", `text ${real.i} cut at ${at % (real.text.length + 1)}`, real.text.slice(0, at % (real.text.length + 1)))),
-    mutated: fc.record({ real: realText(family), ops: fc.array(mutation, { minLength: 1, maxLength: 6 }) }).map(({ real, ops }) => named("mutated", `text ${real.i}, ${ops.length} edits`, mutate(real.text, ops))),
+    "random-bytes": fc
+      .record({ bytes: fc.uint8Array({ maxLength: 600 }), latin1: fc.boolean() })
+      .map(({ bytes, latin1 }) =>
+        named("random-bytes", latin1 ? "latin1" : "utf-8", new TextDecoder(latin1 ? "latin1" : "utf-8").decode(bytes)),
+      ),
+    "random-unicode": fc
+      .string({ unit: "binary", maxLength: 200 })
+      .map((t) => named("random-unicode", "code points and lone surrogates", t)),
+    noise: fc
+      .string({ unit: fc.constantFrom(...NOISE), maxLength: 300 })
+      .map((t) => named("noise", "brackets, quotes and operators", t)),
+    truncated: fc
+      .record({ real: realText(family), at: fc.nat() })
+      .map(({ real, at }) =>
+        named(
+          "truncated",
+          `text ${real.i} cut at ${at % (real.text.length + 1)}`,
+          real.text.slice(0, at % (real.text.length + 1)),
+        ),
+      ),
+    mutated: fc
+      .record({ real: realText(family), ops: fc.array(mutation, { minLength: 1, maxLength: 6 }) })
+      .map(({ real, ops }) => named("mutated", `text ${real.i}, ${ops.length} edits`, mutate(real.text, ops))),
     "deep-nesting": deepNesting(family),
     "huge-number": hugeNumber(family),
-    crlf: realText(family).map(({ i, text }) => ({ ...named("crlf", `text ${i}`, text.replace(/\r?\n/g, "\r\n")), sameAs: text })),
+    crlf: realText(family).map(({ i, text }) => ({
+      ...named("crlf", `text ${i}`, text.replace(/\r?\n/g, "\r\n")),
+      sameAs: text,
+    })),
     bom: realText(family).map(({ i, text }) => ({ ...named("bom", `text ${i}`, `\ufeff${text}`), sameAs: text })),
     "unicode-key": unicodeKey(family),
-    "nul-bytes": fc.record({ real: realText(family), at: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }) }).map(({ real, at }) => {
-      let text = real.text;
-      for (const a of at) text = text.slice(0, a % (text.length + 1)) + "\u0000" + text.slice(a % (text.length + 1));
-      return named("nul-bytes", `text ${real.i}, ${at.length} NUL`, text);
-    }),
+    "nul-bytes": fc
+      .record({ real: realText(family), at: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }) })
+      .map(({ real, at }) => {
+        let text = real.text;
+        for (const a of at) text = text.slice(0, a % (text.length + 1)) + "\u0000" + text.slice(a % (text.length + 1));
+        return named("nul-bytes", `text ${real.i}, ${at.length} NUL`, text);
+      }),
     "long-line": longLine(family),
     "many-keys": manyKeys(family),
     "expansion-bomb": expansionBomb(family),

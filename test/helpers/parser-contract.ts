@@ -13,7 +13,14 @@ import { MAX_VALUES, type Family, type HostileInput } from "./hostile-configs.js
 const INTERNAL = /Maximum call stack|Cannot read|is not a function|is not iterable|undefined|NaN|out of memory/;
 
 /** How each family prefixes its own messages; the size bound and summary lines are whole-file messages. */
-const PREFIX: Record<Family, RegExp> = { yaml: /^YAML: /, json: /^JSON: /, toml: /^TOML: /, python: /^Python: /, shell: /^shell: /, gin: /^gin: / };
+const PREFIX: Record<Family, RegExp> = {
+  yaml: /^YAML: /,
+  json: /^JSON: /,
+  toml: /^TOML: /,
+  python: /^Python: /,
+  shell: /^shell: /,
+  gin: /^gin: /,
+};
 const WHOLE_FILE = /^(File is [\d.]+ MiB; configs over|\d+ more errors in this file$)/;
 
 export interface Outcome {
@@ -48,7 +55,11 @@ export function brokenPromises(input: HostileInput, family: Family, parsed: Pars
  * variant and each broken promise, and fast-check shrinks it to a small example.
  * @example assertKeepsPromises("yaml", hostileInputs("yaml").bom, { numRuns: 25, seed: 1 })
  */
-export function assertKeepsPromises(family: Family, inputs: fc.Arbitrary<HostileInput>, options: { numRuns: number; seed: number }): void {
+export function assertKeepsPromises(
+  family: Family,
+  inputs: fc.Arbitrary<HostileInput>,
+  options: { numRuns: number; seed: number },
+): void {
   fc.assert(
     fc.property(inputs, (input) => {
       const { violations } = parseChecked(input, family);
@@ -69,16 +80,21 @@ export function contractViolations(text: string, family: Family, r: ParsedConfig
   for (const e of r.errors) {
     if (typeof e.message !== "string" || !e.message.trim()) out.push(`error without a message: ${JSON.stringify(e)}`);
     else if (INTERNAL.test(e.message)) out.push(`internal failure: ${e.message.slice(0, 200)}`);
-    else if (!PREFIX[family].test(e.message) && !WHOLE_FILE.test(e.message)) out.push(`error not named for its format: ${e.message.slice(0, 200)}`);
+    else if (!PREFIX[family].test(e.message) && !WHOLE_FILE.test(e.message))
+      out.push(`error not named for its format: ${e.message.slice(0, 200)}`);
     if (e.line !== undefined && !lineOk(e.line)) out.push(`error line ${e.line} of ${lines}: ${e.message}`);
-    if (e.column !== undefined && !(Number.isInteger(e.column) && e.column >= 1)) out.push(`error column ${e.column}: ${e.message}`);
+    if (e.column !== undefined && !(Number.isInteger(e.column) && e.column >= 1))
+      out.push(`error column ${e.column}: ${e.message}`);
   }
   if (r.entries.length > MAX_VALUES + 1) out.push(`${r.entries.length} entries`);
   for (const e of r.entries) {
-    if (!Array.isArray(e.path) || !e.path.every((p) => typeof p === "string")) out.push(`path ${JSON.stringify(e.path)}`);
-    else if (!lineOk(e.line) || !(Number.isInteger(e.column) && e.column >= 1)) out.push(`entry ${e.path.join(".")} at ${e.line}:${e.column} of ${lines} lines`);
+    if (!Array.isArray(e.path) || !e.path.every((p) => typeof p === "string"))
+      out.push(`path ${JSON.stringify(e.path)}`);
+    else if (!lineOk(e.line) || !(Number.isInteger(e.column) && e.column >= 1))
+      out.push(`entry ${e.path.join(".")} at ${e.line}:${e.column} of ${lines} lines`);
     if (typeof e.raw !== "string") out.push(`raw ${String(e.raw)}`);
-    if (e.unknownReason !== undefined && (e.value !== null || !e.unknownReason)) out.push(`unknown with a value or no reason: ${e.path.join(".")}`);
+    if (e.unknownReason !== undefined && (e.value !== null || !e.unknownReason))
+      out.push(`unknown with a value or no reason: ${e.path.join(".")}`);
     if (typeof e.value === "number" && !Number.isFinite(e.value)) out.push(`${e.value} at ${e.path.join(".")}`);
     if (out.length > 8) break;
   }
@@ -94,7 +110,10 @@ export function boundMessages(r: ParsedConfig): string[] {
 function expectationViolations(input: HostileInput, family: Family, r: ParsedConfig): string[] {
   const out: string[] = [];
   const messages = boundMessages(r);
-  if (input.hits && !messages.some((m) => input.hits!.message.test(m))) out.push(`did not hit the ${input.hits.bound} bound (messages: ${JSON.stringify(messages.slice(0, 3)).slice(0, 300)})`);
+  if (input.hits && !messages.some((m) => input.hits!.message.test(m)))
+    out.push(
+      `did not hit the ${input.hits.bound} bound (messages: ${JSON.stringify(messages.slice(0, 3)).slice(0, 300)})`,
+    );
   if (input.misses) {
     const hit = messages.find((m) => input.misses!.message.test(m));
     if (hit) out.push(`hit the ${input.misses.bound} bound below it: ${hit.slice(0, 200)}`);
@@ -103,17 +122,30 @@ function expectationViolations(input: HostileInput, family: Family, r: ParsedCon
     const e = findEntry(r.entries, want.path);
     const name = want.path.join(".").slice(0, 80);
     if (!e) out.push(`${name} not read (errors: ${JSON.stringify(r.errors.slice(0, 2)).slice(0, 300)})`);
-    else if (want.value !== undefined && e.value !== want.value) out.push(`${name} read as ${JSON.stringify(e.value)?.slice(0, 80)}, not ${JSON.stringify(want.value).slice(0, 80)}`);
-    else if (want.length !== undefined && !(typeof e.value === "string" && e.value.length === want.length) && e.raw.length !== want.length) out.push(`${name} read ${typeof e.value === "string" ? e.value.length : String(e.value)} characters, not ${want.length}`);
-    else if (want.unknown && !(e.value === null && want.unknown.test(e.unknownReason ?? ""))) out.push(`${name} not unknown by ${want.unknown}: ${JSON.stringify(e.unknownReason ?? e.value).slice(0, 100)}`);
+    else if (want.value !== undefined && e.value !== want.value)
+      out.push(
+        `${name} read as ${JSON.stringify(e.value)?.slice(0, 80)}, not ${JSON.stringify(want.value).slice(0, 80)}`,
+      );
+    else if (
+      want.length !== undefined &&
+      !(typeof e.value === "string" && e.value.length === want.length) &&
+      e.raw.length !== want.length
+    )
+      out.push(
+        `${name} read ${typeof e.value === "string" ? e.value.length : String(e.value)} characters, not ${want.length}`,
+      );
+    else if (want.unknown && !(e.value === null && want.unknown.test(e.unknownReason ?? "")))
+      out.push(`${name} not unknown by ${want.unknown}: ${JSON.stringify(e.unknownReason ?? e.value).slice(0, 100)}`);
   }
   if (input.sameAs !== undefined) {
     const plain = parseConfig(`hostile.${family}`, input.sameAs, family);
     const a = settings(r.entries);
     const b = settings(plain.entries);
     if (a !== b) out.push(`read differently from the plain text: ${firstDifference(a, b)}`);
-    const faults = (p: ParsedConfig) => p.errors.map((e) => `${e.line ?? "-"}: ${e.message.replace(/\r/g, "")}`).join("\n");
-    if (faults(r) !== faults(plain)) out.push(`errors differ from the plain text's: ${firstDifference(faults(r), faults(plain))}`);
+    const faults = (p: ParsedConfig) =>
+      p.errors.map((e) => `${e.line ?? "-"}: ${e.message.replace(/\r/g, "")}`).join("\n");
+    if (faults(r) !== faults(plain))
+      out.push(`errors differ from the plain text's: ${firstDifference(faults(r), faults(plain))}`);
   }
   return out;
 }
@@ -125,12 +157,22 @@ function findEntry(entries: Entry[], path: string[]): Entry | undefined {
 
 /** Settings as the detector sees them: key path, value and line (a CR a string kept is not a change). */
 function settings(entries: Entry[]): string {
-  return entries.map((e) => JSON.stringify([e.path, typeof e.value === "string" ? e.value.replace(/\r/g, "") : e.value, e.unknownReason ?? null, e.line])).join("\n");
+  return entries
+    .map((e) =>
+      JSON.stringify([
+        e.path,
+        typeof e.value === "string" ? e.value.replace(/\r/g, "") : e.value,
+        e.unknownReason ?? null,
+        e.line,
+      ]),
+    )
+    .join("\n");
 }
 
 function firstDifference(a: string, b: string): string {
   const x = a.split("\n");
   const y = b.split("\n");
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) return `${x[i] ?? "(none)"} vs ${y[i] ?? "(none)"}`.slice(0, 300);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if (x[i] !== y[i]) return `${x[i] ?? "(none)"} vs ${y[i] ?? "(none)"}`.slice(0, 300);
   return "";
 }

@@ -4,7 +4,8 @@ import { readMeasurements } from "../../src/measurements/read-measurements.js";
 import { measuredRunSchema, measurementsFileSchema } from "../../src/measurements/schema.js";
 
 const docs = readFileSync(new URL("../../docs/measurements.md", import.meta.url), "utf8");
-const sample = (name: string) => readFileSync(new URL(`../../docs/measurements/${name}.sample.json`, import.meta.url), "utf8");
+const sample = (name: string) =>
+  readFileSync(new URL(`../../docs/measurements/${name}.sample.json`, import.meta.url), "utf8");
 
 /** The Python block under a docs heading. */
 function snippet(heading: string): string {
@@ -39,7 +40,9 @@ describe("readMeasurements", () => {
   it("names the wrong field and what it expects", () => {
     const read = readMeasurements('{"version":1,"runs":[{"microBatch":8,"stepSeconds":"fast"}]}', "m.json");
     expect(read).toMatchObject({ ok: false, field: "runs.0.stepSeconds" });
-    expect(!read.ok && read.message).toBe("m.json: runs.0.stepSeconds: expected seconds per optimizer step (a positive number)");
+    expect(!read.ok && read.message).toBe(
+      "m.json: runs.0.stepSeconds: expected seconds per optimizer step (a positive number)",
+    );
   });
 
   it("names an unknown key", () => {

@@ -7,8 +7,13 @@ import { createBudget } from "../../src/proxy/time-budget.js";
 import type { ProxyPlan } from "../../src/proxy/types.js";
 
 const plan: ProxyPlan = {
-  model: { kind: "mlp", hidden: [64, 32] }, data: { kind: "teacher-student", examples: 2048 },
-  batchSizes: [16, 64], optimizer: "adam", learningRate: 1e-3, seed: 2, timeBudgetSeconds: 30,
+  model: { kind: "mlp", hidden: [64, 32] },
+  data: { kind: "teacher-student", examples: 2048 },
+  batchSizes: [16, 64],
+  optimizer: "adam",
+  learningRate: 1e-3,
+  seed: 2,
+  timeBudgetSeconds: 30,
 };
 
 describe("measureMemory", () => {
@@ -18,7 +23,10 @@ describe("measureMemory", () => {
 
   it("fits forward+backward peak bytes linearly in B (R² ≥ 0.99) and keeps the optimizer peak flat", async () => {
     const task = await prepareTask(plan);
-    const { value } = await measureMemory({ plan, task, budget: createBudget({ seconds: 30 }), progress: progressReporter() }, [8, 32, 64, 128, 256]);
+    const { value } = await measureMemory(
+      { plan, task, budget: createBudget({ seconds: 30 }), progress: progressReporter() },
+      [8, 32, 64, 128, 256],
+    );
     expect(value.points).toHaveLength(5);
     expect(value.forwardBackwardFit.r2).toBeGreaterThanOrEqual(0.99);
     // Activations of a 32-64-32-10 mlp: at least the input, hidden and output floats of one example.

@@ -46,8 +46,23 @@ function exactOverDataset(x: Float32Array, y: Float32Array, w: Float32Array): nu
 }
 
 describe("gradient noise scale on a linear-regression task with a closed-form answer", () => {
-  const { dataset, teacher } = regressionData({ inputShape: [d], outputs: 1, examples: N, evalExamples: 16, noiseStd: sigma, rng: seededRandom(11, "data") });
-  const plan: ProxyPlan = { model: { kind: "mlp", hidden: [] }, data: { kind: "regression" }, batchSizes: [16, 128], optimizer: "sgd", learningRate: 0.01, seed: 3, timeBudgetSeconds: 60 };
+  const { dataset, teacher } = regressionData({
+    inputShape: [d],
+    outputs: 1,
+    examples: N,
+    evalExamples: 16,
+    noiseStd: sigma,
+    rng: seededRandom(11, "data"),
+  });
+  const plan: ProxyPlan = {
+    model: { kind: "mlp", hidden: [] },
+    data: { kind: "regression" },
+    batchSizes: [16, 128],
+    optimizer: "sgd",
+    learningRate: 0.01,
+    seed: 3,
+    timeBudgetSeconds: 60,
+  };
 
   beforeAll(async () => {
     await loadBackend({ force: "wasm" });
@@ -64,7 +79,16 @@ describe("gradient noise scale on a linear-regression task with a closed-form an
     value.dispose();
     const task = { dataset, createModel: () => model };
     const context = { plan, task, budget: createBudget({ seconds: 60 }), progress: progressReporter() };
-    const result = await measureNoiseScale(context, { model, smallBatch: 16, bigBatchMultiple: 8, samples: 400, stepsBetween: 0, emaDecay: 0.995, maxWarmupExamples: 0, bootstrapResamples: 400 });
+    const result = await measureNoiseScale(context, {
+      model,
+      smallBatch: 16,
+      bigBatchMultiple: 8,
+      samples: 400,
+      stepsBetween: 0,
+      emaDecay: 0.995,
+      maxWarmupExamples: 0,
+      bootstrapResamples: 400,
+    });
     const exact = exactOverDataset(dataset.train.x as Float32Array, dataset.train.y as Float32Array, w);
     model.dispose();
     return { measured: result.value!, exact };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { biasCorrectedEma, bootstrapInterval, emaWeights, simpleNoiseScale, unbiasedEstimates } from "../../src/proxy/noise-scale.js";
+import {
+  biasCorrectedEma,
+  bootstrapInterval,
+  emaWeights,
+  simpleNoiseScale,
+  unbiasedEstimates,
+} from "../../src/proxy/noise-scale.js";
 import { seededRandom } from "../../src/proxy/seeded-random.js";
 
 describe("noise-scale estimators (McCandlish et al. 2018, App. A.1)", () => {
@@ -26,18 +32,30 @@ describe("noise-scale estimators (McCandlish et al. 2018, App. A.1)", () => {
 
   it("takes the ratio of the smoothed quantities, not the mean of ratios", () => {
     // Per-sample ratios are 10 and 100; EMA(trΣ)/EMA(|G|²) with equal weights is 110/2 = 55... weighted here.
-    const samples = [{ gTrueSq: 1, traceSigma: 10 }, { gTrueSq: 1, traceSigma: 100 }];
+    const samples = [
+      { gTrueSq: 1, traceSigma: 10 },
+      { gTrueSq: 1, traceSigma: 100 },
+    ];
     const w = emaWeights(2, 0.5);
     expect(simpleNoiseScale(samples, 0.5)).toBeCloseTo(w[0] * 10 + w[1] * 100, 10);
   });
 
   it("reports an unbounded noise scale when the smoothed |G|² is not positive", () => {
-    expect(simpleNoiseScale([{ gTrueSq: -1, traceSigma: 5 }, { gTrueSq: 0.5, traceSigma: 5 }], 0.9)).toBe(Infinity);
+    expect(
+      simpleNoiseScale(
+        [
+          { gTrueSq: -1, traceSigma: 5 },
+          { gTrueSq: 0.5, traceSigma: 5 },
+        ],
+        0.9,
+      ),
+    ).toBe(Infinity);
   });
 
   it("gives a seeded bootstrap interval around the estimate that narrows with more samples", () => {
     const rng = seededRandom(5, "samples");
-    const draw = (n: number) => Array.from({ length: n }, () => ({ gTrueSq: 1 + 0.3 * rng.normal(), traceSigma: 100 + 20 * rng.normal() }));
+    const draw = (n: number) =>
+      Array.from({ length: n }, () => ({ gTrueSq: 1 + 0.3 * rng.normal(), traceSigma: 100 + 20 * rng.normal() }));
     const few = draw(10);
     const many = draw(200);
     const options = { decay: 0.99, resamples: 500 };

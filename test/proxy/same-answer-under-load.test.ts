@@ -35,7 +35,8 @@ describe("one answer for one input", () => {
     const { config, errors } = loadConfig(readFileSync(BUNDLED_EXAMPLE.config, "utf8"));
     expect(errors).toEqual([]);
     // The budget only guards: generous enough that load slows the run without cutting it.
-    const run = () => analyze(new FilePairSource(BUNDLED_EXAMPLE), config, { quick: true, timeBudgetSeconds: 600, backend: "wasm" });
+    const run = () =>
+      analyze(new FilePairSource(BUNDLED_EXAMPLE), config, { quick: true, timeBudgetSeconds: 600, backend: "wasm" });
     const idle = await run();
     const stop = saturateCores(2);
     let busy: Awaited<ReturnType<typeof analyze>>;

@@ -8,7 +8,11 @@ describe("batchParts", () => {
   it("shows the per-device share of a changed global batch with its value at base", () => {
     const base = detectFile("d2.yaml", "SOLVER:\n  IMS_PER_BATCH: 16\n", { devices: 8 });
     const head = detectFile("d2.yaml", "SOLVER:\n  IMS_PER_BATCH: 64\n", { devices: 8 });
-    const group = { path: "d2.yaml", changes: diffSettings(base, head), baseParts: base.effective.parts } as unknown as ChangeGroup;
+    const group = {
+      path: "d2.yaml",
+      changes: diffSettings(base, head),
+      baseParts: base.effective.parts,
+    } as unknown as ChangeGroup;
     expect(batchParts(group, head).map((p) => [p.role, p.before, p.after, p.changed])).toEqual([
       ["micro_batch", 2, 8, true],
       ["grad_accum", 1, 1, false],

@@ -9,7 +9,8 @@ import { buildSuggestions, learningRateEdit } from "../../src/report/suggestions
 import { headText, scenario, type ScenarioName } from "./scenarios.js";
 
 const timings = { detect: 0.2, proxy: 21, estimate: 0.01 };
-const report = (name: ScenarioName, language: "en" | "zh-TW" = "en") => buildReport({ ...scenario(name, language), timings });
+const report = (name: ScenarioName, language: "en" | "zh-TW" = "en") =>
+  buildReport({ ...scenario(name, language), timings });
 
 describe("buildReport", () => {
   it("takes the worst level over the groups and flags a broken error-level budget", () => {
@@ -25,7 +26,9 @@ describe("buildReport", () => {
     const r = report("batch-up");
     expect(r.version).toBe(1);
     expect(r.markdown.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(r.summary).toBe("batch-advisor: Warning: 1 batch-size change(s) in 1 file(s); configs/finetune.yaml: Batch 32 → 64 (×2): 1.93× fewer steps, 1.03× more examples to the same loss; peak memory 26.5 GiB → 34.5 GiB per device; raise the learning rate to 1.4e-4 (square-root rule).");
+    expect(r.summary).toBe(
+      "batch-advisor: Warning: 1 batch-size change(s) in 1 file(s); configs/finetune.yaml: Batch 32 → 64 (×2): 1.93× fewer steps, 1.03× more examples to the same loss; peak memory 26.5 GiB → 34.5 GiB per device; raise the learning rate to 1.4e-4 (square-root rule).",
+    );
     expect(r.timings.render).toBeGreaterThan(0);
     expect(r.timings.total).toBeCloseTo(21.21 + r.timings.render, 6);
   });
@@ -41,8 +44,12 @@ describe("buildReport", () => {
 
 describe("summary and check run", () => {
   it("names the files over budget first", () => {
-    expect(renderSummary({ groups: scenario("over-budget", "en").groups, language: "en" })).toBe("batch-advisor: Error: 1 batch-size change(s) in 1 file(s); over the memory budget in recipes/llama3_8b_full.yaml");
-    expect(renderSummary({ groups: scenario("over-budget", "zh-TW").groups, language: "zh-TW" })).toBe("batch-advisor：需要處理：1 個檔案共 1 處批次大小變更；recipes/llama3_8b_full.yaml 超過記憶體預算");
+    expect(renderSummary({ groups: scenario("over-budget", "en").groups, language: "en" })).toBe(
+      "batch-advisor: Error: 1 batch-size change(s) in 1 file(s); over the memory budget in recipes/llama3_8b_full.yaml",
+    );
+    expect(renderSummary({ groups: scenario("over-budget", "zh-TW").groups, language: "zh-TW" })).toBe(
+      "batch-advisor：需要處理：1 個檔案共 1 處批次大小變更；recipes/llama3_8b_full.yaml 超過記憶體預算",
+    );
   });
 
   it("fails the check run only over an error-level budget, and shows the comment without its marker", () => {
@@ -58,9 +65,17 @@ describe("summary and check run", () => {
 describe("annotations", () => {
   it("puts one on each changed line: failure over an error budget, warning for a warn verdict, notice when fine", () => {
     expect(buildAnnotations({ groups: scenario("over-budget", "en").groups, language: "en" })).toEqual([
-      expect.objectContaining({ path: "recipes/llama3_8b_full.yaml", line: 11, level: "failure", title: "Batch size 4 → 16: Error" }),
+      expect.objectContaining({
+        path: "recipes/llama3_8b_full.yaml",
+        line: 11,
+        level: "failure",
+        title: "Batch size 4 → 16: Error",
+      }),
     ]);
-    expect(buildAnnotations({ groups: scenario("batch-up", "en").groups, language: "en" })[0]).toMatchObject({ line: 4, level: "warning" });
+    expect(buildAnnotations({ groups: scenario("batch-up", "en").groups, language: "en" })[0]).toMatchObject({
+      line: 4,
+      level: "warning",
+    });
     const down = buildAnnotations({ groups: scenario("batch-down", "en").groups, language: "en" });
     expect(down.map((a) => [a.line, a.level])).toEqual([
       [9, "notice"],
@@ -81,7 +96,13 @@ describe("suggestions", () => {
   it("replaces the learning-rate value on its head line, keeping the user's key and style", () => {
     const { groups, files } = scenario("batch-up", "en");
     expect(buildSuggestions({ groups, files, headText, t: translator("en") })).toEqual([
-      { path: "configs/finetune.yaml", line: 6, original: "learning_rate: 1.0e-4", replacement: "learning_rate: 1.4e-4", reason: expect.stringContaining("square-root rule") },
+      {
+        path: "configs/finetune.yaml",
+        line: 6,
+        original: "learning_rate: 1.0e-4",
+        replacement: "learning_rate: 1.4e-4",
+        reason: expect.stringContaining("square-root rule"),
+      },
     ]);
   });
 
@@ -97,7 +118,10 @@ describe("suggestions", () => {
 
   it("offers no one-click suggestion for a line holding hidden bidi characters, and the comment's diff shows them", () => {
     const { groups, files } = scenario("batch-up", "en");
-    const file = { ...files[0], settings: files[0].settings.map((s) => (s.role === "learning_rate" ? { ...s, column: undefined } : s)) };
+    const file = {
+      ...files[0],
+      settings: files[0].settings.map((s) => (s.role === "learning_rate" ? { ...s, column: undefined } : s)),
+    };
     const readHead = () => "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nlearning_rate: 1.0e-4  # \u202Eevil\n";
     expect(buildSuggestions({ groups, files: [file], headText: { readHead }, t: translator("en") })).toEqual([]);
     const md = renderComment({ ...scenario("batch-up", "en"), files: [file], headText: { readHead } });
@@ -107,9 +131,15 @@ describe("suggestions", () => {
 
   it("finds the value after the key when the column does not match, and leaves a trailing comment alone", () => {
     const { groups, files } = scenario("batch-up", "en");
-    const file = { ...files[0], settings: files[0].settings.map((s) => (s.role === "learning_rate" ? { ...s, column: undefined } : s)) };
+    const file = {
+      ...files[0],
+      settings: files[0].settings.map((s) => (s.role === "learning_rate" ? { ...s, column: undefined } : s)),
+    };
     const readHead = () => "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\n  learning_rate: 1.0e-4  # was 1.0e-4 before\n";
-    expect(learningRateEdit({ group: groups[0], file, headText: { readHead } })).toMatchObject({ original: "  learning_rate: 1.0e-4  # was 1.0e-4 before", replacement: "  learning_rate: 1.4e-4  # was 1.0e-4 before" });
+    expect(learningRateEdit({ group: groups[0], file, headText: { readHead } })).toMatchObject({
+      original: "  learning_rate: 1.0e-4  # was 1.0e-4 before",
+      replacement: "  learning_rate: 1.4e-4  # was 1.0e-4 before",
+    });
   });
 });
 
@@ -126,7 +156,9 @@ describe("JSON", () => {
     const steps = json.sources.find((s) => s.source.startsWith("McCandlish et al. 2018 S(B)=S_min"))!;
     expect(steps.measured).toBe(false);
     expect(steps.used).toContain("/groups/0/estimate/convergence/stepsRatio");
-    expect(JSON.parse(renderJson(r)).groups[0].estimate.convergence.stepsRatio.source).toBe("McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)");
+    expect(JSON.parse(renderJson(r)).groups[0].estimate.convergence.stepsRatio.source).toBe(
+      "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)",
+    );
   });
 });
 
@@ -144,7 +176,11 @@ describe("learning-rate caveat and input notes", () => {
       },
     };
     const md = renderComment(input);
-    expect(md).toContain("也就是 1.4e-4。超過臨界批次後，最佳學習率就不再變大（McCandlish et al. 2018，式 2.6）：請把縮放規則當作上限。");
-    expect(md).toMatch(/- 有效批次無法完全確定；比例取自 per_device_train_batch_size 的變化（[^）]*），並假設其他部分不變。/);
+    expect(md).toContain(
+      "也就是 1.4e-4。超過臨界批次後，最佳學習率就不再變大（McCandlish et al. 2018，式 2.6）：請把縮放規則當作上限。",
+    );
+    expect(md).toMatch(
+      /- 有效批次無法完全確定；比例取自 per_device_train_batch_size 的變化（[^）]*），並假設其他部分不變。/,
+    );
   });
 });

@@ -10,7 +10,11 @@ import { numbers } from "./numbers-in-text.js";
 
 /** The bundled example (`batch-advisor analyze`), rendered without the proxy run so it stays fast and the same on every machine. */
 async function example(language: Language): Promise<string> {
-  const source = new FilePairSource({ base: BUNDLED_EXAMPLE.base, head: BUNDLED_EXAMPLE.head, label: BUNDLED_EXAMPLE.label });
+  const source = new FilePairSource({
+    base: BUNDLED_EXAMPLE.base,
+    head: BUNDLED_EXAMPLE.head,
+    label: BUNDLED_EXAMPLE.label,
+  });
   const { config } = loadConfig(readFileSync(BUNDLED_EXAMPLE.config, "utf8"));
   return (await analyze(source, config, { noProxy: true, language })).markdown;
 }

@@ -4,7 +4,8 @@ import type { Language } from "../../src/config/schema.js";
 export function aboveTheFold(markdown: string): string {
   let text = markdown.replace(/<!--[\s\S]*?-->/g, "");
   // Folds nest (the memory parts inside a finding's details): remove innermost first.
-  while (/<details>(?:(?!<details>)[\s\S])*?<\/details>/.test(text)) text = text.replace(/<details>(?:(?!<details>)[\s\S])*?<\/details>/g, "");
+  while (/<details>(?:(?!<details>)[\s\S])*?<\/details>/.test(text))
+    text = text.replace(/<details>(?:(?!<details>)[\s\S])*?<\/details>/g, "");
   return text.trim();
 }
 

@@ -38,14 +38,18 @@ describe("the comment a reviewer reads in 30 seconds", () => {
       expect(numbers(zh)).toEqual(numbers(en));
       // Folds open the same way: as many details, each with as many table rows.
       expect(zh.match(/<details>/g)?.length).toBe(en.match(/<details>/g)?.length);
-      expect(zh.split("\n").filter((l) => l.startsWith("|")).length).toBe(en.split("\n").filter((l) => l.startsWith("|")).length);
+      expect(zh.split("\n").filter((l) => l.startsWith("|")).length).toBe(
+        en.split("\n").filter((l) => l.startsWith("|")).length,
+      );
     });
   }
 
   it("the word count would catch a long comment, so the limit cannot pass vacuously", () => {
     expect(words("one two three", "en")).toBe(3);
     expect(words("批次大小變大", "zh-TW")).toBe(3);
-    expect(aboveTheFold("a\n\n<details>\n<summary>s</summary>\n\nhidden <details>x</details>\n\n</details>\n\nb")).toBe("a\n\n\n\nb");
+    expect(aboveTheFold("a\n\n<details>\n<summary>s</summary>\n\nhidden <details>x</details>\n\n</details>\n\nb")).toBe(
+      "a\n\n\n\nb",
+    );
   });
 
   it("many findings: one summary table with a row per finding, details folded per finding", () => {
@@ -71,16 +75,23 @@ describe("the comment a reviewer reads in 30 seconds", () => {
   });
 
   it("an unchanged effective batch (per-device ×4, accumulation ÷4) is said plainly", async () => {
-    const yaml = (micro: number, accum: number) => `model_name_or_path: gpt2\nper_device_train_batch_size: ${micro}\ngradient_accumulation_steps: ${accum}\nlearning_rate: 3.0e-4\n`;
+    const yaml = (micro: number, accum: number) =>
+      `model_name_or_path: gpt2\nper_device_train_batch_size: ${micro}\ngradient_accumulation_steps: ${accum}\nlearning_rate: 3.0e-4\n`;
     const source = new MemorySource({ base: { "train.yaml": yaml(8, 4) }, head: { "train.yaml": yaml(32, 1) } });
     for (const language of ["en", "zh-TW"] as const) {
       const md = (await analyze(source, { ...defaultConfig(), devices: 1 }, { noProxy: true, language })).markdown;
       const prose = split(md).prose;
       if (language === "en") {
-        expect(prose).toContain("The effective batch stays 32 examples (per-device ×4, accumulation ÷4): the same updates, so the same convergence per step;");
-        expect(prose).toMatch(/memory per device follows the per-device batch \([^)]+\); each step usually runs faster; BatchNorm statistics now come from 32 examples per device\./);
+        expect(prose).toContain(
+          "The effective batch stays 32 examples (per-device ×4, accumulation ÷4): the same updates, so the same convergence per step;",
+        );
+        expect(prose).toMatch(
+          /memory per device follows the per-device batch \([^)]+\); each step usually runs faster; BatchNorm statistics now come from 32 examples per device\./,
+        );
       } else {
-        expect(prose).toContain("有效批次維持 32 筆樣本（每張 GPU ×4、梯度累積 ÷4）：更新完全相同，因此每一步的收斂也相同；");
+        expect(prose).toContain(
+          "有效批次維持 32 筆樣本（每張 GPU ×4、梯度累積 ÷4）：更新完全相同，因此每一步的收斂也相同；",
+        );
       }
     }
   });

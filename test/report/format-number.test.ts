@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { exponent, formatBytes, formatFactor, formatFactorRange, formatMs, formatNumber, formatPercentChange, formatRange } from "../../src/report/format-number.js";
+import {
+  exponent,
+  formatBytes,
+  formatFactor,
+  formatFactorRange,
+  formatMs,
+  formatNumber,
+  formatPercentChange,
+  formatRange,
+} from "../../src/report/format-number.js";
 import { quantityCell, ratioPhrase } from "../../src/report/format-quantity.js";
 import { translator } from "../../src/report/messages/translate.js";
 import { Footnotes } from "../../src/report/provenance.js";
@@ -54,7 +63,12 @@ describe("factors, ranges and times", () => {
 
 describe("ratios in words", () => {
   const en = translator("en");
-  const q = (value: number, extra: object = {}) => ({ value, unit: "ratio" as const, source: "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)", ...extra });
+  const q = (value: number, extra: object = {}) => ({
+    value,
+    unit: "ratio" as const,
+    source: "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)",
+    ...extra,
+  });
 
   it("reads 0.517 as 1.93× fewer steps and 1.034 as 1.03× more examples", () => {
     expect(ratioPhrase(q(0.5172), "steps", { t: en })).toBe("1.93× fewer steps");
@@ -65,20 +79,32 @@ describe("ratios in words", () => {
 
   it("turns the interval of a ratio below 1 into an interval of factors, low to high", () => {
     expect(ratioPhrase(q(0.517, { low: 0.476, high: 0.556 }), "steps", { t: en })).toBe("1.93× fewer steps (1.8–2.1×)");
-    expect(ratioPhrase(q(0.517, { low: 0.476, high: 0.556 }), "steps", { t: en, bare: true })).toBe("1.93× fewer steps");
+    expect(ratioPhrase(q(0.517, { low: 0.476, high: 0.556 }), "steps", { t: en, bare: true })).toBe(
+      "1.93× fewer steps",
+    );
   });
 
   it("gives an uncertain ratio as its range, never a point, and says uncertain when the range has no direction", () => {
-    expect(ratioPhrase(q(0.62, { low: 0.3, high: 0.95, uncertain: true }), "steps", { t: en })).toBe("1.05–3.33× fewer steps");
-    expect(ratioPhrase(q(0.62, { low: 0.3, high: 0.95, uncertain: true }), "steps", { t: translator("zh-TW") })).toBe("訓練步數減為 1/3.33 到 1/1.05");
-    expect(ratioPhrase(q(1.2, { low: 0.8, high: 1.9, uncertain: true }), "steps", { t: en })).toBe("steps: uncertain (×0.8–1.9)");
+    expect(ratioPhrase(q(0.62, { low: 0.3, high: 0.95, uncertain: true }), "steps", { t: en })).toBe(
+      "1.05–3.33× fewer steps",
+    );
+    expect(ratioPhrase(q(0.62, { low: 0.3, high: 0.95, uncertain: true }), "steps", { t: translator("zh-TW") })).toBe(
+      "訓練步數減為 1/3.33 到 1/1.05",
+    );
+    expect(ratioPhrase(q(1.2, { low: 0.8, high: 1.9, uncertain: true }), "steps", { t: en })).toBe(
+      "steps: uncertain (×0.8–1.9)",
+    );
     expect(ratioPhrase(q(0.62, { uncertain: true }), "steps", { t: translator("zh-TW") })).toBe("訓練步數：不確定");
   });
 
   it("puts the provenance marker after a table number", () => {
     const notes = new Footnotes(en, "mlp on MNIST");
-    expect(quantityCell({ value: 5.2, low: 4.9, high: 5.7, unit: "ms", source: "measured" }, { t: en, notes })).toBe("5.2 ms (4.9–5.7 ms)<sup>m</sup>");
+    expect(quantityCell({ value: 5.2, low: 4.9, high: 5.7, unit: "ms", source: "measured" }, { t: en, notes })).toBe(
+      "5.2 ms (4.9–5.7 ms)<sup>m</sup>",
+    );
     expect(quantityCell(q(0.5, { uncertain: true, low: 0.1, high: 2 }), { t: en, notes })).toBe("×0.1–2<sup>1</sup>");
-    expect(notes.legend()).toBe("<sub>Where the numbers come from: <sup>m</sup> measured on the proxy (mlp on MNIST) · <sup>1</sup> McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)</sub>");
+    expect(notes.legend()).toBe(
+      "<sub>Where the numbers come from: <sup>m</sup> measured on the proxy (mlp on MNIST) · <sup>1</sup> McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)</sub>",
+    );
   });
 });

@@ -20,9 +20,17 @@ const q = (s: string) => JSON.stringify(s);
 /** One config per place a PR string can sit, each with a batch change so it is reported. */
 function placements(h: string): Record<string, { path: string; base: string; head: string }> {
   return {
-    "file name": { path: `configs/${h}/train.yaml`, base: "per_device_train_batch_size: 8\nlearning_rate: 1e-4\n", head: "per_device_train_batch_size: 16\nlearning_rate: 1e-4\n" },
+    "file name": {
+      path: `configs/${h}/train.yaml`,
+      base: "per_device_train_batch_size: 8\nlearning_rate: 1e-4\n",
+      head: "per_device_train_batch_size: 16\nlearning_rate: 1e-4\n",
+    },
     key: { path: "configs/key.yaml", base: `${q(h)}:\n  batch_size: 8\n`, head: `${q(h)}:\n  batch_size: 16\n` },
-    value: { path: "configs/value.yaml", base: "per_device_train_batch_size: 8\n", head: `per_device_train_batch_size: ${q(h)}\n` },
+    value: {
+      path: "configs/value.yaml",
+      base: "per_device_train_batch_size: 8\n",
+      head: `per_device_train_batch_size: ${q(h)}\n`,
+    },
     "optimizer name": {
       path: "configs/optimizer.yaml",
       base: `per_device_train_batch_size: 8\nlearning_rate: 1e-4\noptim: ${q(`adamw ${h}`)}\n`,
@@ -31,7 +39,11 @@ function placements(h: string): Record<string, { path: string; base: string; hea
   };
 }
 
-async function run(files: Array<{ path: string; base: string; head: string }>, language: Language, configErrors: Report["configErrors"] = []): Promise<Report> {
+async function run(
+  files: Array<{ path: string; base: string; head: string }>,
+  language: Language,
+  configErrors: Report["configErrors"] = [],
+): Promise<Report> {
   const base = Object.fromEntries(files.map((f) => [f.path, f.base]));
   const head = Object.fromEntries(files.map((f) => [f.path, f.head]));
   return analyze(new MemorySource({ base, head }), defaultConfig(), { noProxy: true, language, configErrors });
@@ -62,12 +74,19 @@ describe("a hostile pull request's strings in the comment", () => {
         for (const [place, file] of Object.entries(placements(h))) {
           // Detection does not watch a file whose name holds a line break (its globs stop at one): nothing to render.
           if (place === "file name" && /[\r\n]/.test(h)) continue;
-          const report = await run([file], language, place === "value" ? [{ key: h, message: `must be a size, got ${h}` }] : []);
+          const report = await run(
+            [file],
+            language,
+            place === "value" ? [{ key: h, message: `must be a size, got ${h}` }] : [],
+          );
           expect(report.groups.length, place).toBe(1);
           const seen = expectSafe(report.markdown);
           // Code spans keep a line break visible as ⏎; prose turns it into a space.
           const shown = [asShown(h), asShown(h, " ").replace(/ +/g, " ").trim()];
-          expect(shown.some((s) => seen.visible.includes(s)), `${place} #${i}: ${seen.visible.slice(0, 400)}`).toBe(true);
+          expect(
+            shown.some((s) => seen.visible.includes(s)),
+            `${place} #${i}: ${seen.visible.slice(0, 400)}`,
+          ).toBe(true);
           expectPlain(report);
         }
       });
@@ -79,7 +98,11 @@ describe("a hostile pull request's strings in the comment", () => {
           .filter(([place]) => !(place === "file name" && /[\r\n]/.test(h)))
           .map(([, f]) => ({ ...f, path: f.path.includes(h) ? f.path : f.path.replace(".yaml", `-${i}.yaml`) })),
       );
-      const report = await run(files, language, HOSTILE.map((h) => ({ key: h, message: h })));
+      const report = await run(
+        files,
+        language,
+        HOSTILE.map((h) => ({ key: h, message: h })),
+      );
       expect(report.groups.length).toBe(files.length);
       expectSafe(report.markdown);
       expectPlain(report);
@@ -88,7 +111,17 @@ describe("a hostile pull request's strings in the comment", () => {
 
     it(`${language}: a 70,000-character value is cut to its start and its length, under GitHub's limit`, async () => {
       const long = "B".repeat(70_000);
-      const report = await run([{ path: "configs/long.yaml", base: "per_device_train_batch_size: 8\n", head: `per_device_train_batch_size: ${long}\n` }], language, [{ key: long, message: long }]);
+      const report = await run(
+        [
+          {
+            path: "configs/long.yaml",
+            base: "per_device_train_batch_size: 8\n",
+            head: `per_device_train_batch_size: ${long}\n`,
+          },
+        ],
+        language,
+        [{ key: long, message: long }],
+      );
       expect(report.markdown.length).toBeLessThan(COMMENT_LIMIT);
       expect(report.markdown).toContain(`\`${"B".repeat(200)}\``);
       expect(report.markdown).not.toContain("B".repeat(201));
@@ -99,7 +132,10 @@ describe("a hostile pull request's strings in the comment", () => {
 
     it(`${language}: a config that does not parse, with hostile text where it breaks, is named without rendering that text`, async () => {
       const h = "adamw` @org/team <img src=x> [x](http://evil)";
-      const report = await run([{ path: "configs/broken.yaml", base: "batch_size: 8\n", head: `batch_size: 16\n  oops: [ ${h} </details>\n` }], language);
+      const report = await run(
+        [{ path: "configs/broken.yaml", base: "batch_size: 8\n", head: `batch_size: 16\n  oops: [ ${h} </details>\n` }],
+        language,
+      );
       expectSafe(report.markdown);
       expect(report.markdown).toContain("`configs/broken.yaml`");
     });

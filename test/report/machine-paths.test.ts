@@ -37,15 +37,23 @@ describe("machine paths in the comment", () => {
           ...m.backend,
           skipped: [
             // As src/proxy/load-backend.ts words them, with this machine's real folders.
-            { name: "tensorflow", reason: `@tensorflow/tfjs-node failed to load: Cannot find module '${tfjs.replace(/tfjs\/.*$/, "tfjs-node/lib/napi-v8/tfjs_binding.node")}'` },
-            { name: "wasm", reason: `wasm binaries not found in ${wasm.dir || "node_modules"} (${wasm.source}): missing tfjs-backend-wasm.wasm` },
+            {
+              name: "tensorflow",
+              reason: `@tensorflow/tfjs-node failed to load: Cannot find module '${tfjs.replace(/tfjs\/.*$/, "tfjs-node/lib/napi-v8/tfjs_binding.node")}'`,
+            },
+            {
+              name: "wasm",
+              reason: `wasm binaries not found in ${wasm.dir || "node_modules"} (${wasm.source}): missing tfjs-backend-wasm.wasm`,
+            },
           ],
         },
       },
       ...input.measurements.slice(1),
     ];
     input.source = `git main..HEAD in ${process.cwd()}`;
-    input.configErrors = [{ key: "proxy.data", message: `ENOENT: no such file or directory, open '${homedir()}/.cache/sample.csv'` }];
+    input.configErrors = [
+      { key: "proxy.data", message: `ENOENT: no such file or directory, open '${homedir()}/.cache/sample.csv'` },
+    ];
 
     const md = renderComment(input);
     expectNoMachinePath(md);
@@ -53,8 +61,12 @@ describe("machine paths in the comment", () => {
     expect(md).toContain("Compared: git main..HEAD in .");
     expect(md).toContain("user model models/model.json on data/sample.csv");
     // (A zero-width space after "@" keeps @tensorflow from mentioning the organisation.)
-    expect(md.replace(/\u200B/g, "")).toContain("Cannot find module 'node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node'");
-    expect(md.replace(/\u200B/g, "")).toMatch(/wasm binaries not found in (batch-advisor\/)?node_modules\/@tensorflow\/tfjs-backend-wasm\/dist/);
+    expect(md.replace(/\u200B/g, "")).toContain(
+      "Cannot find module 'node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node'",
+    );
+    expect(md.replace(/\u200B/g, "")).toMatch(
+      /wasm binaries not found in (batch-advisor\/)?node_modules\/@tensorflow\/tfjs-backend-wasm\/dist/,
+    );
     expect(md).toContain("open '\\~/.cache/sample.csv'"); // "~", escaped as Markdown text
   });
 
@@ -71,7 +83,9 @@ describe("machine paths in the comment", () => {
         { tag: "head", files: { "train.yaml": "per_device_train_batch_size: 32\n" } },
       ]);
       process.env.GITHUB_WORKSPACE = repo;
-      const report = await analyze(new GitSource({ repo, base: "base", head: "head" }), defaultConfig(), { noProxy: true });
+      const report = await analyze(new GitSource({ repo, base: "base", head: "head" }), defaultConfig(), {
+        noProxy: true,
+      });
       expect(report.groups).toHaveLength(1);
       expectNoMachinePath(report.markdown, repo);
       expect(report.markdown).toContain("Compared: git base..head in .");

@@ -28,7 +28,10 @@ export function inspectMarkdown(markdown: string): Inspection {
   const text = (s: string) => {
     const decoded = decodeEntities(s);
     parts.push(decoded);
-    for (const m of decoded.matchAll(/(?:^|[^\p{L}\p{N}_])(@[\p{L}\p{N}][\p{L}\p{N}_-]*|#\d+|\b[a-z][a-z+.-]*:\/\/\S*|\bwww\.\S+)/giu)) found.references.push(m[1]);
+    for (const m of decoded.matchAll(
+      /(?:^|[^\p{L}\p{N}_])(@[\p{L}\p{N}][\p{L}\p{N}_-]*|#\d+|\b[a-z][a-z+.-]*:\/\/\S*|\bwww\.\S+)/giu,
+    ))
+      found.references.push(m[1]);
   };
   const walk = (tokens: Token[] | undefined) => {
     for (const token of tokens ?? []) {

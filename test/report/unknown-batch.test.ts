@@ -14,7 +14,10 @@ import { MemorySource } from "../../src/source/memory-source.js";
 import { scenario } from "./scenarios.js";
 
 async function run(path: string, base: string, head: string, language: Language = "en"): Promise<Report> {
-  return analyze(new MemorySource({ base: { [path]: base }, head: { [path]: head } }), defaultConfig(), { noProxy: true, language });
+  return analyze(new MemorySource({ base: { [path]: base }, head: { [path]: head } }), defaultConfig(), {
+    noProxy: true,
+    language,
+  });
 }
 
 const firstLine = (r: Report) => r.markdown.split("\n").find((l) => l.startsWith("**batch-advisor"))!;
@@ -22,28 +25,57 @@ const firstLine = (r: Report) => r.markdown.split("\n").find((l) => l.startsWith
 describe("the headline when only the device count is unknown", () => {
   it("says per-device 8 → 32, devices unknown (en)", async () => {
     const r = await run("train.yaml", "per_device_train_batch_size: 8\n", "per_device_train_batch_size: 32\n");
-    expect(firstLine(r)).toBe("**batch-advisor: Warning** — `train.yaml`: Batch per-device 8 → 32 (×4), devices unknown: peak memory per device ×1 to ×4 (activations ×4).");
+    expect(firstLine(r)).toBe(
+      "**batch-advisor: Warning** — `train.yaml`: Batch per-device 8 → 32 (×4), devices unknown: peak memory per device ×1 to ×4 (activations ×4).",
+    );
     expect(r.summary).toContain("Batch per-device 8 → 32 (×4), devices unknown");
     expect(r.markdown).not.toContain("? → ?");
   });
 
   it("says it in Traditional Chinese too", async () => {
     const r = await run("train.yaml", "per_device_train_batch_size: 8\n", "per_device_train_batch_size: 32\n", "zh-TW");
-    expect(firstLine(r)).toBe("**batch-advisor：請留意** — `train.yaml`：批次：每張 GPU 8 → 32（×4），GPU 數量未知：每張 GPU 的記憶體峰值增為 1 到 4 倍（活化值 4 倍）。");
+    expect(firstLine(r)).toBe(
+      "**batch-advisor：請留意** — `train.yaml`：批次：每張 GPU 8 → 32（×4），GPU 數量未知：每張 GPU 的記憶體峰值增為 1 到 4 倍（活化值 4 倍）。",
+    );
     expect(r.markdown).not.toContain("? → ?");
   });
 
   it("names accumulation and per-device together when both changed", async () => {
-    const r = await run("train.yaml", "per_device_train_batch_size: 8\ngradient_accumulation_steps: 2\n", "per_device_train_batch_size: 16\ngradient_accumulation_steps: 4\n");
+    const r = await run(
+      "train.yaml",
+      "per_device_train_batch_size: 8\ngradient_accumulation_steps: 2\n",
+      "per_device_train_batch_size: 16\ngradient_accumulation_steps: 4\n",
+    );
     expect(firstLine(r)).toContain("`train.yaml`: Batch per-device 8 → 16, accumulation 2 → 4 (×4), devices unknown: ");
   });
 });
 
 describe("a batch key changed to a value that cannot be read", () => {
   for (const [name, path, base, head, key, shown] of [
-    ["an interpolation", "train.yaml", "per_device_train_batch_size: 8\n", "per_device_train_batch_size: ${oc.env:BS}\n", "per_device_train_batch_size", "${oc.env:BS}"],
-    ["auto", "train.yaml", "per_device_train_batch_size: 8\n", "per_device_train_batch_size: auto\n", "per_device_train_batch_size", "auto"],
-    ["a Python expression", "config.py", "batch_size = 8\n", "batch_size = 2 ** int(BS)\n", "batch_size", "2 ** int(BS)"],
+    [
+      "an interpolation",
+      "train.yaml",
+      "per_device_train_batch_size: 8\n",
+      "per_device_train_batch_size: ${oc.env:BS}\n",
+      "per_device_train_batch_size",
+      "${oc.env:BS}",
+    ],
+    [
+      "auto",
+      "train.yaml",
+      "per_device_train_batch_size: 8\n",
+      "per_device_train_batch_size: auto\n",
+      "per_device_train_batch_size",
+      "auto",
+    ],
+    [
+      "a Python expression",
+      "config.py",
+      "batch_size = 8\n",
+      "batch_size = 2 ** int(BS)\n",
+      "batch_size",
+      "2 ** int(BS)",
+    ],
   ] as const) {
     it(`is a finding, not OK, for ${name}, in both languages`, async () => {
       const en = await run(path, base, head);
@@ -64,9 +96,20 @@ describe("a batch key changed to a value that cannot be read", () => {
   it("is never OK even when the estimate saw nothing to warn about", () => {
     const input = scenario("batch-up", "en");
     const group = input.groups[0];
-    const quiet = { ...group, estimate: { ...group.estimate, risks: [], verdict: { ...group.estimate.verdict, level: "ok" as const } } };
+    const quiet = {
+      ...group,
+      estimate: { ...group.estimate, risks: [], verdict: { ...group.estimate.verdict, level: "ok" as const } },
+    };
     expect(worstLevel([quiet])).toBe("ok");
-    const unreadable = { ...quiet, changes: quiet.changes.map((c) => ({ ...c, unreadable: [{ side: "after" as const, raw: "${oc.env:BS}", reason: "read from environment variable BS at run time" }] })) };
+    const unreadable = {
+      ...quiet,
+      changes: quiet.changes.map((c) => ({
+        ...c,
+        unreadable: [
+          { side: "after" as const, raw: "${oc.env:BS}", reason: "read from environment variable BS at run time" },
+        ],
+      })),
+    };
     expect(worstLevel([unreadable])).toBe("warn");
     expect(buildAnnotations({ groups: [unreadable], language: "en" })[0].level).toBe("warning");
   });

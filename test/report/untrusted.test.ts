@@ -6,7 +6,6 @@ import { hideMachinePaths, isVerbatim, untrusted } from "../../src/report/untrus
 import { HOSTILE } from "./hostile-strings.js";
 import { asShown, inspectMarkdown } from "./markdown-inspection.js";
 
-
 describe("untrusted as a code span", () => {
   for (const value of HOSTILE) {
     it(`shows ${JSON.stringify(value)} as exactly one code span holding the value`, () => {
@@ -39,7 +38,9 @@ describe("untrusted as Markdown text", () => {
       // One list item, one paragraph of text: no heading, quote, code block or emphasis came out of it.
       const [list] = marked.lexer(md);
       expect(list.type).toBe("list");
-      const kinds = JSON.stringify(list).match(/"type":"(\w+)"/g)!.map((k) => k.slice(8, -1));
+      const kinds = JSON.stringify(list)
+        .match(/"type":"(\w+)"/g)!
+        .map((k) => k.slice(8, -1));
       expect(kinds.filter((k) => !["list", "list_item", "text", "escape", "paragraph"].includes(k))).toEqual([]);
       expect(seen.visible.trim()).toBe(asShown(value, " ").trim().replace(/ +/g, " ").replace(/\s+$/, ""));
     });
@@ -115,9 +116,11 @@ describe("machine paths", () => {
   });
 
   it("keeps only the node_modules part of any install path", () => {
-    expect(hideMachinePaths("Cannot find module /opt/hostedtoolcache/x/lib/node_modules/@tensorflow/tfjs-node/lib/binding.node")).toBe(
-      "Cannot find module node_modules/@tensorflow/tfjs-node/lib/binding.node",
-    );
+    expect(
+      hideMachinePaths(
+        "Cannot find module /opt/hostedtoolcache/x/lib/node_modules/@tensorflow/tfjs-node/lib/binding.node",
+      ),
+    ).toBe("Cannot find module node_modules/@tensorflow/tfjs-node/lib/binding.node");
   });
 
   it("leaves a pull request's own absolute path alone", () => {

@@ -29,17 +29,43 @@ function ownTask(name: ScenarioName, language: Language, bCrit: number): RenderC
   const input = scenario(name, language);
   const e = input.groups[0].estimate;
   const c = e.convergence!;
-  const own: ConvergenceEstimate = { ...c, basis: "your-proxy", frame: { ...c.frame, how: "your-proxy-same" }, bCrit: { ...c.bCrit, value: bCrit, low: bCrit * 0.9, high: bCrit * 1.1 } };
+  const own: ConvergenceEstimate = {
+    ...c,
+    basis: "your-proxy",
+    frame: { ...c.frame, how: "your-proxy-same" },
+    bCrit: { ...c.bCrit, value: bCrit, low: bCrit * 0.9, high: bCrit * 1.1 },
+  };
   input.groups[0] = { ...input.groups[0], estimate: { ...e, convergence: own } };
   return input;
 }
 
 /** One number of the PR each point must carry, in both languages, where the scenario has it. */
 const KEY_NUMBERS: Record<ScenarioName, Partial<Record<WhyPoint["name"], string[]>>> = {
-  "batch-up": { terms: ["32 × 1 × 1 = 32", "64 × 1 × 1 = 64", "3,125", "1,563"], spectrum: ["900"], tradeoff: ["1.93"], optimizer: ["1.41", "1.4e-4"], memory: ["18.5 GiB"] },
-  "batch-down": { terms: ["32 × 1 × 8 = 256", "8 × 1 × 8 = 64"], tradeoff: ["3.66"], optimizer: ["0.1", "0.025"], memory: ["11.7 KiB"] },
-  "accumulation-only": { terms: ["8 × 4 × 4 = 128", "8 × 8 × 4 = 256"], optimizer: ["×2", "×1.41"], memory: ["8", "18.0 GiB"] },
-  "over-budget": { terms: ["4 × 1 × 8 × 4,096 = 131,072", "16 × 1 × 8 × 4,096 = 524,288"], spectrum: ["1,070,000", "0.49"], tradeoff: ["0.49"], optimizer: ["2.0e-5", "4e-5"], memory: ["15.0 GiB", "8.56 GiB", "34.2 GiB", "4 → 16"] },
+  "batch-up": {
+    terms: ["32 × 1 × 1 = 32", "64 × 1 × 1 = 64", "3,125", "1,563"],
+    spectrum: ["900"],
+    tradeoff: ["1.93"],
+    optimizer: ["1.41", "1.4e-4"],
+    memory: ["18.5 GiB"],
+  },
+  "batch-down": {
+    terms: ["32 × 1 × 8 = 256", "8 × 1 × 8 = 64"],
+    tradeoff: ["3.66"],
+    optimizer: ["0.1", "0.025"],
+    memory: ["11.7 KiB"],
+  },
+  "accumulation-only": {
+    terms: ["8 × 4 × 4 = 128", "8 × 8 × 4 = 256"],
+    optimizer: ["×2", "×1.41"],
+    memory: ["8", "18.0 GiB"],
+  },
+  "over-budget": {
+    terms: ["4 × 1 × 8 × 4,096 = 131,072", "16 × 1 × 8 × 4,096 = 524,288"],
+    spectrum: ["1,070,000", "0.49"],
+    tradeoff: ["0.49"],
+    optimizer: ["2.0e-5", "4e-5"],
+    memory: ["15.0 GiB", "8.56 GiB", "34.2 GiB", "4 → 16"],
+  },
   "unknown-devices": { terms: ["16 × 1 × ?", "32 × 1 × ?"], optimizer: ["×2", "×1.41"] },
   "two-files": { terms: ["32 × 1 × 1 = 32", "64 × 1 × 1 = 64"], optimizer: ["1.4e-4"] },
 };
@@ -83,9 +109,26 @@ describe("the Why section", () => {
       expect(said.optimizer).toContain("why.optimizer");
       expect(said.memory).toContain("why.memory");
     }
-    const en = points(scenario("batch-up", "en")).map((p) => p.text).join("\n");
+    const en = points(scenario("batch-up", "en"))
+      .map((p) => p.text)
+      .join("\n");
     // The ideas themselves: full batch vs mini-batch vs batch 1, two optima with their papers, Rprop → RMSprop → Adam.
-    for (const idea of ["one update per epoch", "zig-zags", "a fraction of it is almost the same", "two optima", "Keskar et al. 2017", "Hoffer et al. 2017", "*Rprop*", "cancel", "*RMSprop*", "running average of squared gradients", "*Adam*", "activations", "logits", "optimizer's states"]) {
+    for (const idea of [
+      "one update per epoch",
+      "zig-zags",
+      "a fraction of it is almost the same",
+      "two optima",
+      "Keskar et al. 2017",
+      "Hoffer et al. 2017",
+      "*Rprop*",
+      "cancel",
+      "*RMSprop*",
+      "running average of squared gradients",
+      "*Adam*",
+      "activations",
+      "logits",
+      "optimizer's states",
+    ]) {
       expect(en).toContain(idea);
     }
   });
@@ -99,8 +142,12 @@ describe("the Why section", () => {
       const spectrum = points(ownTask("batch-up", language, 20)).find((p) => p.name === "spectrum")!;
       expect(spectrum.said).toContain("why.critical.known");
     }
-    expect(points(ownTask("batch-up", "en", 20))[2].text).toContain("This PR's batch is that large: the new batch is 3.2× B_crit, past the 2× at which batch-advisor warns (thresholds.largeBatchFactor)");
-    expect(points(ownTask("batch-up", "zh-TW", 20))[2].text).toContain("新的批次是 B_crit 的 3.2 倍，超過 batch-advisor 發出警告的 2 倍");
+    expect(points(ownTask("batch-up", "en", 20))[2].text).toContain(
+      "This PR's batch is that large: the new batch is 3.2× B_crit, past the 2× at which batch-advisor warns (thresholds.largeBatchFactor)",
+    );
+    expect(points(ownTask("batch-up", "zh-TW", 20))[2].text).toContain(
+      "新的批次是 B_crit 的 3.2 倍，超過 batch-advisor 發出警告的 2 倍",
+    );
     // Against B_crit 900 the same change is far below it.
     const below = points(ownTask("batch-up", "en", 900))[2];
     expect(below.said).toContain("why.zone.out");
@@ -120,14 +167,20 @@ describe("the Why section", () => {
     expect(said("batch-down").said).toContain("why.optimizer.sgd");
     expect(said("batch-down").text).toContain("batch ×0.25, learning rate ×0.25, 0.1 → 0.025");
     expect(said("accumulation-only").said).toEqual(["why.optimizer", "why.optimizer.unknown"]);
-    expect(points(scenario("batch-up", "zh-TW"))[3].text).toContain("這個 PR 用的是 `adamw_torch`，屬於 Adam 這一類最佳化器");
+    expect(points(scenario("batch-up", "zh-TW"))[3].text).toContain(
+      "這個 PR 用的是 `adamw_torch`，屬於 Adam 這一類最佳化器",
+    );
   });
 
   it("says what memory grows with the per-device batch, with the parts' bytes when they are known", () => {
     const [en, zh] = LANGUAGES.map((l) => points(scenario("over-budget", l))[4]);
     expect(en.said).toEqual(["why.memory", "why.memory.parts"]);
-    expect(en.text).toContain("Here, per device: weights 15.0 GiB, gradients 1.87 GiB and optimizer states 11.2 GiB stay; activations 8.56 GiB → 34.2 GiB and logits 7.83 GiB → 31.3 GiB follow the per-device batch 4 → 16.");
-    expect(zh.text).toContain("權重 15.0 GiB、梯度 1.87 GiB、最佳化器狀態 11.2 GiB 都不變；活化值 8.56 GiB → 34.2 GiB、logits 7.83 GiB → 31.3 GiB，隨每張 GPU 的批次 4 → 16 而變。");
+    expect(en.text).toContain(
+      "Here, per device: weights 15.0 GiB, gradients 1.87 GiB and optimizer states 11.2 GiB stay; activations 8.56 GiB → 34.2 GiB and logits 7.83 GiB → 31.3 GiB follow the per-device batch 4 → 16.",
+    );
+    expect(zh.text).toContain(
+      "權重 15.0 GiB、梯度 1.87 GiB、最佳化器狀態 11.2 GiB 都不變；活化值 8.56 GiB → 34.2 GiB、logits 7.83 GiB → 31.3 GiB，隨每張 GPU 的批次 4 → 16 而變。",
+    );
     // Accumulation only: the per-device batch stays, and so does the peak.
     expect(points(scenario("accumulation-only", "en"))[4].said).toContain("why.memory.microSame");
   });

@@ -22,7 +22,9 @@ describe("two plain files", () => {
   it("compares files with any names in any folders", async () => {
     const a = tempFolder({ "x/run.yml": OLD });
     const b = tempFolder({ "elsewhere/tuned.yaml": NEW });
-    const { changes } = await detectChanges(new FilePairSource({ base: join(a, "x/run.yml"), head: join(b, "elsewhere/tuned.yaml") }));
+    const { changes } = await detectChanges(
+      new FilePairSource({ base: join(a, "x/run.yml"), head: join(b, "elsewhere/tuned.yaml") }),
+    );
     expect(changes.map((c) => [c.before, c.after])).toEqual([[8, 32]]);
   });
 
@@ -33,7 +35,9 @@ describe("two plain files", () => {
       "after/_base_/schedule.py": "train_dataloader = dict(batch_size=8)\n",
       "after/exp.py": "_base_ = ['./_base_/schedule.py']\n",
     });
-    const { changes } = await detectChanges(new FilePairSource({ base: join(dir, "before/exp.py"), head: join(dir, "after/exp.py") }));
+    const { changes } = await detectChanges(
+      new FilePairSource({ base: join(dir, "before/exp.py"), head: join(dir, "after/exp.py") }),
+    );
     expect(changes.map((c) => [c.before, c.after])).toEqual([[2, 8]]);
   });
 
@@ -48,7 +52,9 @@ describe("two plain files", () => {
     const result = await detectChanges(source);
     expect(JSON.stringify(result)).not.toContain("999");
     expect(result.changes.map((c) => [c.before, c.after])).toEqual([[8, 32]]);
-    expect(source.skipped).toEqual([{ path: join(dir, "link.yaml"), reason: "is a symbolic link that leads outside the repository; not followed" }]);
+    expect(source.skipped).toEqual([
+      { path: join(dir, "link.yaml"), reason: "is a symbolic link that leads outside the repository; not followed" },
+    ]);
   });
 
   it("does not read an inherited absolute path or a .. path out of the files' folder", async () => {
@@ -61,7 +67,9 @@ describe("two plain files", () => {
     const result = await detectChanges(source);
     expect(JSON.stringify(result)).not.toContain("999");
     // Both sides name the same file outside, one absolutely, one through "..": refused once, by name.
-    expect(source.skipped).toEqual([{ path: join(outside, "secret.py"), reason: "is outside the repository; not read" }]);
+    expect(source.skipped).toEqual([
+      { path: join(outside, "secret.py"), reason: "is outside the repository; not read" },
+    ]);
   });
 
   it("refuses a FIFO given as one of the two files at once, naming it", async () => {
@@ -69,6 +77,8 @@ describe("two plain files", () => {
     execFileSync("mkfifo", [join(dir, "old.yaml")]);
     const source = new FilePairSource({ base: join(dir, "old.yaml"), head: join(dir, "new.yaml") });
     expect(await source.read("base", join(dir, "new.yaml"))).toBeNull();
-    expect(source.skipped).toEqual([{ path: join(dir, "old.yaml"), reason: "is not a regular file (a FIFO); not read" }]);
+    expect(source.skipped).toEqual([
+      { path: join(dir, "old.yaml"), reason: "is not a regular file (a FIFO); not read" },
+    ]);
   }, 5000);
 });

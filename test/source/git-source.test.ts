@@ -21,29 +21,54 @@ describe("reading two revisions through git", () => {
 
   it("refuses a symlink in the repository instead of reading its link text or its target", async () => {
     const secret = join(tempFolder({ "secret.txt": "TOKEN=s3cret\n" }), "secret.txt");
-    const repo = tempRepo([{ tag: "base", files: { "a.yaml": "x: 1\n" } }, { tag: "head", files: { "link.yaml": { symlink: secret } } }]);
+    const repo = tempRepo([
+      { tag: "base", files: { "a.yaml": "x: 1\n" } },
+      { tag: "head", files: { "link.yaml": { symlink: secret } } },
+    ]);
     const source = new GitSource({ repo, base: "base", head: "head" });
-    expect(await source.readFile("head", "link.yaml")).toEqual({ missing: false, reason: "is a symbolic link in the repository; not followed" });
+    expect(await source.readFile("head", "link.yaml")).toEqual({
+      missing: false,
+      reason: "is a symbolic link in the repository; not followed",
+    });
     expect(await source.read("head", "link.yaml")).toBeNull();
-    expect(source.skipped).toEqual([{ path: "link.yaml", reason: "is a symbolic link in the repository; not followed" }]);
+    expect(source.skipped).toEqual([
+      { path: "link.yaml", reason: "is a symbolic link in the repository; not followed" },
+    ]);
     // Searches over the tree never meet it.
     expect(await source.list("head")).toEqual(["a.yaml"]);
   });
 
   it("refuses paths that leave the repository and folders", async () => {
-    const repo = tempRepo([{ tag: "base", files: { "configs/a.yaml": "x: 1\n" } }, { tag: "head", files: {} }]);
+    const repo = tempRepo([
+      { tag: "base", files: { "configs/a.yaml": "x: 1\n" } },
+      { tag: "head", files: {} },
+    ]);
     const source = new GitSource({ repo, base: "base", head: "head" });
-    expect(await source.readFile("base", "../etc/passwd")).toEqual({ missing: false, reason: "is outside the repository; not read" });
-    expect(await source.readFile("base", "/etc/passwd")).toEqual({ missing: false, reason: "is outside the repository; not read" });
-    expect(await source.readFile("base", "configs")).toEqual({ missing: false, reason: "is a folder, not a file; not read" });
+    expect(await source.readFile("base", "../etc/passwd")).toEqual({
+      missing: false,
+      reason: "is outside the repository; not read",
+    });
+    expect(await source.readFile("base", "/etc/passwd")).toEqual({
+      missing: false,
+      reason: "is outside the repository; not read",
+    });
+    expect(await source.readFile("base", "configs")).toEqual({
+      missing: false,
+      reason: "is a folder, not a file; not read",
+    });
     expect(await source.readFile("base", "configs/../configs/a.yaml")).toEqual({ text: "x: 1\n" });
   });
 
   it("never lets a revision become a git option", async () => {
-    const repo = tempRepo([{ tag: "base", files: { "a.yaml": "x: 1\n" } }, { tag: "head", files: { "a.yaml": "x: 2\n" } }]);
+    const repo = tempRepo([
+      { tag: "base", files: { "a.yaml": "x: 1\n" } },
+      { tag: "head", files: { "a.yaml": "x: 2\n" } },
+    ]);
     const target = join(tmpdir(), `batch-advisor-output-${process.pid}`);
     expect(() => new GitSource({ repo, base: `--output=${target}`, head: "head" })).toThrow(SourceError);
-    expect(() => new GitSource({ repo, base: `--output=${target}`, head: "head" })).toThrow(`--base "--output=${target}": a revision cannot start with "-"`);
+    expect(() => new GitSource({ repo, base: `--output=${target}`, head: "head" })).toThrow(
+      `--base "--output=${target}": a revision cannot start with "-"`,
+    );
     expect(existsSync(target)).toBe(false);
   });
 

@@ -24,14 +24,32 @@ async function serve(sides: { base: Record<string, string>; head: Record<string,
   const bySha: Record<string, Record<string, string>> = { [BASE_SHA]: sides.base, [HEAD_SHA]: sides.head };
   const reads: Array<{ sha: string; path: string }> = [];
   const scope = github()
-    .get(`/repos/${OWNER}/${REPO}/pulls/7/files`).query(true).reply(200, files.map((f) => ({ filename: f.path, status: f.status, ...(f.previousPath ? { previous_filename: f.previousPath } : {}) })))
+    .get(`/repos/${OWNER}/${REPO}/pulls/7/files`)
+    .query(true)
+    .reply(
+      200,
+      files.map((f) => ({
+        filename: f.path,
+        status: f.status,
+        ...(f.previousPath ? { previous_filename: f.previousPath } : {}),
+      })),
+    )
     .persist()
-    .get(/\/repos\/acme\/train\/git\/trees\/\w+/).query(true)
+    .get(/\/repos\/acme\/train\/git\/trees\/\w+/)
+    .query(true)
     .reply((uri) => {
       const sha = uri.split("/trees/")[1].split("?")[0];
-      return [200, { sha, truncated: false, tree: Object.keys(bySha[sha]).map((path) => ({ path, type: "blob", sha: `${sha}:${path}` })) }];
+      return [
+        200,
+        {
+          sha,
+          truncated: false,
+          tree: Object.keys(bySha[sha]).map((path) => ({ path, type: "blob", sha: `${sha}:${path}` })),
+        },
+      ];
     })
-    .get(/\/repos\/acme\/train\/contents\/.+/).query(true)
+    .get(/\/repos\/acme\/train\/contents\/.+/)
+    .query(true)
     .reply((uri) => {
       const url = new URL(uri, "https://x");
       const path = decodeURIComponent(url.pathname.split("/contents/")[1]);
@@ -53,7 +71,16 @@ describe("GitHubSource on whole pull-request scenarios", () => {
       const git = new GitSource({ repo: gitScenario(name), base: "base", head: "head" });
       const { scope } = await serve(sides, await git.changedFiles());
 
-      const viaApi = await detectChanges(new GitHubSource({ github: testOctokit(), owner: OWNER, repo: REPO, pullNumber: 7, base: BASE_SHA, head: HEAD_SHA }));
+      const viaApi = await detectChanges(
+        new GitHubSource({
+          github: testOctokit(),
+          owner: OWNER,
+          repo: REPO,
+          pullNumber: 7,
+          base: BASE_SHA,
+          head: HEAD_SHA,
+        }),
+      );
       const viaGit = await detectChanges(git);
 
       expect(scope.isDone()).toBe(true);
@@ -67,7 +94,16 @@ describe("GitHubSource on whole pull-request scenarios", () => {
     const sides = { base: readTree(join(root, "base")), head: readTree(join(root, "head")) };
     const { reads } = await serve(sides, [{ path: "configs/Base-RCNN-FPN.yaml", status: "modified" }]);
 
-    const { changes } = await detectChanges(new GitHubSource({ github: testOctokit(), owner: OWNER, repo: REPO, pullNumber: 7, base: BASE_SHA, head: HEAD_SHA }));
+    const { changes } = await detectChanges(
+      new GitHubSource({
+        github: testOctokit(),
+        owner: OWNER,
+        repo: REPO,
+        pullNumber: 7,
+        base: BASE_SHA,
+        head: HEAD_SHA,
+      }),
+    );
 
     const inheritor = "configs/COCO-Detection/faster_rcnn_R_50_FPN_1x.yaml";
     expect(changes.some((c) => c.path === inheritor && c.inheritedFrom)).toBe(true);

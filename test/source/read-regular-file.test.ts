@@ -13,27 +13,41 @@ describe("reading a local file", () => {
 
   it("refuses /dev/zero at once instead of reading it forever", async () => {
     const started = Date.now();
-    expect(await readRegularFile("/dev/zero")).toEqual({ ok: false, missing: false, reason: "is not a regular file (a character device); not read" });
+    expect(await readRegularFile("/dev/zero")).toEqual({
+      ok: false,
+      missing: false,
+      reason: "is not a regular file (a character device); not read",
+    });
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("refuses a FIFO without opening it for a blocking read", async () => {
     const dir = tempFolder();
     execFileSync("mkfifo", [join(dir, "pipe.yaml")]);
-    expect(await readRegularFile(join(dir, "pipe.yaml"))).toEqual({ ok: false, missing: false, reason: "is not a regular file (a FIFO); not read" });
+    expect(await readRegularFile(join(dir, "pipe.yaml"))).toEqual({
+      ok: false,
+      missing: false,
+      reason: "is not a regular file (a FIFO); not read",
+    });
   }, 5000);
 
   it("refuses a folder and says a missing file is missing", async () => {
     const dir = tempFolder();
     mkdirSync(join(dir, "configs"));
-    expect(await readRegularFile(join(dir, "configs"))).toMatchObject({ ok: false, reason: "is not a regular file (a folder); not read" });
+    expect(await readRegularFile(join(dir, "configs"))).toMatchObject({
+      ok: false,
+      reason: "is not a regular file (a folder); not read",
+    });
     expect(await readRegularFile(join(dir, "nope.yaml"))).toEqual({ ok: false, missing: true, reason: "not found" });
   });
 
   it("refuses a file over the size bound before reading it", async () => {
     const dir = tempFolder();
     writeFileSync(join(dir, "big.yaml"), "x".repeat(3 * 1024 * 1024));
-    expect(await readRegularFile(join(dir, "big.yaml"), { maxBytes: 1024 * 1024 })).toMatchObject({ ok: false, reason: "3 MiB is over the 1 MiB limit; not read" });
+    expect(await readRegularFile(join(dir, "big.yaml"), { maxBytes: 1024 * 1024 })).toMatchObject({
+      ok: false,
+      reason: "3 MiB is over the 1 MiB limit; not read",
+    });
   });
 
   it("keeps a repository's paths inside the repository: no .., no absolute path out, no symlink out", async () => {
@@ -45,8 +59,18 @@ describe("reading a local file", () => {
     });
     expect(await readRegularFile("configs/alias.yaml", { root: repo })).toMatchObject({ ok: true, text: "lr: 1\n" });
     expect(await readRegularFile(join(repo, "configs/base.yaml"), { root: repo })).toMatchObject({ ok: true });
-    expect(await readRegularFile(`../${outside.split("/").pop()}/secret.txt`, { root: repo })).toMatchObject({ ok: false, reason: "is outside the repository; not read" });
-    expect(await readRegularFile(join(outside, "secret.txt"), { root: repo })).toMatchObject({ ok: false, reason: "is outside the repository; not read" });
-    expect(await readRegularFile("configs/leak.yaml", { root: repo })).toEqual({ ok: false, missing: false, reason: "is a symbolic link that leads outside the repository; not followed" });
+    expect(await readRegularFile(`../${outside.split("/").pop()}/secret.txt`, { root: repo })).toMatchObject({
+      ok: false,
+      reason: "is outside the repository; not read",
+    });
+    expect(await readRegularFile(join(outside, "secret.txt"), { root: repo })).toMatchObject({
+      ok: false,
+      reason: "is outside the repository; not read",
+    });
+    expect(await readRegularFile("configs/leak.yaml", { root: repo })).toEqual({
+      ok: false,
+      missing: false,
+      reason: "is a symbolic link that leads outside the repository; not followed",
+    });
   });
 });

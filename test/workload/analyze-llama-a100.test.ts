@@ -49,9 +49,15 @@ describe("analyze: Llama-3.2-1B full fine-tune, 8 → 32 per device, on an A100-
 
     // ⌊(76 GB − 20.6 GB) ÷ 4.20 GB⌋ = 13 per device; 32 = 8 × 4 keeps the effective batch.
     expect(Math.floor((BUDGET - M0) / m)).toBe(13);
-    expect(memory.maxBatchPerDevice).toMatchObject({ value: 13, fits: false, accumulation: { micro: 8, accumulation: 4, product: 32 } });
+    expect(memory.maxBatchPerDevice).toMatchObject({
+      value: 13,
+      fits: false,
+      accumulation: { micro: 8, accumulation: 4, product: 32 },
+    });
 
-    const json = reportJson(report) as unknown as { groups: Array<{ estimate: { memory: typeof memory; workload: { model: { source: unknown } } } }> };
+    const json = reportJson(report) as unknown as {
+      groups: Array<{ estimate: { memory: typeof memory; workload: { model: { source: unknown } } } }>;
+    };
     const jm = json.groups[0].estimate.memory;
     expect(jm.peak.before).toMatchObject({ value: M0 + 8 * m, low: expect.any(Number), high: expect.any(Number) });
     expect(jm.parts!.after!.weights.value).toBe(2 * P);
@@ -59,14 +65,20 @@ describe("analyze: Llama-3.2-1B full fine-tune, 8 → 32 per device, on an A100-
     expect(jm.parts!.after!.activations.value).toBe(32 * ACT_PER_EXAMPLE);
     expect(jm.parts!.after!.logits.value).toBe(32 * LOGITS_PER_EXAMPLE);
     expect(jm.maxBatchPerDevice!.budget.bytes).toBe(BUDGET);
-    expect(json.groups[0].estimate.workload.model.source).toEqual({ kind: "catalogue", id: "meta-llama/Llama-3.2-1B", url: "https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/config.json" });
+    expect(json.groups[0].estimate.workload.model.source).toEqual({
+      kind: "catalogue",
+      id: "meta-llama/Llama-3.2-1B",
+      url: "https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/config.json",
+    });
 
     const md = report.markdown;
     expect(md).toContain("| Peak memory per device (from the model's size) | 50.5 GiB");
     expect(md).toContain("144 GiB");
     expect(md).toContain("**over A100-80GB 80 GB − 4 GB**");
     expect(md).toContain("| Largest per-device batch that fits | | 13 | **use 8 × accumulation 4** |");
-    expect(md).toContain("Fits up to 13 per device on A100-80GB 80 GB − 4 GB: use 8 per device × accumulation 4 to keep the effective batch.");
+    expect(md).toContain(
+      "Fits up to 13 per device on A100-80GB 80 GB − 4 GB: use 8 per device × accumulation 4 to keep the effective batch.",
+    );
     expect(md).toContain("catalogue meta-llama/Llama-3.2-1B");
     expect(md).toContain("sft.yaml:4 max_seq_length");
   });

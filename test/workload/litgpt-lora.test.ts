@@ -42,7 +42,13 @@ describe("LitGPT LoRA configs", () => {
   });
 
   it("lora_mlp adds gate, up and down", () => {
-    expect(workloadOf("lora.yaml", litgpt({ mlp: true })).lora.value?.modules).toEqual(["q", "v", "gate", "up", "down"]);
+    expect(workloadOf("lora.yaml", litgpt({ mlp: true })).lora.value?.modules).toEqual([
+      "q",
+      "v",
+      "gate",
+      "up",
+      "down",
+    ]);
   });
 
   it("quantize: bnb.nf4 is QLoRA without double quantization, bnb.nf4-dq with it, bnb.int8-training an 8-bit base", () => {
@@ -60,12 +66,24 @@ describe("LoRA dropout keeps each adapter's input", () => {
     const base = { hidden: H, layers: L, seqLen: S, attentionWidth: H, intermediate: I };
     expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"], fusedQkv: true })).toBe(3 * S * L * H);
     expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"] })).toBe(3 * S * L * 2 * H);
-    expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "k", "v", "o", "gate", "up", "down", "lm_head"], fusedQkv: true })).toBe(3 * S * (L * (H + H + 2 * H + I) + H));
-    expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"], fusedQkv: true, checkpointing: true })).toBe(3 * S * H);
+    expect(
+      loraDropoutBytesPerExample({
+        ...base,
+        modules: ["q", "k", "v", "o", "gate", "up", "down", "lm_head"],
+        fusedQkv: true,
+      }),
+    ).toBe(3 * S * (L * (H + H + 2 * H + I) + H));
+    expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"], fusedQkv: true, checkpointing: true })).toBe(
+      3 * S * H,
+    );
   });
 
   it("the peak's activations grow by exactly that term when lora_dropout is above 0", () => {
-    const peak = (dropout: number) => estimateMemory({ workload: { after: workloadOf("lora.yaml", litgpt({ dropout })) }, microBatch: { before: 2, after: 2 } }).parts!.after!.activations.value;
+    const peak = (dropout: number) =>
+      estimateMemory({
+        workload: { after: workloadOf("lora.yaml", litgpt({ dropout })) },
+        microBatch: { before: 2, after: 2 },
+      }).parts!.after!.activations.value;
     expect(peak(0.05) - peak(0)).toBe(2 * 3 * S * L * H);
   });
 });

@@ -9,10 +9,29 @@ const INNER = 14336;
 
 describe("the model a config trains", () => {
   it("a Hub id under model_name_or_path is the catalogue entry, named with its page", () => {
-    const w = workloadOf("sft.yaml", "model_name_or_path: meta-llama/Llama-3.2-1B\nmax_seq_length: 2048\nper_device_train_batch_size: 8\n");
-    expect(w.model.value).toMatchObject({ id: "meta-llama/Llama-3.2-1B", hidden: 2048, layers: 16, heads: 32, kvHeads: 8, intermediate: 8192, vocab: 128256, gated: true });
-    expect(w.model.source).toEqual({ kind: "catalogue", id: "meta-llama/Llama-3.2-1B", url: "https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/config.json" });
-    expect(w.seqLen).toEqual({ value: 2048, source: { kind: "config", file: "sft.yaml", key: "max_seq_length", line: 2 } });
+    const w = workloadOf(
+      "sft.yaml",
+      "model_name_or_path: meta-llama/Llama-3.2-1B\nmax_seq_length: 2048\nper_device_train_batch_size: 8\n",
+    );
+    expect(w.model.value).toMatchObject({
+      id: "meta-llama/Llama-3.2-1B",
+      hidden: 2048,
+      layers: 16,
+      heads: 32,
+      kvHeads: 8,
+      intermediate: 8192,
+      vocab: 128256,
+      gated: true,
+    });
+    expect(w.model.source).toEqual({
+      kind: "catalogue",
+      id: "meta-llama/Llama-3.2-1B",
+      url: "https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/config.json",
+    });
+    expect(w.seqLen).toEqual({
+      value: 2048,
+      source: { kind: "config", file: "sft.yaml", key: "max_seq_length", line: 2 },
+    });
     expect(w.issues).toEqual([]);
   });
 
@@ -37,7 +56,10 @@ describe("the model a config trains", () => {
   });
 
   it("nanoGPT's n_layer/n_head/n_embd/block_size give GPT-2 124M's shape, counted without biases as train.py sets", () => {
-    const w = workloadOf("config/train_gpt2.py", "batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\nn_layer = 12\nn_head = 12\nn_embd = 768\n");
+    const w = workloadOf(
+      "config/train_gpt2.py",
+      "batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\nn_layer = 12\nn_head = 12\nn_embd = 768\n",
+    );
     // wte 50304·768 + wpe 1024·768 + 12 × (4·768² attention + 2·768·3072 MLP + 2 LayerNorm weights of 768) + final LayerNorm 768.
     const expected = 50304 * 768 + 1024 * 768 + 12 * (4 * 768 ** 2 + 2 * 768 * 3072 + 2 * 768) + 768;
     expect(w.model.value?.parameters).toBe(expected);
@@ -47,16 +69,27 @@ describe("the model a config trains", () => {
   });
 
   it("Megatron flags give the shape: --num-layers, --hidden-size, --num-attention-heads, --seq-length", () => {
-    const w = workloadOf("pretrain.sh", "torchrun --nproc_per_node 8 pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --seq-length 2048 --micro-batch-size 4 --global-batch-size 256 --bf16\n");
+    const w = workloadOf(
+      "pretrain.sh",
+      "torchrun --nproc_per_node 8 pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --seq-length 2048 --micro-batch-size 4 --global-batch-size 256 --bf16\n",
+    );
     expect(w.model.value).toMatchObject({ hidden: 2048, layers: 24, heads: 16, vocab: 50304 });
     expect(w.precision).toMatchObject({ value: "mixed", source: { key: "--bf16" } });
     expect(w.seqLen.value).toBe(2048);
   });
 
   it("an unknown id is unknown, with its key and line, the closest names and the hint to add", () => {
-    const w = workloadOf("sft.yaml", "learning_rate: 2e-5\nmodel_name_or_path: acme/llama-3.2-2b-custom\nper_device_train_batch_size: 8\n");
+    const w = workloadOf(
+      "sft.yaml",
+      "learning_rate: 2e-5\nmodel_name_or_path: acme/llama-3.2-2b-custom\nper_device_train_batch_size: 8\n",
+    );
     expect(w.model.value).toBeNull();
-    expect(w.model.source).toMatchObject({ kind: "unknown", key: "model_name_or_path", line: 2, hint: expect.stringContaining("model: block") });
+    expect(w.model.source).toMatchObject({
+      kind: "unknown",
+      key: "model_name_or_path",
+      line: 2,
+      hint: expect.stringContaining("model: block"),
+    });
     const [issue] = w.issues;
     expect(issue).toMatchObject({ id: "unknown-model", key: "model_name_or_path", line: 2 });
     expect(issue.text).toContain("closest: ");
@@ -65,10 +98,14 @@ describe("the model a config trains", () => {
 });
 
 describe("the method", () => {
-  const lora = (extra: string) => `base_model: meta-llama/Llama-3.1-8B\nmicro_batch_size: 2\nlora_r: 16\nlora_alpha: 32\n${extra}`;
+  const lora = (extra: string) =>
+    `base_model: meta-llama/Llama-3.1-8B\nmicro_batch_size: 2\nlora_r: 16\nlora_alpha: 32\n${extra}`;
 
   it("axolotl LoRA on q, k, v, o: r·L·((h + h) + 2(h + kv) + (h + h)) trainable parameters", () => {
-    const w = workloadOf("lora.yml", lora("adapter: lora\nlora_target_modules:\n  - q_proj\n  - k_proj\n  - v_proj\n  - o_proj\n"));
+    const w = workloadOf(
+      "lora.yml",
+      lora("adapter: lora\nlora_target_modules:\n  - q_proj\n  - k_proj\n  - v_proj\n  - o_proj\n"),
+    );
     expect(w.method.value).toBe("lora");
     expect(w.baseQuantization.value).toBe("none");
     expect(w.trainableParameters.value).toBe(16 * LAYERS * (2 * (H + H) + 2 * (H + KV_WIDTH)));
@@ -84,7 +121,10 @@ describe("the method", () => {
   });
 
   it("LLaMA-Factory: finetuning_type lora, lora_target all, quantization_bit 4, checkpointing on by default", () => {
-    const w = workloadOf("llama3_lora_sft.yaml", "model_name_or_path: meta-llama/Llama-3.1-8B\nstage: sft\nfinetuning_type: lora\nlora_rank: 8\nlora_target: all\nquantization_bit: 4\nper_device_train_batch_size: 1\ncutoff_len: 2048\nbf16: true\n");
+    const w = workloadOf(
+      "llama3_lora_sft.yaml",
+      "model_name_or_path: meta-llama/Llama-3.1-8B\nstage: sft\nfinetuning_type: lora\nlora_rank: 8\nlora_target: all\nquantization_bit: 4\nper_device_train_batch_size: 1\ncutoff_len: 2048\nbf16: true\n",
+    );
     expect(w.method.value).toBe("qlora");
     expect(w.lora.value).toMatchObject({ rank: 8, alpha: 16, modules: ["q", "k", "v", "o", "gate", "up", "down"] });
     expect(w.checkpointing).toMatchObject({ value: true, source: { kind: "default", framework: "LLaMA-Factory" } });
@@ -94,7 +134,14 @@ describe("the method", () => {
   it("a LoRA target that names no module of the model is named with its key and line and left out", () => {
     const w = workloadOf("lora.yml", lora("adapter: lora\nlora_target_modules:\n  - q_proj\n  - query_key_valu\n"));
     expect(w.lora.value?.modules).toEqual(["q"]);
-    expect(w.issues).toEqual([expect.objectContaining({ id: "lora-target-unknown", key: "lora_target_modules", line: 8, params: expect.objectContaining({ target: "query_key_valu" }) })]);
+    expect(w.issues).toEqual([
+      expect.objectContaining({
+        id: "lora-target-unknown",
+        key: "lora_target_modules",
+        line: 8,
+        params: expect.objectContaining({ target: "query_key_valu" }),
+      }),
+    ]);
     expect(w.trainableParameters.value).toBe(16 * LAYERS * (H + H));
   });
 
@@ -109,7 +156,12 @@ describe("precision, optimizer and activation memory", () => {
   const hf = (extra: string) => `model_name_or_path: meta-llama/Llama-3.2-1B\nper_device_train_batch_size: 8\n${extra}`;
 
   it("each from its key and line, or the framework's default named", () => {
-    const w = workloadOf("sft.yaml", hf("bf16: true\noptim: paged_adamw_8bit\ngradient_checkpointing: true\nattn_implementation: flash_attention_2\npacking: true\n"));
+    const w = workloadOf(
+      "sft.yaml",
+      hf(
+        "bf16: true\noptim: paged_adamw_8bit\ngradient_checkpointing: true\nattn_implementation: flash_attention_2\npacking: true\n",
+      ),
+    );
     expect(w.precision).toEqual({ value: "mixed", source: { kind: "config", file: "sft.yaml", key: "bf16", line: 3 } });
     expect(w.optimizer.value).toBe("paged-adamw-8bit");
     expect(w.checkpointing.value).toBe(true);
@@ -128,20 +180,37 @@ describe("precision, optimizer and activation memory", () => {
 });
 
 describe("DeepSpeed, FSDP and the GPU", () => {
-  const hf = "model_name_or_path: meta-llama/Llama-3.2-1B\nper_device_train_batch_size: 8\ndeepspeed: configs/ds_z3.json\n";
+  const hf =
+    "model_name_or_path: meta-llama/Llama-3.2-1B\nper_device_train_batch_size: 8\ndeepspeed: configs/ds_z3.json\n";
 
   it("the ZeRO stage and offload come from the JSON the config names", () => {
-    const ds = JSON.stringify({ zero_optimization: { stage: 3, offload_optimizer: { device: "cpu" }, offload_param: { device: "none" } } }, null, 2);
+    const ds = JSON.stringify(
+      { zero_optimization: { stage: 3, offload_optimizer: { device: "cpu" }, offload_param: { device: "none" } } },
+      null,
+      2,
+    );
     const w = workloadOf("train.yaml", hf, { files: { "configs/ds_z3.json": ds } });
-    expect(w.zero.value).toEqual({ stage: 3, offloadOptimizer: true, offloadParameters: false, file: "configs/ds_z3.json" });
-    expect(w.zero.source).toMatchObject({ kind: "config", file: "configs/ds_z3.json", key: "zero_optimization.stage", line: 3 });
+    expect(w.zero.value).toEqual({
+      stage: 3,
+      offloadOptimizer: true,
+      offloadParameters: false,
+      file: "configs/ds_z3.json",
+    });
+    expect(w.zero.source).toMatchObject({
+      kind: "config",
+      file: "configs/ds_z3.json",
+      key: "zero_optimization.stage",
+      line: 3,
+    });
   });
 
   it("a DeepSpeed file that is missing, or does not parse, is named with the key and line that named it", () => {
     const missing = workloadOf("train.yaml", hf);
     expect(missing.zero.value).toBeNull();
     expect(missing.issues).toEqual([expect.objectContaining({ id: "deepspeed-missing", key: "deepspeed", line: 3 })]);
-    const broken = workloadOf("train.yaml", hf, { files: { "configs/ds_z3.json": '{ "zero_optimization": { "stage": 3, } ' } });
+    const broken = workloadOf("train.yaml", hf, {
+      files: { "configs/ds_z3.json": '{ "zero_optimization": { "stage": 3, } ' },
+    });
     expect(broken.zero.value).toBeNull();
     expect(broken.issues).toEqual([expect.objectContaining({ id: "deepspeed-invalid", key: "deepspeed", line: 3 })]);
     // The rest of the workload still holds.
@@ -151,15 +220,34 @@ describe("DeepSpeed, FSDP and the GPU", () => {
   it("a config.json the config names that is missing is named with its key and line", () => {
     const w = workloadOf("train.yaml", "model_name_or_path: ./checkpoints/my-model\nper_device_train_batch_size: 8\n");
     expect(w.issues[0]).toMatchObject({ id: "config-json-missing", key: "model_name_or_path", line: 1 });
-    const found = workloadOf("train.yaml", "model_name_or_path: ./checkpoints/my-model\nper_device_train_batch_size: 8\n", {
-      files: { "checkpoints/my-model/config.json": JSON.stringify({ model_type: "llama", hidden_size: 512, num_hidden_layers: 4, num_attention_heads: 8, num_key_value_heads: 2, intermediate_size: 1024, vocab_size: 1000, max_position_embeddings: 512 }) },
-    });
+    const found = workloadOf(
+      "train.yaml",
+      "model_name_or_path: ./checkpoints/my-model\nper_device_train_batch_size: 8\n",
+      {
+        files: {
+          "checkpoints/my-model/config.json": JSON.stringify({
+            model_type: "llama",
+            hidden_size: 512,
+            num_hidden_layers: 4,
+            num_attention_heads: 8,
+            num_key_value_heads: 2,
+            intermediate_size: 1024,
+            vocab_size: 1000,
+            max_position_embeddings: 512,
+          }),
+        },
+      },
+    );
     expect(found.model.value).toMatchObject({ hidden: 512, layers: 4, kvHeads: 2, gated: true });
     expect(found.model.source).toMatchObject({ kind: "config", key: "model_name_or_path", line: 1 });
   });
 
   it("FSDP's strategy from HF's fsdp string; the GPU from hardware.gpu with its datasheet", () => {
-    const w = workloadOf("train.yaml", 'model_name_or_path: meta-llama/Llama-3.2-1B\nper_device_train_batch_size: 8\nfsdp: "full_shard auto_wrap"\n', { bot: "hardware:\n  gpu: H100\ndevices: 8\n" });
+    const w = workloadOf(
+      "train.yaml",
+      'model_name_or_path: meta-llama/Llama-3.2-1B\nper_device_train_batch_size: 8\nfsdp: "full_shard auto_wrap"\n',
+      { bot: "hardware:\n  gpu: H100\ndevices: 8\n" },
+    );
     expect(w.fsdp.value).toBe("full");
     expect(w.devices).toEqual({ value: 8, source: { kind: "bot-config", key: "devices" } });
     expect(w.gpu.value).toMatchObject({ id: "H100-80GB", memoryBytes: 80e9 });

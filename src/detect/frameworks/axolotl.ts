@@ -47,5 +47,8 @@ function impliedAccum(values: Map<Role, number | null>): { accum: number; why: s
   const batch = values.get("nominal_batch");
   const micro = values.get("micro_batch") ?? 1;
   if (batch == null || micro <= 0) return undefined;
-  return { accum: Math.max(1, Math.floor(batch / micro)), why: `accumulation = batch_size ${batch} // micro_batch_size ${micro}` };
+  return {
+    accum: Math.max(1, Math.floor(batch / micro)),
+    why: `accumulation = batch_size ${batch} // micro_batch_size ${micro}`,
+  };
 }

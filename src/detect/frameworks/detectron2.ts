@@ -43,10 +43,16 @@ export const detectron2: Framework = {
       const reference = values.get("lr_scaling");
       if (!reference || reference <= 0 || reference === devices) return undefined;
       if (devices === null) {
-        return { value: null, why: `SOLVER.REFERENCE_WORLD_SIZE = ${reference}: IMS_PER_BATCH ${global} is rescaled to the real GPU count, which this file does not give` };
+        return {
+          value: null,
+          why: `SOLVER.REFERENCE_WORLD_SIZE = ${reference}: IMS_PER_BATCH ${global} is rescaled to the real GPU count, which this file does not give`,
+        };
       }
       const value = Math.round((global * devices) / reference);
-      return { value, why: `${value} = round(${global} (IMS_PER_BATCH) × ${devices} (devices) / ${reference} (REFERENCE_WORLD_SIZE))` };
+      return {
+        value,
+        why: `${value} = round(${global} (IMS_PER_BATCH) × ${devices} (devices) / ${reference} (REFERENCE_WORLD_SIZE))`,
+      };
     },
   },
 };

@@ -83,7 +83,11 @@ export interface BatchSemantics {
    * `REFERENCE_WORLD_SIZE`). Returns the batch actually trained with, or null and why when the
    * device count it needs is unknown; undefined leaves the global batch as written.
    */
-  rescaleGlobal?: (args: { global: number; devices: number | null; values: Map<Role, number | null> }) => { value: number | null; why: string } | undefined;
+  rescaleGlobal?: (args: {
+    global: number;
+    devices: number | null;
+    values: Map<Role, number | null>;
+  }) => { value: number | null; why: string } | undefined;
 }
 
 /** Dotted form of an entry's path, as users write it. */

@@ -4,7 +4,8 @@ import { tokensWhenPacked } from "./token-units.js";
 import { visibleDevices } from "./generic.js";
 
 /** Python callees whose keyword arguments are TrainingArguments (transformers, TRL, LLaMA-Factory). */
-const ARGUMENT_CLASSES = /(?:^|\.)(?:Seq2Seq)?TrainingArguments$|(?:^|\.)(?:SFT|DPO|GRPO|KTO|ORPO|PPO|Reward|CPO)Config$/;
+const ARGUMENT_CLASSES =
+  /(?:^|\.)(?:Seq2Seq)?TrainingArguments$|(?:^|\.)(?:SFT|DPO|GRPO|KTO|ORPO|PPO|Reward|CPO)Config$/;
 
 /**
  * Hugging Face Trainer `TrainingArguments`, and what builds on it (TRL, LLaMA-Factory): flat keys
@@ -22,7 +23,10 @@ export const huggingface: Framework = {
       [/(?:^|\.)per_gpu_train_batch_size$/, 8],
       [/(?:^|\.)(?:model_name_or_path|output_dir)$/, 1],
       // TrainingArguments fields few other tools spell this way.
-      [/(?:^|\.)(?:lr_scheduler_type|save_strategy|eval_strategy|evaluation_strategy|logging_strategy|save_total_limit|ddp_timeout|dataloader_num_workers)$/, 4],
+      [
+        /(?:^|\.)(?:lr_scheduler_type|save_strategy|eval_strategy|evaluation_strategy|logging_strategy|save_total_limit|ddp_timeout|dataloader_num_workers)$/,
+        4,
+      ],
       [/(?:^|\.)(?:cutoff_len|finetuning_type|template)$/, 1],
     ]) + (hasContext(c, ARGUMENT_CLASSES) ? 10 : 0),
   rules: [
@@ -33,10 +37,17 @@ export const huggingface: Framework = {
     // accelerate's --num_processes is already the total over machines (§2).
     { key: /(?:^|\.)num[_-]machines$/, role: "ignore", context: /accelerate/ },
     { key: /(?:^|\.)CUDA_VISIBLE_DEVICES$/, role: "devices", read: visibleDevices },
-    { key: /(?:^|\.)(?:nproc[_-]per[_-]node|NPROC_PER_NODE|num[_-]processes|num[_-]gpus)$/, role: "devices", read: perNode },
+    {
+      key: /(?:^|\.)(?:nproc[_-]per[_-]node|NPROC_PER_NODE|num[_-]processes|num[_-]gpus)$/,
+      role: "devices",
+      read: perNode,
+    },
     { key: /(?:^|\.)(?:nnodes|num[_-]machines|num[_-]nodes)$/, role: "nodes" },
     // run_clm's --block_size is the sequence length its examples are cut to.
-    { key: /(?:^|\.)(?:cutoff_len|max_seq_length|max_length|max_seq_len|max[_-]seq[_-]length|block[_-]size)$/, role: "seq_len" },
+    {
+      key: /(?:^|\.)(?:cutoff_len|max_seq_length|max_length|max_seq_len|max[_-]seq[_-]length|block[_-]size)$/,
+      role: "seq_len",
+    },
     { key: /(?:^|\.)(?:packing|neat_packing)$/, role: "batch_type" },
     { key: /(?:^|\.)(?:learning[_-]rate)$/, role: "learning_rate" },
     { key: /(?:^|\.)(?:optim|optimizer)$/, role: "optimizer" },
@@ -57,5 +68,7 @@ export const huggingface: Framework = {
 
 /** `torchrun --nproc_per_node gpu` starts one process per visible GPU. */
 function perNode(value: unknown): { unknown: string } | undefined {
-  return typeof value === "string" && /^gpu$/i.test(value.trim()) ? { unknown: '"gpu": one process per visible GPU, known only at run time' } : undefined;
+  return typeof value === "string" && /^gpu$/i.test(value.trim())
+    ? { unknown: '"gpu": one process per visible GPU, known only at run time' }
+    : undefined;
 }

@@ -30,7 +30,10 @@ export function hydraScore(c: ParsedConfig): number {
 export const hydraRules: KeyRule[] = [
   { key: /(?:^|\.)callbacks\./, role: "ignore" },
   { key: /(?:^|\.)optimizer\._target_$/, role: "optimizer" },
-  { key: /^(?:(?:data|datamodule|data_module|dataloader|loader|train)\.(?:[a-z_]+\.)?)?(?:train_)?batch_size$/, role: "micro_batch" },
+  {
+    key: /^(?:(?:data|datamodule|data_module|dataloader|loader|train)\.(?:[a-z_]+\.)?)?(?:train_)?batch_size$/,
+    role: "micro_batch",
+  },
   { key: /(?:^|\.)global_batch_size$/, role: "global_batch" },
   { key: /^(?:trainer\.)?(?:devices|gpus)$/, role: "devices" },
   { key: /^(?:trainer\.)?num_nodes$/, role: "nodes" },

@@ -27,7 +27,8 @@ export const lightningHydraTemplate: Framework = {
 
 function templateMarks(c: ParsedConfig): number {
   let marks = 0;
-  if (c.entries.some((e) => /(?:^|\.)_target_$/.test(dotted(e)) && /^src\.(?:data|models)\./.test(String(e.value)))) marks += 12;
+  if (c.entries.some((e) => /(?:^|\.)_target_$/.test(dotted(e)) && /^src\.(?:data|models)\./.test(String(e.value))))
+    marks += 12;
   if (c.entries.some((e) => /^defaults\.\d+\.override \/data$/.test(dotted(e)))) marks += 8;
   if (c.entries.some((e) => e.raw.includes("${paths."))) marks += 6;
   if (c.comments.some((comment) => /divisible by the number of devices/i.test(comment.text))) marks += 12;

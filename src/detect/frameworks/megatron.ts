@@ -42,7 +42,11 @@ export const megatron: Framework = {
     { key: flag("lr-warmup-iters"), role: "warmup" },
     { key: flag("lr-warmup-fraction"), role: "warmup" },
     { key: flag("optimizer"), role: "optimizer" },
-    { key: /^(?:nproc_per_node|nproc-per-node)$/, context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/, role: "devices" },
+    {
+      key: /^(?:nproc_per_node|nproc-per-node)$/,
+      context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/,
+      role: "devices",
+    },
     { key: /^nnodes$/, context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/, role: "nodes" },
     ...slurmRules,
     ...commonRules,

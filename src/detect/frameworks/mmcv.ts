@@ -41,5 +41,7 @@ export const mmcv: Framework = {
     ...commonRules,
   ],
   derive: devicesFromFileName,
-  semantics: { devicesFrom: "tools/dist_train.sh CONFIG <gpus>, GPUS=<n> tools/slurm_train.sh or the 8x2 file-name convention" },
+  semantics: {
+    devicesFrom: "tools/dist_train.sh CONFIG <gpus>, GPUS=<n> tools/slurm_train.sh or the 8x2 file-name convention",
+  },
 };

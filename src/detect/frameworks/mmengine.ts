@@ -40,5 +40,7 @@ export const mmengine: Framework = {
     ...commonRules,
   ],
   derive: devicesFromFileName,
-  semantics: { devicesFrom: "tools/dist_train.sh CONFIG <gpus>, GPUS=<n> tools/slurm_train.sh or the 8xb32 file-name convention" },
+  semantics: {
+    devicesFrom: "tools/dist_train.sh CONFIG <gpus>, GPUS=<n> tools/slurm_train.sh or the 8xb32 file-name convention",
+  },
 };

@@ -11,7 +11,13 @@ export const nanogpt: Framework = {
   name: "nanoGPT",
   recognise: (c) =>
     // `torchrun train.py config/x.py --batch_size=32`: train.py's globals as underscore flags.
-    (hasKeyIn(c, /^(?:block_size|n_layer|n_head|n_embd|init_from|eval_iters|max_iters|lr_decay_iters|decay_lr|always_save_checkpoint|eval_only)$/, /(?:^|\s)train\.py$/) ? 8 : 0) +
+    (hasKeyIn(
+      c,
+      /^(?:block_size|n_layer|n_head|n_embd|init_from|eval_iters|max_iters|lr_decay_iters|decay_lr|always_save_checkpoint|eval_only)$/,
+      /(?:^|\s)train\.py$/,
+    )
+      ? 8
+      : 0) +
     score(c, [
       ["^lr_decay_iters", 5],
       ["^always_save_checkpoint", 4],

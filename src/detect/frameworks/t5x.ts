@@ -12,19 +12,25 @@ export const t5x: Framework = {
   name: "t5x (gin)",
   // Only gin: an upper-case BATCH_SIZE in a Python script is no t5x macro.
   recognise: (c) =>
-    c.format !== "gin" ? 0 : score(c, [
-      [/(?:^|[/.])DatasetConfig\.batch_size$/, 10],
-      [/(?:^|[/.])Trainer\.num_microbatches$/, 6],
-      [/^(?:MIXTURE_OR_TASK_NAME|TASK_FEATURE_LENGTHS)(?:\.|$)/, 4],
-      [/(?:^|[/.])PjitPartitioner\.\w+$/, 4],
-      ["^BATCH_SIZE", 2],
-    ]),
+    c.format !== "gin"
+      ? 0
+      : score(c, [
+          [/(?:^|[/.])DatasetConfig\.batch_size$/, 10],
+          [/(?:^|[/.])Trainer\.num_microbatches$/, 6],
+          [/^(?:MIXTURE_OR_TASK_NAME|TASK_FEATURE_LENGTHS)(?:\.|$)/, 4],
+          [/(?:^|[/.])PjitPartitioner\.\w+$/, 4],
+          ["^BATCH_SIZE", 2],
+        ]),
   rules: [
     { key: /^(?:train_eval|infer_eval|eval|infer|validation)\/.*batch_size$/i, role: "eval_batch" },
     { key: "^BATCH_SIZE", role: "global_batch" },
     { key: /(?:^|[/.])DatasetConfig\.batch_size$/, role: "global_batch" },
     // None or 0: no micro-batching, the whole batch in one pass.
-    { key: /(?:^|[/.])Trainer\.num_microbatches$/, role: "grad_accum", read: (v) => (v === null || v === 0 ? 1 : undefined) },
+    {
+      key: /(?:^|[/.])Trainer\.num_microbatches$/,
+      role: "grad_accum",
+      read: (v) => (v === null || v === 0 ? 1 : undefined),
+    },
     { key: /^TASK_FEATURE_LENGTHS\.(?:inputs|targets)$/, role: "seq_len" },
     { key: "^TRAIN_STEPS", role: "max_steps" },
     ...commonRules,

@@ -28,13 +28,24 @@ export const timm: Framework = {
     ]),
   rules: [
     { key: /^(?:b|batch-size)$/, context: TIMM, role: "micro_batch" },
-    { key: /^(?:nproc_per_node|nproc-per-node)$/, context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/, role: "devices" },
+    {
+      key: /^(?:nproc_per_node|nproc-per-node)$/,
+      context: /^(?:torchrun|python -m torch\.distributed\.(?:run|launch))\b/,
+      role: "devices",
+    },
     { key: "^#1", context: DISTRIBUTED_TRAIN, role: "devices" },
     { key: "^batch_size", role: "micro_batch" },
     { key: /^(?:validation[-_]batch[-_]size|vb)$/, role: "eval_batch" },
     { key: /^grad[-_]accum[-_]steps$/, role: "grad_accum" },
     // `lr: null` in an args file: the LR is derived from lr_base and the global batch.
-    { key: "^lr", role: "learning_rate", read: (v) => (v === null || v === "" ? { unknown: "lr unset: train.py derives it as lr_base × global batch / lr_base_size" } : undefined) },
+    {
+      key: "^lr",
+      role: "learning_rate",
+      read: (v) =>
+        v === null || v === ""
+          ? { unknown: "lr unset: train.py derives it as lr_base × global batch / lr_base_size" }
+          : undefined,
+    },
     { key: /^lr[-_]base(?:[-_]size|[-_]scale)?$/, role: "lr_scaling" },
     { key: "^opt", role: "optimizer" },
     { key: /^warmup[-_]epochs$/, role: "warmup" },

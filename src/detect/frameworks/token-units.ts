@@ -17,6 +17,10 @@ export function tokensWhenSeqLenKnown(values: Map<Role, number | null>): BatchUn
  * @example tokensWhenPacked(new Map([["seq_len", 4096]]), [{ role: "batch_type", value: true, … }]) // "tokens"
  */
 export function tokensWhenPacked(values: Map<Role, number | null>, settings: BatchSetting[]): BatchUnit {
-  const packed = settings.some((s) => s.role === "batch_type" && (s.value === true || (typeof s.value === "string" && /^(?:true|tokens)$/i.test(s.value))));
+  const packed = settings.some(
+    (s) =>
+      s.role === "batch_type" &&
+      (s.value === true || (typeof s.value === "string" && /^(?:true|tokens)$/i.test(s.value))),
+  );
   return packed ? tokensWhenSeqLenKnown(values) : "samples";
 }

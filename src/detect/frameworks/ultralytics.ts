@@ -45,7 +45,10 @@ export const ultralytics: Framework = {
       const batch = values.get("global_batch") ?? DEFAULT_BATCH;
       const nbs = values.get("nominal_batch") ?? DEFAULT_NBS;
       if (!(batch > 0) || !(nbs > 0)) return undefined;
-      return { accum: Math.max(Math.round(nbs / batch), 1), why: `accumulation = max(round(nbs ${nbs} / batch ${batch}), 1)` };
+      return {
+        accum: Math.max(Math.round(nbs / batch), 1),
+        why: `accumulation = max(round(nbs ${nbs} / batch ${batch}), 1)`,
+      };
     },
   },
 };
@@ -63,7 +66,11 @@ function readBatch(value: Scalar): number | { unknown: string } | undefined {
 function readDevice(value: Scalar): number | { unknown: string } | undefined {
   if (value === null || typeof value === "number") return 1;
   if (typeof value !== "string") return undefined;
-  const ids = value.replace(/^\[|\]$/g, "").split(",").map((s) => s.trim()).filter(Boolean);
+  const ids = value
+    .replace(/^\[|\]$/g, "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length === 0 || (ids.length === 1 && /^(?:cpu|mps|cuda(?::\d+)?)$/i.test(ids[0]))) return 1;
   if (ids.every((id) => /^-?\d+$/.test(id))) return ids.length;
   return { unknown: `device "${value}" is not a list of device ids` };

@@ -14,12 +14,28 @@ const TOO_LARGE = "the result is too large to evaluate exactly";
  * `//` and `%` floor towards minus infinity.
  * @example binaryOp({ op: "**", a: 2, b: 3, dialect: "python" }) // { value: 8 }
  */
-export function binaryOp({ op, a, b, dialect }: { op: string; a: number; b: number; dialect: ArithDialect }): ArithResult {
+export function binaryOp({
+  op,
+  a,
+  b,
+  dialect,
+}: {
+  op: string;
+  a: number;
+  b: number;
+  dialect: ArithDialect;
+}): ArithResult {
   let r: number;
   switch (op) {
-    case "+": r = a + b; break;
-    case "-": r = a - b; break;
-    case "*": r = a * b; break;
+    case "+":
+      r = a + b;
+      break;
+    case "-":
+      r = a - b;
+      break;
+    case "*":
+      r = a * b;
+      break;
     case "/":
       if (b === 0) return { reason: "division by zero" };
       r = dialect === "bash" ? Math.trunc(a / b) : a / b;

@@ -19,7 +19,8 @@ export interface GinLexed {
 
 const NAME = /[A-Za-z_][\w./]*/y;
 const NUMBER = /(?:0[xXoObB][0-9a-fA-F_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?[jJ]?)/y;
-const STRING = /[rRbBuU]{0,2}(?:'''[\s\S]*?(?:'''|$)|"""[\s\S]*?(?:"""|$)|'(?:[^'\\\n]|\\[\s\S])*'?|"(?:[^"\\\n]|\\[\s\S])*"?)/y;
+const STRING =
+  /[rRbBuU]{0,2}(?:'''[\s\S]*?(?:'''|$)|"""[\s\S]*?(?:"""|$)|'(?:[^'\\\n]|\\[\s\S])*'?|"(?:[^"\\\n]|\\[\s\S])*"?)/y;
 
 /** @example lexGin("BATCH_SIZE = 128\n").tokens.map((t) => t.kind) // ["name", "punct", "number", "newline"] */
 export function lexGin(text: string): GinLexed {
@@ -40,7 +41,8 @@ export function lexGin(text: string): GinLexed {
       continue;
     }
     const indented = lineStart && i > 0 && text[i - 1] !== "\n";
-    if (c === "\\" && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n"))) i += text[i + 1] === "\n" ? 2 : 3;
+    if (c === "\\" && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n")))
+      i += text[i + 1] === "\n" ? 2 : 3;
     else if (c === "\n") {
       if (depth === 0 && !lineStart) push({ kind: "newline", text: "\n", offset: i });
       if (depth === 0) lineStart = true;

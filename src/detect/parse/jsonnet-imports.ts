@@ -30,7 +30,11 @@ export function importPaths(from: string, text: string): string[] {
  * imported values from this map without any further I/O.
  * @example await readJsonnetImports("c.jsonnet", 'local m = import "m.libsonnet"; m', read) // Map { "m.libsonnet" => "…" }
  */
-export async function readJsonnetImports(path: string, text: string, read: (path: string) => Promise<string | null>): Promise<Map<string, string | null>> {
+export async function readJsonnetImports(
+  path: string,
+  text: string,
+  read: (path: string) => Promise<string | null>,
+): Promise<Map<string, string | null>> {
   const files = new Map<string, string | null>();
   let frontier: Array<[string, string]> = [[path, text]];
   for (let depth = 0; depth < JSONNET_IMPORT_LIMITS.depth && frontier.length; depth++) {

@@ -12,7 +12,10 @@ export type Tok = { kind: "num" | "str" | "id" | "op"; text: string; value?: str
 
 /** A Jsonnet syntax error at a character offset, turned into a line by the parser. */
 export class JsonnetSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }

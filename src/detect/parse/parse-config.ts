@@ -42,8 +42,13 @@ export function formatOf(path: string, text: string): Format {
   const first = /^[ \t]*[^\s#].*$/m.exec(head)?.[0] ?? "";
   if (/^\s*\[\[?\s*[A-Za-z_][\w.\- ]*\]\]?\s*(#.*)?$/.test(first)) return "toml";
   if (/^\s*[[{]/.test(head)) return "json";
-  if (/^#SBATCH\s/m.test(head) || /^\s*(torchrun|deepspeed|accelerate\s+launch|srun|python3?\s+[^\s=]+\.py)\b/m.test(head)) return "shell";
-  if (/^\s*(include\s+['"]|from\s+__gin__\s+import\b)/m.test(head) || /^[\w./]+\.\w+\s*=\s*[%@]/m.test(head)) return "gin";
+  if (
+    /^#SBATCH\s/m.test(head) ||
+    /^\s*(torchrun|deepspeed|accelerate\s+launch|srun|python3?\s+[^\s=]+\.py)\b/m.test(head)
+  )
+    return "shell";
+  if (/^\s*(include\s+['"]|from\s+__gin__\s+import\b)/m.test(head) || /^[\w./]+\.\w+\s*=\s*[%@]/m.test(head))
+    return "gin";
   if (/^(import\s+\w|from\s+[\w.]+\s+import\s)/m.test(head) || /^\w+\s*=\s*dict\(/m.test(head)) return "python";
   return "text";
 }
@@ -56,16 +61,39 @@ export const MAX_LISTED_ERRORS = 20;
  * read comes back with an error entry, so the rest of a pull request is still analysed. A Jsonnet
  * file's imports are read from `read.jsonnetImports` (files read beforehand), else named unknown.
  */
-export function parseConfig(path: string, text: string, format?: Format, read?: { jsonnetImports?: ReadonlyMap<string, string | null> }): ParsedConfig {
+export function parseConfig(
+  path: string,
+  text: string,
+  format?: Format,
+  read?: { jsonnetImports?: ReadonlyMap<string, string | null> },
+): ParsedConfig {
   // A byte-order mark is invisible in the editor that wrote it: lines and columns are counted without it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   format ??= formatOf(path, text);
   if (text.length > MAX_CONFIG_BYTES) {
-    return { path, format, entries: [], comments: [], errors: [{ message: `File is ${(text.length / 1048576).toFixed(1)} MiB; configs over ${MAX_CONFIG_BYTES / 1048576} MiB are not read` }] };
+    return {
+      path,
+      format,
+      entries: [],
+      comments: [],
+      errors: [
+        {
+          message: `File is ${(text.length / 1048576).toFixed(1)} MiB; configs over ${MAX_CONFIG_BYTES / 1048576} MiB are not read`,
+        },
+      ],
+    };
   }
   const imports = read?.jsonnetImports;
-  const parser: Parser | undefined = format === "jsonnet" && imports ? (t, p) => parseJsonnet(t, p, imports) : PARSERS[format];
-  if (!parser) return { path, format, entries: [], comments: [], errors: format === "text" ? [] : [{ message: `No parser for ${format} files` }] };
+  const parser: Parser | undefined =
+    format === "jsonnet" && imports ? (t, p) => parseJsonnet(t, p, imports) : PARSERS[format];
+  if (!parser)
+    return {
+      path,
+      format,
+      entries: [],
+      comments: [],
+      errors: format === "text" ? [] : [{ message: `No parser for ${format} files` }],
+    };
   try {
     return bounded(parser(text, path));
   } catch (error) {
@@ -83,7 +111,9 @@ function bounded(parsed: ParsedConfig): ParsedConfig {
   for (const e of parsed.entries) {
     if (typeof e.value !== "number" || Number.isFinite(e.value)) continue;
     const raw = e.raw.trim() || String(e.value);
-    e.unknownReason = /^[+-]?[0-9]/.test(raw) ? `${raw} is too large to evaluate exactly` : `${raw} is not a finite number`;
+    e.unknownReason = /^[+-]?[0-9]/.test(raw)
+      ? `${raw} is too large to evaluate exactly`
+      : `${raw} is not a finite number`;
     e.value = null;
   }
   return parsed;

@@ -30,7 +30,13 @@ const MAX_ERRORS = 20;
 export function parseGin(text: string, path: string): ParsedConfig {
   const at = lineIndex(text);
   const lexed = lexGin(text);
-  const out: ParsedConfig = { path, format: "gin", entries: [], comments: lexed.comments.map((c) => ({ line: at(c.offset).line, text: c.text })), errors: [] };
+  const out: ParsedConfig = {
+    path,
+    format: "gin",
+    entries: [],
+    comments: lexed.comments.map((c) => ({ line: at(c.offset).line, text: c.text })),
+    errors: [],
+  };
   const reader = new GinReader(lexed.tokens, text, out.errors, at);
   reader.read();
   const last = new Map<string, Binding>();
@@ -67,7 +73,12 @@ class MacroResolver {
       case "list":
         return { kind: "list", items: v.items.map((i) => this.resolve(i, depth + 1)), raw: v.raw, offset: v.offset };
       case "map":
-        return { kind: "map", items: v.items.map(([k, i]): [string, ValueNode] => [k, this.resolve(i, depth + 1)]), raw: v.raw, offset: v.offset };
+        return {
+          kind: "map",
+          items: v.items.map(([k, i]): [string, ValueNode] => [k, this.resolve(i, depth + 1)]),
+          raw: v.raw,
+          offset: v.offset,
+        };
       case "macro": {
         const node = this.macro(v, depth);
         // A number read through a macro is reported where the macro writes it (the line a pull request
@@ -79,12 +90,21 @@ class MacroResolver {
   }
 
   private macro(v: Extract<GinValue, { kind: "macro" }>, depth: number): ValueNode {
-    if (v.name === "gin.REQUIRED") return unknownNode("gin.REQUIRED: bound by another gin file or a --gin_bindings flag", { raw: v.raw, offset: v.offset });
+    if (v.name === "gin.REQUIRED")
+      return unknownNode("gin.REQUIRED: bound by another gin file or a --gin_bindings flag", {
+        raw: v.raw,
+        offset: v.offset,
+      });
     const cached = this.done.get(v.name);
     if (cached) return cached;
     const bound = this.macros.get(v.name);
-    if (!bound) return unknownNode(unknownReason(v.raw) ?? `gin macro ${v.raw} is not bound in this file`, { raw: v.raw, offset: v.offset });
-    if (this.active.has(v.name)) return unknownNode(`gin macro ${v.raw} refers to itself`, { raw: v.raw, offset: v.offset });
+    if (!bound)
+      return unknownNode(unknownReason(v.raw) ?? `gin macro ${v.raw} is not bound in this file`, {
+        raw: v.raw,
+        offset: v.offset,
+      });
+    if (this.active.has(v.name))
+      return unknownNode(`gin macro ${v.raw} refers to itself`, { raw: v.raw, offset: v.offset });
     this.active.add(v.name);
     const node = this.resolve(bound, depth + 1);
     this.active.delete(v.name);
@@ -124,7 +144,8 @@ class GinReader {
         this.pos += 2;
         const value = this.value(0);
         // A binding whose value could not be read is reported as an error, not kept as a setting.
-        if (!(value.kind === "leaf" && value.node.kind === "unknown" && value.node.reason.startsWith("gin: "))) this.bindings.push({ path: this.bindingPath(t), value });
+        if (!(value.kind === "leaf" && value.node.kind === "unknown" && value.node.reason.startsWith("gin: ")))
+          this.bindings.push({ path: this.bindingPath(t), value });
         this.endLine();
       } else if (t.kind === "name" && next?.text === ":" && this.tokens[this.pos + 2]?.kind === "newline") {
         this.block = t.text;
@@ -154,18 +175,32 @@ class GinReader {
       }
       return leaf({ kind: "scalar", value: s, raw: this.text.slice(start, end), offset: start });
     }
-    if (t.kind === "number" || (t.kind === "punct" && (t.text === "-" || t.text === "+") && this.tokens[this.pos + 1]?.kind === "number")) {
+    if (
+      t.kind === "number" ||
+      (t.kind === "punct" && (t.text === "-" || t.text === "+") && this.tokens[this.pos + 1]?.kind === "number")
+    ) {
       const sign = t.kind === "punct" ? (this.tokens[this.pos++].text === "-" ? -1 : 1) : 1;
       const n = this.tokens[this.pos++];
       const raw = this.text.slice(t.offset, n.offset + n.text.length);
       const r = pythonNumber(n.text);
-      return leaf("value" in r ? { kind: "scalar", value: sign * r.value, raw, offset: t.offset } : unknownNode(r.reason, { raw: raw, offset: t.offset }));
+      return leaf(
+        "value" in r
+          ? { kind: "scalar", value: sign * r.value, raw, offset: t.offset }
+          : unknownNode(r.reason, { raw: raw, offset: t.offset }),
+      );
     }
     this.pos++;
     if (t.kind === "ref") return leaf({ kind: "scalar", value: t.text, raw: t.text, offset: t.offset });
     if (t.kind === "macro") return { kind: "macro", name: t.text.slice(1), raw: t.text, offset: t.offset };
-    if (t.kind === "name" && /^(True|False|None)$/.test(t.text)) return leaf({ kind: "scalar", value: t.text === "None" ? null : t.text === "True", raw: t.text, offset: t.offset });
-    if (t.kind === "punct" && (t.text === "[" || t.text === "(")) return this.list(t, t.text === "[" ? "]" : ")", depth);
+    if (t.kind === "name" && /^(True|False|None)$/.test(t.text))
+      return leaf({
+        kind: "scalar",
+        value: t.text === "None" ? null : t.text === "True",
+        raw: t.text,
+        offset: t.offset,
+      });
+    if (t.kind === "punct" && (t.text === "[" || t.text === "("))
+      return this.list(t, t.text === "[" ? "]" : ")", depth);
     if (t.kind === "punct" && t.text === "{") return this.map(t, depth);
     this.pos--;
     return this.bad(t, `unexpected ${JSON.stringify(t.text)} in a value`);
@@ -173,11 +208,16 @@ class GinReader {
 
   private list(open: GinToken, close: string, depth: number): GinValue {
     const items: GinValue[] = [];
-    while (this.pos < this.tokens.length && this.tokens[this.pos].text !== close && this.tokens[this.pos].kind !== "newline") {
+    while (
+      this.pos < this.tokens.length &&
+      this.tokens[this.pos].text !== close &&
+      this.tokens[this.pos].kind !== "newline"
+    ) {
       const before = this.pos;
       items.push(this.value(depth + 1));
       if (this.tokens[this.pos]?.text === ",") this.pos++;
-      else if (this.tokens[this.pos]?.text !== close && this.tokens[this.pos]?.kind !== "newline") this.fail(this.tokens[this.pos] ?? open, `expected "," or "${close}"`, false);
+      else if (this.tokens[this.pos]?.text !== close && this.tokens[this.pos]?.kind !== "newline")
+        this.fail(this.tokens[this.pos] ?? open, `expected "," or "${close}"`, false);
       if (this.pos === before) this.pos++;
     }
     return { kind: "list", items, raw: this.closeRaw(open), offset: open.offset };
@@ -185,7 +225,11 @@ class GinReader {
 
   private map(open: GinToken, depth: number): GinValue {
     const items: Array<[string, GinValue]> = [];
-    while (this.pos < this.tokens.length && this.tokens[this.pos].text !== "}" && this.tokens[this.pos].kind !== "newline") {
+    while (
+      this.pos < this.tokens.length &&
+      this.tokens[this.pos].text !== "}" &&
+      this.tokens[this.pos].kind !== "newline"
+    ) {
       const before = this.pos;
       const key = this.value(depth + 1);
       if (this.tokens[this.pos]?.text === ":") {
@@ -223,7 +267,8 @@ class GinReader {
   private fail(t: GinToken | undefined, message: string, skip = true): void {
     const p = this.at(t?.offset ?? this.text.length);
     const last = this.errors[this.errors.length - 1];
-    if (this.errors.length < MAX_ERRORS && last?.line !== p.line) this.errors.push({ message: `gin: ${message}`, line: p.line, column: p.column });
+    if (this.errors.length < MAX_ERRORS && last?.line !== p.line)
+      this.errors.push({ message: `gin: ${message}`, line: p.line, column: p.column });
     if (skip) this.skipLine();
   }
 

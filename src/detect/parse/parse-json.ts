@@ -17,7 +17,10 @@ export function parseJson(text: string, path: string): ParsedConfig {
   const out: ParsedConfig = { path, format: "json", entries: [], comments: scanSlashComments(text, at), errors: [] };
   const fault = jsonNestingFault(text);
   if (fault !== undefined) {
-    out.errors.push({ message: `JSON: nesting deeper than ${MAX_NESTING} levels; the file was not read`, ...at(fault) });
+    out.errors.push({
+      message: `JSON: nesting deeper than ${MAX_NESTING} levels; the file was not read`,
+      ...at(fault),
+    });
     return out;
   }
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -25,7 +28,8 @@ export function parseJson(text: string, path: string): ParsedConfig {
     const p = at(e.offset);
     out.errors.push({ message: `JSON: ${printParseErrorCode(e.error)}`, line: p.line, column: p.column });
   }
-  if (root && !visit(root, [], out.entries, text, at)) out.errors.push({ message: `JSON: more than ${JSON_LIMITS.maxEntries} values; the rest of the file was skipped` });
+  if (root && !visit(root, [], out.entries, text, at))
+    out.errors.push({ message: `JSON: more than ${JSON_LIMITS.maxEntries} values; the rest of the file was skipped` });
   return out;
 }
 
@@ -38,13 +42,20 @@ function visit(node: Node, path: string[], entries: Entry[], text: string, at: R
     }
   } else if (node.type === "array") {
     const children = node.children ?? [];
-    for (let i = 0; i < children.length; i++) if (!visit(children[i], [...path, String(i)], entries, text, at)) return false;
+    for (let i = 0; i < children.length; i++)
+      if (!visit(children[i], [...path, String(i)], entries, text, at)) return false;
   } else {
     if (entries.length >= JSON_LIMITS.maxEntries) return false;
     const p = at(node.offset);
     const value = node.value ?? null;
     const reason = typeof value === "string" ? unknownReason(value) : undefined;
-    const entry: Entry = { path, value: reason ? null : value, raw: text.slice(node.offset, node.offset + node.length), line: p.line, column: p.column };
+    const entry: Entry = {
+      path,
+      value: reason ? null : value,
+      raw: text.slice(node.offset, node.offset + node.length),
+      line: p.line,
+      column: p.column,
+    };
     if (reason) entry.unknownReason = reason;
     entries.push(entry);
   }
@@ -55,7 +66,8 @@ function scanSlashComments(text: string, at: ReturnType<typeof lineIndex>): Comm
   const comments: Comment[] = [];
   const re = /"(?:[^"\\\n]|\\.)*"|\/\/([^\n]*)|\/\*([\s\S]*?)\*\//g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[1] !== undefined || m[2] !== undefined) comments.push({ line: at(m.index).line, text: (m[1] ?? m[2]).trim() });
+    if (m[1] !== undefined || m[2] !== undefined)
+      comments.push({ line: at(m.index).line, text: (m[1] ?? m[2]).trim() });
   }
   return comments;
 }

@@ -5,7 +5,6 @@ import { importTarget, JSONNET_IMPORT_LIMITS } from "./jsonnet-imports.js";
 import { JSONNET_LIMITS, JsonnetSyntaxError, type Tok, tokenize } from "./jsonnet-tokens.js";
 import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
 
-
 /**
  * Parses a Jsonnet config (`.jsonnet`, `.libsonnet`; AllenNLP's training configs) with its own
  * reader — nothing is evaluated by a Jsonnet engine, nothing is run: objects, arrays, literals,
@@ -59,10 +58,14 @@ function importNode(kind: string, file: Tok, from: ImportContext): ValueNode {
   if (target === undefined) return unknown(`imported from ${name}, outside the repository: not read`);
   if (!from.imports) return unknown(`imported from ${name}, not read without the repository`);
   const text = from.imports.get(target);
-  if (text === undefined) return unknown(`imported from ${name}: not read (deeper than ${JSONNET_IMPORT_LIMITS.depth} imports or over ${JSONNET_IMPORT_LIMITS.files} files)`);
+  if (text === undefined)
+    return unknown(
+      `imported from ${name}: not read (deeper than ${JSONNET_IMPORT_LIMITS.depth} imports or over ${JSONNET_IMPORT_LIMITS.files} files)`,
+    );
   if (text === null) return unknown(`imported from ${name}: no such file in the repository`);
   if (kind === "importstr") return { kind: "scalar", value: text, raw, offset: file.offset };
-  if (from.depth + 1 >= JSONNET_IMPORT_LIMITS.depth) return unknown(`imported from ${name}: deeper than ${JSONNET_IMPORT_LIMITS.depth} imports, not read`);
+  if (from.depth + 1 >= JSONNET_IMPORT_LIMITS.depth)
+    return unknown(`imported from ${name}: deeper than ${JSONNET_IMPORT_LIMITS.depth} imports, not read`);
   const out: ParsedConfig = { path: target, format: "jsonnet", entries: [], comments: [], errors: [] };
   const toks = tokenize(text, out);
   if (!toks) return unknown(`imported from ${name}: ${out.errors[0]?.message ?? "not read"}`);
@@ -79,12 +82,24 @@ function importNode(kind: string, file: Tok, from: ImportContext): ValueNode {
 /** A value tree read from another file, each value marked with its place in that file. */
 function placed(node: ValueNode, source: string, at: (offset: number) => { line: number; column: number }): ValueNode {
   const origin = node.origin ?? { source, ...at(node.offset) };
-  if (node.kind === "map") return { ...node, origin, items: node.items.map(([k, v]) => [k, placed(v, source, at)] as [string, ValueNode]) };
+  if (node.kind === "map")
+    return { ...node, origin, items: node.items.map(([k, v]) => [k, placed(v, source, at)] as [string, ValueNode]) };
   if (node.kind === "list") return { ...node, origin, items: node.items.map((v) => placed(v, source, at)) };
   return { ...node, origin };
 }
 
-const PRECEDENCE: Array<string[]> = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", ">", "<=", ">=", "in"], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
+const PRECEDENCE: Array<string[]> = [
+  ["||"],
+  ["&&"],
+  ["|"],
+  ["^"],
+  ["&"],
+  ["==", "!="],
+  ["<", ">", "<=", ">=", "in"],
+  ["<<", ">>"],
+  ["+", "-"],
+  ["*", "/", "%"],
+];
 
 /** Reads the tokens as one expression, evaluating what a static reader can. */
 class Reader {
@@ -111,7 +126,11 @@ class Reader {
   }
   private take(text?: string): Tok {
     const t = this.toks[this.i];
-    if (!t || (text !== undefined && t.text !== text)) throw new JsonnetSyntaxError(`expected ${text ?? "a value"} but found ${t?.text ?? "end of file"}`, t?.offset ?? this.text.length);
+    if (!t || (text !== undefined && t.text !== text))
+      throw new JsonnetSyntaxError(
+        `expected ${text ?? "a value"} but found ${t?.text ?? "end of file"}`,
+        t?.offset ?? this.text.length,
+      );
     this.i++;
     return t;
   }
@@ -121,7 +140,8 @@ class Reader {
   }
 
   expr(env: Env, depth: number): ValueNode {
-    if (depth > JSONNET_LIMITS.maxDepth) throw new JsonnetSyntaxError(`expressions nested deeper than ${JSONNET_LIMITS.maxDepth} levels`, this.offset());
+    if (depth > JSONNET_LIMITS.maxDepth)
+      throw new JsonnetSyntaxError(`expressions nested deeper than ${JSONNET_LIMITS.maxDepth} levels`, this.offset());
     if (this.peek("local")) {
       this.take("local");
       const inner = new Map(env);
@@ -139,7 +159,10 @@ class Reader {
         this.take("else");
         this.expr(env, depth + 1);
       }
-      return unknownNode(`chosen by a condition at run time: ${clip(this.raw(from))}`, { raw: clip(this.raw(from)), offset: then.offset });
+      return unknownNode(`chosen by a condition at run time: ${clip(this.raw(from))}`, {
+        raw: clip(this.raw(from)),
+        offset: then.offset,
+      });
     }
     if (this.peek("function")) {
       const from = this.take("function").offset;
@@ -163,13 +186,17 @@ class Reader {
   /** `name = expr` or `name(params) = expr`, bound for the expression after it. */
   private bind(env: Env, depth: number): void {
     const name = this.take();
-    if (name.kind !== "id") throw new JsonnetSyntaxError(`expected a name after local, found ${name.text}`, name.offset);
+    if (name.kind !== "id")
+      throw new JsonnetSyntaxError(`expected a name after local, found ${name.text}`, name.offset);
     if (this.peek("(")) {
       this.skipGroup("(", ")");
       this.take("=");
       const from = this.offset();
       this.expr(new Map(env), depth + 1);
-      env.set(name.text, unknownNode(`${name.text} is a function, applied at run time`, { raw: name.text, offset: from }));
+      env.set(
+        name.text,
+        unknownNode(`${name.text} is a function, applied at run time`, { raw: name.text, offset: from }),
+      );
       return;
     }
     this.take("=");
@@ -192,8 +219,10 @@ class Reader {
     if (this.peek("-") || this.peek("!") || this.peek("~") || this.peek("+")) {
       const op = this.take();
       const v = this.unary(env, depth + 1);
-      if (op.text === "-" && v.kind === "scalar" && typeof v.value === "number") return { ...v, value: -v.value, raw: `-${v.raw}`, offset: op.offset };
-      if (op.text === "!" && v.kind === "scalar" && typeof v.value === "boolean") return { ...v, value: !v.value, offset: op.offset };
+      if (op.text === "-" && v.kind === "scalar" && typeof v.value === "number")
+        return { ...v, value: -v.value, raw: `-${v.raw}`, offset: op.offset };
+      if (op.text === "!" && v.kind === "scalar" && typeof v.value === "boolean")
+        return { ...v, value: !v.value, offset: op.offset };
       return unknownNode(`evaluated at run time: ${op.text}${v.raw}`, { raw: `${op.text}${v.raw}`, offset: op.offset });
     }
     return this.postfix(env, depth);
@@ -206,7 +235,8 @@ class Reader {
       if (this.peek(".")) {
         this.take(".");
         const field = this.take().text;
-        v = field in { extVar: 1 } && v.raw === "std" ? v : member(v, field, { raw: clip(this.raw(from)), offset: from });
+        v =
+          field in { extVar: 1 } && v.raw === "std" ? v : member(v, field, { raw: clip(this.raw(from)), offset: from });
       } else if (this.peek("[")) {
         this.skipGroup("[", "]");
         v = unknownNode(`indexed at run time: ${clip(this.raw(from))}`, { raw: clip(this.raw(from)), offset: from });
@@ -214,18 +244,31 @@ class Reader {
         this.skipGroup("(", ")");
         const call = clip(this.raw(from));
         const ext = /^std\.extVar\(\s*['"]([^'"]+)['"]\s*\)$/.exec(call);
-        v = unknownNode(ext ? `external variable ${ext[1]}, set on the command line` : `computed by ${call.replace(/\(.*$/s, "()")} at run time`, { raw: call, offset: from });
+        v = unknownNode(
+          ext
+            ? `external variable ${ext[1]}, set on the command line`
+            : `computed by ${call.replace(/\(.*$/s, "()")} at run time`,
+          { raw: call, offset: from },
+        );
       } else if (this.peek("{")) {
         // `base + { … }` without the +: composition happens at run time; the object itself is read.
         this.object(env, depth + 1);
-        v = unknownNode(`an object extended at run time: ${clip(this.raw(from))}`, { raw: clip(this.raw(from)), offset: from });
+        v = unknownNode(`an object extended at run time: ${clip(this.raw(from))}`, {
+          raw: clip(this.raw(from)),
+          offset: from,
+        });
       } else return v;
     }
   }
 
   private primary(env: Env, depth: number): ValueNode {
     const t = this.take();
-    const scalar = (value: string | number | boolean | null): ValueNode => ({ kind: "scalar", value, raw: t.text, offset: t.offset });
+    const scalar = (value: string | number | boolean | null): ValueNode => ({
+      kind: "scalar",
+      value,
+      raw: t.text,
+      offset: t.offset,
+    });
     if (t.kind === "num") return scalar(t.value as number);
     if (t.kind === "str") return scalar(t.value as string);
     if (t.text === "(") {
@@ -248,12 +291,17 @@ class Reader {
         const file = this.take();
         return importNode(t.text, file, this.files);
       }
-      if (t.text === "self" || t.text === "super" || t.text === "std") return unknownNode(`${t.text} is known only when the config is evaluated`, { raw: t.text, offset: t.offset });
+      if (t.text === "self" || t.text === "super" || t.text === "std")
+        return unknownNode(`${t.text} is known only when the config is evaluated`, { raw: t.text, offset: t.offset });
       const bound = env.get(t.text);
       // A value reached through a local keeps the place where the local writes it.
       return bound ?? unknownNode(`name ${t.text} is not defined in this file`, { raw: t.text, offset: t.offset });
     }
-    if (t.text === "$") return unknownNode("$ (the outermost object) is known only when the config is evaluated", { raw: "$", offset: t.offset });
+    if (t.text === "$")
+      return unknownNode("$ (the outermost object) is known only when the config is evaluated", {
+        raw: "$",
+        offset: t.offset,
+      });
     throw new JsonnetSyntaxError(`unexpected ${t.text}`, t.offset);
   }
 
@@ -287,7 +335,11 @@ class Reader {
           throw new JsonnetSyntaxError(`expected : after a field name, found ${sep.text}`, sep.offset);
         }
         const value = this.expr(inner, depth + 1);
-        if (name !== undefined && sep.text.startsWith("+")) items.push([name, unknownNode(`added to the inherited ${name} at run time`, { raw: value.raw, offset: value.offset })]);
+        if (name !== undefined && sep.text.startsWith("+"))
+          items.push([
+            name,
+            unknownNode(`added to the inherited ${name} at run time`, { raw: value.raw, offset: value.offset }),
+          ]);
         else if (name !== undefined) items.push([name, value]);
         if (this.peek("for")) return this.comprehension(open.offset, "}");
       }
@@ -340,10 +392,12 @@ function combine(op: string, a: ValueNode, b: ValueNode, at: { raw: string; offs
   if (a.kind === "scalar" && b.kind === "scalar") {
     if (typeof a.value === "number" && typeof b.value === "number" && "+-*/%".includes(op)) {
       const r = binaryOp({ op, a: a.value, b: b.value, dialect: "python" });
-      if ("value" in r) return { kind: "scalar", value: op === "/" ? a.value / b.value : r.value, raw: at.raw, offset: at.offset };
+      if ("value" in r)
+        return { kind: "scalar", value: op === "/" ? a.value / b.value : r.value, raw: at.raw, offset: at.offset };
       return unknownNode(r.reason, at);
     }
-    if (op === "+" && (typeof a.value === "string" || typeof b.value === "string")) return { kind: "scalar", value: `${a.value}${b.value}`, raw: at.raw, offset: at.offset };
+    if (op === "+" && (typeof a.value === "string" || typeof b.value === "string"))
+      return { kind: "scalar", value: `${a.value}${b.value}`, raw: at.raw, offset: at.offset };
   }
   const unknown = [a, b].find((v) => v.kind === "unknown");
   if (unknown?.kind === "unknown") return unknownNode(unknown.reason, at);

@@ -1,7 +1,8 @@
 import type { ParsedConfig } from "../types.js";
 import { parseShell } from "./parse-shell.js";
 
-const LAUNCHER = /^\s*(?:&\s*)?(?:accelerate|python[\d.]*|py|torchrun|deepspeed|llamafactory-cli|swift|[\w./\\-]+\.(?:py|exe))\b/i;
+const LAUNCHER =
+  /^\s*(?:&\s*)?(?:accelerate|python[\d.]*|py|torchrun|deepspeed|llamafactory-cli|swift|[\w./\\-]+\.(?:py|exe))\b/i;
 
 /**
  * Reads a PowerShell training script (`train.ps1`) as the shell parser reads a bash one, line for

@@ -19,7 +19,10 @@ export function parsePython(text: string, path: string): ParsedConfig {
   const out: ParsedConfig = { path, format: "python", entries: [], comments: [], errors: [] };
   const fault = pythonNestingFault(text);
   if (fault !== undefined) {
-    out.errors.push({ message: `Python: brackets nested deeper than ${PYTHON_MAX_NESTING} levels, which Python itself refuses; read up to that line`, ...at(fault) });
+    out.errors.push({
+      message: `Python: brackets nested deeper than ${PYTHON_MAX_NESTING} levels, which Python itself refuses; read up to that line`,
+      ...at(fault),
+    });
   }
   let tree: ReturnType<typeof parser.parse>;
   try {
@@ -51,7 +54,14 @@ function trailingDotFloats(text: string): string {
 }
 
 /** Comments and lezer's error nodes (⚠), in one pass over the tree. */
-function scanTree(tree: ReturnType<typeof parser.parse>, into: { text: string; at: (offset: number) => { line: number; column: number }; out: { comments: Comment[]; errors: ParseError[] } }): void {
+function scanTree(
+  tree: ReturnType<typeof parser.parse>,
+  into: {
+    text: string;
+    at: (offset: number) => { line: number; column: number };
+    out: { comments: Comment[]; errors: ParseError[] };
+  },
+): void {
   const { text, at, out } = into;
   const errorLines = new Set<number>();
   let unlisted = 0;

@@ -7,7 +7,22 @@ import { lexShell, type Token, type Word } from "./shell-lexer.js";
 /** Bounds for hostile scripts: words after expansion, and entries kept. */
 export const SHELL_LIMITS = { maxFields: 200_000, maxEntries: 50_000 };
 
-const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "esac", "in"]);
+const RESERVED = new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "fi",
+  "do",
+  "done",
+  "while",
+  "until",
+  "!",
+  "{",
+  "}",
+  "esac",
+  "in",
+]);
 const DECLARERS = new Set(["export", "declare", "typeset", "local", "readonly"]);
 
 /**
@@ -25,7 +40,9 @@ export function parseShell(text: string, path: string): ParsedConfig {
   const out: ParsedConfig = { path, format: "shell", entries: [], comments: [], errors: [] };
   const lexed = lexShell(text);
   // A shebang names the interpreter; it is not a comment anyone wrote about the settings.
-  out.comments = lexed.comments.filter((c) => !(c.offset === 0 && c.text.startsWith("!"))).map((c) => ({ line: at(c.offset).line, text: c.text }));
+  out.comments = lexed.comments
+    .filter((c) => !(c.offset === 0 && c.text.startsWith("!")))
+    .map((c) => ({ line: at(c.offset).line, text: c.text }));
   for (const e of lexed.errors) out.errors.push({ message: `shell: ${e.message}`, ...at(e.offset) });
   const reader = new ScriptReader(text, at, out.entries, out.comments);
   try {
@@ -51,7 +68,8 @@ class ScriptReader {
     this.sink = {
       at,
       push: (entry) => {
-        if (this.entries.length >= SHELL_LIMITS.maxEntries) throw new Error(`more than ${SHELL_LIMITS.maxEntries} settings; the rest of the file was skipped`);
+        if (this.entries.length >= SHELL_LIMITS.maxEntries)
+          throw new Error(`more than ${SHELL_LIMITS.maxEntries} settings; the rest of the file was skipped`);
         this.entries.push(entry);
       },
     };
@@ -87,7 +105,8 @@ class ScriptReader {
     const whole = words.some((w) => w.raw === "-d");
     const end = whole ? body.end : Math.min(body.end, this.lineEnd(body.start));
     const segments: Segment[] = [];
-    if (body.quoted) segments.push({ text: this.text.slice(body.start, end), offset: body.start, split: false, quoted: false });
+    if (body.quoted)
+      segments.push({ text: this.text.slice(body.start, end), offset: body.start, split: false, quoted: false });
     else {
       for (const token of lexShell(this.text, { from: body.start, to: end }).tokens) {
         if (token.kind !== "word") continue;
@@ -108,8 +127,24 @@ class ScriptReader {
     const lexed = lexShell(this.text, { from: start, to: end });
     for (const c of lexed.comments) this.comments.push({ line: this.at(c.offset).line, text: c.text });
     const words = lexed.tokens.filter((t): t is Word => t.kind === "word");
-    const fields = words.map((w): Field => ({ segments: w.parts.map((p): Segment => ({ text: p.kind === "lit" ? p.text : p.raw, offset: p.offset, split: false, quoted: true })), offset: w.start, raw: w.raw }));
-    analyseCommand({ fields: [{ segments: [{ text: "sbatch", offset: start, split: false, quoted: false }], offset: start, raw: "sbatch" }, ...fields] }, this.sink);
+    const fields = words.map(
+      (w): Field => ({
+        segments: w.parts.map(
+          (p): Segment => ({ text: p.kind === "lit" ? p.text : p.raw, offset: p.offset, split: false, quoted: true }),
+        ),
+        offset: w.start,
+        raw: w.raw,
+      }),
+    );
+    analyseCommand(
+      {
+        fields: [
+          { segments: [{ text: "sbatch", offset: start, split: false, quoted: false }], offset: start, raw: "sbatch" },
+          ...fields,
+        ],
+      },
+      this.sink,
+    );
   }
 
   private command(words: Word[]): void {
@@ -122,7 +157,8 @@ class ScriptReader {
     while (k < words.length && assignment(words[k])) k++;
     if (k === words.length) return words.forEach((w) => this.sink.push(this.assign(w, true)));
     const program = words[k].raw;
-    if (DECLARERS.has(program)) return words.slice(k + 1).forEach((w) => assignment(w) && this.sink.push(this.assign(w, true)));
+    if (DECLARERS.has(program))
+      return words.slice(k + 1).forEach((w) => assignment(w) && this.sink.push(this.assign(w, true)));
     if (program === "unset") return words.slice(k + 1).forEach((w) => this.vars.unset(w.raw));
     // `VAR=x cmd` sets VAR for that command only: read with the command as context, not kept for later lines.
     const env = words.slice(0, k).map((w) => this.assign(w, false));
@@ -131,9 +167,14 @@ class ScriptReader {
     for (const w of words.slice(k)) {
       const expanded = this.vars.expandWord(w);
       const drifts = wordDrift(w, expanded);
-      fields.push(...expanded.map((f) => (drift || drifts ? { ...f, ...(drift ? { drift } : {}), ...(drifts ? { drifts } : {}) } : f)));
+      fields.push(
+        ...expanded.map((f) =>
+          drift || drifts ? { ...f, ...(drift ? { drift } : {}), ...(drifts ? { drifts } : {}) } : f,
+        ),
+      );
       if (drifts) drift++;
-      if ((this.fields += expanded.length) > SHELL_LIMITS.maxFields) throw new Error(`more than ${SHELL_LIMITS.maxFields} words after expansion; the rest of the file was skipped`);
+      if ((this.fields += expanded.length) > SHELL_LIMITS.maxFields)
+        throw new Error(`more than ${SHELL_LIMITS.maxFields} words after expansion; the rest of the file was skipped`);
     }
     analyseCommand({ fields, env }, this.sink);
   }
@@ -143,17 +184,31 @@ class ScriptReader {
     const first = word.parts[0] as Extract<Word["parts"][number], { kind: "lit" }>;
     const m = /^([A-Za-z_]\w*)(\+?)=/.exec(first.text)!;
     const name = m[1];
-    const rest = [{ ...first, text: first.text.slice(m[0].length), offset: first.offset + m[0].length }, ...word.parts.slice(1)];
+    const rest = [
+      { ...first, text: first.text.slice(m[0].length), offset: first.offset + m[0].length },
+      ...word.parts.slice(1),
+    ];
     const previous = this.vars.get(name);
     let elements = word.array?.map((w) => this.vars.expandParts(w.parts));
     // `ARR+=(…)` appends elements to the array (a scalar before it becomes its first element).
     if (elements && m[2] && previous) elements = [...(previous.elements ?? [previous.segments]), ...elements];
-    let segments = elements ? (elements[0] ?? []) : this.vars.expandParts(rest.filter((p) => !(p.kind === "lit" && p.text === "" && !p.quoted)));
+    let segments = elements
+      ? (elements[0] ?? [])
+      : this.vars.expandParts(rest.filter((p) => !(p.kind === "lit" && p.text === "" && !p.quoted)));
     if (m[2] && previous && !word.array) segments = [...previous.segments, ...segments];
-    const shown = elements ? elements.flatMap((el, i) => (i ? [{ text: " ", offset: 0, split: false, quoted: true }, ...el] : el)) : segments;
+    const shown = elements
+      ? elements.flatMap((el, i) => (i ? [{ text: " ", offset: 0, split: false, quoted: true }, ...el] : el))
+      : segments;
     const value = fieldValue({ segments: shown, offset: word.start, raw: word.raw });
     const pos = this.at(word.start);
-    const entry: Entry = { path: [name], value: "text" in value ? typed(value.text) : null, raw: word.raw.slice(m[0].length), line: pos.line, column: pos.column, context: "shell variable" };
+    const entry: Entry = {
+      path: [name],
+      value: "text" in value ? typed(value.text) : null,
+      raw: word.raw.slice(m[0].length),
+      line: pos.line,
+      column: pos.column,
+      context: "shell variable",
+    };
     if ("reason" in value) entry.unknownReason = value.reason;
     if (keep) this.vars.set(name, { segments, elements, offset: word.start });
     return entry;
@@ -162,9 +217,17 @@ class ScriptReader {
   private loop(words: Word[]): void {
     const name = words[1]?.raw;
     if (!name || !/^[A-Za-z_]\w*$/.test(name)) return;
-    const values = words.slice(3).map((w) => w.raw).join(" ");
-    const reason = values ? `loop variable ${name} takes each of ${values}` : `loop variable ${name} takes its values at run time`;
-    this.vars.set(name, { segments: [{ text: `$${name}`, offset: words[1].start, split: false, quoted: true, unknown: reason }], offset: words[1].start });
+    const values = words
+      .slice(3)
+      .map((w) => w.raw)
+      .join(" ");
+    const reason = values
+      ? `loop variable ${name} takes each of ${values}`
+      : `loop variable ${name} takes its values at run time`;
+    this.vars.set(name, {
+      segments: [{ text: `$${name}`, offset: words[1].start, split: false, quoted: true, unknown: reason }],
+      offset: words[1].start,
+    });
   }
 }
 

@@ -16,11 +16,23 @@ export const TOML_LIMITS = { maxDepth: 64, maxEntries: 50_000 };
 export function parseToml(text: string, path: string): ParsedConfig {
   const at = lineIndex(text);
   const layout = tomlLayout(text);
-  const out: ParsedConfig = { path, format: "toml", entries: [], comments: layout.comments.map((c) => ({ line: at(c.offset).line, text: c.text })), errors: [] };
+  const out: ParsedConfig = {
+    path,
+    format: "toml",
+    entries: [],
+    comments: layout.comments.map((c) => ({ line: at(c.offset).line, text: c.text })),
+    errors: [],
+  };
   let data = tryParse(text, out.errors);
   const failedAt = out.errors[0]?.line;
   if (data === undefined && failedAt !== undefined && failedAt > 1) {
-    data = tryParse(text.split("\n").slice(0, failedAt - 1).join("\n"), []);
+    data = tryParse(
+      text
+        .split("\n")
+        .slice(0, failedAt - 1)
+        .join("\n"),
+      [],
+    );
   }
   if (data === undefined) return out;
   const walker = new TomlWalker(layout.positions, at, out.entries);
@@ -39,8 +51,10 @@ function tryParse(text: string, errors: ParseError[]): unknown {
   } catch (error) {
     let message = `TOML: ${((error as Error).message ?? String(error)).split("\n")[0].replace(/^Invalid TOML document: /, "")}`;
     // smol-toml's own words for its depth bound name neither the bound nor the consequence.
-    if (/excessively nested/.test(message)) message = `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`;
-    if (error instanceof TomlError && error.line >= 1) errors.push({ message, line: error.line, column: Math.max(1, error.column) });
+    if (/excessively nested/.test(message))
+      message = `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`;
+    if (error instanceof TomlError && error.line >= 1)
+      errors.push({ message, line: error.line, column: Math.max(1, error.column) });
     else errors.push({ message });
     return undefined;
   }
@@ -54,7 +68,8 @@ class TomlWalker {
   ) {}
 
   visit(value: unknown, path: string[], depth: number): void {
-    if (depth > TOML_LIMITS.maxDepth) throw new Error(`nesting deeper than ${TOML_LIMITS.maxDepth} levels at ${path.join(".")}`);
+    if (depth > TOML_LIMITS.maxDepth)
+      throw new Error(`nesting deeper than ${TOML_LIMITS.maxDepth} levels at ${path.join(".")}`);
     if (Array.isArray(value)) {
       value.forEach((item, i) => this.visit(item, [...path, String(i)], depth + 1));
       return;
@@ -63,12 +78,19 @@ class TomlWalker {
       for (const [key, item] of Object.entries(value)) this.visit(item, [...path, key], depth + 1);
       return;
     }
-    if (this.entries.length >= TOML_LIMITS.maxEntries) throw new Error(`more than ${TOML_LIMITS.maxEntries} values; the rest of the file was skipped`);
+    if (this.entries.length >= TOML_LIMITS.maxEntries)
+      throw new Error(`more than ${TOML_LIMITS.maxEntries} values; the rest of the file was skipped`);
     const found = this.locate(path);
     const p = this.at(found?.offset ?? 0);
     const scalar = toScalar(value, found?.raw);
     const reason = typeof scalar === "string" ? unknownReason(scalar) : undefined;
-    const entry: Entry = { path, value: reason ? null : scalar, raw: found?.raw || String(value), line: p.line, column: p.column };
+    const entry: Entry = {
+      path,
+      value: reason ? null : scalar,
+      raw: found?.raw || String(value),
+      line: p.line,
+      column: p.column,
+    };
     if (reason) entry.unknownReason = reason;
     this.entries.push(entry);
   }

@@ -1,4 +1,15 @@
-import { type Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import {
+  type Alias,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Entry, ParsedConfig, Scalar } from "../types.js";
 import { unknownReason } from "./unknown-value.js";
 import { scanHashComments } from "./scan-comments.js";
@@ -19,13 +30,22 @@ export function parseYaml(text: string, path: string): ParsedConfig {
   const fault = yamlNestingFault(text);
   if (fault !== undefined) {
     const p = lineIndex(text)(fault);
-    out.errors.push({ message: `YAML: nesting deeper than ${MAX_NESTING} levels; the file was not read`, line: p.line, column: p.column });
+    out.errors.push({
+      message: `YAML: nesting deeper than ${MAX_NESTING} levels; the file was not read`,
+      line: p.line,
+      column: p.column,
+    });
     return out;
   }
   let docs: Document.Parsed[];
   try {
     // An empty stream is an empty array too (yaml's EmptyStream extends Array).
-    docs = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      merge: true,
+      prettyErrors: false,
+      uniqueKeys: false,
+    }) as Document.Parsed[];
   } catch (error) {
     out.errors.push({ message: `YAML: ${(error as Error).message}` });
     return out;
@@ -61,7 +81,8 @@ class YamlWalker {
   ) {}
 
   visit(node: unknown, path: string[], depth: number): void {
-    if (depth > YAML_LIMITS.maxDepth) throw new Error(`YAML: nesting deeper than ${YAML_LIMITS.maxDepth} levels at ${path.join(".")}`);
+    if (depth > YAML_LIMITS.maxDepth)
+      throw new Error(`YAML: nesting deeper than ${YAML_LIMITS.maxDepth} levels at ${path.join(".")}`);
     if (isAlias(node)) return this.visit(this.resolve(node), path, depth + 1);
     if (isMap(node)) {
       // Merge keys first so that explicit keys written beside `<<:` override them, as YAML says.
@@ -82,20 +103,31 @@ class YamlWalker {
       return;
     }
     if (isScalar(node) || node == null) {
-      if (this.out.entries.length >= YAML_LIMITS.maxEntries) throw new Error(`YAML: more than ${YAML_LIMITS.maxEntries} values; the rest of the file was skipped`);
+      if (this.out.entries.length >= YAML_LIMITS.maxEntries)
+        throw new Error(`YAML: more than ${YAML_LIMITS.maxEntries} values; the rest of the file was skipped`);
       const range = isScalar(node) ? node.range : undefined;
       const start = range ? this.pos(range[0]) : { line: 1, column: 1 };
       const raw = isScalar(node) && range ? (node.source ?? String(node.value)) : "";
       const value = isScalar(node) ? toScalar(node.value) : null;
       const reason = typeof value === "string" ? unknownReason(value) : undefined;
-      const entry: Entry = { path, value: reason ? null : value, raw: String(raw), line: start.line, column: start.column, document: this.document };
+      const entry: Entry = {
+        path,
+        value: reason ? null : value,
+        raw: String(raw),
+        line: start.line,
+        column: start.column,
+        document: this.document,
+      };
       if (reason) entry.unknownReason = reason;
       this.out.entries.push(entry);
     }
   }
 
   private resolve(alias: Alias): Node | undefined {
-    if (++this.aliases > YAML_LIMITS.maxAliasCount) throw new Error(`YAML: more than ${YAML_LIMITS.maxAliasCount} alias expansions; the rest of the file was skipped`);
+    if (++this.aliases > YAML_LIMITS.maxAliasCount)
+      throw new Error(
+        `YAML: more than ${YAML_LIMITS.maxAliasCount} alias expansions; the rest of the file was skipped`,
+      );
     return alias.resolve(this.doc) as Node | undefined;
   }
 }

@@ -31,7 +31,8 @@ export function pythonCall(ev: PyEvaluator, site: CallSite): ValueNode {
   const inner = site.args ? kids(site.args).filter((k) => k.name !== "(" && k.name !== ")") : [];
   for (const g of splitOnCommas(inner)) {
     if (g.length === 1) positional.push(g[0]);
-    else if (g.length === 3 && g[0].name === "VariableName" && g[1].name === "AssignOp") keywords.push([ev.src(g[0]), g[2]]);
+    else if (g.length === 3 && g[0].name === "VariableName" && g[1].name === "AssignOp")
+      keywords.push([ev.src(g[0]), g[2]]);
     else if (g.length === 2 && g[0].name === "**") spreads.push(g[1]);
     else g.forEach((n) => ev.collectCalls(n, scope, depth + 1));
   }
@@ -39,9 +40,11 @@ export function pythonCall(ev: PyEvaluator, site: CallSite): ValueNode {
 
   if (ENV_GETTERS.has(name) && positional[0]) {
     const v = ev.evaluate(positional[0], scope, depth + 1);
-    if (v.kind === "scalar" && typeof v.value === "string") return unknownNode(envReason(v.value), { raw: src, offset: whole.from });
+    if (v.kind === "scalar" && typeof v.value === "string")
+      return unknownNode(envReason(v.value), { raw: src, offset: whole.from });
   }
-  if (simple && positional.length === 1 && CONVERSIONS.has(name)) return convert(name, ev.evaluate(positional[0], scope, depth + 1), { raw: src, offset: whole.from });
+  if (simple && positional.length === 1 && CONVERSIONS.has(name))
+    return convert(name, ev.evaluate(positional[0], scope, depth + 1), { raw: src, offset: whole.from });
   if (simple && positional.length >= 1 && NUMERIC.has(name)) {
     const values = positional.map((p) => ev.evaluate(p, scope, depth + 1));
     const unknown = values.find((v) => v.kind === "unknown");
@@ -64,7 +67,8 @@ export function pythonCall(ev: PyEvaluator, site: CallSite): ValueNode {
     if (base.kind === "map") items.push(...base.items);
   }
   for (const [key, valueNode] of keywords) items.push([key, ev.evaluate(valueNode, scope, depth + 1)]);
-  if (items.length === 0 && name !== "dict") return unknownNode(`value returned by ${clip(name)}() at run time`, { raw: clip(src), offset: whole.from });
+  if (items.length === 0 && name !== "dict")
+    return unknownNode(`value returned by ${clip(name)}() at run time`, { raw: clip(src), offset: whole.from });
   const map: ValueNode = { kind: "map", items: lastKeyWins(items), context: name, raw: src, offset: whole.from };
   const flag = flagName(ev, positional, scope);
   ev.standalonePath.set(map, flag ? [name, flag] : [name]);
@@ -91,9 +95,19 @@ function convert(name: string, v: ValueNode, at: { raw: string; offset: number }
   const { raw, offset } = at;
   if (v.kind === "unknown") return unknownNode(v.reason, { raw: raw, offset: offset });
   if (v.kind === "scalar" && v.value !== null) {
-    if (name === "str") return { kind: "scalar", value: typeof v.value === "boolean" ? (v.value ? "True" : "False") : String(v.value), raw, offset };
-    const n = typeof v.value === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(v.value) ? Number(v.value) : v.value;
-    if (typeof n === "number" && Number.isFinite(n)) return { kind: "scalar", value: name === "int" ? Math.trunc(n) : n, raw, offset };
+    if (name === "str")
+      return {
+        kind: "scalar",
+        value: typeof v.value === "boolean" ? (v.value ? "True" : "False") : String(v.value),
+        raw,
+        offset,
+      };
+    const n =
+      typeof v.value === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(v.value)
+        ? Number(v.value)
+        : v.value;
+    if (typeof n === "number" && Number.isFinite(n))
+      return { kind: "scalar", value: name === "int" ? Math.trunc(n) : n, raw, offset };
   }
   return unknownNode(`${clip(raw)} is evaluated at run time`, { raw: clip(raw), offset: offset });
 }

@@ -6,7 +6,33 @@ import { unknownNode, type ValueNode } from "./value-tree.js";
 
 const MAX_DEPTH = 100;
 const MAX_STRING = 100_000;
-const BUILTINS = new Set(["int", "float", "str", "bool", "list", "dict", "tuple", "set", "len", "range", "print", "min", "max", "abs", "round", "sum", "open", "object", "type", "sorted", "enumerate", "zip", "map", "filter", "isinstance"]);
+const BUILTINS = new Set([
+  "int",
+  "float",
+  "str",
+  "bool",
+  "list",
+  "dict",
+  "tuple",
+  "set",
+  "len",
+  "range",
+  "print",
+  "min",
+  "max",
+  "abs",
+  "round",
+  "sum",
+  "open",
+  "object",
+  "type",
+  "sorted",
+  "enumerate",
+  "zip",
+  "map",
+  "filter",
+  "isinstance",
+]);
 
 /** Keyword arguments of a call that no assignment names: they go under the call's own name. */
 export interface StandaloneCall {
@@ -33,8 +59,14 @@ export class PyEvaluator {
   /** @example evaluate(node for `5 * 8`, scope) // { kind: "scalar", value: 40, raw: "5 * 8", … } */
   evaluate(node: PyNode, scope: PyScope, depth = 0): ValueNode {
     const src = this.src(node);
-    if (depth > MAX_DEPTH) return unknownNode("expression nested too deeply to evaluate", { raw: clip(src), offset: node.from });
-    const scalar = (value: string | number | boolean | null): ValueNode => ({ kind: "scalar", value, raw: src, offset: node.from });
+    if (depth > MAX_DEPTH)
+      return unknownNode("expression nested too deeply to evaluate", { raw: clip(src), offset: node.from });
+    const scalar = (value: string | number | boolean | null): ValueNode => ({
+      kind: "scalar",
+      value,
+      raw: src,
+      offset: node.from,
+    });
     switch (node.name) {
       case "Number": {
         const r = pythonNumber(src);
@@ -64,7 +96,13 @@ export class PyEvaluator {
       case "BinaryExpression":
         return this.binary(node, scope, depth);
       case "VariableName":
-        return this.lookup(src, node, scope) ?? unknownNode(BUILTINS.has(src) ? `${src} is a Python built-in, not a value` : `name ${src} is not defined in this file`, { raw: src, offset: node.from });
+        return (
+          this.lookup(src, node, scope) ??
+          unknownNode(
+            BUILTINS.has(src) ? `${src} is a Python built-in, not a value` : `name ${src} is not defined in this file`,
+            { raw: src, offset: node.from },
+          )
+        );
       case "MemberExpression":
         return this.member(node, scope, depth);
       case "CallExpression": {
@@ -140,7 +178,8 @@ export class PyEvaluator {
     if (v.kind === "unknown") return unknownNode(v.reason, { raw: this.src(node), offset: node.from });
     // An object built by a call (`args=config` after `config = SFTConfig(...)`) is already reported
     // where it was built; passing it on does not repeat its settings under a second path.
-    if (v.kind === "map" && v.context !== undefined && v.context !== "dict" && !this.reading) return { kind: "map", items: [], raw: this.src(node), offset: node.from };
+    if (v.kind === "map" && v.context !== undefined && v.context !== "dict" && !this.reading)
+      return { kind: "map", items: [], raw: this.src(node), offset: node.from };
     return v;
   }
 
@@ -159,8 +198,14 @@ export class PyEvaluator {
     let out = "";
     for (const part of parts) {
       const text = this.src(part);
-      if (part.name === "FormatString" && part.getChild("FormatReplacement")) return unknownNode("f-string formatted at run time", { raw: src, offset: node.from });
-      const s = part.name === "FormatString" ? pythonString(text.replace(/^([a-zA-Z]*)[fF]/, "$1"))?.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : pythonString(text);
+      if (part.name === "FormatString" && part.getChild("FormatReplacement"))
+        return unknownNode("f-string formatted at run time", { raw: src, offset: node.from });
+      const s =
+        part.name === "FormatString"
+          ? pythonString(text.replace(/^([a-zA-Z]*)[fF]/, "$1"))
+              ?.replace(/\{\{/g, "{")
+              .replace(/\}\}/g, "}")
+          : pythonString(text);
       if (s === undefined) return unknownNode("f-string formatted at run time", { raw: src, offset: node.from });
       out += s;
     }
@@ -173,7 +218,12 @@ export class PyEvaluator {
       if (group.length === 1) items.push(this.evaluate(group[0], scope, depth + 1));
       else {
         group.forEach((g) => this.collectCalls(g, scope, depth + 1));
-        items.push(unknownNode("unpacked at run time", { raw: this.text.slice(group[0].from, group[group.length - 1].to), offset: group[0].from }));
+        items.push(
+          unknownNode("unpacked at run time", {
+            raw: this.text.slice(group[0].from, group[group.length - 1].to),
+            offset: group[0].from,
+          }),
+        );
       }
     }
     return { kind: "list", items, raw: this.src(node), offset: node.from };
@@ -202,10 +252,13 @@ export class PyEvaluator {
     const v = this.evaluate(operand, scope, depth + 1);
     if (v.kind === "unknown") return unknownNode(v.reason, { raw: src, offset: node.from });
     const opText = this.src(op);
-    if (v.kind === "scalar" && opText === "not" && typeof v.value === "boolean") return { kind: "scalar", value: !v.value, raw: src, offset: node.from };
+    if (v.kind === "scalar" && opText === "not" && typeof v.value === "boolean")
+      return { kind: "scalar", value: !v.value, raw: src, offset: node.from };
     if (v.kind === "scalar" && typeof v.value === "number") {
       const r = unaryOp(opText, v.value);
-      return "value" in r ? { kind: "scalar", value: r.value, raw: src, offset: node.from } : unknownNode(r.reason, { raw: src, offset: node.from });
+      return "value" in r
+        ? { kind: "scalar", value: r.value, raw: src, offset: node.from }
+        : unknownNode(r.reason, { raw: src, offset: node.from });
     }
     this.discard(v);
     return atRunTime(src, node);
@@ -226,9 +279,16 @@ export class PyEvaluator {
     if (l.kind === "scalar" && r.kind === "scalar") {
       if (typeof l.value === "number" && typeof r.value === "number") {
         const res = binaryOp({ op: opText, a: l.value, b: r.value, dialect: "python" });
-        return "value" in res ? { kind: "scalar", value: res.value, raw: src, offset: node.from } : unknownNode(res.reason, { raw: src, offset: node.from });
+        return "value" in res
+          ? { kind: "scalar", value: res.value, raw: src, offset: node.from }
+          : unknownNode(res.reason, { raw: src, offset: node.from });
       }
-      if (typeof l.value === "string" && typeof r.value === "string" && opText === "+" && l.value.length + r.value.length <= MAX_STRING) {
+      if (
+        typeof l.value === "string" &&
+        typeof r.value === "string" &&
+        opText === "+" &&
+        l.value.length + r.value.length <= MAX_STRING
+      ) {
         return { kind: "scalar", value: l.value + r.value, raw: src, offset: node.from };
       }
     }
@@ -247,15 +307,20 @@ export class PyEvaluator {
       const objName = dottedName(obj, this.text);
       if (objName === "os.environ" || objName === "environ") {
         const name = this.evaluate(key, scope, depth + 1);
-        if (name.kind === "scalar" && typeof name.value === "string") return unknownNode(envReason(name.value), { raw: src, offset: node.from });
+        if (name.kind === "scalar" && typeof name.value === "string")
+          return unknownNode(envReason(name.value), { raw: src, offset: node.from });
       }
       const base = this.objectOf(obj, scope, depth + 1);
       const k = this.keyOf(key, scope);
       const item = k === undefined ? undefined : itemOf(base, k);
       if (item) return item.kind === "scalar" ? { ...item, raw: src, offset: node.from } : item;
-      if (base.kind === "unknown" && !base.reason.startsWith("name ")) return unknownNode(base.reason, { raw: src, offset: node.from });
+      if (base.kind === "unknown" && !base.reason.startsWith("name "))
+        return unknownNode(base.reason, { raw: src, offset: node.from });
     } else if (obj && key && op?.name === ".") {
-      const base = obj.name === "VariableName" || obj.name === "MemberExpression" ? this.objectOf(obj, scope, depth + 1) : undefined;
+      const base =
+        obj.name === "VariableName" || obj.name === "MemberExpression"
+          ? this.objectOf(obj, scope, depth + 1)
+          : undefined;
       const item = base ? itemOf(base, this.src(key)) : undefined;
       if (item) return item.kind === "scalar" ? { ...item, raw: src, offset: node.from } : item;
       if (!base) this.collectCalls(obj, scope, depth + 1);

@@ -19,7 +19,20 @@ export function pythonNumber(text: string): { value: number } | { reason: string
   return Number.isFinite(n) ? { value: n } : { reason: `${text} is too large to evaluate exactly` };
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", a: "\x07", b: "\b", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "\n": "" };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  v: "\v",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  "\n": "",
+};
 
 /**
  * The contents of a Python string literal (any prefix and quoting); undefined for f-strings, whose
@@ -39,12 +52,15 @@ export function pythonString(text: string): string | undefined {
 }
 
 function unescapePython(body: string): string {
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (whole, esc: string) => {
-    if (esc in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[esc];
-    if (/^[xuU]/.test(esc) && esc.length > 1) return safeCodePoint(parseInt(esc.slice(1), 16)) ?? whole;
-    if (/^[0-7]+$/.test(esc)) return String.fromCharCode(parseInt(esc, 8));
-    return whole;
-  });
+  return body.replace(
+    /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g,
+    (whole, esc: string) => {
+      if (esc in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[esc];
+      if (/^[xuU]/.test(esc) && esc.length > 1) return safeCodePoint(parseInt(esc.slice(1), 16)) ?? whole;
+      if (/^[0-7]+$/.test(esc)) return String.fromCharCode(parseInt(esc, 8));
+      return whole;
+    },
+  );
 }
 
 function safeCodePoint(n: number): string | undefined {

@@ -129,7 +129,9 @@ export class PythonStatements {
       const paired = value.kind === "list" && value.items.length === elements.length;
       elements.forEach((el, i) => {
         const path = this.ev.targetPath(el, scope);
-        const item = paired ? (value as { items: ValueNode[] }).items[i] : unknownNode(`unpacked from ${clip(value.raw)} at run time`, { raw: this.ev.src(el), offset: el.from });
+        const item = paired
+          ? (value as { items: ValueNode[] }).items[i]
+          : unknownNode(`unpacked from ${clip(value.raw)} at run time`, { raw: this.ev.src(el), offset: el.from });
         if (path) this.bind(path, item, frame);
       });
     }
@@ -148,9 +150,17 @@ export class PythonStatements {
     let result: ValueNode = unknownNode(`evaluated at run time: ${clip(raw)}`, { raw: raw, offset: valueNode.from });
     const unknown = [old, rhs].find((v) => v.kind === "unknown");
     if (unknown?.kind === "unknown") result = unknownNode(unknown.reason, { raw: raw, offset: valueNode.from });
-    else if (old.kind === "scalar" && rhs.kind === "scalar" && typeof old.value === "number" && typeof rhs.value === "number") {
+    else if (
+      old.kind === "scalar" &&
+      rhs.kind === "scalar" &&
+      typeof old.value === "number" &&
+      typeof rhs.value === "number"
+    ) {
       const r = binaryOp({ op: opText, a: old.value, b: rhs.value, dialect: "python" });
-      result = "value" in r ? { kind: "scalar", value: r.value, raw, offset: valueNode.from } : unknownNode(r.reason, { raw: raw, offset: valueNode.from });
+      result =
+        "value" in r
+          ? { kind: "scalar", value: r.value, raw, offset: valueNode.from }
+          : unknownNode(r.reason, { raw: raw, offset: valueNode.from });
     } else this.ev.discard(rhs);
     this.bind(path, result, frame);
   }
@@ -175,7 +185,8 @@ export class PythonStatements {
       if (path[0] !== frame.root || path.length < 2) return this.ev.discard(value);
       return this.bindSetting(path.slice(1), value, frame, "get_config");
     }
-    if (frame.conditional && frame.moduleLevel && this.targetSeq.has(path.join("\u0000"))) return this.ev.discard(value);
+    if (frame.conditional && frame.moduleLevel && this.targetSeq.has(path.join("\u0000")))
+      return this.ev.discard(value);
     frame.scope.set(path.join("."), value);
     if (frame.moduleLevel) {
       const seq = ++this.seq;
@@ -203,10 +214,15 @@ export class PythonStatements {
 
   private tupleOrSingle(seg: PyNode[], scope: PyScope): ValueNode {
     const groups = splitOnCommas(seg);
-    if (groups.length === 1 && groups[0].length === 1 && !seg.some((n) => n.name === ",")) return this.ev.evaluate(groups[0][0], scope);
+    if (groups.length === 1 && groups[0].length === 1 && !seg.some((n) => n.name === ","))
+      return this.ev.evaluate(groups[0][0], scope);
     const from = seg[0]?.from ?? 0;
     const raw = seg.length ? this.ev.text.slice(from, seg[seg.length - 1].to) : "";
-    const items = groups.map((g) => (g.length === 1 ? this.ev.evaluate(g[0], scope) : unknownNode("unpacked at run time", { raw: this.ev.src(g[0]), offset: g[0].from })));
+    const items = groups.map((g) =>
+      g.length === 1
+        ? this.ev.evaluate(g[0], scope)
+        : unknownNode("unpacked at run time", { raw: this.ev.src(g[0]), offset: g[0].from }),
+    );
     return { kind: "list", items, raw, offset: from };
   }
 
@@ -222,7 +238,10 @@ export class PythonStatements {
   private imports(node: PyNode, scope: PyScope): void {
     const parts = kids(node);
     const importAt = parts.findIndex((k) => k.name === "import");
-    const from = parts[0]?.name === "from" ? this.ev.text.slice(parts[0].to, parts[importAt]?.from ?? parts[0].to).trim() : undefined;
+    const from =
+      parts[0]?.name === "from"
+        ? this.ev.text.slice(parts[0].to, parts[importAt]?.from ?? parts[0].to).trim()
+        : undefined;
     for (const group of splitOnCommas(parts.slice(importAt + 1))) {
       const names = group.filter((k) => k.name === "VariableName");
       const bound = group.some((k) => k.name === "as") ? names[names.length - 1] : names[0];
@@ -239,14 +258,24 @@ export class PythonStatements {
     const nameNode = parts.find((k) => k.name === "VariableName");
     const name = nameNode ? this.ev.src(nameNode) : "?";
     const kind = node.name === "ClassDefinition" ? "class" : "function";
-    if (nameNode) scope.set(name, unknownNode(`${name} is a ${kind} defined in this file`, { raw: name, offset: nameNode.from }));
+    if (nameNode)
+      scope.set(name, unknownNode(`${name} is a ${kind} defined in this file`, { raw: name, offset: nameNode.from }));
     const inner = new PyScope(scope);
-    const builder = kind === "function" && frame.moduleLevel && CONFIG_BUILDER.test(name) ? this.returnedName(parts.find((k) => k.name === "Body")) : undefined;
+    const builder =
+      kind === "function" && frame.moduleLevel && CONFIG_BUILDER.test(name)
+        ? this.returnedName(parts.find((k) => k.name === "Body"))
+        : undefined;
     const root = frame.dataclass && frame.moduleLevel ? "" : builder;
     for (const k of parts) {
       if (k.name === "ParamList") this.params(k, { fn: name, inner, outer: scope });
       else if (k.name === "ArgList") this.ev.collectCalls(k, scope);
-      else if (k.name === "Body") this.block(k, { scope: inner, moduleLevel: false, depth: frame.depth, ...(root !== undefined ? { root } : {}) });
+      else if (k.name === "Body")
+        this.block(k, {
+          scope: inner,
+          moduleLevel: false,
+          depth: frame.depth,
+          ...(root !== undefined ? { root } : {}),
+        });
     }
   }
 
@@ -264,7 +293,14 @@ export class PythonStatements {
     const { fn, inner, outer } = where;
     for (const group of splitOnCommas(kids(list).filter((k) => k.name !== "(" && k.name !== ")"))) {
       const param = group.find((k) => k.name === "VariableName");
-      if (param) inner.set(this.ev.src(param), unknownNode(`parameter ${this.ev.src(param)} of ${fn}() is set by its caller`, { raw: this.ev.src(param), offset: param.from }));
+      if (param)
+        inner.set(
+          this.ev.src(param),
+          unknownNode(`parameter ${this.ev.src(param)} of ${fn}() is set by its caller`, {
+            raw: this.ev.src(param),
+            offset: param.from,
+          }),
+        );
       const eq = group.findIndex((k) => k.name === "AssignOp");
       if (eq >= 0 && group[eq + 1]) this.ev.collectCalls(group[eq + 1], outer);
     }
@@ -274,7 +310,10 @@ export class PythonStatements {
     const parts = kids(node);
     const args = parts.find((k) => k.name === "ArgList");
     if (!args) return;
-    const name = parts.filter((k) => k.name === "VariableName" || k.name === "PropertyName").map((k) => this.ev.src(k)).join(".");
+    const name = parts
+      .filter((k) => k.name === "VariableName" || k.name === "PropertyName")
+      .map((k) => this.ev.src(k))
+      .join(".");
     this.ev.discard(pythonCall(this.ev, { name, args, whole: node, scope, depth: 0 }));
   }
 
@@ -282,7 +321,14 @@ export class PythonStatements {
     const parts = kids(node);
     const end = parts.findIndex((k) => k.name === "in");
     for (const k of parts.slice(1, end < 0 ? 1 : end)) {
-      if (k.name === "VariableName") scope.set(this.ev.src(k), unknownNode(`loop variable ${this.ev.src(k)} takes its values at run time`, { raw: this.ev.src(k), offset: k.from }));
+      if (k.name === "VariableName")
+        scope.set(
+          this.ev.src(k),
+          unknownNode(`loop variable ${this.ev.src(k)} takes its values at run time`, {
+            raw: this.ev.src(k),
+            offset: k.from,
+          }),
+        );
     }
   }
 }

@@ -28,7 +28,10 @@ export function shellArithmetic(expr: string, vars: ShellVars): ArithResult {
 class ArithParser {
   pos = 0;
 
-  constructor(private tokens: string[], private vars: ShellVars) {}
+  constructor(
+    private tokens: string[],
+    private vars: ShellVars,
+  ) {}
 
   sum(depth: number): ArithResult {
     let left = this.product(depth);
@@ -83,7 +86,10 @@ class ArithParser {
     if (!v) return { reason: unknownReason(`$${name}`) ?? `shell variable ${name} is not set in this file` };
     const unknown = v.segments.find((s) => s.unknown);
     if (unknown?.unknown) return { reason: unknown.unknown };
-    const text = v.segments.map((s) => s.text).join("").trim();
+    const text = v.segments
+      .map((s) => s.text)
+      .join("")
+      .trim();
     if (!/^-?\d+$/.test(text)) return { reason: `shell variable ${name} is "${text}", not an integer` };
     return { value: Number(text) };
   }

@@ -1,8 +1,21 @@
 import type { Entry, Scalar } from "../types.js";
 import { fieldValue, type Field } from "./shell-expand.js";
 import {
-  basename, KNOWN_PROGRAMS, LAUNCHERS, looksLikeCommand, NOT_SETTINGS, PREFIX_OPTIONS_WITH_VALUE, PREFIXES, SHELLS, SUBCOMMANDS,
-  TORCH_DISTRIBUTED, WRAPPER_IMAGE, WRAPPER_SUBCOMMANDS, WRAPPERS, YOLO_MODES, YOLO_TASKS,
+  basename,
+  KNOWN_PROGRAMS,
+  LAUNCHERS,
+  looksLikeCommand,
+  NOT_SETTINGS,
+  PREFIX_OPTIONS_WITH_VALUE,
+  PREFIXES,
+  SHELLS,
+  SUBCOMMANDS,
+  TORCH_DISTRIBUTED,
+  WRAPPER_IMAGE,
+  WRAPPER_SUBCOMMANDS,
+  WRAPPERS,
+  YOLO_MODES,
+  YOLO_TASKS,
 } from "./shell-programs.js";
 
 /** Where a command's entries go, with the offset-to-line map of the file. */
@@ -126,7 +139,13 @@ class CommandReader {
       for (let o = known(fields[i]); o !== undefined; o = known(fields[i])) {
         if (o.startsWith("-")) i += PREFIX_OPTIONS_WITH_VALUE.test(o) ? 2 : 1;
         else if (prefix === "env" && /^[A-Za-z_]\w*=/.test(o)) {
-          this.env.push(this.entry([o.slice(0, o.indexOf("="))], { values: [valueAfterEquals(fields[i])], at: fields[i], context: "shell variable" }));
+          this.env.push(
+            this.entry([o.slice(0, o.indexOf("="))], {
+              values: [valueAfterEquals(fields[i])],
+              at: fields[i],
+              context: "shell variable",
+            }),
+          );
           i++;
         } else if (prefix === "timeout" && /^\d/.test(o)) i++;
         else break;
@@ -182,7 +201,12 @@ class CommandReader {
     this.flushEnv(context);
     const first = i;
     // A dotless upper-case word is a yacs key only beside dotted ones (`OUTPUT_DIR out SOLVER.BASE_LR 0.01`).
-    const yacs = mode !== "script" ? undefined : fields.slice(i).some((f) => YACS_KEY.test(known(f) ?? "")) ? YACS_ANY_KEY : YACS_KEY;
+    const yacs =
+      mode !== "script"
+        ? undefined
+        : fields.slice(i).some((f) => YACS_KEY.test(known(f) ?? ""))
+          ? YACS_ANY_KEY
+          : YACS_KEY;
     while (i < fields.length) {
       const field = fields[i];
       const t = known(field);
@@ -202,9 +226,14 @@ class CommandReader {
         const attached = /^-([A-Za-z])(\d+(?:\.\d+)?)$/.exec(t);
         const eq = t.indexOf("=");
         if (attached) {
-          const value: Field = { segments: [{ text: attached[2], offset: field.offset + 2, split: false, quoted: false }], offset: field.offset + 2, raw: attached[2] };
+          const value: Field = {
+            segments: [{ text: attached[2], offset: field.offset + 2, split: false, quoted: false }],
+            offset: field.offset + 2,
+            raw: attached[2],
+          };
           this.emit([attached[1]], { values: [value], at: field, context });
-        } else if (eq > 0) this.emit([t.slice(0, eq).replace(/^-+/, "")], { values: [valueAfterEquals(field)], at: field, context });
+        } else if (eq > 0)
+          this.emit([t.slice(0, eq).replace(/^-+/, "")], { values: [valueAfterEquals(field)], at: field, context });
         let j = i + 1;
         if (!attached && eq < 0) {
           // A launcher's own flags take one value each; a script's may take several (`--lr 0.25 0.1`).
@@ -259,7 +288,15 @@ class CommandReader {
     const path = m[2].split(".");
     if (m[1] === "~") {
       const pos = this.sink.at(field.offset);
-      this.sink.push({ path, value: null, raw: field.raw, line: pos.line, column: pos.column, context, unknownReason: `removed by the override ${t}; the framework default applies` });
+      this.sink.push({
+        path,
+        value: null,
+        raw: field.raw,
+        line: pos.line,
+        column: pos.column,
+        context,
+        unknownReason: `removed by the override ${t}; the framework default applies`,
+      });
       return;
     }
     this.emit(path, { values: [valueAfterEquals(field)], at: field, context });
@@ -269,7 +306,10 @@ class CommandReader {
   private emit(path: string[], how: { values: Field[]; at: Field; context: string }): void {
     const entry = this.entry(path, how);
     this.sink.push(entry);
-    const gpus = path.length === 1 && path[0] === "gres" && typeof entry.value === "string" ? /(?:^|,)gpu(?::[^:,]+)?:(\d+)/.exec(entry.value) : null;
+    const gpus =
+      path.length === 1 && path[0] === "gres" && typeof entry.value === "string"
+        ? /(?:^|,)gpu(?::[^:,]+)?:(\d+)/.exec(entry.value)
+        : null;
     if (gpus) this.sink.push({ ...entry, path: ["gpus"], value: Number(gpus[1]) });
   }
 
@@ -280,7 +320,14 @@ class CommandReader {
    */
   private entry(path: string[], how: { values: Field[]; at: Field; context: string }): Entry {
     const pos = this.sink.at(how.at.offset);
-    const entry: Entry = { path, value: true, raw: how.at.raw, line: pos.line, column: pos.column, context: how.context };
+    const entry: Entry = {
+      path,
+      value: true,
+      raw: how.at.raw,
+      line: pos.line,
+      column: pos.column,
+      context: how.context,
+    };
     if (how.values.length) {
       const v = fieldValue(how.values[0]);
       entry.raw = how.values.map((f) => f.raw).join(" ");

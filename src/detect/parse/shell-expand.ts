@@ -59,7 +59,18 @@ export class ShellVars {
   set(name: string, value: ShellVar): void {
     const chars = value.segments.reduce((n, s) => n + s.text.length, 0);
     if (chars > MAX_VALUE_CHARS || value.segments.length > MAX_VALUE_SEGMENTS) {
-      value = { offset: value.offset, segments: [{ text: "", offset: value.offset, split: false, quoted: true, unknown: "value too long to expand statically" }] };
+      value = {
+        offset: value.offset,
+        segments: [
+          {
+            text: "",
+            offset: value.offset,
+            split: false,
+            quoted: true,
+            unknown: "value too long to expand statically",
+          },
+        ],
+      };
     }
     this.vars.set(name, value);
   }
@@ -76,7 +87,11 @@ export class ShellVars {
       else if (part.kind === "cmdsub") out.push(this.commandOutput(part));
       else if (part.kind === "arith") {
         const r = shellArithmetic(part.expr, this);
-        out.push("value" in r ? { text: String(r.value), offset: part.offset, split: !part.quoted, quoted: part.quoted } : unknownSegment(r.reason, part.raw, part.offset));
+        out.push(
+          "value" in r
+            ? { text: String(r.value), offset: part.offset, split: !part.quoted, quoted: part.quoted }
+            : unknownSegment(r.reason, part.raw, part.offset),
+        );
       } else out.push(...this.variable(part, depth));
     }
     return out;
@@ -104,14 +119,19 @@ export class ShellVars {
 
   private variable(part: Extract<WordPart, { kind: "var" }>, depth: number): Segment[] {
     const reason = reasonFor(part);
-    if (part.complex && part.raw.startsWith("${{")) return [unknownSegment(`GitHub Actions expression ${part.raw}, filled in by the workflow`, part.raw, part.offset)];
-    if (part.complex) return [unknownSegment(`computed by shell parameter expansion ${part.raw}`, part.raw, part.offset)];
+    if (part.complex && part.raw.startsWith("${{"))
+      return [
+        unknownSegment(`GitHub Actions expression ${part.raw}, filled in by the workflow`, part.raw, part.offset),
+      ];
+    if (part.complex)
+      return [unknownSegment(`computed by shell parameter expansion ${part.raw}`, part.raw, part.offset)];
     if (part.name === "@" || part.name === "*") return [];
     const v = /^[A-Za-z_]/.test(part.name) ? this.vars.get(part.name) : undefined;
     const value = v && (part.all && v.elements ? joinElements(v.elements) : v.segments);
     const isEmpty = value !== undefined && value.every((s) => !s.unknown && s.text === "");
     const arg = () => (depth > 32 ? [] : this.expandParts(part.arg ?? [], depth + 1));
-    const mark = (segs: Segment[]) => segs.map((s) => (s.unknown || s.text === " \u0000" ? s : { ...s, split: !part.quoted, quoted: part.quoted }));
+    const mark = (segs: Segment[]) =>
+      segs.map((s) => (s.unknown || s.text === " \u0000" ? s : { ...s, split: !part.quoted, quoted: part.quoted }));
     switch (part.op) {
       case ":-":
       case "-":
@@ -121,7 +141,8 @@ export class ShellVars {
         const useDefault = value === undefined || (part.op.startsWith(":") && isEmpty);
         if (!useDefault) return mark(value);
         const d = arg();
-        if (part.op.endsWith("=") && /^[A-Za-z_]/.test(part.name)) this.set(part.name, { segments: d, offset: part.offset });
+        if (part.op.endsWith("=") && /^[A-Za-z_]/.test(part.name))
+          this.set(part.name, { segments: d, offset: part.offset });
         return mark(d);
       }
       case ":+":
@@ -161,7 +182,12 @@ function splitFields(segments: Segment[]): Field[] {
   const fields: Field[] = [];
   let cur: Segment[] | undefined;
   const close = () => {
-    if (cur && cur.length) fields.push({ segments: cur, offset: (cur.find((s) => s.text !== "") ?? cur[0]).offset, raw: cur.map((s) => s.text).join("") });
+    if (cur && cur.length)
+      fields.push({
+        segments: cur,
+        offset: (cur.find((s) => s.text !== "") ?? cur[0]).offset,
+        raw: cur.map((s) => s.text).join(""),
+      });
     cur = undefined;
   };
   for (const seg of segments) {
@@ -169,11 +195,13 @@ function splitFields(segments: Segment[]): Field[] {
       const re = /[ \t\n\u0000]+/g;
       let last = 0;
       for (let m = re.exec(seg.text); m; m = re.exec(seg.text)) {
-        if (m.index > last) (cur ??= []).push({ ...seg, text: seg.text.slice(last, m.index), offset: seg.offset + last, split: false });
+        if (m.index > last)
+          (cur ??= []).push({ ...seg, text: seg.text.slice(last, m.index), offset: seg.offset + last, split: false });
         close();
         last = m.index + m[0].length;
       }
-      if (last < seg.text.length) (cur ??= []).push({ ...seg, text: seg.text.slice(last), offset: seg.offset + last, split: false });
+      if (last < seg.text.length)
+        (cur ??= []).push({ ...seg, text: seg.text.slice(last), offset: seg.offset + last, split: false });
     } else if (seg.text !== "" || seg.quoted || seg.unknown) (cur ??= []).push(seg);
   }
   close();

@@ -6,7 +6,17 @@
 
 export type WordPart =
   | { kind: "lit"; text: string; offset: number; quoted: boolean }
-  | { kind: "var"; name: string; raw: string; offset: number; quoted: boolean; op?: string; arg?: WordPart[]; all?: boolean; complex?: boolean }
+  | {
+      kind: "var";
+      name: string;
+      raw: string;
+      offset: number;
+      quoted: boolean;
+      op?: string;
+      arg?: WordPart[];
+      all?: boolean;
+      complex?: boolean;
+    }
   | { kind: "arith"; expr: string; raw: string; offset: number; quoted: boolean }
   | { kind: "cmdsub"; raw: string; offset: number; quoted: boolean };
 
@@ -57,7 +67,10 @@ class Lexer {
   private errors: Lexed["errors"] = [];
   private heredocs: Array<{ delim: string; strip: boolean; quoted: boolean }> = [];
 
-  constructor(private text: string, private end: number) {}
+  constructor(
+    private text: string,
+    private end: number,
+  ) {}
 
   run(from: number): Lexed {
     let i = from;
@@ -85,7 +98,13 @@ class Lexer {
     if ((c === "<" || c === ">") && t[i + 1] === "(") {
       // Process substitution: its output is only known at run time, like $(…).
       const close = this.matching(i + 1, this.end);
-      this.tokens.push({ kind: "word", parts: [{ kind: "cmdsub", raw: t.slice(i, close + 1), offset: i, quoted: false }], start: i, end: close + 1, raw: t.slice(i, close + 1) });
+      this.tokens.push({
+        kind: "word",
+        parts: [{ kind: "cmdsub", raw: t.slice(i, close + 1), offset: i, quoted: false }],
+        start: i,
+        end: close + 1,
+        raw: t.slice(i, close + 1),
+      });
       return close + 1;
     }
     const redir = /^(\d*)(&>>|&>|>>|>\||>&|<<<|<<-|<<|<&|<>|>|<)/.exec(t.slice(i, i + 12));
@@ -108,13 +127,20 @@ class Lexer {
     const start = i;
     const lit = (text: string, offset: number, quoted: boolean) => {
       const last = parts[parts.length - 1];
-      if (last?.kind === "lit" && last.quoted === quoted && last.offset + last.text.length === offset) last.text += text;
+      if (last?.kind === "lit" && last.quoted === quoted && last.offset + last.text.length === offset)
+        last.text += text;
       else parts.push({ kind: "lit", text, offset, quoted });
     };
     while (i < bound) {
       const c = t[i];
       if (stopAtBlank && /[\s;&|()<>]/.test(c)) {
-        if (c === "(" && parts.length === 1 && parts[0].kind === "lit" && !parts[0].quoted && /^[A-Za-z_]\w*\+?=$/.test(parts[0].text)) {
+        if (
+          c === "(" &&
+          parts.length === 1 &&
+          parts[0].kind === "lit" &&
+          !parts[0].quoted &&
+          /^[A-Za-z_]\w*\+?=$/.test(parts[0].text)
+        ) {
           return this.array(start, i, parts);
         }
         break;
@@ -137,7 +163,14 @@ class Lexer {
       } else if (c === "$" && t[i + 1] === "'") {
         const close = t.indexOf("'", i + 2);
         const stop = close < 0 || close >= bound ? bound : close;
-        lit(t.slice(i + 2, stop).replace(/\\n/g, "\n").replace(/\\t/g, "\t"), i + 2, true);
+        lit(
+          t
+            .slice(i + 2, stop)
+            .replace(/\\n/g, "\n")
+            .replace(/\\t/g, "\t"),
+          i + 2,
+          true,
+        );
         i = stop + 1;
       } else if (c === "$" || c === "`") {
         i = this.dollar(i, parts, { quoted: false, depth, bound });
@@ -147,7 +180,13 @@ class Lexer {
       }
     }
     i = Math.min(i, bound);
-    return { kind: "word", parts: parts.filter((p) => !(p.kind === "lit" && p.text === "" && !p.quoted)), start, end: i, raw: t.slice(start, i) };
+    return {
+      kind: "word",
+      parts: parts.filter((p) => !(p.kind === "lit" && p.text === "" && !p.quoted)),
+      start,
+      end: i,
+      raw: t.slice(start, i),
+    };
   }
 
   private array(start: number, open: number, parts: WordPart[]): Word {
@@ -214,7 +253,8 @@ class Lexer {
     if (t[i + 1] === "(") {
       const close = this.matching(i + 1, bound);
       const raw = t.slice(i, close + 1);
-      if (t[i + 2] === "(" && t[close - 1] === ")") parts.push({ kind: "arith", expr: t.slice(i + 3, close - 1), raw, offset: i, quoted });
+      if (t[i + 2] === "(" && t[close - 1] === ")")
+        parts.push({ kind: "arith", expr: t.slice(i + 3, close - 1), raw, offset: i, quoted });
       else parts.push({ kind: "cmdsub", raw, offset: i, quoted });
       return close + 1;
     }

@@ -47,20 +47,40 @@ export class EntrySink {
     return added;
   }
 
-  private walk(node: ValueNode, at: { path: string[]; context: string | undefined; depth: number }, added: Entry[]): void {
+  private walk(
+    node: ValueNode,
+    at: { path: string[]; context: string | undefined; depth: number },
+    added: Entry[],
+  ): void {
     const { path, context, depth } = at;
     if (this.limitHit) return;
-    if (++this.visits > TREE_LIMITS.maxVisits) return this.stop(`more than ${TREE_LIMITS.maxVisits} values to expand; the rest of the file was skipped`);
-    if (depth > TREE_LIMITS.maxDepth) return this.stop(`values nested deeper than ${TREE_LIMITS.maxDepth} levels at ${path.join(".")}; the rest was skipped`);
+    if (++this.visits > TREE_LIMITS.maxVisits)
+      return this.stop(`more than ${TREE_LIMITS.maxVisits} values to expand; the rest of the file was skipped`);
+    if (depth > TREE_LIMITS.maxDepth)
+      return this.stop(
+        `values nested deeper than ${TREE_LIMITS.maxDepth} levels at ${path.join(".")}; the rest was skipped`,
+      );
     if (node.kind === "map" || node.kind === "list") {
       const inner = node.context ?? context;
-      if (node.kind === "map") for (const [key, item] of node.items) this.walk(item, { path: [...path, key], context: inner, depth: depth + 1 }, added);
-      else node.items.forEach((item, i) => this.walk(item, { path: [...path, String(i)], context: inner, depth: depth + 1 }, added));
+      if (node.kind === "map")
+        for (const [key, item] of node.items)
+          this.walk(item, { path: [...path, key], context: inner, depth: depth + 1 }, added);
+      else
+        node.items.forEach((item, i) =>
+          this.walk(item, { path: [...path, String(i)], context: inner, depth: depth + 1 }, added),
+        );
       return;
     }
-    if (this.entries.length >= TREE_LIMITS.maxEntries) return this.stop(`more than ${TREE_LIMITS.maxEntries} values; the rest of the file was skipped`);
+    if (this.entries.length >= TREE_LIMITS.maxEntries)
+      return this.stop(`more than ${TREE_LIMITS.maxEntries} values; the rest of the file was skipped`);
     const p = node.origin ?? this.at(node.offset);
-    const entry: Entry = { path, value: node.kind === "scalar" ? node.value : null, raw: node.raw, line: p.line, column: p.column };
+    const entry: Entry = {
+      path,
+      value: node.kind === "scalar" ? node.value : null,
+      raw: node.raw,
+      line: p.line,
+      column: p.column,
+    };
     if (node.origin) entry.source = node.origin.source;
     if (node.kind === "unknown") entry.unknownReason = node.reason;
     if (context !== undefined) entry.context = context;

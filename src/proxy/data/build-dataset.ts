@@ -31,27 +31,61 @@ export async function buildDataset(options: BuildDatasetOptions): Promise<Datase
   const model = plan.model.kind;
   const rng = seededRandom(plan.seed, "data");
   if ((model === "transformer") !== (kind === "tokens")) {
-    throw new Error(`The transformer proxy trains on token data and token data needs the transformer (got model "${model}" with data "${kind}")`);
+    throw new Error(
+      `The transformer proxy trains on token data and token data needs the transformer (got model "${model}" with data "${kind}")`,
+    );
   }
   const want = wantedShape(options);
   const examples = plan.data.examples;
   if (kind === "tokens") {
     const size = TRANSFORMER_SIZES[plan.model.size ?? "small"];
-    return tokenDataset({ vocab: size.vocab, sequenceLength: size.sequenceLength, examples: examples ?? DEFAULT_SEQUENCES, evalExamples: 256, rng });
+    return tokenDataset({
+      vocab: size.vocab,
+      sequenceLength: size.sequenceLength,
+      examples: examples ?? DEFAULT_SEQUENCES,
+      evalExamples: 256,
+      rng,
+    });
   }
   let dataset: Dataset;
   if (kind === "mnist") {
-    dataset = await mnistDataset({ inputShape: want.inputShape ?? (model === "cnn" ? [28, 28, 1] : [784]), examples, rng });
+    dataset = await mnistDataset({
+      inputShape: want.inputShape ?? (model === "cnn" ? [28, 28, 1] : [784]),
+      examples,
+      rng,
+    });
   } else if (kind === "teacher-student") {
-    dataset = teacherStudentDataset({ inputShape: want.inputShape ?? defaultSynthetic(model), classes: want.outputs ?? 10, examples: examples ?? DEFAULT_EXAMPLES, evalExamples: 1024, labelNoise: plan.data.labelNoise ?? 0, rng });
+    dataset = teacherStudentDataset({
+      inputShape: want.inputShape ?? defaultSynthetic(model),
+      classes: want.outputs ?? 10,
+      examples: examples ?? DEFAULT_EXAMPLES,
+      evalExamples: 1024,
+      labelNoise: plan.data.labelNoise ?? 0,
+      rng,
+    });
   } else if (kind === "regression") {
-    dataset = regressionData({ inputShape: want.inputShape ?? defaultSynthetic(model), outputs: want.outputs ?? 1, examples: examples ?? DEFAULT_EXAMPLES, evalExamples: 1024, noiseStd: plan.data.labelNoise ?? 0.5, rng }).dataset;
+    dataset = regressionData({
+      inputShape: want.inputShape ?? defaultSynthetic(model),
+      outputs: want.outputs ?? 1,
+      examples: examples ?? DEFAULT_EXAMPLES,
+      evalExamples: 1024,
+      noiseStd: plan.data.labelNoise ?? 0.5,
+      rng,
+    }).dataset;
   } else {
     if (!options.samplePath) throw new Error('Data kind "user" needs data.samplePath (a CSV or JSONL file)');
-    if (model === "cnn") throw new Error("The cnn proxy needs image data (mnist, teacher-student or regression); a tabular sample fits the mlp or your own topology");
+    if (model === "cnn")
+      throw new Error(
+        "The cnn proxy needs image data (mnist, teacher-student or regression); a tabular sample fits the mlp or your own topology",
+      );
     // A linear output of K > 1 units may be K classes' logits: let the labels say (lossFromShapes).
     const logitsOrTargets = want.task === "regression" && (want.outputs ?? 1) > 1;
-    dataset = await loadSample({ path: options.samplePath, labelColumn: plan.data.labelColumn, task: logitsOrTargets ? undefined : want.task, rng });
+    dataset = await loadSample({
+      path: options.samplePath,
+      labelColumn: plan.data.labelColumn,
+      task: logitsOrTargets ? undefined : want.task,
+      rng,
+    });
     if (logitsOrTargets) lossFromShapes(dataset, want.outputs!);
   }
   checkFits(dataset, options);
@@ -68,9 +102,16 @@ function wantedShape(options: BuildDatasetOptions): { inputShape?: number[]; out
   const task = t.task.kind;
   const outputs = t.task.kind === "classification" ? t.task.classes : t.task.kind === "regression" ? t.task.outputs : 1;
   const kind = options.plan.data.kind;
-  if (kind === "teacher-student" && task !== "classification") throw new Error(`Teacher–student data is classification, but your topology ends in a ${task} output; use data "regression" or your own sample`);
-  if (kind === "regression" && task !== "regression") throw new Error(`Regression data needs a linear output, but your topology ends in a ${task} output; use data "teacher-student" or your own sample`);
-  if (kind === "mnist" && (task !== "classification" || outputs !== 10)) throw new Error("MNIST needs a 10-class softmax output");
+  if (kind === "teacher-student" && task !== "classification")
+    throw new Error(
+      `Teacher–student data is classification, but your topology ends in a ${task} output; use data "regression" or your own sample`,
+    );
+  if (kind === "regression" && task !== "regression")
+    throw new Error(
+      `Regression data needs a linear output, but your topology ends in a ${task} output; use data "teacher-student" or your own sample`,
+    );
+  if (kind === "mnist" && (task !== "classification" || outputs !== 10))
+    throw new Error("MNIST needs a 10-class softmax output");
   return { inputShape: t.inputShape, outputs, task };
 }
 
@@ -97,10 +138,14 @@ function checkFits(dataset: Dataset, options: BuildDatasetOptions): void {
   if (!t) return;
   const want = t.inputShape.reduce((a, b) => a * b, 1);
   const have = dataset.inputShape.reduce((a, b) => a * b, 1);
-  if (want !== have) throw new Error(`Your topology takes inputs of shape [${t.inputShape.join(", ")}] (${want} values) but the data has ${have} features per example`);
+  if (want !== have)
+    throw new Error(
+      `Your topology takes inputs of shape [${t.inputShape.join(", ")}] (${want} values) but the data has ${have} features per example`,
+    );
   if (t.task.kind === "classification" && dataset.outputs > t.task.classes) {
     throw new Error(`The data has ${dataset.outputs} classes but your topology's softmax has ${t.task.classes} units`);
   }
-  if (dataset.task === "classification") dataset.outputs = t.task.kind === "classification" ? t.task.classes : dataset.outputs;
+  if (dataset.task === "classification")
+    dataset.outputs = t.task.kind === "classification" ? t.task.classes : dataset.outputs;
   dataset.inputShape = t.inputShape;
 }

@@ -27,10 +27,21 @@ export interface Dataset {
 }
 
 /** Splits `count` examples (already in random order) into training and held-out parts. */
-export function splitExamples(all: ExampleSet, shape: { xSize: number; ySize: number; evalCount: number }): { train: ExampleSet; eval: ExampleSet } {
+export function splitExamples(
+  all: ExampleSet,
+  shape: { xSize: number; ySize: number; evalCount: number },
+): { train: ExampleSet; eval: ExampleSet } {
   const trainCount = all.count - shape.evalCount;
   return {
-    train: { count: trainCount, x: all.x.subarray(0, trainCount * shape.xSize), y: all.y.subarray(0, trainCount * shape.ySize) },
-    eval: { count: shape.evalCount, x: all.x.subarray(trainCount * shape.xSize), y: all.y.subarray(trainCount * shape.ySize) },
+    train: {
+      count: trainCount,
+      x: all.x.subarray(0, trainCount * shape.xSize),
+      y: all.y.subarray(0, trainCount * shape.ySize),
+    },
+    eval: {
+      count: shape.evalCount,
+      x: all.x.subarray(trainCount * shape.xSize),
+      y: all.y.subarray(trainCount * shape.ySize),
+    },
   };
 }

@@ -29,7 +29,8 @@ export async function loadSample(options: LoadSampleOptions): Promise<Dataset> {
   const format = extension === ".csv" ? "csv" : extension === ".jsonl" || extension === ".ndjson" ? "jsonl" : null;
   if (!format) throw new Error(`${path}: a data sample must be .csv, .jsonl or .ndjson`);
   const opened = await openRegularFile(path, { maxBytes: MAX_SAMPLE_FILE_BYTES });
-  if (!opened.ok) throw new Error(`${path}: ${opened.missing ? "data sample not found" : `data sample ${opened.reason}`}`);
+  if (!opened.ok)
+    throw new Error(`${path}: ${opened.missing ? "data sample not found" : `data sample ${opened.reason}`}`);
   let table;
   try {
     const stream = opened.handle.createReadStream({ encoding: "utf8", highWaterMark: 1024 * 1024, autoClose: false });

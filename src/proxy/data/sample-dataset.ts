@@ -24,8 +24,10 @@ export function sampleDataset(table: SampleTable, options: SampleDatasetOptions)
   const { source } = options;
   const labelIndex = pickLabel(table.columns, options.labelColumn, source);
   const featureIndexes = table.columns.map((_, i) => i).filter((i) => i !== labelIndex);
-  if (featureIndexes.length === 0) throw new Error(`${source}: no feature columns besides the label "${table.columns[labelIndex]}"`);
-  if (table.rows.length < 20) throw new Error(`${source}: ${table.rows.length} rows is too few for a proxy (need at least 20)`);
+  if (featureIndexes.length === 0)
+    throw new Error(`${source}: no feature columns besides the label "${table.columns[labelIndex]}"`);
+  if (table.rows.length < 20)
+    throw new Error(`${source}: ${table.rows.length} rows is too few for a proxy (need at least 20)`);
   const d = featureIndexes.length;
   const order = options.rng.permutation(table.rows.length);
   const x = new Float32Array(table.rows.length * d);
@@ -33,7 +35,10 @@ export function sampleDataset(table: SampleTable, options: SampleDatasetOptions)
     const row = table.rows[order[n]];
     featureIndexes.forEach((col, j) => {
       const cell = row[col];
-      if (typeof cell !== "number") throw new Error(`${source}:${table.lines[order[n]]}: column "${table.columns[col]}" is "${cell}", not a number`);
+      if (typeof cell !== "number")
+        throw new Error(
+          `${source}:${table.lines[order[n]]}: column "${table.columns[col]}" is "${cell}", not a number`,
+        );
       x[n * d + j] = cell;
     });
   });
@@ -55,7 +60,9 @@ export function sampleDataset(table: SampleTable, options: SampleDatasetOptions)
 /** How many rows trained, and that they were sampled when the file had more. */
 function rowsNote(table: SampleTable): string {
   const total = table.totalRows ?? table.rows.length;
-  return total > table.rows.length ? `a seeded sample of ${table.rows.length} of ${total} rows` : `${table.rows.length} rows`;
+  return total > table.rows.length
+    ? `a seeded sample of ${table.rows.length} of ${total} rows`
+    : `${table.rows.length} rows`;
 }
 
 function pickLabel(columns: string[], wanted: string | undefined, source: string): number {
@@ -74,19 +81,28 @@ function guessTask(labels: Array<string | number>): Task {
   return labels.every((l) => Number.isInteger(l)) && distinct.size <= MAX_CLASSES ? "classification" : "regression";
 }
 
-function encodeLabels(labels: Array<string | number>, task: Task, where: (n: number) => string): { y: Float32Array | Int32Array; outputs: number; note: string } {
+function encodeLabels(
+  labels: Array<string | number>,
+  task: Task,
+  where: (n: number) => string,
+): { y: Float32Array | Int32Array; outputs: number; note: string } {
   if (task === "regression" || task === "binary") {
     const y = new Float32Array(labels.length);
     labels.forEach((l, n) => {
       if (typeof l !== "number") throw new Error(`${where(n)}: label "${l}" is not a number`);
-      if (task === "binary" && l !== 0 && l !== 1) throw new Error(`${where(n)}: a sigmoid output needs labels 0 or 1, not ${l}`);
+      if (task === "binary" && l !== 0 && l !== 1)
+        throw new Error(`${where(n)}: a sigmoid output needs labels 0 or 1, not ${l}`);
       y[n] = l;
     });
     return { y, outputs: 1, note: task };
   }
-  const classes = [...new Set(labels.map(String))].sort((a, b) => (Number(a) - Number(b)) || a.localeCompare(b));
+  const classes = [...new Set(labels.map(String))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   const index = new Map(classes.map((c, i) => [c, i]));
-  return { y: Int32Array.from(labels, (l) => index.get(String(l))!), outputs: classes.length, note: `${classes.length} classes` };
+  return {
+    y: Int32Array.from(labels, (l) => index.get(String(l))!),
+    outputs: classes.length,
+    note: `${classes.length} classes`,
+  };
 }
 
 /** Z-scores with the training rows' statistics, so held-out rows see the same transform. */

@@ -28,16 +28,30 @@ export function buildModel(options: BuildModelOptions): ProxyModel {
     case "mlp":
       return buildMlp({ inputSize, hidden: plan.model.hidden ?? [...MLP_HIDDEN[size]], outputs: dataset.outputs, rng });
     case "cnn": {
-      if (dataset.inputShape.length !== 3) throw new Error(`The cnn proxy needs [height, width, channels] inputs, not [${dataset.inputShape.join(", ")}]`);
+      if (dataset.inputShape.length !== 3)
+        throw new Error(`The cnn proxy needs [height, width, channels] inputs, not [${dataset.inputShape.join(", ")}]`);
       const [h, w, c] = dataset.inputShape;
-      return buildCnn({ inputShape: [h, w, c], channels: plan.model.hidden ?? [...CNN_CHANNELS[size]], outputs: dataset.outputs, rng });
+      return buildCnn({
+        inputShape: [h, w, c],
+        channels: plan.model.hidden ?? [...CNN_CHANNELS[size]],
+        outputs: dataset.outputs,
+        rng,
+      });
     }
     case "transformer": {
       const preset = TRANSFORMER_SIZES[size];
       const hidden = plan.model.hidden;
-      if (hidden && new Set(hidden).size > 1) throw new Error(`transformer hidden sizes must all be equal (one width per block), got [${hidden.join(", ")}]`);
+      if (hidden && new Set(hidden).size > 1)
+        throw new Error(`transformer hidden sizes must all be equal (one width per block), got [${hidden.join(", ")}]`);
       const width = hidden?.[0] ?? preset.width;
-      return buildTransformer({ vocab: dataset.outputs, sequenceLength: dataset.inputShape[0], width, blocks: hidden?.length ?? preset.blocks, heads: width % preset.heads === 0 ? preset.heads : 1, rng });
+      return buildTransformer({
+        vocab: dataset.outputs,
+        sequenceLength: dataset.inputShape[0],
+        width,
+        blocks: hidden?.length ?? preset.blocks,
+        heads: width % preset.heads === 0 ? preset.heads : 1,
+        rng,
+      });
     }
     case "user":
       if (!options.topology) throw new Error('Model kind "user" needs model.topologyPath (a Keras / TF.js model.json)');

@@ -27,11 +27,20 @@ export function buildTopologyModel(spec: TopologySpec, options: { rng: SeededRan
       const b = layer.useBias ? constantVariable([layer.units], 0) : null;
       variables.push(w, ...(b ? [b] : []));
       const act = activation(layer.activation);
-      steps.push((x) => act(b ? tf.add(ops.matMul(x as tf.Tensor2D, w as tf.Tensor2D, { xIsData }), b) : ops.matMul(x as tf.Tensor2D, w as tf.Tensor2D, { xIsData })));
+      steps.push((x) =>
+        act(
+          b
+            ? tf.add(ops.matMul(x as tf.Tensor2D, w as tf.Tensor2D, { xIsData }), b)
+            : ops.matMul(x as tf.Tensor2D, w as tf.Tensor2D, { xIsData }),
+        ),
+      );
     } else if (layer.kind === "conv2d") {
       const [kh, kw] = layer.kernel;
       const c = shape[2];
-      const w = glorotVariable(options.rng, [kh, kw, c, layer.filters], { fanIn: kh * kw * c, fanOut: kh * kw * layer.filters });
+      const w = glorotVariable(options.rng, [kh, kw, c, layer.filters], {
+        fanIn: kh * kw * c,
+        fanOut: kh * kw * layer.filters,
+      });
       const b = layer.useBias ? constantVariable([layer.filters], 0) : null;
       variables.push(w, ...(b ? [b] : []));
       const act = activation(layer.activation);

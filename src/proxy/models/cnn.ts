@@ -29,7 +29,8 @@ export function buildCnn(options: CnnOptions): ProxyModel {
     const macs = h * w * 9 * c * out;
     flops += 2 * macs * (i === 0 ? 2 : 3);
     [h, w, c] = [Math.floor(h / 2), Math.floor(w / 2), out];
-    if (h < 1 || w < 1) throw new Error(`cnn: input ${h0}x${w0} is too small for ${options.channels.length} pooling blocks`);
+    if (h < 1 || w < 1)
+      throw new Error(`cnn: input ${h0}x${w0} is too small for ${options.channels.length} pooling blocks`);
   });
   const flat = h * w * c;
   const dense = glorotVariable(options.rng, [flat, options.outputs], { fanIn: flat, fanOut: options.outputs });
@@ -45,7 +46,12 @@ export function buildCnn(options: CnnOptions): ProxyModel {
     forward(x) {
       let a = tf.reshape(x, [x.shape[0], h0, w0, c0]) as tf.Tensor4D;
       for (let i = 0; i < filters.length; i++) {
-        a = tf.relu(tf.add(ops.conv2d(a, filters[i] as tf.Tensor4D, { strides: [1, 1], pad: "same", xIsData: i === 0 }), filterBiases[i])) as tf.Tensor4D;
+        a = tf.relu(
+          tf.add(
+            ops.conv2d(a, filters[i] as tf.Tensor4D, { strides: [1, 1], pad: "same", xIsData: i === 0 }),
+            filterBiases[i],
+          ),
+        ) as tf.Tensor4D;
         a = tf.maxPool(a, 2, 2, "valid");
       }
       const flatA = tf.reshape(a, [a.shape[0], flat]) as tf.Tensor2D;

@@ -16,7 +16,8 @@ export interface Conv2dOptions {
  */
 export function conv2dCustomGrad(x: tf.Tensor4D, w: tf.Tensor4D, options: Conv2dOptions): tf.Tensor4D {
   const { strides, pad } = options;
-  const filterGrad = (xIn: tf.Tensor, dy: tf.Tensor) => tf.tidy(() => filterGradient(xIn as tf.Tensor4D, w.shape, dy as tf.Tensor4D, options));
+  const filterGrad = (xIn: tf.Tensor, dy: tf.Tensor) =>
+    tf.tidy(() => filterGradient(xIn as tf.Tensor4D, w.shape, dy as tf.Tensor4D, options));
   // What the backward pass needs goes through save(): the forward runs in a tidy scope that
   // disposes intermediates, so a closure over them would read freed memory.
   if (options.xIsData) {
@@ -34,7 +35,15 @@ export function conv2dCustomGrad(x: tf.Tensor4D, w: tf.Tensor4D, options: Conv2d
     return {
       value: tf.conv2d(xIn as tf.Tensor4D, wIn as tf.Tensor4D, strides, pad),
       gradFunc: (dy, [xSaved, wSaved]) => [
-        tf.tidy(() => tf.conv2dTranspose(dy as tf.Tensor4D, wSaved as tf.Tensor4D, xSaved.shape as [number, number, number, number], strides, pad)),
+        tf.tidy(() =>
+          tf.conv2dTranspose(
+            dy as tf.Tensor4D,
+            wSaved as tf.Tensor4D,
+            xSaved.shape as [number, number, number, number],
+            strides,
+            pad,
+          ),
+        ),
         filterGrad(xSaved, dy),
       ],
     };
@@ -52,14 +61,24 @@ function filterGradient(x: tf.Tensor4D, filterShape: number[], dy: tf.Tensor4D, 
   const padW = options.pad === "same" ? Math.max((ow - 1) * sw + kw - width, 0) : 0;
   const top = Math.floor(padH / 2);
   const left = Math.floor(padW / 2);
-  const padded = padH + padW > 0 ? tf.pad(x, [[0, 0], [top, padH - top], [left, padW - left], [0, 0]]) : x;
+  const padded =
+    padH + padW > 0
+      ? tf.pad(x, [
+          [0, 0],
+          [top, padH - top],
+          [left, padW - left],
+          [0, 0],
+        ])
+      : x;
   const slices: tf.Tensor4D[] = [];
   for (let i = 0; i < kh; i++) {
     for (let j = 0; j < kw; j++) {
       const end = [n, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1, ci];
-      slices.push(sh === 1 && sw === 1
-        ? tf.slice(padded, [0, i, j, 0], [n, oh, ow, ci])
-        : tf.stridedSlice(padded, [0, i, j, 0], end, [1, sh, sw, 1]) as tf.Tensor4D);
+      slices.push(
+        sh === 1 && sw === 1
+          ? tf.slice(padded, [0, i, j, 0], [n, oh, ow, ci])
+          : (tf.stridedSlice(padded, [0, i, j, 0], end, [1, sh, sw, 1]) as tf.Tensor4D),
+      );
     }
   }
   // Row-major (i, j, channel) order along the last axis matches the [kh, kw, ci, co] filter layout.

@@ -6,7 +6,11 @@ import type { SeededRandom } from "../seeded-random.js";
  * gives the same network on every backend.
  * @example glorotVariable(rng, [784, 256], { fanIn: 784, fanOut: 256 })
  */
-export function glorotVariable(rng: SeededRandom, shape: number[], fans: { fanIn: number; fanOut: number }): tf.Variable {
+export function glorotVariable(
+  rng: SeededRandom,
+  shape: number[],
+  fans: { fanIn: number; fanOut: number },
+): tf.Variable {
   const limit = Math.sqrt(6 / (fans.fanIn + fans.fanOut));
   return fromValues(shape, () => (2 * rng.next() - 1) * limit);
 }

@@ -12,6 +12,7 @@ export const MAX_TOPOLOGY_BYTES = 2 * 1024 * 1024;
 export async function loadTopology(path: string): Promise<TopologySpec> {
   // A FIFO or a device is refused before a byte is read, so it can neither hang nor fill memory.
   const file = await readRegularFile(path, { maxBytes: MAX_TOPOLOGY_BYTES });
-  if (!file.ok) throw new Error(`${path}: ${file.missing ? "model topology not found" : `model topology ${file.reason}`}`);
+  if (!file.ok)
+    throw new Error(`${path}: ${file.missing ? "model topology not found" : `model topology ${file.reason}`}`);
   return parseTopology(file.text, path);
 }

@@ -35,7 +35,7 @@ export function buildMlp(options: MlpOptions): ProxyModel {
     parameters: countParameters(variables),
     flopsPerExample,
     forward(x) {
-      let h = x.rank === 2 ? (x as tf.Tensor2D) : tf.reshape(x, [x.shape[0], options.inputSize]) as tf.Tensor2D;
+      let h = x.rank === 2 ? (x as tf.Tensor2D) : (tf.reshape(x, [x.shape[0], options.inputSize]) as tf.Tensor2D);
       for (let i = 0; i < weights.length; i++) {
         h = tf.add(ops.matMul(h, weights[i] as tf.Tensor2D, { xIsData: i === 0 }), biases[i]);
         if (i < weights.length - 1) h = tf.relu(h);

@@ -8,8 +8,12 @@ import type { LayerSpec, TopologySpec, TopologyTask } from "./topology-spec.js";
 export const MAX_TOPOLOGY_PARAMETERS = 5_000_000;
 
 const modelSchema = z.object({
-  class_name: z.enum(["Sequential", "Functional", "Model"], { error: "class_name must be Sequential, Functional or Model" }),
-  config: z.union([z.array(z.unknown()), z.object({ layers: z.array(z.unknown()) })], { error: "config must hold a layers array" }),
+  class_name: z.enum(["Sequential", "Functional", "Model"], {
+    error: "class_name must be Sequential, Functional or Model",
+  }),
+  config: z.union([z.array(z.unknown()), z.object({ layers: z.array(z.unknown()) })], {
+    error: "config must hold a layers array",
+  }),
 });
 
 /**
@@ -51,7 +55,8 @@ export function parseTopology(text: string, source: string): TopologySpec {
       if (entry.class_name === "InputLayer" && index > 0) throw new Error("an InputLayer may only come first");
       if (converted.note) summary.push(converted.note);
       if (!converted.spec) return;
-      if (!shape) throw new Error("the input shape is unknown: give the first layer batch_input_shape (or add an InputLayer)");
+      if (!shape)
+        throw new Error("the input shape is unknown: give the first layer batch_input_shape (or add an InputLayer)");
       const step = layerShape(converted.spec, shape);
       shape = step.outputShape;
       parameters += step.parameters;
@@ -63,8 +68,12 @@ export function parseTopology(text: string, source: string): TopologySpec {
   });
   if (!inputShape || !shape) return fail("the model declares no input shape");
   if (layers.length === 0) fail("the model has no trainable layers");
-  if (shape.length !== 1) fail(`the output has shape [${shape.join(", ")}]; the proxy needs a flat output (add Flatten and Dense)`);
-  if (parameters > MAX_TOPOLOGY_PARAMETERS) fail(`${parameters.toLocaleString("en")} parameters is more than the proxy's limit of ${MAX_TOPOLOGY_PARAMETERS.toLocaleString("en")}`);
+  if (shape.length !== 1)
+    fail(`the output has shape [${shape.join(", ")}]; the proxy needs a flat output (add Flatten and Dense)`);
+  if (parameters > MAX_TOPOLOGY_PARAMETERS)
+    fail(
+      `${parameters.toLocaleString("en")} parameters is more than the proxy's limit of ${MAX_TOPOLOGY_PARAMETERS.toLocaleString("en")}`,
+    );
   let task: TopologyTask = { kind: "regression", outputs: shape[0] };
   try {
     task = foldOutputActivation(layers, shape[0]);
@@ -92,7 +101,9 @@ function checkSingleChain(entries: LayerEntry[], fail: (message: string) => neve
     const inbound = inboundNames(entries[i].inbound_nodes);
     const previous = layerName(entries[i - 1]);
     if (inbound.length !== 1 || inbound[0] !== previous) {
-      fail(`layer ${i} (${entries[i].class_name} "${layerName(entries[i]) ?? "?"}"): only a single chain of layers is supported, but its inputs are [${inbound.join(", ")}] instead of "${previous}"`);
+      fail(
+        `layer ${i} (${entries[i].class_name} "${layerName(entries[i]) ?? "?"}"): only a single chain of layers is supported, but its inputs are [${inbound.join(", ")}] instead of "${previous}"`,
+      );
     }
   }
 }
@@ -115,21 +126,28 @@ function inboundNames(nodes: unknown): string[] {
 /** A final softmax/sigmoid belongs to the loss (cross-entropy on logits is the stable form). */
 function foldOutputActivation(layers: LayerSpec[], outputs: number): TopologyTask {
   const last = layers[layers.length - 1];
-  const finalActivation = last.kind === "dense" || last.kind === "conv2d" || last.kind === "activation" ? last.activation : "linear";
+  const finalActivation =
+    last.kind === "dense" || last.kind === "conv2d" || last.kind === "activation" ? last.activation : "linear";
   if (finalActivation !== "softmax" && finalActivation !== "sigmoid") return { kind: "regression", outputs };
   if (last.kind === "activation") layers.pop();
   else if (last.kind === "dense" || last.kind === "conv2d") last.activation = "linear";
   if (finalActivation === "softmax") return { kind: "classification", classes: outputs };
-  if (outputs !== 1) throw new Error(`a sigmoid output needs 1 unit, not ${outputs} (multi-label outputs are not supported)`);
+  if (outputs !== 1)
+    throw new Error(`a sigmoid output needs 1 unit, not ${outputs} (multi-label outputs are not supported)`);
   return { kind: "binary" };
 }
 
 function describe(spec: LayerSpec): string {
   switch (spec.kind) {
-    case "dense": return `Dense(${spec.units}, ${spec.activation})`;
-    case "conv2d": return `Conv2D(${spec.filters}, ${spec.kernel.join("x")}${spec.strides[0] > 1 ? `/${spec.strides[0]}` : ""}, ${spec.activation})`;
-    case "pool": return `${spec.mode === "max" ? "MaxPool" : "AvgPool"}(${spec.pool.join("x")})`;
-    case "flatten": return "Flatten";
-    case "activation": return spec.activation;
+    case "dense":
+      return `Dense(${spec.units}, ${spec.activation})`;
+    case "conv2d":
+      return `Conv2D(${spec.filters}, ${spec.kernel.join("x")}${spec.strides[0] > 1 ? `/${spec.strides[0]}` : ""}, ${spec.activation})`;
+    case "pool":
+      return `${spec.mode === "max" ? "MaxPool" : "AvgPool"}(${spec.pool.join("x")})`;
+    case "flatten":
+      return "Flatten";
+    case "activation":
+      return spec.activation;
   }
 }

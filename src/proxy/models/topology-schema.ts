@@ -1,9 +1,12 @@
 import { z } from "zod";
 
-const pair = z.union([z.number().int().positive(), z.array(z.number().int().positive()).length(2)])
+const pair = z
+  .union([z.number().int().positive(), z.array(z.number().int().positive()).length(2)])
   .transform((v): [number, number] => (typeof v === "number" ? [v, v] : [v[0], v[1]]));
 const shape = z.array(z.number().int().positive().nullable()).min(1);
-const activationName = z.string({ error: "activation must be a name such as \"relu\" (custom activation objects are not supported)" });
+const activationName = z.string({
+  error: 'activation must be a name such as "relu" (custom activation objects are not supported)',
+});
 
 /** Keras 2 (`batch_input_shape`), Keras 3 (`batch_shape`) and older (`input_shape`) spellings of the input. */
 const inputShapes = {
@@ -26,8 +29,15 @@ export const conv2dConfig = z.object({
   padding: z.enum(["same", "valid"]).default("valid"),
   activation: activationName.default("linear"),
   use_bias: z.boolean().default(true),
-  data_format: z.literal("channels_last", { error: "only data_format \"channels_last\" is supported" }).nullable().optional(),
-  dilation_rate: z.union([z.literal(1), z.tuple([z.literal(1), z.literal(1)])], { error: "dilation_rate other than 1 is not supported" }).optional(),
+  data_format: z
+    .literal("channels_last", { error: 'only data_format "channels_last" is supported' })
+    .nullable()
+    .optional(),
+  dilation_rate: z
+    .union([z.literal(1), z.tuple([z.literal(1), z.literal(1)])], {
+      error: "dilation_rate other than 1 is not supported",
+    })
+    .optional(),
   ...inputShapes,
 });
 
@@ -35,7 +45,10 @@ export const poolConfig = z.object({
   pool_size: pair.default([2, 2]),
   strides: pair.nullable().optional(),
   padding: z.enum(["same", "valid"]).default("valid"),
-  data_format: z.literal("channels_last", { error: "only data_format \"channels_last\" is supported" }).nullable().optional(),
+  data_format: z
+    .literal("channels_last", { error: 'only data_format "channels_last" is supported' })
+    .nullable()
+    .optional(),
   ...inputShapes,
 });
 

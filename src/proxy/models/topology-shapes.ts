@@ -15,8 +15,13 @@ export interface ShapeStep {
 export function layerShape(spec: LayerSpec, input: number[]): ShapeStep {
   switch (spec.kind) {
     case "dense": {
-      if (input.length !== 1) throw new Error(`Dense needs a flat input but gets shape [${input.join(", ")}]; add a Flatten layer before it`);
-      return { outputShape: [spec.units], parameters: input[0] * spec.units + (spec.useBias ? spec.units : 0), macs: input[0] * spec.units };
+      if (input.length !== 1)
+        throw new Error(`Dense needs a flat input but gets shape [${input.join(", ")}]; add a Flatten layer before it`);
+      return {
+        outputShape: [spec.units],
+        parameters: input[0] * spec.units + (spec.useBias ? spec.units : 0),
+        macs: input[0] * spec.units,
+      };
     }
     case "conv2d": {
       const [h, w, c] = image(input, "Conv2D");
@@ -24,7 +29,11 @@ export function layerShape(spec: LayerSpec, input: number[]): ShapeStep {
       const ow = outputSize(w, spec.kernel[1], spec.strides[1], spec.padding);
       if (oh < 1 || ow < 1) throw new Error(`Conv2D kernel ${spec.kernel.join("x")} does not fit input ${h}x${w}`);
       const perFilter = spec.kernel[0] * spec.kernel[1] * c;
-      return { outputShape: [oh, ow, spec.filters], parameters: perFilter * spec.filters + (spec.useBias ? spec.filters : 0), macs: oh * ow * perFilter * spec.filters };
+      return {
+        outputShape: [oh, ow, spec.filters],
+        parameters: perFilter * spec.filters + (spec.useBias ? spec.filters : 0),
+        macs: oh * ow * perFilter * spec.filters,
+      };
     }
     case "pool": {
       const [h, w, c] = image(input, "pooling");
@@ -41,7 +50,8 @@ export function layerShape(spec: LayerSpec, input: number[]): ShapeStep {
 }
 
 function image(input: number[], what: string): [number, number, number] {
-  if (input.length !== 3) throw new Error(`${what} needs a [height, width, channels] input but gets shape [${input.join(", ")}]`);
+  if (input.length !== 3)
+    throw new Error(`${what} needs a [height, width, channels] input but gets shape [${input.join(", ")}]`);
   return [input[0], input[1], input[2]];
 }
 

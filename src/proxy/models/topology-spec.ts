@@ -1,7 +1,15 @@
 /** A user's layer stack after validation: plain data the model builder turns into variables. */
 export type LayerSpec =
   | { kind: "dense"; units: number; activation: string; useBias: boolean }
-  | { kind: "conv2d"; filters: number; kernel: [number, number]; strides: [number, number]; padding: "same" | "valid"; activation: string; useBias: boolean }
+  | {
+      kind: "conv2d";
+      filters: number;
+      kernel: [number, number];
+      strides: [number, number];
+      padding: "same" | "valid";
+      activation: string;
+      useBias: boolean;
+    }
   | { kind: "pool"; mode: "max" | "avg"; pool: [number, number]; strides: [number, number]; padding: "same" | "valid" }
   | { kind: "flatten" }
   | { kind: "activation"; activation: string };

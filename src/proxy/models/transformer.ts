@@ -54,7 +54,13 @@ export function buildTransformer(options: TransformerOptions): ProxyModel {
   }
   const lnFinal: [tf.Variable, tf.Variable] = [constantVariable([d], 1), constantVariable([d], 0)];
   const unembed = normalVariable(rng, [d, vocab], std);
-  const variables = [embedding, position, ...blocks.flatMap((b) => [...b.ln1, b.qkv, b.proj, ...b.ln2, b.up, b.upBias, b.down, b.downBias]), ...lnFinal, unembed];
+  const variables = [
+    embedding,
+    position,
+    ...blocks.flatMap((b) => [...b.ln1, b.qkv, b.proj, ...b.ln2, b.up, b.upBias, b.down, b.downBias]),
+    ...lnFinal,
+    unembed,
+  ];
   const ops = layerOps();
   const mask = causalMask(T);
   // Per token: projections 12·d² per block, attention 2·T·d per block, embedding and output V·d each.
@@ -67,7 +73,10 @@ export function buildTransformer(options: TransformerOptions): ProxyModel {
     forward(x) {
       const batch = x.shape[0];
       const oneHot = tf.cast(tf.oneHot(tf.reshape(x, [batch * T]) as tf.Tensor1D, vocab), "float32") as tf.Tensor2D;
-      let h = tf.add(tf.reshape(ops.matMul(oneHot, embedding as tf.Tensor2D, { xIsData: true }), [batch, T, d]), position) as tf.Tensor3D;
+      let h = tf.add(
+        tf.reshape(ops.matMul(oneHot, embedding as tf.Tensor2D, { xIsData: true }), [batch, T, d]),
+        position,
+      ) as tf.Tensor3D;
       const maskTensor = tf.tensor2d(mask, [T, T]);
       for (const block of blocks) h = applyBlock(h, { block, heads, maskTensor, ops });
       const flat = tf.reshape(layerNorm(h, lnFinal), [batch * T, d]) as tf.Tensor2D;
@@ -77,18 +86,28 @@ export function buildTransformer(options: TransformerOptions): ProxyModel {
   };
 }
 
-function applyBlock(h: tf.Tensor3D, context: { block: Block; heads: number; maskTensor: tf.Tensor2D; ops: LayerOps }): tf.Tensor3D {
+function applyBlock(
+  h: tf.Tensor3D,
+  context: { block: Block; heads: number; maskTensor: tf.Tensor2D; ops: LayerOps },
+): tf.Tensor3D {
   const { block, heads, maskTensor, ops } = context;
   const [batch, T, d] = h.shape;
   const dh = d / heads;
   const a = tf.reshape(layerNorm(h, block.ln1), [batch * T, d]) as tf.Tensor2D;
   const qkv = ops.matMul(a, block.qkv as tf.Tensor2D, { xIsData: false });
-  const toHeads = (t: tf.Tensor) => tf.reshape(tf.transpose(tf.reshape(t, [batch, T, heads, dh]), [0, 2, 1, 3]), [batch * heads, T, dh]) as tf.Tensor3D;
+  const toHeads = (t: tf.Tensor) =>
+    tf.reshape(tf.transpose(tf.reshape(t, [batch, T, heads, dh]), [0, 2, 1, 3]), [batch * heads, T, dh]) as tf.Tensor3D;
   const [q, k, v] = tf.split(qkv, 3, 1).map(toHeads);
   const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dh)), maskTensor);
   const attended = tf.matMul(tf.softmax(scores), v);
-  const merged = tf.reshape(tf.transpose(tf.reshape(attended, [batch, heads, T, dh]), [0, 2, 1, 3]), [batch * T, d]) as tf.Tensor2D;
-  const afterAttention = tf.add(h, tf.reshape(ops.matMul(merged, block.proj as tf.Tensor2D, { xIsData: false }), [batch, T, d])) as tf.Tensor3D;
+  const merged = tf.reshape(tf.transpose(tf.reshape(attended, [batch, heads, T, dh]), [0, 2, 1, 3]), [
+    batch * T,
+    d,
+  ]) as tf.Tensor2D;
+  const afterAttention = tf.add(
+    h,
+    tf.reshape(ops.matMul(merged, block.proj as tf.Tensor2D, { xIsData: false }), [batch, T, d]),
+  ) as tf.Tensor3D;
   const m = tf.reshape(layerNorm(afterAttention, block.ln2), [batch * T, d]) as tf.Tensor2D;
   const up = tf.relu(tf.add(ops.matMul(m, block.up as tf.Tensor2D, { xIsData: false }), block.upBias)) as tf.Tensor2D;
   const down = tf.add(ops.matMul(up, block.down as tf.Tensor2D, { xIsData: false }), block.downBias);

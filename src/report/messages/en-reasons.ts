@@ -10,11 +10,12 @@ export const enReasons = {
   "reason.partName.seqLen": "sequence length",
   "reason.partName.devices": "devices",
   "reason.part.notSet": "{part}: not set in this file",
-  "reason.part.devicesLauncher": "devices: not in this file ({from}); pass --devices or set devices in .github/batch-advisor.yml",
+  "reason.part.devicesLauncher":
+    "devices: not in this file ({from}); pass --devices or set devices in .github/batch-advisor.yml",
   "reason.part.launcher": "set by the launcher",
   "reason.part.devicesAll": "devices: {value} means all visible devices, known only at run time",
   "reason.part.devicesIndivisible": "devices: {devices} is not divisible by the model-parallel size {parallel}",
-  "reason.auto": "\"auto\": chosen at run time by the framework",
+  "reason.auto": '"auto": chosen at run time by the framework',
   "reason.env": "read from environment variable {name} at run time",
   "reason.resolver": "computed by the resolver {name} at run time",
   "reason.interpolation": "interpolation {expr} is not resolved in this file",
@@ -39,8 +40,10 @@ export const enReasons = {
   "reason.backend.notInstalled": "{pkg} is not installed",
   "reason.backend.failed": "{pkg} failed to load: {error}",
   "reason.proxy.mnist": "{model} on MNIST ({train} real digits for training, {held} held out)",
-  "reason.proxy.teacherStudent": "{model} on synthetic teacher–student classification ({features} Gaussian features, {classes} classes from a random tanh teacher, label noise {noise}; {examples} training examples)",
-  "reason.proxy.tokens": "{model} on synthetic tokens from an order-2 Markov source (vocabulary {vocab}, {length} tokens per sequence, entropy ≈ {entropy} nats/token; {sequences} training sequences)",
+  "reason.proxy.teacherStudent":
+    "{model} on synthetic teacher–student classification ({features} Gaussian features, {classes} classes from a random tanh teacher, label noise {noise}; {examples} training examples)",
+  "reason.proxy.tokens":
+    "{model} on synthetic tokens from an order-2 Markov source (vocabulary {vocab}, {length} tokens per sequence, entropy ≈ {entropy} nats/token; {sequences} training sequences)",
   "phase.backend": "backend",
   "phase.data": "data",
   "phase.timing": "step timing",

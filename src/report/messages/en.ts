@@ -159,18 +159,22 @@ export const en = {
   "lr.rule.linear": "linear rule",
   "lr.rule.sqrt": "square-root rule",
   "lr.rule.none": "no rule",
-  "lr.adjustments": "Under the same rule, Adam's other settings move too (Malladi et al. 2022), shown here from their defaults:",
+  "lr.adjustments":
+    "Under the same rule, Adam's other settings move too (Malladi et al. 2022), shown here from their defaults:",
 
   // alerts
   "alert.unknownParts": "Unknown: {parts}.",
-  "alert.configErrors": "The bot configuration (`.github/batch-advisor.yml`) has problems (a bad key falls back to its default):",
+  "alert.configErrors":
+    "The bot configuration (`.github/batch-advisor.yml`) has problems (a bad key falls back to its default):",
   "alert.skipped": "Not analysed:",
   "alert.configError": "{key}{where}: {message}",
   "alert.skippedFile": "{path}: {reason}",
   "alert.fileErrors": "batch-advisor could not read all of {path}; it used the settings it could read:",
   "alert.detectWarnings": "In {path}:",
-  "alert.unreadableValue": "Cannot read the new value of {key} ({where}): {value}{reason}. The new effective batch is not known, so nothing that depends on it is predicted.",
-  "alert.unreadableValueBefore": "Cannot read the old value of {key} ({where}): {value}{reason}. The old effective batch is not known, so the change cannot be measured against it.",
+  "alert.unreadableValue":
+    "Cannot read the new value of {key} ({where}): {value}{reason}. The new effective batch is not known, so nothing that depends on it is predicted.",
+  "alert.unreadableValueBefore":
+    "Cannot read the old value of {key} ({where}): {value}{reason}. The old effective batch is not known, so the change cannot be measured against it.",
   "alert.reason": " ({reason})",
   "alert.unreadable": "Configs batch-advisor could not read (fix them and push again):",
   "alert.fileError": "{where}{message}",
@@ -179,7 +183,8 @@ export const en = {
   "word.sentenceJoin": " ",
 
   // the chart and its table
-  "chart.caption": "Steps, examples and wall time to reach the same loss, relative to the old batch (= 1), for batch sizes around {before} → {after}. Perfect scaling is steps ∝ 1/batch, the best a bigger batch can do.",
+  "chart.caption":
+    "Steps, examples and wall time to reach the same loss, relative to the old batch (= 1), for batch sizes around {before} → {after}. Perfect scaling is steps ∝ 1/batch, the best a bigger batch can do.",
   "chart.col.batch": "Batch size ({unit})",
   "chart.col.steps": "Steps",
   "chart.col.perfect": "Steps if perfect scaling",
@@ -190,13 +195,14 @@ export const en = {
   "chart.title": "Steps to the same loss (line); bars mark {before} (before) and {after} (after)",
   "chart.xAxis": "Batch size ({unit})",
   "chart.yAxis": "Steps (before = 1)",
-  "chart.uncertain": "The critical batch is uncertain here (B_crit between {low} and {high}), so read this curve as one possibility, not a prediction.",
+  "chart.uncertain":
+    "The critical batch is uncertain here (B_crit between {low} and {high}), so read this curve as one possibility, not a prediction.",
 
   // many changes
   "collapsed.summary": "{count} more changes, one line each",
   "collapsed.truncated": "…and {count} more: the JSON output (`--json`) lists every one.",
-  "clipped": "*The comment was cut here to stay under GitHub's size limit; the JSON output (`--json`) has everything.*",
-  "footer": "batch-advisor updates this comment on every push.",
+  clipped: "*The comment was cut here to stay under GitHub's size limit; the JSON output (`--json`) has everything.*",
+  footer: "batch-advisor updates this comment on every push.",
 
   // Why: its own file
   ...enWhy,
@@ -205,7 +211,8 @@ export const en = {
   // How this was measured
   "how.summary": "<b>How this was measured</b>",
   "how.source": "Compared: {source}",
-  "how.noProxy": "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit.",
+  "how.noProxy":
+    "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit.",
   "how.runOne": "Proxy run:",
   "how.run": "Proxy run {n} (for {files}):",
   "how.moreRuns": "…and {count} more proxy runs (see the JSON output).",
@@ -217,8 +224,10 @@ export const en = {
   "how.steps": "Step time at batch {batches} ({repeats} timed steps each, after warm-up)",
   "how.memory": "Peak memory at batch {batches}: {slope} per example (R² {r2})",
   "how.loss": "Loss curves at batch {curves}: {steps} training steps in all",
-  "how.noise": "Noise scale: gradients at batch {small} and {big} over {samples} steps; B_simple = {value} (95% interval {low}–{high}) at loss {atLoss}, from {initialLoss} at the start",
-  "how.critical": "Critical batch measured directly: B_crit = {bCrit} from {runs} runs to loss {target} (R² {r2}; learning rate {rule})",
+  "how.noise":
+    "Noise scale: gradients at batch {small} and {big} over {samples} steps; B_simple = {value} (95% interval {low}–{high}) at loss {atLoss}, from {initialLoss} at the start",
+  "how.critical":
+    "Critical batch measured directly: B_crit = {bCrit} from {runs} runs to loss {target} (R² {r2}; learning rate {rule})",
   "how.wall": "Wall time: {seconds} (budget {budget})",
   "how.partial": "Partial: the time budget stopped the run early (log: {reason}).",
   "how.partialPhase": "Partial: the time budget stopped the run early, in its {phase} phase (log: {log}).",
@@ -251,14 +260,20 @@ export const en = {
 
   // how a framework scales the learning rate by itself
   "scaling.mmengine-auto-scale-lr": "mmengine auto_scale_lr: lr × (effective batch ÷ base_batch_size)",
-  "scaling.mmengine-auto-scale-lr-off": "mmengine auto_scale_lr is off: set auto_scale_lr.enable=True (or pass --auto-scale-lr) to scale the LR linearly from base_batch_size",
-  "scaling.timm-lr-base": "timm derives lr = lr_base × global batch ÷ lr_base_size (linear, or sqrt for adaptive optimizers) while --lr is unset",
-  "scaling.latent-diffusion-scale-lr": "latent-diffusion main.py --scale_lr (default True): lr = accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
-  "scaling.detectron2-reference-world-size": "detectron2 REFERENCE_WORLD_SIZE={size} rescales IMS_PER_BATCH and BASE_LR linearly to the actual number of GPUs",
-  "scaling.detectron2-reference-world-size-by-hand": "detectron2 REFERENCE_WORLD_SIZE only rescales for a different number of GPUs; a batch edited by hand needs BASE_LR scaled by hand",
+  "scaling.mmengine-auto-scale-lr-off":
+    "mmengine auto_scale_lr is off: set auto_scale_lr.enable=True (or pass --auto-scale-lr) to scale the LR linearly from base_batch_size",
+  "scaling.timm-lr-base":
+    "timm derives lr = lr_base × global batch ÷ lr_base_size (linear, or sqrt for adaptive optimizers) while --lr is unset",
+  "scaling.latent-diffusion-scale-lr":
+    "latent-diffusion main.py --scale_lr (default True): lr = accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
+  "scaling.detectron2-reference-world-size":
+    "detectron2 REFERENCE_WORLD_SIZE={size} rescales IMS_PER_BATCH and BASE_LR linearly to the actual number of GPUs",
+  "scaling.detectron2-reference-world-size-by-hand":
+    "detectron2 REFERENCE_WORLD_SIZE only rescales for a different number of GPUs; a batch edited by hand needs BASE_LR scaled by hand",
   "scaling.ludwig-lr-scaling": "Ludwig learning_rate_scaling={value} scales the LR with the number of workers",
   "scaling.ludwig-lr-scaling-by-hand": "Ludwig learning_rate_scaling follows the number of workers, not batch_size",
-  "scaling.ultralytics-nbs": "Ultralytics accumulates up to the nominal batch nbs={nbs}, so below it the effective batch and LR stay put; above it lr0 is not rescaled",
+  "scaling.ultralytics-nbs":
+    "Ultralytics accumulates up to the nominal batch nbs={nbs}, so below it the effective batch and LR stay put; above it lr0 is not rescaled",
 
   // above the fold: the headline table, the one action, the folds
   "head.row.batch": "Effective batch (per-device × accumulation × devices)",
@@ -273,9 +288,12 @@ export const en = {
   "head.row.lr": "Learning rate",
   "cell.notPredicted": "not predicted",
   "action.line": "**Next step:** {action}",
-  "action.split": "use {micro} per device × accumulation {accumulation}: the same effective batch, and it fits in {budget}.",
-  "action.shard": "not even one example per device fits in {budget}: shard the model states (ZeRO/FSDP), checkpoint activations, or train fewer parameters.",
-  "action.reduce": "bring the peak per device under {budget}: a smaller per-device batch with more gradient accumulation keeps the effective batch.",
+  "action.split":
+    "use {micro} per device × accumulation {accumulation}: the same effective batch, and it fits in {budget}.",
+  "action.shard":
+    "not even one example per device fits in {budget}: shard the model states (ZeRO/FSDP), checkpoint activations, or train fewer parameters.",
+  "action.reduce":
+    "bring the peak per device under {budget}: a smaller per-device batch with more gradient accumulation keeps the effective batch.",
   "action.readable": "write {key} as a number the bot can read, so the new effective batch is known.",
   "action.lr": "set {key} to {value} ({rule}); the review has a one-click suggestion on that line.",
   "action.lrKey": "the learning rate",
@@ -283,7 +301,8 @@ export const en = {
   "action.schedule": "scale the step-counted settings: {list}.",
   "action.sameBatch": "nothing for convergence; check that the new per-device batch fits in memory.",
   "action.none": "nothing to change.",
-  "same.batch": "The effective batch stays {batch} ({parts}): the same updates, so the same convergence per step; memory per device follows the per-device batch ({memory}); each step usually runs faster; BatchNorm statistics now come from {micro} examples per device.",
+  "same.batch":
+    "The effective batch stays {batch} ({parts}): the same updates, so the same convergence per step; memory per device follows the per-device batch ({memory}); each step usually runs faster; BatchNorm statistics now come from {micro} examples per device.",
   "same.part": "{name} {factor}",
   "same.memoryUnknown": "×{k} for activations",
   "fold.details": "Details for {path}: changed settings, every number with its source, alerts, learning rate, curve",
@@ -301,11 +320,13 @@ export const en = {
   "frame.your-measurement": "your effective batch ({before} → {after} {unit}) against the critical batch you measured",
   "frame.your-proxy-same": "your model and data trained at your batch sizes ({before} → {after})",
   "frame.your-proxy-ratio": "your model and data at proxy batch {before} → {after}, keeping your ratio",
-  "frame.published-law": "your effective batch in tokens ({before} → {after}) against Kaplan et al. 2020's B_crit(L), no proxy scaling",
+  "frame.published-law":
+    "your effective batch in tokens ({before} → {after}) against Kaplan et al. 2020's B_crit(L), no proxy scaling",
   "frame.stand-in": "a stand-in task at proxy batch {before} → {after}, keeping your ratio",
 
   // an earlier comment whose change a later push removed
-  "gone.body": "**batch-advisor:** this pull request no longer changes a batch size; the earlier report no longer applies.",
+  "gone.body":
+    "**batch-advisor:** this pull request no longer changes a batch size; the earlier report no longer applies.",
 } as const;
 
 export type MessageId = keyof typeof en;

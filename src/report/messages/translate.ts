@@ -26,7 +26,10 @@ export interface Translator {
 /** Thrown for a Note id the catalogue does not word: a stage emitted an id no one wrote the words for. */
 export class MissingMessage extends Error {}
 
-const CATALOGUES: Record<Language, { messages: Record<MessageId, string>; notes: Record<string, NoteMessage>; sources?: Record<string, string> }> = {
+const CATALOGUES: Record<
+  Language,
+  { messages: Record<MessageId, string>; notes: Record<string, NoteMessage>; sources?: Record<string, string> }
+> = {
   // English names its sources as src/estimate/sources.ts writes them.
   en: { messages: en, notes: enNotes },
   "zh-TW": { messages: zhTW, notes: zhTWNotes, sources: zhTWSources },
@@ -47,7 +50,10 @@ export function translator(language: Language): Translator {
       const params = wordedParams(n.params ?? {}, this);
       if (typeof message === "function") return message(params, this);
       // A template whose parameter is missing still says what it can: the placeholder shows as "?".
-      return fill(message, params) ?? message.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? "?" : String(params[name])));
+      return (
+        fill(message, params) ??
+        message.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? "?" : String(params[name])))
+      );
     },
     source: (name) => (sources ? sourceName(name, sources) : name),
   };

@@ -6,7 +6,11 @@ export type ReasonKind = "unknown" | "config" | "skipped" | "backend" | "proxy";
 
 type Rule = [RegExp, MessageId, (m: RegExpMatchArray, t: Translator) => Params];
 
-const PART_NAMES: Record<string, MessageId> = { "per-device batch": "reason.partName.micro", "sequence length": "reason.partName.seqLen", devices: "reason.partName.devices" };
+const PART_NAMES: Record<string, MessageId> = {
+  "per-device batch": "reason.partName.micro",
+  "sequence length": "reason.partName.seqLen",
+  devices: "reason.partName.devices",
+};
 
 /** The value reasons of src/detect/parse/unknown-value.ts and src/detect/extract-settings.ts. */
 const VALUE: Rule[] = [
@@ -27,10 +31,26 @@ const VALUE: Rule[] = [
 
 /** The part reasons of src/detect/effective-batch.ts. */
 const UNKNOWN: Rule[] = [
-  [/^(per-device batch|sequence length|devices): not set in this file$/, "reason.part.notSet", (m, t) => ({ part: t.t(PART_NAMES[m[1]]) })],
-  [/^devices: not in this file \((.+)\); pass --devices or set devices in \.github\/batch-advisor\.yml$/, "reason.part.devicesLauncher", (m, t) => ({ from: m[1] === "set by the launcher" ? t.t("reason.part.launcher") : m[1] })],
-  [/^devices: (.+) means all visible devices, known only at run time$/, "reason.part.devicesAll", (m) => ({ value: m[1] })],
-  [/^devices: (\S+) is not divisible by the model-parallel size (\S+)$/, "reason.part.devicesIndivisible", (m) => ({ devices: m[1], parallel: m[2] })],
+  [
+    /^(per-device batch|sequence length|devices): not set in this file$/,
+    "reason.part.notSet",
+    (m, t) => ({ part: t.t(PART_NAMES[m[1]]) }),
+  ],
+  [
+    /^devices: not in this file \((.+)\); pass --devices or set devices in \.github\/batch-advisor\.yml$/,
+    "reason.part.devicesLauncher",
+    (m, t) => ({ from: m[1] === "set by the launcher" ? t.t("reason.part.launcher") : m[1] }),
+  ],
+  [
+    /^devices: (.+) means all visible devices, known only at run time$/,
+    "reason.part.devicesAll",
+    (m) => ({ value: m[1] }),
+  ],
+  [
+    /^devices: (\S+) is not divisible by the model-parallel size (\S+)$/,
+    "reason.part.devicesIndivisible",
+    (m) => ({ devices: m[1], parallel: m[2] }),
+  ],
 ];
 
 /** src/config/format-issue.ts, after the key it starts with (the alert names the key already). */
@@ -47,7 +67,11 @@ const SKIPPED: Rule[] = [
   [/^is a symbolic link in the repository; not followed$/, "reason.skip.symlink", () => ({})],
   [/^is a submodule, not a file; not read$/, "reason.skip.submodule", () => ({})],
   [/^is a folder, not a file; not read$/, "reason.skip.folder", () => ({})],
-  [/^([\d.]+) MiB is over the ([\d.]+) MiB limit; not read$/, "reason.skip.tooLarge", (m) => ({ size: m[1], max: m[2] })],
+  [
+    /^([\d.]+) MiB is over the ([\d.]+) MiB limit; not read$/,
+    "reason.skip.tooLarge",
+    (m) => ({ size: m[1], max: m[2] }),
+  ],
 ];
 
 /** src/proxy/load-backend.ts: a backend that could not be used. The load error is the library's own words, quoted. */
@@ -58,7 +82,11 @@ const BACKEND: Rule[] = [
 
 /** src/proxy: the proxy model (quoted, it is a shape) on its data set (src/proxy/data/*.ts). */
 const PROXY: Rule[] = [
-  [/^(.+?) on MNIST \((\d+) real digits for training, (\d+) held out\)$/, "reason.proxy.mnist", (m) => ({ model: m[1], train: m[2], held: m[3] })],
+  [
+    /^(.+?) on MNIST \((\d+) real digits for training, (\d+) held out\)$/,
+    "reason.proxy.mnist",
+    (m) => ({ model: m[1], train: m[2], held: m[3] }),
+  ],
   [
     /^(.+?) on synthetic teacher–student classification \((\d+) Gaussian features, (\d+) classes from a random tanh teacher, label noise ([\d.]+); (\d+) training examples\)$/,
     "reason.proxy.teacherStudent",
@@ -71,7 +99,13 @@ const PROXY: Rule[] = [
   ],
 ];
 
-const RULES: Record<ReasonKind, Rule[]> = { unknown: UNKNOWN, config: CONFIG, skipped: SKIPPED, backend: BACKEND, proxy: PROXY };
+const RULES: Record<ReasonKind, Rule[]> = {
+  unknown: UNKNOWN,
+  config: CONFIG,
+  skipped: SKIPPED,
+  backend: BACKEND,
+  proxy: PROXY,
+};
 
 /**
  * A reason another stage wrote in English, in the reader's language when the catalogue knows its
@@ -88,7 +122,9 @@ export function wordReason(kind: ReasonKind, text: string, t: Translator, safe?:
   // "key: value reason" for a setting whose value is only known at run time.
   const keyed = /^([^:\s]+): (.+)$/s.exec(text);
   const reason = keyed ? match(VALUE, keyed[2], t, safe) : undefined;
-  return keyed && reason !== undefined ? t.t("reason.keyed", { key: safe ? safe.text(keyed[1]) : keyed[1], reason }) : asWritten;
+  return keyed && reason !== undefined
+    ? t.t("reason.keyed", { key: safe ? safe.text(keyed[1]) : keyed[1], reason })
+    : asWritten;
 }
 
 /**
@@ -108,7 +144,11 @@ function match(rules: Rule[], text: string, t: Translator, safe?: Escape): strin
     const m = text.match(pattern);
     if (!m) continue;
     const raw = read(m, t);
-    const params = safe ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, QUOTED.has(k) ? safe.code(String(v)) : safe.text(String(v))])) : raw;
+    const params = safe
+      ? Object.fromEntries(
+          Object.entries(raw).map(([k, v]) => [k, QUOTED.has(k) ? safe.code(String(v)) : safe.text(String(v))]),
+        )
+      : raw;
     return t.t(id, params);
   }
   return undefined;

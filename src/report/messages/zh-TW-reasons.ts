@@ -7,11 +7,12 @@ export const zhTWReasons: Record<keyof typeof enReasons, string> = {
   "reason.partName.seqLen": "序列長度",
   "reason.partName.devices": "GPU 數量",
   "reason.part.notSet": "{part}：這個檔案沒有設定",
-  "reason.part.devicesLauncher": "GPU 數量：這個檔案沒有寫（{from}）；請傳入 --devices，或在 .github/batch-advisor.yml 設定 devices",
+  "reason.part.devicesLauncher":
+    "GPU 數量：這個檔案沒有寫（{from}）；請傳入 --devices，或在 .github/batch-advisor.yml 設定 devices",
   "reason.part.launcher": "由啟動器決定",
   "reason.part.devicesAll": "GPU 數量：{value} 代表所有看得到的 GPU，要到執行時才知道",
   "reason.part.devicesIndivisible": "GPU 數量：{devices} 無法被模型平行的大小 {parallel} 整除",
-  "reason.auto": "\"auto\"：由框架在執行時決定",
+  "reason.auto": '"auto"：由框架在執行時決定',
   "reason.env": "執行時才從環境變數 {name} 讀取",
   "reason.resolver": "執行時才由解析器 {name} 計算",
   "reason.interpolation": "這個檔案裡解析不到插值 {expr}",
@@ -36,8 +37,10 @@ export const zhTWReasons: Record<keyof typeof enReasons, string> = {
   "reason.backend.notInstalled": "沒有安裝 {pkg}",
   "reason.backend.failed": "{pkg} 載入失敗：{error}",
   "reason.proxy.mnist": "{model}，資料為 MNIST（{train} 張真實手寫數字用於訓練，{held} 張保留不訓練）",
-  "reason.proxy.teacherStudent": "{model}，資料為合成的師生分類資料（{features} 個高斯特徵、由隨機 tanh 教師模型決定的 {classes} 個類別、標籤雜訊 {noise}；{examples} 筆訓練樣本）",
-  "reason.proxy.tokens": "{model}，資料為二階馬可夫來源產生的合成 token（詞彙表 {vocab}、每個序列 {length} 個 token、熵 ≈ {entropy} nats/token；{sequences} 個訓練序列）",
+  "reason.proxy.teacherStudent":
+    "{model}，資料為合成的師生分類資料（{features} 個高斯特徵、由隨機 tanh 教師模型決定的 {classes} 個類別、標籤雜訊 {noise}；{examples} 筆訓練樣本）",
+  "reason.proxy.tokens":
+    "{model}，資料為二階馬可夫來源產生的合成 token（詞彙表 {vocab}、每個序列 {length} 個 token、熵 ≈ {entropy} nats/token；{sequences} 個訓練序列）",
   "phase.backend": "後端",
   "phase.data": "資料",
   "phase.timing": "每步計時",

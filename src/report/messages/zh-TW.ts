@@ -165,8 +165,10 @@ export const zhTW: Record<MessageId, string> = {
   "alert.skippedFile": "{path}：{reason}",
   "alert.fileErrors": "batch-advisor 無法完整讀取 {path}，只用了讀得到的設定：",
   "alert.detectWarnings": "{path} 中：",
-  "alert.unreadableValue": "讀不到 {key} 的新值（{where}）：{value}{reason}。新的有效批次因此未知，凡是依賴它的預測都不做。",
-  "alert.unreadableValueBefore": "讀不到 {key} 的舊值（{where}）：{value}{reason}。舊的有效批次因此未知，這次變更無法和它比較。",
+  "alert.unreadableValue":
+    "讀不到 {key} 的新值（{where}）：{value}{reason}。新的有效批次因此未知，凡是依賴它的預測都不做。",
+  "alert.unreadableValueBefore":
+    "讀不到 {key} 的舊值（{where}）：{value}{reason}。舊的有效批次因此未知，這次變更無法和它比較。",
   "alert.reason": "（{reason}）",
   "alert.unreadable": "batch-advisor 無法讀取的設定檔（修正後再推送一次）：",
   "alert.fileError": "{where}{message}",
@@ -174,7 +176,8 @@ export const zhTW: Record<MessageId, string> = {
   "alert.where": "（{where}）",
   "word.sentenceJoin": "",
 
-  "chart.caption": "在 {before} → {after} 附近的各個批次大小下，達到相同損失所需的訓練步數、樣本數與實際時間，以原本的批次為 1。完美縮放是指步數與批次大小成反比，這是加大批次最好的情況。",
+  "chart.caption":
+    "在 {before} → {after} 附近的各個批次大小下，達到相同損失所需的訓練步數、樣本數與實際時間，以原本的批次為 1。完美縮放是指步數與批次大小成反比，這是加大批次最好的情況。",
   "chart.col.batch": "批次大小（{unit}）",
   "chart.col.steps": "訓練步數",
   "chart.col.perfect": "完美縮放下的步數",
@@ -185,17 +188,18 @@ export const zhTW: Record<MessageId, string> = {
   "chart.title": "達到相同損失的訓練步數（折線）；長條標出 {before}（變更前）與 {after}（變更後）",
   "chart.xAxis": "批次大小（{unit}）",
   "chart.yAxis": "訓練步數（變更前 = 1）",
-  "chart.uncertain": "這次的臨界批次不確定（B_crit 介於 {low} 與 {high} 之間），所以這條曲線只是其中一種可能，不是預測。",
+  "chart.uncertain":
+    "這次的臨界批次不確定（B_crit 介於 {low} 與 {high} 之間），所以這條曲線只是其中一種可能，不是預測。",
 
   "collapsed.summary": "其餘 {count} 處變更，每處一行",
   "collapsed.truncated": "……還有 {count} 處：JSON 輸出（`--json`）列出全部。",
-  "clipped": "*為了不超過 GitHub 的留言長度上限，內容在這裡截斷；完整內容請看 JSON 輸出（`--json`）。*",
-  "footer": "batch-advisor 會在每次推送時更新這則留言。",
-
+  clipped: "*為了不超過 GitHub 的留言長度上限，內容在這裡截斷；完整內容請看 JSON 輸出（`--json`）。*",
+  footer: "batch-advisor 會在每次推送時更新這則留言。",
 
   "how.summary": "<b>量測方式</b>",
   "how.source": "比較對象：{source}",
-  "how.noProxy": "沒有執行代理模型：不預測速度與收斂；記憶體依設定檔描述的工作負載（模型、微調方法、GPU）、模型提示與校正點推算，不含代理模型的擬合。",
+  "how.noProxy":
+    "沒有執行代理模型：不預測速度與收斂；記憶體依設定檔描述的工作負載（模型、微調方法、GPU）、模型提示與校正點推算，不含代理模型的擬合。",
   "how.runOne": "代理模型執行：",
   "how.run": "代理模型第 {n} 次執行（用於 {files}）：",
   "how.moreRuns": "……另有 {count} 次代理模型執行（請看 JSON 輸出）。",
@@ -207,8 +211,10 @@ export const zhTW: Record<MessageId, string> = {
   "how.steps": "在批次 {batches} 下計時每步時間（暖機後各計時 {repeats} 步）",
   "how.memory": "在批次 {batches} 下量測記憶體峰值：每筆樣本 {slope}（R² {r2}）",
   "how.loss": "在批次 {curves} 下記錄損失曲線：共 {steps} 個訓練步",
-  "how.noise": "梯度雜訊尺度：在 {samples} 步中分別以批次 {small} 與 {big} 計算梯度；B_simple = {value}（95% 區間 {low}–{high}），量測時損失為 {atLoss}，開始時為 {initialLoss}",
-  "how.critical": "直接量測臨界批次：由 {runs} 次訓練到損失 {target} 的結果得到 B_crit = {bCrit}（R² {r2}；學習率 {rule}）",
+  "how.noise":
+    "梯度雜訊尺度：在 {samples} 步中分別以批次 {small} 與 {big} 計算梯度；B_simple = {value}（95% 區間 {low}–{high}），量測時損失為 {atLoss}，開始時為 {initialLoss}",
+  "how.critical":
+    "直接量測臨界批次：由 {runs} 次訓練到損失 {target} 的結果得到 B_crit = {bCrit}（R² {r2}；學習率 {rule}）",
   "how.wall": "實際耗時：{seconds}（預算 {budget}）",
   "how.partial": "不完整：時間預算用完，提早停止（紀錄：{reason}）。",
   "how.partialPhase": "不完整：時間預算用完，代理模型在{phase}階段提早停止（紀錄：{log}）。",
@@ -234,14 +240,20 @@ export const zhTW: Record<MessageId, string> = {
   "lr.ruleCited.none": "沒有適用的規則",
   "lr.warmup": "在前約 5 個 epoch 逐步把學習率拉高（{rule}）",
   "scaling.mmengine-auto-scale-lr": "mmengine 的 auto_scale_lr 會自動縮放：lr × (有效批次 ÷ base_batch_size)",
-  "scaling.mmengine-auto-scale-lr-off": "mmengine 的 auto_scale_lr 沒有開啟：設定 auto_scale_lr.enable=True（或加上 --auto-scale-lr），學習率就會依 base_batch_size 線性縮放",
-  "scaling.timm-lr-base": "沒有設定 --lr 時，timm 以 lr = lr_base × 全域批次 ÷ lr_base_size 推算學習率（線性，自適應最佳化器則用平方根）",
-  "scaling.latent-diffusion-scale-lr": "latent-diffusion 的 main.py --scale_lr（預設開啟）：lr = accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
-  "scaling.detectron2-reference-world-size": "detectron2 的 REFERENCE_WORLD_SIZE={size} 會依實際的 GPU 數量線性縮放 IMS_PER_BATCH 與 BASE_LR",
-  "scaling.detectron2-reference-world-size-by-hand": "detectron2 的 REFERENCE_WORLD_SIZE 只在 GPU 數量不同時才縮放；手動修改的批次大小需要手動調整 BASE_LR",
+  "scaling.mmengine-auto-scale-lr-off":
+    "mmengine 的 auto_scale_lr 沒有開啟：設定 auto_scale_lr.enable=True（或加上 --auto-scale-lr），學習率就會依 base_batch_size 線性縮放",
+  "scaling.timm-lr-base":
+    "沒有設定 --lr 時，timm 以 lr = lr_base × 全域批次 ÷ lr_base_size 推算學習率（線性，自適應最佳化器則用平方根）",
+  "scaling.latent-diffusion-scale-lr":
+    "latent-diffusion 的 main.py --scale_lr（預設開啟）：lr = accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
+  "scaling.detectron2-reference-world-size":
+    "detectron2 的 REFERENCE_WORLD_SIZE={size} 會依實際的 GPU 數量線性縮放 IMS_PER_BATCH 與 BASE_LR",
+  "scaling.detectron2-reference-world-size-by-hand":
+    "detectron2 的 REFERENCE_WORLD_SIZE 只在 GPU 數量不同時才縮放；手動修改的批次大小需要手動調整 BASE_LR",
   "scaling.ludwig-lr-scaling": "Ludwig 的 learning_rate_scaling={value} 會依 worker 數量縮放學習率",
   "scaling.ludwig-lr-scaling-by-hand": "Ludwig 的 learning_rate_scaling 依 worker 數量縮放，而不是依 batch_size",
-  "scaling.ultralytics-nbs": "Ultralytics 會累積梯度直到名目批次 nbs={nbs}，因此低於它時有效批次與學習率都不變；高於它時 lr0 不會重新縮放",
+  "scaling.ultralytics-nbs":
+    "Ultralytics 會累積梯度直到名目批次 nbs={nbs}，因此低於它時有效批次與學習率都不變；高於它時 lr0 不會重新縮放",
   "head.row.batch": "有效批次（每張 GPU × 梯度累積 × GPU 數量）",
   "head.formed": "{batch}（{how}）",
   "head.row.memory": "每張 GPU 的記憶體峰值",
@@ -255,7 +267,8 @@ export const zhTW: Record<MessageId, string> = {
   "cell.notPredicted": "未預測",
   "action.line": "**下一步：**{action}",
   "action.split": "改用每張 GPU {micro} 個 × 梯度累積 {accumulation} 步：有效批次相同，而且能放進 {budget}。",
-  "action.shard": "在 {budget} 上每張 GPU 連一筆樣本都放不下：請分片模型狀態（ZeRO/FSDP）、使用活化值檢查點，或減少要訓練的參數。",
+  "action.shard":
+    "在 {budget} 上每張 GPU 連一筆樣本都放不下：請分片模型狀態（ZeRO/FSDP）、使用活化值檢查點，或減少要訓練的參數。",
   "action.reduce": "把每張 GPU 的峰值降到 {budget} 以下：改用較小的每 GPU 批次、加大梯度累積，就能維持有效批次。",
   "action.readable": "把 {key} 寫成 batch-advisor 讀得懂的數字，才能知道新的有效批次。",
   "action.lr": "把 {key} 設為 {value}（{rule}）；審查中那一行有一鍵套用的建議。",
@@ -264,7 +277,8 @@ export const zhTW: Record<MessageId, string> = {
   "action.schedule": "縮放以步數計的設定：{list}。",
   "action.sameBatch": "收斂不需要調整；請確認新的每 GPU 批次放得進記憶體。",
   "action.none": "不需要調整。",
-  "same.batch": "有效批次維持 {batch}（{parts}）：更新完全相同，因此每一步的收斂也相同；每張 GPU 的記憶體跟著每 GPU 批次變化（{memory}）；每一步通常跑得更快；BatchNorm 的統計量改由每張 GPU {micro} 個樣本算出。",
+  "same.batch":
+    "有效批次維持 {batch}（{parts}）：更新完全相同，因此每一步的收斂也相同；每張 GPU 的記憶體跟著每 GPU 批次變化（{memory}）；每一步通常跑得更快；BatchNorm 的統計量改由每張 GPU {micro} 個樣本算出。",
   "same.part": "{name} {factor}",
   "same.memoryUnknown": "活化值 ×{k}",
   "fold.details": "{path} 的細節：變更的設定、每個數字的來源、警示、學習率、曲線",
@@ -280,7 +294,8 @@ export const zhTW: Record<MessageId, string> = {
   "frame.your-measurement": "你的有效批次（{before} → {after} {unit}）對照你實測的臨界批次",
   "frame.your-proxy-same": "你的模型與資料以你的批次大小訓練（{before} → {after}）",
   "frame.your-proxy-ratio": "你的模型與資料在代理批次 {before} → {after} 上訓練，維持你的比例",
-  "frame.published-law": "以 token 計的有效批次（{before} → {after}）對照 Kaplan et al. 2020 的 B_crit(L)，不經代理模型換算",
+  "frame.published-law":
+    "以 token 計的有效批次（{before} → {after}）對照 Kaplan et al. 2020 的 B_crit(L)，不經代理模型換算",
   "frame.stand-in": "替代任務在代理批次 {before} → {after} 上訓練，維持你的比例",
   "gone.body": "**batch-advisor：** 這個 pull request 已不再變更批次大小，先前的報告不再適用。",
   "untrusted.truncated": "…（共 {count} 個字元）",

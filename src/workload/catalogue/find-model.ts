@@ -37,7 +37,9 @@ function buildIndex(entries: ModelEntry[]): ModelIndex {
       compact.set(c, (compact.get(c) ?? new Set()).add(entry));
     }
   }
-  const byCompact = new Map([...compact].filter(([, set]) => set.size === 1).map(([k, set]) => [k, [...set][0]] as const));
+  const byCompact = new Map(
+    [...compact].filter(([, set]) => set.size === 1).map(([k, set]) => [k, [...set][0]] as const),
+  );
   return { byKey, byCompact, keysOf: entries.map((e) => ({ name: e.id, keys: modelKeys(e) })) };
 }
 

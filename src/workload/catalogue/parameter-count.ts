@@ -75,5 +75,12 @@ function encoderDecoderCount(m: LanguageModelEntry): number {
   const decoderBlock = self + cross + mlp(m, m.intermediate) + 3 * norm;
   const buckets = 2 * (m.relativeBuckets ?? 0) * m.heads;
   const head = m.tiedEmbeddings ? 0 : m.vocab * m.hidden;
-  return m.vocab * m.hidden + m.layers * encoderBlock + (m.decoderLayers ?? m.layers) * decoderBlock + 2 * norm + buckets + head;
+  return (
+    m.vocab * m.hidden +
+    m.layers * encoderBlock +
+    (m.decoderLayers ?? m.layers) * decoderBlock +
+    2 * norm +
+    buckets +
+    head
+  );
 }

@@ -16,6 +16,10 @@ describe("accelerate config", () => {
   it("holds no batch size: it supplies devices for a training config elsewhere", () => {
     const r = detectFile("default_config.yaml", fixture("accelerate", "multi_gpu.yaml"));
     expect(table(r)).toEqual([[11, "devices", "num_processes", 4]]);
-    expect(r.effective).toMatchObject({ value: null, unknown: ["per-device batch: not set in this file"], parts: { devices: 4 } });
+    expect(r.effective).toMatchObject({
+      value: null,
+      unknown: ["per-device batch: not set in this file"],
+      parts: { devices: 4 },
+    });
   });
 });

@@ -18,7 +18,11 @@ describe("Axolotl", () => {
       [37, "learning_rate", "learning_rate", 2e-4],
       [48, "warmup", "warmup_steps", 10],
     ]);
-    expect(r.effective).toMatchObject({ value: 2 * 4 * 2 * 4096, unit: "tokens", formula: "2 (per device) × 4 (accumulation) × 2 (devices) × 4096 (sequence length)" });
+    expect(r.effective).toMatchObject({
+      value: 2 * 4 * 2 * 4096,
+      unit: "tokens",
+      formula: "2 (per device) × 4 (accumulation) × 2 (devices) × 4096 (sequence length)",
+    });
   });
 
   it("derives accumulation = batch_size // micro_batch_size, and tensor parallelism divides the devices", () => {
@@ -38,7 +42,8 @@ describe("Axolotl", () => {
     expect(r.effective).toMatchObject({
       value: 128,
       unit: "samples",
-      formula: "4 (per device) × 8 (accumulation = batch_size 32 // micro_batch_size 4) × 4 (data-parallel = 8 devices ÷ 2 tensor)",
+      formula:
+        "4 (per device) × 8 (accumulation = batch_size 32 // micro_batch_size 4) × 4 (data-parallel = 8 devices ÷ 2 tensor)",
       parts: { micro: 4, accum: 8, devices: 4 },
     });
   });
@@ -46,7 +51,9 @@ describe("Axolotl", () => {
   it("micro-only change under a fixed batch_size changes the accumulation, not the effective batch", () => {
     const text = fixture("axolotl", "fft-tp-batch-size.yml");
     const before = detectFile("fft.yml", text, { devices: 8 }).effective;
-    const after = detectFile("fft.yml", text.replace("micro_batch_size: 4", "micro_batch_size: 8"), { devices: 8 }).effective;
+    const after = detectFile("fft.yml", text.replace("micro_batch_size: 4", "micro_batch_size: 8"), {
+      devices: 8,
+    }).effective;
     expect([before.value, before.parts.accum]).toEqual([128, 8]);
     expect([after.value, after.parts.accum]).toEqual([128, 4]);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { fixture, table } from "./read-fixture.js";
 
-const ds = (config: object, devices?: number) => detectFile("ds_config.json", JSON.stringify(config, null, 2), { devices });
+const ds = (config: object, devices?: number) =>
+  detectFile("ds_config.json", JSON.stringify(config, null, 2), { devices });
 
 describe("DeepSpeed", () => {
   it("reads the batch triple, the optimizer and the scheduler of a ds_config", () => {
@@ -22,7 +23,11 @@ describe("DeepSpeed", () => {
 
   it("takes train_batch_size as the effective batch even before the device count is known", () => {
     const r = detectFile("ds_config.json", fixture("deepspeed", "ds_config_zero2.json"));
-    expect(r.effective).toMatchObject({ value: 256, formula: "256 (global batch)", parts: { micro: 8, accum: 4, devices: null } });
+    expect(r.effective).toMatchObject({
+      value: 256,
+      formula: "256 (global batch)",
+      parts: { micro: 8, accum: 4, devices: null },
+    });
   });
 
   it("agrees with itself on 8 GPUs and flags the conflict on 4", () => {
@@ -50,11 +55,17 @@ describe("DeepSpeed", () => {
       [38, "micro_batch", "train_micro_batch_size_per_gpu", null],
     ]);
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown).toContain('train_batch_size: "auto", filled in at launch by the Hugging Face Trainer / accelerate from the training arguments');
+    expect(r.effective.unknown).toContain(
+      'train_batch_size: "auto", filled in at launch by the Hugging Face Trainer / accelerate from the training arguments',
+    );
   });
 
   it('forms an "auto" train_batch_size from a written micro batch and accumulation', () => {
     const r = ds({ train_batch_size: "auto", train_micro_batch_size_per_gpu: 4, gradient_accumulation_steps: 8 }, 2);
-    expect(r.effective).toMatchObject({ value: 64, formula: "4 (per device) × 8 (accumulation) × 2 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 64,
+      formula: "4 (per device) × 8 (accumulation) × 2 (devices)",
+      unknown: [],
+    });
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { table } from "./read-fixture.js";
 import { detectFile } from "../../../src/detect/detect-file.js";
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/fairseq/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../fixtures/configs/fairseq/${name}`, import.meta.url), "utf8");
 
 describe("fairseq Hydra YAML", () => {
   it("reads sentences per GPU, update_freq and lr from their list form", () => {
@@ -19,14 +20,25 @@ describe("fairseq Hydra YAML", () => {
       [37, "max_steps", "optimization.max_update", 125000],
       [38, "grad_accum", "optimization.update_freq.0", 16],
     ]);
-    expect(r.effective).toMatchObject({ value: null, unit: "samples", formula: "16 (per device) × 16 (accumulation) × ? (devices)" });
-    expect(r.effective.unknown[0]).toMatch(/^devices: not in this file \(--distributed-world-size, or all visible GPUs\)/);
+    expect(r.effective).toMatchObject({
+      value: null,
+      unit: "samples",
+      formula: "16 (per device) × 16 (accumulation) × ? (devices)",
+    });
+    expect(r.effective.unknown[0]).toMatch(
+      /^devices: not in this file \(--distributed-world-size, or all visible GPUs\)/,
+    );
   });
 
   it("counts a max_tokens budget in tokens: max_tokens × update_freq × world size", () => {
-    const r = detectFile("examples/wav2vec/config/pretraining/wav2vec2_base_librispeech.yaml", fixture("wav2vec2_base_librispeech.yaml"));
+    const r = detectFile(
+      "examples/wav2vec/config/pretraining/wav2vec2_base_librispeech.yaml",
+      fixture("wav2vec2_base_librispeech.yaml"),
+    );
     expect(r.framework).toBe("fairseq");
-    expect(table(r).filter(([, role]) => ["tokens_per_batch", "devices", "learning_rate"].includes(role as string))).toEqual([
+    expect(
+      table(r).filter(([, role]) => ["tokens_per_batch", "devices", "learning_rate"].includes(role as string)),
+    ).toEqual([
       [21, "tokens_per_batch", "dataset.max_tokens", 1400000],
       [25, "devices", "distributed_training.distributed_world_size", 64],
       [36, "learning_rate", "optimization.lr.0", 0.0005],
@@ -40,7 +52,11 @@ describe("fairseq Hydra YAML", () => {
   });
 
   it("doubling update_freq doubles the tokens per update", () => {
-    const at = (k: number) => detectFile("c.yaml", `dataset:\n  max_tokens: 4096\noptimization:\n  update_freq: [${k}]\ndistributed_training:\n  distributed_world_size: 8\n`).effective.value;
+    const at = (k: number) =>
+      detectFile(
+        "c.yaml",
+        `dataset:\n  max_tokens: 4096\noptimization:\n  update_freq: [${k}]\ndistributed_training:\n  distributed_world_size: 8\n`,
+      ).effective.value;
     expect(at(2)! / at(1)!).toBe(2);
   });
 });
@@ -75,13 +91,20 @@ describe("fairseq-train flags", () => {
   });
 
   it("reads fairseq flags given to a checkout's train.py", () => {
-    const r = detectFile("train.sh", "python train.py data-bin/wikitext-103 --task language_modeling --tokens-per-sample 512 --max-tokens 2048 --update-freq 16\n", { devices: 8 });
+    const r = detectFile(
+      "train.sh",
+      "python train.py data-bin/wikitext-103 --task language_modeling --tokens-per-sample 512 --max-tokens 2048 --update-freq 16\n",
+      { devices: 8 },
+    );
     expect(r.framework).toBe("fairseq");
     expect(r.effective).toMatchObject({ value: 2048 * 16 * 8, unit: "tokens" });
   });
 
   it("counts sentences when only --batch-size is given", () => {
-    const r = detectFile("train.sh", "fairseq-train data-bin/iwslt14 --arch transformer_iwslt_de_en --batch-size 64 --update-freq 2 --distributed-world-size 4\n");
+    const r = detectFile(
+      "train.sh",
+      "fairseq-train data-bin/iwslt14 --arch transformer_iwslt_de_en --batch-size 64 --update-freq 2 --distributed-world-size 4\n",
+    );
     expect(r.effective).toMatchObject({ value: 512, unit: "samples" });
   });
 });

@@ -19,7 +19,12 @@ describe("Hugging Face Trainer", () => {
 
   it("multiplies per device × accumulation × the devices the launcher gives", () => {
     const r = detectFile("sft.yaml", fixture("huggingface", "llamafactory-llama3-lora-sft.yaml"), { devices: 4 });
-    expect(r.effective).toMatchObject({ value: 64, unit: "samples", formula: "2 (per device) × 8 (accumulation) × 4 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 64,
+      unit: "samples",
+      formula: "2 (per device) × 8 (accumulation) × 4 (devices)",
+      unknown: [],
+    });
   });
 
   it("names the launcher when the device count is not in the file", () => {
@@ -41,7 +46,11 @@ describe("Hugging Face Trainer", () => {
       [11, "grad_accum", "gradient_accumulation_steps", 8],
       [13, "eval_batch", "per_device_eval_batch_size", 4],
     ]);
-    expect(r.effective).toMatchObject({ value: 2 * 8 * 2 * 4096, unit: "tokens", formula: "2 (per device) × 8 (accumulation) × 2 (devices) × 4096 (sequence length)" });
+    expect(r.effective).toMatchObject({
+      value: 2 * 8 * 2 * 4096,
+      unit: "tokens",
+      formula: "2 (per device) × 8 (accumulation) × 2 (devices) × 4096 (sequence length)",
+    });
   });
 
   it("keeps an unpacked batch in examples even when a sequence length is set", () => {
@@ -56,15 +65,24 @@ describe("Hugging Face Trainer", () => {
       [13, "optimizer", "optim", "adamw_torch"],
       [14, "seq_len", "max_seq_length", 128],
     ]);
-    expect(r.effective).toMatchObject({ value: 256, unit: "samples", parts: { micro: 32, accum: 1, devices: 8, seqLen: 128 } });
+    expect(r.effective).toMatchObject({
+      value: 256,
+      unit: "samples",
+      parts: { micro: 32, accum: 1, devices: 8, seqLen: 128 },
+    });
   });
 
   it("falls back on the Trainer default of 8 per device when the file leaves it out, said as assumed", () => {
-    const r = detectFile("args.yaml", "output_dir: out\nlr_scheduler_type: cosine\ngradient_accumulation_steps: 4\nlearning_rate: 5.0e-5\n", { devices: 2 });
+    const r = detectFile(
+      "args.yaml",
+      "output_dir: out\nlr_scheduler_type: cosine\ngradient_accumulation_steps: 4\nlearning_rate: 5.0e-5\n",
+      { devices: 2 },
+    );
     expect(r.framework).toBe("huggingface");
     expect(r.effective).toMatchObject({
       value: 64,
-      formula: "8 (per device) × 4 (accumulation) × 2 (devices) — assumed: per-device batch = 8 (transformers TrainingArguments default)",
+      formula:
+        "8 (per device) × 4 (accumulation) × 2 (devices) — assumed: per-device batch = 8 (transformers TrainingArguments default)",
       assumed: ["per-device batch: assumed default of 8 (transformers TrainingArguments)"],
     });
   });
@@ -108,7 +126,11 @@ describe("Hugging Face Trainer", () => {
       [15, "seq_len", "block_size", 1024],
       [16, "epochs", "num_train_epochs", 3],
     ]);
-    expect(r.effective).toMatchObject({ value: 512, formula: "8 (per device) × 4 (accumulation) × 16 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 512,
+      formula: "8 (per device) × 4 (accumulation) × 16 (devices)",
+      unknown: [],
+    });
   });
 
   it("does not multiply accelerate's --num_processes by --num_machines", () => {

@@ -15,7 +15,11 @@ describe("Hydra / OmegaConf", () => {
       [22, "learning_rate", "model.optimizer.lr", 0.1],
       [31, "micro_batch", "datamodule.batch_size", 128],
     ]);
-    expect(r.effective).toMatchObject({ value: 1024, formula: "128 (per device) × 2 (accumulation) × 4 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 1024,
+      formula: "128 (per device) × 2 (accumulation) × 4 (devices)",
+      unknown: [],
+    });
   });
 
   it("lets a global batch win over an accumulation computed by a resolver", () => {
@@ -42,7 +46,9 @@ describe("Hydra / OmegaConf", () => {
   });
 
   it("recognises a config by its defaults list alone", () => {
-    const r = detectFile("config.yaml", "defaults:\n  - data: cifar10\n  - _self_\ndata:\n  batch_size: 32\n", { devices: 2 });
+    const r = detectFile("config.yaml", "defaults:\n  - data: cifar10\n  - _self_\ndata:\n  batch_size: 32\n", {
+      devices: 2,
+    });
     expect(r.framework).toBe("hydra");
     expect(r.effective.value).toBe(64);
   });

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/keras/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../fixtures/configs/keras/${name}`, import.meta.url), "utf8");
 const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
 
 describe("Keras", () => {
@@ -36,7 +37,10 @@ describe("Keras", () => {
   });
 
   it("leaves the batch unknown when fit has none, since tf.data batches on its own", () => {
-    const r = detectFile("train.py", "import keras\nmodel.compile(optimizer='adam', loss='mse')\nmodel.fit(train_ds, epochs=5)\n");
+    const r = detectFile(
+      "train.py",
+      "import keras\nmodel.compile(optimizer='adam', loss='mse')\nmodel.fit(train_ds, epochs=5)\n",
+    );
     expect(r.framework).toBe("keras");
     expect(r.effective.value).toBeNull();
     expect(r.effective.unknown).toContain("per-device batch: not set in this file");

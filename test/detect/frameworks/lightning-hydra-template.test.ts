@@ -10,7 +10,8 @@ describe("lightning-hydra-template", () => {
   });
 
   it("splits data.batch_size over the devices, so more devices do not grow the batch", () => {
-    const on = (devices: number) => detectFile("mnist.yaml", fixture("lightning-hydra-template", "data-mnist.yaml"), { devices }).effective;
+    const on = (devices: number) =>
+      detectFile("mnist.yaml", fixture("lightning-hydra-template", "data-mnist.yaml"), { devices }).effective;
     expect([on(2).value, on(2).parts.micro]).toEqual([128, 64]);
     expect([on(8).value, on(8).parts.micro]).toEqual([128, 16]);
   });
@@ -24,11 +25,17 @@ describe("lightning-hydra-template", () => {
       [28, "learning_rate", "model.optimizer.lr", 0.002],
       [36, "global_batch", "data.batch_size", 256],
     ]);
-    expect(r.effective).toMatchObject({ value: 512, formula: "256 (global, over all devices) × 2 (accumulation)", parts: { micro: 64 } });
+    expect(r.effective).toMatchObject({
+      value: 512,
+      formula: "256 (global, over all devices) × 2 (accumulation)",
+      parts: { micro: 64 },
+    });
   });
 
   it("leaves the v1 template (datamodule:, src.datamodules) to plain Hydra, where the batch is per device", () => {
-    const r = detectFile("mnist.yaml", "_target_: src.datamodules.mnist_datamodule.MNISTDataModule\nbatch_size: 64\n", { devices: 2 });
+    const r = detectFile("mnist.yaml", "_target_: src.datamodules.mnist_datamodule.MNISTDataModule\nbatch_size: 64\n", {
+      devices: 2,
+    });
     expect(r.framework).toBe("hydra");
     expect(r.effective.value).toBe(128);
   });

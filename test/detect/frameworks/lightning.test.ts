@@ -17,10 +17,14 @@ describe("PyTorch Lightning", () => {
       [33, "optimizer", "optimizer.class_path", "torch.optim.AdamW"],
       [35, "learning_rate", "optimizer.init_args.lr", 0.001],
     ]);
-    expect(r.effective).toMatchObject({ value: 1024, formula: "64 (per device) × 2 (accumulation) × 8 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 1024,
+      formula: "64 (per device) × 2 (accumulation) × 8 (devices)",
+      unknown: [],
+    });
   });
 
-  it('treats devices: auto as every visible device, unknown until run time', () => {
+  it("treats devices: auto as every visible device, unknown until run time", () => {
     const r = detectFile("config.yaml", fixture("lightning", "cli-defaults.yaml"));
     expect(table(r)).toEqual([
       [4, "devices", "trainer.devices", null],
@@ -29,8 +33,13 @@ describe("PyTorch Lightning", () => {
       [12, "warmup", "model.init_args.warmup_steps", 1000],
       [16, "micro_batch", "data.init_args.batch_size", 16],
     ]);
-    expect(r.effective).toMatchObject({ value: null, unknown: ['trainer.devices: "auto", Lightning uses every visible device, known only at run time'] });
-    expect(detectFile("config.yaml", fixture("lightning", "cli-defaults.yaml"), { devices: 2 }).effective.value).toBe(32);
+    expect(r.effective).toMatchObject({
+      value: null,
+      unknown: ['trainer.devices: "auto", Lightning uses every visible device, known only at run time'],
+    });
+    expect(detectFile("config.yaml", fixture("lightning", "cli-defaults.yaml"), { devices: 2 }).effective.value).toBe(
+      32,
+    );
   });
 
   it("reads the latent-diffusion layout: data.params.batch_size, lightning.trainer, base_learning_rate", () => {
@@ -45,9 +54,13 @@ describe("PyTorch Lightning", () => {
   });
 
   it("counts a device list and leaves devices: -1 unknown", () => {
-    const config = (devices: string) => `trainer:\n  devices: ${devices}\ndata:\n  class_path: my.DataModule\n  init_args:\n    batch_size: 32\n`;
+    const config = (devices: string) =>
+      `trainer:\n  devices: ${devices}\ndata:\n  class_path: my.DataModule\n  init_args:\n    batch_size: 32\n`;
     expect(detectFile("c.yaml", config("[0, 1, 2]")).effective).toMatchObject({ value: 96, parts: { devices: 3 } });
-    expect(detectFile("c.yaml", config("-1")).effective).toMatchObject({ value: null, unknown: ["devices: -1 means all visible devices, known only at run time"] });
+    expect(detectFile("c.yaml", config("-1")).effective).toMatchObject({
+      value: null,
+      unknown: ["devices: -1 means all visible devices, known only at run time"],
+    });
   });
 
   it("reads LightningCLI --section.key flags on the command line as Lightning, not Hydra", () => {

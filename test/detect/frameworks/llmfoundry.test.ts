@@ -29,7 +29,11 @@ describe("llm-foundry", () => {
   it("micro-only change under a fixed global batch changes the accumulation, not the effective batch", () => {
     const text = fixture("llmfoundry", "mpt-125m.yaml");
     const before = detectFile("mpt.yaml", text, { devices: 8 }).effective;
-    const after = detectFile("mpt.yaml", text.replace("device_train_microbatch_size: 16\n", "device_train_microbatch_size: 8\n"), { devices: 8 }).effective;
+    const after = detectFile(
+      "mpt.yaml",
+      text.replace("device_train_microbatch_size: 16\n", "device_train_microbatch_size: 8\n"),
+      { devices: 8 },
+    ).effective;
     expect([before.value, before.parts.accum]).toEqual([524288, 2]);
     expect([after.value, after.parts.accum]).toEqual([524288, 4]);
   });
@@ -37,7 +41,12 @@ describe("llm-foundry", () => {
   it('keeps the effective batch when the microbatch is "auto"', () => {
     const r = detectFile("finetune.yaml", fixture("llmfoundry", "finetune-auto-micro.yaml"));
     expect(r.effective).toMatchObject({ value: 64 * 4096, formula: "64 (global batch) × 4096 (sequence length)" });
-    expect(r.effective.unknown[0]).toBe('device_train_microbatch_size: "auto", Composer picks the largest microbatch that fits; it changes the accumulation, not the effective batch');
-    expect(r.settings.find((s) => s.key === "max_duration")).toMatchObject({ value: null, unknownReason: "2ep is not counted in steps" });
+    expect(r.effective.unknown[0]).toBe(
+      'device_train_microbatch_size: "auto", Composer picks the largest microbatch that fits; it changes the accumulation, not the effective batch',
+    );
+    expect(r.settings.find((s) => s.key === "max_duration")).toMatchObject({
+      value: null,
+      unknownReason: "2ep is not counted in steps",
+    });
   });
 });

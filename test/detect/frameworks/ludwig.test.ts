@@ -17,10 +17,14 @@ describe("Ludwig", () => {
       [42, "optimizer", "trainer.optimizer.type", "paged_adam"],
       [48, "devices", "backend.trainer.num_workers", 4],
     ]);
-    expect(r.effective).toMatchObject({ value: 64, formula: "1 (per device) × 16 (accumulation) × 4 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 64,
+      formula: "1 (per device) × 16 (accumulation) × 4 (devices)",
+      unknown: [],
+    });
   });
 
-  it('reports the auto batch settings as unknown and keeps the LR scaling rule', () => {
+  it("reports the auto batch settings as unknown and keeps the LR scaling rule", () => {
     const r = detectFile("model.yaml", fixture("ludwig", "ecd-auto.yaml"), { devices: 1 });
     expect(table(r)).toEqual([
       [15, "epochs", "trainer.epochs", 20],
@@ -31,16 +35,22 @@ describe("Ludwig", () => {
       [20, "lr_scaling", "trainer.learning_rate_scaling", "linear"],
     ]);
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown).toContain('trainer.effective_batch_size: "auto", Ludwig picks it at run time (the batch size is tuned to fit memory)');
+    expect(r.effective.unknown).toContain(
+      'trainer.effective_batch_size: "auto", Ludwig picks it at run time (the batch size is tuned to fit memory)',
+    );
   });
 
   it("derives accumulation from effective_batch_size ÷ (batch_size × workers)", () => {
     const r = detectFile("model.yaml", fixture("ludwig", "ecd-effective-batch.yaml"));
-    expect(r.effective).toMatchObject({ value: 512, formula: "512 (global) = 64 (per device) × 2 (accumulation, derived) × 4 (devices)" });
+    expect(r.effective).toMatchObject({
+      value: 512,
+      formula: "512 (global) = 64 (per device) × 2 (accumulation, derived) × 4 (devices)",
+    });
   });
 
   it("an auto effective_batch_size is batch_size × accumulation × workers when those are written", () => {
-    const text = "input_features:\n  - name: x\n    type: number\ntrainer:\n  batch_size: 32\n  gradient_accumulation_steps: 2\n  effective_batch_size: auto\n";
+    const text =
+      "input_features:\n  - name: x\n    type: number\ntrainer:\n  batch_size: 32\n  gradient_accumulation_steps: 2\n  effective_batch_size: auto\n";
     expect(detectFile("model.yaml", text, { devices: 2 }).effective).toMatchObject({ value: 128, unknown: [] });
   });
 });

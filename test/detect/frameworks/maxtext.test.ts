@@ -16,7 +16,9 @@ describe("MaxText", () => {
       [43, "seq_len", "max_target_length", 2048],
       [47, "optimizer", "opt_type", "adamw"],
     ]);
-    expect(r.effective.unknown).toEqual(["devices: not in this file (the TPU/GPU topology (chips per slice × num_slices)); pass --devices or set devices in .github/batch-advisor.yml"]);
+    expect(r.effective.unknown).toEqual([
+      "devices: not in this file (the TPU/GPU topology (chips per slice × num_slices)); pass --devices or set devices in .github/batch-advisor.yml",
+    ]);
   });
 
   it("multiplies a fractional per-device batch by accumulation, every chip and the target length", () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 
 const FIXTURE = "gpt3_345m_1N8G_tp2_pp2_model_config.yaml";
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/megatron/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../fixtures/configs/megatron/${name}`, import.meta.url), "utf8");
 const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
 
 describe("Megatron-LM functional-test YAML", () => {
@@ -30,7 +31,8 @@ describe("Megatron-LM functional-test YAML", () => {
     const r = detectFile(path, fixture(FIXTURE));
     expect(r.effective).toMatchObject({
       value: 32,
-      formula: "32 (global) = 4 (per device) × 4 (accumulation, derived) × 2 (data-parallel = 8 devices ÷ 2 tensor ÷ 2 pipeline)",
+      formula:
+        "32 (global) = 4 (per device) × 4 (accumulation, derived) × 2 (data-parallel = 8 devices ÷ 2 tensor ÷ 2 pipeline)",
       parts: { micro: 4, accum: 4, devices: 2 },
       unknown: [],
     });
@@ -75,7 +77,8 @@ describe("Megatron-LM launch script", () => {
   it("leaves 16 GPUs ÷ (TP 2 × CP 2) = 4 data-parallel ranks, so 32 micro-batches make the global 256", () => {
     expect(detectFile("pretrain.sh", text()).effective).toMatchObject({
       value: 256,
-      formula: "256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 (data-parallel = 16 devices ÷ 2 tensor ÷ 2 context)",
+      formula:
+        "256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 (data-parallel = 16 devices ÷ 2 tensor ÷ 2 context)",
       parts: { micro: 2, accum: 32, devices: 4 },
       unknown: [],
     });
@@ -89,7 +92,10 @@ describe("Megatron-LM launch script", () => {
 
   it("without --global-batch-size the batch is micro × data-parallel ranks", () => {
     const r = detectFile("pretrain.sh", text().replace(/^\s+--global-batch-size.*\n/m, ""));
-    expect(r.effective).toMatchObject({ value: 8, formula: "2 (per device) × 1 (no accumulation) × 4 (data-parallel = 16 devices ÷ 2 tensor ÷ 2 context)" });
+    expect(r.effective).toMatchObject({
+      value: 8,
+      formula: "2 (per device) × 1 (no accumulation) × 4 (data-parallel = 16 devices ÷ 2 tensor ÷ 2 context)",
+    });
   });
 });
 
@@ -113,13 +119,19 @@ describe("Megatron-LM script with bash argument arrays", () => {
     ]);
     expect(r.effective).toMatchObject({
       value: 1024,
-      formula: "1024 (global) = 2 (per device) × 128 (accumulation, derived) × 4 (data-parallel = 32 devices ÷ 4 tensor ÷ 2 pipeline)",
+      formula:
+        "1024 (global) = 2 (per device) × 128 (accumulation, derived) × 4 (data-parallel = 32 devices ÷ 4 tensor ÷ 2 pipeline)",
       unknown: [],
     });
   });
 
   it("names a model-parallel size the GPUs cannot hold instead of using a fractional data-parallel degree", () => {
-    const r = detectFile("train.sh", text().replace("NUM_NODES=4", "NUM_NODES=1").replace("--tensor-model-parallel-size 4", "--tensor-model-parallel-size 16"));
+    const r = detectFile(
+      "train.sh",
+      text()
+        .replace("NUM_NODES=4", "NUM_NODES=1")
+        .replace("--tensor-model-parallel-size 4", "--tensor-model-parallel-size 16"),
+    );
     expect(r.effective.parts.devices).toBeNull();
     expect(r.effective.unknown).toEqual(["devices: 8 is not divisible by the model-parallel size 32"]);
     expect(r.effective.value).toBe(1024);

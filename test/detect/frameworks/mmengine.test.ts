@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { devicesFromFileName } from "../../../src/detect/frameworks/openmmlab-file-name.js";
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/mmengine/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../fixtures/configs/mmengine/${name}`, import.meta.url), "utf8");
 const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
 
 describe("OpenMMLab mmengine configs", () => {
@@ -24,7 +25,11 @@ describe("OpenMMLab mmengine configs", () => {
       [60, "lr_scaling", "auto_scale_lr.base_batch_size", 256],
       [1, "devices", "file name", 8],
     ]);
-    expect(r.effective).toMatchObject({ value: 256, formula: "32 (per device) × 1 (no accumulation) × 8 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 256,
+      formula: "32 (per device) × 1 (no accumulation) × 8 (devices)",
+      unknown: [],
+    });
   });
 
   it("follows mmyolo's train_batch_size_per_gpu variable and ignores the optimizer's batch_size_per_gpu", () => {
@@ -41,9 +46,16 @@ describe("OpenMMLab mmengine configs", () => {
   });
 
   it("multiplies in optim_wrapper.accumulative_counts", () => {
-    const r = detectFile("faster-rcnn_r50_fpn_1xb4-accum4-12e_cityscapes.py", fixture("faster-rcnn_r50_fpn_1xb4-accum4-12e_cityscapes.py"));
+    const r = detectFile(
+      "faster-rcnn_r50_fpn_1xb4-accum4-12e_cityscapes.py",
+      fixture("faster-rcnn_r50_fpn_1xb4-accum4-12e_cityscapes.py"),
+    );
     expect(r.framework).toBe("mmengine");
-    expect(r.settings.find((s) => s.role === "grad_accum")).toMatchObject({ key: "optim_wrapper.accumulative_counts", value: 4, line: 13 });
+    expect(r.settings.find((s) => s.role === "grad_accum")).toMatchObject({
+      key: "optim_wrapper.accumulative_counts",
+      value: 4,
+      line: 13,
+    });
     expect(r.effective).toMatchObject({ value: 16, formula: "4 (per device) × 4 (accumulation) × 1 (devices)" });
   });
 
@@ -68,7 +80,9 @@ describe("OpenMMLab file-name convention", () => {
     ["htc_x101_64x4d_fpn_16x1_20e_coco.py", 16, "16x1"],
     ["fcos_r50_caffe_fpn_gn-head_fp16_1x_bs8x8_coco.py", 8, "bs8x8"],
   ])("%s names %i GPUs", (name, devices, raw) => {
-    expect(devicesFromFileName({ path: `configs/x/${name}` })).toEqual([{ role: "devices", key: "file name", value: devices, raw, line: 1 }]);
+    expect(devicesFromFileName({ path: `configs/x/${name}` })).toEqual([
+      { role: "devices", key: "file name", value: devices, raw, line: 1 },
+    ]);
   });
 
   it.each([
@@ -90,7 +104,11 @@ describe("OpenMMLab mmengine launch scripts", () => {
       [5, "devices", "#2", 8],
       [7, "micro_batch", "train_dataloader.batch_size", 16],
     ]);
-    expect(r.effective).toMatchObject({ value: 256, formula: "16 (per device) × 1 (no accumulation) × 16 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 256,
+      formula: "16 (per device) × 1 (no accumulation) × 16 (devices)",
+      unknown: [],
+    });
   });
 
   it("takes the job's GPU count from GPUS= before slurm_train.sh", () => {
@@ -101,6 +119,10 @@ describe("OpenMMLab mmengine launch scripts", () => {
       [5, "micro_batch", "train_dataloader.batch_size", 2],
       [5, "learning_rate", "optim_wrapper.optimizer.lr", 0.04],
     ]);
-    expect(r.effective).toMatchObject({ value: 32, formula: "2 (per device) × 1 (no accumulation) × 16 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 32,
+      formula: "2 (per device) × 1 (no accumulation) × 16 (devices)",
+      unknown: [],
+    });
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { table } from "./read-fixture.js";
 import { detectFile } from "../../../src/detect/detect-file.js";
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/nanogpt/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../fixtures/configs/nanogpt/${name}`, import.meta.url), "utf8");
 
 describe("nanoGPT", () => {
   it("evaluates gradient_accumulation_steps = 5 * 8 and counts tokens per iteration", () => {
@@ -64,11 +65,14 @@ describe("nanoGPT command line", () => {
     // block_size is not in the script: train.py's own 1024 is assumed, and said so.
     expect(r.effective).toMatchObject({
       value: 491520,
-      formula: "24 (per device) × 20 (accumulation, over all devices) × 1024 (sequence length) — assumed: sequence length = 1024 (nanoGPT train.py default)",
+      formula:
+        "24 (per device) × 20 (accumulation, over all devices) × 1024 (sequence length) — assumed: sequence length = 1024 (nanoGPT train.py default)",
     });
   });
 
   it("does not claim a script that merely has --batch_size and --gradient_accumulation_steps", () => {
-    expect(detectFile("run.sh", "python train.py --batch_size=32 --gradient_accumulation_steps=4\n").framework).not.toBe("nanogpt");
+    expect(
+      detectFile("run.sh", "python train.py --batch_size=32 --gradient_accumulation_steps=4\n").framework,
+    ).not.toBe("nanogpt");
   });
 });

@@ -28,7 +28,8 @@ describe("NeMo", () => {
     expect(r.effective).toMatchObject({
       value: 256 * 2048,
       unit: "tokens",
-      formula: "(256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 (data-parallel = 16 devices ÷ 2 tensor ÷ 2 pipeline)) × 2048 (sequence length)",
+      formula:
+        "(256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 (data-parallel = 16 devices ÷ 2 tensor ÷ 2 pipeline)) × 2048 (sequence length)",
       unknown: [],
       parts: { micro: 2, accum: 32, devices: 4, seqLen: 2048 },
     });
@@ -44,7 +45,10 @@ describe("NeMo", () => {
   });
 
   it("more tensor parallelism leaves fewer data-parallel ranks, so more accumulation", () => {
-    const text = fixture("nemo", "megatron_gpt_tp_pp.yaml").replace("tensor_model_parallel_size: 2 #", "tensor_model_parallel_size: 4 #");
+    const text = fixture("nemo", "megatron_gpt_tp_pp.yaml").replace(
+      "tensor_model_parallel_size: 2 #",
+      "tensor_model_parallel_size: 4 #",
+    );
     expect(detectFile("gpt.yaml", text).effective.parts).toMatchObject({ devices: 2, accum: 64 });
   });
 
@@ -55,6 +59,11 @@ describe("NeMo", () => {
       ["model.data.validation_ds.micro_batch_size", "eval_batch"],
     ]);
     // 8 GPUs ÷ (tensor 2 × context 2) = 2 data-parallel ranks.
-    expect(r.effective).toMatchObject({ value: 128, unit: "samples", unknown: [], parts: { micro: 4, accum: 16, devices: 2 } });
+    expect(r.effective).toMatchObject({
+      value: 128,
+      unit: "samples",
+      unknown: [],
+      parts: { micro: 4, accum: 16, devices: 2 },
+    });
   });
 });

@@ -19,12 +19,21 @@ describe("OpenNMT-py", () => {
       [54, "warmup", "warmup_steps", 8000],
       [55, "lr_scaling", "decay_method", "noam"],
     ]);
-    expect(r.effective).toMatchObject({ value: 65536, unit: "tokens", formula: "4096 (tokens per device) × 4 (accumulation) × 4 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 65536,
+      unit: "tokens",
+      formula: "4096 (tokens per device) × 4 (accumulation) × 4 (devices)",
+      unknown: [],
+    });
   });
 
   it("counts sentence batches in examples and starts from the first scheduled accum_count", () => {
     const r = detectFile("toy.yaml", fixture("opennmt", "toy-en-de-sents.yaml"));
-    expect(r.effective).toMatchObject({ value: 128, unit: "samples", formula: "64 (per device) × 2 (accumulation) × 1 (devices)" });
+    expect(r.effective).toMatchObject({
+      value: 128,
+      unit: "samples",
+      formula: "64 (per device) × 2 (accumulation) × 1 (devices)",
+    });
   });
 
   it("trains in one process when world_size is left out", () => {

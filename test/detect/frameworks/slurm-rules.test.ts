@@ -32,7 +32,9 @@ describe("#SBATCH headers", () => {
     ].join("\n");
     const r = detectFile("pretrain.slurm", script);
     expect(r.framework).toBe("megatron");
-    expect(r.settings.filter((s) => s.role === "devices" || s.role === "nodes").map((s) => [s.line, s.role, s.key, s.value])).toEqual([
+    expect(
+      r.settings.filter((s) => s.role === "devices" || s.role === "nodes").map((s) => [s.line, s.role, s.key, s.value]),
+    ).toEqual([
       [3, "nodes", "nodes", 2],
       [5, "devices", "gres", 8],
     ]);

@@ -27,7 +27,9 @@ describe("t5x gin", () => {
 
   it("keeps the effective batch when num_microbatches changes: it splits the batch, it does not grow it", () => {
     const more = detectFile("c.gin", text().replace("num_microbatches = 4", "num_microbatches = 8"), { devices: 64 });
-    const none = detectFile("c.gin", text().replace("num_microbatches = 4", "num_microbatches = None"), { devices: 64 });
+    const none = detectFile("c.gin", text().replace("num_microbatches = 4", "num_microbatches = None"), {
+      devices: 64,
+    });
     expect(more.effective.value).toBe(256);
     expect(none.effective.value).toBe(256);
     const accum = none.settings.find((s) => s.role === "grad_accum");
@@ -40,7 +42,10 @@ describe("t5x gin", () => {
   });
 
   it("reads a DatasetConfig batch bound directly, without the macro", () => {
-    const r = detectFile("finetune.gin", "include 't5x/configs/runs/finetune.gin'\ntrain/utils.DatasetConfig.batch_size = 64\n");
+    const r = detectFile(
+      "finetune.gin",
+      "include 't5x/configs/runs/finetune.gin'\ntrain/utils.DatasetConfig.batch_size = 64\n",
+    );
     expect(r.framework).toBe("t5x");
     expect(r.effective.value).toBe(64);
   });

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/timm/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../fixtures/configs/timm/${name}`, import.meta.url), "utf8");
 const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
 
 describe("timm args YAML", () => {
@@ -25,16 +26,24 @@ describe("timm args YAML", () => {
 
   it("explains an unset lr as derived from lr_base and the global batch", () => {
     const r = detectFile("args.yaml", fixture("resnet50_a1_args.yaml"));
-    expect(r.settings.find((s) => s.key === "lr")?.unknownReason).toBe("lr unset: train.py derives it as lr_base × global batch / lr_base_size");
+    expect(r.settings.find((s) => s.key === "lr")?.unknownReason).toBe(
+      "lr unset: train.py derives it as lr_base × global batch / lr_base_size",
+    );
   });
 
   it("multiplies the per-GPU batch by the GPUs the launcher gives", () => {
     const r = detectFile("args.yaml", fixture("resnet50_a1_args.yaml"), { devices: 8 });
-    expect(r.effective).toMatchObject({ value: 2048, formula: "256 (per device) × 1 (accumulation) × 8 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 2048,
+      formula: "256 (per device) × 1 (accumulation) × 8 (devices)",
+      unknown: [],
+    });
   });
 
   it("falls back to train.py's default of 128 per GPU", () => {
-    const r = detectFile("args.yaml", "model: resnet50\nlr_base: 0.1\nlr_base_size: 256\nsched: cosine\n", { devices: 2 });
+    const r = detectFile("args.yaml", "model: resnet50\nlr_base: 0.1\nlr_base_size: 256\nsched: cosine\n", {
+      devices: 2,
+    });
     expect(r.framework).toBe("timm");
     expect(r.effective.value).toBe(256);
   });
@@ -69,7 +78,11 @@ describe("timm train.py flags", () => {
       [7, "epochs", "epochs", 300],
       [7, "warmup", "warmup-epochs", 5],
     ]);
-    expect(r.effective).toMatchObject({ value: 1024, formula: "128 (per device) × 2 (accumulation) × 4 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 1024,
+      formula: "128 (per device) × 2 (accumulation) × 4 (devices)",
+      unknown: [],
+    });
     expect(detectFile("train_vit_4gpu.sh", fixture("train_vit_4gpu.sh"), { devices: 2 }).effective.value).toBe(512);
   });
 
@@ -82,7 +95,11 @@ describe("timm train.py flags", () => {
       [3, "epochs", "epochs", 200],
       [3, "learning_rate", "lr", 0.05],
     ]);
-    expect(r.effective).toMatchObject({ value: 256, formula: "64 (per device) × 1 (no accumulation) × 4 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 256,
+      formula: "64 (per device) × 1 (no accumulation) × 4 (devices)",
+      unknown: [],
+    });
   });
 
   it("never reads another command's first positional as the GPU count", () => {
@@ -90,7 +107,10 @@ describe("timm train.py flags", () => {
       const r = detectFile("run.sh", `${line} -b 64 --grad-accum-steps 2 --lr-base 0.1\n`);
       // Only train.py's -b is timm's batch; another script's -b is read by the generic rules.
       expect(r.framework, line).toBe(line.includes("train.py") ? "timm" : "generic");
-      expect(r.settings.filter((s) => s.role === "devices"), line).toEqual([]);
+      expect(
+        r.settings.filter((s) => s.role === "devices"),
+        line,
+      ).toEqual([]);
       expect(r.effective.value, line).toBeNull();
     }
   });

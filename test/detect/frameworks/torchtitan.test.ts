@@ -41,7 +41,9 @@ describe("torchtitan", () => {
 
   it("micro-only change under a fixed global batch changes the accumulation, not the effective batch", () => {
     const text = fixture("torchtitan", "llama3_70b_tp_accum.toml");
-    const after = detectFile("70b.toml", text.replace("local_batch_size = 8", "local_batch_size = 4"), { devices: 64 }).effective;
+    const after = detectFile("70b.toml", text.replace("local_batch_size = 8", "local_batch_size = 4"), {
+      devices: 64,
+    }).effective;
     expect([after.value, after.parts.accum]).toEqual([512 * 8192, 16]);
   });
 

@@ -20,12 +20,19 @@ describe("torchtune", () => {
       [64, "grad_accum", "gradient_accumulation_steps", 8],
     ]);
     expect(unknowns(r).map(([key]) => key)).not.toContain("batch_size_val");
-    expect(r.effective).toMatchObject({ value: 32, unit: "samples", formula: "2 (per device) × 8 (accumulation) × 2 (devices)", unknown: [] });
+    expect(r.effective).toMatchObject({
+      value: 32,
+      unit: "samples",
+      formula: "2 (per device) × 8 (accumulation) × 2 (devices)",
+      unknown: [],
+    });
   });
 
   it("names tune run as the source of the device count", () => {
     const r = detectFile("8B_lora.yaml", fixture("torchtune", "llama3_1-8B_lora.yaml"));
-    expect(r.effective.unknown).toEqual(["devices: not in this file (tune run --nproc_per_node); pass --devices or set devices in .github/batch-advisor.yml"]);
+    expect(r.effective.unknown).toEqual([
+      "devices: not in this file (tune run --nproc_per_node); pass --devices or set devices in .github/batch-advisor.yml",
+    ]);
   });
 
   it("counts a packed dataset's batch in tokens of tokenizer.max_seq_len", () => {

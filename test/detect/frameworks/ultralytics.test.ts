@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/configs/ultralytics/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../fixtures/configs/ultralytics/${name}`, import.meta.url), "utf8");
 const table = (r: ReturnType<typeof detectFile>) => r.settings.map((s) => [s.line, s.role, s.key, s.value]);
 
 describe("Ultralytics", () => {
@@ -54,15 +55,25 @@ describe("Ultralytics", () => {
     expect(r.effective.formula).toBe(
       "16 (global, over all devices) × 4 (accumulation = max(round(nbs 64 / batch 16), 1)) — assumed: global batch = 16 (Ultralytics default), devices = 1 (Ultralytics default)",
     );
-    expect(r.effective.assumed).toEqual(["global batch: assumed default of 16 (Ultralytics)", "devices: assumed default of 1 (Ultralytics)"]);
+    expect(r.effective.assumed).toEqual([
+      "global batch: assumed default of 16 (Ultralytics)",
+      "devices: assumed default of 1 (Ultralytics)",
+    ]);
   });
 
   it("reports batch -1 (AutoBatch) as unknown with its reason", () => {
     const r = detectFile("autobatch-finetune.yaml", fixture("autobatch-finetune.yaml"));
     expect(r.framework).toBe("ultralytics");
-    expect(r.settings.find((s) => s.role === "global_batch")).toMatchObject({ key: "batch", line: 8, value: null, raw: "-1" });
+    expect(r.settings.find((s) => s.role === "global_batch")).toMatchObject({
+      key: "batch",
+      line: 8,
+      value: null,
+      raw: "-1",
+    });
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown).toEqual(["batch: batch=-1 lets AutoBatch pick the batch for 60% of GPU memory at run time"]);
+    expect(r.effective.unknown).toEqual([
+      "batch: batch=-1 lets AutoBatch pick the batch for 60% of GPU memory at run time",
+    ]);
   });
 
   it("reports a fractional batch as the share of GPU memory AutoBatch fills", () => {

@@ -26,7 +26,9 @@ describe("gin macros are resolved within bounds", () => {
     lines.push("x.y = %A29");
     const r = parse(lines.join("\n"));
     expect(r.entries).toHaveLength(MAX_VALUES);
-    expect(r.errors.map((e) => e.message)).toEqual([`gin: more than ${MAX_VALUES} values; the rest of the file was skipped`]);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      `gin: more than ${MAX_VALUES} values; the rest of the file was skipped`,
+    ]);
   });
 
   it("a macro that refers to itself is unknown, not an endless loop", () => {
@@ -39,6 +41,8 @@ describe("gin macros are resolved within bounds", () => {
     const lines = ["A1 = [1]"];
     for (let i = 2; i <= 65; i++) lines.push(`A${i} = [%A${i - 1}]`);
     const r = parse(lines.join("\n"));
-    expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^gin: values nested deeper than 64 levels at A65/)]);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^gin: values nested deeper than 64 levels at A65/),
+    ]);
   });
 });

@@ -34,7 +34,13 @@ describe("JSON is bounded", () => {
 
   it(`nesting one level past ${MAX_NESTING} is refused before the parser recurses, at the offending bracket`, () => {
     const r = parse(`{"ok": 1,\n "deep": ${"[".repeat(MAX_NESTING + 1)}${"]".repeat(MAX_NESTING + 1)}}`);
-    expect(r.errors).toEqual([{ message: `JSON: nesting deeper than ${MAX_NESTING} levels; the file was not read`, line: 2, column: 10 + MAX_NESTING - 1 }]);
+    expect(r.errors).toEqual([
+      {
+        message: `JSON: nesting deeper than ${MAX_NESTING} levels; the file was not read`,
+        line: 2,
+        column: 10 + MAX_NESTING - 1,
+      },
+    ]);
     expect(parse(`${"[".repeat(MAX_NESTING - 1)}${"]".repeat(MAX_NESTING - 1)}`).errors).toEqual([]);
   });
 

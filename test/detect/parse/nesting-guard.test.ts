@@ -15,7 +15,9 @@ describe("nesting guard", () => {
 
   it("counts YAML flow brackets, block indentation and compact sequences together", () => {
     expect(yamlNestingFault("a: " + "[".repeat(MAX_NESTING + 1))).toBeDefined();
-    expect(yamlNestingFault(Array.from({ length: MAX_NESTING + 1 }, (_, i) => " ".repeat(i) + "k:").join("\n"))).toBeDefined();
+    expect(
+      yamlNestingFault(Array.from({ length: MAX_NESTING + 1 }, (_, i) => " ".repeat(i) + "k:").join("\n")),
+    ).toBeDefined();
     expect(yamlNestingFault("- ".repeat(MAX_NESTING + 1) + "x")).toBeDefined();
   });
 
@@ -29,6 +31,12 @@ describe("nesting guard", () => {
 
   it("reports the YAML fault with its line instead of a stack overflow", () => {
     const r = parseYaml("ok: 1\nbad: " + "[".repeat(5000) + "]".repeat(5000) + "\n", "a.yaml");
-    expect(r.errors).toEqual([{ message: `YAML: nesting deeper than ${MAX_NESTING} levels; the file was not read`, line: 2, column: MAX_NESTING + 5 }]);
+    expect(r.errors).toEqual([
+      {
+        message: `YAML: nesting deeper than ${MAX_NESTING} levels; the file was not read`,
+        line: 2,
+        column: MAX_NESTING + 5,
+      },
+    ]);
   });
 });

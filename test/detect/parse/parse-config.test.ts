@@ -3,7 +3,15 @@ import { formatOf, parseConfig } from "../../../src/detect/parse/parse-config.js
 
 describe("formatOf", () => {
   it("goes by extension first", () => {
-    expect(["a.toml", "b.py", "c.sh", "d.slurm", "e.gin", "f.yaml", "g.jsonc"].map((p) => formatOf(p, ""))).toEqual(["toml", "python", "shell", "shell", "gin", "yaml", "json"]);
+    expect(["a.toml", "b.py", "c.sh", "d.slurm", "e.gin", "f.yaml", "g.jsonc"].map((p) => formatOf(p, ""))).toEqual([
+      "toml",
+      "python",
+      "shell",
+      "shell",
+      "gin",
+      "yaml",
+      "json",
+    ]);
   });
 
   it("recognises headerless files by their content", () => {
@@ -13,7 +21,9 @@ describe("formatOf", () => {
     expect(formatOf("config", "# torchtitan\n[training]\nlocal_batch_size = 8\n")).toBe("toml");
     expect(formatOf("config", "include 'base.gin'\nBATCH_SIZE = 128\n")).toBe("gin");
     expect(formatOf("config", "train/utils.DatasetConfig.batch_size = %BATCH_SIZE\n")).toBe("gin");
-    expect(formatOf("config", "from mmengine import read_base\ntrain_dataloader = dict(batch_size=2)\n")).toBe("python");
+    expect(formatOf("config", "from mmengine import read_base\ntrain_dataloader = dict(batch_size=2)\n")).toBe(
+      "python",
+    );
     expect(formatOf("data", '[{"a": 1}]')).toBe("json");
     expect(formatOf("notes", "just some words\n")).toBe("text");
   });
@@ -32,7 +42,10 @@ describe("parseConfig", () => {
     for (const [path, text, key] of cases) {
       const r = parseConfig(path, text);
       expect(r.errors, path).toEqual([]);
-      expect(r.entries.map((e) => [e.path.join("."), e.value]), path).toEqual([[key, 8]]);
+      expect(
+        r.entries.map((e) => [e.path.join("."), e.value]),
+        path,
+      ).toEqual([[key, 8]]);
     }
   });
 });

@@ -7,13 +7,19 @@ const at = (entries: Entry[], dotted: string) => entries.find((e) => e.path.join
 
 describe("parseGin", () => {
   it("reads a macro as a top-level key", () => {
-    expect(parse("BATCH_SIZE = 128\n").entries).toEqual([{ path: ["BATCH_SIZE"], value: 128, raw: "128", line: 1, column: 14 }]);
+    expect(parse("BATCH_SIZE = 128\n").entries).toEqual([
+      { path: ["BATCH_SIZE"], value: 128, raw: "128", line: 1, column: 14 },
+    ]);
   });
 
   it("splits a binding into the configurable and its parameter, resolving the macro where it writes the value", () => {
     const r = parse("BATCH_SIZE = 128\ntrain/utils.DatasetConfig.batch_size = %BATCH_SIZE\n");
     expect(at(r.entries, "train/utils.DatasetConfig.batch_size")).toEqual({
-      path: ["train/utils.DatasetConfig", "batch_size"], value: 128, raw: "128", line: 1, column: 14,
+      path: ["train/utils.DatasetConfig", "batch_size"],
+      value: 128,
+      raw: "128",
+      line: 1,
+      column: 14,
     });
   });
 
@@ -24,10 +30,16 @@ describe("parseGin", () => {
   });
 
   it("says an unbound macro is not bound in this file", () => {
-    expect(at(parse("train/utils.DatasetConfig.batch_size = %BATCH_SIZE\n").entries, "train/utils.DatasetConfig.batch_size")).toMatchObject({
-      value: null, raw: "%BATCH_SIZE", unknownReason: "gin macro %BATCH_SIZE is not bound in this file",
+    expect(
+      at(parse("train/utils.DatasetConfig.batch_size = %BATCH_SIZE\n").entries, "train/utils.DatasetConfig.batch_size"),
+    ).toMatchObject({
+      value: null,
+      raw: "%BATCH_SIZE",
+      unknownReason: "gin macro %BATCH_SIZE is not bound in this file",
     });
-    expect(at(parse("MIXTURE_OR_TASK_NAME = %gin.REQUIRED\n").entries, "MIXTURE_OR_TASK_NAME")?.unknownReason).toMatch(/^gin\.REQUIRED/);
+    expect(at(parse("MIXTURE_OR_TASK_NAME = %gin.REQUIRED\n").entries, "MIXTURE_OR_TASK_NAME")?.unknownReason).toMatch(
+      /^gin\.REQUIRED/,
+    );
   });
 
   it("reads the block form as the dotted form", () => {
@@ -48,7 +60,9 @@ describe("parseGin", () => {
   });
 
   it("reads dicts, tuples, negative numbers, None and @refs (refs as strings)", () => {
-    const r = parse("TASK_FEATURE_LENGTHS = {'inputs': 512, 'targets': 114}\nx.shape = (8, -1)\ntrainer.Trainer.num_microbatches = None\ntrain_script.train.partitioner = @partitioning.PjitPartitioner()\n");
+    const r = parse(
+      "TASK_FEATURE_LENGTHS = {'inputs': 512, 'targets': 114}\nx.shape = (8, -1)\ntrainer.Trainer.num_microbatches = None\ntrain_script.train.partitioner = @partitioning.PjitPartitioner()\n",
+    );
     expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([
       ["TASK_FEATURE_LENGTHS.inputs", 512],
       ["TASK_FEATURE_LENGTHS.targets", 114],
@@ -61,17 +75,25 @@ describe("parseGin", () => {
 
   it("expands a dict macro under the binding that uses it", () => {
     const r = parse("LENGTHS = {'inputs': 512}\ntrain/utils.DatasetConfig.task_feature_lengths = %LENGTHS\n");
-    expect(at(r.entries, "train/utils.DatasetConfig.task_feature_lengths.inputs")).toMatchObject({ value: 512, line: 1 });
+    expect(at(r.entries, "train/utils.DatasetConfig.task_feature_lengths.inputs")).toMatchObject({
+      value: 512,
+      line: 1,
+    });
   });
 
   it("reads values that span lines inside brackets", () => {
     const r = parse("x.sizes = [\n  8,\n  16,  # big\n]\n");
-    expect(r.entries.map((e) => [e.path.join("."), e.value, e.line])).toEqual([["x.sizes.0", 8, 2], ["x.sizes.1", 16, 3]]);
+    expect(r.entries.map((e) => [e.path.join("."), e.value, e.line])).toEqual([
+      ["x.sizes.0", 8, 2],
+      ["x.sizes.1", 16, 3],
+    ]);
     expect(r.comments).toEqual([{ line: 3, text: "big" }]);
   });
 
   it("keeps a commented-out binding as a comment and skips imports", () => {
-    const r = parse("from __gin__ import dynamic_registration\nimport t5.data.mixtures\n# BATCH_SIZE = 2048\nBATCH_SIZE = 128\n");
+    const r = parse(
+      "from __gin__ import dynamic_registration\nimport t5.data.mixtures\n# BATCH_SIZE = 2048\nBATCH_SIZE = 128\n",
+    );
     expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([["BATCH_SIZE", 128]]);
     expect(r.comments).toEqual([{ line: 3, text: "BATCH_SIZE = 2048" }]);
     expect(r.errors).toEqual([]);

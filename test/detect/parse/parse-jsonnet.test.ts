@@ -4,7 +4,8 @@ import { formatOf } from "../../../src/detect/parse/parse-config.js";
 import { parseJsonnet } from "../../../src/detect/parse/parse-jsonnet.js";
 import { fixture, table } from "../frameworks/read-fixture.js";
 
-const entry = (text: string, key: string) => parseJsonnet(text, "c.jsonnet").entries.find((e) => e.path.join(".") === key);
+const entry = (text: string, key: string) =>
+  parseJsonnet(text, "c.jsonnet").entries.find((e) => e.path.join(".") === key);
 
 describe("Jsonnet, read without an engine", () => {
   it("is the format of .jsonnet and .libsonnet files", () => {
@@ -13,19 +14,36 @@ describe("Jsonnet, read without an engine", () => {
   });
 
   it("a field that names a local is reported at the local's line, arithmetic included", () => {
-    expect(entry("local bs = 64;\nlocal gpu = 8;\n{ trainer: { accum: bs / gpu }, data_loader: { batch_size: gpu } }\n", "data_loader.batch_size")).toMatchObject({ value: 8, line: 2 });
-    expect(entry("local bs = 64;\nlocal gpu = 8;\n{ trainer: { accum: bs / gpu } }\n", "trainer.accum")).toMatchObject({ value: 8, line: 3 });
+    expect(
+      entry(
+        "local bs = 64;\nlocal gpu = 8;\n{ trainer: { accum: bs / gpu }, data_loader: { batch_size: gpu } }\n",
+        "data_loader.batch_size",
+      ),
+    ).toMatchObject({ value: 8, line: 2 });
+    expect(entry("local bs = 64;\nlocal gpu = 8;\n{ trainer: { accum: bs / gpu } }\n", "trainer.accum")).toMatchObject({
+      value: 8,
+      line: 3,
+    });
   });
 
   it("comments, trailing commas, single quotes and text blocks are read", () => {
     const r = parseJsonnet("// a comment\n# another\n{ 'a': 1, b: |||\n  text\n|||, c: [1, 2,], }\n", "c.jsonnet");
     expect(r.errors).toEqual([]);
-    expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([["a", 1], ["b", "text\n"], ["c.0", 1], ["c.1", 2]]);
+    expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([
+      ["a", 1],
+      ["b", "text\n"],
+      ["c.0", 1],
+      ["c.1", 2],
+    ]);
   });
 
   it("what only evaluation gives is unknown with its reason", () => {
-    expect(entry('{ path: std.extVar("TRAIN") }', "path")?.unknownReason).toBe("external variable TRAIN, set on the command line");
-    expect(entry("local base = import 'base.jsonnet';\n{ data: base.data }", "data")?.unknownReason).toBe("imported from base.jsonnet, not read without the repository");
+    expect(entry('{ path: std.extVar("TRAIN") }', "path")?.unknownReason).toBe(
+      "external variable TRAIN, set on the command line",
+    );
+    expect(entry("local base = import 'base.jsonnet';\n{ data: base.data }", "data")?.unknownReason).toBe(
+      "imported from base.jsonnet, not read without the repository",
+    );
     expect(entry("{ a: self.b, b: 1 }", "a")?.unknownReason).toMatch(/self/);
   });
 
@@ -46,8 +64,13 @@ describe("Jsonnet, read without an engine", () => {
   });
 
   it("AllenNLP without a distributed section runs one worker, said as assumed", () => {
-    const r = detectFile("ner.jsonnet", '{ dataset_reader: { type: "conll2003" }, data_loader: { batch_size: 64 }, trainer: { num_epochs: 5 } }');
+    const r = detectFile(
+      "ner.jsonnet",
+      '{ dataset_reader: { type: "conll2003" }, data_loader: { batch_size: 64 }, trainer: { num_epochs: 5 } }',
+    );
     expect(r.effective.value).toBe(64);
-    expect(r.effective.assumed).toEqual(["devices: assumed default of 1 (AllenNLP: one worker without a distributed section)"]);
+    expect(r.effective.assumed).toEqual([
+      "devices: assumed default of 1 (AllenNLP: one worker without a distributed section)",
+    ]);
   });
 });

@@ -21,7 +21,7 @@ describe("PowerShell launch scripts", () => {
   });
 
   it("keeps every line in place and reads no control flow or .NET call as a command", () => {
-    const r = parsePowerShell("if ($x) {\n  [void]$a.Add(\"--bs=64\")\n}\n$bs = 8\n", "t.ps1");
+    const r = parsePowerShell('if ($x) {\n  [void]$a.Add("--bs=64")\n}\n$bs = 8\n', "t.ps1");
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.line])).toEqual([["bs", 8, 4]]);
   });
 });

@@ -12,11 +12,15 @@ const one = (text: string, dotted: string) => {
 
 describe("parsePython: module-level assignments", () => {
   it("reads a plain assignment with its 1-based line and the column of the value", () => {
-    expect(parse("# config\nbatch_size = 12\n").entries).toEqual([{ path: ["batch_size"], value: 12, raw: "12", line: 2, column: 14 }]);
+    expect(parse("# config\nbatch_size = 12\n").entries).toEqual([
+      { path: ["batch_size"], value: 12, raw: "12", line: 2, column: 14 },
+    ]);
   });
 
   it("evaluates literal arithmetic the way nanoGPT configs write it", () => {
-    const r = parse("gradient_accumulation_steps = 5 * 8\na = 2 ** 3\nb = 256 // 4\nc = 1e-3 / 2\nd = -(3 + 1)\ne = 7 % 3\nf = -7 // 2\ng = 1_000\n");
+    const r = parse(
+      "gradient_accumulation_steps = 5 * 8\na = 2 ** 3\nb = 256 // 4\nc = 1e-3 / 2\nd = -(3 + 1)\ne = 7 % 3\nf = -7 // 2\ng = 1_000\n",
+    );
     const values = Object.fromEntries(r.entries.map((e) => [e.path.join("."), e.value]));
     expect(values).toEqual({ gradient_accumulation_steps: 40, a: 8, b: 64, c: 0.0005, d: -4, e: 1, f: -4, g: 1000 });
     expect(r.entries[0].raw).toBe("5 * 8");
@@ -27,12 +31,24 @@ describe("parsePython: module-level assignments", () => {
   });
 
   it("substitutes a name bound earlier in the file, reporting it where the value is written", () => {
-    const e = one("train_batch_size_per_gpu = 16\ntrain_dataloader = dict(batch_size=train_batch_size_per_gpu)\n", "train_dataloader.batch_size");
-    expect(e).toEqual({ path: ["train_dataloader", "batch_size"], value: 16, raw: "16", line: 1, column: 28, context: "dict" });
+    const e = one(
+      "train_batch_size_per_gpu = 16\ntrain_dataloader = dict(batch_size=train_batch_size_per_gpu)\n",
+      "train_dataloader.batch_size",
+    );
+    expect(e).toEqual({
+      path: ["train_dataloader", "batch_size"],
+      value: 16,
+      raw: "16",
+      line: 1,
+      column: 28,
+      context: "dict",
+    });
   });
 
   it("computes with names: nanoGPT's tokens per iteration", () => {
-    const r = parse("batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\ntokens = gradient_accumulation_steps * batch_size * block_size\n");
+    const r = parse(
+      "batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\ntokens = gradient_accumulation_steps * batch_size * block_size\n",
+    );
     expect(at(r.entries, "tokens")[0].value).toBe(491520);
   });
 
@@ -79,21 +95,37 @@ describe("parsePython: module-level assignments", () => {
 
   it("reads chained and annotated assignments", () => {
     const r = parse("a = b = 3\nc: int = 4\nd: int\n");
-    expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([["a", 3], ["b", 3], ["c", 4]]);
+    expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([
+      ["a", 3],
+      ["b", 3],
+      ["c", 4],
+    ]);
   });
 });
 
 describe("parsePython: unknown values say why", () => {
   it("names the environment variable an int() conversion reads", () => {
     const e = one('import os\nbs = int(os.environ["BS"])\n', "bs");
-    expect(e).toMatchObject({ value: null, raw: 'int(os.environ["BS"])', unknownReason: "read from environment variable BS at run time" });
-    expect(one('import os\nbs = int(os.getenv("BS", 8))\n', "bs").unknownReason).toBe("read from environment variable BS at run time");
-    expect(one('import os\nbs = os.environ.get("BS")\n', "bs").unknownReason).toBe("read from environment variable BS at run time");
+    expect(e).toMatchObject({
+      value: null,
+      raw: 'int(os.environ["BS"])',
+      unknownReason: "read from environment variable BS at run time",
+    });
+    expect(one('import os\nbs = int(os.getenv("BS", 8))\n', "bs").unknownReason).toBe(
+      "read from environment variable BS at run time",
+    );
+    expect(one('import os\nbs = os.environ.get("BS")\n', "bs").unknownReason).toBe(
+      "read from environment variable BS at run time",
+    );
   });
 
   it("carries the reason through a name and through arithmetic", () => {
     const e = one('import os\nbs = int(os.environ["BS"])\ntotal = bs * 8\n', "total");
-    expect(e).toMatchObject({ value: null, raw: "bs * 8", unknownReason: "read from environment variable BS at run time" });
+    expect(e).toMatchObject({
+      value: null,
+      raw: "bs * 8",
+      unknownReason: "read from environment variable BS at run time",
+    });
   });
 
   it("says a name is not defined in this file", () => {
@@ -101,7 +133,9 @@ describe("parsePython: unknown values say why", () => {
   });
 
   it("says where an imported name comes from", () => {
-    expect(one("from .base import batch_size\nbs = batch_size\n", "bs").unknownReason).toBe("name batch_size is imported from .base");
+    expect(one("from .base import batch_size\nbs = batch_size\n", "bs").unknownReason).toBe(
+      "name batch_size is imported from .base",
+    );
   });
 
   it("reports the result of an arbitrary call as unknown", () => {
@@ -109,11 +143,17 @@ describe("parsePython: unknown values say why", () => {
   });
 
   it("treats an f-string with a placeholder as unknown", () => {
-    expect(one('run = f"bs{bs}"\n', "run")).toMatchObject({ value: null, unknownReason: "f-string formatted at run time" });
+    expect(one('run = f"bs{bs}"\n', "run")).toMatchObject({
+      value: null,
+      unknownReason: "f-string formatted at run time",
+    });
   });
 
   it("refuses 9**9**9 instead of computing Infinity", () => {
-    expect(one("x = 9**9**9\n", "x")).toMatchObject({ value: null, unknownReason: "the result is too large to evaluate exactly" });
+    expect(one("x = 9**9**9\n", "x")).toMatchObject({
+      value: null,
+      unknownReason: "the result is too large to evaluate exactly",
+    });
     expect(one("x = 2 ** 60\n", "x").unknownReason).toBe("the result is too large to evaluate exactly");
     expect(one("x = 1 / 0\n", "x").unknownReason).toBe("division by zero");
   });
@@ -149,7 +189,9 @@ describe("parsePython: dicts, lists and calls nest", () => {
   });
 
   it("spreads a known dict into dict(...) and {**...}", () => {
-    const r = parse("base = dict(batch_size=8, workers=2)\nloader = dict(base, batch_size=16)\nother = {**base, 'workers': 4}\n");
+    const r = parse(
+      "base = dict(batch_size=8, workers=2)\nloader = dict(base, batch_size=16)\nother = {**base, 'workers': 4}\n",
+    );
     expect(at(r.entries, "loader.batch_size")[0].value).toBe(16);
     expect(at(r.entries, "loader.workers")[0].value).toBe(2);
     expect(at(r.entries, "other.workers")[0].value).toBe(4);
@@ -158,13 +200,23 @@ describe("parsePython: dicts, lists and calls nest", () => {
 
   it("files keyword arguments of a bare call under the callee's dotted name", () => {
     expect(one("model.fit(x, y, batch_size=64, epochs=3)\n", "model.fit.batch_size")).toEqual({
-      path: ["model.fit", "batch_size"], value: 64, raw: "64", line: 1, column: 28, context: "model.fit",
+      path: ["model.fit", "batch_size"],
+      value: 64,
+      raw: "64",
+      line: 1,
+      column: 28,
+      context: "model.fit",
     });
   });
 
   it("files keyword arguments of an assigned call under the target, with the callee as context", () => {
-    expect(one("args = TrainingArguments(per_device_train_batch_size=4)\n", "args.per_device_train_batch_size")).toMatchObject({ value: 4, context: "TrainingArguments" });
-    expect(one("import lightning as L\ntrainer = L.Trainer(devices=4)\n", "trainer.devices")).toMatchObject({ value: 4, context: "L.Trainer" });
+    expect(
+      one("args = TrainingArguments(per_device_train_batch_size=4)\n", "args.per_device_train_batch_size"),
+    ).toMatchObject({ value: 4, context: "TrainingArguments" });
+    expect(one("import lightning as L\ntrainer = L.Trainer(devices=4)\n", "trainer.devices")).toMatchObject({
+      value: 4,
+      context: "L.Trainer",
+    });
   });
 
   it("keeps a nested call's own context inside dict(...)", () => {
@@ -175,11 +227,16 @@ describe("parsePython: dicts, lists and calls nest", () => {
 
   it("finds a call passed positionally to another call", () => {
     const r = parse("trainer = Trainer(model, TrainingArguments(per_device_train_batch_size=2))\n");
-    expect(at(r.entries, "TrainingArguments.per_device_train_batch_size")[0]).toMatchObject({ value: 2, context: "TrainingArguments" });
+    expect(at(r.entries, "TrainingArguments.per_device_train_batch_size")[0]).toMatchObject({
+      value: 2,
+      context: "TrainingArguments",
+    });
   });
 
   it("does not repeat a built object's settings where it is passed on, but reads its fields", () => {
-    const r = parse("config = SFTConfig(per_device_train_batch_size=4)\ntrainer = SFTTrainer(model, args=config)\nbs = config.per_device_train_batch_size * 2\n");
+    const r = parse(
+      "config = SFTConfig(per_device_train_batch_size=4)\ntrainer = SFTTrainer(model, args=config)\nbs = config.per_device_train_batch_size * 2\n",
+    );
     expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([
       ["config.per_device_train_batch_size", 4],
       ["bs", 8],
@@ -187,18 +244,25 @@ describe("parsePython: dicts, lists and calls nest", () => {
   });
 
   it("does expand a dict(...) passed on by name, mmdet style", () => {
-    const r = parse("base_loader = dict(batch_size=8)\ntrain_dataloader = dict(base_loader, num_workers=2)\nval_dataloader = base_loader\n");
+    const r = parse(
+      "base_loader = dict(batch_size=8)\ntrain_dataloader = dict(base_loader, num_workers=2)\nval_dataloader = base_loader\n",
+    );
     expect(at(r.entries, "train_dataloader.batch_size")[0]).toMatchObject({ value: 8, line: 1 });
     expect(at(r.entries, "val_dataloader.batch_size")[0]).toMatchObject({ value: 8, line: 1 });
   });
 
   it("puts an argparse flag's name in the path of its default", () => {
     const r = parse('parser.add_argument("-b", "--batch-size", type=int, default=128)\n');
-    expect(at(r.entries, "parser.add_argument.batch-size.default")[0]).toMatchObject({ value: 128, context: "parser.add_argument" });
+    expect(at(r.entries, "parser.add_argument.batch-size.default")[0]).toMatchObject({
+      value: 128,
+      context: "parser.add_argument",
+    });
   });
 
   it("reads attribute and subscript assignment targets, detectron2 LazyConfig style", () => {
-    const r = parse("dataloader.train.total_batch_size = 64\noptimizer.lr = 0.1\ncfg['a']['b'] = 3\ncfg.SOLVER.IMS_PER_BATCH = 16\n");
+    const r = parse(
+      "dataloader.train.total_batch_size = 64\noptimizer.lr = 0.1\ncfg['a']['b'] = 3\ncfg.SOLVER.IMS_PER_BATCH = 16\n",
+    );
     expect(r.entries.map((e) => [e.path, e.value])).toEqual([
       [["dataloader", "train", "total_batch_size"], 64],
       [["optimizer", "lr"], 0.1],
@@ -208,7 +272,10 @@ describe("parsePython: dicts, lists and calls nest", () => {
   });
 
   it("reads an attribute assigned earlier back as a number", () => {
-    const e = one("dataloader.train.total_batch_size = 64\noptimizer.lr = 0.1 * dataloader.train.total_batch_size / 16\n", "optimizer.lr");
+    const e = one(
+      "dataloader.train.total_batch_size = 64\noptimizer.lr = 0.1 * dataloader.train.total_batch_size / 16\n",
+      "optimizer.lr",
+    );
     expect(e.value).toBeCloseTo(0.4);
   });
 });
@@ -233,7 +300,10 @@ describe("parsePython: scopes", () => {
 
   it('reads assignments under if __name__ == "__main__": as module code', () => {
     const r = parse('if __name__ == "__main__":\n    epochs = 3\n    model.fit(x, batch_size=epochs * 4)\n');
-    expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([["epochs", 3], ["model.fit.batch_size", 12]]);
+    expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([
+      ["epochs", 3],
+      ["model.fit.batch_size", 12],
+    ]);
   });
 
   it("reads keyword arguments in decorators", () => {
@@ -251,7 +321,10 @@ describe("parsePython: comments and errors", () => {
   it("keeps decoy comments as comments, not settings", () => {
     const r = parse("# batch_size = 64\nbatch_size = 8  # was 16\n");
     expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([["batch_size", 8]]);
-    expect(r.comments).toEqual([{ line: 1, text: "batch_size = 64" }, { line: 2, text: "was 16" }]);
+    expect(r.comments).toEqual([
+      { line: 1, text: "batch_size = 64" },
+      { line: 2, text: "was 16" },
+    ]);
   });
 
   it("does not read a # inside a string as a comment", () => {

@@ -41,8 +41,11 @@ describe("parseShell: flags", () => {
     expect(one("python train.py --max_steps -1\n", "max_steps").value).toBe(-1);
   });
 
-  it("removes quotes around a value: --per_device_train_batch_size=\"32\"", () => {
-    expect(one('python train.py --per_device_train_batch_size="32"\n', "per_device_train_batch_size")).toMatchObject({ value: 32, raw: '"32"' });
+  it('removes quotes around a value: --per_device_train_batch_size="32"', () => {
+    expect(one('python train.py --per_device_train_batch_size="32"\n', "per_device_train_batch_size")).toMatchObject({
+      value: 32,
+      raw: '"32"',
+    });
   });
 
   it("reads -b64 as the short flag b with 64", () => {
@@ -50,9 +53,9 @@ describe("parseShell: flags", () => {
   });
 
   it("works on a bare command line copied from a workflow", () => {
-    expect(brief(parseShell("accelerate launch train.py --per_device_train_batch_size 16", "workflow run").entries)).toEqual([
-      ["per_device_train_batch_size", 16, "accelerate launch train.py"],
-    ]);
+    expect(
+      brief(parseShell("accelerate launch train.py --per_device_train_batch_size 16", "workflow run").entries),
+    ).toEqual([["per_device_train_batch_size", 16, "accelerate launch train.py"]]);
   });
 });
 
@@ -72,8 +75,10 @@ describe("parseShell: line continuations", () => {
 });
 
 describe("parseShell: variables", () => {
-  it("substitutes $VAR, ${VAR} and \"$VAR\" and records the variables themselves", () => {
-    const r = parse('MICRO_BATCH_SIZE=2\nexport GA=4\nLR=${LR:-3e-4}\npython train.py --bs $MICRO_BATCH_SIZE --ga "${GA}" --lr "$LR"\n');
+  it('substitutes $VAR, ${VAR} and "$VAR" and records the variables themselves', () => {
+    const r = parse(
+      'MICRO_BATCH_SIZE=2\nexport GA=4\nLR=${LR:-3e-4}\npython train.py --bs $MICRO_BATCH_SIZE --ga "${GA}" --lr "$LR"\n',
+    );
     expect(brief(r.entries)).toEqual([
       ["MICRO_BATCH_SIZE", 2, "shell variable"],
       ["GA", 4, "shell variable"],
@@ -87,7 +92,13 @@ describe("parseShell: variables", () => {
   });
 
   it("takes the default of ${VAR:-8} when the file does not set VAR", () => {
-    expect(one("BS=${BS:-8}\n", "BS")).toMatchObject({ value: 8, raw: "${BS:-8}", line: 1, column: 1, context: "shell variable" });
+    expect(one("BS=${BS:-8}\n", "BS")).toMatchObject({
+      value: 8,
+      raw: "${BS:-8}",
+      line: 1,
+      column: 1,
+      context: "shell variable",
+    });
   });
 
   it("evaluates $((…)) over known variables, Megatron style", () => {
@@ -115,7 +126,9 @@ describe("parseShell: variables", () => {
   });
 
   it("carries a variable's unknown reason to where it is used", () => {
-    expect(one("BS=$1\npython t.py --bs $BS\n", "bs").unknownReason).toBe("shell positional argument $1, passed by the caller");
+    expect(one("BS=$1\npython t.py --bs $BS\n", "bs").unknownReason).toBe(
+      "shell positional argument $1, passed by the caller",
+    );
   });
 
   it("refuses huge shell arithmetic", () => {
@@ -124,11 +137,16 @@ describe("parseShell: variables", () => {
 
   it("splits an unquoted variable into flags reported on the line that defines them", () => {
     const r = parse('GPT_ARGS="--micro-batch-size 4 --global-batch-size 16"\n\ntorchrun pretrain_gpt.py $GPT_ARGS\n');
-    expect(at(r.entries, "micro-batch-size")[0]).toMatchObject({ value: 4, line: 1, column: 11, context: "torchrun pretrain_gpt.py" });
+    expect(at(r.entries, "micro-batch-size")[0]).toMatchObject({
+      value: 4,
+      line: 1,
+      column: 11,
+      context: "torchrun pretrain_gpt.py",
+    });
     expect(at(r.entries, "global-batch-size")[0]).toMatchObject({ value: 16, line: 1 });
   });
 
-  it("expands \"${ARR[@]}\" arrays into separate words", () => {
+  it('expands "${ARR[@]}" arrays into separate words', () => {
     const r = parse('ARGS=(--lr 3e-4 --bs 2)\npython t.py "${ARGS[@]}"\n');
     expect(brief(r.entries.filter((e) => e.context !== "shell variable"))).toEqual([
       ["lr", 0.0003, "python t.py"],
@@ -138,12 +156,16 @@ describe("parseShell: variables", () => {
 
   it("keeps `VAR=x cmd` as a variable for that command only, with the command as context", () => {
     const r = parse("CUDA_VISIBLE_DEVICES=0,1 python train.py --bs 4\npython other.py --n $CUDA_VISIBLE_DEVICES\n");
-    expect(at(r.entries, "CUDA_VISIBLE_DEVICES")).toEqual([{ path: ["CUDA_VISIBLE_DEVICES"], value: "0,1", raw: "0,1", line: 1, column: 1, context: "python train.py" }]);
+    expect(at(r.entries, "CUDA_VISIBLE_DEVICES")).toEqual([
+      { path: ["CUDA_VISIBLE_DEVICES"], value: "0,1", raw: "0,1", line: 1, column: 1, context: "python train.py" },
+    ]);
     expect(at(r.entries, "n")[0].unknownReason).toBe("shell variable CUDA_VISIBLE_DEVICES is not set in this file");
   });
 
   it("names the values a loop variable takes", () => {
-    expect(one("for bs in 8 16 32; do\n  python sweep.py --bs $bs\ndone\n", "bs").unknownReason).toBe("loop variable bs takes each of 8 16 32");
+    expect(one("for bs in 8 16 32; do\n  python sweep.py --bs $bs\ndone\n", "bs").unknownReason).toBe(
+      "loop variable bs takes each of 8 16 32",
+    );
   });
 });
 
@@ -154,7 +176,11 @@ describe("parseShell: overrides", () => {
       [["data", "batch_size"], 64, undefined],
       [["trainer", "devices"], 4, undefined],
       [["model", "lr"], 0.001, undefined],
-      [["callbacks", "early_stop"], null, "removed by the override ~callbacks.early_stop; the framework default applies"],
+      [
+        ["callbacks", "early_stop"],
+        null,
+        "removed by the override ~callbacks.early_stop; the framework default applies",
+      ],
     ]);
   });
 
@@ -163,7 +189,9 @@ describe("parseShell: overrides", () => {
       ["data", "coco.yaml", "yolo train"],
       ["batch", 16, "yolo train"],
     ]);
-    expect(one("python3 -m MaxText.train MaxText/configs/base.yml per_device_batch_size=0.5\n", "per_device_batch_size")).toMatchObject({ value: 0.5, context: "python -m MaxText.train" });
+    expect(
+      one("python3 -m MaxText.train MaxText/configs/base.yml per_device_batch_size=0.5\n", "per_device_batch_size"),
+    ).toMatchObject({ value: 0.5, context: "python -m MaxText.train" });
   });
 
   it("keeps a Hydra sweep list as written", () => {
@@ -191,13 +219,32 @@ describe("parseShell: command contexts", () => {
 
   it("names each launcher the same way", () => {
     const contexts = (line: string) => parse(line).entries.map((e) => e.context);
-    expect(contexts("deepspeed --num_gpus 8 train.py --deepspeed ds.json")).toEqual(["deepspeed", "deepspeed train.py"]);
-    expect(contexts("accelerate launch --num_processes 4 -m axolotl.cli.train cfg.yml --micro_batch_size 2")).toEqual(["accelerate launch", "accelerate launch -m axolotl.cli.train", "accelerate launch -m axolotl.cli.train"]);
-    expect(contexts("python -m torch.distributed.launch --nproc_per_node=8 --use_env train.py --bs 4")).toEqual(["torchrun", "torchrun", "torchrun train.py"]);
+    expect(contexts("deepspeed --num_gpus 8 train.py --deepspeed ds.json")).toEqual([
+      "deepspeed",
+      "deepspeed train.py",
+    ]);
+    expect(contexts("accelerate launch --num_processes 4 -m axolotl.cli.train cfg.yml --micro_batch_size 2")).toEqual([
+      "accelerate launch",
+      "accelerate launch -m axolotl.cli.train",
+      "accelerate launch -m axolotl.cli.train",
+    ]);
+    expect(contexts("python -m torch.distributed.launch --nproc_per_node=8 --use_env train.py --bs 4")).toEqual([
+      "torchrun",
+      "torchrun",
+      "torchrun train.py",
+    ]);
     expect(contexts("composer -n 8 train.py --bs 4")).toEqual(["composer", "composer train.py"]);
-    expect(contexts("tune run --nproc_per_node 4 full_finetune_distributed --config llama3/8B_full batch_size=8")).toEqual(["tune run", "tune run full_finetune_distributed", "tune run full_finetune_distributed"]);
-    expect(contexts("llamafactory-cli train cfg.yaml per_device_train_batch_size=2")).toEqual(["llamafactory-cli train", "llamafactory-cli train"]);
-    expect(contexts("litgpt finetune microsoft/phi-2 --train.micro_batch_size 4")).toEqual(["litgpt finetune", "litgpt finetune"]);
+    expect(
+      contexts("tune run --nproc_per_node 4 full_finetune_distributed --config llama3/8B_full batch_size=8"),
+    ).toEqual(["tune run", "tune run full_finetune_distributed", "tune run full_finetune_distributed"]);
+    expect(contexts("llamafactory-cli train cfg.yaml per_device_train_batch_size=2")).toEqual([
+      "llamafactory-cli train",
+      "llamafactory-cli train",
+    ]);
+    expect(contexts("litgpt finetune microsoft/phi-2 --train.micro_batch_size 4")).toEqual([
+      "litgpt finetune",
+      "litgpt finetune",
+    ]);
     expect(contexts("fairseq-train data-bin/wmt --max-tokens 4096")).toEqual(["fairseq-train", "fairseq-train"]);
     expect(contexts("/usr/bin/python3.10 -u scripts/train.py --bs 1")).toEqual(["python scripts/train.py"]);
   });
@@ -221,7 +268,7 @@ describe("parseShell: command contexts", () => {
     expect(brief(r.entries)).toEqual([["bs", 4, "python train.py"]]);
   });
 
-  it("parses bash function bodies that pass \"$@\" on", () => {
+  it('parses bash function bodies that pass "$@" on', () => {
     const r = parse('train() {\n  python train.py --bs 8 "$@"\n}\ntrain --lr 1e-4\n');
     expect(brief(r.entries)).toEqual([
       ["bs", 8, "python train.py"],
@@ -230,7 +277,9 @@ describe("parseShell: command contexts", () => {
   });
 
   it("does not read flags inside echo or tests as settings", () => {
-    expect(parse('echo "--batch_size 64"\nif [ "$X" -gt 4 ]; then python t.py --bs 2; fi\n').entries.map((e) => e.path[0])).toEqual(["bs"]);
+    expect(
+      parse('echo "--batch_size 64"\nif [ "$X" -gt 4 ]; then python t.py --bs 2; fi\n').entries.map((e) => e.path[0]),
+    ).toEqual(["bs"]);
   });
 });
 
@@ -239,13 +288,22 @@ describe("parseShell: positional arguments", () => {
     const r = parse("./distributed_train.sh 4 --data-dir /data/imagenet \\\n  -b 128\n");
     expect(r.entries).toEqual([
       { path: ["#1"], value: 4, raw: "4", line: 1, column: 24, context: "./distributed_train.sh" },
-      { path: ["data-dir"], value: "/data/imagenet", raw: "/data/imagenet", line: 1, column: 26, context: "./distributed_train.sh" },
+      {
+        path: ["data-dir"],
+        value: "/data/imagenet",
+        raw: "/data/imagenet",
+        line: 1,
+        column: 26,
+        context: "./distributed_train.sh",
+      },
       { path: ["b"], value: 128, raw: "128", line: 2, column: 3, context: "./distributed_train.sh" },
     ]);
   });
 
   it("names a script run by a shell with the shell and the script as written, skipping the shell's own options", () => {
-    expect(brief(parse("bash tools/dist_train.sh configs/rtmdet/rtmdet_l_8xb32-300e_coco.py 8 --auto-scale-lr\n").entries)).toEqual([
+    expect(
+      brief(parse("bash tools/dist_train.sh configs/rtmdet/rtmdet_l_8xb32-300e_coco.py 8 --auto-scale-lr\n").entries),
+    ).toEqual([
       ["#1", "configs/rtmdet/rtmdet_l_8xb32-300e_coco.py", "bash tools/dist_train.sh"],
       ["#2", 8, "bash tools/dist_train.sh"],
       ["auto-scale-lr", true, "bash tools/dist_train.sh"],
@@ -258,7 +316,9 @@ describe("parseShell: positional arguments", () => {
   });
 
   it("counts from the first word after the words the context names, like $1 in the script", () => {
-    const r = parse("python -m torch.distributed.launch --nproc_per_node=2 tools/train.py cfg.py --launcher pytorch\nllamafactory-cli train examples/llama3_lora_sft.yaml\n");
+    const r = parse(
+      "python -m torch.distributed.launch --nproc_per_node=2 tools/train.py cfg.py --launcher pytorch\nllamafactory-cli train examples/llama3_lora_sft.yaml\n",
+    );
     expect(brief(r.entries.filter((e) => e.path[0].startsWith("#")))).toEqual([
       ["#1", "cfg.py", "torchrun tools/train.py"],
       ["#1", "examples/llama3_lora_sft.yaml", "llamafactory-cli train"],
@@ -300,7 +360,9 @@ describe("parseShell: positional arguments", () => {
 
 describe("parseShell: environment of one command", () => {
   it("reads `GPUS=8 ./tools/slurm_train.sh` with the script as context", () => {
-    const r = parse("GPUS=16 GPUS_PER_NODE=8 ./tools/slurm_train.sh dev rtmdet configs/rtmdet/rtmdet_l.py work_dirs/rtmdet\n");
+    const r = parse(
+      "GPUS=16 GPUS_PER_NODE=8 ./tools/slurm_train.sh dev rtmdet configs/rtmdet/rtmdet_l.py work_dirs/rtmdet\n",
+    );
     expect(brief(r.entries)).toEqual([
       ["GPUS", 16, "./tools/slurm_train.sh"],
       ["GPUS_PER_NODE", 8, "./tools/slurm_train.sh"],
@@ -318,7 +380,9 @@ describe("parseShell: environment of one command", () => {
 
 describe("parseShell: yacs options", () => {
   it("reads detectron2's KEY VALUE pairs after the flags, split on dots, at the key", () => {
-    const r = parse("python tools/train_net.py --num-gpus 8 --config-file configs/x.yaml SOLVER.IMS_PER_BATCH 16 SOLVER.BASE_LR 0.02\n");
+    const r = parse(
+      "python tools/train_net.py --num-gpus 8 --config-file configs/x.yaml SOLVER.IMS_PER_BATCH 16 SOLVER.BASE_LR 0.02\n",
+    );
     expect(r.entries.map((e) => [e.path, e.value, e.raw, e.column, e.context])).toEqual([
       [["num-gpus"], 8, "8", 27, "python tools/train_net.py"],
       [["config-file"], "configs/x.yaml", "configs/x.yaml", 40, "python tools/train_net.py"],
@@ -328,7 +392,9 @@ describe("parseShell: yacs options", () => {
   });
 
   it("reads them after --opts, and after a boolean flag", () => {
-    const r = parse("python demo.py --opts MODEL.WEIGHTS model.pkl MODEL.DEVICE cpu\npython tools/train_net.py --eval-only MODEL.WEIGHTS $W\n");
+    const r = parse(
+      "python demo.py --opts MODEL.WEIGHTS model.pkl MODEL.DEVICE cpu\npython tools/train_net.py --eval-only MODEL.WEIGHTS $W\n",
+    );
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.unknownReason])).toEqual([
       ["opts", true, undefined],
       ["MODEL.WEIGHTS", "model.pkl", undefined],
@@ -339,7 +405,9 @@ describe("parseShell: yacs options", () => {
   });
 
   it("reads top-level keys (OUTPUT_DIR) among dotted ones, and not in a command without them", () => {
-    const r = parse('python tools/train_net.py --config-file x.yaml OUTPUT_DIR out SOLVER.STEPS "(210000, 250000)"\n./run.sh DEBUG 1\n');
+    const r = parse(
+      'python tools/train_net.py --config-file x.yaml OUTPUT_DIR out SOLVER.STEPS "(210000, 250000)"\n./run.sh DEBUG 1\n',
+    );
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.context])).toEqual([
       ["config-file", "x.yaml", "python tools/train_net.py"],
       ["OUTPUT_DIR", "out", "python tools/train_net.py"],
@@ -360,7 +428,9 @@ describe("parseShell: yacs options", () => {
 
 describe("parseShell: SLURM headers", () => {
   it("reads #SBATCH lines as sbatch settings and derives the GPUs per node from --gres", () => {
-    const r = parse("#!/bin/bash\n#SBATCH --nodes=2\n#SBATCH --gres=gpu:4\n#SBATCH --ntasks-per-node=8\n#SBATCH -J job\nsrun python train.py\n");
+    const r = parse(
+      "#!/bin/bash\n#SBATCH --nodes=2\n#SBATCH --gres=gpu:4\n#SBATCH --ntasks-per-node=8\n#SBATCH -J job\nsrun python train.py\n",
+    );
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.raw, e.line, e.context])).toEqual([
       ["nodes", 2, "2", 2, "sbatch"],
       ["gres", "gpu:4", "gpu:4", 3, "sbatch"],
@@ -384,7 +454,10 @@ describe("parseShell: comments and malformed input", () => {
   it("keeps commented-out flags as comments, not settings", () => {
     const r = parse("# --batch_size 64\npython train.py --batch_size 8 # was --batch_size 16\n");
     expect(brief(r.entries)).toEqual([["batch_size", 8, "python train.py"]]);
-    expect(r.comments).toEqual([{ line: 1, text: "--batch_size 64" }, { line: 2, text: "was --batch_size 16" }]);
+    expect(r.comments).toEqual([
+      { line: 1, text: "--batch_size 64" },
+      { line: 2, text: "was --batch_size 16" },
+    ]);
   });
 
   it("reports an unterminated quote with its line and still reads what came before", () => {

@@ -7,14 +7,22 @@ const at = (entries: Entry[], dotted: string) => entries.find((e) => e.path.join
 
 describe("parseToml", () => {
   it("reads torchtitan's [training] local_batch_size with its line and column", () => {
-    const r = parse("[job]\ndump_folder = \"./outputs\"\n\n[training]\nlocal_batch_size = 8\nseq_len = 2048\n");
-    expect(at(r.entries, "training.local_batch_size")).toEqual({ path: ["training", "local_batch_size"], value: 8, raw: "8", line: 5, column: 20 });
+    const r = parse('[job]\ndump_folder = "./outputs"\n\n[training]\nlocal_batch_size = 8\nseq_len = 2048\n');
+    expect(at(r.entries, "training.local_batch_size")).toEqual({
+      path: ["training", "local_batch_size"],
+      value: 8,
+      raw: "8",
+      line: 5,
+      column: 20,
+    });
     expect(at(r.entries, "training.seq_len")).toMatchObject({ value: 2048, line: 6 });
     expect(r.errors).toEqual([]);
   });
 
   it("finds the lines of dotted keys, quoted keys and nested tables", () => {
-    const r = parse('[optimizer]\nname = "AdamW"\nparams.lr = 8e-4\n"weight decay" = 0.1\n[parallelism.fsdp]\ndegree = -1\n');
+    const r = parse(
+      '[optimizer]\nname = "AdamW"\nparams.lr = 8e-4\n"weight decay" = 0.1\n[parallelism.fsdp]\ndegree = -1\n',
+    );
     expect(at(r.entries, "optimizer.params.lr")).toMatchObject({ value: 0.0008, raw: "8e-4", line: 3, column: 13 });
     expect(at(r.entries, "optimizer.weight decay")).toMatchObject({ value: 0.1, line: 4 });
     expect(at(r.entries, "parallelism.fsdp.degree")).toMatchObject({ value: -1, line: 6 });
@@ -27,7 +35,7 @@ describe("parseToml", () => {
   });
 
   it("counts [[array]] tables, nested ones per element", () => {
-    const r = parse('[[runs]]\nbs = 8\n[[runs]]\nbs = 16\n[runs.opt]\nlr = 1\n[[runs.stage]]\nn = 1\n');
+    const r = parse("[[runs]]\nbs = 8\n[[runs]]\nbs = 16\n[runs.opt]\nlr = 1\n[[runs.stage]]\nn = 1\n");
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.line])).toEqual([
       ["runs.0.bs", 8, 2],
       ["runs.1.bs", 16, 4],
@@ -41,13 +49,22 @@ describe("parseToml", () => {
     expect(r.entries.map((e) => e.value)).toEqual([1000, "inf", "2024-01-31"]);
   });
 
-  it("marks run-time values such as \"auto\" as unknown", () => {
-    expect(at(parse('micro_batch_size = "auto"\n').entries, "micro_batch_size")).toMatchObject({ value: null, unknownReason: '"auto": chosen at run time by the framework' });
+  it('marks run-time values such as "auto" as unknown', () => {
+    expect(at(parse('micro_batch_size = "auto"\n').entries, "micro_batch_size")).toMatchObject({
+      value: null,
+      unknownReason: '"auto": chosen at run time by the framework',
+    });
   });
 
   it("keeps comments as comments, but not a # inside a string", () => {
-    const r = parse('# local_batch_size = 64\n[training]  # the loop\nname = "run#1"\nlocal_batch_size = 8 # was 4\ns = """\n# inside\n"""\n');
-    expect(r.entries.map((e) => e.path.join("."))).toEqual(["training.name", "training.local_batch_size", "training.s"]);
+    const r = parse(
+      '# local_batch_size = 64\n[training]  # the loop\nname = "run#1"\nlocal_batch_size = 8 # was 4\ns = """\n# inside\n"""\n',
+    );
+    expect(r.entries.map((e) => e.path.join("."))).toEqual([
+      "training.name",
+      "training.local_batch_size",
+      "training.s",
+    ]);
     expect(r.comments).toEqual([
       { line: 1, text: "local_batch_size = 64" },
       { line: 2, text: "the loop" },

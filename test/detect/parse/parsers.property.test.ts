@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { MAX_CONFIG_BYTES, MAX_LISTED_ERRORS, parseConfig } from "../../../src/detect/parse/parse-config.js";
-import { BOUND_MESSAGES, MAX_VALUES, ONE_MB, PARSER_FAMILIES, SEEDS, manyKeysText, type Family } from "../../helpers/hostile-configs.js";
+import {
+  BOUND_MESSAGES,
+  MAX_VALUES,
+  ONE_MB,
+  PARSER_FAMILIES,
+  SEEDS,
+  manyKeysText,
+  type Family,
+} from "../../helpers/hostile-configs.js";
 import { contractViolations } from "../../helpers/parser-contract.js";
 
 // Bounds every parser family shares, each pinned by the message it gives when hit. Generated
@@ -54,7 +62,10 @@ describe("every parser family stays within its bounds, and says which one it hit
     it(`${family}: 100 000 levels of nesting end in the nesting bound's message, not a stack overflow`, () => {
       const r = parse(family, DEEP[family](100_000));
       const messages = [...r.errors.map((e) => e.message), ...r.entries.flatMap((e) => e.unknownReason ?? [])];
-      expect(messages.some((m) => BOUND_MESSAGES.nesting.test(m)), JSON.stringify(messages)).toBe(true);
+      expect(
+        messages.some((m) => BOUND_MESSAGES.nesting.test(m)),
+        JSON.stringify(messages),
+      ).toBe(true);
     });
 
     it(`${family}: a 1 MiB single-line value is read whole`, () => {
@@ -107,7 +118,10 @@ describe("nothing from a pull request is run", () => {
   const SRC = fileURLToPath(new URL("../../../src/", import.meta.url));
   const sources = readdirSync(SRC, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith(".ts"))
-    .map((d) => ({ path: join(d.parentPath, d.name).slice(SRC.length), text: readFileSync(join(d.parentPath, d.name), "utf8") }));
+    .map((d) => ({
+      path: join(d.parentPath, d.name).slice(SRC.length),
+      text: readFileSync(join(d.parentPath, d.name), "utf8"),
+    }));
 
   it("no source evaluates code but the App's worker bootstrap, which imports two modules of this package by fixed path", () => {
     const evaluates = /\beval\s*\(|new\s+Function\s*\(|from\s+["']node:vm["']|\beval:\s*true/;
@@ -117,14 +131,20 @@ describe("nothing from a pull request is run", () => {
     const bootstrap = /const code = `([^`]*)`/.exec(worker)?.[1] ?? "";
     const interpolated = [...bootstrap.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
     expect(interpolated).toEqual(["JSON.stringify(tsx)", "JSON.stringify(entry)"]);
-    expect(worker).toMatch(/const tsx = pathToFileURL\(createRequire\(import\.meta\.url\)\.resolve\("tsx\/esm\/api"\)/);
+    const tsxResolve =
+      /const tsx = pathToFileURL\(\s*createRequire\(import\.meta\.url\)\s*\.resolve\("tsx\/esm\/api"\)/;
+    expect(worker).toMatch(tsxResolve);
     expect(worker).toMatch(/const entry = new URL\("\.\/analysis-worker\.ts", import\.meta\.url\)/);
   });
 
   it("the only import of a computed module name loads a native TensorFlow.js package named in the code (besides that bootstrap)", () => {
-    const computed = sources.filter((f) => f.path !== "app/train-in-worker.ts" && /\bimport\s*\(\s*[^"'`\s)]/.test(f.text));
+    const computed = sources.filter(
+      (f) => f.path !== "app/train-in-worker.ts" && /\bimport\s*\(\s*[^"'`\s)]/.test(f.text),
+    );
     expect(computed.map((f) => f.path)).toEqual(["proxy/load-backend.ts"]);
-    const names = [...computed[0].text.matchAll(/tryNative\(\s*([^)]+)\)/g)].map((m) => m[1]).filter((a) => !a.startsWith("pkg"));
+    const names = [...computed[0].text.matchAll(/tryNative\(\s*([^)]+)\)/g)]
+      .map((m) => m[1])
+      .filter((a) => !a.startsWith("pkg"));
     expect(names.sort()).toEqual(['"@tensorflow/tfjs-node"', '"@tensorflow/tfjs-node-gpu"']);
   });
 
@@ -134,7 +154,10 @@ describe("nothing from a pull request is run", () => {
     for (const f of spawning) {
       const programs = [...f.text.matchAll(/\b(?:execFile|spawn|exec|run)\(\s*([^,)]+)/g)].map((m) => m[1].trim());
       expect(programs.length, f.path).toBeGreaterThan(0);
-      expect(programs.every((p) => p === '"git"'), `${f.path}: ${programs.join(", ")}`).toBe(true);
+      expect(
+        programs.every((p) => p === '"git"'),
+        `${f.path}: ${programs.join(", ")}`,
+      ).toBe(true);
     }
   });
 });

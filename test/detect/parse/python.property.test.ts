@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../../src/detect/parse/parse-config.js";
 import { PYTHON_MAX_NESTING } from "../../../src/detect/parse/python-nesting.js";
 import { TREE_LIMITS } from "../../../src/detect/parse/value-tree.js";
-import { INPUT_KINDS, KIND_CLAIMS, MAX_VALUES, TEST_RUNS, chainValues, hostileInputs } from "../../helpers/hostile-configs.js";
+import {
+  INPUT_KINDS,
+  KIND_CLAIMS,
+  MAX_VALUES,
+  TEST_RUNS,
+  chainValues,
+  hostileInputs,
+} from "../../helpers/hostile-configs.js";
 import { assertKeepsPromises, contractViolations } from "../../helpers/parser-contract.js";
 
 const inputs = hostileInputs("python");
@@ -31,7 +38,9 @@ describe("Python is read, never run, within bounds", () => {
     for (let i = 1; i < 30; i++) lines.push(`a${i} = [a${i - 1}, a${i - 1}, a${i - 1}]`);
     const r = parse(lines.join("\n"));
     expect(r.entries).toHaveLength(MAX_VALUES);
-    expect(r.errors.map((e) => e.message)).toEqual([`Python: more than ${MAX_VALUES} values; the rest of the file was skipped`]);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      `Python: more than ${MAX_VALUES} values; the rest of the file was skipped`,
+    ]);
   });
 
   it("under the cap every value is listed: 8 levels of doubling make 2·(2⁹ − 1) values", () => {
@@ -52,15 +61,26 @@ describe("Python is read, never run, within bounds", () => {
   });
 
   it(`brackets nested past ${PYTHON_MAX_NESTING} (Python's own limit) are named at their line, and the lines before are read`, () => {
-    const r = parse(`batch_size = 8\nx = ${"(".repeat(PYTHON_MAX_NESTING + 1)}1${")".repeat(PYTHON_MAX_NESTING + 1)}\n`);
-    expect(r.errors).toEqual([expect.objectContaining({ message: `Python: brackets nested deeper than ${PYTHON_MAX_NESTING} levels, which Python itself refuses; read up to that line`, line: 2 })]);
+    const r = parse(
+      `batch_size = 8\nx = ${"(".repeat(PYTHON_MAX_NESTING + 1)}1${")".repeat(PYTHON_MAX_NESTING + 1)}\n`,
+    );
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        message: `Python: brackets nested deeper than ${PYTHON_MAX_NESTING} levels, which Python itself refuses; read up to that line`,
+        line: 2,
+      }),
+    ]);
     expect(r.entries.map((e) => [e.path[0], e.value])).toEqual([["batch_size", 8]]);
   });
 
   it("blocks nested past 200 levels say their statements were skipped", () => {
-    const deep = Array.from({ length: 210 }, (_, i) => " ".repeat(i) + "if x:").join("\n") + "\n" + " ".repeat(210) + "bs = 1\n";
-    expect(parse(deep).errors.map((e) => e.message)).toEqual(["Python: blocks nested deeper than 200 levels; the statements inside were skipped"]);
-    const shallow = Array.from({ length: 20 }, (_, i) => " ".repeat(i) + "if x:").join("\n") + "\n" + " ".repeat(20) + "bs = 1\n";
+    const deep =
+      Array.from({ length: 210 }, (_, i) => " ".repeat(i) + "if x:").join("\n") + "\n" + " ".repeat(210) + "bs = 1\n";
+    expect(parse(deep).errors.map((e) => e.message)).toEqual([
+      "Python: blocks nested deeper than 200 levels; the statements inside were skipped",
+    ]);
+    const shallow =
+      Array.from({ length: 20 }, (_, i) => " ".repeat(i) + "if x:").join("\n") + "\n" + " ".repeat(20) + "bs = 1\n";
     expect(parse(shallow).entries.map((e) => [e.path[0], e.value])).toEqual([["bs", 1]]);
   });
 });

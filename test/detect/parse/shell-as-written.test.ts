@@ -7,24 +7,33 @@ const entry = (text: string, key: string) => parseShell(text, "run.sh").entries.
 
 describe("shell as written", () => {
   it("ARR+=(…) appends to the array, so flags added later reach the command", () => {
-    const r = parseShell("ARGS=(--micro-batch-size 2)\nEXTRA=(--global-batch-size 64)\nARGS+=(\"${EXTRA[@]}\")\ntorchrun pretrain_gpt.py ${ARGS[@]}\n", "run.sh");
+    const r = parseShell(
+      'ARGS=(--micro-batch-size 2)\nEXTRA=(--global-batch-size 64)\nARGS+=("${EXTRA[@]}")\ntorchrun pretrain_gpt.py ${ARGS[@]}\n',
+      "run.sh",
+    );
     expect(r.entries.filter((e) => e.context === "torchrun pretrain_gpt.py").map((e) => [e.path[0], e.value])).toEqual([
       ["micro-batch-size", 2],
       ["global-batch-size", 64],
     ]);
   });
 
-  it("--flag=$X and --flag=\"$1\" keep the flag's name; an unknown value is named as unknown", () => {
-    expect(entry('python train.py --lr="$2"\n', "lr")).toMatchObject({ value: null, unknownReason: "shell positional argument $2, passed by the caller" });
+  it('--flag=$X and --flag="$1" keep the flag\'s name; an unknown value is named as unknown', () => {
+    expect(entry('python train.py --lr="$2"\n', "lr")).toMatchObject({
+      value: null,
+      unknownReason: "shell positional argument $2, passed by the caller",
+    });
     expect(entry("python train.py data.batch_size=$3\n", "data.batch_size")).toMatchObject({ value: null });
   });
 
   it("reports the line where the value is written, with the flag as the use", () => {
-    const e = entry("export BS=64\n\npython train.py --per_device_train_batch_size $BS\n", "per_device_train_batch_size");
+    const e = entry(
+      "export BS=64\n\npython train.py --per_device_train_batch_size $BS\n",
+      "per_device_train_batch_size",
+    );
     expect(e).toMatchObject({ value: 64, raw: "64", line: 1, usedAt: { line: 3, raw: "$BS" } });
   });
 
-  it("a positional default ${3:-\"24\"} is the value when no argument is passed, at the line that writes it", () => {
+  it('a positional default ${3:-"24"} is the value when no argument is passed, at the line that writes it', () => {
     const r = detectFile("run_squad.sh", fixture("generic", "run_squad_defaults.sh"));
     // The variable batch_size and the flag that uses it are one setting: the flag, at line 5.
     expect(table(r).filter(([, role]) => role === "micro_batch" || role === "devices")).toEqual([

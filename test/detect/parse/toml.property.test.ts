@@ -33,12 +33,23 @@ describe("TOML is bounded", () => {
   it(`arrays nested past ${TOML_LIMITS.maxDepth} levels name the bound and keep the lines before`, () => {
     const n = TOML_LIMITS.maxDepth + 10;
     const r = parse(`batch = 8\ndeep = ${"[".repeat(n)}${"]".repeat(n)}\n`);
-    expect(r.errors).toEqual([expect.objectContaining({ message: `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`, line: 2 })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        message: `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`,
+        line: 2,
+      }),
+    ]);
     expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([["batch", 8]]);
   });
 
   it(`a dotted key ${TOML_LIMITS.maxDepth + 1} parts long is refused with the nesting message`, () => {
-    const r = parse(`${Array(TOML_LIMITS.maxDepth + 1).fill("a").join(".")} = 1\n`);
-    expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(new RegExp(`^TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels`))]);
+    const r = parse(
+      `${Array(TOML_LIMITS.maxDepth + 1)
+        .fill("a")
+        .join(".")} = 1\n`,
+    );
+    expect(r.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(new RegExp(`^TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels`)),
+    ]);
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../../src/detect/parse/parse-config.js";
 import { YAML_LIMITS } from "../../../src/detect/parse/parse-yaml.js";
-import { BOUND_MESSAGES, INPUT_KINDS, KIND_CLAIMS, TEST_RUNS, YAML_ALIAS_LIMIT, aliasBombText, aliasResolutions, hostileInputs } from "../../helpers/hostile-configs.js";
+import {
+  BOUND_MESSAGES,
+  INPUT_KINDS,
+  KIND_CLAIMS,
+  TEST_RUNS,
+  YAML_ALIAS_LIMIT,
+  aliasBombText,
+  aliasResolutions,
+  hostileInputs,
+} from "../../helpers/hostile-configs.js";
 import { assertKeepsPromises, contractViolations } from "../../helpers/parser-contract.js";
 
 const inputs = hostileInputs("yaml");
@@ -27,7 +36,9 @@ describe("YAML expansion is bounded", () => {
 
   it("a billion-laughs bomb (12 layers of 9 aliases) stops at the alias limit, with its message", () => {
     const r = parse(aliasBombText(12, 9, 9, false));
-    expect(r.errors.map((e) => e.message)).toEqual([`YAML: more than ${YAML_ALIAS_LIMIT} alias expansions; the rest of the file was skipped`]);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      `YAML: more than ${YAML_ALIAS_LIMIT} alias expansions; the rest of the file was skipped`,
+    ]);
   });
 
   it("just under the limit every alias is expanded: 3 layers of 9 make 918 resolutions and 9³ leaves under a3", () => {

@@ -3,11 +3,25 @@ import { buildDataset } from "../../../src/proxy/data/build-dataset.js";
 import { parseTopology } from "../../../src/proxy/models/parse-topology.js";
 import type { ProxyPlan } from "../../../src/proxy/types.js";
 
-const dense = (units: number, inputs: number) => parseTopology(JSON.stringify({ class_name: "Sequential", config: [{ class_name: "Dense", config: { units, activation: "linear", input_shape: [inputs] } }] }), "model.json");
+const dense = (units: number, inputs: number) =>
+  parseTopology(
+    JSON.stringify({
+      class_name: "Sequential",
+      config: [{ class_name: "Dense", config: { units, activation: "linear", input_shape: [inputs] } }],
+    }),
+    "model.json",
+  );
 const plan = (samplePath: string): ProxyPlan => ({
-  model: { kind: "user", topologyPath: "model.json" }, data: { kind: "user", samplePath }, batchSizes: [8, 32], optimizer: "adam", learningRate: 1e-3, seed: 1, timeBudgetSeconds: 30,
+  model: { kind: "user", topologyPath: "model.json" },
+  data: { kind: "user", samplePath },
+  batchSizes: [8, 32],
+  optimizer: "adam",
+  learningRate: 1e-3,
+  seed: 1,
+  timeBudgetSeconds: 30,
 });
-const build = (units: number, inputs: number, sample: string) => buildDataset({ plan: plan(sample), topology: dense(units, inputs), samplePath: sample });
+const build = (units: number, inputs: number, sample: string) =>
+  buildDataset({ plan: plan(sample), topology: dense(units, inputs), samplePath: sample });
 
 describe("the proxy's loss follows the user's topology and data", () => {
   it("a linear layer of K units over one class column is a K-class classifier trained from logits", async () => {
@@ -21,7 +35,9 @@ describe("the proxy's loss follows the user's topology and data", () => {
   });
 
   it("K linear units over a real-valued label fit neither: an error naming both shapes, not a broadcast", async () => {
-    await expect(build(3, 3, "fixtures/samples/regression.jsonl")).rejects.toThrow(/linear layer of 3 units \(output shape \[3\]\) but the data has one label per example \(shape \[1\]\) with real values/);
+    await expect(build(3, 3, "fixtures/samples/regression.jsonl")).rejects.toThrow(
+      /linear layer of 3 units \(output shape \[3\]\) but the data has one label per example \(shape \[1\]\) with real values/,
+    );
   });
 
   it("fewer units than the data's classes is an error naming both", async () => {

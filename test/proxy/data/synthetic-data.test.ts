@@ -8,7 +8,14 @@ import { seededRandom } from "../../../src/proxy/seeded-random.js";
 import type { ProxyPlan } from "../../../src/proxy/types.js";
 
 const plan = (overrides: Partial<ProxyPlan>): ProxyPlan => ({
-  model: { kind: "mlp" }, data: { kind: "teacher-student" }, batchSizes: [8, 32], optimizer: "adam", learningRate: 1e-3, seed: 1, timeBudgetSeconds: 10, ...overrides,
+  model: { kind: "mlp" },
+  data: { kind: "teacher-student" },
+  batchSizes: [8, 32],
+  optimizer: "adam",
+  learningRate: 1e-3,
+  seed: 1,
+  timeBudgetSeconds: 10,
+  ...overrides,
 });
 
 describe("synthetic data", () => {
@@ -25,7 +32,14 @@ describe("synthetic data", () => {
   });
 
   it("adds Gaussian noise of the requested σ around a linear teacher", () => {
-    const { dataset, teacher } = regressionData({ inputShape: [8], outputs: 1, examples: 20000, evalExamples: 0, noiseStd: 0.5, rng: seededRandom(2, "data") });
+    const { dataset, teacher } = regressionData({
+      inputShape: [8],
+      outputs: 1,
+      examples: 20000,
+      evalExamples: 0,
+      noiseStd: 0.5,
+      rng: seededRandom(2, "data"),
+    });
     let sq = 0;
     for (let n = 0; n < 20000; n++) {
       let s = 0;
@@ -36,7 +50,13 @@ describe("synthetic data", () => {
   });
 
   it("cuts tokens into windows whose targets are the inputs shifted by one", () => {
-    const d = tokenDataset({ vocab: 16, sequenceLength: 8, examples: 50, evalExamples: 10, rng: seededRandom(3, "data") });
+    const d = tokenDataset({
+      vocab: 16,
+      sequenceLength: 8,
+      examples: 50,
+      evalExamples: 10,
+      rng: seededRandom(3, "data"),
+    });
     for (let n = 0; n < 50; n++) {
       for (let t = 0; t + 1 < 8; t++) expect(d.train.y[n * 8 + t]).toBe(d.train.x[n * 8 + t + 1]);
       if (n + 1 < 50) expect(d.train.x[(n + 1) * 8]).toBe(d.train.y[n * 8 + 7]);
@@ -47,22 +67,33 @@ describe("synthetic data", () => {
 
 describe("buildDataset and prepareTask", () => {
   it("shapes MNIST as images for the cnn", async () => {
-    const dataset = await buildDataset({ plan: plan({ model: { kind: "cnn" }, data: { kind: "mnist", examples: 100 } }) });
+    const dataset = await buildDataset({
+      plan: plan({ model: { kind: "cnn" }, data: { kind: "mnist", examples: 100 } }),
+    });
     expect(dataset.inputShape).toEqual([28, 28, 1]);
     expect(dataset.train.count).toBe(100);
   });
 
   it("refuses to pair the transformer with non-token data", async () => {
-    await expect(buildDataset({ plan: plan({ model: { kind: "transformer" }, data: { kind: "mnist" } }) })).rejects.toThrow(/transformer proxy trains on token data/);
+    await expect(
+      buildDataset({ plan: plan({ model: { kind: "transformer" }, data: { kind: "mnist" } }) }),
+    ).rejects.toThrow(/transformer proxy trains on token data/);
   });
 
   it("says when a user topology and a user sample do not fit together", async () => {
-    const p = plan({ model: { kind: "user", topologyPath: "fixtures/models/tfjs-cnn-sequential.json" }, data: { kind: "user", samplePath: "fixtures/samples/iris-like.csv" } });
-    await expect(prepareTask(p)).rejects.toThrow("Your topology takes inputs of shape [28, 28, 1] (784 values) but the data has 4 features per example");
+    const p = plan({
+      model: { kind: "user", topologyPath: "fixtures/models/tfjs-cnn-sequential.json" },
+      data: { kind: "user", samplePath: "fixtures/samples/iris-like.csv" },
+    });
+    await expect(prepareTask(p)).rejects.toThrow(
+      "Your topology takes inputs of shape [28, 28, 1] (784 values) but the data has 4 features per example",
+    );
   });
 
   it("keeps user paths inside the base directory", async () => {
     const p = plan({ model: { kind: "user", topologyPath: "../outside/model.json" } });
-    await expect(prepareTask(p, { baseDir: "fixtures" })).rejects.toThrow(/model\.topologyPath "\.\.\/outside\/model\.json" points outside/);
+    await expect(prepareTask(p, { baseDir: "fixtures" })).rejects.toThrow(
+      /model\.topologyPath "\.\.\/outside\/model\.json" points outside/,
+    );
   });
 });

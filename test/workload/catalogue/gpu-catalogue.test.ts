@@ -14,7 +14,24 @@ describe("GPU catalogue", () => {
   });
 
   it("covers the GPUs configs name", () => {
-    for (const id of ["A100-40GB", "A100-80GB", "A100-80GB-PCIe", "H100-80GB", "H100-80GB-PCIe", "H200", "L4", "L40S", "A10", "T4", "V100-16GB", "V100-32GB", "RTX3090", "RTX4090", "MI250X", "MI300X"]) {
+    for (const id of [
+      "A100-40GB",
+      "A100-80GB",
+      "A100-80GB-PCIe",
+      "H100-80GB",
+      "H100-80GB-PCIe",
+      "H200",
+      "L4",
+      "L40S",
+      "A10",
+      "T4",
+      "V100-16GB",
+      "V100-32GB",
+      "RTX3090",
+      "RTX4090",
+      "MI250X",
+      "MI300X",
+    ]) {
       expect(byId(id), id).toBeDefined();
     }
   });

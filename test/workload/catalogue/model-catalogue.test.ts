@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { loadModelCatalogue, MODEL_FAMILY_FILES, parseFamilyFile } from "../../../src/workload/catalogue/load-model-catalogue.js";
+import {
+  loadModelCatalogue,
+  MODEL_FAMILY_FILES,
+  parseFamilyFile,
+} from "../../../src/workload/catalogue/load-model-catalogue.js";
 import type { LanguageModelEntry } from "../../../src/workload/catalogue/model-schema.js";
 import { parameterCount } from "../../../src/workload/catalogue/parameter-count.js";
 
@@ -54,13 +58,28 @@ describe("hand-checked entries", () => {
   });
 
   it("Qwen3-30B-A3B is a mixture of 128 experts, 8 per token", () => {
-    expect(byId("Qwen/Qwen3-30B-A3B")).toMatchObject({ kind: "moe-decoder", experts: 128, expertsPerToken: 8, moeIntermediate: 768 });
+    expect(byId("Qwen/Qwen3-30B-A3B")).toMatchObject({
+      kind: "moe-decoder",
+      experts: 128,
+      expertsPerToken: 8,
+      moeIntermediate: 768,
+    });
   });
 
   it("vision entries carry their published size and compute", () => {
     const yolo = entries.find((m) => m.id === "yolov8s");
-    expect(yolo).toMatchObject({ kind: "vision", parameters: 11_200_000, gflops: 28.6, resolution: 640, hasBatchNorm: true });
-    expect(entries.find((m) => m.id === "resnet50")).toMatchObject({ parameters: 25_557_032, gflops: 4.089, resolution: 224 });
+    expect(yolo).toMatchObject({
+      kind: "vision",
+      parameters: 11_200_000,
+      gflops: 28.6,
+      resolution: 640,
+      hasBatchNorm: true,
+    });
+    expect(entries.find((m) => m.id === "resnet50")).toMatchObject({
+      parameters: 25_557_032,
+      gflops: 4.089,
+      resolution: 224,
+    });
   });
 });
 

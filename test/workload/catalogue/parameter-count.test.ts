@@ -52,13 +52,35 @@ describe("parameterCount", () => {
   });
 
   it("T5 shares one embedding and adds cross-attention in the decoder", () => {
-    const t5: LanguageModelEntry = { ...tiny, kind: "encoder-decoder", heads: 2, kvHeads: 2, activation: "relu", decoderLayers: 1, layers: 1, relativeBuckets: 4, positions: "relative" };
+    const t5: LanguageModelEntry = {
+      ...tiny,
+      kind: "encoder-decoder",
+      heads: 2,
+      kvHeads: 2,
+      activation: "relu",
+      decoderLayers: 1,
+      layers: 1,
+      relativeBuckets: 4,
+      positions: "relative",
+    };
     // attention 4×8×8 = 256, MLP 2×8×16 = 256, norm 8: encoder 256+256+16, decoder 2×256+256+24, final norms 16, buckets 2×4×2.
     expect(parameterCount(t5)).toBe(80 + 528 + 792 + 16 + 16);
   });
 
   it("BERT adds token types, the embedding LayerNorm and the pooler", () => {
-    const bert: LanguageModelEntry = { ...tiny, kind: "encoder", heads: 2, kvHeads: 2, activation: "gelu", norm: "layernorm", bias: "all", positions: "learned", typeVocab: 2, pooler: true, layers: 1 };
+    const bert: LanguageModelEntry = {
+      ...tiny,
+      kind: "encoder",
+      heads: 2,
+      kvHeads: 2,
+      activation: "gelu",
+      norm: "layernorm",
+      bias: "all",
+      positions: "learned",
+      typeVocab: 2,
+      pooler: true,
+      layers: 1,
+    };
     // embeddings (10+32+2)×8 + LN 16; block: attention 256 + biases 32, MLP 256 + 16 + 8, 2 LNs 32; pooler 64 + 8.
     expect(parameterCount(bert)).toBe(352 + 16 + 600 + 72);
   });
