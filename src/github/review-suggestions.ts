@@ -23,10 +23,11 @@ export interface ReviewSuggestionsResult {
 }
 
 /**
- * One review with a ```suggestion``` block per learning-rate edit whose line is inside the diff,
- * so the author applies it in one click. GitHub refuses review comments outside the diff; those
- * are skipped (the sticky comment shows them as a diff block), as are ones posted before.
- * @example await postReviewSuggestions(github, { pr, headSha, suggestions: report.suggestions, patches, author }) // { posted: [s], skipped: [] }
+ * One review with a ```suggestion``` block per edit (learning rate, step-counted schedule) whose
+ * line is inside the diff, so the author applies it in one click. GitHub refuses review comments
+ * outside the diff; those are skipped (the sticky comment shows them), as are ones posted before.
+ * @example await postReviewSuggestions(github, { pr, headSha, suggestions: report.suggestions, patches, author })
+ * // { posted: [s], skipped: [] }
  */
 export async function postReviewSuggestions(
   github: GitHub,
@@ -73,5 +74,6 @@ export async function postReviewSuggestions(
  */
 export function suggestionBody(s: Suggestion): string {
   // The reason quotes the PR's keys: Markdown text. The line goes in a fence longer than any backtick run in it.
-  return `${SUGGESTION_MARKER}\n${untrusted(s.reason, "text")}\n\n${untrusted(s.replacement, "fence", { info: "suggestion" })}\n`;
+  const fence = untrusted(s.replacement, "fence", { info: "suggestion" });
+  return `${SUGGESTION_MARKER}\n${untrusted(s.reason, "text")}\n\n${fence}\n`;
 }

@@ -28,7 +28,10 @@ export interface Annotation {
   message: string;
 }
 
-/** A learning-rate edit the author can apply in one click (review comment with a ```suggestion``` block). */
+/** What a one-click edit changes on its line. */
+export type SuggestionTopic = "learning-rate" | "schedule";
+
+/** An edit the author can apply in one click (review comment with a ```suggestion``` block). */
 export interface Suggestion {
   path: string;
   line: number;
@@ -37,6 +40,8 @@ export interface Suggestion {
   /** The whole line as suggested. */
   replacement: string;
   reason: string;
+  /** What the edit changes; absent means the learning rate alone (as before schedules had suggestions). */
+  topics?: SuggestionTopic[];
 }
 
 export interface Report {

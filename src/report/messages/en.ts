@@ -316,6 +316,9 @@ export const en = {
   "summary.col.verdict": "Verdict",
   "summary.more": "…and {count} more: each is folded below, or listed in the JSON output (`--json`).",
 
+  "suggestion.schedule":
+    "The batch changes ×{k} but the step counts on this line do not: {changes} keeps the examples seen " +
+    "as before (Goyal et al. 2017 rescale their schedule with the batch the same way).",
   // how the batches were compared with B_crit
   "frame.your-measurement": "your effective batch ({before} → {after} {unit}) against the critical batch you measured",
   "frame.your-proxy-same": "your model and data trained at your batch sizes ({before} → {after})",

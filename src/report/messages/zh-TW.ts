@@ -276,6 +276,9 @@ export const zhTW: Record<MessageId, string> = {
   "action.lrUnknown": "寫明最佳化器；然後把學習率乘以 {linear}（SGD）或 {sqrt}（Adam 系列）。",
   "action.schedule": "縮放以步數計的設定：{list}。",
   "action.sameBatch": "收斂不需要調整；請確認新的每 GPU 批次放得進記憶體。",
+  "suggestion.schedule":
+    "批次變為 ×{k}，但這一行以步數計的設定沒有跟著調整：改成 {changes}，看到的樣本數才會與之前相同" +
+    "（Goyal et al. 2017 也以同樣方式隨批次縮放訓練排程）。",
   "action.none": "不需要調整。",
   "same.batch":
     "有效批次維持 {batch}（{parts}）：更新完全相同，因此每一步的收斂也相同；每張 GPU 的記憶體跟著每 GPU 批次變化（{memory}）；每一步通常跑得更快；BatchNorm 的統計量改由每張 GPU {micro} 個樣本算出。",
