@@ -36,7 +36,7 @@ async function run(base: Record<string, string>, head: Record<string, string>, l
 const scaled = (steps: number, k: number) => Math.max(1, Math.round(steps / k));
 
 describe("schedule suggestions", () => {
-  it("turns a momentum-SGD batch 256 → 2048 with milestones in steps into a Warning, a capped rate and scaled milestones", async () => {
+  it("gives momentum SGD at 256 → 2048 with step milestones a Warning, a capped rate, scaled milestones", async () => {
     const report = await run({ "train.yaml": SGD_YAML(256) }, { "train.yaml": SGD_YAML(2048) });
     const k = 2048 / 256;
     const { estimate } = report.groups[0];
