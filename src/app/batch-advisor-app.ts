@@ -4,6 +4,7 @@ import type { GitHub } from "../github/create-octokit.js";
 import { explainError } from "../github/explain-error.js";
 import type { AnalyzeOptions } from "../advisor/analyze-options.js";
 import { analyzeInApp, trainHere, type AnalyzeInAppDeps, type TrainingJob } from "./analyze-in-app.js";
+import { boundWebhookBodies, type WebhookBodyLimits } from "./bound-webhook-body.js";
 import { handlePullRequest } from "./handle-pull-request.js";
 import { headClaims } from "./head-claims.js";
 import { installationGitHub } from "./installation-github.js";
@@ -22,9 +23,12 @@ export interface AppDeps {
   noDelays?: boolean;
   /** In-App trainings in a worker thread (the server: src/app.ts), not on the thread that answers webhooks. */
   trainInWorker?: boolean;
+  /** Tests: smaller or shorter bounds on a webhook's body than GitHub's 25 MB and 30 s. */
+  webhookBody?: WebhookBodyLimits;
 }
 
-/** The App function probot loads, with `idle()` for tests and the load bench: resolves when no delivery or training is pending. */
+/** The App function probot loads, with `idle()` for tests and the load bench: resolves when no delivery or training is
+ * pending. */
 export type BatchAdvisorApp = ((app: Probot) => void) & { idle(): Promise<void> };
 
 interface PullRequestJob {
@@ -72,6 +76,8 @@ export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
   };
 
   const appFn = (app: Probot) => {
+    // Before Probot builds its server: a body is bounded before its signature is checked.
+    boundWebhookBodies(app, deps.webhookBody);
     let login: Promise<string> | undefined;
     const botLogin = () =>
       (login ??= app
@@ -137,7 +143,9 @@ export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
       });
       if (queued === "refused")
         log.error(
-          `${event.pr.owner}/${event.pr.repo}#${event.pr.number}: ${settings.pullRequests.maxWaiting} pull requests are already waiting; this delivery is dropped (redeliver it from the App's settings)`,
+          `${event.pr.owner}/${event.pr.repo}#${event.pr.number}: ${settings.pullRequests.maxWaiting} ` +
+            "pull requests are already waiting; this delivery is dropped (redeliver it " +
+            "from the App's settings)",
         );
     });
   };
