@@ -7,6 +7,14 @@ import {
   loraDropoutBytesPerExample,
   type ActivationShape,
 } from "./activations.js";
+import {
+  quantizedInputBytesPerExample,
+  retainedSteps,
+  separateHeadParameters,
+  stableEmbeddingGradientBytes,
+  unquantizedParameters,
+  workloadFramework,
+} from "./memory-framework.js";
 import { deepSpeedEstimate, frozenBytes, trainedBytes, type StateBytes } from "./model-states.js";
 import { quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
@@ -26,8 +34,8 @@ export const CUDA_CONTEXT = { value: 0.75 * GiB, low: 0.5 * GiB, high: 1 * GiB }
  * Korthikanti et al.'s count leaves out what frameworks add (Hugging Face's fp32 RMSNorm upcasts,
  * rotary tables, attention masks, temporaries of the step in flight) and counts some inputs that a
  * frozen layer does not keep: the activations' interval is 0.8× to 1.5× the count (0.6× for
- * LoRA over 16-bit weights, whose frozen linear layers keep no input for a weight gradient; not for
- * QLoRA, whose bitsandbytes 4-bit matmul keeps its input whenever a gradient flows through it).
+ * LoRA and QLoRA, whose frozen linear layers keep no input for a weight gradient; bitsandbytes
+ * before 0.43.2 did keep them for 4-bit layers, which widens the top, see `quantizedInputBytesPerExample`).
  */
 export const ACTIVATION_SPREAD = { low: 0.8, lowAdapter: 0.6, high: 1.5 } as const;
 
@@ -68,21 +76,27 @@ export interface DeviceModel {
  */
 export function deviceModel(w: Workload): DeviceModel | undefined {
   const model = w.model.value;
-  const parameters = w.parameters.value ?? model?.parameters;
-  if (!model || !parameters) return undefined;
+  const counted = w.parameters.value ?? model?.parameters;
+  if (!model || !counted) return undefined;
   const notes: Note[] = [];
+  const framework = workloadFramework(w);
+  // A framework that unties a tied checkpoint's output head holds it as parameters of its own.
+  const separateHead = separateHeadParameters(framework, model);
+  const parameters = counted + separateHead;
   const precision = w.precision.value ?? assumed(notes, "precision", "mixed");
   const optimizer = w.optimizer.value ?? assumed(notes, "optimizer", "adamw");
-  const trainable = w.trainableParameters.value ?? (w.method.value === "full" ? parameters : undefined);
-  if (trainable === undefined) return undefined;
+  const listed = w.trainableParameters.value ?? (w.method.value === "full" ? counted : undefined);
+  if (listed === undefined) return undefined;
+  const trainable = listed === counted ? parameters : listed;
   const frozenCount = Math.max(0, parameters - trainable);
   const bytes = trainedBytes(optimizer, precision);
   const quant = w.baseQuantization.value ?? "none";
   const frozenWidth = frozenBytes(quant, precision);
-  // Embeddings and an untied output head stay 16-bit in a 4-bit or 8-bit base (bitsandbytes quantizes linear layers only).
-  const embedding = model.hidden && model.vocab ? model.vocab * model.hidden * (model.tiedEmbeddings ? 1 : 2) : 0;
-  const unquantized = quant === "none" ? 0 : Math.min(frozenCount, embedding);
+  // What stays 16-bit in a 4-bit or 8-bit base: the embedding, and the output head unless the framework quantizes it.
+  const unquantized =
+    quant === "none" ? 0 : Math.min(frozenCount, unquantizedParameters(framework, model, separateHead));
   const frozenWeightBytes = (frozenCount - unquantized) * frozenWidth + unquantized * 2;
+  const strayGradient = stableEmbeddingGradientBytes(framework, quant, model);
 
   const tp = w.parallel.tensor.value ?? 1;
   const pp = w.parallel.pipeline.value ?? 1;
@@ -101,9 +115,10 @@ export function deviceModel(w: Workload): DeviceModel | undefined {
   const statesSource = `${SOURCES.modelStates}; parameters: ${describeSource(w.parameters.source)}`;
   const weightsValue =
     zero?.offloadParameters && stage === 3 ? 0 : shard(trainable * bytes.weights + frozenWeightBytes, 3);
-  const gradientsValue = shard(trainable * bytes.gradients, 2);
+  const gradientsValue = shard(trainable * bytes.gradients, 2) + strayGradient / split;
   const optimizerValue = zero?.offloadOptimizer ? 0 : shard(trainable * bytes.optimizer, 1);
-  // DeepSpeed's own estimator keeps a full 16-bit gradient buffer beside the partitions: the top of the gradients' interval.
+  // DeepSpeed's own estimator keeps a full 16-bit gradient buffer beside the partitions: the top of the gradients'
+  // interval.
   const dsExtra = deepSpeedExtra({
     stage,
     precision,
@@ -134,18 +149,20 @@ export function deviceModel(w: Workload): DeviceModel | undefined {
     }),
     notes,
   };
-  addActivations(result, w, { tp, cp, precision });
+  addActivations(result, w, { tp, cp, precision, framework });
   return result;
 }
 
 function addActivations(
   result: DeviceModel,
   w: Workload,
-  o: { tp: number; cp: number; precision: WorkloadPrecision },
+  o: { tp: number; cp: number; precision: WorkloadPrecision; framework?: string },
 ): void {
   const model = w.model.value!;
   const adapter = w.method.value === "lora" || w.method.value === "qlora";
-  const frozenKeepNoInputs = w.method.value === "lora" && (w.baseQuantization.value ?? "none") === "none";
+  const quant = w.baseQuantization.value ?? "none";
+  // A frozen 16-bit layer keeps no input for a weight gradient, and neither does a 4-bit one since bitsandbytes 0.43.2.
+  const frozenKeepNoInputs = adapter;
   if (model.kind === "vision") {
     if (!model.activationBytesPerImage) return;
     // The catalogue's figure is fp32; autocast keeps most activations in 16 bits (half, up to all of it in fp32).
@@ -207,10 +224,29 @@ function addActivations(
   if (attention === null) result.notes.push(ASSUMPTIONS.attention);
   const value = count(attention !== "eager");
   const withScores = count(false);
-  const what = `${checkpointing ? SOURCES.checkpointedActivations : SOURCES.activations}${attention === "eager" ? "" : ", no stored attention scores"}${dropout ? `, LoRA dropout ${lora!.dropout} keeps each adapter's input` : ""}`;
+  const what =
+    (checkpointing ? SOURCES.checkpointedActivations : SOURCES.activations) +
+    (attention === "eager" ? "" : ", no stored attention scores") +
+    (dropout ? `, LoRA dropout ${lora!.dropout} keeps each adapter's input` : "");
+  // bitsandbytes before 0.43.2 also kept every 4-bit layer's input, for as many steps as the loop holds its graph:
+  // the version is not in the config, so the value is today's library and the top of the interval the older one.
+  const steps = quant === "nf4" || quant === "nf4-double" ? retainedSteps(o.framework) : 0;
+  const kept = steps
+    ? (steps *
+        quantizedInputBytesPerExample({
+          hidden,
+          layers: checkpointing ? 1 : layers,
+          seqLen: s,
+          attentionWidth: heads * (model.headDim ?? hidden / heads),
+          intermediate: model.experts?.intermediate ?? model.intermediate ?? 4 * hidden,
+          activeExperts: model.experts?.active,
+          quantizedHead: o.framework === "litgpt",
+        })) /
+      o.tp
+    : 0;
   result.activations = quantity(value, "bytes/example", what, {
     low: value * (frozenKeepNoInputs ? ACTIVATION_SPREAD.lowAdapter : ACTIVATION_SPREAD.low),
-    high: (attention === null ? withScores : value) * ACTIVATION_SPREAD.high,
+    high: (attention === null ? withScores : value) * ACTIVATION_SPREAD.high + kept,
   });
   const logits = logitBytesPerExample({ seqLen: s, vocab: model.vocab }) / o.tp;
   if (logits > 0)
@@ -315,7 +351,8 @@ export function memoryLine(m: DeviceModel): { fixed: Quantity; perExample?: Quan
 /**
  * The analytical peak per device at the old and new batch: the base side's workload at the old
  * per-device batch, the head side's at the new one, with their parts.
- * @example analyticalMemory({ before: baseWorkload, after: headWorkload, microBatch: { before: 8, after: 32 } })?.model.after?.value
+ * @example analyticalMemory({ before: baseWorkload, after: headWorkload, microBatch: { before: 8, after: 32 }
+ * })?.model.after?.value
  */
 export function analyticalMemory(input: {
   before?: Workload;

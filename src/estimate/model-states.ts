@@ -29,6 +29,8 @@ export function momentBytes(optimizer: OptimizerKind, width: number): { bytes: n
     case "lion":
     case "sgd-momentum":
       return { bytes: width, names: "momentum" };
+    case "rmsprop":
+      return { bytes: width, names: "squared-gradient average" };
     case "adafactor":
       return { bytes: 0, names: "factored second moment ≈ 0" };
     case "sgd":
@@ -43,7 +45,8 @@ export function momentBytes(optimizer: OptimizerKind, width: number): { bytes: n
  * (12Ψ) — 16Ψ in all. fp32 training: 4 + 4 + 8 for Adam. Pure 16-bit training (weights loaded in
  * bf16, no master copy): 2 + 2 + 4. The 8-bit optimizers, Lion, Adafactor and SGD change only the
  * moment bytes.
- * @example trainedBytes("adamw", "mixed") // { weights: 2, gradients: 2, optimizer: 12, why: "2 (16-bit weights) + 2 (16-bit gradients) + 12 (fp32 master weights, m, v)" }
+ * @example trainedBytes("adamw", "mixed") // { weights: 2, gradients: 2, optimizer: 12, why: "2 (16-bit weights) + 2
+ * (16-bit gradients) + 12 (fp32 master weights, m, v)" }
  */
 export function trainedBytes(optimizer: OptimizerKind, precision: WorkloadPrecision): StateBytes {
   if (precision === "mixed") {
@@ -52,7 +55,9 @@ export function trainedBytes(optimizer: OptimizerKind, precision: WorkloadPrecis
       weights: 2,
       gradients: 2,
       optimizer: 4 + moments.bytes,
-      why: `2 (16-bit weights) + 2 (16-bit gradients) + ${4 + moments.bytes} (fp32 master weights${moments.bytes ? `, ${moments.names}` : ""})`,
+      why:
+        `2 (16-bit weights) + 2 (16-bit gradients) + ${4 + moments.bytes} ` +
+        `(fp32 master weights${moments.bytes ? `, ${moments.names}` : ""})`,
     };
   }
   const width = precision === "fp32" ? 4 : 2;
@@ -61,7 +66,9 @@ export function trainedBytes(optimizer: OptimizerKind, precision: WorkloadPrecis
     weights: width,
     gradients: width,
     optimizer: moments.bytes,
-    why: `${width} (${precision} weights) + ${width} (${precision} gradients)${moments.bytes ? ` + ${moments.bytes} (${moments.names})` : ""}`,
+    why:
+      `${width} (${precision} weights) + ${width} (${precision} gradients)` +
+      (moments.bytes ? ` + ${moments.bytes} (${moments.names})` : ""),
   };
 }
 
@@ -107,7 +114,8 @@ export interface ShardedStates {
 /**
  * Model-state bytes per device under ZeRO: stage 1 shards optimizer states over N devices,
  * stage 2 also gradients, stage 3 also weights (Rajbhandari et al. 2020, Fig. 1).
- * @example shardStates({ parameters: 7.5e9, bytes: stateBytes("adam", "mixed"), stage: 3, devices: 64 }).total // 1.875e9
+ * @example shardStates({ parameters: 7.5e9, bytes: stateBytes("adam", "mixed"), stage: 3, devices: 64 }).total //
+ * 1.875e9
  */
 export function shardStates(options: {
   parameters: number;

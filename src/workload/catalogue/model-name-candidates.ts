@@ -20,7 +20,8 @@ const ADAPTER_PREFIX = /^(q?lora|dora|qdora)_/;
  * component path, then each of those with file endings, adapter prefixes and variant suffixes
  * (`-Instruct`, `-chat`, `-hf`, `-it`) removed.
  * @example modelNameCandidates("checkpoints/meta-llama/Llama-3.2-1B-Instruct")
- *   // ["checkpoints/meta-llama/llama-3.2-1b-instruct", "meta-llama/llama-3.2-1b-instruct", "llama-3.2-1b-instruct", …, "llama-3.2-1b"]
+ *   // ["checkpoints/meta-llama/llama-3.2-1b-instruct", "meta-llama/llama-3.2-1b-instruct",
+ *   //  "llama-3.2-1b-instruct", …, "llama-3.2-1b"]
  */
 export function modelNameCandidates(raw: string): string[] {
   const text = raw.trim().toLowerCase().replace(/\\/g, "/").replace(/\/+$/, "");
