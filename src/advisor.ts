@@ -33,6 +33,11 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
   // 1. Detect: every batch setting that changed, with file, line and effective batch.
   const { detection, groups: files } = await detectGroups(source, config, options);
   const detect = clock.lap();
+  // What each side trains: the model, method, precision, optimizer and GPU, read from the config and the
+  // files it names. The proxy trains with the workload's optimizer family.
+  const workloads = await Promise.all(
+    files.map((group) => workloadsOf({ group, entries: detection.entries?.get(group.path), config, source })),
+  );
 
   // 2. Measure: one proxy run per distinct plan (two files with the same change share one).
   const measurements: Measurements[] = [];
@@ -40,7 +45,8 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
   const runFor = new Map<string, number | undefined>();
   const indexOf: Array<number | undefined> = [];
   for (const [i, group] of files.entries()) {
-    const { plan } = options.noProxy ? {} : proxyPlanFor(group, config, options);
+    const optimizer = workloads[i]?.after.optimizer.value ?? null;
+    const { plan } = options.noProxy ? {} : proxyPlanFor(group, config, options, optimizer);
     if (!plan) continue;
     const key = JSON.stringify(plan);
     if (!runFor.has(key)) {
@@ -73,10 +79,6 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
     root: options.measurementsRoot,
   });
   if (userMeasurements.error) configErrors.push(userMeasurements.error);
-  // What each side trains: the model, method, precision and GPU, read from the config and the files it names.
-  const workloads = await Promise.all(
-    files.map((group) => workloadsOf({ group, entries: detection.entries?.get(group.path), config, source })),
-  );
   const groups: ChangeGroup[] = files.map((group, i) =>
     toChangeGroup({
       group,

@@ -1,30 +1,29 @@
 import type { BotConfig } from "../config.js";
-import { fileOptimizer } from "../estimate/optimizer-family.js";
+import { optimizerFamily } from "../estimate/optimizer-family.js";
 import { defaultPlan } from "../proxy/default-plan.js";
 import type { OptimizerKind, ProxyPlan } from "../proxy/types.js";
+import type { OptimizerKind as WorkloadOptimizer } from "../workload/types.js";
 import type { AnalyzeOptions } from "./analyze-options.js";
 import type { FileChanges } from "./group-changes.js";
 
 /**
  * The proxy plan for one file's change, or why none runs. The real old and new batch come from
  * the effective batch; when devices are unknown on both sides they cancel, so the per-device
- * product stands in for the old batch and the ratio gives the new one.
+ * product stands in for the old batch and the ratio gives the new one. The proxy trains with the
+ * family of the workload's optimizer (Adam when it is unknown).
  */
 export function proxyPlanFor(
   group: FileChanges,
   config: BotConfig,
   options: AnalyzeOptions,
+  workloadOptimizer: WorkloadOptimizer | null = null,
 ): { plan?: ProxyPlan; reason?: string } {
   const { effective } = group.primary;
   const before = effective.before ?? perDevice(group.base?.effective.parts);
   const after = effective.after ?? (before != null && effective.ratio != null ? before * effective.ratio : null);
   if (before == null || after == null || !(before > 0) || !(after > 0))
     return { reason: "the old or new effective batch is unknown, so there is nothing to train at" };
-  const { family } = fileOptimizer({
-    settings: group.head.settings,
-    hint: config.model.optimizer,
-    framework: group.head.framework,
-  });
+  const family = optimizerFamily(workloadOptimizer);
   const optimizer: OptimizerKind = family === "sgd-momentum" ? "momentum" : family === "sgd" ? "sgd" : "adam";
   const model = options.proxyModelPath ?? (config.proxy.model === "auto" ? undefined : config.proxy.model);
   const data = options.dataPath ?? (config.proxy.data === "auto" ? undefined : config.proxy.data);

@@ -31,11 +31,13 @@ export interface EstimateInput {
   config: BotConfig;
   /** The parsed Hugging Face config.json named by `model.configJson`, when the caller read it. */
   modelConfig?: unknown;
-  /** What each side trains (src/workload); without it, only the bot config's hints and `modelConfig` describe the model. */
+  /** What each side trains (src/workload); without it, only the bot config's hints and `modelConfig` describe the model.
+   * */
   workload?: { before?: Workload; after: Workload };
   /** A peak the user's job measured; wins over the calibration point and the model. */
   measured?: MeasuredPeak;
-  /** The user's measurements file (docs/measurements.md), checked: the most trusted source for step time and peak memory. */
+  /** The user's measurements file (docs/measurements.md), checked: the most trusted source for step time and peak
+   * memory. */
   userMeasurements?: { file: MeasurementsFile; from: string };
 }
 
@@ -134,7 +136,7 @@ export function estimateChange(input: EstimateInput): Estimate {
     k,
     learningRate: change.learningRate,
     settings: file.settings,
-    optimizerHint: config.model.optimizer,
+    optimizer: workload.after.optimizer,
     // A stand-in task's B_crit says too little about this one to cap the rule with it.
     critical:
       convergence && convergence.basis !== "stand-in"

@@ -1,7 +1,8 @@
 import type { BatchSetting, Role, Scalar } from "../detect/types.js";
+import type { Field, OptimizerKind } from "../workload/types.js";
 import { formatLike } from "./format-like.js";
 import { frameworkScaling } from "./framework-lr-scaling.js";
-import { fileOptimizer } from "./optimizer-family.js";
+import { optimizerFamily } from "./optimizer-family.js";
 import { quantity } from "./quantity.js";
 import { SOURCES } from "./sources.js";
 import type { LearningRateAdvice, LearningRateRule, LearningRateStatus, Note, OptimizerFamily } from "./types.js";
@@ -14,8 +15,11 @@ export interface LearningRateInput {
   learningRate: { before: Scalar; after: Scalar };
   /** The head file's settings: optimizer, LR and the framework's own scaling switches. */
   settings: BatchSetting[];
-  /** From `.github/batch-advisor.yml` model.optimizer when the config file does not say. */
-  optimizerHint?: string;
+  /**
+   * The workload's optimizer (src/workload): the config's, else `model.optimizer` from
+   * `.github/batch-advisor.yml`, else the framework's default; unknown when none says.
+   */
+  optimizer?: Field<OptimizerKind>;
   /**
    * B_crit (with its interval) and the old and new batch in the same units: past B_crit the best
    * learning rate stops growing, so the rules are capped there.
@@ -31,18 +35,23 @@ const ADAM_DEFAULTS = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
  * scaling with warm-up (Goyal et al. 2017); Adam-family — square root, with 1−β → k(1−β) and
  * ε → ε/√k (Malladi et al. 2022). Says so when the framework already scales it, and compares an
  * LR the PR changed with the rule.
- * @example learningRateAdvice({ framework: "huggingface", role: "micro_batch", k: 2, learningRate: { before: 3e-4, after: 3e-4 }, settings: [] }).suggestedRaw // "4.24e-4"
+ * @example learningRateAdvice({ framework: "huggingface", role: "micro_batch", k: 2, learningRate: { before: 3e-4,
+ * after: 3e-4 }, settings: [] }).suggestedRaw // "4.24e-4"
  */
 export function learningRateAdvice(input: LearningRateInput): LearningRateAdvice {
   const { k } = input;
-  const opt = fileOptimizer({ settings: input.settings, hint: input.optimizerHint, framework: input.framework });
-  const family = opt.family;
+  const family = optimizerFamily(input.optimizer?.value);
+  // The name as the config writes it, when it names one; else the workload's kind.
+  const written = input.settings.find((s) => s.role === "optimizer")?.value;
+  const opt = {
+    name: input.optimizer?.source.kind === "config" && typeof written === "string" ? written : input.optimizer?.value,
+  };
   const rule: LearningRateRule = family === "adam" ? "sqrt" : family === "unknown" ? "none" : "linear";
   const before = toNumber(input.learningRate.before);
   const after = toNumber(input.learningRate.after);
   const lrSetting = input.settings.find((s) => s.role === "learning_rate");
   const advice: LearningRateAdvice = {
-    optimizer: opt.name,
+    optimizer: opt.name ?? null,
     family,
     rule,
     k,

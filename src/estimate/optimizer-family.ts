@@ -1,50 +1,15 @@
-import type { BatchSetting } from "../detect/types.js";
+import type { OptimizerKind } from "../workload/types.js";
 import type { OptimizerFamily } from "./types.js";
 
-/** Optimizers frameworks use when the config names none. */
-const FRAMEWORK_DEFAULTS: Record<string, string> = {
-  huggingface: "adamw_torch",
-  nanogpt: "adamw",
-  megatron: "adam",
-  timm: "sgd",
-  detectron2: "sgd-momentum",
-};
-
 /**
- * Groups an optimizer name the way the learning-rate rules need: adaptive (Adam, AdamW, LAMB,
- * Adafactor, RMSprop, Lion… — square-root rule) or SGD (linear rule).
- * @example optimizerFamily("paged_adamw_8bit") // "adam"
- * @example optimizerFamily(undefined, "detectron2") // "sgd-momentum"
+ * The learning-rate rule's family of the workload's optimizer (src/workload/read-training.ts
+ * classifies the names and knows each framework's default): adaptive methods (the Adam family,
+ * Adafactor, Lion, RMSprop/Adagrad — square-root rule, Malladi et al. 2022), SGD with momentum
+ * and plain SGD (linear rule, Goyal et al. 2017); unknown when the workload does not know it.
+ * @example optimizerFamily("paged-adamw-8bit") // "adam"
+ * @example optimizerFamily(null) // "unknown"
  */
-export function optimizerFamily(
-  name: string | null | undefined,
-  framework?: string,
-): { family: OptimizerFamily; name: string | null; fromDefault: boolean } {
-  const given = typeof name === "string" && name.trim() !== "" && name.toLowerCase() !== "auto" ? name : undefined;
-  const resolved = given ?? (framework ? FRAMEWORK_DEFAULTS[framework] : undefined);
-  if (!resolved) return { family: "unknown", name: typeof name === "string" ? name : null, fromDefault: false };
-  const n = resolved.toLowerCase();
-  const family: OptimizerFamily =
-    /adam|lamb|lars?\b|adafactor|rmsprop|adagrad|adadelta|lion|sophia|nadam|radam|came|shampoo/.test(n)
-      ? "adam"
-      : /momentum|nesterov|sgd-momentum/.test(n)
-        ? "sgd-momentum"
-        : /sgd/.test(n)
-          ? "sgd"
-          : "unknown";
-  return { family, name: resolved, fromDefault: given === undefined };
-}
-
-/**
- * The optimizer a config file trains with: its own optimizer setting, else `model.optimizer` from
- * `.github/batch-advisor.yml`, else the framework's default.
- * @example fileOptimizer({ settings: file.settings, hint: "sgd", framework: "huggingface" }).family
- */
-export function fileOptimizer(options: {
-  settings: BatchSetting[];
-  hint?: string;
-  framework: string;
-}): ReturnType<typeof optimizerFamily> {
-  const value = options.settings.find((s) => s.role === "optimizer")?.value;
-  return optimizerFamily(typeof value === "string" ? value : options.hint, options.framework);
+export function optimizerFamily(kind: OptimizerKind | null | undefined): OptimizerFamily {
+  if (!kind) return "unknown";
+  return kind === "sgd" ? "sgd" : kind === "sgd-momentum" ? "sgd-momentum" : "adam";
 }

@@ -9,7 +9,8 @@ import { verdictText } from "./verdict-text.js";
 
 /**
  * A group's heading and the list of its changed settings with their lines.
- * @example renderGroupHeading({ group, t }) // "### `train.yaml`: effective batch 32 → 64 examples (×2)\n\n- `per_device_train_batch_size` (line 12): 32 → 64"
+ * @example renderGroupHeading({ group, t }) // "### `train.yaml`: effective batch 32 → 64 examples (×2)\n\n-
+ * `per_device_train_batch_size` (line 12): 32 → 64"
  */
 export function renderGroupHeading(input: { group: ChangeGroup; t: Translator }): string {
   const { group, t } = input;
@@ -28,9 +29,15 @@ export function effectiveText(group: ChangeGroup, t: Translator): string {
   return t.t("group.effective", { before: side(b.before), after: side(b.after), unit: unitShown, ratio });
 }
 
-/** "`key` (line 12): 32 → 64", noting an inherited file; a value that is not a number shows as code, as written. */
+/**
+ * "`key` (line 12): 32 → 64", noting the file the change is in when it is not this one: the launch
+ * script that runs the config, or an inherited file. A value that is not a number shows as code, as written.
+ */
 export function changeLine(c: BatchChange, t: Translator): string {
-  const from = c.inheritedFrom ? ` ${t.t("group.inherited", { file: untrusted(c.inheritedFrom, "code", { t }) })}` : "";
+  const file = c.launchScript ?? c.inheritedFrom;
+  const from = file
+    ? ` ${t.t(c.launchScript ? "group.launchScript" : "group.inherited", { file: untrusted(file, "code", { t }) })}`
+    : "";
   return t.t("group.change", {
     key: untrusted(c.key, "code", { t }),
     where: t.t("word.line", { line: String(c.line) }),
@@ -41,8 +48,10 @@ export function changeLine(c: BatchChange, t: Translator): string {
 }
 
 /**
- * One line for a group the comment has no room to show in full: where, what, and the verdict (which names steps and memory).
- * @example collapsedLine(group, t) // "`train.yaml:12` `batch_size` 32 → 64: **Warning** — Batch 32 → 64 (×2): 1.93× fewer steps, …"
+ * One line for a group the comment has no room to show in full: where, what, and the verdict (which names steps and
+ * memory).
+ * @example collapsedLine(group, t) // "`train.yaml:12` `batch_size` 32 → 64: **Warning** — Batch 32 → 64 (×2): 1.93×
+ * fewer steps, …"
  */
 export function collapsedLine(group: ChangeGroup, t: Translator, file?: FileReport): string {
   const e = group.estimate;

@@ -1,10 +1,12 @@
 import type { Entry } from "../detect/types.js";
+import type { WorkloadReason } from "./reason.js";
 import type { Field, WorkloadSource } from "./types.js";
 
 /**
  * A value read from a config entry: the source names the file (the inherited one when the entry
  * came from a base config), the key as written and its line.
- * @example fromEntry(2048, entry, "train.yaml").source // { kind: "config", file: "train.yaml", key: "max_seq_length", line: 4 }
+ * @example fromEntry(2048, entry, "train.yaml").source // { kind: "config", file: "train.yaml", key: "max_seq_length",
+ * line: 4 }
  */
 export function fromEntry<T>(value: T, entry: Entry, file: string): Field<T> {
   return { value, source: configSource(entry, file) };
@@ -21,7 +23,7 @@ export function keyOf(entry: Entry): string {
 }
 
 /** What a framework does when the config says nothing, with the framework named. */
-export function fromDefault<T>(value: T, framework: string, what: string): Field<T> {
+export function fromDefault<T>(value: T, framework: string, what: WorkloadReason): Field<T> {
   return { value, source: { kind: "default", framework, what } };
 }
 
@@ -29,13 +31,13 @@ export function fromBotConfig<T>(value: T, key: string): Field<T> {
   return { value, source: { kind: "bot-config", key } };
 }
 
-export function derived<T>(value: T, from: string): Field<T> {
+export function derived<T>(value: T, from: WorkloadReason): Field<T> {
   return { value, source: { kind: "derived", from } };
 }
 
 /** A field that is not known, with why (and, when it helps, what to add and where the config named it). */
 export function unknown<T>(
-  reason: string,
+  reason: WorkloadReason,
   extra: Omit<Extract<WorkloadSource, { kind: "unknown" }>, "kind" | "reason"> = {},
 ): Field<T> {
   return { value: null, source: { kind: "unknown", reason, ...extra } };

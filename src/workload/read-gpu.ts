@@ -14,7 +14,7 @@ export function readGpu(config: BotConfig): Field<GpuSpec> {
       value: null,
       source: {
         kind: "unknown",
-        reason: "no GPU is named",
+        reason: { id: "unknown.noGpu" },
         hint: "set hardware.gpu in .github/batch-advisor.yml (for example A100-80GB)",
       },
     };
@@ -22,7 +22,11 @@ export function readGpu(config: BotConfig): Field<GpuSpec> {
   if ("unknown" in found)
     return {
       value: null,
-      source: { kind: "unknown", reason: `${name} is not in the GPU catalogue`, closest: found.closest },
+      source: {
+        kind: "unknown",
+        reason: { id: "unknown.gpuNotInCatalogue", params: { name } },
+        closest: found.closest,
+      },
     };
   return {
     value: { id: found.id, memoryBytes: found.memoryBytes, url: found.source },

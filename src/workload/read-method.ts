@@ -33,8 +33,8 @@ export function readMethod(input: MethodInput): Method {
   const quant = readQuantization(entries, file);
   const lora = readLora(entries, file, model, issues);
   const full = model
-    ? derived(model.parameters, "the model's parameters")
-    : { value: null, source: { kind: "unknown" as const, reason: "the model is unknown" } };
+    ? derived(model.parameters, { id: "derived.modelParameters" })
+    : { value: null, source: { kind: "unknown" as const, reason: { id: "unknown.modelUnknown" } as const } };
 
   if (lora) {
     const kind: MethodKind = quant.field.value === "nf4" || quant.field.value === "nf4-double" ? "qlora" : "lora";
@@ -42,10 +42,13 @@ export function readMethod(input: MethodInput): Method {
     const count = spec && model ? loraParameters(model, spec.rank, spec.modules) : undefined;
     const trainable: Field<number> =
       count !== undefined
-        ? derived(count, `LoRA rank ${spec!.rank} on ${spec!.modules.join(", ")} of ${model!.id}`)
+        ? derived(count, {
+            id: "derived.lora",
+            params: { rank: spec!.rank, modules: spec!.modules.join(", "), model: model!.id },
+          })
         : {
             value: null,
-            source: { kind: "unknown", reason: model ? "the LoRA targets could not be sized" : "the model is unknown" },
+            source: { kind: "unknown", reason: { id: model ? "unknown.loraUnsized" : "unknown.modelUnknown" } },
           };
     return {
       method: { value: kind, source: lora.method.source },
@@ -65,9 +68,14 @@ export function readMethod(input: MethodInput): Method {
       perLayer !== undefined
         ? derived(
             Math.round(perLayer * Math.min(trainableLayers, model!.layers!)),
-            `the last ${trainableLayers} of ${model!.layers} layers (${layersEntry ? keyOf(layersEntry) : "LLaMA-Factory's default freeze_trainable_layers: 2"})`,
+            layersEntry
+              ? {
+                  id: "derived.frozenLayers",
+                  params: { trainable: trainableLayers, layers: model!.layers!, key: keyOf(layersEntry) },
+                }
+              : { id: "derived.frozenLayersDefault", params: { trainable: trainableLayers, layers: model!.layers! } },
           )
-        : { value: null, source: { kind: "unknown", reason: "the model's layers are unknown" } };
+        : { value: null, source: { kind: "unknown", reason: { id: "unknown.layersUnknown" } } };
     return {
       method: fromEntry("frozen", finetuning, file),
       lora: none(),
@@ -79,12 +87,12 @@ export function readMethod(input: MethodInput): Method {
   const method =
     finetuning && String(finetuning.value).toLowerCase() === "full"
       ? fromEntry<MethodKind>("full", finetuning, file)
-      : fromDefault<MethodKind>("full", "any", "no adapter or frozen layers are set, so every parameter trains");
+      : fromDefault<MethodKind>("full", "any", { id: "default.fullFineTune" });
   return { method, lora: none(), baseQuantization: quant.field, trainableParameters: full, issues };
 }
 
 function none(): Field<LoraSpec> {
-  return { value: null, source: { kind: "unknown", reason: "no LoRA adapter is set" } };
+  return { value: null, source: { kind: "unknown", reason: { id: "unknown.noLora" } } };
 }
 
 /** Input and output embeddings (and a learned position table) are not in the blocks. */
@@ -124,7 +132,7 @@ function readQuantization(entries: Entry[], file: string): { field: Field<BaseQu
   if (quantize && /^bnb\.(nf4|fp4)/.test(q))
     return { field: fromEntry<BaseQuantization>(q.endsWith("-dq") ? "nf4-double" : "nf4", quantize, file) };
   if (quantize && /^bnb\.int8/.test(q)) return { field: fromEntry<BaseQuantization>("int8", quantize, file) };
-  return { field: fromDefault<BaseQuantization>("none", "any", "no 4-bit or 8-bit loading is set") };
+  return { field: fromDefault<BaseQuantization>("none", "any", { id: "default.quantization.none" }) };
 }
 
 /** LoRA's switches, rank, alpha and targets, or undefined when the config trains no adapter. */
@@ -168,7 +176,8 @@ function readLora(
           : adapter
             ? "axolotl"
             : "PEFT";
-  // Defaults as each names them: torchtune's builders and LLaMA-Factory rank 8; TRL's ModelConfig 16; PEFT's LoraConfig 8.
+  // Defaults as each names them: torchtune's builders and LLaMA-Factory rank 8; TRL's ModelConfig 16; PEFT's LoraConfig
+  // 8.
   const rank = asCount(rankEntry?.value) ?? (framework === "TRL" ? 16 : 8);
   const alpha =
     alphaEntry && typeof alphaEntry.value === "number"
@@ -183,7 +192,8 @@ function readLora(
               ? 8
               : null;
 
-  // Defaults as each names them: PEFT's LoraConfig, axolotl, LLaMA-Factory and torchtune's builders 0; TRL's ModelConfig and LitGPT 0.05.
+  // Defaults as each names them: PEFT's LoraConfig, axolotl, LLaMA-Factory and torchtune's builders 0; TRL's
+  // ModelConfig and LitGPT 0.05.
   const dropoutEntry = findEntry(entries, ["lora_dropout"]);
   const dropout =
     dropoutEntry && typeof dropoutEntry.value === "number"
@@ -214,7 +224,7 @@ function readLora(
   };
   const specSource = rankEntry
     ? fromEntry(spec, rankEntry, file).source
-    : { kind: "default" as const, framework, what: `LoRA rank ${rank} (the framework's default)` };
+    : { kind: "default" as const, framework, what: { id: "default.loraRank", params: { rank } } as const };
   return { method: fromEntry<MethodKind>("lora", switchedOn, file), spec: { value: spec, source: specSource } };
 }
 
@@ -249,7 +259,8 @@ function litgptTargets(entries: Entry[]): {
   return { values, key: "lora_query … lora_head", entries: written };
 }
 
-/** Target modules as written (each with the entry that wrote it), or the framework's default when the config names none. */
+/** Target modules as written (each with the entry that wrote it), or the framework's default when the config names none.
+ * */
 function readTargets(
   entries: Entry[],
   framework: string,
@@ -266,6 +277,7 @@ function readTargets(
     if (output && asBoolean(output.value)) values.push("output");
   }
   if (values.length) return { values, key: listed?.key, entries: listed?.items ?? [] };
-  // LLaMA-Factory's lora_target defaults to "all"; PEFT (and TRL, axolotl through it) to q_proj and v_proj for Llama-style models.
+  // LLaMA-Factory's lora_target defaults to "all"; PEFT (and TRL, axolotl through it) to q_proj and v_proj for
+  // Llama-style models.
   return { values: framework === "LLaMA-Factory" ? ["all"] : ["q_proj", "v_proj"], entries: [] };
 }

@@ -24,7 +24,8 @@ export const MODEL_KEYS = [
 const LOCAL_PATH = /^(\.{1,2}\/|[\w.-]+\/[\w.-]+\/)/;
 
 export const UNKNOWN_MODEL_HINT =
-  "add a model: block to .github/batch-advisor.yml (parameters, hidden, layers, heads, vocab), or an entry for it in src/workload/catalogue/models/";
+  "add a model: block to .github/batch-advisor.yml (parameters, hidden, " +
+  "layers, heads, vocab), or an entry for it in src/workload/catalogue/models/";
 
 export interface ModelInput {
   entries: Entry[];
@@ -40,13 +41,14 @@ export interface ModelInput {
  * config.json `model.configJson` names, the shape keys nanoGPT and Megatron/NeMo write, or the
  * model id (a local folder's config.json, else the bundled catalogue). An id the catalogue does
  * not hold is unknown, with the closest names and the hint to add.
- * @example readModel({ entries, file: "sft.yaml", framework: "huggingface", config, files: new Map() }) // { model: { value: { id: "meta-llama/Llama-3.2-1B", … }, source: { kind: "catalogue", … } } }
+ * @example readModel({ entries, file: "sft.yaml", framework: "huggingface", config, files: new Map() }) // { model: {
+ * value: { id: "meta-llama/Llama-3.2-1B", … }, source: { kind: "catalogue", … } } }
  */
 export function readModel(input: ModelInput): { model: Field<ModelShape>; issues: WorkloadIssue[] } {
   const issues: WorkloadIssue[] = [];
   const found =
     fromHints(input, issues) ?? fromShapeKeys(input) ?? fromModelId(input, issues) ?? frameworkDefault(input);
-  const model = found ?? unknown<ModelShape>("the config names no model", { hint: UNKNOWN_MODEL_HINT });
+  const model = found ?? unknown<ModelShape>({ id: "unknown.noModel" }, { hint: UNKNOWN_MODEL_HINT });
   // A parameter count in the bot config wins over a counted one (the user knows their model).
   const parameters = input.config.model.parameters;
   if (model.value && parameters && !hasShapeHints(input.config)) model.value = { ...model.value, parameters };
@@ -101,7 +103,8 @@ function fromHints(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape
   return undefined;
 }
 
-/** nanoGPT (`n_layer`, `n_head`, `n_embd`, `block_size`, `vocab_size`) and Megatron/NeMo (`--num-layers`, `--hidden-size`, …). */
+/** nanoGPT (`n_layer`, `n_head`, `n_embd`, `block_size`, `vocab_size`) and Megatron/NeMo (`--num-layers`,
+ * `--hidden-size`, …). */
 function fromShapeKeys(input: ModelInput): Field<ModelShape> | undefined {
   const { entries, file } = input;
   const num = (names: string[]) => {
@@ -171,7 +174,8 @@ function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelSha
   const entry = findEntry(entries, MODEL_KEYS) ?? plainModelEntry(entries);
   if (!entry || typeof entry.value !== "string" || !entry.value.trim()) return undefined;
   const name = entry.value.trim();
-  if (entry.path[entry.path.length - 1] === "init_from" && !/^gpt2/i.test(name)) return undefined; // nanoGPT 'scratch' / 'resume'
+  // nanoGPT 'scratch' / 'resume'
+  if (entry.path[entry.path.length - 1] === "init_from" && !/^gpt2/i.test(name)) return undefined;
   const localConfig = localConfigOf(entries);
   if (localConfig) {
     const path = localConfig.path;
@@ -194,7 +198,9 @@ function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelSha
         key: keyOf(named),
         file: named.source ?? file,
         line: named.line,
-        text: `${path} (named by ${keyOf(named)}, line ${named.line}) was not found in the repository, so the model's shape is not known from it.`,
+        text:
+          `${path} (named by ${keyOf(named)}, line ${named.line}) was not found in the ` +
+          "repository, so the model's shape is not known from it.",
         params: { path, key: keyOf(named), line: named.line },
       });
     }
@@ -207,16 +213,21 @@ function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelSha
     key,
     file: entry.source ?? file,
     line: entry.line,
-    text: `The model ${name} (${key}, line ${entry.line}) is not in the bundled catalogue; closest: ${hit.closest.join(", ")}. To size its memory, ${UNKNOWN_MODEL_HINT}.`,
+    text:
+      `The model ${name} (${key}, line ${entry.line}) is not in the bundled ` +
+      `catalogue; closest: ${hit.closest.join(", ")}. To size its memory, ${UNKNOWN_MODEL_HINT}.`,
     params: { model: name, key, line: entry.line, closest: hit.closest.join(", ") },
   });
-  return unknown(`${name} is not in the bundled model catalogue`, {
-    hint: UNKNOWN_MODEL_HINT,
-    closest: hit.closest,
-    key,
-    line: entry.line,
-    file: entry.source ?? file,
-  });
+  return unknown(
+    { id: "unknown.modelNotInCatalogue", params: { name } },
+    {
+      hint: UNKNOWN_MODEL_HINT,
+      closest: hit.closest,
+      key,
+      line: entry.line,
+      file: entry.source ?? file,
+    },
+  );
 }
 
 /**
@@ -254,11 +265,8 @@ function frameworkDefault(input: ModelInput): Field<ModelShape> | undefined {
     { id: "nanoGPT", hidden: 768, layers: 12, heads: 12, vocab: 50304, maxPositions: 1024 },
     { ...GPT2_LAYOUT, bias: "none", norm: "rmsnorm" },
   );
-  return fromDefault(
-    shape,
-    "nanogpt",
-    "train.py defaults n_layer=12, n_head=12, n_embd=768, block_size=1024, vocab 50304, bias=False",
-  );
+  // train.py's defaults: n_layer=12, n_head=12, n_embd=768, block_size=1024, vocab 50304, bias=False.
+  return fromDefault(shape, "nanogpt", { id: "default.model.nanogpt" });
 }
 
 function parseHfConfig(text: string, id: string): { ok: true; shape: ModelShape } | { ok: false; reason: string } {

@@ -44,7 +44,10 @@ function readZero(input: ParallelInput, issues: WorkloadIssue[]): Field<ZeroSpec
         text: `${named.value} (${key}, line ${named.line}) was not found, so the ZeRO stage is not known.`,
         params: { path: named.value, key, line: named.line },
       });
-      return unknown(`${named.value} was not found`, { key, line: named.line, file: named.source ?? path });
+      return unknown(
+        { id: "unknown.fileNotFound", params: { file: String(named.value) } },
+        { key, line: named.line, file: named.source ?? path },
+      );
     }
     if (where.errors.length || !where.entries.length) {
       const error = where.errors[0];
@@ -57,15 +60,17 @@ function readZero(input: ParallelInput, issues: WorkloadIssue[]): Field<ZeroSpec
         text: `${where.path} (${key}, line ${named.line}) does not parse: ${reason}; the ZeRO stage is not known.`,
         params: { path: where.path, key, line: named.line, reason },
       });
-      return unknown(`${where.path} does not parse`, { key, line: named.line, file: named.source ?? path });
+      return unknown(
+        { id: "unknown.fileNotParsed", params: { file: where.path } },
+        { key, line: named.line, file: named.source ?? path },
+      );
     }
     return (
       zeroFrom(where.entries, where.path) ??
-      fromDefault(
-        { stage: 0, offloadOptimizer: false, offloadParameters: false, file: where.path },
-        "deepspeed",
-        `${where.path} has no zero_optimization section (stage 0)`,
-      )
+      fromDefault({ stage: 0, offloadOptimizer: false, offloadParameters: false, file: where.path }, "deepspeed", {
+        id: "default.zero.noSection",
+        params: { file: where.path },
+      })
     );
   }
   const own = zeroFrom(entries, path);
@@ -80,11 +85,9 @@ function readZero(input: ParallelInput, issues: WorkloadIssue[]): Field<ZeroSpec
       { stage: config.model.zeroStage, offloadOptimizer: false, offloadParameters: false },
       "model.zeroStage",
     );
-  return fromDefault(
-    { stage: 0, offloadOptimizer: false, offloadParameters: false },
-    "any",
-    "no DeepSpeed config is named (no ZeRO sharding)",
-  );
+  return fromDefault({ stage: 0, offloadOptimizer: false, offloadParameters: false }, "any", {
+    id: "default.zero.none",
+  });
 }
 
 /** The key that names a DeepSpeed JSON (`deepspeed: ds_z3.json`, accelerate's `deepspeed_config_file`). */
@@ -93,7 +96,8 @@ export function deepSpeedEntry(entries: Entry[]): Entry | undefined {
   return named && typeof named.value === "string" && /\.json$/i.test(named.value) ? named : undefined;
 }
 
-/** Where a named DeepSpeed JSON may be: relative to the repository root (where launchers run), then to the config's folder. */
+/** Where a named DeepSpeed JSON may be: relative to the repository root (where launchers run), then to the config's
+ * folder. */
 export function deepSpeedPaths(name: string, configPath: string): string[] {
   const clean = name.replace(/^\.\//, "");
   return [...new Set([clean, posix.normalize(posix.join(posix.dirname(configPath), clean))])];
@@ -143,7 +147,8 @@ function readFsdp({ entries, file }: ParallelInput): Field<FsdpStrategy> {
   ]);
   if (strategy && strategy.value !== null && strategy.value !== false && strategy.value !== "") {
     const v = String(strategy.value).toLowerCase();
-    // accelerate writes the strategy by name or by its enum number (1 FULL_SHARD, 2 SHARD_GRAD_OP, 3 NO_SHARD, 4 HYBRID_SHARD).
+    // accelerate writes the strategy by name or by its enum number (1 FULL_SHARD, 2 SHARD_GRAD_OP, 3 NO_SHARD, 4
+    // HYBRID_SHARD).
     const kind: FsdpStrategy | undefined = /hybrid|^4$/.test(v)
       ? "hybrid"
       : /shard_grad_op|^2$/.test(v)
@@ -179,7 +184,7 @@ function readFsdp({ entries, file }: ParallelInput): Field<FsdpStrategy> {
     const e = findEntry(entries, ["fsdp_cpu_offload", "fsdp_reshard_after_forward"])!;
     return fromEntry("full", e, file.path);
   }
-  return fromDefault("no-shard", "any", "no FSDP strategy is set");
+  return fromDefault("no-shard", "any", { id: "default.fsdp.none" });
 }
 
 function readSizes({ entries, file }: ParallelInput): Workload["parallel"] {
@@ -190,7 +195,7 @@ function readSizes({ entries, file }: ParallelInput): Workload["parallel"] {
         value: asCount(s.value)!,
         source: { kind: "config", file: s.source ?? file.path, key: s.key, line: s.line },
       };
-    return fromDefault(1, "any", `no ${role.replace("_", " ")} size is set`);
+    return fromDefault(1, "any", { id: "default.parallel.none", params: { role } });
   };
   const sp = findEntry(entries, ["sequence_parallel", "sequence-parallel"]);
   return {
@@ -199,7 +204,7 @@ function readSizes({ entries, file }: ParallelInput): Workload["parallel"] {
     sequence:
       sp && asBoolean(sp.value) !== undefined
         ? fromEntry(asBoolean(sp.value)!, sp, file.path)
-        : fromDefault(false, "any", "no sequence parallelism is set"),
+        : fromDefault(false, "any", { id: "default.sequenceParallel.none" }),
     context: size("context_parallel"),
   };
 }
@@ -220,8 +225,8 @@ function readDevices({ file, config }: ParallelInput): Field<number> {
       value: devices,
       source: {
         kind: "derived",
-        from: launch ? `devices from ${launch[1]}` : file.effective.formula || "the effective batch's devices",
+        from: launch ? { id: "derived.devicesFrom", params: { file: launch[1] } } : { id: "derived.devicesEffective" },
       },
     };
-  return unknown("the device count is not set in the config, a launch script or the bot config (devices)");
+  return unknown({ id: "unknown.devices" });
 }

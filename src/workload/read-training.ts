@@ -2,6 +2,7 @@ import type { BotConfig } from "../config/schema.js";
 import type { BatchSetting, Entry } from "../detect/types.js";
 import { fromBotConfig, fromDefault, fromEntry, unknown } from "./field.js";
 import { asBoolean, asCount, findEntry } from "./find-entry.js";
+import type { WorkloadReason } from "./reason.js";
 import type { Field, OptimizerKind, Workload, WorkloadPrecision } from "./types.js";
 
 export interface TrainingInput {
@@ -18,7 +19,8 @@ type Training = Pick<Workload, "precision" | "optimizer" | "seqLen" | "checkpoin
  * Precision, optimizer, sequence length and the activation-memory techniques (checkpointing,
  * FlashAttention/SDPA, packing) of one config side, each from its key and line, the framework's
  * default (named), the bot config, or unknown.
- * @example readTraining({ entries, settings, file: "sft.yaml", framework: "huggingface", config }).precision.value // "mixed"
+ * @example readTraining({ entries, settings, file: "sft.yaml", framework: "huggingface", config }).precision.value //
+ * "mixed"
  */
 export function readTraining(input: TrainingInput): Training {
   return {
@@ -62,40 +64,52 @@ function readPrecision({ entries, file, framework, config }: TrainingInput): Fie
   }
   if (config.model.precision) return fromBotConfig(config.model.precision, "model.precision");
   const fallback = PRECISION_DEFAULTS[framework];
-  return fallback ? fromDefault(fallback.value, framework, fallback.what) : unknown("the config sets no precision");
+  return fallback ? fromDefault(fallback.value, framework, fallback.what) : unknown({ id: "unknown.noPrecision" });
 }
 
-const PRECISION_DEFAULTS: Record<string, { value: WorkloadPrecision; what: string }> = {
-  huggingface: { value: "fp32", what: "TrainingArguments bf16 and fp16 default to false (fp32)" },
-  axolotl: { value: "fp32", what: "bf16 and fp16 unset (fp32)" },
-  nanogpt: { value: "mixed", what: "train.py autocasts to bfloat16 (float16 without bf16 support) over fp32 weights" },
-  torchtune: { value: "bf16", what: "the recipes' default dtype: bf16" },
-  lightning: { value: "fp32", what: "Trainer precision defaults to 32-true" },
-  megatron: { value: "fp32", what: "fp32 unless --bf16 or --fp16" },
+const PRECISION_DEFAULTS: Record<string, { value: WorkloadPrecision; what: WorkloadReason }> = {
+  huggingface: { value: "fp32", what: { id: "default.precision.transformers" } },
+  axolotl: { value: "fp32", what: { id: "default.precision.axolotl" } },
+  nanogpt: { value: "mixed", what: { id: "default.precision.nanogpt" } },
+  torchtune: { value: "bf16", what: { id: "default.precision.torchtune" } },
+  lightning: { value: "fp32", what: { id: "default.key", params: { key: "Trainer.precision", value: "32-true" } } },
+  megatron: { value: "fp32", what: { id: "default.precision.megatron" } },
 };
 
-/** bitsandbytes/torchao 8-bit states, paged (CPU-spillable) variants, Adafactor, Lion, SGD. */
+/**
+ * The kind of an optimizer as written, by the states it keeps: bitsandbytes/torchao 8-bit states,
+ * paged (CPU-spillable) variants, Adafactor (and CAME, factored too), Lion, RMSprop and Adagrad (one
+ * squared-gradient average), the Adam family (two moments: Adam, AdamW, NAdam, RAdam, Adamax, LAMB,
+ * Adadelta, Sophia), SGD with momentum (and LARS) and plain SGD. The learning-rate rules read their
+ * family from this kind (src/estimate/optimizer-family.ts).
+ * @example optimizerKind("paged_adamw_8bit") // "paged-adamw-8bit"
+ */
 export function optimizerKind(name: string): OptimizerKind | undefined {
   const n = name.toLowerCase();
   if (/paged.*(8bit|8_bit)/.test(n)) return "paged-adamw-8bit";
   if (/paged.*32bit|paged_?adamw?$/.test(n)) return "paged-adamw-32bit";
   if (/lion/.test(n)) return "lion";
   if (/(8bit|8_bit|bnb)/.test(n)) return "adamw-8bit";
-  if (/adafactor/.test(n)) return "adafactor";
-  if (/adam|lamb/.test(n)) return "adamw";
-  if (/momentum|nesterov/.test(n)) return "sgd-momentum";
+  if (/adafactor|came/.test(n)) return "adafactor";
+  if (/rmsprop|adagrad/.test(n)) return "rmsprop";
+  if (/adam|lamb|adadelta|sophia/.test(n)) return "adamw";
+  if (/momentum|nesterov|lars/.test(n)) return "sgd-momentum";
   if (/sgd/.test(n)) return "sgd";
   return undefined;
 }
 
-const OPTIMIZER_DEFAULTS: Record<string, { value: OptimizerKind; what: string }> = {
-  huggingface: { value: "adamw", what: "TrainingArguments optim defaults to adamw_torch" },
-  axolotl: { value: "adamw", what: "optimizer defaults to adamw_torch" },
-  nanogpt: { value: "adamw", what: "train.py builds torch.optim.AdamW" },
-  megatron: { value: "adamw", what: "--optimizer defaults to adam" },
-  litgpt: { value: "adamw", what: "optimizer defaults to AdamW" },
-  timm: { value: "sgd-momentum", what: "--opt defaults to sgd (momentum 0.9)" },
-  detectron2: { value: "sgd-momentum", what: "SOLVER uses SGD with momentum 0.9" },
+/** What each framework trains with when the config names no optimizer: the one table of these defaults. */
+const OPTIMIZER_DEFAULTS: Record<string, { value: OptimizerKind; what: WorkloadReason }> = {
+  huggingface: {
+    value: "adamw",
+    what: { id: "default.key", params: { key: "TrainingArguments.optim", value: "adamw_torch" } },
+  },
+  axolotl: { value: "adamw", what: { id: "default.key", params: { key: "optimizer", value: "adamw_torch" } } },
+  nanogpt: { value: "adamw", what: { id: "default.optimizer.nanogpt" } },
+  megatron: { value: "adamw", what: { id: "default.key", params: { key: "--optimizer", value: "adam" } } },
+  litgpt: { value: "adamw", what: { id: "default.key", params: { key: "optimizer", value: "AdamW" } } },
+  timm: { value: "sgd-momentum", what: { id: "default.optimizer.timm" } },
+  detectron2: { value: "sgd-momentum", what: { id: "default.optimizer.detectron2" } },
 };
 
 function readOptimizer({ entries, settings, file, framework, config }: TrainingInput): Field<OptimizerKind> {
@@ -110,18 +124,21 @@ function readOptimizer({ entries, settings, file, framework, config }: TrainingI
     const kind = optimizerKind(written.name);
     const source = { kind: "config" as const, file: written.file, key: written.key, line: written.line };
     if (kind) return { value: kind, source };
-    return unknown(`${written.name} is not an optimizer the memory model knows`, {
-      key: written.key,
-      line: written.line,
-      file: written.file,
-    });
+    return unknown(
+      { id: "unknown.optimizerUnknown", params: { name: written.name } },
+      {
+        key: written.key,
+        line: written.line,
+        file: written.file,
+      },
+    );
   }
   if (config.model.optimizer) {
     const kind = optimizerKind(config.model.optimizer === "momentum" ? "sgd-momentum" : config.model.optimizer);
     if (kind) return fromBotConfig(kind, "model.optimizer");
   }
   const fallback = OPTIMIZER_DEFAULTS[framework];
-  return fallback ? fromDefault(fallback.value, framework, fallback.what) : unknown("the config names no optimizer");
+  return fallback ? fromDefault(fallback.value, framework, fallback.what) : unknown({ id: "unknown.noOptimizer" });
 }
 
 const SEQ_KEYS = [
@@ -146,8 +163,9 @@ function readSeqLen({ entries, settings, file, framework, config }: TrainingInpu
   const entry = findEntry(entries, SEQ_KEYS);
   if (entry && asCount(entry.value)) return fromEntry(asCount(entry.value)!, entry, file);
   if (config.model.seqLen) return fromBotConfig(config.model.seqLen, "model.seqLen");
-  if (framework === "nanogpt") return fromDefault(1024, "nanogpt", "train.py block_size = 1024");
-  return unknown("the config sets no sequence length");
+  if (framework === "nanogpt")
+    return fromDefault(1024, "nanogpt", { id: "default.key", params: { key: "block_size", value: "1024" } });
+  return unknown({ id: "unknown.noSeqLen" });
 }
 
 function readCheckpointing({ entries, file, framework }: TrainingInput): Field<boolean> {
@@ -170,21 +188,15 @@ function readCheckpointing({ entries, file, framework }: TrainingInput): Field<b
   if (disabled) return fromEntry(!asBoolean(disabled.value), disabled, file);
   // LLaMA-Factory checkpoints by default (disable_gradient_checkpointing: false).
   if (findEntry(entries, ["finetuning_type"]))
-    return fromDefault(
-      true,
-      "LLaMA-Factory",
-      "gradient checkpointing is on unless disable_gradient_checkpointing: true",
-    );
-  const off: Record<string, string> = {
-    huggingface: "TrainingArguments gradient_checkpointing defaults to false",
-    axolotl: "gradient_checkpointing unset",
-    torchtune: "enable_activation_checkpointing unset",
-    nanogpt: "train.py does not checkpoint activations",
-    megatron: "no --recompute-granularity",
+    return fromDefault(true, "LLaMA-Factory", { id: "default.checkpointing.llamaFactory" });
+  const off: Record<string, WorkloadReason> = {
+    huggingface: { id: "default.key", params: { key: "TrainingArguments.gradient_checkpointing", value: "false" } },
+    axolotl: { id: "default.unset", params: { key: "gradient_checkpointing" } },
+    torchtune: { id: "default.unset", params: { key: "enable_activation_checkpointing" } },
+    nanogpt: { id: "default.checkpointing.nanogpt" },
+    megatron: { id: "default.unset", params: { key: "--recompute-granularity" } },
   };
-  return off[framework]
-    ? fromDefault(false, framework, off[framework])
-    : unknown("the config does not say whether activations are checkpointed");
+  return off[framework] ? fromDefault(false, framework, off[framework]) : unknown({ id: "unknown.checkpointing" });
 }
 
 function readAttention({ entries, file, framework }: TrainingInput): Field<"flash" | "sdpa" | "eager"> {
@@ -204,20 +216,21 @@ function readAttention({ entries, file, framework }: TrainingInput): Field<"flas
   ]);
   if (flag && asBoolean(flag.value))
     return fromEntry(flag.path[flag.path.length - 1] === "sdp_attention" ? "sdpa" : "flash", flag, file);
-  const defaults: Record<string, string> = {
-    huggingface: "transformers ≥ 4.36 loads PyTorch SDPA attention by default",
-    axolotl: "transformers ≥ 4.36 loads PyTorch SDPA attention by default",
-    torchtune: "torchtune's attention calls PyTorch scaled_dot_product_attention",
-    nanogpt: "model.py uses PyTorch scaled_dot_product_attention (PyTorch ≥ 2.0)",
-    litgpt: "LitGPT calls PyTorch scaled_dot_product_attention",
+  const defaults: Record<string, WorkloadReason> = {
+    huggingface: { id: "default.attention.transformers" },
+    axolotl: { id: "default.attention.transformers" },
+    torchtune: { id: "default.attention.sdpa", params: { who: "torchtune" } },
+    // PyTorch ≥ 2.0, which nanoGPT requires.
+    nanogpt: { id: "default.attention.sdpa", params: { who: "nanoGPT model.py" } },
+    litgpt: { id: "default.attention.sdpa", params: { who: "LitGPT" } },
   };
   return defaults[framework]
     ? fromDefault("sdpa", framework, defaults[framework])
-    : unknown("the config does not say which attention kernel runs");
+    : unknown({ id: "unknown.attention" });
 }
 
 function readPacking({ entries, file }: TrainingInput): Field<boolean> {
   const entry = findEntry(entries, ["packing", "sample_packing", "packed", "neat_packing"]);
   if (entry && asBoolean(entry.value) !== undefined) return fromEntry(asBoolean(entry.value)!, entry, file);
-  return fromDefault(false, "any", "no packing is set: sequences are padded, so the longest batch sets the peak");
+  return fromDefault(false, "any", { id: "default.packing" });
 }

@@ -1,3 +1,5 @@
+import type { WorkloadReason } from "./reason.js";
+
 /**
  * The workload stage's output contract: what is being trained, read from one side of a config,
  * its framework's defaults and the bot config. Every field is `{ value, source }`; a field that
@@ -9,16 +11,16 @@ export type WorkloadSource =
   /** A key of the training config (or a file it names), with its line. */
   | { kind: "config"; file: string; key: string; line: number }
   /** What the framework does when the config says nothing, named. */
-  | { kind: "default"; framework: string; what: string }
+  | { kind: "default"; framework: string; what: WorkloadReason }
   /** A bundled catalogue entry and the public page its facts came from. */
   | { kind: "catalogue"; id: string; url: string }
   /** A key of `.github/batch-advisor.yml`. */
   | { kind: "bot-config"; key: string }
   /** Computed from other fields (their sources are on those fields). */
-  | { kind: "derived"; from: string }
+  | { kind: "derived"; from: WorkloadReason }
   | {
       kind: "unknown";
-      reason: string;
+      reason: WorkloadReason;
       /** What to add so it becomes known (a `model:` block, a catalogue entry). */
       hint?: string;
       /** Catalogue names closest to an unknown model id. */
@@ -94,7 +96,9 @@ export type OptimizerKind =
   | "adafactor"
   | "sgd"
   | "sgd-momentum"
-  | "lion";
+  | "lion"
+  /** RMSprop and Adagrad: one running average of squared gradients per weight. */
+  | "rmsprop";
 
 export interface ZeroSpec {
   stage: 0 | 1 | 2 | 3;

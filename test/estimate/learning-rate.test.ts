@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatLike } from "../../src/estimate/format-like.js";
 import { cappedFactor, learningRateAdvice, type LearningRateInput } from "../../src/estimate/learning-rate.js";
-import { fileOptimizer, optimizerFamily } from "../../src/estimate/optimizer-family.js";
+import { defaultConfig } from "../../src/config.js";
+import { optimizerFamily } from "../../src/estimate/optimizer-family.js";
+import { readTraining } from "../../src/workload/read-training.js";
 import { setting } from "./build-inputs.js";
 import type { MessageId } from "../../src/report/messages/en.js";
 import { translator } from "../../src/report/messages/translate.js";
@@ -9,15 +11,29 @@ import { translator } from "../../src/report/messages/translate.js";
 /** The words a reviewer reads: the report catalogue's, since the estimate stage emits ids and numbers. */
 const en = translator("en");
 
-const advise = (o: Partial<LearningRateInput>) =>
-  learningRateAdvice({
-    framework: "generic",
+/** The workload's optimizer for these settings, as analyze() reads it: the config's, the bot config's, the framework's default. */
+const optimizerOf = (settings: LearningRateInput["settings"], framework: string, hint?: "adamw" | "sgd" | "momentum") =>
+  readTraining({
+    entries: [],
+    settings,
+    file: "train.yaml",
+    framework,
+    config: { ...defaultConfig(), model: { ...defaultConfig().model, ...(hint ? { optimizer: hint } : {}) } },
+  }).optimizer;
+
+const advise = (o: Partial<LearningRateInput>) => {
+  const framework = o.framework ?? "generic";
+  const settings = o.settings ?? [];
+  return learningRateAdvice({
+    framework,
     role: "micro_batch",
     k: 2,
     learningRate: { before: 3e-4, after: 3e-4 },
-    settings: [],
+    settings,
+    optimizer: optimizerOf(settings, framework),
     ...o,
   });
+};
 
 describe("learning-rate rules", () => {
   it("Adam at ×2 with the LR unchanged: ×1.414 (square-root rule)", () => {
@@ -243,19 +259,23 @@ describe("frameworks that scale the learning rate themselves", () => {
 });
 
 describe("optimizer names and number style", () => {
-  it("groups optimizer names", () => {
-    expect(optimizerFamily("paged_adamw_8bit").family).toBe("adam");
-    expect(optimizerFamily("Lamb").family).toBe("adam");
-    expect(optimizerFamily("SGD").family).toBe("sgd");
-    expect(optimizerFamily("nesterov_momentum").family).toBe("sgd-momentum");
-    expect(optimizerFamily("auto", "ultralytics").family).toBe("unknown");
+  it("groups the workload's optimizer kinds by learning-rate rule", () => {
+    const family = (name: string) =>
+      optimizerFamily(optimizerOf([setting("optimizer", "optim", name)], "generic").value);
+    expect(family("paged_adamw_8bit")).toBe("adam");
+    expect(family("Lamb")).toBe("adam");
+    expect(family("RMSprop")).toBe("adam");
+    expect(family("SGD")).toBe("sgd");
+    expect(family("nesterov_momentum")).toBe("sgd-momentum");
+    expect(family("auto")).toBe("unknown");
+    expect(optimizerFamily(null)).toBe("unknown");
   });
 
   it("a file's own optimizer wins over model.optimizer, which wins over the framework's default", () => {
     const own = [setting("optimizer", "optim", "sgd")];
-    expect(fileOptimizer({ settings: own, hint: "adamw", framework: "huggingface" }).family).toBe("sgd");
-    expect(fileOptimizer({ settings: [], hint: "momentum", framework: "huggingface" }).family).toBe("sgd-momentum");
-    expect(fileOptimizer({ settings: [], framework: "huggingface" }).family).toBe("adam");
+    expect(optimizerFamily(optimizerOf(own, "huggingface", "adamw").value)).toBe("sgd");
+    expect(optimizerFamily(optimizerOf([], "huggingface", "momentum").value)).toBe("sgd-momentum");
+    expect(optimizerFamily(optimizerOf([], "huggingface").value)).toBe("adam");
   });
 
   it("writes the suggestion the way the user wrote theirs", () => {

@@ -4,6 +4,7 @@ import { zhTWNotes } from "../../src/report/messages/zh-TW-notes.js";
 import { zhTWSources } from "../../src/report/messages/zh-TW-sources.js";
 import { zhTW } from "../../src/report/messages/zh-TW.js";
 import { renderComment } from "../../src/report/render-comment.js";
+import { englishRuns } from "./english-runs.js";
 import { SCENARIOS, scenario } from "./scenarios.js";
 
 const GLOSSARY = readFileSync(new URL("../../docs/glossary.zh-TW.md", import.meta.url), "utf8");
@@ -48,23 +49,6 @@ function chineseTexts(): Array<[string, string]> {
     readFileSync(new URL(`./__snapshots__/${name}.zh-TW.md`, import.meta.url), "utf8"),
   ]);
   return [...messages, ...comments, ...snapshots];
-}
-
-/**
- * English prose left in a Chinese text: four or more English words in a row once code (fenced,
- * inline, <code>), HTML tags, links, citations ("Kaplan et al. 2020", "Riedmiller & Braun 1993")
- * and dotted or snake_case keys are taken out.
- */
-function englishRuns(text: string): string[] {
-  const stripped = text
-    .replace(/```[\s\S]*?```/g, " ")
-    .replace(/`[^`\n]*`/g, " ")
-    .replace(/<code>[\s\S]*?<\/code>/g, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/https?:\/\/\S+/g, " ")
-    .replace(/[A-Z][\w-]*(?: (?:&|and) [A-Z][\w-]*)?(?: et al\.)?,? \d{4}[a-z]?/g, " ")
-    .replace(/\b[\w-]+(?:[._/][\w-]+)+\b/g, " ");
-  return [...stripped.matchAll(/\b[A-Za-z][A-Za-z'-]*(?:[ ,;:()-]+[A-Za-z][A-Za-z'-]*){3,}/g)].map((m) => m[0]);
 }
 
 describe("docs/glossary.zh-TW.md", () => {
@@ -129,7 +113,8 @@ describe("English in the Traditional Chinese comment", () => {
     ]);
     expect(
       englishRuns(
-        "`per_device_train_batch_size` 與 thresholds.largeBatchFactor（McCandlish et al. 2018；Riedmiller & Braun 1993）、A100-80GB、CUDA context",
+        "`per_device_train_batch_size` 與 thresholds.largeBatchFactor（McCandlish et " +
+          "al. 2018；Riedmiller & Braun 1993）、A100-80GB、CUDA context",
       ),
     ).toEqual([]);
   });

@@ -42,6 +42,7 @@ export const en = {
   "group.effective": "effective batch {before} → {after}{unit}{ratio}",
   "group.change": "{key} ({where}): {before} → {after}{from}",
   "group.inherited": "(inherited from {file})",
+  "group.launchScript": "(in the launch script {file}, which runs this config)",
   "word.line": "line {line}",
   "word.listJoin": ", ",
   "unit.samples": "examples",
@@ -172,9 +173,11 @@ export const en = {
   "alert.fileErrors": "batch-advisor could not read all of {path}; it used the settings it could read:",
   "alert.detectWarnings": "In {path}:",
   "alert.unreadableValue":
-    "Cannot read the new value of {key} ({where}): {value}{reason}. The new effective batch is not known, so nothing that depends on it is predicted.",
+    "Cannot read the new value of {key} ({where}): {value}{reason}. The new " +
+    "effective batch is not known, so nothing that depends on it is predicted.",
   "alert.unreadableValueBefore":
-    "Cannot read the old value of {key} ({where}): {value}{reason}. The old effective batch is not known, so the change cannot be measured against it.",
+    "Cannot read the old value of {key} ({where}): {value}{reason}. The old " +
+    "effective batch is not known, so the change cannot be measured against it.",
   "alert.reason": " ({reason})",
   "alert.unreadable": "Configs batch-advisor could not read (fix them and push again):",
   "alert.fileError": "{where}{message}",
@@ -184,7 +187,9 @@ export const en = {
 
   // the chart and its table
   "chart.caption":
-    "Steps, examples and wall time to reach the same loss, relative to the old batch (= 1), for batch sizes around {before} → {after}. Perfect scaling is steps ∝ 1/batch, the best a bigger batch can do.",
+    "Steps, examples and wall time to reach the same loss, relative to the old " +
+    "batch (= 1), for batch sizes around {before} → {after}. Perfect scaling is " +
+    "steps ∝ 1/batch, the best a bigger batch can do.",
   "chart.col.batch": "Batch size ({unit})",
   "chart.col.steps": "Steps",
   "chart.col.perfect": "Steps if perfect scaling",
@@ -196,7 +201,8 @@ export const en = {
   "chart.xAxis": "Batch size ({unit})",
   "chart.yAxis": "Steps (before = 1)",
   "chart.uncertain":
-    "The critical batch is uncertain here (B_crit between {low} and {high}), so read this curve as one possibility, not a prediction.",
+    "The critical batch is uncertain here (B_crit between {low} and {high}), so " +
+    "read this curve as one possibility, not a prediction.",
 
   // many changes
   "collapsed.summary": "{count} more changes, one line each",
@@ -212,7 +218,9 @@ export const en = {
   "how.summary": "<b>How this was measured</b>",
   "how.source": "Compared: {source}",
   "how.noProxy":
-    "No proxy run: speed and convergence are not predicted; memory comes from the workload the config describes (model, method, GPU), the model hints and the calibration point, without the proxy's fit.",
+    "No proxy run: speed and convergence are not predicted; memory comes from " +
+    "the workload the config describes (model, method, GPU), the model hints and " +
+    "the calibration point, without the proxy's fit.",
   "how.runOne": "Proxy run:",
   "how.run": "Proxy run {n} (for {files}):",
   "how.moreRuns": "…and {count} more proxy runs (see the JSON output).",
@@ -225,9 +233,12 @@ export const en = {
   "how.memory": "Peak memory at batch {batches}: {slope} per example (R² {r2})",
   "how.loss": "Loss curves at batch {curves}: {steps} training steps in all",
   "how.noise":
-    "Noise scale: gradients at batch {small} and {big} over {samples} steps; B_simple = {value} (95% interval {low}–{high}) at loss {atLoss}, from {initialLoss} at the start",
+    "Noise scale: gradients at batch {small} and {big} over {samples} steps; " +
+    "B_simple = {value} (95% interval {low}–{high}) at loss {atLoss}, from " +
+    "{initialLoss} at the start",
   "how.critical":
-    "Critical batch measured directly: B_crit = {bCrit} from {runs} runs to loss {target} (R² {r2}; learning rate {rule})",
+    "Critical batch measured directly: B_crit = {bCrit} from {runs} runs to loss " +
+    "{target} (R² {r2}; learning rate {rule})",
   "how.wall": "Wall time: {seconds} (budget {budget})",
   "how.partial": "Partial: the time budget stopped the run early (log: {reason}).",
   "how.partialPhase": "Partial: the time budget stopped the run early, in its {phase} phase (log: {log}).",
@@ -261,19 +272,24 @@ export const en = {
   // how a framework scales the learning rate by itself
   "scaling.mmengine-auto-scale-lr": "mmengine auto_scale_lr: lr × (effective batch ÷ base_batch_size)",
   "scaling.mmengine-auto-scale-lr-off":
-    "mmengine auto_scale_lr is off: set auto_scale_lr.enable=True (or pass --auto-scale-lr) to scale the LR linearly from base_batch_size",
+    "mmengine auto_scale_lr is off: set auto_scale_lr.enable=True (or pass " +
+    "--auto-scale-lr) to scale the LR linearly from base_batch_size",
   "scaling.timm-lr-base":
-    "timm derives lr = lr_base × global batch ÷ lr_base_size (linear, or sqrt for adaptive optimizers) while --lr is unset",
+    "timm derives lr = lr_base × global batch ÷ lr_base_size (linear, or sqrt " +
+    "for adaptive optimizers) while --lr is unset",
   "scaling.latent-diffusion-scale-lr":
-    "latent-diffusion main.py --scale_lr (default True): lr = accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
+    "latent-diffusion main.py --scale_lr (default True): lr = " +
+    "accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
   "scaling.detectron2-reference-world-size":
     "detectron2 REFERENCE_WORLD_SIZE={size} rescales IMS_PER_BATCH and BASE_LR linearly to the actual number of GPUs",
   "scaling.detectron2-reference-world-size-by-hand":
-    "detectron2 REFERENCE_WORLD_SIZE only rescales for a different number of GPUs; a batch edited by hand needs BASE_LR scaled by hand",
+    "detectron2 REFERENCE_WORLD_SIZE only rescales for a different number of " +
+    "GPUs; a batch edited by hand needs BASE_LR scaled by hand",
   "scaling.ludwig-lr-scaling": "Ludwig learning_rate_scaling={value} scales the LR with the number of workers",
   "scaling.ludwig-lr-scaling-by-hand": "Ludwig learning_rate_scaling follows the number of workers, not batch_size",
   "scaling.ultralytics-nbs":
-    "Ultralytics accumulates up to the nominal batch nbs={nbs}, so below it the effective batch and LR stay put; above it lr0 is not rescaled",
+    "Ultralytics accumulates up to the nominal batch nbs={nbs}, so below it the " +
+    "effective batch and LR stay put; above it lr0 is not rescaled",
 
   // above the fold: the headline table, the one action, the folds
   "head.row.batch": "Effective batch (per-device × accumulation × devices)",
@@ -291,18 +307,26 @@ export const en = {
   "action.split":
     "use {micro} per device × accumulation {accumulation}: the same effective batch, and it fits in {budget}.",
   "action.shard":
-    "not even one example per device fits in {budget}: shard the model states (ZeRO/FSDP), checkpoint activations, or train fewer parameters.",
+    "not even one example per device fits in {budget}: shard the model states " +
+    "(ZeRO/FSDP), checkpoint activations, or train fewer parameters.",
   "action.reduce":
-    "bring the peak per device under {budget}: a smaller per-device batch with more gradient accumulation keeps the effective batch.",
+    "bring the peak per device under {budget}: a smaller per-device batch with " +
+    "more gradient accumulation keeps the effective batch.",
   "action.readable": "write {key} as a number the bot can read, so the new effective batch is known.",
   "action.lr": "set {key} to {value} ({rule}); the review has a one-click suggestion on that line.",
   "action.lrKey": "the learning rate",
   "action.lrUnknown": "name the optimizer; then multiply the learning rate by {linear} (SGD) or {sqrt} (Adam family).",
   "action.schedule": "scale the step-counted settings: {list}.",
+  "suggestion.schedule":
+    "The batch changes ×{k} but the step counts on this line do not: {changes} keeps the examples seen " +
+    "as before (Goyal et al. 2017 rescale their schedule with the batch the same way).",
   "action.sameBatch": "nothing for convergence; check that the new per-device batch fits in memory.",
   "action.none": "nothing to change.",
   "same.batch":
-    "The effective batch stays {batch} ({parts}): the same updates, so the same convergence per step; memory per device follows the per-device batch ({memory}); each step usually runs faster; BatchNorm statistics now come from {micro} examples per device.",
+    "The effective batch stays {batch} ({parts}): the same updates, so the same " +
+    "convergence per step; memory per device follows the per-device batch " +
+    "({memory}); each step usually runs faster; BatchNorm statistics now come " +
+    "from {micro} examples per device.",
   "same.part": "{name} {factor}",
   "same.memoryUnknown": "×{k} for activations",
   "fold.details": "Details for {path}: changed settings, every number with its source, alerts, learning rate, curve",
@@ -316,9 +340,6 @@ export const en = {
   "summary.col.verdict": "Verdict",
   "summary.more": "…and {count} more: each is folded below, or listed in the JSON output (`--json`).",
 
-  "suggestion.schedule":
-    "The batch changes ×{k} but the step counts on this line do not: {changes} keeps the examples seen " +
-    "as before (Goyal et al. 2017 rescale their schedule with the batch the same way).",
   // how the batches were compared with B_crit
   "frame.your-measurement": "your effective batch ({before} → {after} {unit}) against the critical batch you measured",
   "frame.your-proxy-same": "your model and data trained at your batch sizes ({before} → {after})",

@@ -43,6 +43,7 @@ export const zhTW: Record<MessageId, string> = {
   "group.effective": "有效批次 {before} → {after}{unit}{ratio}",
   "group.change": "{key}（{where}）：{before} → {after}{from}",
   "group.inherited": "（繼承自 {file}）",
+  "group.launchScript": "（在執行這個設定檔的啟動腳本 {file} 中）",
   "word.line": "第 {line} 行",
   "word.listJoin": "、",
   "unit.samples": "筆樣本",
@@ -212,7 +213,8 @@ export const zhTW: Record<MessageId, string> = {
   "how.memory": "在批次 {batches} 下量測記憶體峰值：每筆樣本 {slope}（R² {r2}）",
   "how.loss": "在批次 {curves} 下記錄損失曲線：共 {steps} 個訓練步",
   "how.noise":
-    "梯度雜訊尺度：在 {samples} 步中分別以批次 {small} 與 {big} 計算梯度；B_simple = {value}（95% 區間 {low}–{high}），量測時損失為 {atLoss}，開始時為 {initialLoss}",
+    "梯度雜訊尺度：在 {samples} 步中分別以批次 {small} 與 {big} 計算梯度；B_simple = {value}（95% 區間 " +
+    "{low}–{high}），量測時損失為 {atLoss}，開始時為 {initialLoss}",
   "how.critical":
     "直接量測臨界批次：由 {runs} 次訓練到損失 {target} 的結果得到 B_crit = {bCrit}（R² {r2}；學習率 {rule}）",
   "how.wall": "實際耗時：{seconds}（預算 {budget}）",
@@ -275,13 +277,14 @@ export const zhTW: Record<MessageId, string> = {
   "action.lrKey": "學習率",
   "action.lrUnknown": "寫明最佳化器；然後把學習率乘以 {linear}（SGD）或 {sqrt}（Adam 系列）。",
   "action.schedule": "縮放以步數計的設定：{list}。",
-  "action.sameBatch": "收斂不需要調整；請確認新的每 GPU 批次放得進記憶體。",
   "suggestion.schedule":
     "批次變為 ×{k}，但這一行以步數計的設定沒有跟著調整：改成 {changes}，看到的樣本數才會與之前相同" +
     "（Goyal et al. 2017 也以同樣方式隨批次縮放訓練排程）。",
+  "action.sameBatch": "收斂不需要調整；請確認新的每 GPU 批次放得進記憶體。",
   "action.none": "不需要調整。",
   "same.batch":
-    "有效批次維持 {batch}（{parts}）：更新完全相同，因此每一步的收斂也相同；每張 GPU 的記憶體跟著每 GPU 批次變化（{memory}）；每一步通常跑得更快；BatchNorm 的統計量改由每張 GPU {micro} 個樣本算出。",
+    "有效批次維持 {batch}（{parts}）：更新完全相同，因此每一步的收斂也相同；每張 GPU 的記憶體跟著每 GPU " +
+    "批次變化（{memory}）；每一步通常跑得更快；BatchNorm 的統計量改由每張 GPU {micro} 個樣本算出。",
   "same.part": "{name} {factor}",
   "same.memoryUnknown": "活化值 ×{k}",
   "fold.details": "{path} 的細節：變更的設定、每個數字的來源、警示、學習率、曲線",
