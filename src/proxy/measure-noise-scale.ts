@@ -1,5 +1,7 @@
+import * as tf from "@tensorflow/tfjs";
 import { createBatchOrder } from "./data/batch-order.js";
 import { disposeBatch, makeBatch } from "./data/make-batch.js";
+import { adamPreconditioner } from "./adam-preconditioner.js";
 import { gradientSample } from "./gradient-sample.js";
 import { planLearningRate } from "./learning-rate.js";
 import type { ProxyModel } from "./models/proxy-model.js";
@@ -8,6 +10,7 @@ import type { PhaseContext, PhaseResult } from "./phase-context.js";
 import { seededRandom } from "./seeded-random.js";
 import { createOptimizer, disposeTrainer, evaluateLoss, trainOnNext, type Trainer } from "./train-step.js";
 import { trainToPlateau } from "./train-to-plateau.js";
+import { tuneLearningRate } from "./tune-learning-rate.js";
 import type { NoisePlan, NoiseSample, NoiseScaleMeasurement } from "./types.js";
 
 const MIN_SMALL_BATCH = 16;
@@ -37,14 +40,35 @@ export async function measureNoiseScale(
   options: NoiseScaleOptions = {},
 ): Promise<PhaseResult<NoiseScaleMeasurement | undefined>> {
   const { plan, task, budget, progress } = context;
-  const trainBatch = Math.min(...plan.batchSizes);
+  const trainBatch = options.trainBatch ?? Math.min(...plan.batchSizes);
   // B_big = 8·B_small must not be far below B_simple or single-sample |G|² estimates drown in noise.
   const bSmall = options.smallBatch ?? Math.max(MIN_SMALL_BATCH, trainBatch);
   const multiple = options.bigBatchMultiple ?? 8;
   const sampleCount = options.samples ?? 24;
   const stepsBetween = options.stepsBetween ?? 4;
   const decay = options.emaDecay ?? 0.9;
-  const learningRate = planLearningRate(plan, trainBatch);
+  const notes: string[] = [];
+  let learningRate = planLearningRate(plan, trainBatch);
+  if (options.learningRateSearch) {
+    const { multipliers, steps } = options.learningRateSearch;
+    const search = tuneLearningRate(task, {
+      optimizer: plan.optimizer,
+      base: learningRate,
+      batch: trainBatch,
+      multipliers,
+      steps,
+      seed: plan.seed,
+      budget,
+    });
+    // A search the budget cut short could pick another rate than the plan's: no number rather than another one.
+    if (search.stopped) return { value: undefined, stopped: `${budget.reason()} during the learning-rate search` };
+    notes.push(
+      `noise: learning rate searched at B=${trainBatch} over ${search.tried.map((t) => formatLr(t.learningRate)).join(", ")}` +
+        ` (${steps} steps each, held-out loss ${search.tried.map((t) => t.loss.toFixed(3)).join(", ")}):` +
+        ` ${formatLr(search.best)}`,
+    );
+    learningRate = search.best;
+  }
   const trainer: Trainer = {
     model: options.model ?? task.createModel(),
     dataset: task.dataset,
@@ -52,7 +76,6 @@ export async function measureNoiseScale(
   };
   const trainOrder = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "noise-train"));
   const sampleOrder = createBatchOrder(task.dataset.train.count, seededRandom(plan.seed, "noise-sample"));
-  const notes: string[] = [];
   const samples: NoiseSample[] = [];
   let stopped: string | undefined;
   let step = 0;
@@ -89,13 +112,18 @@ export async function measureNoiseScale(
         stopped = `${budget.reason()} after ${samples.length} of ${sampleCount} gradient samples`;
         break;
       }
-      const sample = gradientSample(trainer, { order: sampleOrder, bSmall, multiple });
+      const preconditioner = await adamPreconditioner(trainer.optimizer, trainer.model);
+      const sample = gradientSample(trainer, { order: sampleOrder, bSmall, multiple, preconditioner });
+      if (preconditioner) tf.dispose(preconditioner);
       samples.push({
         step,
         loss: sample.loss,
         gSmallSq: sample.gSmallSq,
         gBigSq: sample.gBigSq,
         ...unbiasedEstimates(sample),
+        ...(sample.preconditioned
+          ? { preconditioned: { ...sample.preconditioned, ...unbiasedEstimates(sample.preconditioned) } }
+          : {}),
       });
       progress(
         "noise",
@@ -114,16 +142,25 @@ export async function measureNoiseScale(
     if (stopped) return { value: undefined, stopped: `${stopped}; no noise scale`, notes };
     if (samples.length < 2)
       return { value: undefined, stopped, notes: [...notes, "noise: fewer than two gradient samples, no noise scale"] };
+    const scale = (series: Array<{ gTrueSq: number; traceSigma: number }>) => ({
+      bSimple: simpleNoiseScale(series, decay),
+      interval: bootstrapInterval(series, {
+        decay,
+        resamples: options.bootstrapResamples ?? 1000,
+        rng: seededRandom(plan.seed, "bootstrap"),
+      }),
+    });
+    const preconditioned = samples.every((s) => s.preconditioned) ? samples.map((s) => s.preconditioned!) : undefined;
+    // Adam steps along P·g: in the coordinates where that is plain SGD the gradient is P^½·g, so the
+    // noise scale of the update is tr(PΣ)/GᵀPG (McCandlish et al. 2018 §2.3 on preconditioning).
+    const update = scale(preconditioned ?? samples);
     return {
       value: {
         bSmall,
         bBig: bSmall * multiple,
-        bSimple: simpleNoiseScale(samples, decay),
-        interval: bootstrapInterval(samples, {
-          decay,
-          resamples: options.bootstrapResamples ?? 1000,
-          rng: seededRandom(plan.seed, "bootstrap"),
-        }),
+        ...update,
+        metric: preconditioned ? "adam-preconditioned" : "euclidean",
+        ...(preconditioned ? { euclidean: scale(samples) } : {}),
         atLoss: biasCorrectedEma(
           samples.map((s) => s.loss),
           decay,

@@ -48,7 +48,14 @@ export interface ProxyPlan {
 }
 
 export interface NoisePlan {
-  /** B_small of the gradient-norm samples; default the smaller of batchSizes, at least 16. Training in this phase uses the smaller of batchSizes. */
+  /** The batch the phase trains at; default the smaller of batchSizes. */
+  trainBatch?: number;
+  /**
+   * Before training, a short search for the learning rate at trainBatch: the plan's rate for that
+   * batch times each multiplier, `steps` steps each from the same start, lowest held-out loss wins.
+   */
+  learningRateSearch?: { multipliers: number[]; steps: number };
+  /** B_small of the gradient-norm samples; default trainBatch, at least 16. */
   smallBatch?: number;
   /** B_big = multiple × B_small, as the mean of that many micro-batch gradients (default 8). */
   bigBatchMultiple?: number;
@@ -132,15 +139,25 @@ export interface NoiseSample {
   /** Unbiased per-sample estimates (McCandlish et al. 2018, App. A.1) before smoothing. */
   gTrueSq: number;
   traceSigma: number;
+  /** The same in Adam's preconditioned metric (Σ pᵢ·gᵢ², pᵢ = 1/(√v̂ᵢ + ε)), when the optimizer is Adam. */
+  preconditioned?: { gSmallSq: number; gBigSq: number; gTrueSq: number; traceSigma: number };
 }
 
 export interface NoiseScaleMeasurement {
   bSmall: number;
   bBig: number;
-  /** B_simple = EMA(tr Σ) / EMA(|G|²) at the end of the measurement window. */
+  /** B_simple = EMA(tr Σ) / EMA(|G|²) at the end of the measurement window, in `metric`. */
   bSimple: number;
   /** Bootstrap interval (2.5 %, 97.5 %) of B_simple. */
   interval: [number, number];
+  /**
+   * The metric of the norms: "adam-preconditioned" (tr(PΣ)/GᵀPG with Adam's P = 1/(√v̂ + ε), the
+   * noise scale of the update Adam takes) or "euclidean" (tr Σ/|G|², the update of SGD). Absent in
+   * measurements written before the distinction, which were euclidean.
+   */
+  metric?: "adam-preconditioned" | "euclidean";
+  /** The euclidean B_simple beside an Adam-preconditioned one, for context. */
+  euclidean?: { bSimple: number; interval: [number, number] };
   /** Loss at which the reported value was taken: the noise scale grows as the loss falls. */
   atLoss: number;
   /** The loss at the start of training, to show how far along the curve the value was taken. */

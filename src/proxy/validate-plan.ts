@@ -32,6 +32,13 @@ const planSchema = z.object({
     .union([
       z.literal(false),
       z.object({
+        trainBatch: batch.optional(),
+        learningRateSearch: z
+          .object({
+            multipliers: z.array(z.number().positive().max(1000)).min(1).max(12),
+            steps: z.number().int().min(1).max(10_000),
+          })
+          .optional(),
         smallBatch: batch.optional(),
         bigBatchMultiple: z.number().int().min(2).max(64).optional(),
         samples: z.number().int().min(2).max(1000).optional(),
@@ -46,7 +53,8 @@ const planSchema = z.object({
 
 /**
  * Checks a plan's bounds before any training; the error names the key and what is allowed.
- * @example validatePlan({ ...plan, batchSizes: [0, 32] }) // throws "plan.batchSizes.0: Too small: expected number to be >=1"
+ * @example validatePlan({ ...plan, batchSizes: [0, 32] }) // throws "plan.batchSizes.0: Too small: expected number to
+ * be >=1"
  */
 export function validatePlan(plan: ProxyPlan): void {
   const result = planSchema.safeParse(plan);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defaultPlan, USER_TASK_MAX_BATCH } from "../../src/proxy/default-plan.js";
+import {
+  defaultPlan,
+  NOISE_LR_MULTIPLIERS,
+  NOISE_TRAIN_BATCH_MAX,
+  USER_TASK_MAX_BATCH,
+} from "../../src/proxy/default-plan.js";
 import { mapBatchSizes } from "../../src/proxy/map-batch-sizes.js";
 import { validatePlan } from "../../src/proxy/validate-plan.js";
 
@@ -72,10 +77,19 @@ describe("a user's own model or data trains at the user's own batch sizes", () =
     expect(quick.batchSizes).toEqual(full.batchSizes);
   });
 
-  it("--quick reads the noise scale at the same point of the loss curve as the default plan", () => {
+  it("--quick measures the noise scale exactly as the default plan does, so the regime label cannot move", () => {
     const full = defaultPlan({ batchSizes: [32, 512], model });
     const quick = defaultPlan({ batchSizes: [32, 512], model, quick: true });
     expect(quick.noise).toEqual(full.noise);
+  });
+
+  it("the noise phase searches its learning rate first, at the old batch up to NOISE_TRAIN_BATCH_MAX", () => {
+    expect(defaultPlan({ batchSizes: [32, 512], model }).noise).toMatchObject({
+      trainBatch: 32,
+      learningRateSearch: { multipliers: NOISE_LR_MULTIPLIERS },
+    });
+    expect(defaultPlan({ batchSizes: [512, 1024], model }).noise).toMatchObject({ trainBatch: NOISE_TRAIN_BATCH_MAX });
+    expect(defaultPlan({ batchSizes: [32, 512] }).noise).not.toHaveProperty("learningRateSearch");
   });
 
   it("the built-in stand-in keeps its own small batches", () => {
