@@ -18,7 +18,8 @@ export interface StepsFit {
  * eq. 2.11), linear in 1/B, each point weighted by 1/S² so that every batch size counts by its
  * relative error (an unweighted fit is ruled by the small batches' large step counts). In this
  * weighting the fit of E(B) = E_min·(1 + B/B_crit), linear in B, is the same fit.
- * @example fitSteps([{ batchSize: 16, steps: 1200 }, { batchSize: 64, steps: 450 }, { batchSize: 256, steps: 262.5 }]).bCrit // 80
+ * @example fitSteps([{ batchSize: 16, steps: 1200 }, { batchSize: 64, steps: 450 }, { batchSize: 256, steps: 262.5
+ * }]).bCrit // 80
  */
 export function fitSteps(points: Array<{ batchSize: number; steps: number }>): StepsFit {
   if (points.length < 2) throw new Error(`fitSteps needs at least two points, got ${points.length}`);

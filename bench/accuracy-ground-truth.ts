@@ -14,7 +14,8 @@ import type { machineInfo } from "./machine.js";
 
 export interface GroundTruthPoint {
   batchSize: number;
-  /** The learning rate the search chose (fewest steps summed over the search seeds), and as a multiple of the rule's value. */
+  /** The learning rate the search chose (fewest steps summed over the search seeds), and as a multiple of the rule's
+   * value. */
   learningRate: number;
   multiplier: number;
   /** True when the fastest rate was the grid's smallest or largest tried: the optimum may lie beyond it. */
@@ -105,7 +106,8 @@ export async function measureGroundTruth(
   const started = performance.now();
   await loadBackend({ force: "wasm" });
   const { plan } = task;
-  // prepareTask is what runProxy loads: the built-in data, or a user's topology and sample (paths from the repository root).
+  // prepareTask is what runProxy loads: the built-in data, or a user's topology and sample (paths from the repository
+  // root).
   const { dataset, topology } = await prepareTask(plan, { baseDir: REPO_ROOT });
   const evalBatch = heldOutBatch(dataset);
   const points: GroundTruthPoint[] = [];
@@ -154,7 +156,9 @@ export async function measureGroundTruth(
         runs,
       });
       options.log?.(
-        `  ${task.name} B=${batchSize}: ${stepsBySeed.join("/")} steps at lr ${(rule * best.multiplier).toPrecision(3)} (×${best.multiplier} the rule)${search.atEdge ? ", at the grid's edge" : ""}`,
+        `  ${task.name} B=${batchSize}: ${stepsBySeed.join("/")} steps at ` +
+          `lr ${(rule * best.multiplier).toPrecision(3)} (×${best.multiplier} the ` +
+          `rule)${search.atEdge ? ", at the grid's edge" : ""}`,
       );
     }
   } finally {
@@ -173,7 +177,10 @@ export async function measureGroundTruth(
     spec: taskSpec(task, options.seeds),
     targetLoss: task.targetLoss,
     seeds: options.seeds,
-    learningRateRule: `${plan.optimizer === "adam" ? "√B" : "linear in B"} from ${plan.learningRate} at B=${plan.batchSizes[0]} (the advisor's default plan), searched over ×${task.learningRateGrid.join(", ×")}`,
+    learningRateRule:
+      `${plan.optimizer === "adam" ? "√B" : "linear in B"} ` +
+      `from ${plan.learningRate} at B=${plan.batchSizes[0]} (the advisor's default ` +
+      `plan), searched over ×${task.learningRateGrid.join(", ×")}`,
     points,
     fit: fit && {
       ...fit,

@@ -40,7 +40,8 @@ export interface TargetRunOptions {
   maxSteps: number;
 }
 
-/** Held-out checks near the target come every this many examples (at least every step), so a check costs about what training between checks does. */
+/** Held-out checks near the target come every this many examples (at least every step), so a check costs about what
+ * training between checks does. */
 const CHECK_EXAMPLES = 96;
 
 /**
@@ -48,7 +49,8 @@ const CHECK_EXAMPLES = 96;
  * set is only evaluated once the smoothed training loss is within a tenth of the initial gap of the
  * target (it cannot be reached much before), then every ~96 examples: the step count is exact for
  * B ≥ 96 and at most ⌈96/B⌉ − 1 steps late below.
- * @example stepsToTarget({ plan, dataset, evalBatch, batchSize: 64, learningRate: 2e-3, seed: 1, targetLoss: 0.3, maxSteps: 5000 }).steps
+ * @example stepsToTarget({ plan, dataset, evalBatch, batchSize: 64, learningRate: 2e-3, seed: 1, targetLoss: 0.3,
+ * maxSteps: 5000 }).steps
  */
 export function stepsToTarget(options: TargetRunOptions): TargetRun {
   const { plan, dataset, evalBatch, batchSize, targetLoss } = options;

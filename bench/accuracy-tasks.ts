@@ -92,7 +92,8 @@ export function userTasks(): AccuracyTask[] {
     {
       name: "chars-mlp-adam",
       title:
-        "next character from the previous three (one-hot, 27 symbols, 12 000 synthetic-sentence examples), your mlp 81-128-27 with linear logits, Adam",
+        "next character from the previous three (one-hot, 27 symbols, 12 000 " +
+        "synthetic-sentence examples), your mlp 81-128-27 with linear logits, Adam",
       ...user("chars-mlp", "adam"),
       batchSizes: [16, 32, 64, 128, 256, 512, 1024],
       targetLoss: CHARS_TARGET,
@@ -123,7 +124,8 @@ export function accuracyTasks(): AccuracyTask[] {
     {
       name: "teacher-student-momentum",
       title:
-        "teacher–student (32 features, 10 classes, 10 % label noise, 65 536 examples: the default 8 192 overfit before the target), mlp, momentum SGD",
+        "teacher–student (32 features, 10 classes, 10 % label noise, 65 536 " +
+        "examples: the default 8 192 overfit before the target), mlp, momentum SGD",
       ...advisorPlan({
         batchSizes: [32, 256],
         optimizer: "momentum",

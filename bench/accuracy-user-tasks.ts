@@ -170,7 +170,11 @@ export async function benchUserTasks(options: { retrain?: boolean; log?: (line: 
         keep(task.name, p);
         runs[quick ? "quick" : "default"].push(p);
         log(
-          `  ${task.name} ${pair[0]} → ${pair[1]}${quick ? " --quick" : ""}: steps ×${p.stepsRatio.value.toFixed(3)} [${p.stepsRatio.low.toFixed(3)}, ${p.stepsRatio.high.toFixed(3)}] (${p.basis}, B_crit ${Math.round(p.bCrit.value)}, ${p.regime ?? "no regime"}) in ${p.cliSeconds.toFixed(0)} s`,
+          `  ${task.name} ${pair[0]} → ${pair[1]}${quick ? " --quick" : ""}: steps ` +
+            `×${p.stepsRatio.value.toFixed(3)} ` +
+            `[${p.stepsRatio.low.toFixed(3)}, ${p.stepsRatio.high.toFixed(3)}] ` +
+            `(${p.basis}, B_crit ${Math.round(p.bCrit.value)}, ${p.regime ?? "no regime"}) ` +
+            `in ${p.cliSeconds.toFixed(0)} s`,
         );
       }
     }
@@ -281,7 +285,12 @@ function sourceState(): { commit: string; srcDirty: boolean } | undefined {
 export function summariseUserTasks(r: UserTasksResult): string {
   const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
   const s = r.summary;
-  return `your-proxy tasks through the CLI: median error ${pct(s.medianRelError)} (naive ${pct(s.naiveMedianRelError)}), worst ${pct(s.worstRelError)}, interval coverage ${s.insideInterval}/${s.pairs}, same regime with --quick ${s.sameRegimeWithQuick}/${s.pairs}`;
+  return (
+    `your-proxy tasks through the CLI: median error ${pct(s.medianRelError)} ` +
+    `(naive ${pct(s.naiveMedianRelError)}), worst ${pct(s.worstRelError)}, ` +
+    `interval coverage ${s.insideInterval}/${s.pairs}, same regime with ` +
+    `--quick ${s.sameRegimeWithQuick}/${s.pairs}`
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

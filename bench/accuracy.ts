@@ -100,7 +100,8 @@ export async function benchAccuracy(options: AccuracyOptions = {}) {
     );
   }
 
-  // Tasks kept as a user's files, predicted through the CLI (≈1 min per pair): a --quick bench keeps the stored section.
+  // Tasks kept as a user's files, predicted through the CLI (≈1 min per pair): a --quick bench keeps the stored
+  // section.
   const userTasks = quick ? storedUserTasks() : await benchUserTasks({ retrain: options.retrain, log });
 
   const all = summarise("all", compared);
@@ -187,7 +188,15 @@ function pick(s: ReturnType<typeof summarise>, key: "naive" | "oracle") {
 export function summariseAccuracy(r: Awaited<ReturnType<typeof benchAccuracy>>): string {
   const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
   const s = r.summary;
-  return `steps ratio: median error ${pct(s.medianRelErrorSteps)} (naive ${pct(s.baselines.naive.medianRelErrorSteps)}, oracle ${pct(s.baselines.oracle.medianRelErrorSteps)}), worst ${pct(s.worstRelErrorSteps)}; time ratio median ${pct(s.medianRelErrorTime)}; memory worst ${pct(s.memoryWorstRelError)}; beats naive on every task: ${s.beatsNaiveOnEveryTask ? "yes" : "no"}`;
+  return (
+    `steps ratio: median error ${pct(s.medianRelErrorSteps)} ` +
+    `(naive ${pct(s.baselines.naive.medianRelErrorSteps)}, ` +
+    `oracle ${pct(s.baselines.oracle.medianRelErrorSteps)}), ` +
+    `worst ${pct(s.worstRelErrorSteps)}; time ratio ` +
+    `median ${pct(s.medianRelErrorTime)}; memory ` +
+    `worst ${pct(s.memoryWorstRelError)}; beats naive on every ` +
+    `task: ${s.beatsNaiveOnEveryTask ? "yes" : "no"}`
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

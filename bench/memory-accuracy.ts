@@ -83,7 +83,8 @@ function halfUnit(gb: number): number {
   return 0.5 * 10 ** -decimals * 1e9;
 }
 
-/** Which of the bot's parts a published number counts: everything but the CUDA context for allocator peaks; weights, gradients and optimizer states for model states. */
+/** Which of the bot's parts a published number counts: everything but the CUDA context for allocator peaks; weights,
+ * gradients and optimizer states for model states. */
 function comparedParts(what: Measure): Array<keyof MemoryParts> {
   return what === "model-states"
     ? ["weights", "gradients", "optimizer"]
@@ -207,5 +208,9 @@ export async function benchMemory(): Promise<MemoryResult> {
 export function summariseMemory(r: MemoryResult): string {
   const s = r.summary;
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  return `${s.rows} published peaks: median error ${pct(s.medianError)} (goal ≤ 10 %), worst ${pct(s.worstError)} (${s.worstRow}; goal ≤ 30 %), ${s.withinInterval}/${s.rows} inside the interval (goal ≥ 80 %)`;
+  return (
+    `${s.rows} published peaks: median error ${pct(s.medianError)} (goal ≤ 10 ` +
+    `%), worst ${pct(s.worstError)} (${s.worstRow}; goal ≤ 30 ` +
+    `%), ${s.withinInterval}/${s.rows} inside the interval (goal ≥ 80 %)`
+  );
 }

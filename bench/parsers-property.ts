@@ -31,7 +31,8 @@ interface KindFigures {
   /** Of those, the ones whose result named the bound (an error or unknown reason matched its message). */
   boundsHit: number;
   maxMs: number;
-  /** Most heap one result kept alive after a full collection (measured for each new most-entries input and slow ones). */
+  /** Most heap one result kept alive after a full collection (measured for each new most-entries input and slow ones).
+   * */
   maxRetainedMiB: number;
 }
 
@@ -62,7 +63,8 @@ interface FamilyFigures {
   slowest: { kind: InputKind; variant: string; ms: number; chars: number };
   /** Largest input, in characters (the 1 MiB lines). */
   largestInputChars: number;
-  /** Heap in use right after a parse, its result still held, above the heap before the family started; the most over all inputs (includes garbage not yet collected). */
+  /** Heap in use right after a parse, its result still held, above the heap before the family started; the most over all
+   * inputs (includes garbage not yet collected). */
   peakHeapAboveStartMiB: number;
   /** Most heap one parse result kept alive, after a full collection. */
   maxRetainedMiB: number;
@@ -155,7 +157,9 @@ export async function benchParsersProperty(options: { quick?: boolean; log?: (li
     families[family] = benchFamily(family, count);
     const f = families[family];
     options.log?.(
-      `  ${family}: ${f.inputs} inputs, ${f.failures} failures, p99 ${f.p99Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(0)} ms (${f.slowest.kind}: ${f.slowest.variant})  [${((performance.now() - t) / 1000).toFixed(0)} s]`,
+      `  ${family}: ${f.inputs} inputs, ${f.failures} failures, ` +
+        `p99 ${f.p99Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(0)} ms ` +
+        `(${f.slowest.kind}: ${f.slowest.variant})  [${((performance.now() - t) / 1000).toFixed(0)} s]`,
     );
   }
   const all = Object.values(families);
@@ -178,8 +182,12 @@ export async function benchParsersProperty(options: { quick?: boolean; log?: (li
     notes: [
       "Times are per parseConfig call on a shared 2-core machine; the contract checks are not timed.",
       "A 1 MiB line is about one input in a hundred; long lines of noise are 16 KiB.",
-      "peakHeapAboveStartMiB is sampled right after each parse with its result still held: it includes garbage not yet collected, and may miss a peak inside a parse; peakRssMiB is the operating system's high-water mark for the whole run.",
-      "maxRetainedMiB is what one result keeps alive after a full collection, measured for each input that held more entries than any before of its kind, and for up to 20 inputs per kind that took over 500 ms.",
+      "peakHeapAboveStartMiB is sampled right after each parse with its result " +
+        "still held: it includes garbage not yet collected, and may miss a peak " +
+        "inside a parse; peakRssMiB is the operating system's high-water mark for the whole run.",
+      "maxRetainedMiB is what one result keeps alive after a full collection, " +
+        "measured for each input that held more entries than any before of its kind, " +
+        "and for up to 20 inputs per kind that took over 500 ms.",
     ],
     families,
   };
@@ -189,7 +197,13 @@ export async function benchParsersProperty(options: { quick?: boolean; log?: (li
 
 /** One line for `npm run bench`. */
 export function summariseParsersProperty(r: Awaited<ReturnType<typeof benchParsersProperty>>): string {
-  return `${r.inputs} hostile inputs (${r.inputsPerFamily} per family), ${r.failures} failures; per input p99 ≤ ${r.p99MsPerInputWorstFamily.toFixed(1)} ms, max ${r.maxMsPerInput.toFixed(0)} ms; peak heap +${r.peakHeapAboveStartMiB.toFixed(0)} MiB (one result keeps ≤ ${r.maxRetainedMiB.toFixed(0)} MiB), RSS ${r.peakRssMiB.toFixed(0)} MiB`;
+  return (
+    `${r.inputs} hostile inputs (${r.inputsPerFamily} per family), ${r.failures} ` +
+    `failures; per input p99 ≤ ${r.p99MsPerInputWorstFamily.toFixed(1)} ms, ` +
+    `max ${r.maxMsPerInput.toFixed(0)} ms; peak heap ` +
+    `+${r.peakHeapAboveStartMiB.toFixed(0)} MiB (one result keeps ` +
+    `≤ ${r.maxRetainedMiB.toFixed(0)} MiB), RSS ${r.peakRssMiB.toFixed(0)} MiB`
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -144,7 +144,9 @@ export async function benchProxy(options: { quick?: boolean } = {}) {
       sgd: sgdMlp.gflops / perBackend.wasm.matmul.peak,
       stepGflops: { adam: mlpAt("wasm", 256).gflops, adamAt512: mlpAt("wasm", 512).gflops, sgd: sgdMlp.gflops },
       matmulPeakGflops: perBackend.wasm.matmul.peak,
-      note: "matmul/conv FLOPs of forward + backward (no input gradient for the first layer) per step ÷ step time, against the best plain matMul of the same backend",
+      note:
+        "matmul/conv FLOPs of forward + backward (no input gradient for the first " +
+        "layer) per step ÷ step time, against the best plain matMul of the same backend",
     },
     backends: perBackend,
     wasmVsCpu,
@@ -157,7 +159,12 @@ export async function benchProxy(options: { quick?: boolean } = {}) {
 export function summariseProxy(r: Awaited<ReturnType<typeof benchProxy>>): string {
   const f = r.mlpStepFractionOfMatmul;
   const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
-  return `default plan ${r.defaultPlan.medianSeconds.toFixed(1)} s (quick ${r.quickPlan.medianSeconds.toFixed(1)} s); mlp step = ${pct(f.adam)} of matmul peak at B=256 with Adam (${pct(f.adamAt512)} at 512; SGD ${pct(f.sgd)} at 256)`;
+  return (
+    `default plan ${r.defaultPlan.medianSeconds.toFixed(1)} s ` +
+    `(quick ${r.quickPlan.medianSeconds.toFixed(1)} s); mlp step ` +
+    `= ${pct(f.adam)} of matmul peak at B=256 with Adam (${pct(f.adamAt512)} at ` +
+    `512; SGD ${pct(f.sgd)} at 256)`
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

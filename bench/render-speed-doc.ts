@@ -57,7 +57,10 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
   if (!speed) return [...out, "Not measured yet: `npm run bench -- --only=detection,proxy,speed`.", ""];
   const phases = ["detect", "proxy", "estimate", "render", "total"] as const;
   out.push(
-    `\`analyze\` on the bundled example (${speed.analyzeRuns.default.length} default and ${speed.analyzeRuns.quick.length} quick runs in one process, medians; the first run of a process also loads the backend and the MNIST digits and took ${seconds(speed.analyzeSeconds.coldQuick)} with --quick):`,
+    `\`analyze\` on the bundled example (${speed.analyzeRuns.default.length} ` +
+      `default and ${speed.analyzeRuns.quick.length} quick runs in one process, ` +
+      "medians; the first run of a process also loads the backend and the MNIST " +
+      `digits and took ${seconds(speed.analyzeSeconds.coldQuick)} with --quick):`,
     "",
     table(
       ["mode", ...phases],
@@ -71,7 +74,9 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
   const growth = speed.growth as Growth;
   if (growth.filesWithoutProxy) {
     out.push(
-      "Cost against the number of changed config files. Without the proxy (detection and analytical estimates, generated changes of every framework fixture); and with the proxy on copies of one change, which share one proxy run:",
+      "Cost against the number of changed config files. Without the proxy " +
+        "(detection and analytical estimates, generated changes of every framework " +
+        "fixture); and with the proxy on copies of one change, which share one proxy run:",
       "",
       table(
         ["files", "without proxy", "with the proxy (--quick), one distinct plan", "proxy runs"],
@@ -90,7 +95,8 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
   }
   if (growth.batchSize) {
     out.push(
-      "Cost against batch size (default plan; real batches above 256 are mapped onto proxy batches ≤ 256, so the proxy's cost is bounded):",
+      "Cost against batch size (default plan; real batches above 256 are mapped " +
+        "onto proxy batches ≤ 256, so the proxy's cost is bounded):",
       "",
       table(
         ["change", "analyze", "of which proxy"],
@@ -111,8 +117,12 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
       ]),
     );
     out.push(
-      `Proxy (\`bench/proxy.ts\`): the default plan for ${proxy.change.join(" → ")} takes ${seconds(proxy.defaultPlan.medianSeconds)} and the quick plan ${seconds(proxy.quickPlan.medianSeconds)} (medians). ` +
-        `Training throughput against the best plain matMul of the same backend (${num(proxy.mlpStepFractionOfMatmul.matmulPeakGflops)} GFLOP/s on wasm):`,
+      `Proxy (\`bench/proxy.ts\`): the default plan ` +
+        `for ${proxy.change.join(" → ")} ` +
+        `takes ${seconds(proxy.defaultPlan.medianSeconds)} and the quick ` +
+        `plan ${seconds(proxy.quickPlan.medianSeconds)} (medians). ` +
+        "Training throughput against the best plain matMul of the same backend " +
+        `(${num(proxy.mlpStepFractionOfMatmul.matmulPeakGflops)} GFLOP/s on wasm):`,
       "",
       table(["backend", "model", "B", "samples/s", "GFLOP/s", "of matmul peak"], rows),
       "",
@@ -122,7 +132,8 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
   }
   if (detection) {
     out.push(
-      `Detection (\`bench/detection.ts\`): ${seconds(detection.detectSecondsFor500Files)} for a generated 500-file change, ${num(detection.filesPerSecond)} files/s.`,
+      `Detection (\`bench/detection.ts\`): ${seconds(detection.detectSecondsFor500Files)} ` +
+        `for a generated 500-file change, ${num(detection.filesPerSecond)} files/s.`,
       "",
     );
   }

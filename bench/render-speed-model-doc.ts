@@ -23,11 +23,18 @@ export function renderSpeedModelSection(result: SpeedModelResult | undefined): s
   if (!result) return [...out, "Not measured yet: `npm run bench -- --only=speed-model`.", ""];
   const sources = [...new Map(result.rows.map((r) => [r.source, r.url])).entries()];
   out.push(
-    "The step time the comment prints is analytical (docs/estimates.md, *Speed*): FLOPs per step at the achievable share of the GPU's dense peak, against the memory-bound floor, plus the gradient exchange the backward pass does not hide. " +
-      "Below, the same model predicts the optimizer step of published training runs, and the measured step is the run's tokens per step per GPU divided by its published tokens per second per GPU. " +
-      "The utilization curve was fitted to other runs (llm-foundry's sequence-2048 runs without checkpointing); none of these rows was used to fit it.",
+    "The step time the comment prints is analytical (docs/estimates.md, " +
+      "*Speed*): FLOPs per step at the achievable share of the GPU's dense peak, " +
+      "against the memory-bound floor, plus the gradient exchange the backward pass does not hide. " +
+      "Below, the same model predicts the optimizer step of published training " +
+      "runs, and the measured step is the run's tokens per step per GPU divided by " +
+      "its published tokens per second per GPU. " +
+      "The utilization curve was fitted to other runs (llm-foundry's sequence-2048 " +
+      "runs without checkpointing); none of these rows was used to fit it.",
     "",
-    `Median error ${pct(result.medianError, 1)}, worst ${pct(result.maxError, 1)}; ${result.withinInterval} of ${result.rows.length} measured step times fall inside the predicted interval.`,
+    `Median error ${pct(result.medianError, 1)}, ` +
+      `worst ${pct(result.maxError, 1)}; ${result.withinInterval} ` +
+      `of ${result.rows.length} measured step times fall inside the predicted interval.`,
     "",
     table(
       [
@@ -56,7 +63,9 @@ export function renderSpeedModelSection(result: SpeedModelResult | undefined): s
     "",
     ...result.rows.filter((r) => r.gpuNote).map((r) => `¹ ${r.gpuNote}.`),
     "",
-    "Where it errs: checkpointed runs take less time than a full extra forward predicts (the recompute overlaps and skips the attention scores' FlashAttention work), so the model is pessimistic for them by 10–20 %; " +
+    "Where it errs: checkpointed runs take less time than a full extra forward " +
+      "predicts (the recompute overlaps and skips the attention scores' " +
+      "FlashAttention work), so the model is pessimistic for them by 10–20 %; " +
       "the H100 row at a 500 W power limit runs slower than the datasheet card the catalogue describes.",
     "",
     `Sources: ${sources.map(([s, u]) => `[${s}](${u})`).join("; ")}.`,

@@ -102,7 +102,8 @@ export function speedModelComparison() {
   const result = {
     generatedBy: "npm run bench -- --only=speed-model",
     about:
-      "Predicted optimizer step time (src/estimate/gpu-step-time.ts) against published measured throughput; no row is an anchor of the utilization curve.",
+      "Predicted optimizer step time (src/estimate/gpu-step-time.ts) against " +
+      "published measured throughput; no row is an anchor of the utilization curve.",
     rows,
     medianError: median(rows.map((r) => r.error)),
     maxError: Math.max(...rows.map((r) => r.error)),
@@ -120,5 +121,9 @@ export async function benchSpeedModel() {
 }
 
 export function summariseSpeedModel(r: ReturnType<typeof speedModelComparison>): string {
-  return `median step-time error ${(100 * r.medianError).toFixed(1)} % over ${r.rows.length} published runs (goal ≤ ${100 * MEDIAN_ERROR_GOAL} %), ${r.withinInterval} inside the interval`;
+  return (
+    `median step-time error ${(100 * r.medianError).toFixed(1)} % ` +
+    `over ${r.rows.length} published runs (goal ≤ ${100 * MEDIAN_ERROR_GOAL} ` +
+    `%), ${r.withinInterval} inside the interval`
+  );
 }

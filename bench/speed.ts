@@ -135,7 +135,11 @@ export async function benchSpeed(options: { quick?: boolean } = {}) {
 
 /** One line for the bench runner. */
 export function summariseSpeed(r: Awaited<ReturnType<typeof benchSpeed>>): string {
-  return `analyze ${r.analyzeSeconds.default.toFixed(1)} s default, ${r.analyzeSeconds.quick.toFixed(1)} s --quick (goals ≤ 30 s, ≤ 10 s); mlp step at B=256 ${(100 * r.proxyMatmulFraction.mlp256).toFixed(0)} % of matmul FLOP/s`;
+  return (
+    `analyze ${r.analyzeSeconds.default.toFixed(1)} s ` +
+    `default, ${r.analyzeSeconds.quick.toFixed(1)} s --quick (goals ≤ 30 s, ≤ 10 ` +
+    `s); mlp step at B=256 ${(100 * r.proxyMatmulFraction.mlp256).toFixed(0)} % of matmul FLOP/s`
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -11,11 +11,13 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = resolve(process.argv[2] ?? join(root, "dist"));
 
-/** Loaded at run time only if installed: mnist is 41 MB of digits (the Action trains on synthetic data); the native backends are optional. */
+/** Loaded at run time only if installed: mnist is 41 MB of digits (the Action trains on synthetic data); the native
+ * backends are optional. */
 const EXTERNAL = ["mnist", "@tensorflow/tfjs-node", "@tensorflow/tfjs-node-gpu"];
 /**
  * Without these beside the bundle the wasm backend silently fails to initialise. The same list as
- * src/proxy/wasm-dir.ts (this script runs before TypeScript is compiled); test/action/dist-fresh.test.ts holds them equal.
+ * src/proxy/wasm-dir.ts (this script runs before TypeScript is compiled); test/action/dist-fresh.test.ts holds them
+ * equal.
  */
 const WASM_FILES = ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"];
 
@@ -47,5 +49,6 @@ for (const name of WASM_FILES) copyFileSync(join(wasmDir, name), join(outdir, na
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(
-  `batch-advisor action: ${join(outdir, "index.cjs")} (${(bytes / 1048576).toFixed(1)} MiB) and ${WASM_FILES.length} wasm files`,
+  `batch-advisor action: ${join(outdir, "index.cjs")} ` +
+    `(${(bytes / 1048576).toFixed(1)} MiB) and ${WASM_FILES.length} wasm files`,
 );

@@ -34,10 +34,12 @@ try {
   const stray = paths.filter((p) => /^(src|test|bench|dist|scripts|docs|\.github)\//.test(p));
   if (missing.length || stray.length)
     throw new Error(
-      `tarball: missing ${missing.join(", ") || "nothing"}; should not ship ${stray.slice(0, 5).join(", ") || "anything else"}`,
+      `tarball: missing ${missing.join(", ") || "nothing"}; should not ` +
+        `ship ${stray.slice(0, 5).join(", ") || "anything else"}`,
     );
   console.log(
-    `  ${packed.filename}: ${packed.entryCount} files, ${mib(packed.size)} packed, ${mib(packed.unpackedSize)} unpacked`,
+    `  ${packed.filename}: ${packed.entryCount} files, ${mib(packed.size)} ` +
+      `packed, ${mib(packed.unpackedSize)} unpacked`,
   );
 
   // 2. Install into an empty project, runtime dependencies only.
@@ -63,7 +65,8 @@ try {
   }
   const size = folderBytes(join(project, "node_modules"));
   console.log(
-    `  node_modules: ${mib(size)} (${readdirSync(join(project, "node_modules", "@tensorflow")).join(", ")} under @tensorflow)`,
+    `  node_modules: ${mib(size)} ` +
+      `(${readdirSync(join(project, "node_modules", "@tensorflow")).join(", ")} under @tensorflow)`,
   );
 
   // 3. The command, from the installed bin: two files of one folder, batch 8 → 32.
@@ -92,7 +95,14 @@ try {
   // 5. The library entry, as an import.
   step('import { analyze, detectChanges } from "batch-advisor"');
   const probe =
-    "import * as m from 'batch-advisor'; const names = ['analyze','detectChanges','detectFile','loadConfig','defaultConfig','GitSource','FilePairSource','MemorySource','GitHubSource']; const bad = names.filter((n) => typeof m[n] !== 'function'); if (bad.length) { console.error('not exported: ' + bad); process.exit(1); } const r = await m.detectChanges(new m.FilePairSource({ base: 'a.yaml', head: 'b.yaml' })); const c = r.changes[0]; if (c?.before !== 8 || c?.after !== 32) { console.error('detectChanges: ' + JSON.stringify(r.changes)); process.exit(1); } console.log('detectChanges: ' + c.key + ' ' + c.before + ' → ' + c.after);";
+    "import * as m from 'batch-advisor'; const names = " +
+    "['analyze','detectChanges','detectFile','loadConfig','defaultConfig','GitSource','FilePairSource','MemorySource','GitHubSource']; " +
+    "const bad = names.filter((n) => typeof m[n] !== 'function'); if " +
+    "(bad.length) { console.error('not exported: ' + bad); process.exit(1); } " +
+    "const r = await m.detectChanges(new m.FilePairSource({ base: 'a.yaml', " +
+    "head: 'b.yaml' })); const c = r.changes[0]; if (c?.before !== 8 || c?.after " +
+    "!== 32) { console.error('detectChanges: ' + JSON.stringify(r.changes)); " +
+    "process.exit(1); } console.log('detectChanges: ' + c.key + ' ' + c.before + ' → ' + c.after);";
   console.log(`  ${run(process.execPath, ["--input-type=module", "-e", probe], project).trim()}`);
 
   console.log(`\npackage check passed in ${((Date.now() - started) / 1000).toFixed(0)} s; install size ${mib(size)}`);

@@ -40,7 +40,10 @@ lines.push(
 for (const g of loadGpuCatalogue()) {
   const bf16 = g.peakFlops.bf16 ? `${g.peakFlops.bf16 / 1e12} TFLOP/s` : "—";
   lines.push(
-    `| \`${g.id}\` | ${g.memoryBytes / 1e9} ${g.memoryUnit} | ${bf16} | ${g.peakFlops.fp32 / 1e12} TFLOP/s | ${g.bandwidthBytesPerSecond / 1e9} GB/s | ${g.interconnect.kind} ${g.interconnect.bytesPerSecond / 1e9} GB/s | [datasheet](${g.source}) |`,
+    `| \`${g.id}\` | ${g.memoryBytes / 1e9} ${g.memoryUnit} | ${bf16} ` +
+      `| ${g.peakFlops.fp32 / 1e12} TFLOP/s | ${g.bandwidthBytesPerSecond / 1e9} ` +
+      `GB/s | ${g.interconnect.kind} ${g.interconnect.bytesPerSecond / 1e9} GB/s | ` +
+      `[datasheet](${g.source}) |`,
   );
 }
 console.log(lines.join("\n").trimStart());

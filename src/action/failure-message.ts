@@ -5,7 +5,8 @@ import { verdictText } from "../report/verdict-text.js";
 /** The job log speaks English, in the report catalogue's words. */
 const en = translator("en");
 
-/** The `fail-on` input's values, beside the function that decides what each one fails; the input schema takes them from here. */
+/** The `fail-on` input's values, beside the function that decides what each one fails; the input schema takes them from
+ * here. */
 export const FAIL_ON = ["error", "warn", "never"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
@@ -13,7 +14,8 @@ export type FailOn = (typeof FAIL_ON)[number];
  * Why the job should fail, or undefined when it should pass. `error` fails only when a predicted
  * peak breaks a memory budget set at level `error`; `warn` also fails on any warning or error
  * verdict; `never` reports and passes. Each line names the file, the batch and the budget.
- * @example failureMessage(report, "error") // "Memory budget broken: configs/train.yaml:4: batch 32 → 64: Predicted peak 41.0 GiB at batch 64 is over the memory budget 40GiB (memory.budget)."
+ * @example failureMessage(report, "error") // "Memory budget broken: configs/train.yaml:4: batch 32 → 64: Predicted
+ * peak 41.0 GiB at batch 64 is over the memory budget 40GiB (memory.budget)."
  */
 export function failureMessage(report: Pick<Report, "groups">, failOn: FailOn): string | undefined {
   if (failOn === "never") return undefined;

@@ -27,7 +27,8 @@ export interface PublishInput {
  * What a run leaves on the pull request: the sticky comment and the review suggestions, each as
  * its inputs allow. Returns one line per outcome for the job summary, as Markdown text that a
  * file name cannot turn into a link or a mention; a failure is logged as a warning and never thrown.
- * @example await publish(github, { pr, headSha, hasChanges: true, markdown, language: "en", suggestions, patches, comment: true, suggest: true }) // ["Comment created: …"]
+ * @example await publish(github, { pr, headSha, hasChanges: true, markdown, language: "en", suggestions, patches,
+ * comment: true, suggest: true }) // ["Comment created: …"]
  */
 export async function publish(github: GitHub, input: PublishInput): Promise<string[]> {
   const wantSuggestions = input.suggest && input.hasChanges && input.suggestions.length > 0;

@@ -77,7 +77,9 @@ async function run(deps: RunActionDeps): Promise<void> {
   core.info(`batch-advisor: ${source.description}`);
   if (target.fromFork)
     core.info(
-      "The pull request comes from a fork: its workflow token may be read-only. The job summary and the report files hold the result either way (docs/action.md: pull requests from forks).",
+      "The pull request comes from a fork: its workflow token may be read-only. " +
+        "The job summary and the report files hold the result either way " +
+        "(docs/action.md: pull requests from forks).",
     );
 
   // A run the GitHub App dispatched completes the App's check run; a superseded one stops here.

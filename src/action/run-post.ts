@@ -34,7 +34,9 @@ export async function runPost(input: {
   const { data: pull } = await github.rest.pulls.get({ owner, repo, pull_number: bundle.pullRequest });
   if (pull.head.sha !== bundle.headSha) {
     core.info(
-      `Pull request #${bundle.pullRequest} has moved on to ${pull.head.sha.slice(0, 7)}; the report for ${bundle.headSha.slice(0, 7)} is not posted (the newer run posts its own)`,
+      `Pull request #${bundle.pullRequest} has moved on ` +
+        `to ${pull.head.sha.slice(0, 7)}; the report ` +
+        `for ${bundle.headSha.slice(0, 7)} is not posted (the newer run posts its own)`,
     );
     return;
   }

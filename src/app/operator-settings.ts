@@ -21,14 +21,16 @@ const DEFAULT_TRAINING_WAITING = 4;
 /**
  * The operator's settings; a malformed value throws naming its variable, so the server does not
  * start with a setting it silently ignored.
- * @example operatorSettings({}) // { requestTimeoutSeconds: 30, pullRequests: { concurrency: 4, maxWaiting: 1000 }, training: { concurrency: 1, maxWaiting: 4 } }
+ * @example operatorSettings({}) // { requestTimeoutSeconds: 30, pullRequests: { concurrency: 4, maxWaiting: 1000 },
+ * training: { concurrency: 1, maxWaiting: 4 } }
  */
 export function operatorSettings(env: NodeJS.ProcessEnv): OperatorSettings {
   const raw = env.BATCH_ADVISOR_TRAINING_QUEUE?.trim();
   const waiting = raw ? Number(raw) : DEFAULT_TRAINING_WAITING;
   if (!Number.isInteger(waiting) || waiting < 0)
     throw new Error(
-      `BATCH_ADVISOR_TRAINING_QUEUE: "${raw}" is not a whole number of trainings that may wait (default ${DEFAULT_TRAINING_WAITING})`,
+      `BATCH_ADVISOR_TRAINING_QUEUE: "${raw}" is not a whole number of trainings ` +
+        `that may wait (default ${DEFAULT_TRAINING_WAITING})`,
     );
   return {
     requestTimeoutSeconds: requestTimeoutSeconds(env),

@@ -21,7 +21,8 @@ export interface PullRequestEvent {
 
 /**
  * The pull request a webhook is about.
- * @example pullRequestEvent(payload) // { pr: { owner: "acme", repo: "train", number: 7 }, base: "bbbb…", head: "cccc…", previousHead: "aaaa…", defaultBranch: "main" }
+ * @example pullRequestEvent(payload) // { pr: { owner: "acme", repo: "train", number: 7 }, base: "bbbb…", head:
+ * "cccc…", previousHead: "aaaa…", defaultBranch: "main" }
  */
 export function pullRequestEvent(payload: PullRequestPayload): PullRequestEvent {
   const { pull_request: pull, repository } = payload;

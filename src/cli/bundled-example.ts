@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 
-/** The example change `npm start` analyses: a LLaMA-Factory full fine-tune of Qwen2.5-0.5B whose batch goes 8×2 → 32×1. */
+/** The example change `npm start` analyses: a LLaMA-Factory full fine-tune of Qwen2.5-0.5B whose batch goes 8×2 → 32×1.
+ * */
 export const BUNDLED_EXAMPLE = {
   base: fileURLToPath(new URL("../../fixtures/example/before/qwen2_5_full_sft.yaml", import.meta.url)),
   head: fileURLToPath(new URL("../../fixtures/example/after/qwen2_5_full_sft.yaml", import.meta.url)),

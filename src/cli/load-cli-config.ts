@@ -8,7 +8,8 @@ import { readRegularFile } from "../source/read-regular-file.js";
 export type CliConfigFrom =
   /** `--config FILE` (or the bundled example's): a path the user typed, relative to the current folder. */
   | { kind: "file"; path: string }
-  /** `--base/--head`: `.github/batch-advisor.yml` at the base revision, through git only, so a change cannot loosen its own budget. */
+  /** `--base/--head`: `.github/batch-advisor.yml` at the base revision, through git only, so a change cannot loosen its
+   * own budget. */
   | { kind: "git"; source: GitSource; base: string }
   /** Two plain files: `.github/batch-advisor.yml` in the working tree of `root`, a regular file inside it. */
   | { kind: "worktree"; root: string };

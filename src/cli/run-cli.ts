@@ -5,7 +5,8 @@ import { initCommand } from "./init-command.js";
 import { SourceError } from "../source/git-source.js";
 import { parseCliArgs, USAGE, UsageError, type CliArgs, type CliIO } from "./parse-args.js";
 
-/** Runs one CLI invocation; returns the exit code (0 ok, 1 usage error, 2 an input could not be read or used, 3 over budget). */
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 usage error, 2 an input could not be read or used, 3 over
+ * budget). */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   // init has options of its own (--fork-safe, --force): it parses them itself.
   if (argv[0] === "init") return initCommand(argv.slice(1), io);

@@ -21,7 +21,8 @@ const BATCH_ROLES = new Set<Role>([
  * Pairs the batch settings of one config at base and head and returns each one that changed,
  * with the effective batch on both sides. A setting is matched by role and key; one that appears
  * or disappears is a change too. Files whose batch settings are equal produce nothing.
- * @example diffSettings(detectFile("a.yaml", "batch_size: 8"), detectFile("a.yaml", "batch_size: 32"))[0].effective.ratio // 4 (devices unknown on both sides cancel)
+ * @example diffSettings(detectFile("a.yaml", "batch_size: 8"), detectFile("a.yaml", "batch_size:
+ * 32"))[0].effective.ratio // 4 (devices unknown on both sides cancel)
  */
 export function diffSettings(base: FileReport, head: FileReport): BatchChange[] {
   const seqLenMatters = head.effective.unit === "tokens" && !head.settings.some((s) => s.role === "tokens_per_batch");

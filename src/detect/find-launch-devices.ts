@@ -26,7 +26,8 @@ const DEVICE_ROLES = new Set<Role>([
   "data_parallel",
 ]);
 
-/** The devices a launch script gives a config, and the script's settings that make them (each with the script as its source). */
+/** The devices a launch script gives a config, and the script's settings that make them (each with the script as its
+ * source). */
 export interface LaunchDevices {
   devices: number;
   from: string;
@@ -40,7 +41,8 @@ export interface LaunchDevices {
  * `num_processes` of its `--config_file`), `#SBATCH --gres=gpu:4`. Where a script runs several
  * commands, the devices of the command that names the config. The first script (nearest folder
  * first) that names the config and whose launcher sets the devices wins; none → undefined.
- * @example await findLaunchDevices({ configPath: "configs/sft.yaml", files, read }) // { devices: 8, from: "scripts/train.sh", settings }
+ * @example await findLaunchDevices({ configPath: "configs/sft.yaml", files, read }) // { devices: 8, from:
+ * "scripts/train.sh", settings }
  */
 export async function findLaunchDevices(args: {
   configPath: string;
@@ -62,7 +64,8 @@ export async function findLaunchDevices(args: {
     const script = parseConfig(f, text);
     const references = launchReferences(script, tree);
     const reference = references.find((r) => r.config === args.configPath);
-    // A name the script mentions without a resolvable flag (a path built in a loop) still counts, read as the whole script.
+    // A name the script mentions without a resolvable flag (a path built in a loop) still counts, read as the whole
+    // script.
     if (!reference && !text.includes(name)) continue;
     const command = reference ? commandOf(script, reference, references) : script;
     const found = devicesOf(command, f) ?? (command === script ? undefined : devicesOf(script, f));

@@ -20,7 +20,8 @@ export const INHERITANCE_LIMITS = { depth: 10, files: 50 };
  * The files a config names as its bases: Hydra `defaults:` lists, OpenMMLab `_base_`, detectron2
  * `_BASE_`. Paths are resolved against the config's folder (Hydra groups against `root`, the
  * primary config's folder).
- * @example parentRefs(parseYaml("defaults:\n  - data: mnist\n", "conf/train.yaml")) // [{path:"conf/data/mnist.yaml", prefix:["data"], line:2}]
+ * @example parentRefs(parseYaml("defaults:\n  - data: mnist\n", "conf/train.yaml")) // [{path:"conf/data/mnist.yaml",
+ * prefix:["data"], line:2}]
  */
 export function parentRefs(config: ParsedConfig, root = posix.dirname(config.path)): ParentRef[] {
   const dir = posix.dirname(config.path);
@@ -109,7 +110,9 @@ export async function withInheritance(
       }
       if (depth >= INHERITANCE_LIMITS.depth || seen.size >= INHERITANCE_LIMITS.files) {
         warnings.push(
-          `${child.path}:${ref.line}: inheritance deeper than ${INHERITANCE_LIMITS.depth} levels or over ${INHERITANCE_LIMITS.files} files; ${ref.path} not read`,
+          `${child.path}:${ref.line}: inheritance deeper ` +
+            `than ${INHERITANCE_LIMITS.depth} levels or over ${INHERITANCE_LIMITS.files} ` +
+            `files; ${ref.path} not read`,
         );
         continue;
       }

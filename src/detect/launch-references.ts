@@ -6,7 +6,8 @@ const CONFIG_FLAG = /^(?:config|config[_-]file|config[_-]path_?file|deepspeed|de
 /** Hydra's `-cn/--config-name` (a name inside the `-cp/--config-path` folder, `.yaml` implied). */
 const CONFIG_NAME = /^(?:cn|config[_-]name)$/;
 const CONFIG_DIR = /^(?:cp|config[_-]path|config[_-]dir)$/;
-/** A positional argument that is a config file (`accelerate launch run.py recipes/sft.yaml`, `dist_train.sh cfg.py 8`). */
+/** A positional argument that is a config file (`accelerate launch run.py recipes/sft.yaml`, `dist_train.sh cfg.py 8`).
+ * */
 const CONFIG_FILE = /\.(?:ya?ml|json|toml|py|gin|jsonnet|libsonnet|cfg)$/i;
 /** Programs that only start other programs: their own positionals are the script, never a config. */
 const LAUNCHER_ONLY = /^(?:torchrun|deepspeed|accelerate launch|python -m torch\.distributed\.\w+|sbatch|srun|mpirun)$/;
@@ -23,7 +24,8 @@ export interface LaunchReference {
  * each resolved from the repository root, the script's folder or the folder above it (a
  * `scripts/` folder run from the project beside it). Values the script leaves
  * unresolved (`$1`, `$CONFIG` never set) name no file and are skipped.
- * @example launchReferences(parseConfig("run.sh", "deepspeed train.py --deepspeed ds.json"), files)[0].config // "ds.json"
+ * @example launchReferences(parseConfig("run.sh", "deepspeed train.py --deepspeed ds.json"), files)[0].config //
+ * "ds.json"
  */
 export function launchReferences(script: ParsedConfig, files: ReadonlySet<string>): LaunchReference[] {
   const found: LaunchReference[] = [];

@@ -74,9 +74,11 @@ export type Role =
   | "tensor_parallel"
   | "pipeline_parallel"
   | "context_parallel"
-  /** Sequence (Ulysses) parallel: ranks that split one sequence, so they share one batch (DeepSpeed, accelerate `sp_size`). */
+  /** Sequence (Ulysses) parallel: ranks that split one sequence, so they share one batch (DeepSpeed, accelerate
+   * `sp_size`). */
   | "sequence_parallel"
-  /** A data-parallel degree the framework states (nanotron `parallelism.dp`, torchtitan shard/replicate degrees); several multiply. */
+  /** A data-parallel degree the framework states (nanotron `parallelism.dp`, torchtitan shard/replicate degrees);
+   * several multiply. */
   | "data_parallel"
   | "tokens_per_batch"
   | "seq_len"

@@ -26,7 +26,8 @@ export interface UtilizationAnchor {
 }
 
 const LLM_FOUNDRY =
-  "MosaicML llm-foundry, scripts/train/benchmarking/README.md (MPT throughput tables, bf16, FSDP, no activation checkpointing)";
+  "MosaicML llm-foundry, scripts/train/benchmarking/README.md (MPT throughput " +
+  "tables, bf16, FSDP, no activation checkpointing)";
 
 /** Published measured utilization, A100-80GB and H100-80GB (bf16), sequence length 2048. */
 export const UTILIZATION_ANCHORS: UtilizationAnchor[] = [
@@ -152,7 +153,8 @@ export const UTILIZATION_ANCHORS: UtilizationAnchor[] = [
   },
 ];
 
-/** Which anchors speak for which catalogue GPU: the same chip (PCIe cards run the same silicon at a lower power limit). */
+/** Which anchors speak for which catalogue GPU: the same chip (PCIe cards run the same silicon at a lower power limit).
+ * */
 const FAMILY: Record<string, UtilizationAnchor["gpu"]> = {
   "A100-40GB": "A100-80GB",
   "A100-40GB-PCIe": "A100-80GB",
@@ -233,7 +235,8 @@ export function achievableUtilization(options: { gpu: Pick<GpuEntry, "id">; hidd
   const value = curve.uMax * shape(width, curve.h0);
   const spread = family ? MEASURED_SPREAD : ASSUMED_SPREAD;
   const rows = UTILIZATION_ANCHORS.filter((a) => a.gpu === anchoredOn).length;
-  const fit = `u = ${round(curve.uMax)}·h/(h + ${curve.h0}) fitted to ${rows} published ${anchoredOn} runs (${LLM_FOUNDRY})`;
+  const fit =
+    `u = ${round(curve.uMax)}·h/(h + ${curve.h0}) fitted to ${rows} ` + `published ${anchoredOn} runs (${LLM_FOUNDRY})`;
   return {
     value,
     low: value * spread.low,

@@ -22,7 +22,8 @@ export interface ActivationShape {
   sequenceParallel?: boolean;
 }
 
-/** Per-layer s·b·h bytes that tensor parallelism does not split without sequence parallelism: 2 norm inputs (4), the QKV and MLP inputs (2 + 2), 2 dropout masks (2). */
+/** Per-layer s·b·h bytes that tensor parallelism does not split without sequence parallelism: 2 norm inputs (4), the QKV
+ * and MLP inputs (2 + 2), 2 dropout masks (2). */
 const NOT_TENSOR_PARALLEL = 10;
 
 /**
@@ -32,7 +33,8 @@ const NOT_TENSOR_PARALLEL = 10;
  * MLP — input 2, then 2r per stored inner tensor: two for a plain MLP (activation input, output),
  * four for a gated one (gate and up outputs, the activation's output, their product), dropout mask 1;
  * two norm inputs 4. Total 14 + 4g + (4 or 8)·r, which is the paper's 34 at g = 1, r = 4, plain.
- * @example layerCoefficient({ hidden: 2048, heads: 32, kvHeads: 8, layers: 16, seqLen: 2048, intermediate: 8192, gated: true }) // 47
+ * @example layerCoefficient({ hidden: 2048, heads: 32, kvHeads: 8, layers: 16, seqLen: 2048, intermediate: 8192, gated:
+ * true }) // 47
  */
 export function layerCoefficient(shape: ActivationShape): number {
   const g = (shape.kvHeads ?? shape.heads) / shape.heads;
@@ -114,7 +116,8 @@ export interface LoraDropoutShape {
  * input element, per adapted module (PEFT's `lora_dropout(x)` per module; LitGPT's fused query-key-
  * value projection has one). Without dropout the adapter reads the same input as the frozen
  * layer and adds nothing beyond its rank-r output. The output head's adapter counts once per example.
- * @example loraDropoutBytesPerExample({ hidden: 4096, layers: 32, seqLen: 512, attentionWidth: 4096, intermediate: 11008, modules: ["q", "v"] }) // 32 × 2 × 3 × 512 × 4096
+ * @example loraDropoutBytesPerExample({ hidden: 4096, layers: 32, seqLen: 512, attentionWidth: 4096, intermediate:
+ * 11008, modules: ["q", "v"] }) // 32 × 2 × 3 × 512 × 4096
  */
 export function loraDropoutBytesPerExample(o: LoraDropoutShape): number {
   const width = (o.bytesPerValue ?? 2) + 1;

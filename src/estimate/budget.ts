@@ -28,7 +28,8 @@ export const DEFAULT_GPU_RESERVE = 0.05;
  * The budget a GPU gives when `memory.budget` is not set: its datasheet memory less the reserve.
  * Its label is a formula without words ("A100-80GB 80 GB − 4 GB"), so it reads the same in every
  * language (docs/reading-the-comment.md says what the reserve is).
- * @example gpuBudget({ id: "A100-80GB", memoryBytes: 80e9 }) // { raw: "A100-80GB 80 GB − 4 GB", kind: "absolute", value: 76e9 }
+ * @example gpuBudget({ id: "A100-80GB", memoryBytes: 80e9 }) // { raw: "A100-80GB 80 GB − 4 GB", kind: "absolute",
+ * value: 76e9 }
  */
 export function gpuBudget(
   gpu: { id: string; memoryBytes: number },
@@ -43,7 +44,8 @@ export function gpuBudget(
  * Compares the predicted peak with `memory.budget`: an absolute budget ("40GiB") against the
  * new peak, a relative one ("+10%") against the growth new ÷ old. Over the limit takes the
  * configured level; within the margin, or over it only at the top of the interval, warns.
- * @example checkBudget({ budget: { raw: "40GiB", kind: "absolute", value: 40 * 2 ** 30 }, level: "error", margin: 0.05, after: peak41GiB, batch: 64 }).status // "error"
+ * @example checkBudget({ budget: { raw: "40GiB", kind: "absolute", value: 40 * 2 ** 30 }, level: "error", margin: 0.05,
+ * after: peak41GiB, batch: 64 }).status // "error"
  */
 export function checkBudget(input: BudgetInput): BudgetCheck {
   const { budget, level } = input;

@@ -21,7 +21,8 @@ export interface CalibrationInput {
  * the line is fixed; without one the split between fixed and per-example bytes is unknown, so
  * the interval spans "all fixed" to "all per-example" and the value takes the proxy's split
  * (or the middle when there is no proxy).
- * @example calibrate({ batch: 32, peakBytes: 18 * 2 ** 30, perExampleBytes: 2 ** 28, microBatch: { before: 32, after: 64 } }).after.value // 26 GiB
+ * @example calibrate({ batch: 32, peakBytes: 18 * 2 ** 30, perExampleBytes: 2 ** 28, microBatch: { before: 32, after:
+ * 64 } }).after.value // 26 GiB
  */
 export function calibrate(input: CalibrationInput): CalibratedMemory {
   const { batch, peakBytes } = input;

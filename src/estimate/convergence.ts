@@ -34,7 +34,8 @@ export interface ConvergenceInput {
  * Ratios of steps, examples and wall time to reach the same loss at the new batch, with
  * intervals carried from B_crit's interval (and the step-time interval), plus the curve points
  * for a chart.
- * @example estimateConvergence({ bCrit: quantity(900, "examples", "…"), source: "noise-scale", frame: { unit: "samples", before: 32, after: 64, how: "stand-in" } }).stepsRatio.value // 0.517
+ * @example estimateConvergence({ bCrit: quantity(900, "examples", "…"), source: "noise-scale", frame: { unit:
+ * "samples", before: 32, after: 64, how: "stand-in" } }).stepsRatio.value // 0.517
  */
 export function estimateConvergence(input: ConvergenceInput): ConvergenceEstimate {
   const { bCrit, frame } = input;

@@ -13,7 +13,8 @@ export const NOISE_TO_CRITICAL_LOW = 0.1;
 
 /**
  * Our own ground truth (docs/accuracy.md) measured B_crit ÷ B_simple at 0.4–1.6 with the default
- * plan and up to 2.6 with the quick one, above the paper's range for the Adam-trained tasks (the noise scale of raw gradients is
+ * plan and up to 2.6 with the quick one, above the paper's range for the Adam-trained tasks (the noise scale of raw
+ * gradients is
  * only a proxy for a preconditioned update, McCandlish et al. 2018 App. E.2). The interval reaches
  * up to three times the bootstrap's upper end so that a B_crit above B_simple is not ruled out.
  */
@@ -29,7 +30,9 @@ export function criticalFromNoise(noise: NoiseScaleMeasurement): Quantity {
   return quantity(noise.bSimple, "examples", SOURCES.noiseScale, {
     low: NOISE_TO_CRITICAL_LOW * Math.min(low, noise.bSimple),
     high: NOISE_TO_CRITICAL_HIGH * Math.max(Number.isFinite(high) ? high : noise.bSimple, noise.bSimple),
-    note: "B_simple stands in for B_crit; measured B_crit was 0.1–0.7 × B_simple in McCandlish et al. 2018 and 0.4–2.6 × on our benchmark tasks (docs/accuracy.md)",
+    note:
+      "B_simple stands in for B_crit; measured B_crit was 0.1–0.7 × B_simple in " +
+      "McCandlish et al. 2018 and 0.4–2.6 × on our benchmark tasks (docs/accuracy.md)",
   });
 }
 

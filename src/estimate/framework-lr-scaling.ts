@@ -28,7 +28,8 @@ const DEVICE_ROLES: Role[] = ["devices", "nodes"];
  * Where the framework already scales the learning rate with the batch, so the advice must not
  * raise a false alarm — or where it only seems to (detectron2 and Ludwig rescale for a change in
  * the number of workers, not for a batch edited by hand).
- * @example frameworkScaling({ framework: "mmengine", settings: [{ key: "auto_scale_lr.enable", value: true, … }], role: "micro_batch" })
+ * @example frameworkScaling({ framework: "mmengine", settings: [{ key: "auto_scale_lr.enable", value: true, … }], role:
+ * "micro_batch" })
  *   // { scales: true, mechanism: "mmengine-auto-scale-lr", key: "auto_scale_lr.enable", … }
  */
 export function frameworkScaling(options: {

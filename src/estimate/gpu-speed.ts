@@ -26,7 +26,8 @@ export interface GpuSpeedInput {
  * user's own measurement where the measurements file covers a side (the highest-trust source),
  * else the analytical roofline (gpu-step-time.ts) — scaled to the measurement when the file covers
  * the other side. Proxy step times are never used here.
- * @example estimateGpuSpeed({ workload, gpuFrom: "hardware.gpu", sides }).stepTime.after // { value: 1.5, unit: "s", … }
+ * @example estimateGpuSpeed({ workload, gpuFrom: "hardware.gpu", sides }).stepTime.after // { value: 1.5, unit: "s", …
+ * }
  */
 export function estimateGpuSpeed(input: GpuSpeedInput): { speed?: SpeedEstimate; notes: Note[] } {
   const notes: Note[] = [];
@@ -156,7 +157,8 @@ function stepTimes(o: {
   const { measured, analytical } = o;
   const job = `${SOURCES.measuredOnJob} (${o.from})`;
   const fromModel = (t: GpuStepTime) => quantity(t.value, "s", SOURCES.gpuStepTime, { low: t.low, high: t.high });
-  // Before and after share the GPU and the utilization: their ratio is taken at the same utilization, so its interval is narrow.
+  // Before and after share the GPU and the utilization: their ratio is taken at the same utilization, so its interval
+  // is narrow.
   const modelRatio = analytical
     ? ratioOf(
         [

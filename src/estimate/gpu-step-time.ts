@@ -57,7 +57,8 @@ export function gpuStepTime(w: SpeedWorkload, side: StepShape): GpuStepTime {
   const n = Math.max(1, side.devices);
   const frozen = Math.max(0, w.parameters - w.trainable);
   const weightBytes = w.trainable * w.trainedBytes.weights + frozen * w.frozenWeightBytes;
-  // Weights are read in the forward and again for the activation gradients (and by the recompute); gradients are accumulated in place.
+  // Weights are read in the forward and again for the activation gradients (and by the recompute); gradients are
+  // accumulated in place.
   const passes = 2 + (w.checkpointing ? 1 : 0);
   const gradientBytes = w.trainable * w.trainedBytes.gradients;
   const activationBytes = 2 * (w.activationBytesPerExample ?? 0) * side.microBatch;

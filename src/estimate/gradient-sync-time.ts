@@ -3,7 +3,8 @@
  * weights) per optimizer step, and how much of it the backward pass hides.
  */
 
-/** PyTorch DDP's default bucket (`bucket_cap_mb=25`): the last bucket's all-reduce starts only after the backward ends. */
+/** PyTorch DDP's default bucket (`bucket_cap_mb=25`): the last bucket's all-reduce starts only after the backward ends.
+ * */
 export const DDP_BUCKET_BYTES = 25 * 2 ** 20;
 
 export interface SyncInput {
@@ -26,7 +27,8 @@ export interface SyncTime {
   total: number;
   /** Seconds of it the step waits for: what the compute does not hide. */
   exposed: number;
-  /** Which exchange: none on one device, ZeRO-3/FSDP's gathers and reduce-scatter, or DDP's ring all-reduce overlapped with the backward. */
+  /** Which exchange: none on one device, ZeRO-3/FSDP's gathers and reduce-scatter, or DDP's ring all-reduce overlapped
+   * with the backward. */
   how: "none" | "sharded" | "ring-all-reduce";
 }
 
@@ -37,7 +39,8 @@ export interface SyncTime {
  * bucket, is exposed. ZeRO-3/FSDP gather the weights before the forward and the backward and
  * reduce-scatter the gradients on every micro-batch — 3·(n−1)/n of the weight bytes — prefetched
  * under that micro-batch's compute.
- * @example gradientSyncTime({ devices: 4, gradientBytes: 1e9, shardedWeightBytes: 0, linkBytesPerSecond: 300e9, backwardSeconds: 0.5, microBatchSeconds: 0.75, microBatches: 1 }).exposed
+ * @example gradientSyncTime({ devices: 4, gradientBytes: 1e9, shardedWeightBytes: 0, linkBytesPerSecond: 300e9,
+ * backwardSeconds: 0.5, microBatchSeconds: 0.75, microBatches: 1 }).exposed
  */
 export function gradientSyncTime(input: SyncInput): SyncTime {
   const n = input.devices;

@@ -4,7 +4,8 @@ import type { MaxBatchPerDevice } from "./types.js";
  * The largest per-device batch B with M₀ + m·B ≤ budget, and the split of the PR's per-device
  * product (per-device batch × accumulation) into the largest per-device batch that fits and the
  * accumulation that keeps the effective batch: the largest divisor of the product not above B.
- * @example maxBatchPerDevice({ fixedBytes: 20e9, perExampleBytes: 5e9, budget: { bytes: 80e9, from: "hardware.gpu H100-80GB" }, micro: 32, accumulation: 1 })
+ * @example maxBatchPerDevice({ fixedBytes: 20e9, perExampleBytes: 5e9, budget: { bytes: 80e9, from: "hardware.gpu
+ * H100-80GB" }, micro: 32, accumulation: 1 })
  *   // { value: 12, fits: false, accumulation: { micro: 8, accumulation: 4, product: 32 }, … }
  */
 export function maxBatchPerDevice(input: {

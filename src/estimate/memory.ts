@@ -42,7 +42,8 @@ export interface MemoryInput {
  * peak, the calibration point, the analytical model of the workload, the proxy's fit — with the
  * best one as the headline, its parts, the budget check (on by default when the GPU or a budget is
  * known) and the largest per-device batch that fits.
- * @example estimateMemory({ workload: { after }, microBatch: { before: 8, after: 32 }, budget: { level: "warn", margin: 0.05 } }).maxBatchPerDevice?.value
+ * @example estimateMemory({ workload: { after }, microBatch: { before: 8, after: 32 }, budget: { level: "warn", margin:
+ * 0.05 } }).maxBatchPerDevice?.value
  */
 export function estimateMemory(input: MemoryInput): MemoryEstimate {
   const notes: Note[] = [];
@@ -189,7 +190,8 @@ function resolveBudget(
 
 function unknownModelNote(w: Workload): Note {
   const source = w.model.source;
-  // The workload's reason is its own wording; the comment says the same in the reader's language, with the names to try.
+  // The workload's reason is its own wording; the comment says the same in the reader's language, with the names to
+  // try.
   const closest = source.kind === "unknown" ? (source.closest ?? []) : [];
   return closest.length
     ? { id: "memory-model-unknown", params: { closest: closest.join(", ") } }

@@ -37,7 +37,8 @@ export interface RooflineStepTime {
  * FLOPs at the achievable share of the peak) and its memory traffic at the GPU's bandwidth
  * (Williams et al. 2009, "Roofline"); then the optimizer update, bandwidth-bound; then whatever
  * gradient exchange the backward pass could not hide.
- * @example rooflineStepTime({ flops, microBatches: 2, peakFlops: 312e12, utilization: 0.55, bandwidthBytesPerSecond: 2.04e12, microBatchBytes: 4e9, optimizerBytes: 8e9, sync }).seconds
+ * @example rooflineStepTime({ flops, microBatches: 2, peakFlops: 312e12, utilization: 0.55, bandwidthBytesPerSecond:
+ * 2.04e12, microBatchBytes: 4e9, optimizerBytes: 8e9, sync }).seconds
  */
 export function rooflineStepTime(input: RooflineInput): RooflineStepTime {
   const computeSeconds = input.flops.hardware / (input.utilization * input.peakFlops);

@@ -24,7 +24,8 @@ export interface ScheduleInput {
  * changing. Suggests step counts ÷k (same examples) and, for the training length when known,
  * × the steps ratio (same loss). Milestones follow the training length's unit: a file counted in
  * epochs keeps its milestones in epochs too.
- * @example scheduleAdvice({ settings: [{ role: "max_steps", key: "max_steps", value: 10000, … }], k: 2 }).items[0].suggested // 5000
+ * @example scheduleAdvice({ settings: [{ role: "max_steps", key: "max_steps", value: 10000, … }], k: 2
+ * }).items[0].suggested // 5000
  */
 export function scheduleAdvice(input: ScheduleInput): ScheduleAdvice {
   const { k } = input;

@@ -122,6 +122,8 @@ function visionForward(id: string): { flops: number; from: string } | undefined 
   const perMac = entry.flopsConvention === "macs" ? 2 : 1;
   return {
     flops: entry.gflops * 1e9 * perMac,
-    from: `${entry.gflops} G${entry.flopsConvention === "macs" ? "MACs" : "FLOPs"} per ${entry.resolution}px image (${entry.source})`,
+    from:
+      `${entry.gflops} G${entry.flopsConvention === "macs" ? "MACs" : "FLOPs"} ` +
+      `per ${entry.resolution}px image (${entry.source})`,
   };
 }

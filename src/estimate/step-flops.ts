@@ -6,9 +6,11 @@
 export type FlopsModel =
   | {
       kind: "transformer";
-      /** Weights used in a matrix multiply per token: all linear layers and the output head, not the input-embedding lookup; MoE counts the active experts only. */
+      /** Weights used in a matrix multiply per token: all linear layers and the output head, not the input-embedding
+       * lookup; MoE counts the active experts only. */
       matmulParameters: number;
-      /** Of those, the weights that receive a gradient (all for a full fine-tune; LoRA's adapters; the unfrozen layers). */
+      /** Of those, the weights that receive a gradient (all for a full fine-tune; LoRA's adapters; the unfrozen layers).
+       * */
       trainableMatmulParameters: number;
       layers: number;
       /** heads × head width: the width of Q·Kᵀ and A·V. */
@@ -28,7 +30,8 @@ export type FlopsModel =
 /** FLOPs of one micro-batch on one device, by part, and the two totals the speed model uses. */
 export interface MicroBatchFlops {
   forward: number;
-  /** Gradients with respect to activations: as costly as the forward for every weight, and twice the attention scores' forward. */
+  /** Gradients with respect to activations: as costly as the forward for every weight, and twice the attention scores'
+   * forward. */
   backwardActivations: number;
   /** Gradients with respect to the trained weights only: frozen weights skip this. */
   backwardWeights: number;
@@ -51,7 +54,8 @@ export interface MicroBatchFlops {
  * for weight gradients (so LoRA and frozen layers save up to a third), and twice the attention
  * forward; checkpointing adds one more forward. Full training of all weights is the familiar
  * 6·N + 12·L·s·w per token.
- * @example microBatchFlops({ kind: "transformer", matmulParameters: 1e9, trainableMatmulParameters: 1e9, layers: 24, attentionWidth: 2048, seqLen: 2048 }, { examples: 1, checkpointing: false }).model // ≈ 1.35e13
+ * @example microBatchFlops({ kind: "transformer", matmulParameters: 1e9, trainableMatmulParameters: 1e9, layers: 24,
+ * attentionWidth: 2048, seqLen: 2048 }, { examples: 1, checkpointing: false }).model // ≈ 1.35e13
  */
 export function microBatchFlops(
   model: FlopsModel,

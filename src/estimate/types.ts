@@ -64,7 +64,8 @@ export type Level = "ok" | "info" | "warn" | "error";
 
 // ---------------------------------------------------------------- speed
 
-/** Where a speed comes from: the user's own job, the analytical model on their GPU, or the proxy on a GPU backend (ratios only). */
+/** Where a speed comes from: the user's own job, the analytical model on their GPU, or the proxy on a GPU backend
+ * (ratios only). */
 export type SpeedBasis = "measured" | "analytical" | "proxy";
 
 /** The GPU a step time is for, with the datasheet figures and the utilization used. */
@@ -116,9 +117,11 @@ export interface SpeedEstimate {
   epochTimeRatio: Quantity;
   /** Seconds per epoch, when the dataset size is known (`dataset.examples`). */
   epochTime?: { before: Quantity; after: Quantity; examples: number };
-  /** Wall time to the same loss: steps ratio (convergence) × step-time ratio; seconds when the training length is known. */
+  /** Wall time to the same loss: steps ratio (convergence) × step-time ratio; seconds when the training length is known.
+   * */
   wallTime?: { ratio: Quantity; before?: Quantity; after?: Quantity; steps?: number };
-  /** The PR keeps the training length (`max_steps` or `epochs`) as it was: what that does to examples, tokens and GPU-hours. */
+  /** The PR keeps the training length (`max_steps` or `epochs`) as it was: what that does to examples, tokens and
+   * GPU-hours. */
   fixedLength?: {
     kind: "steps" | "epochs";
     key: string;
@@ -158,9 +161,11 @@ export interface AnalyticalMemory {
   precision: Precision;
   optimizer: OptimizerFamily;
   optimizerKind: OptimizerKind;
-  /** Bytes per trained parameter for weights + gradients + optimizer states before sharding (16 for mixed-precision Adam). */
+  /** Bytes per trained parameter for weights + gradients + optimizer states before sharding (16 for mixed-precision
+   * Adam). */
   bytesPerParameter: number;
-  /** Plain-words account of the bytes per parameter, e.g. "2 (fp16 weights) + 2 (fp16 grads) + 12 (fp32 master, m, v)". */
+  /** Plain-words account of the bytes per parameter, e.g. "2 (fp16 weights) + 2 (fp16 grads) + 12 (fp32 master, m, v)".
+   * */
   bytesPerParameterWhy: string;
   /** Bytes per frozen parameter (16-bit, or NF4/int8 for a quantized base), when some are frozen. */
   frozenBytesPerParameter?: number;
@@ -195,13 +200,15 @@ export interface MemoryParts {
   reserve: Quantity;
 }
 
-/** The largest per-device batch whose predicted peak fits the budget, and how to keep the PR's effective batch with it. */
+/** The largest per-device batch whose predicted peak fits the budget, and how to keep the PR's effective batch with it.
+ * */
 export interface MaxBatchPerDevice {
   /** 0 when not even one example fits. */
   value: number;
   /** The PR's new per-device batch fits (value ≥ it). */
   fits: boolean;
-  /** Per-device batch × accumulation with the same product as the PR's (per-device × accumulation), the per-device part as large as fits. */
+  /** Per-device batch × accumulation with the same product as the PR's (per-device × accumulation), the per-device part
+   * as large as fits. */
   accumulation?: { micro: number; accumulation: number; product: number };
   /** The budget solved against, in bytes, and where it came from. */
   budget: { bytes: number; from: string };
@@ -311,7 +318,8 @@ export interface ConvergenceEstimate {
   kaplan?: { loss: number; bCrit: Quantity; stepsRatio?: Quantity; examplesRatio?: Quantity };
   /** Points for a chart in the frame's units, the old and new batch included. */
   curve: CurvePoint[];
-  /** `thresholds.largeBatchFactor`: past this multiple of B_crit a batch is in the large-batch zone (Keskar et al. 2017). */
+  /** `thresholds.largeBatchFactor`: past this multiple of B_crit a batch is in the large-batch zone (Keskar et al.
+   * 2017). */
   largeBatchFactor?: number;
   marks: { before: number; after: number };
   notes: Note[];

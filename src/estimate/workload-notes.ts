@@ -5,7 +5,8 @@ import type { Note } from "./types.js";
  * A workload problem as a Note under the memory row: each names its key and line, and says what
  * the memory model could not know because of it. The workload's own English `text` stays behind:
  * the report words the Note from its id and parameters.
- * @example workloadNote({ id: "unknown-model", key: "model_name_or_path", line: 1, text: "…", params: { model: "acme/x" } }).id // "workload-unknown-model"
+ * @example workloadNote({ id: "unknown-model", key: "model_name_or_path", line: 1, text: "…", params: { model: "acme/x"
+ * } }).id // "workload-unknown-model"
  */
 export function workloadNote(issue: WorkloadIssue): Note {
   const params = { ...issue.params, key: issue.key, line: issue.line ?? 0 };

@@ -22,7 +22,8 @@ export interface CheckRunSummary {
  * A "batch-advisor" check run in the `queued` state on the head commit, for the runner to complete.
  * Created once: when GitHub's answer is lost, an open batch-advisor run on the head is adopted
  * instead of queuing a second.
- * @example await createQueuedCheckRun(github, { owner: "acme", repo: "train", headSha: "3c4d…", summary: "Queued on batch-advisor.yml" }) // { id: 9, … }
+ * @example await createQueuedCheckRun(github, { owner: "acme", repo: "train", headSha: "3c4d…", summary: "Queued on
+ * batch-advisor.yml" }) // { id: 9, … }
  */
 export async function createQueuedCheckRun(
   github: GitHub,
@@ -49,7 +50,8 @@ export async function createQueuedCheckRun(
 
 /**
  * The batch-advisor check runs on one commit, every page.
- * @example await listCheckRuns(github, { owner: "acme", repo: "train", ref: "3c4d…" }) // [{ id: 9, status: "queued", … }]
+ * @example await listCheckRuns(github, { owner: "acme", repo: "train", ref: "3c4d…" }) // [{ id: 9, status: "queued", …
+ * }]
  */
 export async function listCheckRuns(github: GitHub, input: RepoRef & { ref: string }): Promise<CheckRunSummary[]> {
   const runs = await github.paginate(github.rest.checks.listForRef, {

@@ -17,7 +17,8 @@ export interface CompleteCheckRunInput extends RepoRef {
 /**
  * Completes a check run with its conclusion, title, summary (cut to GitHub's limit, saying so)
  * and up to 50 line annotations.
- * @example await completeCheckRun(github, { owner, repo, checkRunId: 9, conclusion: "neutral", title: "…", summary: "…" })
+ * @example await completeCheckRun(github, { owner, repo, checkRunId: 9, conclusion: "neutral", title: "…", summary: "…"
+ * })
  */
 export async function completeCheckRun(github: GitHub, input: CompleteCheckRunInput): Promise<void> {
   const note = "\n\n… (cut to GitHub's check-run size limit; the pull-request comment has all of it)";

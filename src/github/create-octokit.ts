@@ -13,7 +13,8 @@ export type GitHub = InstanceType<typeof GitHubClient>;
 
 export interface CreateOctokitOptions {
   token: string;
-  /** API root; default `GITHUB_API_URL` (set by the runner, a GitHub Enterprise Server's own API), else api.github.com. */
+  /** API root; default `GITHUB_API_URL` (set by the runner, a GitHub Enterprise Server's own API), else api.github.com.
+   * */
   baseUrl?: string;
   /** Seconds each request (each attempt) may take; default 30 (docs/app.md, docs/action.md: request timeout). */
   timeoutSeconds?: number;

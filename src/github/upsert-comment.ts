@@ -35,7 +35,8 @@ export interface UpsertResult {
  * With `headSha`, the comment records that commit, and writes only while it is still the pull
  * request's head (asked of GitHub before any write); a create whose answer was lost is looked
  * for before it is sent again.
- * @example await upsertComment(github, { pr, body, marker: COMMENT_MARKER, author: "github-actions[bot]", headSha: "cccc…" }) // { action: "created", url: "…" }
+ * @example await upsertComment(github, { pr, body, marker: COMMENT_MARKER, author: "github-actions[bot]", headSha:
+ * "cccc…" }) // { action: "created", url: "…" }
  */
 export async function upsertComment(github: GitHub, options: UpsertCommentOptions): Promise<UpsertResult> {
   const { owner, repo, number } = options.pr;
@@ -72,7 +73,8 @@ export async function upsertComment(github: GitHub, options: UpsertCommentOption
   return { action: "created", url: created.value.url };
 }
 
-/** GitHub stores bodies with CRLF line ends when edited in the browser; the text (not the commit it was for) is what counts. */
+/** GitHub stores bodies with CRLF line ends when edited in the browser; the text (not the commit it was for) is what
+ * counts. */
 function normalise(body: string): string {
   return withoutHead(body).replace(/\r\n/g, "\n").trim();
 }

@@ -9,14 +9,16 @@ export type ReadMeasurements =
  * Parses the text of a measurements file (JSON) against its schema. A file that does not match is
  * reported with the first wrong field's path (`runs.0.stepSeconds`) and what it expects, so the
  * rest of the report can go out without it.
- * @example readMeasurements('{"version":1,"runs":[{"microBatch":8,"stepSeconds":"fast"}]}', "m.json") // { ok: false, field: "runs.0.stepSeconds", … }
+ * @example readMeasurements('{"version":1,"runs":[{"microBatch":8,"stepSeconds":"fast"}]}', "m.json") // { ok: false,
+ * field: "runs.0.stepSeconds", … }
  */
 export function readMeasurements(text: string, from: string): ReadMeasurements {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    // The parser's message quotes the text it choked on; a file that is not JSON may be anything, so only the position is kept.
+    // The parser's message quotes the text it choked on; a file that is not JSON may be anything, so only the position
+    // is kept.
     const at = /position (\d+)/.exec((error as Error).message)?.[1];
     return {
       ok: false,

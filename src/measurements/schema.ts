@@ -31,7 +31,8 @@ export const measuredRunSchema = z.strictObject({
   tokensPerSecond: positive("tokens per second per device").optional(),
   /** Examples per second on one device. */
   examplesPerSecond: positive("examples per second per device").optional(),
-  /** The simple gradient noise scale B_simple = tr(Σ)/|G|² (McCandlish et al. 2018), in examples, when the job measured it. */
+  /** The simple gradient noise scale B_simple = tr(Σ)/|G|² (McCandlish et al. 2018), in examples, when the job measured
+   * it. */
   gradientNoiseScale: positive("a gradient noise scale in examples").optional(),
   /** Optimizer steps the median was taken over. */
   timedSteps: positiveInt("a number of timed steps").optional(),

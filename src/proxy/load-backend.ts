@@ -55,7 +55,9 @@ async function tryNative(pkg: string): Promise<Attempt> {
   if (!tf.findBackendFactory("tensorflow")) {
     return {
       ok: false,
-      reason: `${pkg} loaded but registered its backend on another copy of @tensorflow/tfjs (versions differ from ${tf.version_core})`,
+      reason:
+        `${pkg} loaded but registered its backend on another copy of ` +
+        `@tensorflow/tfjs (versions differ from ${tf.version_core})`,
     };
   }
   // tfjs-node exports its version as a string in some releases and as a map of package versions in others.
@@ -80,7 +82,9 @@ async function tryWasm(explicitDir?: string): Promise<Attempt> {
   if (location.missing.length > 0) {
     return {
       ok: false,
-      reason: `wasm binaries not found in ${location.dir || "node_modules"} (${location.source}): missing ${location.missing.join(", ")}`,
+      reason:
+        `wasm binaries not found in ${location.dir || "node_modules"} ` +
+        `(${location.source}): missing ${location.missing.join(", ")}`,
     };
   }
   let wasm: typeof import("@tensorflow/tfjs-backend-wasm");
@@ -98,7 +102,9 @@ async function tryWasm(explicitDir?: string): Promise<Attempt> {
   if (!attempt.ok)
     return {
       ok: false,
-      reason: `${attempt.reason} with the binaries in ${location.dir} (${location.source}); are they from @tensorflow/tfjs-backend-wasm ${wasm.version_wasm}?`,
+      reason:
+        `${attempt.reason} with the binaries in ${location.dir} ` +
+        `(${location.source}); are they from @tensorflow/tfjs-backend-wasm ${wasm.version_wasm}?`,
     };
   attempt.details.simd = (await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT")) as boolean;
   attempt.details.threads = wasm.getThreadsCount();

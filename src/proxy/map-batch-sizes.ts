@@ -21,7 +21,9 @@ export function mapBatchSizes(real: [number, number], max: number): { proxy: [nu
     : `the ratio becomes ${formatRatio(proxyRatio)}× instead of ${formatRatio(realRatio)}× (a batch cannot go below 1)`;
   return {
     proxy,
-    mapping: `real batch sizes ${real[0]} → ${real[1]} scaled by 1/${formatRatio(1 / factor)} to ${proxy[0]} → ${proxy[1]}; ${ratioText}`,
+    mapping:
+      `real batch sizes ${real[0]} → ${real[1]} scaled by ` +
+      `1/${formatRatio(1 / factor)} to ${proxy[0]} → ${proxy[1]}; ${ratioText}`,
   };
 }
 

@@ -34,7 +34,8 @@ export async function measureTiming(
   const timings: StepTiming[] = [];
   let stopped: string | undefined;
   const model = task.createModel();
-  // Each size gets its own optimizer (its learning rate by the rule); the model is shared, its weights do not affect timing.
+  // Each size gets its own optimizer (its learning rate by the rule); the model is shared, its weights do not affect
+  // timing.
   let trainer: Trainer | undefined;
   try {
     for (const [index, size] of batchSizes.entries()) {

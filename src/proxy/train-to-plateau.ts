@@ -19,11 +19,13 @@ export interface WarmupResult {
   examples: number;
   /** Smoothed training loss at the end. */
   loss: number;
-  /** "flattened" when the curve levelled off, "examples" when the cap came first, "budget" when time ran out, "diverged". */
+  /** "flattened" when the curve levelled off, "examples" when the cap came first, "budget" when time ran out,
+   * "diverged". */
   endedBy: "flattened" | "examples" | "budget" | "diverged";
 }
 
-/** The loss is smoothed over about this many examples, whatever the batch size, so small batches are not judged on noise. */
+/** The loss is smoothed over about this many examples, whatever the batch size, so small batches are not judged on
+ * noise. */
 const SMOOTHING_EXAMPLES = 512;
 const MIN_STEPS = 20;
 
@@ -33,7 +35,8 @@ const MIN_STEPS = 20;
  * 2018 §3.1). "Well down" = over the last half of the steps the smoothed loss fell by less than
  * `flattenFraction` of its total fall, i.e. roughly (1 − flattenFraction) of the way to the level
  * the curve is heading for at this learning rate — or a cap on examples, whichever first.
- * @example trainToPlateau(trainer, { order, batchSize: 32, initialLoss: 2.3, maxExamples: 20000, flattenFraction: 0.1, budget })
+ * @example trainToPlateau(trainer, { order, batchSize: 32, initialLoss: 2.3, maxExamples: 20000, flattenFraction: 0.1,
+ * budget })
  */
 export function trainToPlateau(trainer: Trainer, options: WarmupOptions): WarmupResult {
   const maxSteps = Math.floor(options.maxExamples / options.batchSize);

@@ -153,7 +153,8 @@ function unreadableText(c: BatchChange, u: NonNullable<BatchChange["unreadable"]
 /** Note ids a risk already covers in other words. */
 const SAME_AS: Record<string, string[]> = { "speed-not-transferable": ["speed-proxy-backend"] };
 
-/** Notes of the estimate worth a line but not an alert (how the ratio was read, speed backend, memory basis, convergence position). */
+/** Notes of the estimate worth a line but not an alert (how the ratio was read, speed backend, memory basis, convergence
+ * position). */
 export function estimateNotes(group: ChangeGroup, t: Translator): string[] {
   const e = group.estimate;
   const notes: Note[] = [

@@ -34,7 +34,8 @@ export function batchParts(group: ChangeGroup, file: FileReport | undefined): Ba
     const head = file ? pick(file.effective.parts) : null;
     const setting = file?.settings.find((s) => s.role === (role as Role));
     const value = head ?? undefined;
-    // With the base side known, a part derived from what changed (the per-device share of a global batch) shows its old value.
+    // With the base side known, a part derived from what changed (the per-device share of a global batch) shows its old
+    // value.
     if (group.baseParts) {
       const before = pick(group.baseParts) ?? undefined;
       return {
@@ -45,7 +46,8 @@ export function batchParts(group: ChangeGroup, file: FileReport | undefined): Ba
         ...(setting ? { key: setting.key } : {}),
       };
     }
-    // A part derived from something that changed (accumulation from a global batch, devices from nodes) was different at base.
+    // A part derived from something that changed (accumulation from a global batch, devices from nodes) was different
+    // at base.
     const derivedFromChange =
       (globalChanged && role === "grad_accum" && !setting) ||
       (role === "devices" && group.changes.some((c) => c.role === "nodes"));

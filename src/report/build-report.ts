@@ -15,7 +15,8 @@ export interface BuildReportInput extends RenderCommentInput {
 /**
  * Everything a front sends: level, over-budget flag, one-line summary, the comment, annotations
  * and suggestions, with the timings of each phase.
- * @example const report = buildReport({ groups, measurements, files, skipped: [], configErrors: [], language: "en", source: "git main..HEAD", timings: { detect: 0.1, proxy: 20, estimate: 0.01 } })
+ * @example const report = buildReport({ groups, measurements, files, skipped: [], configErrors: [], language: "en",
+ * source: "git main..HEAD", timings: { detect: 0.1, proxy: 20, estimate: 0.01 } })
  */
 export function buildReport(input: BuildReportInput): Report {
   const started = performance.now();

@@ -39,7 +39,8 @@ export function renderConvergenceChart(input: { convergence: ConvergenceEstimate
     "```mermaid",
     "xychart-beta",
     `  title ${quote(t.t("chart.title", { before: formatNumber(c.marks.before), after: formatNumber(c.marks.after) }))}`,
-    `  x-axis ${quote(t.t("chart.xAxis", { unit }))} [${points.map((p) => quote(formatNumber(p.batchSize))).join(", ")}]`,
+    `  x-axis ${quote(t.t("chart.xAxis", { unit }))} ` +
+      `[${points.map((p) => quote(formatNumber(p.batchSize))).join(", ")}]`,
     `  y-axis ${quote(t.t("chart.yAxis"))} 0 --> ${plain(top)}`,
     `  line [${points.map((p) => plain(p.steps)).join(", ")}]`,
     `  bar [${points.map((p) => (p.batchSize === c.marks.before || p.batchSize === c.marks.after ? plain(p.steps) : "0")).join(", ")}]`,

@@ -1,13 +1,16 @@
 import { byUrgency } from "./level.js";
 import type { ChangeGroup } from "./types.js";
 
-/** One edit as the reviewer sees it: the file edited, the group whose estimate speaks for it, and every config it affects. */
+/** One edit as the reviewer sees it: the file edited, the group whose estimate speaks for it, and every config it
+ * affects. */
 export interface Finding {
-  /** The group shown: a config that composes the edited file (it knows the framework, devices, the learning rate), else the edited file's own. */
+  /** The group shown: a config that composes the edited file (it knows the framework, devices, the learning rate), else
+   * the edited file's own. */
   group: ChangeGroup;
   /** The file the pull request edited. */
   edited: string;
-  /** Configs the edit reaches, the edited file first when it is a config of its own, then the configs that compose it. */
+  /** Configs the edit reaches, the edited file first when it is a config of its own, then the configs that compose it.
+   * */
   affects: string[];
   /** Every group folded into this finding, worst first. */
   groups: ChangeGroup[];
@@ -18,7 +21,8 @@ export interface Finding {
  * configs that compose it are one edit, reported once with the configs it affects. Detection
  * reports the edit on the fragment and again on each config that inherits it (`inheritedFrom`);
  * changes of different sizes stay different findings. Worst first.
- * @example findings([fragmentGroup, composedGroup]) // [{ edited: "conf/data/mnist.yaml", affects: ["conf/data/mnist.yaml", "conf/train.yaml"], group: composedGroup, … }]
+ * @example findings([fragmentGroup, composedGroup]) // [{ edited: "conf/data/mnist.yaml", affects:
+ * ["conf/data/mnist.yaml", "conf/train.yaml"], group: composedGroup, … }]
  */
 export function findings(groups: ChangeGroup[]): Finding[] {
   const byEdit = new Map<string, ChangeGroup[]>();

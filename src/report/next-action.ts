@@ -10,7 +10,8 @@ import { untrusted } from "./untrusted.js";
  * The one thing to do, most urgent first: fit the memory budget (a per-device batch × accumulation
  * that keeps the effective batch), set a readable value, scale the learning rate, scale the
  * step-counted schedule; otherwise nothing.
- * @example nextAction({ group, t }) // "**Next step:** use 16 per device × accumulation 2: the same effective batch fits in 40GiB."
+ * @example nextAction({ group, t }) // "**Next step:** use 16 per device × accumulation 2: the same effective batch
+ * fits in 40GiB."
  */
 export function nextAction(input: { group: ChangeGroup; file?: FileReport; t: Translator }): string {
   const { group, t } = input;
@@ -18,7 +19,8 @@ export function nextAction(input: { group: ChangeGroup; file?: FileReport; t: Tr
   const say = (id: MessageId, params: Record<string, string> = {}) => t.t("action.line", { action: t.t(id, params) });
   const budget = e.memory.budget;
   const max = e.memory.maxBatchPerDevice;
-  // Only the top of the interval passing the budget, while the new batch fits, is the alert's to say: the action goes on to what certainly needs doing.
+  // Only the top of the interval passing the budget, while the new batch fits, is the alert's to say: the action goes
+  // on to what certainly needs doing.
   const onlyTop = budget?.message.id === "budget-may-exceed" && max?.fits === true;
   const over =
     budget &&

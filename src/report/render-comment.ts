@@ -61,7 +61,8 @@ export interface RenderCommentInput {
  * configs; **Why**; **How this was measured**. A Hydra fragment and the configs composing it are
  * one finding. Always under GitHub's 65 536-character limit: past the first findings (worst
  * first) or past the room left, findings collapse to one line each.
- * @example renderComment({ groups, measurements, files, skipped: [], configErrors: [], language: "en", source: "git main..HEAD" })
+ * @example renderComment({ groups, measurements, files, skipped: [], configErrors: [], language: "en", source: "git
+ * main..HEAD" })
  */
 export function renderComment(input: RenderCommentInput): string {
   const t = translator(input.language);
@@ -118,7 +119,8 @@ export function renderComment(input: RenderCommentInput): string {
   return clip([head, ...full, collapsed, tail].filter(Boolean).join("\n\n"), t);
 }
 
-/** One finding, folded: what changed (and which configs the edit reaches), the full table with its sources, alerts, learning rate, notes, curve. */
+/** One finding, folded: what changed (and which configs the edit reaches), the full table with its sources, alerts,
+ * learning rate, notes, curve. */
 function renderFinding(finding: Finding, input: RenderCommentInput, t: Translator, shared?: Footnotes): string {
   const { group } = finding;
   const file = fileOf(input, group);
@@ -165,7 +167,8 @@ function renderProblems(input: RenderCommentInput, t: Translator): string {
   return body ? `<details>\n<summary>${t.t("fold.problems")}</summary>\n\n${body}\n\n</details>` : "";
 }
 
-/** An unchanged effective batch said plainly: same updates, memory per device follows the per-device batch, steps usually faster, BatchNorm statistics change. */
+/** An unchanged effective batch said plainly: same updates, memory per device follows the per-device batch, steps
+ * usually faster, BatchNorm statistics change. */
 function sameBatchLine(finding: Finding, t: Translator, input: RenderCommentInput): string {
   const { group } = finding;
   const b = group.estimate.batch;

@@ -44,7 +44,8 @@ const LIMITS: Record<UntrustedForm, number> = {
   fence: 2_000,
 };
 
-/** Bidi embeddings, overrides and isolates (Trojan Source), LRM/RLM/ALM, and C0/C1 controls other than tab and line breaks. */
+/** Bidi embeddings, overrides and isolates (Trojan Source), LRM/RLM/ALM, and C0/C1 controls other than tab and line
+ * breaks. */
 const HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
 /** Zero-width space: breaks a mention, a reference or an autolink without changing what the reader sees. */
@@ -61,7 +62,8 @@ export function untrusted(value: unknown, as: UntrustedForm, options: UntrustedO
   const lines = as === "fence";
   const shown = makeVisible(hideMachinePaths(raw), as === "text" || as === "html" ? "prose" : lines ? "block" : "line");
   const t = options.t ?? translator("en");
-  // A message quoting a PR's value (a parse error, a note) keeps its words; one very long "word" is the value, cut like one.
+  // A message quoting a PR's value (a parse error, a note) keeps its words; one very long "word" is the value, cut like
+  // one.
   const prose = as === "text" || as === "html" || as === "plain" || as === "command";
   const words = prose ? cutLongWords(shown, t) : shown;
   const [kept, cut] = truncate(as === "text" || as === "html" ? words.trim() : words, limit, lines);
@@ -149,7 +151,8 @@ function escapeBlockStart(s: string): string {
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
 }
 
-/** Inside raw HTML: entities for the five HTML specials; mentions and references broken all the same (GitHub links them in HTML text too). */
+/** Inside raw HTML: entities for the five HTML specials; mentions and references broken all the same (GitHub links them
+ * in HTML text too). */
 function htmlText(s: string): string {
   const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   // References first: the entities' own "#" must stay whole.

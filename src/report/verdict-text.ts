@@ -19,7 +19,8 @@ export interface VerdictContext {
  * visible, not escaped: Markdown callers pass the whole line through `untrusted(…, "text")`).
  * The same facts in every language (batch, steps and examples to the same loss, peak memory,
  * budget, learning rate, schedule), composed here from catalogue parts, since the verdict's parts
- * are optional and one template cannot hold them. When the effective batch is unknown the head says what is known instead of
+ * are optional and one template cannot hold them. When the effective batch is unknown the head says what is known
+ * instead of
  * "Batch ? → ?": a value that cannot be read, or the parts that changed and the ones unknown.
  * @example verdictText(estimate, translator("zh-TW")) // "批次 32 → 64（×2）：達到相同損失時訓練步數降為 0.517 倍…。"
  */
@@ -117,7 +118,8 @@ function ratioText(ratio: number | null, t: Translator): string {
   return ratio ? t.t("verdict.ratio", { ratio: formatNumber(ratio) }) : "";
 }
 
-/** Bytes as a value, or as its interval when the value is uncertain: no point figure in a headline for an uncertain peak. */
+/** Bytes as a value, or as its interval when the value is uncertain: no point figure in a headline for an uncertain
+ * peak. */
 function bytesText(q: Quantity): string {
   return q.uncertain && q.low !== undefined && q.high !== undefined
     ? formatRange(q.low, q.high, formatBytes)

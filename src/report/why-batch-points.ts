@@ -123,7 +123,8 @@ function bCritText(c: ConvergenceEstimate, t: Translator): string {
   });
 }
 
-/** The curve's batch with the least time to the same loss, when it lies inside the curve (an end says only "at least this far"). */
+/** The curve's batch with the least time to the same loss, when it lies inside the curve (an end says only "at least
+ * this far"). */
 function fastestInterior(c: ConvergenceEstimate): number | undefined {
   const timed = c.curve.filter((pt) => pt.time !== undefined);
   if (timed.length < 3) return undefined;

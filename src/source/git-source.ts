@@ -7,7 +7,8 @@ import type { ChangeSource, ChangedFile, Side } from "./types.js";
 const run = promisify(execFile);
 const MAX_BUFFER = 64 * 1024 * 1024;
 
-/** A git run that cannot start: a revision that is not a commit, a folder that is not a repository. The message is for the user. */
+/** A git run that cannot start: a revision that is not a commit, a folder that is not a repository. The message is for
+ * the user. */
 export class SourceError extends Error {}
 
 /**
@@ -126,7 +127,8 @@ export class GitSource implements ChangeSource {
     if (entry.size > max)
       return {
         missing: false,
-        reason: `${(entry.size / 1048576).toFixed(1)} MiB is over the ${(max / 1048576).toFixed(0)} MiB limit; not read`,
+        reason:
+          `${(entry.size / 1048576).toFixed(1)} MiB is over ` + `the ${(max / 1048576).toFixed(0)} MiB limit; not read`,
       };
     return { text: await this.git(["cat-file", "blob", entry.object]) };
   }

@@ -1,6 +1,7 @@
 import type { ModelShape, ModuleKind } from "./types.js";
 
-/** Every linear layer of a block: what `all-linear` (PEFT), `lora_target_linear` (axolotl) and `lora_target: all` (LLaMA-Factory) mean. */
+/** Every linear layer of a block: what `all-linear` (PEFT), `lora_target_linear` (axolotl) and `lora_target: all`
+ * (LLaMA-Factory) mean. */
 const ALL_LINEAR: ModuleKind[] = ["q", "k", "v", "o", "gate", "up", "down"];
 
 /**

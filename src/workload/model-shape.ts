@@ -78,7 +78,8 @@ export interface ShapeNumbers {
 /**
  * A decoder shape from numbers a config wrote (nanoGPT, Megatron, a config.json), its parameters
  * counted with the catalogue's counter under the stated layout.
- * @example decoderShape({ id: "nanoGPT", hidden: 768, layers: 12, heads: 12, vocab: 50304, maxPositions: 1024 }, GPT2_LAYOUT).parameters
+ * @example decoderShape({ id: "nanoGPT", hidden: 768, layers: 12, heads: 12, vocab: 50304, maxPositions: 1024 },
+ * GPT2_LAYOUT).parameters
  */
 export function decoderShape(n: ShapeNumbers, layout: Layout): ModelShape {
   const entry: LanguageModelEntry = {

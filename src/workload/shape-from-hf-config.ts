@@ -14,7 +14,8 @@ const GPT2_LIKE =
  * `head_dim`, `intermediate_size`/`n_inner`, `vocab_size`, `max_position_embeddings`/`n_positions`,
  * `tie_word_embeddings`, experts (`num_local_experts`/`num_experts`, `num_experts_per_tok`); a
  * multimodal config's `text_config`. Undefined without hidden size, layers and heads.
- * @example shapeFromHfConfig({ hidden_size: 2048, num_hidden_layers: 16, num_attention_heads: 32, num_key_value_heads: 8, … }, "my-model")
+ * @example shapeFromHfConfig({ hidden_size: 2048, num_hidden_layers: 16, num_attention_heads: 32, num_key_value_heads:
+ * 8, … }, "my-model")
  */
 export function shapeFromHfConfig(config: unknown, id: string): ModelShape | undefined {
   if (config === null || typeof config !== "object" || Array.isArray(config)) return undefined;

@@ -30,7 +30,8 @@ describe("the Action end to end", () => {
           filename: "configs/train.yaml",
           status: "modified",
           patch:
-            "@@ -1,5 +1,5 @@\n model: resnet18\n optimizer: adam\n-batch_size: 32\n+batch_size: 128\n lr: 0.001\n epochs: 10",
+            "@@ -1,5 +1,5 @@\n model: resnet18\n optimizer: adam\n-batch_size: " +
+            "32\n+batch_size: 128\n lr: 0.001\n epochs: 10",
         },
         { filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" },
       ])

@@ -41,17 +41,21 @@ describe("workflows in docs/action.md and the README", () => {
     expect(outputs.filter((o) => !(OUTPUT_NAMES as readonly string[]).includes(o))).toEqual([]);
   });
 
-  it("give a pull_request workflow permission to comment, and one that never checks out fork code with a write token", () => {
-    const docs = blocks.map(
-      (b) =>
-        parse(b) as { on?: unknown; permissions?: Record<string, string>; jobs?: Record<string, { steps?: Step[] }> },
-    );
-    const minimal = docs.find(
-      (d) => d?.permissions?.["pull-requests"] === "write" && String(JSON.stringify(d?.on)).includes("pull_request"),
-    );
-    expect(minimal).toBeDefined();
-    const poster = docs.find((d) => String(JSON.stringify(d?.on)).includes("workflow_run"));
-    expect(poster?.permissions?.["pull-requests"]).toBe("write");
-    expect(JSON.stringify(poster)).not.toContain("actions/checkout");
-  });
+  it(
+    "give a pull_request workflow permission to comment, and one that never " +
+      "checks out fork code with a write token",
+    () => {
+      const docs = blocks.map(
+        (b) =>
+          parse(b) as { on?: unknown; permissions?: Record<string, string>; jobs?: Record<string, { steps?: Step[] }> },
+      );
+      const minimal = docs.find(
+        (d) => d?.permissions?.["pull-requests"] === "write" && String(JSON.stringify(d?.on)).includes("pull_request"),
+      );
+      expect(minimal).toBeDefined();
+      const poster = docs.find((d) => String(JSON.stringify(d?.on)).includes("workflow_run"));
+      expect(poster?.permissions?.["pull-requests"]).toBe("write");
+      expect(JSON.stringify(poster)).not.toContain("actions/checkout");
+    },
+  );
 });

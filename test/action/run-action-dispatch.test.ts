@@ -31,46 +31,55 @@ async function act(report: Report) {
 }
 
 describe("runAction dispatched by the GitHub App (workflow_dispatch)", () => {
-  it("reads the pull request named in the inputs, comments as the App's bot and completes the App's check run with the report", async () => {
-    const report = fixedReport({ groups: [fixedGroup({ verdict: "warn" })] });
-    const expected = renderCheckRun(report);
-    let completed: { status?: string; conclusion?: string; output?: { title?: string; summary?: string } } = {};
-    const scope = github()
-      .get(checkRun)
-      .reply(200, { id: 99, status: "queued", app: { slug: "batch-advisor" } })
-      .patch(checkRun, (body: { status?: string }) => body.status === "in_progress")
-      .reply(200, { id: 99 })
-      .get(contentsPath(".github/batch-advisor.yml"))
-      .query({ ref: BASE_SHA })
-      .reply(404, { message: "Not Found" })
-      .get(comments)
-      .query({ per_page: 100 })
-      .reply(200, [
-        { id: 11, body: "<!-- batch-advisor:comment -->\nold", user: { login: "batch-advisor[bot]" }, html_url: "u11" },
-      ])
-      .get(`/repos/${OWNER}/${REPO}/pulls/7`)
-      .reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } })
-      .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: withHead(report.markdown, HEAD_SHA) })
-      .reply(200, { id: 11, html_url: "u11" })
-      .patch(checkRun, (body: typeof completed) => {
-        completed = body;
-        return body.status === "completed";
-      })
-      .reply(200, { id: 99 });
+  it(
+    "reads the pull request named in the inputs, comments as the App's bot and " +
+      "completes the App's check run with the report",
+    async () => {
+      const report = fixedReport({ groups: [fixedGroup({ verdict: "warn" })] });
+      const expected = renderCheckRun(report);
+      let completed: { status?: string; conclusion?: string; output?: { title?: string; summary?: string } } = {};
+      const scope = github()
+        .get(checkRun)
+        .reply(200, { id: 99, status: "queued", app: { slug: "batch-advisor" } })
+        .patch(checkRun, (body: { status?: string }) => body.status === "in_progress")
+        .reply(200, { id: 99 })
+        .get(contentsPath(".github/batch-advisor.yml"))
+        .query({ ref: BASE_SHA })
+        .reply(404, { message: "Not Found" })
+        .get(comments)
+        .query({ per_page: 100 })
+        .reply(200, [
+          {
+            id: 11,
+            body: "<!-- batch-advisor:comment -->\nold",
+            user: { login: "batch-advisor[bot]" },
+            html_url: "u11",
+          },
+        ])
+        .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+        .reply(200, { number: 7, state: "open", head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } })
+        .patch(`/repos/${OWNER}/${REPO}/issues/comments/11`, { body: withHead(report.markdown, HEAD_SHA) })
+        .reply(200, { id: 11, html_url: "u11" })
+        .patch(checkRun, (body: typeof completed) => {
+          completed = body;
+          return body.status === "completed";
+        })
+        .reply(200, { id: 99 });
 
-    const analyze = await act(report);
+      const analyze = await act(report);
 
-    expect(scope.pendingMocks()).toEqual([]);
-    expect(analyze).toHaveBeenCalledTimes(1);
-    expect(analyze.mock.calls[0][0].description).toBe(
-      `${OWNER}/${REPO}#7 ${BASE_SHA.slice(0, 7)}..${HEAD_SHA.slice(0, 7)}`,
-    );
-    expect(completed).toMatchObject({
-      conclusion: expected.conclusion,
-      output: { title: expected.title, summary: expected.summary },
-    });
-    expect(run!.failed()).toBe(false);
-  });
+      expect(scope.pendingMocks()).toEqual([]);
+      expect(analyze).toHaveBeenCalledTimes(1);
+      expect(analyze.mock.calls[0][0].description).toBe(
+        `${OWNER}/${REPO}#7 ${BASE_SHA.slice(0, 7)}..${HEAD_SHA.slice(0, 7)}`,
+      );
+      expect(completed).toMatchObject({
+        conclusion: expected.conclusion,
+        output: { title: expected.title, summary: expected.summary },
+      });
+      expect(run!.failed()).toBe(false);
+    },
+  );
 
   it("does nothing when a newer push already superseded the check run", async () => {
     const scope = github()
@@ -85,17 +94,20 @@ describe("runAction dispatched by the GitHub App (workflow_dispatch)", () => {
     expect(run!.failed()).toBe(false);
   });
 
-  it("fails with what to do when the token is not the App's (the workflow token may not touch the App's check run)", async () => {
-    const scope = github().get(checkRun).reply(200, { id: 99, status: "queued" }).patch(checkRun).reply(403, {
-      message: "Invalid app_id 15368 - check run can only be modified by the GitHub App that created it.",
-    });
+  it(
+    "fails with what to do when the token is not the App's (the workflow token " + "may not touch the App's check run)",
+    async () => {
+      const scope = github().get(checkRun).reply(200, { id: 99, status: "queued" }).patch(checkRun).reply(403, {
+        message: "Invalid app_id 15368 - check run can only be modified by the GitHub App that created it.",
+      });
 
-    await act(fixedReport({ groups: [fixedGroup()] }));
+      await act(fixedReport({ groups: [fixedGroup()] }));
 
-    expect(scope.pendingMocks()).toEqual([]);
-    expect(run!.failed()).toBe(true);
-    expect(run!.stdout()).toContain("needs the App's token as github-token");
-  });
+      expect(scope.pendingMocks()).toEqual([]);
+      expect(run!.failed()).toBe(true);
+      expect(run!.stdout()).toContain("needs the App's token as github-token");
+    },
+  );
 
   it("rejects a pull-request input that is not a number", async () => {
     run = actionRun({ ...dispatched, inputs: { ...dispatched.inputs, "pull-request": "seven" } });

@@ -26,7 +26,8 @@ describe("the Action's request-timeout input", () => {
     expect(api.commentsOn(OWNER, REPO, 7)).toHaveLength(1);
     expect(run.failed()).toBe(false);
     expect(run.stdout()).toContain(
-      "GitHub did not answer POST /repos/acme/train/issues/7/comments within 0.5 s (request timeout); looking for it before creating again",
+      "GitHub did not answer POST /repos/acme/train/issues/7/comments within 0.5 s " +
+        "(request timeout); looking for it before creating again",
     );
   });
 

@@ -179,7 +179,8 @@ describe("runAction", () => {
     expect(run!.failed()).toBe(true);
     expect(run!.outputs()["over-budget"]).toBe("true");
     expect(run!.stdout()).toContain(
-      "::error::Memory budget broken: configs/train.yaml:4: batch 32 → 64: Predicted peak 41.0 GiB at 64 per device is over the memory budget 40GiB (memory.budget).",
+      "::error::Memory budget broken: configs/train.yaml:4: batch 32 → 64: " +
+        "Predicted peak 41.0 GiB at 64 per device is over the memory budget 40GiB (memory.budget).",
     );
   });
 

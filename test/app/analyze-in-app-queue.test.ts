@@ -65,32 +65,36 @@ async function setUp(input: { pulls: number; env?: Record<string, string> }) {
 }
 
 describe("app.analyzeInApp: the webhook is answered at once, the training runs in a bounded queue", () => {
-  it("answers within a second while the analysis is still running, and another pull request's delivery is not held up", async () => {
-    const { api, server, slowAnalyze, deliver, gates, until } = await setUp({ pulls: 2 });
+  it(
+    "answers within a second while the analysis is still running, and another " +
+      "pull request's delivery is not held up",
+    async () => {
+      const { api, server, slowAnalyze, deliver, gates, until } = await setUp({ pulls: 2 });
 
-    const first = await deliver(1);
-    await until(() => slowAnalyze.mock.calls.length === 1);
-    const second = await deliver(2);
+      const first = await deliver(1);
+      await until(() => slowAnalyze.mock.calls.length === 1);
+      const second = await deliver(2);
 
-    expect(first).toMatchObject({ status: 200 });
-    expect(first.ms).toBeLessThan(1000);
-    expect(second.ms).toBeLessThan(1000);
-    // #1 is training, and nothing is reported for it yet.
-    expect(slowAnalyze).toHaveBeenCalledTimes(1);
-    expect(api.commentsOn("acme", "train", 1)).toEqual([]);
+      expect(first).toMatchObject({ status: 200 });
+      expect(first.ms).toBeLessThan(1000);
+      expect(second.ms).toBeLessThan(1000);
+      // #1 is training, and nothing is reported for it yet.
+      expect(slowAnalyze).toHaveBeenCalledTimes(1);
+      expect(api.commentsOn("acme", "train", 1)).toEqual([]);
 
-    // Let #1 finish: #2 trains next (one at a time), then both are reported.
-    gates.shift()!();
-    await until(() => slowAnalyze.mock.calls.length === 2);
-    gates.shift()!();
-    await server.app.idle();
-    expect(api.checkRuns.map((r) => [r.headSha, r.status, r.conclusion])).toEqual([
-      [head(1), "completed", "neutral"],
-      [head(2), "completed", "neutral"],
-    ]);
-    expect(api.commentsOn("acme", "train", 1)).toHaveLength(1);
-    expect(api.commentsOn("acme", "train", 2)).toHaveLength(1);
-  });
+      // Let #1 finish: #2 trains next (one at a time), then both are reported.
+      gates.shift()!();
+      await until(() => slowAnalyze.mock.calls.length === 2);
+      gates.shift()!();
+      await server.app.idle();
+      expect(api.checkRuns.map((r) => [r.headSha, r.status, r.conclusion])).toEqual([
+        [head(1), "completed", "neutral"],
+        [head(2), "completed", "neutral"],
+      ]);
+      expect(api.commentsOn("acme", "train", 1)).toHaveLength(1);
+      expect(api.commentsOn("acme", "train", 2)).toHaveLength(1);
+    },
+  );
 
   it("past the queue's bound, a pull request's check completes neutral saying the queue is full", async () => {
     const { api, server, slowAnalyze, deliver, gates, until } = await setUp({
@@ -118,7 +122,8 @@ describe("app.analyzeInApp: the webhook is answered at once, the training runs i
     expect(slowAnalyze).toHaveBeenCalledTimes(2);
   });
 
-  it("with the real proxy training in a worker thread (the server's setting), a delivery during training is answered within a second", async () => {
+  it("with the real proxy training in a worker thread (the server's setting), a " +
+    "delivery during training is answered within a second", async () => {
     api = await fakeGitHubApi();
     for (const n of [1, 2])
       api.setPull({

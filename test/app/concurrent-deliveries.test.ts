@@ -15,7 +15,8 @@ afterEach(async () => {
 
 const sha = (i: number) => i.toString(16).padStart(40, "0");
 
-/** Twenty pushes to acme/train#7: the fake API already has the twentieth as the head, as GitHub would when it delivers. */
+/** Twenty pushes to acme/train#7: the fake API already has the twentieth as the head, as GitHub would when it delivers.
+ * */
 async function twentyPushes() {
   api = await fakeGitHubApi();
   const heads = Array.from({ length: 20 }, (_, i) => sha(i + 1));

@@ -15,7 +15,8 @@ export const CHECK_RUNS = `/repos/${OWNER}/${REPO}/check-runs`;
 export const COMMENTS = `/repos/${OWNER}/${REPO}/issues/7/comments`;
 export const DISPATCH = `/repos/${OWNER}/${REPO}/actions/workflows/batch-advisor.yml/dispatches`;
 
-/** A Probot with the test key and secret, retries and throttling off; on api.github.com (nock) unless given another API root. */
+/** A Probot with the test key and secret, retries and throttling off; on api.github.com (nock) unless given another API
+ * root. */
 export function testProbot(baseUrl?: string): Probot {
   return new Probot({
     appId: 1234,

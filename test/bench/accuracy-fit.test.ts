@@ -13,14 +13,18 @@ describe("fitSteps", () => {
     expect(fit.rmsRelativeResidual).toBeLessThan(1e-9);
   });
 
-  it("weights points by relative error, so one noisy large-batch point moves B_crit less than an unweighted fit would", () => {
-    const points = exact(20, 300, [8, 16, 32, 64, 128, 256, 512]);
-    points[6] = { batchSize: 512, steps: points[6].steps * 1.3 };
-    const fit = fitSteps(points);
-    expect(fit.relativeResiduals[6]).toBeGreaterThan(0.1);
-    expect(fit.bCrit).toBeGreaterThan(150);
-    expect(fit.bCrit).toBeLessThan(300);
-  });
+  it(
+    "weights points by relative error, so one noisy large-batch point moves " +
+      "B_crit less than an unweighted fit would",
+    () => {
+      const points = exact(20, 300, [8, 16, 32, 64, 128, 256, 512]);
+      points[6] = { batchSize: 512, steps: points[6].steps * 1.3 };
+      const fit = fitSteps(points);
+      expect(fit.relativeResiduals[6]).toBeGreaterThan(0.1);
+      expect(fit.bCrit).toBeGreaterThan(150);
+      expect(fit.bCrit).toBeLessThan(300);
+    },
+  );
 
   it("calls steps that fall as fast as 1/B perfect scaling: B_crit is infinite", () => {
     const fit = fitSteps([8, 16, 32].map((b) => ({ batchSize: b, steps: 4096 / b })));

@@ -50,27 +50,31 @@ const cli = (bOld: number, bNew: number, value: number, options: Partial<CliPred
 });
 
 describe("compareUserTask", () => {
-  it("scores the default plan's steps ratio against the measured one, with naive 1/B, the oracle and the --quick run beside it", () => {
-    const [pair] = compareUserTask(
-      truth,
-      [cli(16, 32, 0.7)],
-      [
-        cli(16, 32, 0.55, {
-          quick: true,
-          regime: "past the critical batch",
-          bCrit: { value: 20, low: 10, high: 40, source: "noise" },
-        }),
-      ],
-    );
-    expect(pair.measured).toBeCloseTo(0.6, 10);
-    expect(pair.relError).toBeCloseTo(0.1 / 0.6, 10);
-    expect(pair.insideInterval).toBe(false); // 0.6 < 0.7 × 0.9
-    expect(pair.naive).toEqual({ value: 0.5, relError: expect.closeTo(1 / 6, 10) });
-    expect(pair.oracle.value).toBeCloseTo((80 + 5120 / 32) / (80 + 5120 / 16), 10);
-    expect(pair.quick.insideInterval).toBe(true); // [0.495, 0.605]
-    expect(pair.quick.sameRegime).toBe(false);
-    expect(pair.bCrit).toEqual({ default: 50, quick: 20 });
-  });
+  it(
+    "scores the default plan's steps ratio against the measured one, with naive " +
+      "1/B, the oracle and the --quick run beside it",
+    () => {
+      const [pair] = compareUserTask(
+        truth,
+        [cli(16, 32, 0.7)],
+        [
+          cli(16, 32, 0.55, {
+            quick: true,
+            regime: "past the critical batch",
+            bCrit: { value: 20, low: 10, high: 40, source: "noise" },
+          }),
+        ],
+      );
+      expect(pair.measured).toBeCloseTo(0.6, 10);
+      expect(pair.relError).toBeCloseTo(0.1 / 0.6, 10);
+      expect(pair.insideInterval).toBe(false); // 0.6 < 0.7 × 0.9
+      expect(pair.naive).toEqual({ value: 0.5, relError: expect.closeTo(1 / 6, 10) });
+      expect(pair.oracle.value).toBeCloseTo((80 + 5120 / 32) / (80 + 5120 / 16), 10);
+      expect(pair.quick.insideInterval).toBe(true); // [0.495, 0.605]
+      expect(pair.quick.sameRegime).toBe(false);
+      expect(pair.bCrit).toEqual({ default: 50, quick: 20 });
+    },
+  );
 
   it("leaves out a pair whose batch size never reached the target, and one without its --quick run", () => {
     expect(compareUserTask(truth, [cli(32, 64, 0.7)], [cli(32, 64, 0.7, { quick: true })])).toEqual([]);
@@ -116,7 +120,9 @@ describe("readPrediction", () => {
         notes: [
           {
             id: "convergence-position",
-            text: "B_crit ≈ 300 samples; the batch goes from 0.11× to 0.85× B_crit (diminishing returns begin: steps fall less than the batch grows).",
+            text:
+              "B_crit ≈ 300 samples; the batch goes from 0.11× to 0.85× B_crit " +
+              "(diminishing returns begin: steps fall less than the batch grows).",
           },
         ],
       }),

@@ -102,14 +102,18 @@ describe("renderUserTasksSection", () => {
     expect(renderUserTasksSection(undefined)).toEqual([]);
   });
 
-  it("states each missed goal by how much, with the measured B_crit beside the CLI's and the pairs whose regime differs", () => {
-    const text = renderUserTasksSection(result()).join("\n");
-    expect(text).toContain("## Your own model and data, through the CLI");
-    expect(text).toMatch(/\*\*Median error\*\* \d+ % misses ≤ 10 %/);
-    expect(text).toContain("cnn: measured 32, the CLI's 300");
-    expect(text).toMatch(
-      /differs on 1 of 2 pairs \(cnn 32 → 64: near-perfect scaling \/ diminishing returns begin, B_crit 300 \/ 120\)/,
-    );
-    expect(text).toContain("on 1 of these 1 pairs the quick reading was the smaller");
-  });
+  it(
+    "states each missed goal by how much, with the measured B_crit beside the " +
+      "CLI's and the pairs whose regime differs",
+    () => {
+      const text = renderUserTasksSection(result()).join("\n");
+      expect(text).toContain("## Your own model and data, through the CLI");
+      expect(text).toMatch(/\*\*Median error\*\* \d+ % misses ≤ 10 %/);
+      expect(text).toContain("cnn: measured 32, the CLI's 300");
+      expect(text).toMatch(
+        /differs on 1 of 2 pairs \(cnn 32 → 64: near-perfect scaling \/ diminishing returns begin, B_crit 300 \/ 120\)/,
+      );
+      expect(text).toContain("on 1 of these 1 pairs the quick reading was the smaller");
+    },
+  );
 });

@@ -203,7 +203,8 @@ describe("batch-advisor analyze --base/--head: git and the bot config", () => {
       expect(`${stdout}${stderr}`).not.toContain(secret);
       expect(`${stdout}${stderr}`).not.toContain("/proc/self/environ");
       expect(stderr).toContain(
-        "batch-advisor: .github/batch-advisor.yml at base: is a symbolic link in the repository; not followed; the config was refused and the defaults apply",
+        "batch-advisor: .github/batch-advisor.yml at base: is a symbolic link in the " +
+          "repository; not followed; the config was refused and the defaults apply",
       );
       expect(code).toBe(2);
     } finally {

@@ -33,7 +33,8 @@ beforeEach(() => {
   execFileSync("git", ["init", "-q"], { cwd: repo });
   put(
     "configs/sft.yaml",
-    "model_name_or_path: Qwen/Qwen2.5-0.5B\nper_device_train_batch_size: 8\ngradient_accumulation_steps: 2\nlearning_rate: 1.0e-5\n",
+    "model_name_or_path: Qwen/Qwen2.5-0.5B\nper_device_train_batch_size: " +
+      "8\ngradient_accumulation_steps: 2\nlearning_rate: 1.0e-5\n",
   );
   put("ds_config.json", '{\n  "train_micro_batch_size_per_gpu": 4,\n  "gradient_accumulation_steps": 8\n}\n');
   put("package.json", '{ "name": "x", "batch_size": 3 }\n');
@@ -45,36 +46,44 @@ beforeEach(() => {
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
 describe("batch-advisor init", () => {
-  it("writes the minimal Action workflow of docs/action.md and a commented bot config naming the configs and frameworks it found", async () => {
-    expect(await init()).toBe(0);
-    expect(read(".github/workflows/batch-advisor.yml")).toBe(MINIMAL_WORKFLOW);
-    const config = read(".github/batch-advisor.yml");
-    expect(config.split("\n")[0]).toBe(
-      "# yaml-language-server: $schema=https://raw.githubusercontent.com/OWNER/batch-advisor/v1/schema/batch-advisor.schema.json",
-    );
-    expect(config).toMatch(/^#\s+configs\/sft\.yaml\s+huggingface\s+per_device_train_batch_size: 8 \(line 2\)$/m);
-    expect(config).toMatch(/^#\s+ds_config\.json\s+deepspeed\s+train_micro_batch_size_per_gpu: 4 \(line 2\)$/m);
-    expect(config).toContain("# Frameworks: deepspeed, huggingface");
-    expect(config).toContain('# files: ["ds_config.json", "configs/**"]');
-    // Not configs: package.json is in the default ignore list, README.md is no config format, venv/ is git-ignored.
-    expect(config).not.toMatch(/package\.json|README|venv/);
-    expect(out).toContain("found 2 training configs (deepspeed, huggingface)");
-  });
+  it(
+    "writes the minimal Action workflow of docs/action.md and a commented bot " +
+      "config naming the configs and frameworks it found",
+    async () => {
+      expect(await init()).toBe(0);
+      expect(read(".github/workflows/batch-advisor.yml")).toBe(MINIMAL_WORKFLOW);
+      const config = read(".github/batch-advisor.yml");
+      expect(config.split("\n")[0]).toBe(
+        "# yaml-language-server: " +
+          "$schema=https://raw.githubusercontent.com/OWNER/batch-advisor/v1/schema/batch-advisor.schema.json",
+      );
+      expect(config).toMatch(/^#\s+configs\/sft\.yaml\s+huggingface\s+per_device_train_batch_size: 8 \(line 2\)$/m);
+      expect(config).toMatch(/^#\s+ds_config\.json\s+deepspeed\s+train_micro_batch_size_per_gpu: 4 \(line 2\)$/m);
+      expect(config).toContain("# Frameworks: deepspeed, huggingface");
+      expect(config).toContain('# files: ["ds_config.json", "configs/**"]');
+      // Not configs: package.json is in the default ignore list, README.md is no config format, venv/ is git-ignored.
+      expect(config).not.toMatch(/package\.json|README|venv/);
+      expect(out).toContain("found 2 training configs (deepspeed, huggingface)");
+    },
+  );
 
-  it("writes a bot config that changes nothing until a line is uncommented, and whose commented keys are real ones", async () => {
-    await init();
-    const config = read(".github/batch-advisor.yml");
-    expect(loadConfig(config)).toEqual({ config: defaultConfig(), errors: [] });
-    // Uncommenting every suggested key gives a file the loader accepts.
-    const keys = config
-      .split("\n")
-      .filter((l) => /^# ( {2})?(devices|memory|budget|level|language):/.test(l))
-      .map((l) => l.slice(2))
-      .join("\n");
-    expect(keys).toContain("budget: 80GB");
-    expect(loadConfig(keys).errors).toEqual([]);
-    expect(loadConfig(keys).config.memory.level).toBe("error");
-  });
+  it(
+    "writes a bot config that changes nothing until a line is uncommented, and " + "whose commented keys are real ones",
+    async () => {
+      await init();
+      const config = read(".github/batch-advisor.yml");
+      expect(loadConfig(config)).toEqual({ config: defaultConfig(), errors: [] });
+      // Uncommenting every suggested key gives a file the loader accepts.
+      const keys = config
+        .split("\n")
+        .filter((l) => /^# ( {2})?(devices|memory|budget|level|language):/.test(l))
+        .map((l) => l.slice(2))
+        .join("\n");
+      expect(keys).toContain("budget: 80GB");
+      expect(loadConfig(keys).errors).toEqual([]);
+      expect(loadConfig(keys).config.memory.level).toBe("error");
+    },
+  );
 
   it("never overwrites without --force: exits 1 naming the file and writes nothing", async () => {
     put(".github/batch-advisor.yml", "language: zh-TW\n");

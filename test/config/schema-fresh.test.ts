@@ -6,10 +6,14 @@ import { loadConfig } from "../../src/config.js";
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
 describe("schema/batch-advisor.schema.json", () => {
-  it("is what the zod schema and docs/configuration.md generate today (run `npm run schema` and commit it when this fails)", () => {
-    const fresh = formatSchema(buildConfigJsonSchema(documentedKeys(read("docs/configuration.md"))));
-    expect(read(SCHEMA_FILE)).toBe(fresh);
-  });
+  it(
+    "is what the zod schema and docs/configuration.md generate today (run `npm " +
+      "run schema` and commit it when this fails)",
+    () => {
+      const fresh = formatSchema(buildConfigJsonSchema(documentedKeys(read("docs/configuration.md"))));
+      expect(read(SCHEMA_FILE)).toBe(fresh);
+    },
+  );
 
   it("rejects what the config loader rejects: an unknown key and a value outside an enum", () => {
     const schema = JSON.parse(read(SCHEMA_FILE));

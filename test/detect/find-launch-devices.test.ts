@@ -26,7 +26,8 @@ describe("devices from the script that launches a config", () => {
       "recipes/accelerate_configs/zero3.yaml":
         "compute_environment: LOCAL_MACHINE\ndistributed_type: DEEPSPEED\nnum_machines: 1\nnum_processes: 4\n",
       "scripts/dpo.sh":
-        "ACCELERATE_LOG_LEVEL=info accelerate launch --config_file recipes/accelerate_configs/zero3.yaml scripts/run_dpo.py recipes/dpo.yaml\n",
+        "ACCELERATE_LOG_LEVEL=info accelerate launch --config_file " +
+        "recipes/accelerate_configs/zero3.yaml scripts/run_dpo.py recipes/dpo.yaml\n",
     };
     const found = await findLaunchDevices({
       configPath: "recipes/dpo.yaml",

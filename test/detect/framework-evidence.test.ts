@@ -37,16 +37,20 @@ describe("a framework claims a file by distinctive evidence", () => {
 });
 
 describe("generic rules stand when the chosen framework's rules find no batch", () => {
-  it("Hydra overrides the Hydra rules do not name are read by the generic rules; micro beside total makes the total global", () => {
-    const r = detectFile("pretrain.sh", fixture("generic", "pretrain_total_batch.sh"));
-    expect(r.framework).toBe("generic");
-    expect(table(r)).toEqual([
-      [4, "micro_batch", "optimizer.micro_batch_size", 4],
-      [5, "global_batch", "optimizer.total_batch_size", 256],
-      [6, "nodes", "trainer.num_nodes", 2],
-    ]);
-    expect(r.effective.value).toBe(256);
-  });
+  it(
+    "Hydra overrides the Hydra rules do not name are read by the generic rules; " +
+      "micro beside total makes the total global",
+    () => {
+      const r = detectFile("pretrain.sh", fixture("generic", "pretrain_total_batch.sh"));
+      expect(r.framework).toBe("generic");
+      expect(table(r)).toEqual([
+        [4, "micro_batch", "optimizer.micro_batch_size", 4],
+        [5, "global_batch", "optimizer.total_batch_size", 256],
+        [6, "nodes", "trainer.num_nodes", 2],
+      ]);
+      expect(r.effective.value).toBe(256);
+    },
+  );
 });
 
 describe("rules match nested sections", () => {

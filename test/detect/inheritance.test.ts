@@ -58,7 +58,8 @@ describe("inheritance", () => {
 describe("LightningCLI configs composed on the command line", () => {
   const tree: Record<string, string> = {
     "configs/base.yaml":
-      "data:\n  class_path: MNISTDataModule\n  init_args:\n    batch_size: 32\ntrainer:\n  accumulate_grad_batches: 1\n",
+      "data:\n  class_path: MNISTDataModule\n  init_args:\n    batch_size: " +
+      "32\ntrainer:\n  accumulate_grad_batches: 1\n",
     "configs/large.yaml": "data:\n  init_args:\n    batch_size: 128\n",
   };
   const script =

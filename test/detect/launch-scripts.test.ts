@@ -43,46 +43,57 @@ describe("launch scripts and the configs they run", () => {
     expect(evaluation?.effective.parts.devices).not.toBe(32);
   });
 
-  it("reports a PR that changes only the GPU count in a launch script on the config it runs, with its batch and learning rate", async () => {
-    const head = { ...base, "scripts/train_sft.sh": base["scripts/train_sft.sh"].replace("NUM_GPUS=8", "NUM_GPUS=4") };
-    const { changes, files } = await detectChanges(new MemorySource({ base, head }));
-    expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({
-      path: "configs/ds_zero2.json",
-      role: "devices",
-      key: "num_gpus",
-      before: 8,
-      after: 4,
-      line: 5,
-      inheritedFrom: "scripts/train_sft.sh",
-      launchScript: "scripts/train_sft.sh",
-      effective: { before: 4 * 8 * 8, after: 4 * 8 * 4, ratio: 0.5 },
-      learningRate: { before: 2e-5, after: 2e-5 },
-    });
-    const report = files.find((f) => f.path === "configs/ds_zero2.json");
-    expect(report?.settings.find((s) => s.role === "micro_batch")?.value).toBe(4);
-    expect(report?.settings.find((s) => s.role === "optimizer")?.value).toBe("AdamW");
-    // The script itself sets no batch: its device change is told on the config, not again on its own.
-    expect(files.map((f) => f.path)).not.toContain("scripts/train_sft.sh");
-  });
+  it(
+    "reports a PR that changes only the GPU count in a launch script on the " +
+      "config it runs, with its batch and learning rate",
+    async () => {
+      const head = {
+        ...base,
+        "scripts/train_sft.sh": base["scripts/train_sft.sh"].replace("NUM_GPUS=8", "NUM_GPUS=4"),
+      };
+      const { changes, files } = await detectChanges(new MemorySource({ base, head }));
+      expect(changes).toHaveLength(1);
+      expect(changes[0]).toMatchObject({
+        path: "configs/ds_zero2.json",
+        role: "devices",
+        key: "num_gpus",
+        before: 8,
+        after: 4,
+        line: 5,
+        inheritedFrom: "scripts/train_sft.sh",
+        launchScript: "scripts/train_sft.sh",
+        effective: { before: 4 * 8 * 8, after: 4 * 8 * 4, ratio: 0.5 },
+        learningRate: { before: 2e-5, after: 2e-5 },
+      });
+      const report = files.find((f) => f.path === "configs/ds_zero2.json");
+      expect(report?.settings.find((s) => s.role === "micro_batch")?.value).toBe(4);
+      expect(report?.settings.find((s) => s.role === "optimizer")?.value).toBe("AdamW");
+      // The script itself sets no batch: its device change is told on the config, not again on its own.
+      expect(files.map((f) => f.path)).not.toContain("scripts/train_sft.sh");
+    },
+  );
 
-  it("reads SLURM nodes at both sides: a PR doubling the nodes doubles the batch of the Hydra config the script runs", async () => {
-    const head = {
-      ...base,
-      "scripts/pretrain.slurm": base["scripts/pretrain.slurm"].replace("--nodes=4", "--nodes=8"),
-    };
-    const { changes } = await detectChanges(new MemorySource({ base, head }));
-    const onConfig = changes.filter((c) => c.path === "conf/pretrain_1b.yaml");
-    expect(onConfig).toMatchObject([
-      {
-        role: "nodes",
-        before: 4,
-        after: 8,
-        launchScript: "scripts/pretrain.slurm",
-        effective: { before: 1024, after: 2048, ratio: 2 },
-      },
-    ]);
-    // The evaluation config the same script runs on one GPU is not a training batch change.
-    expect(changes.some((c) => c.path === "configs/eval.yaml" && c.effective.ratio === 2)).toBe(false);
-  });
+  it(
+    "reads SLURM nodes at both sides: a PR doubling the nodes doubles the batch " +
+      "of the Hydra config the script runs",
+    async () => {
+      const head = {
+        ...base,
+        "scripts/pretrain.slurm": base["scripts/pretrain.slurm"].replace("--nodes=4", "--nodes=8"),
+      };
+      const { changes } = await detectChanges(new MemorySource({ base, head }));
+      const onConfig = changes.filter((c) => c.path === "conf/pretrain_1b.yaml");
+      expect(onConfig).toMatchObject([
+        {
+          role: "nodes",
+          before: 4,
+          after: 8,
+          launchScript: "scripts/pretrain.slurm",
+          effective: { before: 1024, after: 2048, ratio: 2 },
+        },
+      ]);
+      // The evaluation config the same script runs on one GPU is not a training batch change.
+      expect(changes.some((c) => c.path === "configs/eval.yaml" && c.effective.ratio === 2)).toBe(false);
+    },
+  );
 });

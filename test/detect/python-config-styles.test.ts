@@ -4,17 +4,21 @@ import { parsePython } from "../../src/detect/parse/parse-python.js";
 import { fixture, table } from "./frameworks/read-fixture.js";
 
 describe("Python config styles", () => {
-  it("get_config() returning an ml_collections ConfigDict: its attributes are the settings; a run-time branch does not replace them", () => {
-    const r = detectFile("vit_b16_finetune.py", fixture("jax", "vit_b16_finetune.py"));
-    expect(r.framework).toBe("jax");
-    expect(table(r).filter(([, role]) => role.endsWith("batch") || role === "grad_accum")).toEqual([
-      [15, "global_batch", "batch", 512],
-      [16, "grad_accum", "accum_steps", 8],
-      [17, "eval_batch", "batch_eval", 256],
-    ]);
-    // accum_steps splits the global batch; it does not multiply it.
-    expect(r.effective.value).toBe(512);
-  });
+  it(
+    "get_config() returning an ml_collections ConfigDict: its attributes are the " +
+      "settings; a run-time branch does not replace them",
+    () => {
+      const r = detectFile("vit_b16_finetune.py", fixture("jax", "vit_b16_finetune.py"));
+      expect(r.framework).toBe("jax");
+      expect(table(r).filter(([, role]) => role.endsWith("batch") || role === "grad_accum")).toEqual([
+        [15, "global_batch", "batch", 512],
+        [16, "grad_accum", "accum_steps", 8],
+        [17, "eval_batch", "batch_eval", 256],
+      ]);
+      // accum_steps splits the global batch; it does not multiply it.
+      expect(r.effective.value).toBe(512);
+    },
+  );
 
   it("reads 1. as a float and 10_000 as a number inside get_config()", () => {
     const entries = parsePython(fixture("jax", "vit_b16_finetune.py"), "c.py").entries;

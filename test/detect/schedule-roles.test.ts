@@ -30,7 +30,8 @@ describe("step-counted schedule points are read beside the batch", () => {
 
   it("a momentum-SGD YAML from 256 to 2048 with milestones in steps: every step count ÷ 8", () => {
     const yaml = (batch: number) =>
-      `optimizer:\n  name: sgd\n  momentum: 0.9\n  lr: 0.1\nbatch_size: ${batch}\ntotal_steps: 90000\nmilestones: [30000, 60000]\n`;
+      `optimizer:\n  name: sgd\n  momentum: 0.9\n  lr: ` +
+      `0.1\nbatch_size: ${batch}\ntotal_steps: 90000\nmilestones: [30000, 60000]\n`;
     const head = detectFile("train.yaml", yaml(2048));
     const base = detectFile("train.yaml", yaml(256));
     const advice = scheduleAdvice({ settings: head.settings, baseSettings: base.settings, k: 8 });

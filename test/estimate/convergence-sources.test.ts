@@ -44,18 +44,21 @@ describe("convergence sources, most trusted first", () => {
     expect(c.notes.map((n) => n.id)).toEqual(["convergence-position-past"]);
   });
 
-  it("Kaplan's law for a language model with a known loss comes before the stand-in, with its factor-3 interval", () => {
-    const tokens = { before: 256 * 2048, after: 2048 * 2048 };
-    const c = convergenceFromSources({ user, loss: 3, tokens, proxy: { m: builtIn, before: 256, after: 2048 } })!;
-    const b = kaplanCriticalBatch(3);
-    expect(c).toMatchObject({
-      basis: "published-law",
-      source: "kaplan",
-      frame: { unit: "tokens", before: tokens.before },
-    });
-    expect(c.bCrit.low).toBeCloseTo(b / KAPLAN_SPREAD, 6);
-    expect(c.alternatives!.map((a) => a.basis)).toEqual(["stand-in"]);
-  });
+  it(
+    "Kaplan's law for a language model with a known loss comes before the " + "stand-in, with its factor-3 interval",
+    () => {
+      const tokens = { before: 256 * 2048, after: 2048 * 2048 };
+      const c = convergenceFromSources({ user, loss: 3, tokens, proxy: { m: builtIn, before: 256, after: 2048 } })!;
+      const b = kaplanCriticalBatch(3);
+      expect(c).toMatchObject({
+        basis: "published-law",
+        source: "kaplan",
+        frame: { unit: "tokens", before: tokens.before },
+      });
+      expect(c.bCrit.low).toBeCloseTo(b / KAPLAN_SPREAD, 6);
+      expect(c.alternatives!.map((a) => a.basis)).toEqual(["stand-in"]);
+    },
+  );
 
   it("no published law applies to fine-tuning: the stand-in is used and fine-tuning is named as its own regime", () => {
     const c = convergenceFromSources({
@@ -85,21 +88,25 @@ describe("convergence sources, most trusted first", () => {
     expect(quick.notes.map((n) => n.id)).toEqual(full.notes.map((n) => n.id));
   });
 
-  it("an unresolved noise scale still bounds B_crit from below, and the steps ratio spans perfect scaling to the bound", () => {
-    const m = measurements({
-      plan: usersModel.plan,
-      noise: { ...builtIn.noise!, bSimple: Number.POSITIVE_INFINITY, interval: [48_000, Number.POSITIVE_INFINITY] },
-    });
-    const c = convergenceFromSources({
-      user: { unit: "samples", before: 32, after: 64 },
-      proxy: { m, before: 32, after: 64 },
-    })!;
-    expect(c.lowerBound).toBe(true);
-    expect(c.bCrit.value).toBe(4800);
-    expect(c.stepsRatio.low).toBe(0.5);
-    expect(c.stepsRatio.high).toBeCloseTo(stepsRatio(4800, 32, 64), 12);
-    expect(c.notes[0]).toMatchObject({ id: "convergence-lower-bound", params: { bCrit: 4800 } });
-  });
+  it(
+    "an unresolved noise scale still bounds B_crit from below, and the steps " +
+      "ratio spans perfect scaling to the bound",
+    () => {
+      const m = measurements({
+        plan: usersModel.plan,
+        noise: { ...builtIn.noise!, bSimple: Number.POSITIVE_INFINITY, interval: [48_000, Number.POSITIVE_INFINITY] },
+      });
+      const c = convergenceFromSources({
+        user: { unit: "samples", before: 32, after: 64 },
+        proxy: { m, before: 32, after: 64 },
+      })!;
+      expect(c.lowerBound).toBe(true);
+      expect(c.bCrit.value).toBe(4800);
+      expect(c.stepsRatio.low).toBe(0.5);
+      expect(c.stepsRatio.high).toBeCloseTo(stepsRatio(4800, 32, 64), 12);
+      expect(c.notes[0]).toMatchObject({ id: "convergence-lower-bound", params: { bCrit: 4800 } });
+    },
+  );
 
   it("with nothing to go on there is no convergence estimate", () => {
     expect(convergenceFromSources({ user })).toBeUndefined();

@@ -239,29 +239,34 @@ describe("estimateChange", () => {
     expect(e.verdict.level).toBe("warn");
   });
 
-  it("with a GPU and the model's shape, step time is in seconds on that GPU and the wall time uses it, the proxy only a check", () => {
-    const config = loadConfig(
-      "hardware: { gpu: A100-80GB }\nmodel: { parameters: 494M, hidden: 896, layers: 24, heads: 14, vocab: 151936, seqLen: 2048 }",
-    ).config;
-    const e = estimateChange({
-      change: batchChange(),
-      file: hfFile(64),
-      baseFile: hfFile(32),
-      measurements: measurements(),
-      config,
-    });
-    expect(e.speed!.basis).toBe("analytical");
-    expect(e.speed!.gpu!.id).toBe("A100-80GB");
-    expect(e.speed!.stepTime.after.unit).toBe("s");
-    expect(e.speed!.stepTime.ratio.value).toBeGreaterThan(1.9);
-    expect(e.speed!.throughput.after.unit).toBe("tokens/s");
-    expect(e.convergence!.wallTimeRatio!.value).toBeCloseTo(
-      e.convergence!.stepsRatio.value * e.speed!.stepTime.ratio.value,
-      10,
-    );
-    // The proxy ran on tensorflow-gpu: its ratio is kept beside the analytical one as a check.
-    expect(e.speed!.proxyCheck!.backend).toBe("tensorflow-gpu");
-  });
+  it(
+    "with a GPU and the model's shape, step time is in seconds on that GPU and " +
+      "the wall time uses it, the proxy only a check",
+    () => {
+      const config = loadConfig(
+        "hardware: { gpu: A100-80GB }\nmodel: { parameters: 494M, hidden: 896, " +
+          "layers: 24, heads: 14, vocab: 151936, seqLen: 2048 }",
+      ).config;
+      const e = estimateChange({
+        change: batchChange(),
+        file: hfFile(64),
+        baseFile: hfFile(32),
+        measurements: measurements(),
+        config,
+      });
+      expect(e.speed!.basis).toBe("analytical");
+      expect(e.speed!.gpu!.id).toBe("A100-80GB");
+      expect(e.speed!.stepTime.after.unit).toBe("s");
+      expect(e.speed!.stepTime.ratio.value).toBeGreaterThan(1.9);
+      expect(e.speed!.throughput.after.unit).toBe("tokens/s");
+      expect(e.convergence!.wallTimeRatio!.value).toBeCloseTo(
+        e.convergence!.stepsRatio.value * e.speed!.stepTime.ratio.value,
+        10,
+      );
+      // The proxy ran on tensorflow-gpu: its ratio is kept beside the analytical one as a check.
+      expect(e.speed!.proxyCheck!.backend).toBe("tensorflow-gpu");
+    },
+  );
 
   it("a step-counted schedule is flagged in the verdict", () => {
     const file = hfFile(64, [setting("max_steps", "max_steps", 10000, 7)]);

@@ -16,16 +16,19 @@ const L = 32;
 const KV = 8 * 128;
 const I = 14336;
 const V = 128256;
-/** Embeddings V·h + 32 × (attention h·h + 2·h·kv + h·h, SwiGLU 3·h·I, two RMSNorms h) + final norm h + untied head V·h. */
+/** Embeddings V·h + 32 × (attention h·h + 2·h·kv + h·h, SwiGLU 3·h·I, two RMSNorms h) + final norm h + untied head V·h.
+ * */
 const P8B = V * H + L * (2 * H * H + 2 * H * KV + 3 * H * I + 2 * H) + H + V * H;
 
 const S = 4096; // sequence_len
 const R = 16; // lora_r
 /** LoRA on q, k, v, o: r·(in + out) each, per layer. */
 const T = R * L * (H + H + 2 * (H + KV) + (H + H));
-/** Activations per layer in s·h units: 14 + 4·(kv heads ÷ heads) + 8·(I ÷ h) for a gated MLP (Korthikanti et al. 2022 re-derived). */
+/** Activations per layer in s·h units: 14 + 4·(kv heads ÷ heads) + 8·(I ÷ h) for a gated MLP (Korthikanti et al. 2022
+ * re-derived). */
 const C = 14 + 4 * (8 / 32) + 8 * (I / H);
-/** Checkpointing keeps each layer's 16-bit input (2·s·h) and one layer's full activations; FlashAttention stores no scores. */
+/** Checkpointing keeps each layer's 16-bit input (2·s·h) and one layer's full activations; FlashAttention stores no
+ * scores. */
 const ACT = L * 2 * S * H + C * S * H;
 /** fp32 logits: 4·s·v. */
 const LOGITS = 4 * S * V;
@@ -99,7 +102,8 @@ describe("LoRA and QLoRA on Llama-3.1-8B (axolotl), per device", () => {
 });
 
 describe("nanoGPT's GPT-2 124M config (config/train_gpt2.py), per device", () => {
-  /** train.py: 12 layers of 768, 12 heads, block 1024, vocab 50304, no biases; bf16 autocast over fp32 weights, AdamW, SDPA. */
+  /** train.py: 12 layers of 768, 12 heads, block 1024, vocab 50304, no biases; bf16 autocast over fp32 weights, AdamW,
+   * SDPA. */
   const h = 768;
   const layers = 12;
   const s = 1024;
@@ -111,7 +115,8 @@ describe("nanoGPT's GPT-2 124M config (config/train_gpt2.py), per device", () =>
 
   it("16 B per parameter + context, and 12 × (activations + logits) at batch 12", () => {
     const text = (batch: number) =>
-      `batch_size = ${batch}\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\nn_layer = 12\nn_head = 12\nn_embd = 768\n`;
+      `batch_size = ${batch}\nblock_size = 1024\ngradient_accumulation_steps = 5 * ` +
+      `8\nn_layer = 12\nn_head = 12\nn_embd = 768\n`;
     const m = estimateMemory({
       workload: {
         before: workloadOf("config/train_gpt2.py", text(12)),

@@ -137,16 +137,20 @@ describe("analytical peak memory of a workload", () => {
     expect(m.after!.high!).toBeGreaterThan(m.after!.value);
   });
 
-  it("GPT-2 1.5B at sequence 1K and batch 32: the s·b·h part is near the ZeRO paper's ~60 GB, attention scores come on top", () => {
-    const shape = { hidden: 1600, heads: 25, layers: 48, seqLen: 1024 };
-    const linear = 32 * 48 * layerActivationBytes({ ...shape, flashAttention: true }, 1);
-    expect(linear / 1e9).toBeCloseTo(85.6, 1);
-    expect(linear / 60e9).toBeLessThan(1.5);
-    // Without FlashAttention the stored a·s² scores (5as/h = 80 here) more than triple it.
-    expect(
-      layerActivationBytes(shape, 1) / layerActivationBytes({ ...shape, flashAttention: true }, 1),
-    ).toBeGreaterThan(3);
-  });
+  it(
+    "GPT-2 1.5B at sequence 1K and batch 32: the s·b·h part is near the ZeRO " +
+      "paper's ~60 GB, attention scores come on top",
+    () => {
+      const shape = { hidden: 1600, heads: 25, layers: 48, seqLen: 1024 };
+      const linear = 32 * 48 * layerActivationBytes({ ...shape, flashAttention: true }, 1);
+      expect(linear / 1e9).toBeCloseTo(85.6, 1);
+      expect(linear / 60e9).toBeLessThan(1.5);
+      // Without FlashAttention the stored a·s² scores (5as/h = 80 here) more than triple it.
+      expect(
+        layerActivationBytes(shape, 1) / layerActivationBytes({ ...shape, flashAttention: true }, 1),
+      ).toBeGreaterThan(3);
+    },
+  );
 
   it("ZeRO-2 on mixed Adam shows DeepSpeed's estimator as the top of the gradients' interval", () => {
     const w = workloadOf("gpt2xl.py", "n_layer = 48\nn_head = 25\nn_embd = 1600\nbatch_size = 8\nzero_stage = 2\n", {

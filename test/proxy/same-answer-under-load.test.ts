@@ -30,7 +30,8 @@ function saturateCores(count: number): () => Promise<void> {
 }
 
 describe("one answer for one input", () => {
-  it("gives identical JSON, outside the run's own timing fields, on an idle machine and with both cores saturated", async () => {
+  it("gives identical JSON, outside the run's own timing fields, on an idle " +
+    "machine and with both cores saturated", async () => {
     // The bundled example's bot config names an A100-80GB and the dataset size.
     const { config, errors } = loadConfig(readFileSync(BUNDLED_EXAMPLE.config, "utf8"));
     expect(errors).toEqual([]);

@@ -8,7 +8,8 @@ import { FilePairSource } from "../../src/source/file-pair-source.js";
 import { aboveTheFold, split, words } from "./comment-parts.js";
 import { numbers } from "./numbers-in-text.js";
 
-/** The bundled example (`batch-advisor analyze`), rendered without the proxy run so it stays fast and the same on every machine. */
+/** The bundled example (`batch-advisor analyze`), rendered without the proxy run so it stays fast and the same on every
+ * machine. */
 async function example(language: Language): Promise<string> {
   const source = new FilePairSource({
     base: BUNDLED_EXAMPLE.base,

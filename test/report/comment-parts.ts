@@ -1,6 +1,7 @@
 import type { Language } from "../../src/config/schema.js";
 
-/** What a reviewer sees without opening anything: the comment with every `<details>` block and the hidden marker removed. */
+/** What a reviewer sees without opening anything: the comment with every `<details>` block and the hidden marker
+ * removed. */
 export function aboveTheFold(markdown: string): string {
   let text = markdown.replace(/<!--[\s\S]*?-->/g, "");
   // Folds nest (the memory parts inside a finding's details): remove innermost first.
@@ -16,7 +17,8 @@ export function split(markdown: string): { tables: string[]; prose: string } {
   return { tables: blocks.filter(isTable), prose: blocks.filter((b) => !isTable(b)).join("\n\n") };
 }
 
-/** Words of English prose; for Chinese, each two CJK characters count as a word (the usual reading-length equivalence), Latin tokens as one. */
+/** Words of English prose; for Chinese, each two CJK characters count as a word (the usual reading-length equivalence),
+ * Latin tokens as one. */
 export function words(prose: string, language: Language): number {
   const text = prose.replace(/<[^>]+>/g, " ").replace(/[*`]/g, "");
   const latin = text.replace(/[\u3000-\u9fff\uff00-\uffef]/g, " ").match(/[^\s—–:;,.()（）]+/g)?.length ?? 0;

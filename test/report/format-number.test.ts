@@ -104,7 +104,8 @@ describe("ratios in words", () => {
     );
     expect(quantityCell(q(0.5, { uncertain: true, low: 0.1, high: 2 }), { t: en, notes })).toBe("×0.1–2<sup>1</sup>");
     expect(notes.legend()).toBe(
-      "<sub>Where the numbers come from: <sup>m</sup> measured on the proxy (mlp on MNIST) · <sup>1</sup> McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)</sub>",
+      "<sub>Where the numbers come from: <sup>m</sup> measured on the proxy (mlp " +
+        "on MNIST) · <sup>1</sup> McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)</sub>",
     );
   });
 });

@@ -83,7 +83,8 @@ export function inspectMarkdown(markdown: string): Inspection {
   return found;
 }
 
-/** How the report shows a string it cannot print as is: hidden characters as ⟨U+XXXX⟩, a line break as ⏎ (in code) or a space (in text). */
+/** How the report shows a string it cannot print as is: hidden characters as ⟨U+XXXX⟩, a line break as ⏎ (in code) or a
+ * space (in text). */
 export function asShown(s: string, lineBreak: "⏎" | " " = "⏎"): string {
   return s
     .replace(/\r\n|\r|\n/g, lineBreak)

@@ -26,7 +26,8 @@ function simplifiedIn(text: string): string[] {
   return [...new Set([...text].filter((c) => SIMPLIFIED_ONLY.includes(c)))];
 }
 
-/** Note and Risk ids the estimate stage can emit, read from its source: `id: "…"` (also in a ternary) and the RiskId union. */
+/** Note and Risk ids the estimate stage can emit, read from its source: `id: "…"` (also in a ternary) and the RiskId
+ * union. */
 function estimateNoteIds(): { ids: string[]; templated: string[] } {
   const dir = new URL("../../src/estimate/", import.meta.url).pathname;
   const ids = new Set<string>();
@@ -96,24 +97,28 @@ describe("message catalogues", () => {
     }
   });
 
-  it("name every source of a number in both languages: src/estimate/sources.ts is the English, zh-TW-sources.ts the Chinese", () => {
-    const names = Object.values(SOURCES).filter((s) => s !== SOURCES.measured);
-    expect(names.length).toBeGreaterThan(25);
-    expect(names.filter((n) => !(n in zhTWSources))).toEqual([]);
-    // No stale entry: each Chinese name answers a source the estimate writes.
-    expect(Object.keys(zhTWSources).filter((n) => !names.includes(n as never))).toEqual([]);
-    const zh = translator("zh-TW");
-    expect(zh.source(SOURCES.gpuStepTime)).toBe(
-      "roofline 每步時間：每步 FLOPs 依公開的可達使用率計算，並考慮記憶體頻寬下限與重疊執行的 all-reduce",
-    );
-    // A source the estimate extended with a file keeps the file, after the name in the language.
-    expect(zh.source(`${SOURCES.measuredOnJob} (runs/measurements.json)`)).toBe(
-      "在你的訓練工作上實測（runs/measurements.json）",
-    );
-    expect(translator("en").source(SOURCES.gpuStepTime)).toBe(SOURCES.gpuStepTime);
-    for (const name of Object.values(zhTWSources))
-      expect(name, name).not.toMatch(/\b[a-z]{3,} [a-z]{2,} [a-z]{2,} [a-z]{2,}\b/);
-  });
+  it(
+    "name every source of a number in both languages: src/estimate/sources.ts is " +
+      "the English, zh-TW-sources.ts the Chinese",
+    () => {
+      const names = Object.values(SOURCES).filter((s) => s !== SOURCES.measured);
+      expect(names.length).toBeGreaterThan(25);
+      expect(names.filter((n) => !(n in zhTWSources))).toEqual([]);
+      // No stale entry: each Chinese name answers a source the estimate writes.
+      expect(Object.keys(zhTWSources).filter((n) => !names.includes(n as never))).toEqual([]);
+      const zh = translator("zh-TW");
+      expect(zh.source(SOURCES.gpuStepTime)).toBe(
+        "roofline 每步時間：每步 FLOPs 依公開的可達使用率計算，並考慮記憶體頻寬下限與重疊執行的 all-reduce",
+      );
+      // A source the estimate extended with a file keeps the file, after the name in the language.
+      expect(zh.source(`${SOURCES.measuredOnJob} (runs/measurements.json)`)).toBe(
+        "在你的訓練工作上實測（runs/measurements.json）",
+      );
+      expect(translator("en").source(SOURCES.gpuStepTime)).toBe(SOURCES.gpuStepTime);
+      for (const name of Object.values(zhTWSources))
+        expect(name, name).not.toMatch(/\b[a-z]{3,} [a-z]{2,} [a-z]{2,} [a-z]{2,}\b/);
+    },
+  );
 
   it("words a Note from its id and params alone, in each language, and fails loudly on an id it does not know", () => {
     expect(translator("zh-TW").note({ id: "memory-micro-unchanged", params: { micro: 8 } })).toBe(
@@ -137,7 +142,8 @@ describe("message catalogues", () => {
         params: { k: "2", optimizer: "adamw", rule: "sqrt", capped: "no", factor: "1.41", suggested: "1.4e-4" },
       }),
     ).toBe(
-      "The batch changes ×2 but the learning rate does not: with adamw the square-root rule (Malladi et al. 2022) suggests ×1.41, i.e. 1.4e-4.",
+      "The batch changes ×2 but the learning rate does not: with adamw the " +
+        "square-root rule (Malladi et al. 2022) suggests ×1.41, i.e. 1.4e-4.",
     );
     expect(fill("{a} and {b}", { a: 1 })).toBeUndefined();
     expect(fill("{a} of {b}", { a: 0.51724, b: "x" })).toBe("0.517 of x");

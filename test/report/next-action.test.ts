@@ -28,11 +28,16 @@ function onlyTopOver(fits: boolean) {
 }
 
 describe("the one next step", () => {
-  it("when only the top of the peak's interval passes the budget and the new batch fits, goes on to the learning rate", () => {
-    expect(nextAction(onlyTopOver(true))).toBe(
-      "**Next step:** set `learning_rate` to 1.4e-4 (square-root rule); the review has a one-click suggestion on that line.",
-    );
-  });
+  it(
+    "when only the top of the peak's interval passes the budget and the new " +
+      "batch fits, goes on to the learning rate",
+    () => {
+      expect(nextAction(onlyTopOver(true))).toBe(
+        "**Next step:** set `learning_rate` to 1.4e-4 (square-root rule); the review " +
+          "has a one-click suggestion on that line.",
+      );
+    },
+  );
 
   it("when the new batch does not fit, asks for a split that does", () => {
     expect(nextAction(onlyTopOver(false))).toBe(

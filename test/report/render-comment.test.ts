@@ -112,29 +112,34 @@ describe("renderComment", () => {
   });
 
   for (const language of LANGUAGES) {
-    it(`stays under GitHub's ${COMMENT_LIMIT}-character limit with 200 changes (${language}), collapsing the rest to one line each`, () => {
-      const md = renderComment(manyGroups(200, language));
-      expect(md.length).toBeLessThan(COMMENT_LIMIT);
-      const full = md.match(/^### `/gm)?.length ?? 0;
-      expect(full).toBeGreaterThan(0);
-      const summary = md.match(
-        /<summary>(\d+) more changes, one line each<\/summary>|<summary>其餘 (\d+) 處變更，每處一行<\/summary>/,
-      );
-      expect(summary).not.toBeNull();
-      const collapsed = Number(summary![1] ?? summary![2]);
-      expect(full + collapsed).toBe(200);
-      // Every collapsed group is either a line or counted in the "and N more" note.
-      const lines = md.match(/^- `configs\/sweep\/run-\d{3}\.yaml:\d+`/gm)?.length ?? 0;
-      const more = md.match(/(?:…and (\d+) more: the JSON|……還有 (\d+) 處：JSON)/);
-      expect(lines + Number(more?.[1] ?? more?.[2] ?? 0)).toBe(collapsed);
-      expect(md).toMatch(/<summary><b>(How this was measured|量測方式)<\/b><\/summary>/);
-    });
+    it(
+      `stays under GitHub's ${COMMENT_LIMIT}-character limit with 200 changes ` +
+        `(${language}), collapsing the rest to one line each`,
+      () => {
+        const md = renderComment(manyGroups(200, language));
+        expect(md.length).toBeLessThan(COMMENT_LIMIT);
+        const full = md.match(/^### `/gm)?.length ?? 0;
+        expect(full).toBeGreaterThan(0);
+        const summary = md.match(
+          /<summary>(\d+) more changes, one line each<\/summary>|<summary>其餘 (\d+) 處變更，每處一行<\/summary>/,
+        );
+        expect(summary).not.toBeNull();
+        const collapsed = Number(summary![1] ?? summary![2]);
+        expect(full + collapsed).toBe(200);
+        // Every collapsed group is either a line or counted in the "and N more" note.
+        const lines = md.match(/^- `configs\/sweep\/run-\d{3}\.yaml:\d+`/gm)?.length ?? 0;
+        const more = md.match(/(?:…and (\d+) more: the JSON|……還有 (\d+) 處：JSON)/);
+        expect(lines + Number(more?.[1] ?? more?.[2] ?? 0)).toBe(collapsed);
+        expect(md).toMatch(/<summary><b>(How this was measured|量測方式)<\/b><\/summary>/);
+      },
+    );
   }
 
   it("says so plainly when nothing changed", () => {
     const md = renderComment({ ...scenario("batch-up", "en"), groups: [], files: [], measurements: [] });
     expect(md).toBe(
-      `${COMMENT_MARKER}\n\n**batch-advisor: OK** — no batch-size change found.\n\n<sub>batch-advisor updates this comment on every push.</sub>`,
+      `${COMMENT_MARKER}\n\n**batch-advisor: OK** — no batch-size change ` +
+        `found.\n\n<sub>batch-advisor updates this comment on every push.</sub>`,
     );
   });
 });

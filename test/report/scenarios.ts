@@ -104,7 +104,8 @@ export function measurements(
               {
                 name: "tensorflow",
                 reason:
-                  "@tensorflow/tfjs-node failed to load: The Node.js native addon module (tfjs_binding.node) can not be found",
+                  "@tensorflow/tfjs-node failed to load: The Node.js native addon module " +
+                  "(tfjs_binding.node) can not be found",
               },
             ]
           : [],
@@ -627,7 +628,8 @@ function accumulationOnly(): { group: ChangeGroup; file: FileReport } {
   };
 }
 
-// ---------------------------------------------------------------- over budget: micro 4 → 16 on 8 GPUs, 8B model, 80GiB error budget
+// ---------------------------------------------------------------- over budget: micro 4 → 16 on 8 GPUs, 8B model, 80GiB
+// error budget
 
 function overBudget(): { group: ChangeGroup; file: FileReport } {
   const path = "recipes/llama3_8b_full.yaml";

@@ -26,7 +26,8 @@ describe("the headline when only the device count is unknown", () => {
   it("says per-device 8 → 32, devices unknown (en)", async () => {
     const r = await run("train.yaml", "per_device_train_batch_size: 8\n", "per_device_train_batch_size: 32\n");
     expect(firstLine(r)).toBe(
-      "**batch-advisor: Warning** — `train.yaml`: Batch per-device 8 → 32 (×4), devices unknown: peak memory per device ×1 to ×4 (activations ×4).",
+      "**batch-advisor: Warning** — `train.yaml`: Batch per-device 8 → 32 (×4), " +
+        "devices unknown: peak memory per device ×1 to ×4 (activations ×4).",
     );
     expect(r.summary).toContain("Batch per-device 8 → 32 (×4), devices unknown");
     expect(r.markdown).not.toContain("? → ?");

@@ -18,12 +18,15 @@ describe("untrusted as a code span", () => {
     });
   }
 
-  it("sizes the delimiter one longer than the longest backtick run, padding a value that starts or ends with one", () => {
-    expect(untrusted("a``b", "code")).toBe("```a``b```");
-    expect(untrusted("`x", "code")).toBe("`` `x ``");
-    expect(untrusted("`````", "code")).toBe("`````` ````` ``````");
-    expect(untrusted("plain", "code")).toBe("`plain`");
-  });
+  it(
+    "sizes the delimiter one longer than the longest backtick run, padding a " + "value that starts or ends with one",
+    () => {
+      expect(untrusted("a``b", "code")).toBe("```a``b```");
+      expect(untrusted("`x", "code")).toBe("`` `x ``");
+      expect(untrusted("`````", "code")).toBe("`````` ````` ``````");
+      expect(untrusted("plain", "code")).toBe("`plain`");
+    },
+  );
 });
 
 describe("untrusted as Markdown text", () => {
@@ -57,7 +60,9 @@ describe("untrusted as Markdown text", () => {
 
 describe("untrusted inside raw HTML", () => {
   it("turns tags into entities and breaks mentions, so a <summary> line stays one summary", () => {
-    const md = `<details>\n<summary>from <code>${untrusted("</code></summary></details><img src=x> @team", "html")}</code></summary>\n\nbody\n\n</details>`;
+    const md =
+      `<details>\n<summary>from ` +
+      `<code>${untrusted("</code></summary></details><img src=x> @team", "html")}</code></summary>\n\nbody\n\n</details>`;
     const seen = inspectMarkdown(md);
     expect(seen.html).toEqual([]);
     expect(seen.images).toEqual([]);

@@ -19,7 +19,8 @@ function readTree(dir: string, root = dir): Record<string, string> {
   return files;
 }
 
-/** The scenario's two sides served as a GitHub API would: PR files, contents per SHA, trees. Returns the paths read at each SHA. */
+/** The scenario's two sides served as a GitHub API would: PR files, contents per SHA, trees. Returns the paths read at
+ * each SHA. */
 async function serve(sides: { base: Record<string, string>; head: Record<string, string> }, files: ChangedFile[]) {
   const bySha: Record<string, Record<string, string>> = { [BASE_SHA]: sides.base, [HEAD_SHA]: sides.head };
   const reads: Array<{ sha: string; path: string }> = [];

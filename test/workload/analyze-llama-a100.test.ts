@@ -77,7 +77,8 @@ describe("analyze: Llama-3.2-1B full fine-tune, 8 → 32 per device, on an A100-
     expect(md).toContain("**over A100-80GB 80 GB − 4 GB**");
     expect(md).toContain("| Largest per-device batch that fits | | 13 | **use 8 × accumulation 4** |");
     expect(md).toContain(
-      "Fits up to 13 per device on A100-80GB 80 GB − 4 GB: use 8 per device × accumulation 4 to keep the effective batch.",
+      "Fits up to 13 per device on A100-80GB 80 GB − 4 GB: use 8 per device × " +
+        "accumulation 4 to keep the effective batch.",
     );
     expect(md).toContain("catalogue meta-llama/Llama-3.2-1B");
     expect(md).toContain("sft.yaml:4 max_seq_length");

@@ -51,32 +51,39 @@ describe("LitGPT LoRA configs", () => {
     ]);
   });
 
-  it("quantize: bnb.nf4 is QLoRA without double quantization, bnb.nf4-dq with it, bnb.int8-training an 8-bit base", () => {
-    const nf4 = workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4" }));
-    expect(nf4.method.value).toBe("qlora");
-    expect(nf4.baseQuantization.value).toBe("nf4");
-    expect(nf4.baseQuantization.source).toMatchObject({ kind: "config", key: "quantize", line: 3 });
-    expect(workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4-dq" })).baseQuantization.value).toBe("nf4-double");
-    expect(workloadOf("lora.yaml", litgpt({ quantize: "bnb.int8-training" })).baseQuantization.value).toBe("int8");
-  });
+  it(
+    "quantize: bnb.nf4 is QLoRA without double quantization, bnb.nf4-dq with it, " + "bnb.int8-training an 8-bit base",
+    () => {
+      const nf4 = workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4" }));
+      expect(nf4.method.value).toBe("qlora");
+      expect(nf4.baseQuantization.value).toBe("nf4");
+      expect(nf4.baseQuantization.source).toMatchObject({ kind: "config", key: "quantize", line: 3 });
+      expect(workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4-dq" })).baseQuantization.value).toBe("nf4-double");
+      expect(workloadOf("lora.yaml", litgpt({ quantize: "bnb.int8-training" })).baseQuantization.value).toBe("int8");
+    },
+  );
 });
 
 describe("LoRA dropout keeps each adapter's input", () => {
-  it("3 bytes (16-bit dropped copy + 1-byte mask) per input element of each adapted module; LitGPT's fused q/k/v has one input", () => {
-    const base = { hidden: H, layers: L, seqLen: S, attentionWidth: H, intermediate: I };
-    expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"], fusedQkv: true })).toBe(3 * S * L * H);
-    expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"] })).toBe(3 * S * L * 2 * H);
-    expect(
-      loraDropoutBytesPerExample({
-        ...base,
-        modules: ["q", "k", "v", "o", "gate", "up", "down", "lm_head"],
-        fusedQkv: true,
-      }),
-    ).toBe(3 * S * (L * (H + H + 2 * H + I) + H));
-    expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"], fusedQkv: true, checkpointing: true })).toBe(
-      3 * S * H,
-    );
-  });
+  it(
+    "3 bytes (16-bit dropped copy + 1-byte mask) per input element of each " +
+      "adapted module; LitGPT's fused q/k/v has one input",
+    () => {
+      const base = { hidden: H, layers: L, seqLen: S, attentionWidth: H, intermediate: I };
+      expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"], fusedQkv: true })).toBe(3 * S * L * H);
+      expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"] })).toBe(3 * S * L * 2 * H);
+      expect(
+        loraDropoutBytesPerExample({
+          ...base,
+          modules: ["q", "k", "v", "o", "gate", "up", "down", "lm_head"],
+          fusedQkv: true,
+        }),
+      ).toBe(3 * S * (L * (H + H + 2 * H + I) + H));
+      expect(loraDropoutBytesPerExample({ ...base, modules: ["q", "v"], fusedQkv: true, checkpointing: true })).toBe(
+        3 * S * H,
+      );
+    },
+  );
 
   it("the peak's activations grow by exactly that term when lora_dropout is above 0", () => {
     const peak = (dropout: number) =>

@@ -55,23 +55,30 @@ describe("the model a config trains", () => {
     expect(w.precision.value).toBe("bf16"); // torchtune trains its weights in the dtype it names
   });
 
-  it("nanoGPT's n_layer/n_head/n_embd/block_size give GPT-2 124M's shape, counted without biases as train.py sets", () => {
-    const w = workloadOf(
-      "config/train_gpt2.py",
-      "batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\nn_layer = 12\nn_head = 12\nn_embd = 768\n",
-    );
-    // wte 50304·768 + wpe 1024·768 + 12 × (4·768² attention + 2·768·3072 MLP + 2 LayerNorm weights of 768) + final LayerNorm 768.
-    const expected = 50304 * 768 + 1024 * 768 + 12 * (4 * 768 ** 2 + 2 * 768 * 3072 + 2 * 768) + 768;
-    expect(w.model.value?.parameters).toBe(expected);
-    expect(expected - 1024 * 768).toBe(123_587_328); // nanoGPT prints "number of parameters: 123.59M" (without wpe)
-    expect(w.model.source).toMatchObject({ kind: "config", key: "n_layer, n_embd, n_head", line: 4 });
-    expect(w.precision.source).toMatchObject({ kind: "default", framework: "nanogpt" });
-  });
+  it(
+    "nanoGPT's n_layer/n_head/n_embd/block_size give GPT-2 124M's shape, counted " + "without biases as train.py sets",
+    () => {
+      const w = workloadOf(
+        "config/train_gpt2.py",
+        "batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * " +
+          "8\nn_layer = 12\nn_head = 12\nn_embd = 768\n",
+      );
+      // wte 50304·768 + wpe 1024·768 + 12 × (4·768² attention + 2·768·3072 MLP + 2 LayerNorm weights of 768) + final
+      // LayerNorm 768.
+      const expected = 50304 * 768 + 1024 * 768 + 12 * (4 * 768 ** 2 + 2 * 768 * 3072 + 2 * 768) + 768;
+      expect(w.model.value?.parameters).toBe(expected);
+      expect(expected - 1024 * 768).toBe(123_587_328); // nanoGPT prints "number of parameters: 123.59M" (without wpe)
+      expect(w.model.source).toMatchObject({ kind: "config", key: "n_layer, n_embd, n_head", line: 4 });
+      expect(w.precision.source).toMatchObject({ kind: "default", framework: "nanogpt" });
+    },
+  );
 
   it("Megatron flags give the shape: --num-layers, --hidden-size, --num-attention-heads, --seq-length", () => {
     const w = workloadOf(
       "pretrain.sh",
-      "torchrun --nproc_per_node 8 pretrain_gpt.py --num-layers 24 --hidden-size 2048 --num-attention-heads 16 --seq-length 2048 --micro-batch-size 4 --global-batch-size 256 --bf16\n",
+      "torchrun --nproc_per_node 8 pretrain_gpt.py --num-layers 24 --hidden-size " +
+        "2048 --num-attention-heads 16 --seq-length 2048 --micro-batch-size 4 " +
+        "--global-batch-size 256 --bf16\n",
     );
     expect(w.model.value).toMatchObject({ hidden: 2048, layers: 24, heads: 16, vocab: 50304 });
     expect(w.precision).toMatchObject({ value: "mixed", source: { key: "--bf16" } });
@@ -123,7 +130,9 @@ describe("the method", () => {
   it("LLaMA-Factory: finetuning_type lora, lora_target all, quantization_bit 4, checkpointing on by default", () => {
     const w = workloadOf(
       "llama3_lora_sft.yaml",
-      "model_name_or_path: meta-llama/Llama-3.1-8B\nstage: sft\nfinetuning_type: lora\nlora_rank: 8\nlora_target: all\nquantization_bit: 4\nper_device_train_batch_size: 1\ncutoff_len: 2048\nbf16: true\n",
+      "model_name_or_path: meta-llama/Llama-3.1-8B\nstage: sft\nfinetuning_type: " +
+        "lora\nlora_rank: 8\nlora_target: all\nquantization_bit: " +
+        "4\nper_device_train_batch_size: 1\ncutoff_len: 2048\nbf16: true\n",
     );
     expect(w.method.value).toBe("qlora");
     expect(w.lora.value).toMatchObject({ rank: 8, alpha: 16, modules: ["q", "k", "v", "o", "gate", "up", "down"] });
@@ -159,7 +168,8 @@ describe("precision, optimizer and activation memory", () => {
     const w = workloadOf(
       "sft.yaml",
       hf(
-        "bf16: true\noptim: paged_adamw_8bit\ngradient_checkpointing: true\nattn_implementation: flash_attention_2\npacking: true\n",
+        "bf16: true\noptim: paged_adamw_8bit\ngradient_checkpointing: " +
+          "true\nattn_implementation: flash_attention_2\npacking: true\n",
       ),
     );
     expect(w.precision).toEqual({ value: "mixed", source: { kind: "config", file: "sft.yaml", key: "bf16", line: 3 } });

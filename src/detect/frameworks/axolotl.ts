@@ -30,7 +30,8 @@ export const axolotl: Framework = {
     { key: "^sample_packing", role: "batch_type" },
     { key: "^tensor_parallel_size", role: "tensor_parallel" },
     { key: "^context_parallel_size", role: "context_parallel" },
-    // Data-parallel shard/replicate sizes multiply to world ÷ (tensor × context); expert parallelism does not divide it.
+    // Data-parallel shard/replicate sizes multiply to world ÷ (tensor × context); expert parallelism does not divide
+    // it.
     { key: /^(?:dp_shard_size|dp_replicate_size|expert_parallel_size)$/, role: "ignore" },
     ...commonRules,
   ],

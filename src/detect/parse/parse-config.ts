@@ -78,7 +78,9 @@ export function parseConfig(
       comments: [],
       errors: [
         {
-          message: `File is ${(text.length / 1048576).toFixed(1)} MiB; configs over ${MAX_CONFIG_BYTES / 1048576} MiB are not read`,
+          message:
+            `File is ${(text.length / 1048576).toFixed(1)} MiB; configs ` +
+            `over ${MAX_CONFIG_BYTES / 1048576} MiB are not read`,
         },
       ],
     };

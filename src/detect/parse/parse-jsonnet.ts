@@ -12,7 +12,8 @@ import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
  * entries; a value reached through a local keeps the line of the `local` that writes it. What only
  * a run can give (`std.extVar`, `import`, function calls, `self`, object composition) is unknown
  * with its reason. Never throws; a syntax error comes back with its line.
- * @example parseJsonnet('local bs = 16;\n{ data_loader: { batch_size: bs } }', "c.jsonnet").entries[0] // {path:["data_loader","batch_size"], value:16, line:1}
+ * @example parseJsonnet('local bs = 16;\n{ data_loader: { batch_size: bs } }', "c.jsonnet").entries[0] //
+ * {path:["data_loader","batch_size"], value:16, line:1}
  */
 export function parseJsonnet(text: string, path: string, imports?: ReadonlyMap<string, string | null>): ParsedConfig {
   const at = lineIndex(text);
@@ -60,7 +61,8 @@ function importNode(kind: string, file: Tok, from: ImportContext): ValueNode {
   const text = from.imports.get(target);
   if (text === undefined)
     return unknown(
-      `imported from ${name}: not read (deeper than ${JSONNET_IMPORT_LIMITS.depth} imports or over ${JSONNET_IMPORT_LIMITS.files} files)`,
+      `imported from ${name}: not read (deeper than ${JSONNET_IMPORT_LIMITS.depth} ` +
+        `imports or over ${JSONNET_IMPORT_LIMITS.files} files)`,
     );
   if (text === null) return unknown(`imported from ${name}: no such file in the repository`);
   if (kind === "importstr") return { kind: "scalar", value: text, raw, offset: file.offset };

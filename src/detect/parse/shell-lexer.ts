@@ -35,7 +35,8 @@ export type Token =
   | { kind: "op"; op: string; start: number }
   /** A `#SBATCH` line: a comment to the shell, settings to SLURM. `start` is where its text begins. */
   | { kind: "directive"; start: number; end: number }
-  /** The body of a here-document (`<<EOF … EOF`), after the line that opened it; `quoted` when its delimiter was quoted (no expansion). */
+  /** The body of a here-document (`<<EOF … EOF`), after the line that opened it; `quoted` when its delimiter was quoted
+   * (no expansion). */
   | { kind: "heredoc"; start: number; end: number; quoted: boolean };
 
 export interface Lexed {

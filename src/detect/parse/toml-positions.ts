@@ -17,7 +17,8 @@ export interface TomlLayout {
 
 const MAX_DEPTH = 64;
 
-/** @example tomlLayout("[training]\nlocal_batch_size = 8\n").positions.get("training\u0000local_batch_size") // { offset: 30, raw: "8" } */
+/** @example tomlLayout("[training]\nlocal_batch_size = 8\n").positions.get("training\u0000local_batch_size") // {
+ * offset: 30, raw: "8" } */
 export function tomlLayout(text: string): TomlLayout {
   const scanner = new Scanner(text);
   return { positions: scanner.run(), comments: scanner.comments };

@@ -130,7 +130,8 @@ class Reservoir {
     this.textChars += textChars(row);
     if (this.textChars > MAX_TEXT_CHARS)
       throw new Error(
-        `${source}:${line}: the text cells of the sample take more than ${MAX_TEXT_CHARS / 1048576} MiB; features must be numbers and labels short`,
+        `${source}:${line}: the text cells of the sample take more ` +
+          `than ${MAX_TEXT_CHARS / 1048576} MiB; features must be numbers and labels short`,
       );
   }
 }

@@ -37,7 +37,10 @@ export function regressionData(options: RegressionOptions): RegressionData {
     }
   }
   const dataset: Dataset = {
-    description: `synthetic linear regression (${d} Gaussian features, ${outputs} output${outputs > 1 ? "s" : ""}, noise σ = ${options.noiseStd}; ${options.examples} training examples)`,
+    description:
+      `synthetic linear regression (${d} Gaussian features, ${outputs} ` +
+      `output${outputs > 1 ? "s" : ""}, noise σ ` +
+      `= ${options.noiseStd}; ${options.examples} training examples)`,
     task: "regression",
     inputShape: options.inputShape,
     outputs,

@@ -48,7 +48,8 @@ export function sampleDataset(table: SampleTable, options: SampleDatasetOptions)
   const evalCount = Math.max(1, Math.min(1000, Math.floor(table.rows.length / 5)));
   standardise(x, { d, rows: table.rows.length - evalCount });
   return {
-    description: `your sample ${source} (${rowsNote(table)}, ${d} features, label "${table.columns[labelIndex]}": ${note})`,
+    description:
+      `your sample ${source} (${rowsNote(table)}, ${d} features, label ` + `"${table.columns[labelIndex]}": ${note})`,
     task,
     inputShape: [d],
     outputs,

@@ -17,7 +17,8 @@ const TEACHER_HIDDEN = 64;
 /**
  * Classification labelled by a random teacher network (d → 64 tanh → classes, argmax), with
  * controllable label noise: a task with a known learnable rule and a known noise floor.
- * @example teacherStudentDataset({ inputShape: [32], classes: 10, examples: 8192, evalExamples: 1024, labelNoise: 0.1, rng })
+ * @example teacherStudentDataset({ inputShape: [32], classes: 10, examples: 8192, evalExamples: 1024, labelNoise: 0.1,
+ * rng })
  */
 export function teacherStudentDataset(options: TeacherStudentOptions): Dataset {
   const { classes, rng } = options;
@@ -47,7 +48,10 @@ export function teacherStudentDataset(options: TeacherStudentOptions): Dataset {
   // Noise is drawn after all inputs, so one seed gives the same inputs and teacher at every noise level.
   for (let n = 0; n < total; n++) if (rng.next() < options.labelNoise) y[n] = rng.int(classes);
   return {
-    description: `synthetic teacher–student classification (${d} Gaussian features, ${classes} classes from a random tanh teacher, label noise ${options.labelNoise}; ${options.examples} training examples)`,
+    description:
+      `synthetic teacher–student classification (${d} Gaussian ` +
+      `features, ${classes} classes from a random tanh teacher, label ` +
+      `noise ${options.labelNoise}; ${options.examples} training examples)`,
     task: "classification",
     inputShape: options.inputShape,
     outputs: classes,

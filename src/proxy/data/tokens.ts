@@ -42,7 +42,10 @@ export function tokenDataset(options: TokenOptions): Dataset {
     }
   }
   return {
-    description: `synthetic tokens from an order-2 Markov source (vocabulary ${V}, ${T} tokens per sequence, entropy ≈ ${entropyRate(table, V).toFixed(2)} nats/token; ${options.examples} training sequences)`,
+    description:
+      `synthetic tokens from an order-2 Markov source (vocabulary ${V}, ${T} ` +
+      `tokens per sequence, entropy ≈ ${entropyRate(table, V).toFixed(2)} ` +
+      `nats/token; ${options.examples} training sequences)`,
     task: "language-model",
     inputShape: [T],
     outputs: V,

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 
-/** Keras activation names the proxy can train with; "softmax"/"sigmoid" at the output are folded into the loss instead. */
+/** Keras activation names the proxy can train with; "softmax"/"sigmoid" at the output are folded into the loss instead.
+ * */
 export const ACTIVATIONS: Record<string, (x: tf.Tensor) => tf.Tensor> = {
   linear: (x) => x,
   relu: (x) => tf.relu(x),

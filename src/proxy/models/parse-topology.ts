@@ -72,7 +72,8 @@ export function parseTopology(text: string, source: string): TopologySpec {
     fail(`the output has shape [${shape.join(", ")}]; the proxy needs a flat output (add Flatten and Dense)`);
   if (parameters > MAX_TOPOLOGY_PARAMETERS)
     fail(
-      `${parameters.toLocaleString("en")} parameters is more than the proxy's limit of ${MAX_TOPOLOGY_PARAMETERS.toLocaleString("en")}`,
+      `${parameters.toLocaleString("en")} parameters is more than the proxy's ` +
+        `limit of ${MAX_TOPOLOGY_PARAMETERS.toLocaleString("en")}`,
     );
   let task: TopologyTask = { kind: "regression", outputs: shape[0] };
   try {
@@ -102,7 +103,9 @@ function checkSingleChain(entries: LayerEntry[], fail: (message: string) => neve
     const previous = layerName(entries[i - 1]);
     if (inbound.length !== 1 || inbound[0] !== previous) {
       fail(
-        `layer ${i} (${entries[i].class_name} "${layerName(entries[i]) ?? "?"}"): only a single chain of layers is supported, but its inputs are [${inbound.join(", ")}] instead of "${previous}"`,
+        `layer ${i} (${entries[i].class_name} "${layerName(entries[i]) ?? "?"}"): ` +
+          "only a single chain of layers is supported, but its inputs are " +
+          `[${inbound.join(", ")}] instead of "${previous}"`,
       );
     }
   }

@@ -66,7 +66,9 @@ export function buildTransformer(options: TransformerOptions): ProxyModel {
   // Per token: projections 12·d² per block, attention 2·T·d per block, embedding and output V·d each.
   const forwardMacsPerToken = options.blocks * (12 * d * d + 2 * T * d) + 2 * vocab * d;
   return {
-    description: `transformer ${options.blocks}×(${heads}-head attention + MLP), width ${d}, context ${T}, vocabulary ${vocab}`,
+    description:
+      `transformer ${options.blocks}×(${heads}-head attention + MLP), width ${d}, ` +
+      `context ${T}, vocabulary ${vocab}`,
     variables,
     parameters: countParameters(variables),
     flopsPerExample: 6 * forwardMacsPerToken * T,

@@ -59,7 +59,8 @@ export function translator(language: Language): Translator {
   };
 }
 
-/** The longest catalogue name a source starts with, in the language, followed by the rest as written ("measured on your job (runs/m.json)"). */
+/** The longest catalogue name a source starts with, in the language, followed by the rest as written ("measured on your
+ * job (runs/m.json)"). */
 function sourceName(name: string, sources: Record<string, string>): string {
   if (sources[name] !== undefined) return sources[name];
   let best = "";

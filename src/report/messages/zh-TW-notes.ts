@@ -43,12 +43,14 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "lr-capped":
     "超過臨界批次（≈ {bCrit}）後，最佳學習率就不再增加（McCandlish et al. 2018，式 2.6）：建議 ×{factor}，而非未設上限的 ×{uncapped}。",
   "memory-activations-only":
-    "不知道模型大小時只能給出範圍：每張 GPU 的記憶體峰值會成長 1 倍（權重與最佳化器狀態占大宗時）到 {k} 倍（活化值占大宗時）之間；在設定中提供模型大小提示或 memory.calibration，才能算出你的 GPU 上實際的記憶體用量。",
+    "不知道模型大小時只能給出範圍：每張 GPU 的記憶體峰值會成長 1 倍（權重與最佳化器狀態占大宗時）到 {k} " +
+    "倍（活化值占大宗時）之間；在設定中提供模型大小提示或 memory.calibration，才能算出你的 GPU 上實際的記憶體用量。",
   "memory-proxy-only":
     "只知道代理模型的記憶體成長比例；在設定中提供模型大小提示或 memory.calibration，才能算出你的 GPU 上實際的記憶體用量。",
   "memory-micro-unchanged": "每張 GPU 的批次大小維持 {micro}：每張 GPU 的活化值記憶體不變。",
   "memory-model-unknown":
-    "算不出記憶體峰值的位元組數：模型不在內建的模型目錄中，或設定沒有指名模型。請在 .github/batch-advisor.yml 加上 model: 區塊（parameters、hidden、layers、heads、vocab），或在模型目錄加上它的項目。目錄中最接近的名稱：{closest}。",
+    "算不出記憶體峰值的位元組數：模型不在內建的模型目錄中，或設定沒有指名模型。請在 .github/batch-advisor.yml 加上 model: " +
+    "區塊（parameters、hidden、layers、heads、vocab），或在模型目錄加上它的項目。目錄中最接近的名稱：{closest}。",
   "memory-model-unnamed":
     "算不出記憶體峰值的位元組數：讀不到模型的大小。請在 .github/batch-advisor.yml 加上 model: 區塊（parameters、hidden、layers、heads、vocab）。",
   "memory-max-batch": "在 {budget} 上，每張 GPU 最多可放 {max} 筆樣本（這個 PR 設為 {micro}）。",
@@ -63,7 +65,8 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "memory-assumed-attention":
     "設定沒有寫明使用哪種注意力核心：以不儲存注意力分數的核心（SDPA/FlashAttention）計算；區間上限則包含這些分數。",
   "workload-unknown-model":
-    "模型 {model}（{key}，第 {line} 行）不在內建的模型目錄中；最接近的名稱：{closest}。若要估算它的記憶體，請在 .github/batch-advisor.yml 加上 model: 區塊，或在模型目錄加上它的項目。",
+    "模型 {model}（{key}，第 {line} 行）不在內建的模型目錄中；最接近的名稱：{closest}。若要估算它的記憶體，請在 " +
+    ".github/batch-advisor.yml 加上 model: 區塊，或在模型目錄加上它的項目。",
   "workload-config-json-missing": "找不到 {path}（由 {key} 指定），因此無法由它得知模型的形狀。",
   "workload-config-json-invalid": "無法把 {path}（由 {key} 指定）讀成模型設定：{reason}。",
   "workload-lora-target-unknown":
@@ -73,7 +76,8 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "past-critical-batch":
     "新的批次是臨界批次的 {times} 倍，效益遞減：樣本數變為 ×{examples}，訓練步數卻只少了 {steps} 倍。",
   "generalisation-gap":
-    "曾有研究觀察到非常大的批次泛化較差（Keskar et al. 2017：在 CIFAR 與 TIMIT 上差 2–5 個百分點）；後續研究認為差距主要來自沒有重新調整學習率、更新次數太少（Hoffer et al. 2017、Goyal et al. 2017），所以請比較驗證集的指標，而不只看訓練損失。",
+    "曾有研究觀察到非常大的批次泛化較差（Keskar et al. 2017：在 CIFAR 與 TIMIT 上差 2–5 " +
+    "個百分點）；後續研究認為差距主要來自沒有重新調整學習率、更新次數太少（Hoffer et al. 2017、Goyal et al. 2017），所以請比較驗證集的指標，而不只看訓練損失。",
   "very-small-batch":
     "每張 GPU 的批次大小 {micro} 會讓每次更新的雜訊很大，也可能讓加速器閒置；小批次仍可能訓練得很好（Masters & Luschi 2018 發現 2–32 最佳），但要搭配較小的學習率。",
   "batchnorm-statistics": (p) =>

@@ -11,7 +11,8 @@ export interface UnknownName {
 
 interface ModelIndex {
   byKey: Map<string, ModelEntry>;
-  /** Letters-and-digits keys that point at exactly one entry (`opt-1.3b` and `opt-13b` collide there, so neither is kept). */
+  /** Letters-and-digits keys that point at exactly one entry (`opt-1.3b` and `opt-13b` collide there, so neither is
+   * kept). */
   byCompact: Map<string, ModelEntry>;
   keysOf: Array<{ name: string; keys: string[] }>;
 }

@@ -22,7 +22,8 @@ export const gpuEntrySchema = z.strictObject({
     bf16: flops.optional(),
     fp16: flops,
   }),
-  /** What the tensor-core figures assume when the datasheet offers two (GeForce: FP32 accumulate, half the FP16-accumulate rate). */
+  /** What the tensor-core figures assume when the datasheet offers two (GeForce: FP32 accumulate, half the
+   * FP16-accumulate rate). */
   flopsNote: z.string().optional(),
   bandwidthBytesPerSecond: z.number().positive(),
   interconnect: z.strictObject({

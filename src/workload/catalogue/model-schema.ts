@@ -18,7 +18,8 @@ const common = {
   aliases: z.array(z.string().min(1)),
   /** The public file the numbers were read from (a `config.json` on the Hub, a vendor table). */
   source: url,
-  /** Where the copy of that file was actually read when the Hub itself was out of reach (a mirror in a public repository). */
+  /** Where the copy of that file was actually read when the Hub itself was out of reach (a mirror in a public
+   * repository). */
   readVia: z.string().optional(),
   publishedParameters: publishedCountSchema.optional(),
 };
@@ -49,7 +50,8 @@ export const languageModelSchema = z
     activation: z.enum(["silu-glu", "gelu-glu", "gelu", "relu"]),
     /** rmsnorm: one weight vector; layernorm: weight and bias; layernorm-no-affine: none (OLMo 1). */
     norm: z.enum(["rmsnorm", "layernorm", "layernorm-no-affine"]),
-    /** Norms inside each block: 2 for pre-norm blocks, 1 for a shared parallel-block norm (Phi-2, Falcon-7B), 4 for Gemma 2/3's sandwich. */
+    /** Norms inside each block: 2 for pre-norm blocks, 1 for a shared parallel-block norm (Phi-2, Falcon-7B), 4 for
+     * Gemma 2/3's sandwich. */
     normsPerLayer: count.optional(),
     /** Which linear layers carry a bias: none (Llama), qkv (Qwen2), all (GPT-2, BERT, Phi-2). */
     bias: z.enum(["none", "qkv", "all"]),
@@ -88,13 +90,16 @@ export const visionModelSchema = z.strictObject({
   kind: z.literal("vision"),
   family: z.string().min(1),
   parameters: count,
-  /** Forward compute for one image at `resolution`, in billions, exactly as the table prints it (see flopsConvention). */
+  /** Forward compute for one image at `resolution`, in billions, exactly as the table prints it (see flopsConvention).
+   * */
   gflops: z.number().positive(),
-  /** How the table counts: "flops" (a multiply-add is 2, Ultralytics) or "macs" (a multiply-add is 1, torchvision's "GFLOPS" column). */
+  /** How the table counts: "flops" (a multiply-add is 2, Ultralytics) or "macs" (a multiply-add is 1, torchvision's
+   * "GFLOPS" column). */
   flopsConvention: z.enum(["flops", "macs"]),
   /** Square input side the table was measured at (224, 640). */
   resolution: count,
-  /** Bytes of activations kept for backward per image at `resolution`, fp32; absent when neither published nor derived. */
+  /** Bytes of activations kept for backward per image at `resolution`, fp32; absent when neither published nor derived.
+   * */
   activationBytesPerImage: count.optional(),
   /** How activationBytesPerImage was obtained when it was derived rather than measured. */
   derivation: z.string().optional(),

@@ -43,7 +43,8 @@ describe("Axolotl", () => {
       value: 128,
       unit: "samples",
       formula:
-        "4 (per device) × 8 (accumulation = batch_size 32 // micro_batch_size 4) × 4 (data-parallel = 8 devices ÷ 2 tensor)",
+        "4 (per device) × 8 (accumulation = batch_size 32 // micro_batch_size 4) × 4 " +
+        "(data-parallel = 8 devices ÷ 2 tensor)",
       parts: { micro: 4, accum: 8, devices: 4 },
     });
   });

@@ -40,7 +40,8 @@ describe("detectron2 yacs YAML", () => {
     });
     expect(r.effective.value).toBeNull();
     expect(r.effective.unknown).toContain(
-      "SOLVER.REFERENCE_WORLD_SIZE = 8: IMS_PER_BATCH 16 is rescaled to the real GPU count, which this file does not give",
+      "SOLVER.REFERENCE_WORLD_SIZE = 8: IMS_PER_BATCH 16 is rescaled to the real " +
+        "GPU count, which this file does not give",
     );
   });
 
@@ -127,7 +128,8 @@ describe("detectron2 launch script", () => {
   it("rescales a command-line IMS_PER_BATCH by the launcher's GPUs over REFERENCE_WORLD_SIZE", () => {
     const r = detectFile(
       "train.sh",
-      "python tools/train_net.py --num-gpus 4 --config-file x.yaml SOLVER.IMS_PER_BATCH 16 SOLVER.REFERENCE_WORLD_SIZE 8\n",
+      "python tools/train_net.py --num-gpus 4 --config-file x.yaml " +
+        "SOLVER.IMS_PER_BATCH 16 SOLVER.REFERENCE_WORLD_SIZE 8\n",
     );
     expect(r.effective).toMatchObject({
       value: 8,

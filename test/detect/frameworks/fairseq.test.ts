@@ -55,7 +55,8 @@ describe("fairseq Hydra YAML", () => {
     const at = (k: number) =>
       detectFile(
         "c.yaml",
-        `dataset:\n  max_tokens: 4096\noptimization:\n  update_freq: [${k}]\ndistributed_training:\n  distributed_world_size: 8\n`,
+        `dataset:\n  max_tokens: 4096\noptimization:\n  update_freq: ` +
+          `[${k}]\ndistributed_training:\n  distributed_world_size: 8\n`,
       ).effective.value;
     expect(at(2)! / at(1)!).toBe(2);
   });
@@ -65,21 +66,24 @@ describe("fairseq-train flags", () => {
   const script = "examples/scaling_nmt/train_big.sh";
   const text = () => fixture("train_transformer_wmt16_big.sh");
 
-  it("reads --max-tokens through a shell variable at the line that writes it, and keeps --max-tokens-valid apart", () => {
-    const r = detectFile(script, text());
-    expect(r.framework).toBe("fairseq");
-    expect(table(r)).toEqual([
-      [9, "optimizer", "optimizer", "adam"],
-      [10, "learning_rate", "lr", 0.001],
-      [10, "warmup", "warmup-updates", 4000],
-      [5, "tokens_per_batch", "max-tokens", 3584],
-      [13, "eval_batch", "max-tokens-valid", 8000],
-      [14, "grad_accum", "update-freq", 16],
-      [14, "devices", "distributed-world-size", 8],
-      [15, "max_steps", "max-update", 30000],
-    ]);
-    expect(r.settings.find((s) => s.key === "max-tokens")?.raw).toBe("3584");
-  });
+  it(
+    "reads --max-tokens through a shell variable at the line that writes it, and " + "keeps --max-tokens-valid apart",
+    () => {
+      const r = detectFile(script, text());
+      expect(r.framework).toBe("fairseq");
+      expect(table(r)).toEqual([
+        [9, "optimizer", "optimizer", "adam"],
+        [10, "learning_rate", "lr", 0.001],
+        [10, "warmup", "warmup-updates", 4000],
+        [5, "tokens_per_batch", "max-tokens", 3584],
+        [13, "eval_batch", "max-tokens-valid", 8000],
+        [14, "grad_accum", "update-freq", 16],
+        [14, "devices", "distributed-world-size", 8],
+        [15, "max_steps", "max-update", 30000],
+      ]);
+      expect(r.settings.find((s) => s.key === "max-tokens")?.raw).toBe("3584");
+    },
+  );
 
   it("counts tokens per update: 3584 × 16 × 8 GPUs simulate 128 GPUs", () => {
     expect(detectFile(script, text()).effective).toMatchObject({
@@ -93,7 +97,8 @@ describe("fairseq-train flags", () => {
   it("reads fairseq flags given to a checkout's train.py", () => {
     const r = detectFile(
       "train.sh",
-      "python train.py data-bin/wikitext-103 --task language_modeling --tokens-per-sample 512 --max-tokens 2048 --update-freq 16\n",
+      "python train.py data-bin/wikitext-103 --task language_modeling " +
+        "--tokens-per-sample 512 --max-tokens 2048 --update-freq 16\n",
       { devices: 8 },
     );
     expect(r.framework).toBe("fairseq");
@@ -103,7 +108,8 @@ describe("fairseq-train flags", () => {
   it("counts sentences when only --batch-size is given", () => {
     const r = detectFile(
       "train.sh",
-      "fairseq-train data-bin/iwslt14 --arch transformer_iwslt_de_en --batch-size 64 --update-freq 2 --distributed-world-size 4\n",
+      "fairseq-train data-bin/iwslt14 --arch transformer_iwslt_de_en --batch-size " +
+        "64 --update-freq 2 --distributed-world-size 4\n",
     );
     expect(r.effective).toMatchObject({ value: 512, unit: "samples" });
   });

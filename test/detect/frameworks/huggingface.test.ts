@@ -31,7 +31,9 @@ describe("Hugging Face Trainer", () => {
     const r = detectFile("sft.yaml", fixture("huggingface", "llamafactory-llama3-lora-sft.yaml"));
     expect(r.effective.value).toBeNull();
     expect(r.effective.unknown).toEqual([
-      "devices: not in this file (torchrun --nproc_per_node, accelerate launch --num_processes or deepspeed --num_gpus); pass --devices or set devices in .github/batch-advisor.yml",
+      "devices: not in this file (torchrun --nproc_per_node, accelerate launch " +
+        "--num_processes or deepspeed --num_gpus); pass --devices or set devices in " +
+        ".github/batch-advisor.yml",
     ]);
   });
 
@@ -82,7 +84,8 @@ describe("Hugging Face Trainer", () => {
     expect(r.effective).toMatchObject({
       value: 64,
       formula:
-        "8 (per device) × 4 (accumulation) × 2 (devices) — assumed: per-device batch = 8 (transformers TrainingArguments default)",
+        "8 (per device) × 4 (accumulation) × 2 (devices) — assumed: per-device batch " +
+        "= 8 (transformers TrainingArguments default)",
       assumed: ["per-device batch: assumed default of 8 (transformers TrainingArguments)"],
     });
   });

@@ -50,7 +50,8 @@ describe("Ludwig", () => {
 
   it("an auto effective_batch_size is batch_size × accumulation × workers when those are written", () => {
     const text =
-      "input_features:\n  - name: x\n    type: number\ntrainer:\n  batch_size: 32\n  gradient_accumulation_steps: 2\n  effective_batch_size: auto\n";
+      "input_features:\n  - name: x\n    type: number\ntrainer:\n  batch_size: " +
+      "32\n  gradient_accumulation_steps: 2\n  effective_batch_size: auto\n";
     expect(detectFile("model.yaml", text, { devices: 2 }).effective).toMatchObject({ value: 128, unknown: [] });
   });
 });

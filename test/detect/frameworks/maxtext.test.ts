@@ -17,7 +17,8 @@ describe("MaxText", () => {
       [47, "optimizer", "opt_type", "adamw"],
     ]);
     expect(r.effective.unknown).toEqual([
-      "devices: not in this file (the TPU/GPU topology (chips per slice × num_slices)); pass --devices or set devices in .github/batch-advisor.yml",
+      "devices: not in this file (the TPU/GPU topology (chips per slice × " +
+        "num_slices)); pass --devices or set devices in .github/batch-advisor.yml",
     ]);
   });
 

@@ -32,7 +32,8 @@ describe("Megatron-LM functional-test YAML", () => {
     expect(r.effective).toMatchObject({
       value: 32,
       formula:
-        "32 (global) = 4 (per device) × 4 (accumulation, derived) × 2 (data-parallel = 8 devices ÷ 2 tensor ÷ 2 pipeline)",
+        "32 (global) = 4 (per device) × 4 (accumulation, derived) × 2 (data-parallel " +
+        "= 8 devices ÷ 2 tensor ÷ 2 pipeline)",
       parts: { micro: 4, accum: 4, devices: 2 },
       unknown: [],
     });
@@ -55,30 +56,35 @@ describe("Megatron-LM functional-test YAML", () => {
 describe("Megatron-LM launch script", () => {
   const text = () => fixture("pretrain_gpt_tp2_cp2.sh");
 
-  it("resolves shell variables into the flags, each reported where its value is written, and reads torchrun's GPUs per node and nodes", () => {
-    const r = detectFile("examples/gpt3/pretrain_gpt_tp2_cp2.sh", text());
-    expect(r.framework).toBe("megatron");
-    expect(table(r)).toEqual([
-      [5, "devices", "nproc_per_node", 8],
-      [6, "nodes", "nnodes", 2],
-      [12, "seq_len", "seq-length", 8192],
-      [10, "micro_batch", "micro-batch-size", 2],
-      [11, "global_batch", "global-batch-size", 256],
-      [21, "batch_rampup", "rampup-batch-size", 32],
-      [22, "tensor_parallel", "tensor-model-parallel-size", 2],
-      [23, "context_parallel", "context-parallel-size", 2],
-      [24, "learning_rate", "lr", 0.0003],
-      [24, "warmup", "lr-warmup-iters", 2000],
-      [25, "max_steps", "train-iters", 100000],
-    ]);
-    expect(r.settings.find((s) => s.role === "batch_rampup")?.raw).toBe("32 32 1000000");
-  });
+  it(
+    "resolves shell variables into the flags, each reported where its value is " +
+      "written, and reads torchrun's GPUs per node and nodes",
+    () => {
+      const r = detectFile("examples/gpt3/pretrain_gpt_tp2_cp2.sh", text());
+      expect(r.framework).toBe("megatron");
+      expect(table(r)).toEqual([
+        [5, "devices", "nproc_per_node", 8],
+        [6, "nodes", "nnodes", 2],
+        [12, "seq_len", "seq-length", 8192],
+        [10, "micro_batch", "micro-batch-size", 2],
+        [11, "global_batch", "global-batch-size", 256],
+        [21, "batch_rampup", "rampup-batch-size", 32],
+        [22, "tensor_parallel", "tensor-model-parallel-size", 2],
+        [23, "context_parallel", "context-parallel-size", 2],
+        [24, "learning_rate", "lr", 0.0003],
+        [24, "warmup", "lr-warmup-iters", 2000],
+        [25, "max_steps", "train-iters", 100000],
+      ]);
+      expect(r.settings.find((s) => s.role === "batch_rampup")?.raw).toBe("32 32 1000000");
+    },
+  );
 
   it("leaves 16 GPUs ÷ (TP 2 × CP 2) = 4 data-parallel ranks, so 32 micro-batches make the global 256", () => {
     expect(detectFile("pretrain.sh", text()).effective).toMatchObject({
       value: 256,
       formula:
-        "256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 (data-parallel = 16 devices ÷ 2 tensor ÷ 2 context)",
+        "256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 " +
+        "(data-parallel = 16 devices ÷ 2 tensor ÷ 2 context)",
       parts: { micro: 2, accum: 32, devices: 4 },
       unknown: [],
     });
@@ -120,7 +126,8 @@ describe("Megatron-LM script with bash argument arrays", () => {
     expect(r.effective).toMatchObject({
       value: 1024,
       formula:
-        "1024 (global) = 2 (per device) × 128 (accumulation, derived) × 4 (data-parallel = 32 devices ÷ 4 tensor ÷ 2 pipeline)",
+        "1024 (global) = 2 (per device) × 128 (accumulation, derived) × 4 " +
+        "(data-parallel = 32 devices ÷ 4 tensor ÷ 2 pipeline)",
       unknown: [],
     });
   });

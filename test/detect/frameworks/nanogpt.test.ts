@@ -66,7 +66,8 @@ describe("nanoGPT command line", () => {
     expect(r.effective).toMatchObject({
       value: 491520,
       formula:
-        "24 (per device) × 20 (accumulation, over all devices) × 1024 (sequence length) — assumed: sequence length = 1024 (nanoGPT train.py default)",
+        "24 (per device) × 20 (accumulation, over all devices) × 1024 (sequence " +
+        "length) — assumed: sequence length = 1024 (nanoGPT train.py default)",
     });
   });
 

@@ -29,7 +29,8 @@ describe("NeMo", () => {
       value: 256 * 2048,
       unit: "tokens",
       formula:
-        "(256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 (data-parallel = 16 devices ÷ 2 tensor ÷ 2 pipeline)) × 2048 (sequence length)",
+        "(256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 " +
+        "(data-parallel = 16 devices ÷ 2 tensor ÷ 2 pipeline)) × 2048 (sequence length)",
       unknown: [],
       parts: { micro: 2, accum: 32, devices: 4, seqLen: 2048 },
     });

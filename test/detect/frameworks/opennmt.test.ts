@@ -6,7 +6,8 @@ describe("OpenNMT-py", () => {
   it("counts batch_type: tokens batches in tokens: batch_size × accum_count × world_size", () => {
     const r = detectFile("wmt.yaml", fixture("opennmt", "transformer-wmt-ende.yaml"));
     expect(r.framework).toBe("opennmt");
-    // gpu_ranks names this node's GPUs; the commented-out batch_size is not read; batch_type tokens makes batch_size tokens per GPU.
+    // gpu_ranks names this node's GPUs; the commented-out batch_size is not read; batch_type tokens makes batch_size
+    // tokens per GPU.
     expect(table(r)).toEqual([
       [34, "max_steps", "train_steps", 200000],
       [40, "devices", "world_size", 4],

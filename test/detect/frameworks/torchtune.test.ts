@@ -31,7 +31,8 @@ describe("torchtune", () => {
   it("names tune run as the source of the device count", () => {
     const r = detectFile("8B_lora.yaml", fixture("torchtune", "llama3_1-8B_lora.yaml"));
     expect(r.effective.unknown).toEqual([
-      "devices: not in this file (tune run --nproc_per_node); pass --devices or set devices in .github/batch-advisor.yml",
+      "devices: not in this file (tune run --nproc_per_node); pass --devices or " +
+        "set devices in .github/batch-advisor.yml",
     ]);
   });
 

@@ -53,7 +53,8 @@ describe("Ultralytics", () => {
     expect(r.framework).toBe("ultralytics");
     expect(r.effective.value).toBe(64);
     expect(r.effective.formula).toBe(
-      "16 (global, over all devices) × 4 (accumulation = max(round(nbs 64 / batch 16), 1)) — assumed: global batch = 16 (Ultralytics default), devices = 1 (Ultralytics default)",
+      "16 (global, over all devices) × 4 (accumulation = max(round(nbs 64 / batch " +
+        "16), 1)) — assumed: global batch = 16 (Ultralytics default), devices = 1 (Ultralytics default)",
     );
     expect(r.effective.assumed).toEqual([
       "global batch: assumed default of 16 (Ultralytics)",

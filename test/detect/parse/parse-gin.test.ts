@@ -61,7 +61,9 @@ describe("parseGin", () => {
 
   it("reads dicts, tuples, negative numbers, None and @refs (refs as strings)", () => {
     const r = parse(
-      "TASK_FEATURE_LENGTHS = {'inputs': 512, 'targets': 114}\nx.shape = (8, -1)\ntrainer.Trainer.num_microbatches = None\ntrain_script.train.partitioner = @partitioning.PjitPartitioner()\n",
+      "TASK_FEATURE_LENGTHS = {'inputs': 512, 'targets': 114}\nx.shape = (8, " +
+        "-1)\ntrainer.Trainer.num_microbatches = " +
+        "None\ntrain_script.train.partitioner = @partitioning.PjitPartitioner()\n",
     );
     expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([
       ["TASK_FEATURE_LENGTHS.inputs", 512],

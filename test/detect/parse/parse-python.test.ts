@@ -19,7 +19,8 @@ describe("parsePython: module-level assignments", () => {
 
   it("evaluates literal arithmetic the way nanoGPT configs write it", () => {
     const r = parse(
-      "gradient_accumulation_steps = 5 * 8\na = 2 ** 3\nb = 256 // 4\nc = 1e-3 / 2\nd = -(3 + 1)\ne = 7 % 3\nf = -7 // 2\ng = 1_000\n",
+      "gradient_accumulation_steps = 5 * 8\na = 2 ** 3\nb = 256 // 4\nc = 1e-3 / " +
+        "2\nd = -(3 + 1)\ne = 7 % 3\nf = -7 // 2\ng = 1_000\n",
     );
     const values = Object.fromEntries(r.entries.map((e) => [e.path.join("."), e.value]));
     expect(values).toEqual({ gradient_accumulation_steps: 40, a: 8, b: 64, c: 0.0005, d: -4, e: 1, f: -4, g: 1000 });
@@ -47,7 +48,8 @@ describe("parsePython: module-level assignments", () => {
 
   it("computes with names: nanoGPT's tokens per iteration", () => {
     const r = parse(
-      "batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * 8\ntokens = gradient_accumulation_steps * batch_size * block_size\n",
+      "batch_size = 12\nblock_size = 1024\ngradient_accumulation_steps = 5 * " +
+        "8\ntokens = gradient_accumulation_steps * batch_size * block_size\n",
     );
     expect(at(r.entries, "tokens")[0].value).toBe(491520);
   });
@@ -235,7 +237,8 @@ describe("parsePython: dicts, lists and calls nest", () => {
 
   it("does not repeat a built object's settings where it is passed on, but reads its fields", () => {
     const r = parse(
-      "config = SFTConfig(per_device_train_batch_size=4)\ntrainer = SFTTrainer(model, args=config)\nbs = config.per_device_train_batch_size * 2\n",
+      "config = SFTConfig(per_device_train_batch_size=4)\ntrainer = " +
+        "SFTTrainer(model, args=config)\nbs = config.per_device_train_batch_size * 2\n",
     );
     expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([
       ["config.per_device_train_batch_size", 4],
@@ -245,7 +248,8 @@ describe("parsePython: dicts, lists and calls nest", () => {
 
   it("does expand a dict(...) passed on by name, mmdet style", () => {
     const r = parse(
-      "base_loader = dict(batch_size=8)\ntrain_dataloader = dict(base_loader, num_workers=2)\nval_dataloader = base_loader\n",
+      "base_loader = dict(batch_size=8)\ntrain_dataloader = dict(base_loader, " +
+        "num_workers=2)\nval_dataloader = base_loader\n",
     );
     expect(at(r.entries, "train_dataloader.batch_size")[0]).toMatchObject({ value: 8, line: 1 });
     expect(at(r.entries, "val_dataloader.batch_size")[0]).toMatchObject({ value: 8, line: 1 });

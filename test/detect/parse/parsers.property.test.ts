@@ -123,30 +123,38 @@ describe("nothing from a pull request is run", () => {
       text: readFileSync(join(d.parentPath, d.name), "utf8"),
     }));
 
-  it("no source evaluates code but the App's worker bootstrap, which imports two modules of this package by fixed path", () => {
-    const evaluates = /\beval\s*\(|new\s+Function\s*\(|from\s+["']node:vm["']|\beval:\s*true/;
-    const evaluating = sources.filter((f) => evaluates.test(f.text));
-    expect(evaluating.map((f) => f.path)).toEqual(["app/train-in-worker.ts"]);
-    const worker = evaluating[0].text;
-    const bootstrap = /const code = `([^`]*)`/.exec(worker)?.[1] ?? "";
-    const interpolated = [...bootstrap.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
-    expect(interpolated).toEqual(["JSON.stringify(tsx)", "JSON.stringify(entry)"]);
-    const tsxResolve =
-      /const tsx = pathToFileURL\(\s*createRequire\(import\.meta\.url\)\s*\.resolve\("tsx\/esm\/api"\)/;
-    expect(worker).toMatch(tsxResolve);
-    expect(worker).toMatch(/const entry = new URL\("\.\/analysis-worker\.ts", import\.meta\.url\)/);
-  });
+  it(
+    "no source evaluates code but the App's worker bootstrap, which imports two " +
+      "modules of this package by fixed path",
+    () => {
+      const evaluates = /\beval\s*\(|new\s+Function\s*\(|from\s+["']node:vm["']|\beval:\s*true/;
+      const evaluating = sources.filter((f) => evaluates.test(f.text));
+      expect(evaluating.map((f) => f.path)).toEqual(["app/train-in-worker.ts"]);
+      const worker = evaluating[0].text;
+      const bootstrap = /const code = `([^`]*)`/.exec(worker)?.[1] ?? "";
+      const interpolated = [...bootstrap.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
+      expect(interpolated).toEqual(["JSON.stringify(tsx)", "JSON.stringify(entry)"]);
+      const tsxResolve =
+        /const tsx = pathToFileURL\(\s*createRequire\(import\.meta\.url\)\s*\.resolve\("tsx\/esm\/api"\)/;
+      expect(worker).toMatch(tsxResolve);
+      expect(worker).toMatch(/const entry = new URL\("\.\/analysis-worker\.ts", import\.meta\.url\)/);
+    },
+  );
 
-  it("the only import of a computed module name loads a native TensorFlow.js package named in the code (besides that bootstrap)", () => {
-    const computed = sources.filter(
-      (f) => f.path !== "app/train-in-worker.ts" && /\bimport\s*\(\s*[^"'`\s)]/.test(f.text),
-    );
-    expect(computed.map((f) => f.path)).toEqual(["proxy/load-backend.ts"]);
-    const names = [...computed[0].text.matchAll(/tryNative\(\s*([^)]+)\)/g)]
-      .map((m) => m[1])
-      .filter((a) => !a.startsWith("pkg"));
-    expect(names.sort()).toEqual(['"@tensorflow/tfjs-node"', '"@tensorflow/tfjs-node-gpu"']);
-  });
+  it(
+    "the only import of a computed module name loads a native TensorFlow.js " +
+      "package named in the code (besides that bootstrap)",
+    () => {
+      const computed = sources.filter(
+        (f) => f.path !== "app/train-in-worker.ts" && /\bimport\s*\(\s*[^"'`\s)]/.test(f.text),
+      );
+      expect(computed.map((f) => f.path)).toEqual(["proxy/load-backend.ts"]);
+      const names = [...computed[0].text.matchAll(/tryNative\(\s*([^)]+)\)/g)]
+        .map((m) => m[1])
+        .filter((a) => !a.startsWith("pkg"));
+      expect(names.sort()).toEqual(['"@tensorflow/tfjs-node"', '"@tensorflow/tfjs-node-gpu"']);
+    },
+  );
 
   it("only the git source and the work-tree listing start a process, and only git", () => {
     const spawning = sources.filter((f) => /["']node:child_process["']/.test(f.text));

@@ -63,7 +63,8 @@ describe("parameterCount", () => {
       relativeBuckets: 4,
       positions: "relative",
     };
-    // attention 4×8×8 = 256, MLP 2×8×16 = 256, norm 8: encoder 256+256+16, decoder 2×256+256+24, final norms 16, buckets 2×4×2.
+    // attention 4×8×8 = 256, MLP 2×8×16 = 256, norm 8: encoder 256+256+16, decoder 2×256+256+24, final norms 16,
+    // buckets 2×4×2.
     expect(parameterCount(t5)).toBe(80 + 528 + 792 + 16 + 16);
   });
 
