@@ -86,7 +86,8 @@ thresholds: { uncertainRatio: 3, largeBatchFactor: 4 }
         key: "proxy.backend",
         line: 3,
         message:
-          '.github/batch-advisor.yml: proxy.backend: "cuda" is not allowed; use one of: auto, tensorflow-gpu, tensorflow, wasm, cpu',
+          '.github/batch-advisor.yml: proxy.backend: "cuda" is not allowed; use one ' +
+          "of: auto, tensorflow-gpu, tensorflow, wasm, cpu",
       },
     ]);
   });

@@ -30,7 +30,8 @@ describe("appSettings", () => {
   it("a workflow that is a path rather than a file name is refused with the key named", () => {
     const { config: c, errors } = loadConfig("app:\n  workflow: ../../evil.yml\n");
     expect(errors.map((e) => e.message)).toEqual([
-      '.github/batch-advisor.yml: app.workflow: "../../evil.yml" is not a workflow file name; use a file name in .github/workflows/, such as batch-advisor.yml',
+      '.github/batch-advisor.yml: app.workflow: "../../evil.yml" is not a workflow ' +
+        "file name; use a file name in .github/workflows/, such as batch-advisor.yml",
     ]);
     expect(c.app.workflow).toBe("batch-advisor.yml");
   });

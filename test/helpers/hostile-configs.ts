@@ -94,13 +94,21 @@ export interface HostileInput {
 
 /** Small valid configs to mutate: each exercises the constructs its parser must track. */
 export const SEEDS: Record<Family, string> = {
-  yaml: "trainer:\n  devices: 4\nbatch_size: &bs 8\neval: *bs\nlr: 1e-3 # peak\nlist:\n  - 1\n  - {a: [2, 3]}\n---\nb: '${oc.env:BS}'\n",
+  yaml:
+    "trainer:\n  devices: 4\nbatch_size: &bs 8\neval: *bs\nlr: 1e-3 # " +
+    "peak\nlist:\n  - 1\n  - {a: [2, 3]}\n---\nb: '${oc.env:BS}'\n",
   json: '{"train_batch_size": 64, // c\n "zero": {"stage": 2}, "l": [1, 2.5, "auto"], "s": "a\\"b"}\n',
-  toml: '[training]\nlocal_batch_size = 8 # per gpu\nlr = 3e-4\nname = """x\ny"""\n[[a]]\nb = { c = [1, 2], "d.e" = \'f\' }\n',
+  toml:
+    "[training]\nlocal_batch_size = 8 # per gpu\nlr = 3e-4\nname = " +
+    '"""x\ny"""\n[[a]]\nb = { c = [1, 2], "d.e" = \'f\' }\n',
   python:
-    "import os\n_base_ = ['./a.py']\nbatch_size = 12\nga = 5 * 8 // 2 ** 1\ncfg = dict(a=1, b=[1, (2, 3)], c={'d': int(os.environ['BS'])})\n# batch_size = 3\ndef main(bs=2):\n    model.fit(x, batch_size=ga, epochs=bs)\n",
+    "import os\n_base_ = ['./a.py']\nbatch_size = 12\nga = 5 * 8 // 2 ** 1\ncfg " +
+    "= dict(a=1, b=[1, (2, 3)], c={'d': int(os.environ['BS'])})\n# batch_size = " +
+    "3\ndef main(bs=2):\n    model.fit(x, batch_size=ga, epochs=bs)\n",
   shell:
-    '#!/bin/bash\n#SBATCH --gres=gpu:4\nBS=${BS:-8}\nARGS="--lr 1e-4"\ntorchrun --nproc_per_node $((2*4)) train.py \\\n  --bs "$BS" $ARGS data.x=1 > log 2>&1 # tail\ncat <<EOF\nx\nEOF\n',
+    '#!/bin/bash\n#SBATCH --gres=gpu:4\nBS=${BS:-8}\nARGS="--lr 1e-4"\ntorchrun ' +
+    '--nproc_per_node $((2*4)) train.py \\\n  --bs "$BS" $ARGS data.x=1 > log ' +
+    "2>&1 # tail\ncat <<EOF\nx\nEOF\n",
   gin: "include 'base.gin'\nBATCH_SIZE = 128\nx/y.Z.bs = %BATCH_SIZE\nf.g:\n  a = [1, (2, -3), {'k': @r()}]\n# note\n",
 };
 

@@ -34,7 +34,8 @@ describe("DeepSpeed", () => {
     const text = fixture("deepspeed", "ds_config_zero2.json");
     expect(detectFile("ds.json", text, { devices: 8 }).warnings).toEqual([]);
     expect(detectFile("ds.json", text, { devices: 4 }).warnings).toEqual([
-      "Conflict: train_batch_size = 256 but train_micro_batch_size_per_gpu × gradient_accumulation_steps × devices = 8 × 4 × 4 = 128",
+      "Conflict: train_batch_size = 256 but train_micro_batch_size_per_gpu × " +
+        "gradient_accumulation_steps × devices = 8 × 4 × 4 = 128",
     ]);
   });
 
@@ -56,7 +57,8 @@ describe("DeepSpeed", () => {
     ]);
     expect(r.effective.value).toBeNull();
     expect(r.effective.unknown).toContain(
-      'train_batch_size: "auto", filled in at launch by the Hugging Face Trainer / accelerate from the training arguments',
+      'train_batch_size: "auto", filled in at launch by the Hugging Face Trainer / ' +
+        "accelerate from the training arguments",
     );
   });
 

@@ -42,7 +42,8 @@ describe("llm-foundry", () => {
     const r = detectFile("finetune.yaml", fixture("llmfoundry", "finetune-auto-micro.yaml"));
     expect(r.effective).toMatchObject({ value: 64 * 4096, formula: "64 (global batch) × 4096 (sequence length)" });
     expect(r.effective.unknown[0]).toBe(
-      'device_train_microbatch_size: "auto", Composer picks the largest microbatch that fits; it changes the accumulation, not the effective batch',
+      'device_train_microbatch_size: "auto", Composer picks the largest microbatch ' +
+        "that fits; it changes the accumulation, not the effective batch",
     );
     expect(r.settings.find((s) => s.key === "max_duration")).toMatchObject({
       value: null,

@@ -77,7 +77,8 @@ describe("parseShell: line continuations", () => {
 describe("parseShell: variables", () => {
   it('substitutes $VAR, ${VAR} and "$VAR" and records the variables themselves', () => {
     const r = parse(
-      'MICRO_BATCH_SIZE=2\nexport GA=4\nLR=${LR:-3e-4}\npython train.py --bs $MICRO_BATCH_SIZE --ga "${GA}" --lr "$LR"\n',
+      "MICRO_BATCH_SIZE=2\nexport GA=4\nLR=${LR:-3e-4}\npython train.py --bs " +
+        '$MICRO_BATCH_SIZE --ga "${GA}" --lr "$LR"\n',
     );
     expect(brief(r.entries)).toEqual([
       ["MICRO_BATCH_SIZE", 2, "shell variable"],
@@ -317,7 +318,8 @@ describe("parseShell: positional arguments", () => {
 
   it("counts from the first word after the words the context names, like $1 in the script", () => {
     const r = parse(
-      "python -m torch.distributed.launch --nproc_per_node=2 tools/train.py cfg.py --launcher pytorch\nllamafactory-cli train examples/llama3_lora_sft.yaml\n",
+      "python -m torch.distributed.launch --nproc_per_node=2 tools/train.py cfg.py " +
+        "--launcher pytorch\nllamafactory-cli train examples/llama3_lora_sft.yaml\n",
     );
     expect(brief(r.entries.filter((e) => e.path[0].startsWith("#")))).toEqual([
       ["#1", "cfg.py", "torchrun tools/train.py"],
@@ -381,7 +383,8 @@ describe("parseShell: environment of one command", () => {
 describe("parseShell: yacs options", () => {
   it("reads detectron2's KEY VALUE pairs after the flags, split on dots, at the key", () => {
     const r = parse(
-      "python tools/train_net.py --num-gpus 8 --config-file configs/x.yaml SOLVER.IMS_PER_BATCH 16 SOLVER.BASE_LR 0.02\n",
+      "python tools/train_net.py --num-gpus 8 --config-file configs/x.yaml " +
+        "SOLVER.IMS_PER_BATCH 16 SOLVER.BASE_LR 0.02\n",
     );
     expect(r.entries.map((e) => [e.path, e.value, e.raw, e.column, e.context])).toEqual([
       [["num-gpus"], 8, "8", 27, "python tools/train_net.py"],
@@ -393,7 +396,8 @@ describe("parseShell: yacs options", () => {
 
   it("reads them after --opts, and after a boolean flag", () => {
     const r = parse(
-      "python demo.py --opts MODEL.WEIGHTS model.pkl MODEL.DEVICE cpu\npython tools/train_net.py --eval-only MODEL.WEIGHTS $W\n",
+      "python demo.py --opts MODEL.WEIGHTS model.pkl MODEL.DEVICE cpu\npython " +
+        "tools/train_net.py --eval-only MODEL.WEIGHTS $W\n",
     );
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.unknownReason])).toEqual([
       ["opts", true, undefined],
@@ -406,7 +410,8 @@ describe("parseShell: yacs options", () => {
 
   it("reads top-level keys (OUTPUT_DIR) among dotted ones, and not in a command without them", () => {
     const r = parse(
-      'python tools/train_net.py --config-file x.yaml OUTPUT_DIR out SOLVER.STEPS "(210000, 250000)"\n./run.sh DEBUG 1\n',
+      "python tools/train_net.py --config-file x.yaml OUTPUT_DIR out SOLVER.STEPS " +
+        '"(210000, 250000)"\n./run.sh DEBUG 1\n',
     );
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.context])).toEqual([
       ["config-file", "x.yaml", "python tools/train_net.py"],
@@ -429,7 +434,8 @@ describe("parseShell: yacs options", () => {
 describe("parseShell: SLURM headers", () => {
   it("reads #SBATCH lines as sbatch settings and derives the GPUs per node from --gres", () => {
     const r = parse(
-      "#!/bin/bash\n#SBATCH --nodes=2\n#SBATCH --gres=gpu:4\n#SBATCH --ntasks-per-node=8\n#SBATCH -J job\nsrun python train.py\n",
+      "#!/bin/bash\n#SBATCH --nodes=2\n#SBATCH --gres=gpu:4\n#SBATCH " +
+        "--ntasks-per-node=8\n#SBATCH -J job\nsrun python train.py\n",
     );
     expect(r.entries.map((e) => [e.path.join("."), e.value, e.raw, e.line, e.context])).toEqual([
       ["nodes", 2, "2", 2, "sbatch"],

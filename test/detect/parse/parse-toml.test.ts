@@ -58,7 +58,8 @@ describe("parseToml", () => {
 
   it("keeps comments as comments, but not a # inside a string", () => {
     const r = parse(
-      '# local_batch_size = 64\n[training]  # the loop\nname = "run#1"\nlocal_batch_size = 8 # was 4\ns = """\n# inside\n"""\n',
+      "# local_batch_size = 64\n[training]  # the loop\nname = " +
+        '"run#1"\nlocal_batch_size = 8 # was 4\ns = """\n# inside\n"""\n',
     );
     expect(r.entries.map((e) => e.path.join("."))).toEqual([
       "training.name",

@@ -8,7 +8,8 @@ const entry = (text: string, key: string) => parseShell(text, "run.sh").entries.
 describe("shell as written", () => {
   it("ARR+=(…) appends to the array, so flags added later reach the command", () => {
     const r = parseShell(
-      'ARGS=(--micro-batch-size 2)\nEXTRA=(--global-batch-size 64)\nARGS+=("${EXTRA[@]}")\ntorchrun pretrain_gpt.py ${ARGS[@]}\n',
+      "ARGS=(--micro-batch-size 2)\nEXTRA=(--global-batch-size " +
+        '64)\nARGS+=("${EXTRA[@]}")\ntorchrun pretrain_gpt.py ${ARGS[@]}\n',
       "run.sh",
     );
     expect(r.entries.filter((e) => e.context === "torchrun pretrain_gpt.py").map((e) => [e.path[0], e.value])).toEqual([

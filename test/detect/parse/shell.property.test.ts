@@ -33,20 +33,24 @@ describe("shell scripts are expanded, never run, within bounds", () => {
     expect(SHELL_LIMITS.maxEntries).toBe(MAX_VALUES);
   });
 
-  it('self-multiplying variables (A1="$A0 $A0 $A0" …) are cut off where one passes 5 000 pieces: the ones after it, and the command, are unknown', () => {
-    const lines = ["A0=x"];
-    for (let i = 1; i < 30; i++) lines.push(`A${i}="$A${i - 1} $A${i - 1} $A${i - 1}"`);
-    lines.push('python t.py --bs "$A29"');
-    const r = parse(lines.join("\n"));
-    // A7 is the first over the bound (6 559 pieces): it still shows what it was set to; A8 on read it as unknown.
-    expect([6, 7].map((i) => shellChainSize(i, 3, 1).segments > SHELL_VALUE_SEGMENTS)).toEqual([false, true]);
-    const value = (name: string) => r.entries.find((e) => e.path[0] === name);
-    expect((value("A7")!.value as string).length).toBe(shellChainSize(7, 3, 1).chars);
-    for (const name of ["A8", "A29", "bs"]) {
-      expect(value(name)).toMatchObject({ value: null, unknownReason: "value too long to expand statically" });
-    }
-    expect(r.entries).toHaveLength(31);
-  });
+  it(
+    'self-multiplying variables (A1="$A0 $A0 $A0" …) are cut off where one ' +
+      "passes 5 000 pieces: the ones after it, and the command, are unknown",
+    () => {
+      const lines = ["A0=x"];
+      for (let i = 1; i < 30; i++) lines.push(`A${i}="$A${i - 1} $A${i - 1} $A${i - 1}"`);
+      lines.push('python t.py --bs "$A29"');
+      const r = parse(lines.join("\n"));
+      // A7 is the first over the bound (6 559 pieces): it still shows what it was set to; A8 on read it as unknown.
+      expect([6, 7].map((i) => shellChainSize(i, 3, 1).segments > SHELL_VALUE_SEGMENTS)).toEqual([false, true]);
+      const value = (name: string) => r.entries.find((e) => e.path[0] === name);
+      expect((value("A7")!.value as string).length).toBe(shellChainSize(7, 3, 1).chars);
+      for (const name of ["A8", "A29", "bs"]) {
+        expect(value(name)).toMatchObject({ value: null, unknownReason: "value too long to expand statically" });
+      }
+      expect(r.entries).toHaveLength(31);
+    },
+  );
 
   it("exponential arithmetic is refused with a reason, not computed", () => {
     const r = parse("X=$((9**9**9))\nY=$((2**1024))\n");
@@ -64,10 +68,14 @@ describe("shell scripts are expanded, never run, within bounds", () => {
     expect(r.entries.find((e) => e.path[0] === "BS")?.value).toBe(8);
   });
 
-  it("words that multiply past 200 000 after expansion (even in commands that set nothing) stop with the cap's message", () => {
-    const r = parse(`W="${"w ".repeat(2500)}"\n${"echo $W $W $W $W $W $W $W $W $W $W\n".repeat(10)}`);
-    expect(r.errors.map((e) => e.message)).toEqual([
-      `shell: more than ${SHELL_LIMITS.maxFields} words after expansion; the rest of the file was skipped`,
-    ]);
-  });
+  it(
+    "words that multiply past 200 000 after expansion (even in commands that set " +
+      "nothing) stop with the cap's message",
+    () => {
+      const r = parse(`W="${"w ".repeat(2500)}"\n${"echo $W $W $W $W $W $W $W $W $W $W\n".repeat(10)}`);
+      expect(r.errors.map((e) => e.message)).toEqual([
+        `shell: more than ${SHELL_LIMITS.maxFields} words after expansion; the rest of the file was skipped`,
+      ]);
+    },
+  );
 });
