@@ -290,10 +290,12 @@ export async function benchAppLoad(options: { quick?: boolean } = {}) {
       server: "the App's real HTTP server (probot createNodeMiddleware) on 127.0.0.1, signed webhooks",
       api: "in-process fake GitHub API on 127.0.0.1 under GHE_HOST/GHE_PROTOCOL=http, 5 ms per answer",
       inAppAnalysis:
-        "the real analyze with noProxy (analytical estimates only); proxy training is timed in bench/results/proxy.json",
+        "the real analyze with noProxy (analytical estimates only); proxy training " +
+        "is timed in bench/results/proxy.json",
       trainingQueue: TRAINING_QUEUE,
       githubWriteSpacing:
-        "off (noDelays): plugin-throttling's 1 write/s would lengthen the settle time by about one second per write, not the acknowledgement",
+        "off (noDelays): plugin-throttling's 1 write/s would lengthen the settle " +
+        "time by about one second per write, not the acknowledgement",
       peakRssNote: "one process holds the App, the fake API and this script",
       loadAverageAtEnd: loadavg()[0],
     },
@@ -320,7 +322,12 @@ export async function benchAppLoad(options: { quick?: boolean } = {}) {
 
 export function summariseAppLoad(r: Awaited<ReturnType<typeof benchAppLoad>>): string {
   const f = r.figures;
-  return `${f.deliveriesPerSecond.toFixed(0)} deliveries/s, ack p95 ${f.ackMs.p95.toFixed(1)} ms, peak RSS ${f.peakRssMiB.toFixed(0)} MiB; ${f.pullRequestsExact}/${r.pulls.length} pull requests left with exactly one check/dispatch/comment for the newest head`;
+  return (
+    `${f.deliveriesPerSecond.toFixed(0)} deliveries/s, ack ` +
+    `p95 ${f.ackMs.p95.toFixed(1)} ms, peak RSS ${f.peakRssMiB.toFixed(0)} ` +
+    `MiB; ${f.pullRequestsExact}/${r.pulls.length} pull requests left with ` +
+    "exactly one check/dispatch/comment for the newest head"
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -25,7 +25,8 @@ const suites: Suite[] = [
     name: "detection",
     run: benchDetection,
     summary: (r) =>
-      `${r.detectSecondsFor500Files.toFixed(3)} s for a 500-file change (${Math.round(r.filesPerSecond)} files/s; goal ≤ 1 s)`,
+      `${r.detectSecondsFor500Files.toFixed(3)} s for a 500-file change ` +
+      `(${Math.round(r.filesPerSecond)} files/s; goal ≤ 1 s)`,
   },
   { name: "detection-corpus", run: benchDetectionCorpus, summary: summariseDetectionCorpus },
   {
@@ -53,5 +54,7 @@ for (const suite of suites) {
   console.log(`${suite.name}: ${suite.summary(result)}  [${((performance.now() - t) / 1000).toFixed(1)} s]`);
 }
 console.log(
-  `bench ${quick ? "--quick " : ""}done in ${((performance.now() - started) / 1000).toFixed(1)} s; results in bench/results/ (docs: npm run bench:docs)`,
+  `bench ${quick ? "--quick " : ""}done ` +
+    `in ${((performance.now() - started) / 1000).toFixed(1)} s; results in ` +
+    "bench/results/ (docs: npm run bench:docs)",
 );

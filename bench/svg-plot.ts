@@ -79,7 +79,8 @@ export function axes(
   parts.push(
     `<text x="${x + width / 2}" y="${y - 8}" text-anchor="middle" font-weight="bold">${esc(options.title)}</text>`,
     `<text x="${x + width / 2}" y="${y + height + 30}" text-anchor="middle">${esc(options.xLabel)}</text>`,
-    `<text transform="translate(${x - 40} ${y + height / 2}) rotate(-90)" text-anchor="middle">${esc(options.yLabel)}</text>`,
+    `<text transform="translate(${x - 40} ${y + height / 2}) rotate(-90)" ` +
+      `text-anchor="middle">${esc(options.yLabel)}</text>`,
   );
   return parts.join("\n");
 }
@@ -104,10 +105,16 @@ export function marker(
   const [cx, cy] = [px(point[0]).toFixed(1), py(point[1]).toFixed(1)];
   const tip = options.title ? `<title>${esc(options.title)}</title>` : "";
   if (options.shape === "cross") {
-    return `<path d="M${+cx - 4},${+cy - 4}L${+cx + 4},${+cy + 4}M${+cx - 4},${+cy + 4}L${+cx + 4},${+cy - 4}" stroke="${options.color}" stroke-width="1.5">${tip}</path>`;
+    return (
+      `<path d="M${+cx - 4},${+cy - 4}L${+cx + 4},${+cy + 4}M${+cx - 4},${+cy + 4}L${+cx + 4},${+cy - 4}" ` +
+      `stroke="${options.color}" stroke-width="1.5">${tip}</path>`
+    );
   }
   const fill = options.shape === "dot" ? options.color : "white";
-  return `<circle cx="${cx}" cy="${cy}" r="4" fill="${fill}" stroke="${options.color}" stroke-width="1.5">${tip}</circle>`;
+  return (
+    `<circle cx="${cx}" cy="${cy}" r="4" fill="${fill}" ` +
+    `stroke="${options.color}" stroke-width="1.5">${tip}</circle>`
+  );
 }
 
 /** Legend rows: a sample of each style and its label. */
@@ -118,14 +125,17 @@ export function legend(
   return rows
     .map(
       (r, i) =>
-        `${r.sample(at.x, at.y + i * 16)}<text x="${at.x + 22}" y="${at.y + i * 16}" dominant-baseline="middle">${esc(r.label)}</text>`,
+        `${r.sample(at.x, at.y + i * 16)}<text x="${at.x + 22}" y="${at.y + i * 16}" ` +
+        `dominant-baseline="middle">${esc(r.label)}</text>`,
     )
     .join("\n");
 }
 
 export function svgDocument(size: { width: number; height: number }, body: string[]): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${size.width} ${size.height}" font-family="sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" ` +
+      `height="${size.height}" viewBox="0 0 ${size.width} ${size.height}" ` +
+      'font-family="sans-serif" font-size="11">',
     `<rect width="100%" height="100%" fill="white"/>`,
     ...body.filter(Boolean),
     `</svg>`,

@@ -30,7 +30,9 @@ export async function beginDispatchedCheck(
   } catch (error) {
     // Only the App that created a check run may touch it: the workflow token gets 403.
     throw new Error(
-      `Cannot start check run ${input.checkRunId}: ${explainError(error)}. A run dispatched by the batch-advisor App needs the App's token as github-token (docs/app.md: the runner workflow)`,
+      `Cannot start check run ${input.checkRunId}: ${explainError(error)}. A run ` +
+        "dispatched by the batch-advisor App needs the App's token as github-token " +
+        "(docs/app.md: the runner workflow)",
     );
   }
   if (!started.started) {

@@ -22,7 +22,8 @@ interface PullRequestPayload {
  * The pull request the run is about, from the event payload the runner wrote to
  * GITHUB_EVENT_PATH; `base`/`head` inputs override the payload's SHAs, and a `pull-request` input
  * names it on events that carry none (workflow_dispatch).
- * @example readEvent({ env: process.env, base: undefined, head: undefined }) // { pr: { owner: "acme", repo: "train", number: 7 }, base: "1a2b…", head: "3c4d…", fromFork: false }
+ * @example readEvent({ env: process.env, base: undefined, head: undefined }) // { pr: { owner: "acme", repo: "train",
+ * number: 7 }, base: "1a2b…", head: "3c4d…", fromFork: false }
  */
 export function readEvent(input: {
   env: NodeJS.ProcessEnv;
@@ -39,7 +40,10 @@ export function readEvent(input: {
   const pull = input.pullRequest ? { number: input.pullRequest } : payload.pull_request;
   if (!pull?.number) {
     throw new Error(
-      `The ${eventName} event has no pull request: run batch-advisor on pull_request (opened, synchronize, reopened), or on workflow_dispatch with the pull-request, base and head inputs; to post a report from a workflow_run, use the post-from input`,
+      `The ${eventName} event has no pull request: run batch-advisor on ` +
+        "pull_request (opened, synchronize, reopened), or on workflow_dispatch with " +
+        "the pull-request, base and head inputs; to post a report from a " +
+        "workflow_run, use the post-from input",
     );
   }
   const fullName = env.GITHUB_REPOSITORY ?? payload.repository?.full_name ?? pull.base?.repo?.full_name ?? "";

@@ -55,7 +55,8 @@ export type Outcome =
  * end in one check and one dispatch for the newest. Supersede the older heads' open runs, claim
  * the head once, read the bot config at the base, detect cheaply, then either mark an old comment
  * gone, or queue a check run and dispatch the runner workflow (or queue an in-App training).
- * @example await handlePullRequest({ github, event, previousHeads: [], claims, queuedHeads, botLogin, train, trainingQueueLength: 4, env: process.env, log }) // "dispatched"
+ * @example await handlePullRequest({ github, event, previousHeads: [], claims, queuedHeads, botLogin, train,
+ * trainingQueueLength: 4, env: process.env, log }) // "dispatched"
  */
 export async function handlePullRequest(input: HandlePullRequestInput): Promise<Outcome> {
   const { event, log } = input;
@@ -126,7 +127,11 @@ export async function handlePullRequest(input: HandlePullRequestInput): Promise<
       const queued = input.train({ github, source, pr: event.pr, base, head, loaded, checkRunId: check.id, author });
       if (queued !== "refused") return "training-queued";
       const title = "batch-advisor's training queue is full";
-      const summary = `The App trains one pull request at a time and keeps at most ${input.trainingQueueLength} waiting; all are taken, so this head is not analysed. Push again later, or add the runner workflow (docs/app.md, "The runner workflow") so GitHub Actions trains instead.`;
+      const summary =
+        "The App trains one pull request at a time and keeps at " +
+        `most ${input.trainingQueueLength} waiting; all are taken, so this head is ` +
+        "not analysed. Push again later, or add the runner workflow (docs/app.md, " +
+        '"The runner workflow") so GitHub Actions trains instead.';
       log.warn(title);
       await completeCheckRun(github, { owner, repo, checkRunId: check.id, conclusion: "neutral", title, summary });
       return "training-queue-full";

@@ -53,7 +53,8 @@ export async function initCommand(argv: string[], io: CliIO): Promise<number> {
   const ref = ACTION_REF.exec(values.action);
   if (!ref) {
     io.stderr(
-      `batch-advisor init: --action must look like OWNER/REPO@REF (e.g. ${ACTION_PLACEHOLDER}), got "${values.action}"\n`,
+      "batch-advisor init: --action must look like OWNER/REPO@REF " +
+        `(e.g. ${ACTION_PLACEHOLDER}), got "${values.action}"\n`,
     );
     return 1;
   }
@@ -70,7 +71,8 @@ export async function initCommand(argv: string[], io: CliIO): Promise<number> {
   for (const file of files) if (await exists(join(root, file.path))) existing.push(file.path);
   if (existing.length && !values.force) {
     io.stderr(
-      `batch-advisor init: ${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; nothing was written (pass --force to overwrite)\n`,
+      `batch-advisor init: ${existing.join(", ")} already ` +
+        `exist${existing.length === 1 ? "s" : ""}; nothing was written (pass --force to overwrite)\n`,
     );
     return 1;
   }
@@ -86,12 +88,16 @@ export async function initCommand(argv: string[], io: CliIO): Promise<number> {
   const frameworks = [...new Set(scan.found.map((f) => f.framework))].sort();
   io.stdout(
     scan.found.length
-      ? `found ${scan.found.length} training config${scan.found.length === 1 ? "" : "s"} (${frameworks.join(", ")}); they are listed in ${BOT_CONFIG_PATH}\n`
-      : `found no training config that sets a batch size (${scan.read} files read); every config-like file a pull request changes is still watched\n`,
+      ? `found ${scan.found.length} training ` +
+          `config${scan.found.length === 1 ? "" : "s"} (${frameworks.join(", ")}); ` +
+          `they are listed in ${BOT_CONFIG_PATH}\n`
+      : `found no training config that sets a batch size (${scan.read} files read); ` +
+          `every config-like file a pull request changes is still watched\n`,
   );
   if (values.action === ACTION_PLACEHOLDER)
     io.stdout(
-      `next: replace ${ACTION_PLACEHOLDER} with the repository and tag you pin (or run again with --action and --force), then commit .github/\n`,
+      `next: replace ${ACTION_PLACEHOLDER} with the repository and tag you pin (or ` +
+        `run again with --action and --force), then commit .github/\n`,
     );
   else io.stdout("next: commit .github/\n");
   return 0;

@@ -164,7 +164,8 @@ export const configSchema = z.strictObject({
     .prefault({}),
   hardware: z
     .strictObject({
-      /** A GPU of the bundled catalogue (`A100-80GB`, `H100-80GB`, `L4`, `RTX4090`): with no memory.budget, its memory less `reserve` is the budget. */
+      /** A GPU of the bundled catalogue (`A100-80GB`, `H100-80GB`, `L4`, `RTX4090`): with no memory.budget, its memory
+       * less `reserve` is the budget. */
       gpu: z
         .string({ error: "expected a GPU name such as A100-80GB" })
         .transform((name, ctx) => {
@@ -176,7 +177,8 @@ export const configSchema = z.strictObject({
           return found.id;
         })
         .optional(),
-      /** Memory kept free on the GPU beyond the predicted peak (allocator fragmentation); the default is stated in docs/estimates.md. */
+      /** Memory kept free on the GPU beyond the predicted peak (allocator fragmentation); the default is stated in
+       * docs/estimates.md. */
       reserve: sized(parseBytes, (value, raw) => ({ raw: String(raw), bytes: value })).optional(),
     })
     .prefault({}),
@@ -186,7 +188,8 @@ export const configSchema = z.strictObject({
         .string({ error: "expected a workflow file name such as batch-advisor.yml" })
         .regex(/^[\w.-]+\.ya?ml$/, {
           error: (issue) =>
-            `"${String(issue.input)}" is not a workflow file name; use a file name in .github/workflows/, such as batch-advisor.yml`,
+            `"${String(issue.input)}" is not a workflow file name; use a file name in ` +
+            ".github/workflows/, such as batch-advisor.yml",
         })
         .default(DEFAULT_APP_WORKFLOW),
       analyzeInApp: z.boolean({ error: "expected true or false" }).default(false),

@@ -39,7 +39,8 @@ const STATUS: Record<string, ChangedFile["status"]> = {
  * with renames and removals), contents at the base or head SHA from the contents API, with the
  * git blob API for files over 1 MB, and every path at a side from the recursive git tree.
  * Binary and oversized files read as null and are listed in `skipped` with the reason.
- * @example new GitHubSource({ github, owner: "acme", repo: "train", pullNumber: 7, base: "1a2b…", head: "3c4d…" }).changedFiles()
+ * @example new GitHubSource({ github, owner: "acme", repo: "train", pullNumber: 7, base: "1a2b…", head: "3c4d…"
+ * }).changedFiles()
  */
 export class GitHubSource implements ChangeSource {
   readonly description: string;
@@ -148,7 +149,8 @@ export class GitHubSource implements ChangeSource {
     const { data } = await github.rest.git.getTree({ owner, repo, tree_sha: this.options[side], recursive: "true" });
     if (data.truncated)
       this.options.log?.(
-        `${this.description}: the ${side} tree is too large for one API call; configs inheriting a changed file may be missed`,
+        `${this.description}: the ${side} tree is too large for one API call; ` +
+          "configs inheriting a changed file may be missed",
       );
     const entries = new Map<string, TreeEntry>();
     for (const item of data.tree)
@@ -172,5 +174,7 @@ function isTooLarge(error: unknown): boolean {
 }
 
 function tooLarge(size: number, limit: number): string {
-  return `${(size / 1048576).toFixed(1)} MiB, over the ${(limit / 1048576).toFixed(0)} MiB limit for a config; not read`;
+  return (
+    `${(size / 1048576).toFixed(1)} MiB, over ` + `the ${(limit / 1048576).toFixed(0)} MiB limit for a config; not read`
+  );
 }

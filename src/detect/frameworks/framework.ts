@@ -56,7 +56,8 @@ export interface BatchSemantics {
    * `batch_type: tokens`): "tokens" reads it as tokens per device, with no sequence-length factor.
    */
   batchUnit?: (settings: BatchSetting[]) => BatchUnit;
-  /** Values that mean "not set, derive it": torchtitan `global_batch_size = -1` is local batch × data-parallel degree. */
+  /** Values that mean "not set, derive it": torchtitan `global_batch_size = -1` is local batch × data-parallel degree.
+   * */
   unsetValues?: Partial<Record<Role, number[]>>;
   /** What `"auto"` means in this framework, for the unknown message (DeepSpeed: filled in from TrainingArguments). */
   autoMeans?: string;
@@ -116,6 +117,18 @@ export function keyPattern(pattern: string): RegExp {
     patternCache.set(pattern, re);
   }
   return re;
+}
+
+/**
+ * A key whose last dotted segment (at any nesting) is one of the alternatives: regular-expression
+ * fragments, so a long list of names stays a readable list instead of one very long pattern.
+ * @example lastSegment(["eval_steps", "save_steps"]).test("trainer.eval_steps") // true
+ */
+export function lastSegment(
+  alternatives: readonly string[],
+  options: { suffix?: string; flags?: string } = {},
+): RegExp {
+  return new RegExp(`(?:^|\\.)(?:${alternatives.join("|")})${options.suffix ?? ""}$`, options.flags);
 }
 
 /** True when the config has an entry matching the key pattern. */

@@ -1,10 +1,26 @@
 import { commonRules } from "./common-rules.js";
-import type { Framework } from "./framework.js";
+import { type Framework, lastSegment } from "./framework.js";
 import type { BatchSetting, ParsedConfig } from "../types.js";
 
-/** Keys a training batch goes by when no framework claims the file, at any nesting (`training.batch_size`, `recipe.data.micro_batch_size`). */
-const PER_DEVICE =
-  /(?:^|\.)(?:(?:train(?:ing)?_)?batch_size(?:_train(?:ing)?)?|batch-size|train-batch-size|micro_batch_size|micro-batch-size|micro_train_batch_size|per_device_batch_size|per_device_train_batch_size|batch_size_per_(?:gpu|device|replica)|per_gpu_batch_size|device_batch_size|device_train_batch_size|local_batch_size|bs|b)$/;
+/** Keys a training batch goes by when no framework claims the file, at any nesting (`training.batch_size`,
+ * `recipe.data.micro_batch_size`). */
+const PER_DEVICE = lastSegment([
+  "(?:train(?:ing)?_)?batch_size(?:_train(?:ing)?)?",
+  "batch-size",
+  "train-batch-size",
+  "micro_batch_size",
+  "micro-batch-size",
+  "micro_train_batch_size",
+  "per_device_batch_size",
+  "per_device_train_batch_size",
+  "batch_size_per_(?:gpu|device|replica)",
+  "per_gpu_batch_size",
+  "device_batch_size",
+  "device_train_batch_size",
+  "local_batch_size",
+  "bs",
+  "b",
+]);
 
 /** Any config with a plain `batch_size`: per device unless a framework says otherwise. */
 export const generic: Framework = {
@@ -14,12 +30,30 @@ export const generic: Framework = {
   rules: [
     { key: PER_DEVICE, role: "micro_batch" },
     {
-      key: /(?:^|\.)(?:global_batch_size|global-batch-size|global_train_batch_size|total_batch_size|total-batch-size|effective_batch_size)$/,
+      key: lastSegment([
+        "global_batch_size",
+        "global-batch-size",
+        "global_train_batch_size",
+        "total_batch_size",
+        "total-batch-size",
+        "effective_batch_size",
+      ]),
       role: "global_batch",
     },
     { key: /(?:^|\.)CUDA_VISIBLE_DEVICES$/, role: "devices", read: visibleDevices },
     {
-      key: /(?:^|\.)(?:num_gpus|n_gpus|gpus|devices|num_devices|world_size|nproc_per_node|nproc-per-node|NPROC_PER_NODE|num_processes)$/,
+      key: lastSegment([
+        "num_gpus",
+        "n_gpus",
+        "gpus",
+        "devices",
+        "num_devices",
+        "world_size",
+        "nproc_per_node",
+        "nproc-per-node",
+        "NPROC_PER_NODE",
+        "num_processes",
+      ]),
       role: "devices",
     },
     { key: /(?:^|\.)(?:num_nodes|nnodes|num_machines)$/, role: "nodes" },
@@ -54,7 +88,8 @@ export function evaluationOnly(settings: BatchSetting[], config: ParsedConfig): 
  * --train_batch_size 128`, `optimizer.micro_batch_size` and `optimizer.total_batch_size`), the
  * plain one is the batch over all devices: the convention of DeepSpeed, Megatron and the trainers
  * built on them.
- * @example microBesideTotal([micro "micro_batch_size" 2, micro "train_batch_size" 128]) // the second becomes global_batch
+ * @example microBesideTotal([micro "micro_batch_size" 2, micro "train_batch_size" 128]) // the second becomes
+ * global_batch
  */
 export function microBesideTotal(settings: BatchSetting[]): BatchSetting[] {
   const micro = (s: BatchSetting) => /(?:^|[._-])micro[._-]/.test(s.key) || /(?:^|\.)micro/.test(s.key);

@@ -20,7 +20,9 @@ export function parsePython(text: string, path: string): ParsedConfig {
   const fault = pythonNestingFault(text);
   if (fault !== undefined) {
     out.errors.push({
-      message: `Python: brackets nested deeper than ${PYTHON_MAX_NESTING} levels, which Python itself refuses; read up to that line`,
+      message:
+        `Python: brackets nested deeper than ${PYTHON_MAX_NESTING} levels, which ` +
+        "Python itself refuses; read up to that line",
       ...at(fault),
     });
   }
