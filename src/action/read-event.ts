@@ -22,8 +22,8 @@ interface PullRequestPayload {
  * The pull request the run is about, from the event payload the runner wrote to
  * GITHUB_EVENT_PATH; `base`/`head` inputs override the payload's SHAs, and a `pull-request` input
  * names it on events that carry none (workflow_dispatch).
- * @example readEvent({ env: process.env, base: undefined, head: undefined }) // { pr: { owner: "acme", repo: "train",
- * number: 7 }, base: "1a2b…", head: "3c4d…", fromFork: false }
+ * @example readEvent({ env: process.env, base: undefined, head: undefined })
+ *   // { pr: { owner: "acme", repo: "train", number: 7 }, base: "1a2b…", head: "3c4d…", fromFork: false }
  */
 export function readEvent(input: {
   env: NodeJS.ProcessEnv;

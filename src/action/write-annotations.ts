@@ -5,8 +5,8 @@ import { untrusted } from "../report/untrusted.js";
 /**
  * Each annotation as a workflow command, so GitHub shows it on the changed line of the config
  * in the pull request's Files tab.
- * @example writeAnnotations(report.annotations) // prints "::warning file=train.yaml,line=12,title=Batch size 32 → 64:
- * Warning::…"
+ * @example writeAnnotations(report.annotations)
+ *   // prints "::warning file=train.yaml,line=12,title=Batch size 32 → 64: Warning::…"
  */
 export function writeAnnotations(annotations: Annotation[]): void {
   for (const a of annotations) {

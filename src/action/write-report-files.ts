@@ -14,8 +14,8 @@ export interface ReportFiles {
 /**
  * Writes the JSON report and the comment bundle to `RUNNER_TEMP/batch-advisor/` (the working
  * directory outside a runner), so a later step can upload them as an artifact.
- * @example writeReportFiles({ report, bundle, env: process.env }).reportJson //
- * "/home/runner/work/_temp/batch-advisor/report.json"
+ * @example writeReportFiles({ report, bundle, env: process.env }).reportJson
+ *   // "/home/runner/work/_temp/batch-advisor/report.json"
  */
 export function writeReportFiles(input: {
   report: Report;

@@ -11,8 +11,8 @@ export interface AppSettings {
  * What the App does for one repository: its bot config's `app` keys, with the operator's
  * `BATCH_ADVISOR_ANALYZE_IN_APP` (`true`/`false`) deciding last, since training runs on the
  * operator's server.
- * @example appSettings({ env: { BATCH_ADVISOR_ANALYZE_IN_APP: "true" }, config }) // { workflow: "batch-advisor.yml",
- * analyzeInApp: true }
+ * @example appSettings({ env: { BATCH_ADVISOR_ANALYZE_IN_APP: "true" }, config })
+ *   // { workflow: "batch-advisor.yml", analyzeInApp: true }
  */
 export function appSettings(input: { env: NodeJS.ProcessEnv; config: BotConfig }): AppSettings {
   const flag = input.env.BATCH_ADVISOR_ANALYZE_IN_APP?.trim().toLowerCase();

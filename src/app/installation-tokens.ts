@@ -15,8 +15,8 @@ const RENEW_BEFORE_MS = 5 * 60_000;
  * root as every other call (under GitHub Enterprise, `GHE_HOST`): probot's
  * `octokit.auth({ type: "installation" })` mints at api.github.com whatever the root. Reused until
  * five minutes before expiry; at most `limit` installations are remembered.
- * @example const tokens = installationTokens({ timeoutSeconds: 30 }); await tokens.get(context.octokit, 4242) //
- * "ghs_…"
+ * @example const tokens = installationTokens({ timeoutSeconds: 30 }); await tokens.get(context.octokit, 4242)
+ *   // "ghs_…"
  */
 export function installationTokens(options: { timeoutSeconds: number; limit?: number; now?: () => number }) {
   const limit = options.limit ?? 1000;

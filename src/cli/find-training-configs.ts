@@ -34,8 +34,8 @@ export interface ConfigScan {
  * watch, recognised by the detection catalogue (content, not name), kept when they set a batch.
  * Files come from `git ls-files` (tracked and untracked, .gitignore respected), or a walk of the
  * folder outside git; nothing is executed, symlinks are not followed.
- * @example (await findTrainingConfigs("/repo")).found[0] // { path: "configs/ds.json", framework: "deepspeed",
- * settings: [...] }
+ * @example (await findTrainingConfigs("/repo")).found[0]
+ *   // { path: "configs/ds.json", framework: "deepspeed", settings: [...] }
  */
 export async function findTrainingConfigs(root: string): Promise<ConfigScan> {
   const watched = picomatch(DEFAULT_FILES, { ignore: DEFAULT_IGNORE, dot: true });

@@ -41,8 +41,8 @@ export interface LaunchDevices {
  * `num_processes` of its `--config_file`), `#SBATCH --gres=gpu:4`. Where a script runs several
  * commands, the devices of the command that names the config. The first script (nearest folder
  * first) that names the config and whose launcher sets the devices wins; none → undefined.
- * @example await findLaunchDevices({ configPath: "configs/sft.yaml", files, read }) // { devices: 8, from:
- * "scripts/train.sh", settings }
+ * @example await findLaunchDevices({ configPath: "configs/sft.yaml", files, read })
+ *   // { devices: 8, from: "scripts/train.sh", settings }
  */
 export async function findLaunchDevices(args: {
   configPath: string;

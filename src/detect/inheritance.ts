@@ -20,8 +20,8 @@ export const INHERITANCE_LIMITS = { depth: 10, files: 50 };
  * The files a config names as its bases: Hydra `defaults:` lists, OpenMMLab `_base_`, detectron2
  * `_BASE_`. Paths are resolved against the config's folder (Hydra groups against `root`, the
  * primary config's folder).
- * @example parentRefs(parseYaml("defaults:\n  - data: mnist\n", "conf/train.yaml")) // [{path:"conf/data/mnist.yaml",
- * prefix:["data"], line:2}]
+ * @example parentRefs(parseYaml("defaults:\n  - data: mnist\n", "conf/train.yaml"))
+ *   // [{path:"conf/data/mnist.yaml", prefix:["data"], line:2}]
  */
 export function parentRefs(config: ParsedConfig, root = posix.dirname(config.path)): ParentRef[] {
   const dir = posix.dirname(config.path);

@@ -24,8 +24,8 @@ export interface LaunchReference {
  * each resolved from the repository root, the script's folder or the folder above it (a
  * `scripts/` folder run from the project beside it). Values the script leaves
  * unresolved (`$1`, `$CONFIG` never set) name no file and are skipped.
- * @example launchReferences(parseConfig("run.sh", "deepspeed train.py --deepspeed ds.json"), files)[0].config //
- * "ds.json"
+ * @example launchReferences(parseConfig("run.sh", "deepspeed train.py --deepspeed ds.json"), files)[0].config
+ *   // "ds.json"
  */
 export function launchReferences(script: ParsedConfig, files: ReadonlySet<string>): LaunchReference[] {
   const found: LaunchReference[] = [];

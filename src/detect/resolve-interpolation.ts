@@ -13,8 +13,8 @@ const WHOLE = /^\$\{\s*([^{}]*?)\s*\}$/;
  * A resolved value is reported where it is written (the target's line and file), with the
  * interpolation as the place it is used. What stays unresolved says why: a key the composed config
  * does not have, a cycle, an environment variable or another resolver (known only at run time).
- * @example resolveInterpolations(parseYaml("bs: 16\ndata:\n  batch_size: ${bs}\n", "c.yaml")).entries[1] // { path:
- * ["data","batch_size"], value: 16, line: 1, usedAt: { line: 3, raw: "${bs}" } }
+ * @example resolveInterpolations(parseYaml("bs: 16\ndata:\n  batch_size: ${bs}\n", "c.yaml")).entries[1]
+ *   // { path: ["data","batch_size"], value: 16, line: 1, usedAt: { line: 3, raw: "${bs}" } }
  */
 export function resolveInterpolations(config: ParsedConfig): ParsedConfig {
   if (config.format !== "yaml" && config.format !== "json") return config;

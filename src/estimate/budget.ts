@@ -28,8 +28,8 @@ export const DEFAULT_GPU_RESERVE = 0.05;
  * The budget a GPU gives when `memory.budget` is not set: its datasheet memory less the reserve.
  * Its label is a formula without words ("A100-80GB 80 GB − 4 GB"), so it reads the same in every
  * language (docs/reading-the-comment.md says what the reserve is).
- * @example gpuBudget({ id: "A100-80GB", memoryBytes: 80e9 }) // { raw: "A100-80GB 80 GB − 4 GB", kind: "absolute",
- * value: 76e9 }
+ * @example gpuBudget({ id: "A100-80GB", memoryBytes: 80e9 })
+ *   // { raw: "A100-80GB 80 GB − 4 GB", kind: "absolute", value: 76e9 }
  */
 export function gpuBudget(
   gpu: { id: string; memoryBytes: number },

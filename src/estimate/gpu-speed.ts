@@ -26,8 +26,8 @@ export interface GpuSpeedInput {
  * user's own measurement where the measurements file covers a side (the highest-trust source),
  * else the analytical roofline (gpu-step-time.ts) — scaled to the measurement when the file covers
  * the other side. Proxy step times are never used here.
- * @example estimateGpuSpeed({ workload, gpuFrom: "hardware.gpu", sides }).stepTime.after // { value: 1.5, unit: "s", …
- * }
+ * @example estimateGpuSpeed({ workload, gpuFrom: "hardware.gpu", sides }).stepTime.after
+ *   // { value: 1.5, unit: "s", … }
  */
 export function estimateGpuSpeed(input: GpuSpeedInput): { speed?: SpeedEstimate; notes: Note[] } {
   const notes: Note[] = [];

@@ -25,8 +25,8 @@ const NAMES: Record<keyof Omit<ModelDimensions, "gatedMlp">, string[]> = {
  * Reads a Hugging Face `config.json` object, with GPT-2's short names (n_embd, n_head, n_layer)
  * and T5/BART's (d_model, num_layers) too. Nested `text_config` (multimodal models) is used
  * when the top level has no hidden size.
- * @example modelDimensions({ n_embd: 1600, n_head: 25, n_layer: 48, vocab_size: 50257 }) // { hidden: 1600, heads: 25,
- * layers: 48, vocab: 50257 }
+ * @example modelDimensions({ n_embd: 1600, n_head: 25, n_layer: 48, vocab_size: 50257 })
+ *   // { hidden: 1600, heads: 25, layers: 48, vocab: 50257 }
  */
 export function modelDimensions(config: unknown): ModelDimensions {
   if (config === null || typeof config !== "object" || Array.isArray(config)) return {};

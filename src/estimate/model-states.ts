@@ -114,8 +114,8 @@ export interface ShardedStates {
 /**
  * Model-state bytes per device under ZeRO: stage 1 shards optimizer states over N devices,
  * stage 2 also gradients, stage 3 also weights (Rajbhandari et al. 2020, Fig. 1).
- * @example shardStates({ parameters: 7.5e9, bytes: stateBytes("adam", "mixed"), stage: 3, devices: 64 }).total //
- * 1.875e9
+ * @example shardStates({ parameters: 7.5e9, bytes: stateBytes("adam", "mixed"), stage: 3, devices: 64 }).total
+ *   // 1.875e9
  */
 export function shardStates(options: {
   parameters: number;

@@ -19,8 +19,8 @@ export interface StepTimeFit {
 /**
  * Least-squares t(B) = t₀ + t₁·B through the median step times (Pollux/AdaptDL's affine model).
  * Needs two distinct batch sizes.
- * @example fitStepTime([{ batchSize: 32, medianMs: 10, … }, { batchSize: 64, medianMs: 16, … }]) // { t0: 4, t1:
- * 0.1875, … }
+ * @example fitStepTime([{ batchSize: 32, medianMs: 10, … }, { batchSize: 64, medianMs: 16, … }])
+ *   // { t0: 4, t1: 0.1875, … }
  */
 export function fitStepTime(steps: StepTiming[]): StepTimeFit | undefined {
   const usable = steps.filter((s) => s.batchSize > 0 && Number.isFinite(s.medianMs));
@@ -47,8 +47,8 @@ const MIN_RATIO = 1e-3;
  * step time falls as the batch grows, an extrapolated step time (or the low end of its interval)
  * at or below zero, or a step-time or epoch-time ratio below 1e-3. Such a fit once printed a wall
  * time of 1.87e-18; rejected, speed is reported as not measurable rather than as a number.
- * @example speedProblem({ steps: [timing(16, 10), timing(32, 6)], backend: "cpu", before: 16, after: 64 })?.id //
- * "speed-negative-slope"
+ * @example speedProblem({ steps: [timing(16, 10), timing(32, 6)], backend: "cpu", before: 16, after: 64 })?.id
+ *   // "speed-negative-slope"
  */
 export function speedProblem(input: SpeedInput, fit = fitStepTime(input.steps)): Note | undefined {
   if (!fit) return undefined;

@@ -50,8 +50,8 @@ export async function createQueuedCheckRun(
 
 /**
  * The batch-advisor check runs on one commit, every page.
- * @example await listCheckRuns(github, { owner: "acme", repo: "train", ref: "3c4d…" }) // [{ id: 9, status: "queued", …
- * }]
+ * @example await listCheckRuns(github, { owner: "acme", repo: "train", ref: "3c4d…" })
+ *   // [{ id: 9, status: "queued", … }]
  */
 export async function listCheckRuns(github: GitHub, input: RepoRef & { ref: string }): Promise<CheckRunSummary[]> {
   const runs = await github.paginate(github.rest.checks.listForRef, {

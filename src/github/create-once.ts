@@ -20,8 +20,8 @@ export interface CreateOnceResult<T> {
  * A create that happens once even when its answer is lost. When the POST times out or fails with
  * a server error, the create may have landed: before sending it again, `find` looks for it and
  * adopts it. A refusal (4xx) is thrown at once; so is the last unknown outcome.
- * @example await createOnce({ create: () => post(body), find: () => findComment(github, query) }) // { value: { id: 42
- * }, adopted: true }
+ * @example await createOnce({ create: () => post(body), find: () => findComment(github, query) })
+ *   // { value: { id: 42 }, adopted: true }
  */
 export async function createOnce<T>(input: CreateOnceInput<T>): Promise<CreateOnceResult<T>> {
   const attempts = input.attempts ?? 2;

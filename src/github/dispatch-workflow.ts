@@ -15,8 +15,8 @@ export type DispatchResult = { ok: true } | { ok: false; title: string; summary:
  * Starts the repository's runner workflow (`workflow_dispatch`), so GitHub Actions does the
  * proxy training. Never throws: a missing or refusing workflow comes back as text telling the
  * maintainer exactly what to add.
- * @example await dispatchWorkflow(github, { owner, repo, workflow: "batch-advisor.yml", ref: "main", inputs }) // { ok:
- * true }
+ * @example await dispatchWorkflow(github, { owner, repo, workflow: "batch-advisor.yml", ref: "main", inputs })
+ *   // { ok: true }
  */
 export async function dispatchWorkflow(github: GitHub, input: DispatchInput): Promise<DispatchResult> {
   try {

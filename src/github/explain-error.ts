@@ -1,7 +1,7 @@
 /**
  * A GitHub API error in words that say what to do, for the log and the job summary.
- * @example explainError({ status: 403, message: "Resource not accessible by integration" }) // "403 Resource not
- * accessible by integration: the token may not write here …"
+ * @example explainError({ status: 403, message: "Resource not accessible by integration" })
+ *   // "403 Resource not accessible by integration: the token may not write here …"
  */
 export function explainError(error: unknown): string {
   const e = error as { status?: number; message?: string };

@@ -11,8 +11,8 @@ export interface FoundComment {
  * The pull request's comment that carries `marker` and was written by `author`, looked up over
  * every page (`author` may list several logins: the Action's token and the App's bot share
  * one sticky comment); someone quoting the marker in their own comment is not mistaken for it.
- * @example await findComment(github, { pr, marker: COMMENT_MARKER, author: "github-actions[bot]" }) // { id: 42, body:
- * "…", url: "…" }
+ * @example await findComment(github, { pr, marker: COMMENT_MARKER, author: "github-actions[bot]" })
+ *   // { id: 42, body: "…", url: "…" }
  */
 export async function findComment(
   github: GitHub,

@@ -6,8 +6,8 @@ const PATTERN = /\n?<!-- batch-advisor:head ([0-9a-f]{7,64}) -->\n?/i;
 
 /**
  * The body with its head line: after the text, where it changes no rendering.
- * @example withHead("<!-- batch-advisor:comment -->\nreport\n", "cccc…") // "<!-- batch-advisor:comment
- * -->\nreport\n<!-- batch-advisor:head cccc… -->\n"
+ * @example withHead("<!-- batch-advisor:comment -->\nreport\n", "cccc…")
+ *   // "<!-- batch-advisor:comment -->\nreport\n<!-- batch-advisor:head cccc… -->\n"
  */
 export function withHead(body: string, sha: string): string {
   return `${withoutHead(body).replace(/\n*$/, "\n")}<!-- batch-advisor:head ${sha} -->\n`;

@@ -22,8 +22,8 @@ export interface PostCommentInput {
  * The sticky comment: the report when the pull request changes a batch size; otherwise an
  * earlier comment is edited to say the change is gone, and no comment is started. Never throws:
  * a comment that cannot be posted is a line for the log and the summary, not a failed analysis.
- * @example await postComment(github, { pr, hasChanges: true, markdown, language: "en", author }) // { ok: true, text:
- * "Comment created: https://…" }
+ * @example await postComment(github, { pr, hasChanges: true, markdown, language: "en", author })
+ *   // { ok: true, text: "Comment created: https://…" }
  */
 export async function postComment(github: GitHub, input: PostCommentInput): Promise<{ ok: boolean; text: string }> {
   const body = input.hasChanges ? input.markdown : changeGoneBody({ marker: COMMENT_MARKER, language: input.language });

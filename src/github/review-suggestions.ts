@@ -27,7 +27,7 @@ export interface ReviewSuggestionsResult {
  * line is inside the diff, so the author applies it in one click. GitHub refuses review comments
  * outside the diff; those are skipped (the sticky comment shows them), as are ones posted before.
  * @example await postReviewSuggestions(github, { pr, headSha, suggestions: report.suggestions, patches, author })
- * // { posted: [s], skipped: [] }
+ *   // { posted: [s], skipped: [] }
  */
 export async function postReviewSuggestions(
   github: GitHub,

@@ -9,8 +9,8 @@ export type ReadMeasurements =
  * Parses the text of a measurements file (JSON) against its schema. A file that does not match is
  * reported with the first wrong field's path (`runs.0.stepSeconds`) and what it expects, so the
  * rest of the report can go out without it.
- * @example readMeasurements('{"version":1,"runs":[{"microBatch":8,"stepSeconds":"fast"}]}', "m.json") // { ok: false,
- * field: "runs.0.stepSeconds", … }
+ * @example readMeasurements('{"version":1,"runs":[{"microBatch":8,"stepSeconds":"fast"}]}', "m.json")
+ *   // { ok: false, field: "runs.0.stepSeconds", … }
  */
 export function readMeasurements(text: string, from: string): ReadMeasurements {
   let data: unknown;

@@ -4,8 +4,8 @@ import type { LossCurve, ProxyPlan } from "./types.js";
  * What the direct critical-batch runs aim for, derived from the measured loss curves: the held-out
  * loss 70 % of the way down the smaller batch's curve (so every run can reach it), and five batch
  * sizes spaced geometrically from half the smaller to twice the larger batch.
- * @example criticalBatchTargets(plan, curves, 9000) // { targetLoss: 0.61, batchSizes: [16, 32, 64, 128, 256],
- * maxExamples: 65536 }
+ * @example criticalBatchTargets(plan, curves, 9000)
+ *   // { targetLoss: 0.61, batchSizes: [16, 32, 64, 128, 256], maxExamples: 65536 }
  */
 export function criticalBatchTargets(
   plan: ProxyPlan,

@@ -53,8 +53,8 @@ const planSchema = z.object({
 
 /**
  * Checks a plan's bounds before any training; the error names the key and what is allowed.
- * @example validatePlan({ ...plan, batchSizes: [0, 32] }) // throws "plan.batchSizes.0: Too small: expected number to
- * be >=1"
+ * @example validatePlan({ ...plan, batchSizes: [0, 32] })
+ *   // throws "plan.batchSizes.0: Too small: expected number to be >=1"
  */
 export function validatePlan(plan: ProxyPlan): void {
   const result = planSchema.safeParse(plan);

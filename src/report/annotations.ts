@@ -13,8 +13,8 @@ import { verdictText } from "./verdict-text.js";
  * One annotation on each changed line: `failure` when the group's predicted peak breaks a memory
  * budget set at level `error` (or its verdict is an error), `warning` for a warn verdict, `notice`
  * for an OK one, so a change that looks fine is not flagged as a problem.
- * @example buildAnnotations({ groups, language: "en" }) // [{ path: "train.yaml", line: 12, level: "warning", title:
- * "Batch size 32 → 64: Warning", message: "…" }]
+ * @example buildAnnotations({ groups, language: "en" })
+ *   // [{ path: "train.yaml", line: 12, level: "warning", title: "Batch size 32 → 64: Warning", message: "…" }]
  */
 export function buildAnnotations(input: {
   groups: ChangeGroup[];

@@ -9,8 +9,8 @@ import { verdictText } from "./verdict-text.js";
 
 /**
  * A group's heading and the list of its changed settings with their lines.
- * @example renderGroupHeading({ group, t }) // "### `train.yaml`: effective batch 32 → 64 examples (×2)\n\n-
- * `per_device_train_batch_size` (line 12): 32 → 64"
+ * @example renderGroupHeading({ group, t })
+ *   // "### `train.yaml`: effective batch 32 → 64 examples (×2)\n\n- `per_device_train_batch_size` (line 12): 32 → 64"
  */
 export function renderGroupHeading(input: { group: ChangeGroup; t: Translator }): string {
   const { group, t } = input;
@@ -50,8 +50,8 @@ export function changeLine(c: BatchChange, t: Translator): string {
 /**
  * One line for a group the comment has no room to show in full: where, what, and the verdict (which names steps and
  * memory).
- * @example collapsedLine(group, t) // "`train.yaml:12` `batch_size` 32 → 64: **Warning** — Batch 32 → 64 (×2): 1.93×
- * fewer steps, …"
+ * @example collapsedLine(group, t)
+ *   // "`train.yaml:12` `batch_size` 32 → 64: **Warning** — Batch 32 → 64 (×2): 1.93× fewer steps, …"
  */
 export function collapsedLine(group: ChangeGroup, t: Translator, file?: FileReport): string {
   const e = group.estimate;

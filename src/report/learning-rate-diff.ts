@@ -9,8 +9,8 @@ import { untrusted } from "./untrusted.js";
 /**
  * The learning-rate advice: its message, a small ```diff of the line (the user's key and style),
  * and the Adam-family companions (β₁, β₂, ε, warm-up) when the rule moves them too.
- * @example renderLearningRate({ group, file, t }) // "…\n```diff\n- learning_rate: 1.0e-4\n+ learning_rate:
- * 1.4e-4\n```"
+ * @example renderLearningRate({ group, file, t })
+ *   // "…\n```diff\n- learning_rate: 1.0e-4\n+ learning_rate: 1.4e-4\n```"
  */
 export function renderLearningRate(input: {
   group: ChangeGroup;

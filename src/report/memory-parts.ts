@@ -20,8 +20,8 @@ const PARTS: Array<[keyof MemoryParts, MessageId]> = [
  * The folded block under a group's table: the peak per device split into its parts at the old and
  * new batch, and the workload fields it was computed from, each with its source (the catalogue
  * page, the config's key and line, the framework default, the bot config). Empty without parts.
- * @example renderMemoryParts({ memory, workload, t }) // "<details><summary>Peak memory per device, by
- * part…</summary>…"
+ * @example renderMemoryParts({ memory, workload, t })
+ *   // "<details><summary>Peak memory per device, by part…</summary>…"
  */
 export function renderMemoryParts(input: { memory: MemoryEstimate; workload?: Workload; t: Translator }): string {
   const { memory, workload, t } = input;

@@ -10,8 +10,8 @@ import { untrusted } from "./untrusted.js";
  * The one thing to do, most urgent first: fit the memory budget (a per-device batch × accumulation
  * that keeps the effective batch), set a readable value, scale the learning rate, scale the
  * step-counted schedule; otherwise nothing.
- * @example nextAction({ group, t }) // "**Next step:** use 16 per device × accumulation 2: the same effective batch
- * fits in 40GiB."
+ * @example nextAction({ group, t })
+ *   // "**Next step:** use 16 per device × accumulation 2: the same effective batch fits in 40GiB."
  */
 export function nextAction(input: { group: ChangeGroup; file?: FileReport; t: Translator }): string {
   const { group, t } = input;

@@ -14,8 +14,8 @@ export type ReportJson = Omit<Report, "markdown"> & { generator: "batch-advisor"
 /**
  * The JSON form of a report (schema `version` 1): the full Report minus its Markdown, with an
  * index of every source behind a number so a reader can tell measured from derived.
- * @example reportJson(report).sources[0] // { source: "measured", measured: true, used:
- * ["/groups/0/estimate/speed/stepTime/before", …] }
+ * @example reportJson(report).sources[0]
+ *   // { source: "measured", measured: true, used: ["/groups/0/estimate/speed/stepTime/before", …] }
  */
 export function reportJson(report: Report): ReportJson {
   const { markdown: _markdown, ...rest } = report;

@@ -13,8 +13,8 @@ import { verdictText } from "./verdict-text.js";
 /**
  * The one-line summary for a check-run title or a log: level, how many changes, and the most
  * important fact (over budget, else the worst group's verdict).
- * @example renderSummary({ groups, language: "en" }) // "batch-advisor: Warning: 1 batch-size change(s) in 1 file(s);
- * train.yaml: …"
+ * @example renderSummary({ groups, language: "en" })
+ *   // "batch-advisor: Warning: 1 batch-size change(s) in 1 file(s); train.yaml: …"
  */
 export function renderSummary(input: { groups: ChangeGroup[]; language: Language; files?: FileReport[] }): string {
   const t = translator(input.language);
@@ -55,8 +55,8 @@ export interface CheckRunText {
 /**
  * The check run's text: a short title, the comment as its summary, and a conclusion that fails
  * only when a memory budget at level `error` is broken.
- * @example renderCheckRun(report) // { title: "Batch size change: worth a look", summary: "**batch-advisor: Warning**
- * …", conclusion: "neutral" }
+ * @example renderCheckRun(report)
+ *   // { title: "Batch size change: worth a look", summary: "**batch-advisor: Warning** …", conclusion: "neutral" }
  */
 export function renderCheckRun(
   report: Pick<Report, "groups" | "language" | "markdown" | "overBudget" | "level">,

@@ -24,7 +24,7 @@ export interface LearningRateEdit {
  * Where the group's learning rate is written and its suggested value in the user's own style.
  * Undefined when the advice suggests nothing or the setting comes from an inherited file.
  * @example learningRateEdit({ group, file, headText })
- * // { setting, suggestedRaw: "1.4e-4", original: "  lr: 1.0e-4", replacement: "  lr: 1.4e-4" }
+ *   // { setting, suggestedRaw: "1.4e-4", original: "  lr: 1.0e-4", replacement: "  lr: 1.4e-4" }
  */
 export function learningRateEdit(input: {
   group: ChangeGroup;
@@ -55,7 +55,7 @@ export function learningRateEdit(input: {
  * the PR left unscaled, with the suggested values in the user's own style. Edits on one line make
  * one suggestion, its reasons one after the other.
  * @example buildSuggestions({ groups, files, headText, t })
- * // [{ path: "train.yaml", line: 7, original: "lr: 1.0e-4", replacement: "lr: 1.4e-4", reason: "…" }]
+ *   // [{ path: "train.yaml", line: 7, original: "lr: 1.0e-4", replacement: "lr: 1.4e-4", reason: "…" }]
  */
 export function buildSuggestions(input: {
   groups: ChangeGroup[];

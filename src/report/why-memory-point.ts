@@ -9,8 +9,8 @@ import { Paragraph, type WhyPoint } from "./why-point.js";
 /**
  * Point 5: what grows with the per-device batch (activations, logits) and what does not (weights,
  * gradients, optimizer states), with this change's bytes per part when the model's size is known.
- * @example memoryPoint({ group, file, t }).text // "… Here, per device: weights 942 MiB, … activations 1.45 GiB → 5.80
- * GiB …"
+ * @example memoryPoint({ group, file, t }).text
+ *   // "… Here, per device: weights 942 MiB, … activations 1.45 GiB → 5.80 GiB …"
  */
 export function memoryPoint(input: { group: ChangeGroup; file?: FileReport; t: Translator }): WhyPoint {
   const { t } = input;

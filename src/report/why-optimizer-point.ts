@@ -8,8 +8,8 @@ import { Paragraph, type WhyPoint } from "./why-point.js";
 /**
  * Point 4: why one global learning rate is hard, why Rprop fails with mini-batches, how RMSprop
  * and Adam followed — then the optimizer this PR trains with, its rule and the numbers for this change.
- * @example optimizerPoint({ estimate, t }).text // "… This PR trains with `adamw_torch`, an Adam-family optimizer: …
- * ×2, ×1.41, 1.0e-4 → 1.4e-4."
+ * @example optimizerPoint({ estimate, t }).text
+ *   // "… This PR trains with `adamw_torch`, an Adam-family optimizer: … ×2, ×1.41, 1.0e-4 → 1.4e-4."
  */
 export function optimizerPoint(input: { estimate: Estimate; t: Translator }): WhyPoint {
   const { t } = input;

@@ -23,8 +23,8 @@ export interface ReadRegularFileOptions {
  * a regular file — `/dev/zero`, a FIFO, a socket, a folder — anything over the size bound, and,
  * with `root`, any path that leaves the root through `..`, an absolute path or a symlink.
  * The reason names no more than the file, so it can go to the user as is.
- * @example await readRegularFile("/dev/zero") // { ok: false, missing: false, reason: "is not a regular file (a
- * character device); not read" }
+ * @example await readRegularFile("/dev/zero")
+ *   // { ok: false, missing: false, reason: "is not a regular file (a character device); not read" }
  */
 export async function readRegularFile(path: string, options: ReadRegularFileOptions = {}): Promise<LocalFile> {
   const opened = await openRegularFile(path, options);

@@ -4,8 +4,8 @@ import type { WorkloadSource } from "../workload/types.js";
  * A source in a few plain words, for Quantity sources and the JSON: `sft.yaml:3 model_name_or_path`,
  * `catalogue meta-llama/Llama-3.2-1B (https://…/config.json)`, `huggingface default: …`,
  * `bot config hardware.gpu`, `unknown: …`.
- * @example describeSource({ kind: "config", file: "sft.yaml", key: "max_seq_length", line: 4 }) // "sft.yaml:4
- * max_seq_length"
+ * @example describeSource({ kind: "config", file: "sft.yaml", key: "max_seq_length", line: 4 })
+ *   // "sft.yaml:4 max_seq_length"
  */
 export function describeSource(source: WorkloadSource): string {
   switch (source.kind) {

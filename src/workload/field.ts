@@ -5,8 +5,8 @@ import type { Field, WorkloadSource } from "./types.js";
 /**
  * A value read from a config entry: the source names the file (the inherited one when the entry
  * came from a base config), the key as written and its line.
- * @example fromEntry(2048, entry, "train.yaml").source // { kind: "config", file: "train.yaml", key: "max_seq_length",
- * line: 4 }
+ * @example fromEntry(2048, entry, "train.yaml").source
+ *   // { kind: "config", file: "train.yaml", key: "max_seq_length", line: 4 }
  */
 export function fromEntry<T>(value: T, entry: Entry, file: string): Field<T> {
   return { value, source: configSource(entry, file) };

@@ -33,8 +33,8 @@ export function findEntry(entries: Entry[], names: string[], options: { under?: 
  * The values of a list-valued key, each with the entry that wrote it: YAML/JSON lists are entries
  * `key.0`, `key.1`, …; a comma- or space-separated string is split (`lora_target: q_proj,v_proj`,
  * `fsdp: "full_shard auto_wrap"`). `key` is the list's own key, without an item index.
- * @example listValue(entries, ["lora_target_modules"]) // { key: "lora_target_modules", items: [{ value: "q_proj",
- * entry }, …] }
+ * @example listValue(entries, ["lora_target_modules"])
+ *   // { key: "lora_target_modules", items: [{ value: "q_proj", entry }, …] }
  */
 export function listValue(
   entries: Entry[],

@@ -41,8 +41,8 @@ export interface ModelInput {
  * config.json `model.configJson` names, the shape keys nanoGPT and Megatron/NeMo write, or the
  * model id (a local folder's config.json, else the bundled catalogue). An id the catalogue does
  * not hold is unknown, with the closest names and the hint to add.
- * @example readModel({ entries, file: "sft.yaml", framework: "huggingface", config, files: new Map() }) // { model: {
- * value: { id: "meta-llama/Llama-3.2-1B", … }, source: { kind: "catalogue", … } } }
+ * @example readModel({ entries, file: "sft.yaml", framework: "huggingface", config, files: new Map() })
+ *   // { model: { value: { id: "meta-llama/Llama-3.2-1B", … }, source: { kind: "catalogue", … } } }
  */
 export function readModel(input: ModelInput): { model: Field<ModelShape>; issues: WorkloadIssue[] } {
   const issues: WorkloadIssue[] = [];

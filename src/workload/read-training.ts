@@ -19,8 +19,8 @@ type Training = Pick<Workload, "precision" | "optimizer" | "seqLen" | "checkpoin
  * Precision, optimizer, sequence length and the activation-memory techniques (checkpointing,
  * FlashAttention/SDPA, packing) of one config side, each from its key and line, the framework's
  * default (named), the bot config, or unknown.
- * @example readTraining({ entries, settings, file: "sft.yaml", framework: "huggingface", config }).precision.value //
- * "mixed"
+ * @example readTraining({ entries, settings, file: "sft.yaml", framework: "huggingface", config }).precision.value
+ *   // "mixed"
  */
 export function readTraining(input: TrainingInput): Training {
   return {

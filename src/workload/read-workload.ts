@@ -36,8 +36,8 @@ export function filesNamed(input: WorkloadInput): string[] {
  * from the entries and the files they name (already read). Problems (an unknown model, a missing or
  * broken file the config names, a LoRA target that names no module) are in `issues` with their key
  * and line; the rest of the workload still holds.
- * @example buildWorkload({ file, entries, config, files: new Map() }).model.source // { kind: "catalogue", id:
- * "meta-llama/Llama-3.2-1B", url: "https://huggingface.co/…" }
+ * @example buildWorkload({ file, entries, config, files: new Map() }).model.source
+ *   // { kind: "catalogue", id: "meta-llama/Llama-3.2-1B", url: "https://huggingface.co/…" }
  */
 export function buildWorkload(input: WorkloadInput & { files: ReadonlyMap<string, string | null> }): Workload {
   const { entries, config, files } = input;

@@ -88,8 +88,8 @@ export function evaluationOnly(settings: BatchSetting[], config: ParsedConfig): 
  * --train_batch_size 128`, `optimizer.micro_batch_size` and `optimizer.total_batch_size`), the
  * plain one is the batch over all devices: the convention of DeepSpeed, Megatron and the trainers
  * built on them.
- * @example microBesideTotal([micro "micro_batch_size" 2, micro "train_batch_size" 128]) // the second becomes
- * global_batch
+ * @example microBesideTotal([micro "micro_batch_size" 2, micro "train_batch_size" 128])
+ *   // the second becomes global_batch
  */
 export function microBesideTotal(settings: BatchSetting[]): BatchSetting[] {
   const micro = (s: BatchSetting) => /(?:^|[._-])micro[._-]/.test(s.key) || /(?:^|\.)micro/.test(s.key);

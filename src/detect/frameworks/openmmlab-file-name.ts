@@ -17,8 +17,8 @@ const CONVENTIONS: Array<{ re: RegExp; devices: 1 | 2 }> = [
 /**
  * The GPU count a config's file name states, as a `devices` setting with key `file name` and
  * line 0 (it is on no line). A launcher flag or bot setting that says otherwise wins; so does a key.
- * @example devicesFromFileName({ path: "configs/rtmdet/rtmdet_l_8xb32-300e_coco.py", … }) // [{ role: "devices", value:
- * 8, raw: "8xb32", … }]
+ * @example devicesFromFileName({ path: "configs/rtmdet/rtmdet_l_8xb32-300e_coco.py", … })
+ *   // [{ role: "devices", value: 8, raw: "8xb32", … }]
  */
 export function devicesFromFileName(config: Pick<ParsedConfig, "path">): BatchSetting[] {
   const name = posix.basename(config.path.replace(/\\/g, "/")).replace(/\.(py|ya?ml|json)$/, "");

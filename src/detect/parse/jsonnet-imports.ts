@@ -28,8 +28,8 @@ export function importPaths(from: string, text: string): string[] {
  * The files a Jsonnet config imports (`import`, `importstr`), and theirs, read from the same tree
  * up to `JSONNET_IMPORT_LIMITS`: path → text, null when the file is absent. The parser then reads
  * imported values from this map without any further I/O.
- * @example await readJsonnetImports("c.jsonnet", 'local m = import "m.libsonnet"; m', read) // Map { "m.libsonnet" =>
- * "…" }
+ * @example await readJsonnetImports("c.jsonnet", 'local m = import "m.libsonnet"; m', read)
+ *   // Map { "m.libsonnet" => "…" }
  */
 export async function readJsonnetImports(
   path: string,

@@ -25,8 +25,8 @@ const MAX_ERRORS = 20;
  * bindings (`train/utils.DatasetConfig.batch_size = %BATCH_SIZE` → ["train/utils.DatasetConfig",
  * "batch_size"], value 128, raw "%BATCH_SIZE"), the block form `selector:` + indented `param = v`,
  * and `include '…'` lines as ["include", "0"]. A later binding of the same key wins, as in gin.
- * @example parseGin("BATCH_SIZE = 128\n", "t.gin").entries[0] // {path:["BATCH_SIZE"], value:128, raw:"128", line:1,
- * column:14}
+ * @example parseGin("BATCH_SIZE = 128\n", "t.gin").entries[0]
+ *   // {path:["BATCH_SIZE"], value:128, raw:"128", line:1, column:14}
  */
 export function parseGin(text: string, path: string): ParsedConfig {
   const at = lineIndex(text);

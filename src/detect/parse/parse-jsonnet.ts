@@ -12,8 +12,8 @@ import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
  * entries; a value reached through a local keeps the line of the `local` that writes it. What only
  * a run can give (`std.extVar`, `import`, function calls, `self`, object composition) is unknown
  * with its reason. Never throws; a syntax error comes back with its line.
- * @example parseJsonnet('local bs = 16;\n{ data_loader: { batch_size: bs } }', "c.jsonnet").entries[0] //
- * {path:["data_loader","batch_size"], value:16, line:1}
+ * @example parseJsonnet('local bs = 16;\n{ data_loader: { batch_size: bs } }', "c.jsonnet").entries[0]
+ *   // {path:["data_loader","batch_size"], value:16, line:1}
  */
 export function parseJsonnet(text: string, path: string, imports?: ReadonlyMap<string, string | null>): ParsedConfig {
   const at = lineIndex(text);

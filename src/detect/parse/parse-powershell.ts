@@ -9,8 +9,8 @@ const LAUNCHER =
  * line so every line and its settings keep their place: `$name = value` assignments become
  * variables, a launch command with backtick continuations (`` ` `` at a line's end) becomes one
  * command, and `$name` in its arguments is substituted. Control flow and .NET calls are left out.
- * @example parsePowerShell('$bs = 4\naccelerate launch train.py `\n  --train_batch_size=$bs\n', "t.ps1").entries[1] //
- * {path:["train_batch_size"], value:4, line:1}
+ * @example parsePowerShell('$bs = 4\naccelerate launch train.py `\n  --train_batch_size=$bs\n', "t.ps1").entries[1]
+ *   // {path:["train_batch_size"], value:4, line:1}
  */
 export function parsePowerShell(text: string, path: string): ParsedConfig {
   const lines = text.split("\n");

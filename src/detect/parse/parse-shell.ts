@@ -33,8 +33,8 @@ const DECLARERS = new Set(["export", "declare", "typeset", "local", "readonly"])
  * where they are used, `$((…))` arithmetic, and `#SBATCH` headers (context "sbatch"). Each flag's
  * context is the command it belongs to (see analyseCommand); its line and column are the flag's
  * own (where a value came out of a variable, the line that defines it). Nothing is run.
- * @example parseShell("torchrun --nproc_per_node 8 train.py --bs 4", "run.sh").entries.map((e) => e.context) //
- * ["torchrun", "torchrun train.py"]
+ * @example parseShell("torchrun --nproc_per_node 8 train.py --bs 4", "run.sh").entries.map((e) => e.context)
+ *   // ["torchrun", "torchrun train.py"]
  */
 export function parseShell(text: string, path: string): ParsedConfig {
   const at = lineIndex(text);

@@ -11,8 +11,8 @@ export const TOML_LIMITS = { maxDepth: 64, maxEntries: 50_000 };
  * Parses TOML with smol-toml into flat entries; lines come from a scan of the text, since the
  * parser gives none. On a syntax error the lines before it are still read, so a file broken near
  * the end keeps its earlier settings. Never throws.
- * @example parseToml("[training]\nlocal_batch_size = 8\n", "t.toml").entries[0] //
- * {path:["training","local_batch_size"], value:8, line:2}
+ * @example parseToml("[training]\nlocal_batch_size = 8\n", "t.toml").entries[0]
+ *   // {path:["training","local_batch_size"], value:8, line:2}
  */
 export function parseToml(text: string, path: string): ParsedConfig {
   const at = lineIndex(text);

@@ -55,8 +55,8 @@ export interface ShellCommand {
  * A context is the program's name for known programs (`python`, `torchrun`, `bash`), followed by
  * the script as written (`python tools/train.py`, `bash tools/dist_train.sh`); a script run
  * directly keeps its path as written (`./tools/dist_train.sh`). Rules match the script's file name.
- * @example analyseCommand({ fields: fields of "torchrun --nproc_per_node 8 train.py --bs 4" }, sink) // nproc_per_node:
- * "torchrun"; bs: "torchrun train.py"
+ * @example analyseCommand({ fields: fields of "torchrun --nproc_per_node 8 train.py --bs 4" }, sink)
+ *   // nproc_per_node: "torchrun"; bs: "torchrun train.py"
  */
 export function analyseCommand(command: ShellCommand, sink: ShellSink): void {
   const reader = new CommandReader(command, sink);

@@ -15,8 +15,8 @@ export interface CnnOptions {
 
 /**
  * A small convolutional classifier: conv blocks then one dense layer.
- * @example buildCnn({ inputShape: [28, 28, 1], channels: [8, 16], outputs: 10, rng }).description // "cnn 28x28x1
- * c8-c16 d10"
+ * @example buildCnn({ inputShape: [28, 28, 1], channels: [8, 16], outputs: 10, rng }).description
+ *   // "cnn 28x28x1 c8-c16 d10"
  */
 export function buildCnn(options: CnnOptions): ProxyModel {
   const [h0, w0, c0] = options.inputShape;

@@ -19,8 +19,8 @@ export function editDistance(a: string, b: string): number {
  * The `limit` display names whose keys are nearest to `query` by edit distance (ties broken by
  * name, so the answer is the same on every run). Each candidate may have several keys (id,
  * aliases); its nearest key counts.
- * @example closestNames("llama-3.2-2b", [{ name: "meta-llama/Llama-3.2-1B", keys: ["llama-3.2-1b"] }], 3) //
- * ["meta-llama/Llama-3.2-1B"]
+ * @example closestNames("llama-3.2-2b", [{ name: "meta-llama/Llama-3.2-1B", keys: ["llama-3.2-1b"] }], 3)
+ *   // ["meta-llama/Llama-3.2-1B"]
  */
 export function closestNames(query: string, candidates: Array<{ name: string; keys: string[] }>, limit = 3): string[] {
   const q = query.toLowerCase();
