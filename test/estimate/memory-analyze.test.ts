@@ -80,7 +80,7 @@ describe("analyze: LoRA and QLoRA of Llama-3.1-8B (TRL/PEFT), 2 → 16 per devic
     expect(md).toContain("| Largest per-device batch that fits | | 10 |");
   });
 
-  it("QLoRA: NF4 with double quantization, 16-bit embeddings and head; 16 fits, its interval's top may not", async () => {
+  it("QLoRA: NF4 + double quantization, 16-bit embeddings and head; 16 fits, its top may not", async () => {
     const { memory, json, md } = await run("sft.yaml", hf("qlora", 2), hf("qlora", 16), bot);
     const embeddings = 2 * V * H;
     const weights = (P8B - T - embeddings) * NF4_BYTES.double + 2 * embeddings + 2 * T;
