@@ -42,6 +42,8 @@ export function scheduleAdvice(input: ScheduleInput): ScheduleAdvice {
       : steps.length
         ? "steps"
         : "unknown";
+  // Both sides expanded alike, so a yacs tuple's items compare number with number.
+  const baseSteps = input.baseSettings?.flatMap(expandTuple);
   const items: ScheduleItem[] = steps.flatMap(expandTuple).map((s) => {
     const before = typeof s.value === "number" ? s.value : null;
     const item: ScheduleItem = {
@@ -53,7 +55,7 @@ export function scheduleAdvice(input: ScheduleInput): ScheduleAdvice {
     };
     if (before !== null && input.stepsRatio !== undefined && s.role === "max_steps")
       item.suggestedSameLoss = Math.max(1, Math.round(before * input.stepsRatio));
-    if (input.baseSettings && leftAsItWas(s, input.baseSettings)) item.unchanged = true;
+    if (baseSteps && leftAsItWas(s, baseSteps)) item.unchanged = true;
     return item;
   });
   // Eval/save intervals alone do not change how much training happens: they ride along when a

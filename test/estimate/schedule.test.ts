@@ -132,4 +132,13 @@ describe("decay points written as a yacs tuple", () => {
       "SOLVER.MAX_ITER 270000 → 135000, SOLVER.STEPS [210000, 250000] → [105000, 125000]",
     );
   });
+
+  it("a tuple the pull request left as it was is left unscaled, item by item", () => {
+    const settings = [
+      setting("max_steps", "SOLVER.MAX_ITER", 270000),
+      setting("decay_steps", "SOLVER.STEPS", "(210000, 250000)"),
+    ];
+    const s = scheduleAdvice({ k: 2, settings, baseSettings: settings });
+    expect(s.leftUnscaled).toEqual(["SOLVER.MAX_ITER", "SOLVER.STEPS.0", "SOLVER.STEPS.1"]);
+  });
 });
