@@ -155,9 +155,12 @@ export function summariseUserTask(
  * without --quick, then the comparison.
  * @example (await benchUserTasks({ log: console.log })).summary.medianRelError
  */
-export async function benchUserTasks(options: { retrain?: boolean; log?: (line: string) => void } = {}) {
+export async function benchUserTasks(
+  options: { retrain?: boolean; log?: (line: string) => void; only?: string[] } = {},
+) {
   const log = options.log ?? (() => {});
-  const tasks = userTasks();
+  // --tasks=a,b runs a subset while iterating; its figures are not the benchmark's and are not written.
+  const tasks = userTasks().filter((t) => !options.only || options.only.includes(t.name));
   const truths = await groundTruths(tasks, { retrain: options.retrain ?? false, log });
   const results = [];
   for (const [i, task] of tasks.entries()) {
@@ -298,10 +301,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (onlyGroundTruth) {
     await groundTruths(userTasks(), { retrain: process.argv.includes("--retrain"), log: console.log });
   } else {
-    const r = await benchUserTasks({ retrain: process.argv.includes("--retrain"), log: console.log });
+    const only = process.argv
+      .find((a) => a.startsWith("--tasks="))
+      ?.slice("--tasks=".length)
+      .split(",");
+    const r = await benchUserTasks({ retrain: process.argv.includes("--retrain"), log: console.log, only });
+    console.log(summariseUserTasks(r));
+    if (only) process.exit(0);
     const path = new URL("./results/accuracy.json", import.meta.url);
     const existing = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : { name: "accuracy" };
     writeFileSync(path, `${JSON.stringify({ ...existing, userTasks: r }, null, 2)}\n`);
-    console.log(summariseUserTasks(r));
   }
 }
