@@ -3,6 +3,7 @@ import { diffSettings } from "./diff-settings.js";
 import { findInheritors } from "./find-inheritors.js";
 import { launchReferences } from "./launch-references.js";
 import { formatOf, parseConfig } from "./parse/parse-config.js";
+import { budgetReason, readBudget } from "./read-budget.js";
 import type { ChangeSource, ChangedFile } from "../source/types.js";
 import type { BatchChange, DetectOptions, Entry, FileReport } from "./types.js";
 
@@ -13,17 +14,23 @@ export interface DetectResult {
   /** Head-side report of every config that has batch settings or could not be read. */
   files: FileReport[];
   changes: BatchChange[];
-  /** Base-side report of each head file that had a base, under the head's path (estimates read the old batch from it). */
+  /** Base-side report of each head file that had a base, under the head's path (estimates read the old batch from it).
+   * */
   baseFiles: FileReport[];
-  /** Changed configs not analysed, with the reason (more than MAX_CHANGED_CONFIGS; the CLI adds unreadable files). A binary file is in `files` with an error. */
+  /** Changed configs not analysed, with the reason (more than MAX_CHANGED_CONFIGS; the CLI adds unreadable files). A
+   * binary file is in `files` with an error. */
   skipped: Array<{ path: string; reason: string }>;
-  /** The parsed (inheritance-merged) entries of each reported file, by head path: the workload stage reads the model, method and precision from them. */
+  /** The parsed (inheritance-merged) entries of each reported file, by head path: the workload stage reads the model,
+   * method and precision from them. */
   entries?: Map<string, { head: Entry[]; base?: Entry[] }>;
 }
 
 export interface DetectChangesOptions extends DetectOptions {
   /** Which changed paths to consider (the bot config's `files` globs); default: anything that parses as a config. */
   watch?: (path: string) => boolean;
+  /** Bytes read for detection per run (default MAX_DETECT_BYTES, src/detect/read-budget.ts); past it, files are
+   * skipped. */
+  maxDetectBytes?: number;
 }
 
 /**
@@ -37,6 +44,10 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const analysed = changed.slice(0, MAX_CHANGED_CONFIGS);
   for (const f of changed.slice(MAX_CHANGED_CONFIGS))
     skipped.push({ path: f.path, reason: `more than ${MAX_CHANGED_CONFIGS} changed configs` });
+  // Every read below goes through one budget of bytes; a config whose reads it cut short is dropped
+  // whole and named, so no half-read config is reported as if it were read.
+  const budget = readBudget(source, options.maxDetectBytes);
+  const read = budget.read;
 
   const pairs: Array<{ path: string; basePath: string | null; launched?: boolean }> = analysed.map((f) => ({
     path: f.path,
@@ -48,13 +59,13 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   let headFiles: Promise<string[]> | undefined;
   const listHead = () => (headFiles ??= source.list("head"));
   const inheritors = pairs.length
-    ? await findInheritors({ changed: [...changedPaths], files: await listHead(), read: (p) => source.read("head", p) })
+    ? await findInheritors({ changed: [...changedPaths], files: await listHead(), read: (p) => read("head", p) })
     : [];
   // Devices a config leaves to its launcher, from the launch scripts of each side, so a PR that
   // changes only a GPU count changes the effective batch. Both sides search the head's file list
   // (the base tree is not listed again: one more API call per run through the GitHub source).
-  const launch = launchSearch({ files: listHead, read: (p) => source.read("head", p) });
-  const baseLaunch = launchSearch({ files: listHead, read: (p) => source.read("base", p) });
+  const launch = launchSearch({ files: listHead, read: (p) => read("head", p) });
+  const baseLaunch = launchSearch({ files: listHead, read: (p) => read("base", p) });
   for (const path of inheritors) if (!changedPaths.has(path)) pairs.push({ path, basePath: path });
   // A changed launch script changes every config it runs, at either side of the PR.
   const launchers = new Map<string, string[]>();
@@ -62,10 +73,12 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   if (scripts.length) {
     const tree = new Set(await listHead());
     for (const f of scripts) {
+      const refusedBefore = budget.refusals();
       const sides = [
-        await source.read("head", f.path),
-        f.status === "added" ? null : await source.read("base", f.previousPath ?? f.path),
+        await read("head", f.path),
+        f.status === "added" ? null : await read("base", f.previousPath ?? f.path),
       ];
+      if (budget.refusals() > refusedBefore) continue;
       const configs = new Set(
         sides.flatMap((text) =>
           text === null ? [] : launchReferences(parseConfig(f.path, text), tree).map((r) => r.config),
@@ -84,10 +97,30 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const changes: BatchChange[] = [];
   const baseFiles: FileReport[] = [];
   const entries: NonNullable<DetectResult["entries"]> = new Map();
+  const dropped: string[] = [];
+  // Where the pair being read began, so one the budget cut short is taken back out (checked before the next).
+  let open: { path: string; refused: number; files: number; changes: number; baseFiles: number } | undefined;
+  const closeOpen = () => {
+    if (open && budget.refusals() > open.refused) {
+      files.length = open.files;
+      changes.length = open.changes;
+      baseFiles.length = open.baseFiles;
+      entries.delete(open.path);
+      dropped.push(open.path);
+    }
+    open = undefined;
+  };
   for (const pair of pairs) {
+    closeOpen();
+    if (budget.spent()) {
+      dropped.push(pair.path);
+      continue;
+    }
+    const counts = { files: files.length, changes: changes.length, baseFiles: baseFiles.length };
+    open = { path: pair.path, refused: budget.refusals(), ...counts };
     const head = await detectConfig({
       path: pair.path,
-      read: (p) => source.read("head", p),
+      read: (p) => read("head", p),
       launch,
       devices: options.devices,
       keep: (c) => entries.set(pair.path, { head: c.entries }),
@@ -103,7 +136,7 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
     if (!pair.basePath) continue;
     const base = await detectConfig({
       path: pair.basePath,
-      read: (p) => source.read("base", p),
+      read: (p) => read("base", p),
       launch: () => baseLaunch(pair.basePath ?? pair.path),
       devices: options.devices,
       frameworkId: head.framework,
@@ -117,6 +150,10 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
     baseFiles.push(underHeadPath);
     changes.push(...diffSettings(underHeadPath, head));
   }
+  closeOpen();
+  const notRead = budgetReason(budget.maxBytes);
+  for (const path of new Set([...dropped, ...budget.refused]))
+    if (!skipped.some((s) => s.path === path)) skipped.push({ path, reason: notRead });
   return {
     files: files.filter((f) => !reportedThrough(f, launchers, files)),
     changes: changes.filter((c) => !reportedThrough(c, launchers, files)),

@@ -37,13 +37,18 @@ export const enReasons = {
   "reason.skip.submodule": "is a submodule, not a file; not read",
   "reason.skip.folder": "is a folder, not a file; not read",
   "reason.skip.tooLarge": "{size} MiB is over the {max} MiB limit; not read",
+  "reason.skip.runBudget": "not read: the run had already read its budget of {max} MiB of configs",
   "reason.backend.notInstalled": "{pkg} is not installed",
   "reason.backend.failed": "{pkg} failed to load: {error}",
   "reason.proxy.mnist": "{model} on MNIST ({train} real digits for training, {held} held out)",
   "reason.proxy.teacherStudent":
-    "{model} on synthetic teacher–student classification ({features} Gaussian features, {classes} classes from a random tanh teacher, label noise {noise}; {examples} training examples)",
+    "{model} on synthetic teacher–student classification ({features} Gaussian " +
+    "features, {classes} classes from a random tanh teacher, label noise " +
+    "{noise}; {examples} training examples)",
   "reason.proxy.tokens":
-    "{model} on synthetic tokens from an order-2 Markov source (vocabulary {vocab}, {length} tokens per sequence, entropy ≈ {entropy} nats/token; {sequences} training sequences)",
+    "{model} on synthetic tokens from an order-2 Markov source (vocabulary " +
+    "{vocab}, {length} tokens per sequence, entropy ≈ {entropy} nats/token; " +
+    "{sequences} training sequences)",
   "phase.backend": "backend",
   "phase.data": "data",
   "phase.timing": "step timing",

@@ -1,7 +1,8 @@
 import type { MessageId } from "./en.js";
 import type { Params, Translator } from "./translate.js";
 
-/** Where a reason comes from: detection's unknown parts, the bot config's errors, files not read, skipped proxy backends, the proxy's description. */
+/** Where a reason comes from: detection's unknown parts, the bot config's errors, files not read, skipped proxy
+ * backends, the proxy's description. */
 export type ReasonKind = "unknown" | "config" | "skipped" | "backend" | "proxy";
 
 type Rule = [RegExp, MessageId, (m: RegExpMatchArray, t: Translator) => Params];
@@ -72,6 +73,12 @@ const SKIPPED: Rule[] = [
     "reason.skip.tooLarge",
     (m) => ({ size: m[1], max: m[2] }),
   ],
+  // src/detect/read-budget.ts
+  [
+    /^not read: the run had already read its budget of ([\d.]+) MiB of configs$/,
+    "reason.skip.runBudget",
+    (m) => ({ max: m[1] }),
+  ],
 ];
 
 /** src/proxy/load-backend.ts: a backend that could not be used. The load error is the library's own words, quoted. */
@@ -112,7 +119,8 @@ const RULES: Record<ReasonKind, Rule[]> = {
  * shape; otherwise as written. The stages should emit ids themselves (issue 14); until they do,
  * this keeps their known sentences out of a Chinese comment. Parameters stay as written (keys,
  * values, paths), so the caller escapes the result as before.
- * @example wordReason("unknown", "nproc_per_node: shell variable NGPU is not set in this file", zh) // "nproc_per_node：這個檔案沒有設定 shell 變數 NGPU"
+ * @example wordReason("unknown", "nproc_per_node: shell variable NGPU is not set in this file", zh) //
+ * "nproc_per_node：這個檔案沒有設定 shell 變數 NGPU"
  */
 export function wordReason(kind: ReasonKind, text: string, t: Translator, safe?: Escape): string {
   const own = match(RULES[kind], text, t, safe);

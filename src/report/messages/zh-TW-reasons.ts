@@ -34,6 +34,7 @@ export const zhTWReasons: Record<keyof typeof enReasons, string> = {
   "reason.skip.submodule": "是子模組而不是檔案，不讀取",
   "reason.skip.folder": "是資料夾而不是檔案，不讀取",
   "reason.skip.tooLarge": "{size} MiB 超過 {max} MiB 的上限，不讀取",
+  "reason.skip.runBudget": "不讀取：這次執行讀取的設定檔已達 {max} MiB 的上限",
   "reason.backend.notInstalled": "沒有安裝 {pkg}",
   "reason.backend.failed": "{pkg} 載入失敗：{error}",
   "reason.proxy.mnist": "{model}，資料為 MNIST（{train} 張真實手寫數字用於訓練，{held} 張保留不訓練）",
