@@ -105,8 +105,8 @@ export interface QuantizedInputShape {
  * the output projection's (heads × head size), the MLP's (h, shared by gate and up) and the down
  * projection's (inner size); the output head's input (h) once per sequence. A 16-bit frozen layer,
  * and bitsandbytes ≥ 0.43.2, keep none of these.
- * @example quantizedInputBytesPerExample({ hidden: 4096, layers: 32, seqLen: 512, attentionWidth: 4096, intermediate: 11008,
- *   quantizedHead: false })
+ * @example quantizedInputBytesPerExample({ hidden: 4096, layers: 32, seqLen: 512, attentionWidth: 4096,
+ *   intermediate: 11008, quantizedHead: false })
  * // 2 × 512 × 32 × (4096 + 4096 + 4096 + 11008)
  */
 export function quantizedInputBytesPerExample(o: QuantizedInputShape): number {
