@@ -23,6 +23,10 @@ export const commentBundleSchema = z.object({
         original: z.string(),
         replacement: z.string(),
         reason: z.string(),
+        topics: z
+          .array(z.enum(["learning-rate", "schedule"]))
+          .max(2)
+          .optional(),
       }),
     )
     .max(100),
