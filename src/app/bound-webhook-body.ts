@@ -82,7 +82,7 @@ function readBody(
       } else req.destroy();
     }, timeoutMs);
     const tooLarge = () => {
-      args.warn(`webhook body over ${maxBytes} bytes; answered 413 without reading it`);
+      args.warn(`webhook body over ${maxBytes} bytes; answered 413, nothing of it kept`);
       refuse(
         res,
         413,
