@@ -15,7 +15,11 @@ import { verdictText } from "./verdict-text.js";
 export function renderGroupHeading(input: { group: ChangeGroup; t: Translator }): string {
   const { group, t } = input;
   const changes = group.changes.map((c) => `- ${changeLine(c, t)}`).join("\n");
-  return `${t.t("group.heading", { path: untrusted(group.path, "code", { t }), effective: effectiveText(group, t) })}\n\n${changes}`;
+  const heading = t.t("group.heading", {
+    path: untrusted(group.path, "code", { t }),
+    effective: effectiveText(group, t),
+  });
+  return `${heading}\n\n${changes}`;
 }
 
 /** "effective batch 32 → 64 examples (×2)", with "unknown" where a side is not known. */
@@ -60,7 +64,8 @@ export function collapsedLine(group: ChangeGroup, t: Translator, file?: FileRepo
   const what = first
     ? `${untrusted(first.key, "code", { t })} ${scalar(first.before, t)} → ${scalar(first.after, t)}`
     : "";
-  return `${where} ${what}: **${t.t(`level.${groupLevel(group)}` as MessageId)}** — ${untrusted(verdictText(e, t, { group, file }), "text", { t })}`;
+  const level = t.t(`level.${groupLevel(group)}` as MessageId);
+  return `${where} ${what}: **${level}** — ${untrusted(verdictText(e, t, { group, file }), "text", { t })}`;
 }
 
 function scalar(v: Scalar, t: Translator): string {

@@ -210,7 +210,9 @@ function readLora(
       id: "lora-target-unknown",
       key,
       ...(e ? { file: e.source ?? file, line: e.line } : {}),
-      text: `The LoRA target ${name}${e ? ` (${key}, line ${e.line})` : ""} names no module of ${model?.id ?? "the model"}; it is left out of the trainable parameters.`,
+      text:
+        `The LoRA target ${name}${e ? ` (${key}, line ${e.line})` : ""} names no module of ` +
+        `${model?.id ?? "the model"}; it is left out of the trainable parameters.`,
       params: { target: name, key, line: e?.line ?? 0, model: model?.id ?? "?" },
     });
   }
@@ -259,8 +261,10 @@ function litgptTargets(entries: Entry[]): {
   return { values, key: "lora_query … lora_head", entries: written };
 }
 
-/** Target modules as written (each with the entry that wrote it), or the framework's default when the config names none.
- * */
+/**
+ * Target modules as written (each with the entry that wrote it), or the framework's default when
+ * the config names none.
+ */
 function readTargets(
   entries: Entry[],
   framework: string,

@@ -11,7 +11,10 @@ import { translator } from "../../src/report/messages/translate.js";
 /** The words a reviewer reads: the report catalogue's, since the estimate stage emits ids and numbers. */
 const en = translator("en");
 
-/** The workload's optimizer for these settings, as analyze() reads it: the config's, the bot config's, the framework's default. */
+/**
+ * The workload's optimizer for these settings, as analyze() reads it: the config's, the bot
+ * config's, the framework's default.
+ */
 const optimizerOf = (settings: LearningRateInput["settings"], framework: string, hint?: "adamw" | "sgd" | "momentum") =>
   readTraining({
     entries: [],

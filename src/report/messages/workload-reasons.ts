@@ -123,7 +123,8 @@ export const WORKLOAD_REASONS: ReasonCatalogue<WorkloadReasons> = {
 
 /**
  * A workload reason in the reader's language.
- * @example wordWorkloadReason({ id: "default.key", params: { key: "optim", value: "adamw_torch" } }, q, zh) // "`optim` 預設為 `adamw_torch`"
+ * @example wordWorkloadReason({ id: "default.key", params: { key: "optim", value: "adamw_torch" } }, q, zh)
+ * // "`optim` 預設為 `adamw_torch`"
  */
 export function wordWorkloadReason(reason: WorkloadReason, q: Quote, t: Translator): string {
   return wordReasonOf(WORKLOAD_REASONS, reason, q, t);

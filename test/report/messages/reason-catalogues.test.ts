@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../../src/advisor.js";
+import { defaultConfig } from "../../../src/config.js";
+import type { ReasonCatalogue } from "../../../src/report/messages/reason-words.js";
+import { translator } from "../../../src/report/messages/translate.js";
+import { WORKLOAD_REASONS } from "../../../src/report/messages/workload-reasons.js";
+import { renderComment } from "../../../src/report/render-comment.js";
+import { MemorySource } from "../../../src/source/memory-source.js";
+import { englishRuns } from "../english-runs.js";
+
+/** The ids a stage's reason interface declares (`"default.key": { … };`), read from its source. */
+function declaredIds(path: string): string[] {
+  const source = readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
+  return [...source.matchAll(/^\s*"([a-zA-Z0-9.]+)": /gm)].map((m) => m[1]).sort();
+}
+
+/** Ids a catalogue words in some language but not in every one. */
+function missingLanguages(catalogue: ReasonCatalogue<Record<string, unknown>>, ids: string[]): string[] {
+  return Object.entries(catalogue).flatMap(([language, words]) =>
+    ids.filter((id) => typeof (words as Record<string, unknown>)[id] !== "function").map((id) => `${language}: ${id}`),
+  );
+}
+
+/** Plain parameters for every placeholder a reason may take. */
+const SAMPLE = {
+  key: "optim",
+  value: "adamw_torch",
+  file: "ds.json",
+  name: "acme/x",
+  who: "LitGPT",
+  rank: 8,
+  modules: "q, v",
+  model: "acme/x",
+  trainable: 2,
+  layers: 16,
+  role: "tensor_parallel",
+};
+const plain = { code: (s: string | number) => `\`${s}\``, text: (s: string | number) => String(s) };
+
+describe("reason catalogues", () => {
+  const workloadIds = declaredIds("src/workload/reason.ts");
+
+  it("word every workload reason id in English and Traditional Chinese", () => {
+    expect(workloadIds.length).toBeGreaterThan(40);
+    expect(workloadIds).toEqual(expect.arrayContaining(["default.key", "unknown.devices", "derived.lora"]));
+    expect(missingLanguages(WORKLOAD_REASONS as never, workloadIds)).toEqual([]);
+    expect(Object.keys(WORKLOAD_REASONS["zh-TW"]).sort()).toEqual(Object.keys(WORKLOAD_REASONS.en).sort());
+  });
+
+  it("the completeness check fails when a language lacks an id", () => {
+    const { "default.key": _, ...rest } = WORKLOAD_REASONS["zh-TW"];
+    const broken = { ...WORKLOAD_REASONS, "zh-TW": rest };
+    expect(missingLanguages(broken as never, workloadIds)).toEqual(["zh-TW: default.key"]);
+  });
+
+  it("say every workload reason in Chinese without an English sentence, and differently from English", () => {
+    const zh = translator("zh-TW");
+    const en = translator("en");
+    for (const id of workloadIds) {
+      const say = (t: typeof zh) =>
+        (WORKLOAD_REASONS[t.language] as Record<string, (p: unknown, q: typeof plain, t: unknown) => string>)[id](
+          SAMPLE,
+          plain,
+          t,
+        );
+      expect(englishRuns(say(zh)), id).toEqual([]);
+      expect(say(zh), id).not.toBe(say(en));
+    }
+  });
+});
+
+describe("a zh-TW comment on a workload read from framework defaults", () => {
+  it("words the framework's defaults in Chinese; only keys and names stay English", async () => {
+    const head = "model_name_or_path: meta-llama/Llama-3.2-1B\nmax_seq_length: 2048\nper_device_train_batch_size: 32\n";
+    const base = head.replace("32", "8");
+    // Devices from the bot config: detection's own reasons (a launcher's devices) are not this test's subject.
+    const config = { ...defaultConfig(), language: "zh-TW" as const, devices: 1, hardware: { gpu: "A100-80GB" } };
+    const report = await analyze(new MemorySource({ base: { "sft.yaml": base }, head: { "sft.yaml": head } }), config, {
+      noProxy: true,
+    });
+    const comment = renderComment(report);
+    expect(report.groups[0].estimate.workload?.optimizer.source).toMatchObject({
+      kind: "default",
+      what: { id: "default.key", params: { key: "TrainingArguments.optim", value: "adamw_torch" } },
+    });
+    expect(comment).toContain("`TrainingArguments.optim` 預設為 `adamw_torch`");
+    expect(comment).not.toMatch(/defaults to|is not set|no packing/);
+    expect(englishRuns(comment)).toEqual([]);
+  });
+});
