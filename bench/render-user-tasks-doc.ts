@@ -18,10 +18,25 @@ export function renderUserTasksSection(r: UserTasksResult | undefined): string[]
   const out: string[] = [
     "## Your own model and data, through the CLI",
     "",
-    "Tasks of kinds the built-in proxies do not have, kept as a user would keep them: a Keras `model.json` and a CSV sample in `bench/tasks/` " +
-      "(written deterministically by `bench/tasks/generate-tasks.ts`). Each compared pair is predicted by the CLI itself, " +
-      "`batch-advisor analyze old.yaml new.yaml --proxy-model M.json --data D.csv --json`, with `old.yaml`/`new.yaml` generated as `batch_size: old`/`new`, " +
-      "reading `groups[0].estimate.convergence.stepsRatio` (value, low, high) and `basis`. The proxy then trains the task's own topology on its own sample at the pair's real batch sizes.",
+    "Tasks of kinds the built-in proxies do not have, kept as a user would keep " +
+      "them: a Keras `model.json` and a CSV sample in `bench/tasks/` " +
+      "(written deterministically by `bench/tasks/generate-tasks.ts`). Each " +
+      "compared pair is predicted by the CLI itself, " +
+      "`batch-advisor analyze old.yaml new.yaml --proxy-model M.json --data D.csv " +
+      "--json`, with `old.yaml`/`new.yaml` generated as `batch_size: old`/`new`, " +
+      "reading `groups[0].estimate.convergence.stepsRatio` (value, low, high) and " +
+      "`basis`. The proxy then trains the task's own topology on its own sample at " +
+      "the pair's real batch sizes.",
+    "",
+    "B_crit comes from the gradient noise scale, measured the same way with and without " +
+      "`--quick`: a short learning-rate search at min(old batch, 64) (the plan's rate × 1, 2, 4 … 32, " +
+      "128 steps each from the same start, lowest held-out loss wins), training at the rate it picks " +
+      "to the flat part of the loss curve, then 24 two-batch samples (McCandlish et al. 2018 App. A.1). " +
+      "The search is there because B_simple scales as 1/T with T = ε/B (App. C): at the plan's " +
+      "untuned rate, 8–16× below the tuned one on these tasks, it read B_crit 3–4× high. For Adam the " +
+      "norms are taken in Adam's preconditioned metric, tr(PΣ)/GᵀPG with P = 1/(√v̂ + ε): the noise " +
+      "scale of the update Adam takes (§2.3); the euclidean value is kept in the JSON as context. " +
+      "The steps ratio is eq. 2.11: S(B)/S_min = 1 + B_crit/B.",
     "",
     table(
       ["goal", "target", "measured", "met"],
@@ -67,12 +82,18 @@ export function renderUserTasksSection(r: UserTasksResult | undefined): string[]
       ],
     ),
     "",
-    `Time per prediction (the whole CLI call, median): ${seconds(s.medianSecondsPerPrediction.default)} with the default plan, ${seconds(s.medianSecondsPerPrediction.quick)} with \`--quick\` ` +
-      `(${r.tasks.map((t) => `${t.task} ${seconds(medianOf(t.pairs.map((p) => p.seconds.default)))} / ${seconds(medianOf(t.pairs.map((p) => p.seconds.quick)))}`).join(", ")}), ` +
-      `on ${r.machine.cores} shared cores. The default plan's numbers are the ones scored; \`--quick\` is run on every pair too, for the regime label and its own error. ` +
-      "The bench passes `--config bench/tasks/batch-advisor.yml` (a 900 s time budget, wasm), so a busy machine cannot cut a phase short; the budget changes no number a finished phase measures.",
+    "Time per prediction (the whole CLI call, " +
+      `median): ${seconds(s.medianSecondsPerPrediction.default)} with the default ` +
+      `plan, ${seconds(s.medianSecondsPerPrediction.quick)} with \`--quick\` ` +
+      `(${r.tasks.map((t) => `${t.task} ${taskSeconds(t.pairs)}`).join(", ")}), ` +
+      `on ${r.machine.cores} shared cores. The default plan's numbers are the ones ` +
+      `scored; \`--quick\` is run on every pair too, for the regime label and its own error. ` +
+      "The bench passes `--config bench/tasks/batch-advisor.yml` (a 900 s time " +
+      "budget, wasm), so a busy machine cannot cut a phase short; the budget " +
+      "changes no number a finished phase measures.",
     "",
-    "Ground truth is trained the way the built-in tasks' is (below): the same topology and sample, the data split by the bot config's seed as the CLI splits it, " +
+    "Ground truth is trained the way the built-in tasks' is (below): the same " +
+      "topology and sample, the data split by the bot config's seed as the CLI splits it, " +
       "the learning rate tuned per batch size around the √B rule, three seeds, steps to the held-out target.",
     "",
     table(
@@ -139,6 +160,12 @@ export function renderUserTasksSection(r: UserTasksResult | undefined): string[]
   return out;
 }
 
+/** A task's median seconds per prediction, default / --quick. */
+function taskSeconds(pairs: Array<{ seconds: { default: number; quick: number } }>): string {
+  const median = (key: "default" | "quick") => seconds(medianOf(pairs.map((p) => p.seconds[key])));
+  return `${median("default")} / ${median("quick")}`;
+}
+
 /** Every missed goal, by how much, with the numbers that say why. */
 function missed(r: UserTasksResult): string[] {
   const s = r.summary;
@@ -147,42 +174,81 @@ function missed(r: UserTasksResult): string[] {
   const bCrit = r.tasks
     .map(
       (t) =>
-        `${t.task}: measured ${num(t.summary.measuredBCrit)}, the CLI's ${num(t.summary.predictedBCrit.median)} (${num((t.summary.measuredBCrit ?? NaN) / t.summary.predictedBCrit.median, 2)}×)`,
+        `${t.task}: measured ${num(t.summary.measuredBCrit)}, the ` +
+        `CLI's ${num(t.summary.predictedBCrit.median)} ` +
+        `(${num((t.summary.measuredBCrit ?? NaN) / t.summary.predictedBCrit.median, 2)}×)`,
     )
     .join("; ");
   if (!s.met.median)
     lines.push(
-      `- **Median error** ${pct(s.medianRelError)} misses ≤ ${pct(g.medianRelError)} by ${pct(s.medianRelError - g.medianRelError, 1)} points. The error follows B_crit: ${bCrit}. The oracle (B_crit fitted to the ground truth itself) errs ${pct(s.oracleMedianRelError)}, so the rest is how far B_simple, read once on the proxy's curve, sits from the B_crit of the target loss.`,
+      `- **Median error** ${pct(s.medianRelError)} misses ` +
+        `≤ ${pct(g.medianRelError)} ` +
+        `by ${pct(s.medianRelError - g.medianRelError, 1)} points. The error follows ` +
+        `B_crit: ${bCrit}. The oracle (B_crit fitted to the ground truth itself) ` +
+        `errs ${pct(s.oracleMedianRelError)}, so the rest is how far B_simple, read ` +
+        "once on the proxy's curve, sits from the B_crit of the target loss.",
     );
   if (!s.met.worst) {
     const worst = [...r.tasks.flatMap((t) => t.pairs)].sort((x, y) => y.relError - x.relError)[0];
     const over = r.tasks.flatMap((t) => t.pairs).filter((p) => p.relError > g.worstRelError);
     const seeds = (v: Array<number | null>) => v.map((x) => (x === null ? "—" : String(x))).join("/");
     lines.push(
-      `- **Worst pair** ${worst.task} ${worst.bOld} → ${worst.bNew}: predicted ${num(worst.predicted.value)}, measured ${num(worst.measured)} (${pct(worst.relError)}, goal ≤ ${pct(g.worstRelError)}, missed by ${pct(worst.relError - g.worstRelError, 1)} points); ` +
-        `${over.length} of ${s.pairs} pairs err more than ${pct(g.worstRelError)}: ${over.map((p) => `${p.task} ${p.bOld} → ${p.bNew} (${pct(p.relError)}; oracle ${pct(p.oracle.relError)}; steps per seed ${seeds(p.stepsBySeed.before)} → ${seeds(p.stepsBySeed.after)})`).join(", ")}. ` +
-        "Where the oracle errs too, the measured ratio itself is off the S(B) curve (at large batches a few dozen steps, one seed's count moves it by tens of percent); where it does not, the CLI's B_crit is the cause.",
+      `- **Worst pair** ${worst.task} ${worst.bOld} → ${worst.bNew}: ` +
+        `predicted ${num(worst.predicted.value)}, measured ${num(worst.measured)} ` +
+        `(${pct(worst.relError)}, goal ≤ ${pct(g.worstRelError)}, missed ` +
+        `by ${pct(worst.relError - g.worstRelError, 1)} points); ` +
+        `${over.length} of ${s.pairs} pairs err more than ${pct(g.worstRelError)}: ` +
+        over
+          .map(
+            (p) =>
+              `${p.task} ${p.bOld} → ${p.bNew} (${pct(p.relError)}; oracle ${pct(p.oracle.relError)}; ` +
+              `steps per seed ${seeds(p.stepsBySeed.before)} → ${seeds(p.stepsBySeed.after)})`,
+          )
+          .join(", ") +
+        ". " +
+        "Where the oracle errs too, the measured ratio itself is off the S(B) curve " +
+        "(at large batches a few dozen steps, one seed's count moves it by tens of " +
+        "percent); where it does not, the CLI's B_crit is the cause.",
     );
   }
   if (!s.met.coverage) {
     const outside = r.tasks.flatMap((t) => t.pairs).filter((p) => !p.insideInterval);
     const low = outside.filter((p) => p.measured < p.predicted.low).length;
     lines.push(
-      `- **Coverage** ${s.insideInterval} of ${s.pairs} misses ≥ ${pct(g.coverage)}: of the ${outside.length} measured ratios outside the interval, ${low} lie below it (steps fell faster than predicted) and ${outside.length - low} above.`,
+      `- **Coverage** ${s.insideInterval} of ${s.pairs} misses ` +
+        `≥ ${pct(g.coverage)}: of the ${outside.length} measured ratios outside the ` +
+        `interval, ${low} lie below it (steps fell faster than predicted) ` +
+        `and ${outside.length - low} above.`,
     );
   }
   if (!s.met.beatsNaive) {
     const losing = r.tasks.filter((t) => !t.summary.beatsNaive);
     lines.push(
-      `- **Naive 1/B beats the CLI** on ${losing.map((t) => `${t.task} (${pct(t.summary.medianRelError)} vs ${pct(t.summary.naiveMedianRelError)}; measured B_crit ${num(t.summary.measuredBCrit)} against the pairs' largest batch ${Math.max(...t.batchSizes)})`).join(", ")}: where B_crit lies above most of the batch range, steps scale almost perfectly and any finite B_crit predicted below it costs accuracy.`,
+      "- **Naive 1/B beats the CLI** on " +
+        losing
+          .map(
+            (t) =>
+              `${t.task} (${pct(t.summary.medianRelError)} vs ${pct(t.summary.naiveMedianRelError)}; ` +
+              `measured B_crit ${num(t.summary.measuredBCrit)} against the pairs' largest batch ` +
+              `${Math.max(...t.batchSizes)})`,
+          )
+          .join(", ") +
+        ": where B_crit lies above most of the batch range, steps scale almost perfectly and any " +
+        "finite B_crit predicted below it costs accuracy.",
     );
   }
   if (!s.met.sameRegimeWithQuick) {
     const differ = r.tasks.flatMap((t) => t.pairs).filter((p) => !p.quick.sameRegime);
     lines.push(
-      `- **Regime label with \`--quick\`** differs on ${differ.length} of ${s.pairs} pairs (${differ.map((p) => `${p.task} ${p.bOld} → ${p.bNew}: ${p.regime ?? "none"} / ${p.quick.regime ?? "none"}, B_crit ${num(p.bCrit.default)} / ${num(p.bCrit.quick)}`).join("; ")}). ` +
-        `Both plans train the real batch sizes; they differ in how far along the loss curve B_simple is read (\`--quick\` trains fewer examples before reading it), and on ${differ.filter((p) => p.bCrit.quick < p.bCrit.default).length} of these ${differ.length} pairs the quick reading was the smaller. ` +
-        "The label's thresholds (new batch ÷ B_crit at 0.25 and 1) fall between the two readings.",
+      `- **Regime label with \`--quick\`** differs on ${differ.length} of ${s.pairs} pairs (` +
+        differ
+          .map(
+            (p) =>
+              `${p.task} ${p.bOld} → ${p.bNew}: ${p.regime ?? "none"} / ${p.quick.regime ?? "none"}, ` +
+              `B_crit ${num(p.bCrit.default)} / ${num(p.bCrit.quick)}`,
+          )
+          .join("; ") +
+        "). The label's thresholds (new batch ÷ B_crit at 0.25 and 1) fall between the two readings.",
     );
   }
   if (!lines.length) return ["All the goals above are met on these tasks.", ""];

@@ -63,7 +63,8 @@ export async function measureNoiseScale(
     // A search the budget cut short could pick another rate than the plan's: no number rather than another one.
     if (search.stopped) return { value: undefined, stopped: `${budget.reason()} during the learning-rate search` };
     notes.push(
-      `noise: learning rate searched at B=${trainBatch} over ${search.tried.map((t) => formatLr(t.learningRate)).join(", ")}` +
+      `noise: learning rate searched at B=${trainBatch} over ` +
+        search.tried.map((t) => formatLr(t.learningRate)).join(", ") +
         ` (${steps} steps each, held-out loss ${search.tried.map((t) => t.loss.toFixed(3)).join(", ")}):` +
         ` ${formatLr(search.best)}`,
     );
@@ -103,7 +104,8 @@ export async function measureNoiseScale(
     });
     step = warmup.steps;
     notes.push(
-      `noise: trained ${warmup.examples} examples at B=${trainBatch} (lr ${formatLr(learningRate)}) before measuring, until ${ENDED_BY[warmup.endedBy]}; loss ${initialLoss.toFixed(3)} → ${warmup.loss.toFixed(3)}`,
+      `noise: trained ${warmup.examples} examples at B=${trainBatch} (lr ${formatLr(learningRate)}) before measuring,` +
+        ` until ${ENDED_BY[warmup.endedBy]}; loss ${initialLoss.toFixed(3)} → ${warmup.loss.toFixed(3)}`,
     );
     if (warmup.endedBy === "diverged")
       return { value: undefined, notes: [...notes, "noise: training diverged, no noise scale"] };

@@ -1,4 +1,7 @@
-/** A small seeded PRNG: data order, initial weights and synthetic noise all draw from it, so a seed reproduces a run. */
+/**
+ * A small seeded PRNG: data order, initial weights and synthetic noise all draw from it, so a seed
+ * reproduces a run.
+ */
 export interface SeededRandom {
   /** Uniform in [0, 1). */
   next(): number;

@@ -65,7 +65,10 @@ export interface NoisePlan {
   stepsBetween?: number;
   /** Decay of the bias-corrected EMAs of |G|² and tr Σ (default 0.9). */
   emaDecay?: number;
-  /** Warm-up ends when the smoothed loss fell less than this fraction of its total fall over the last half of warm-up (default 0.05)… */
+  /**
+   * Warm-up ends when the smoothed loss fell less than this fraction of its total fall over the
+   * last half of warm-up (default 0.05)…
+   */
   flattenFraction?: number;
   /** …or after this many examples, whichever first (default: the examples of one loss curve). */
   maxWarmupExamples?: number;

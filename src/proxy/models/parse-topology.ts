@@ -111,7 +111,10 @@ function checkSingleChain(entries: LayerEntry[], fail: (message: string) => neve
   }
 }
 
-/** Keras 2 writes [[["dense_1", 0, 0, {}]]]; Keras 3 writes [{args: [{config: {keras_history: ["dense_1", 0, 0]}}]}]. */
+/**
+ * Keras 2 writes [[["dense_1", 0, 0, {}]]]; Keras 3 writes
+ * [{args: [{config: {keras_history: ["dense_1", 0, 0]}}]}].
+ */
 function inboundNames(nodes: unknown): string[] {
   const names: string[] = [];
   const walk = (value: unknown): void => {
@@ -145,7 +148,10 @@ function describe(spec: LayerSpec): string {
     case "dense":
       return `Dense(${spec.units}, ${spec.activation})`;
     case "conv2d":
-      return `Conv2D(${spec.filters}, ${spec.kernel.join("x")}${spec.strides[0] > 1 ? `/${spec.strides[0]}` : ""}, ${spec.activation})`;
+      return (
+        `Conv2D(${spec.filters}, ${spec.kernel.join("x")}` +
+        `${spec.strides[0] > 1 ? `/${spec.strides[0]}` : ""}, ${spec.activation})`
+      );
     case "pool":
       return `${spec.mode === "max" ? "MaxPool" : "AvgPool"}(${spec.pool.join("x")})`;
     case "flatten":
