@@ -15,18 +15,34 @@ export function maxBatchPerDevice(input: {
   /** The PR's new per-device batch and accumulation. */
   micro: number | null;
   accumulation: number | null;
+  /** The same line at the top of the peak's interval: the batch that fits even if it holds. */
+  high?: { fixedBytes: number; perExampleBytes: number };
 }): MaxBatchPerDevice | undefined {
   const { fixedBytes, perExampleBytes, budget } = input;
   if (!(perExampleBytes > 0) || !Number.isFinite(fixedBytes)) return undefined;
-  const value = Math.max(0, Math.floor((budget.bytes - fixedBytes) / perExampleBytes));
+  const value = largestFitting(fixedBytes, perExampleBytes, budget.bytes);
   const fits = input.micro !== null && value >= input.micro;
   const result: MaxBatchPerDevice = { value, fits, budget, fit: { fixedBytes, perExampleBytes } };
+  const high = input.high;
+  if (high && high.perExampleBytes > 0 && Number.isFinite(high.fixedBytes)) {
+    // A reviewer reads "fits up to 46" next to a peak whose range crosses the budget: the range of
+    // the answer says how far the central figure can be trusted.
+    const low = Math.min(value, largestFitting(high.fixedBytes, high.perExampleBytes, budget.bytes));
+    if (low < value) {
+      result.low = low;
+      if (fits) result.fitsAtHigh = input.micro !== null && low >= input.micro;
+    }
+  }
   if (!fits && value >= 1 && input.micro !== null) {
     const product = input.micro * (input.accumulation ?? 1);
     const micro = largestDivisorAtMost(product, value);
     result.accumulation = { micro, accumulation: product / micro, product };
   }
   return result;
+}
+
+function largestFitting(fixedBytes: number, perExampleBytes: number, budgetBytes: number): number {
+  return Math.max(0, Math.floor((budgetBytes - fixedBytes) / perExampleBytes));
 }
 
 /** The largest d ≤ limit that divides n (1 always does). */

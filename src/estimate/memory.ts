@@ -123,6 +123,7 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
         budget: { bytes: budget.budget.value, from: `${budget.key}: ${budget.budget.raw}` },
         micro: microBatch.after,
         accumulation: input.accumulation ?? null,
+        ...(line.high ? { high: { fixedBytes: line.high.fixed, perExampleBytes: line.high.perExample } } : {}),
       });
       if (max) {
         estimate.maxBatchPerDevice = max;
@@ -139,6 +140,8 @@ type Line = {
   basis: "measured" | "calibration" | "analytical";
   fixed?: number;
   perExample?: number;
+  /** The same line at the top of its interval, when the model gives one. */
+  high?: { fixed: number; perExample: number };
 };
 
 /** A measured peak, then the calibration point, then the analytical model. */
@@ -164,6 +167,9 @@ function pickLine(o: {
       basis: "analytical",
       fixed: a.line.fixed.value,
       perExample: a.line.perExample?.value,
+      ...(a.line.perExample?.high !== undefined && a.line.fixed.high !== undefined
+        ? { high: { fixed: a.line.fixed.high, perExample: a.line.perExample.high } }
+        : {}),
     };
   return undefined;
 }

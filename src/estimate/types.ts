@@ -207,6 +207,10 @@ export interface MaxBatchPerDevice {
   value: number;
   /** The PR's new per-device batch fits (value ≥ it). */
   fits: boolean;
+  /** The largest batch that fits if the top of the peak's interval holds; absent when it is `value`. */
+  low?: number;
+  /** With `fits` and `low`: whether the new batch fits at the top of the interval too. */
+  fitsAtHigh?: boolean;
   /** Per-device batch × accumulation with the same product as the PR's (per-device × accumulation), the per-device part
    * as large as fits. */
   accumulation?: { micro: number; accumulation: number; product: number };

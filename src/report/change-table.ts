@@ -3,7 +3,7 @@ import type { FileReport, Scalar } from "../detect/types.js";
 import type { Estimate, Quantity } from "../estimate/types.js";
 import { batchParts, type PartRole } from "./batch-parts.js";
 import { escapeCell } from "./escape-cell.js";
-import { formatNumber, formatPercentChange } from "./format-number.js";
+import { formatNumber, formatPercentChange, formatRange } from "./format-number.js";
 import { formatValue, quantityCell, ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
@@ -116,8 +116,11 @@ export function renderChangeTable(input: ChangeTableInput): string {
         ? `**${t.t("maxBatch.none")}**`
         : max.accumulation
           ? `**${t.t("maxBatch.split", { micro: formatNumber(max.accumulation.micro), accumulation: formatNumber(max.accumulation.accumulation) })}**`
-          : t.t("maxBatch.fits");
-    rows.push([t.t("row.maxBatch"), "", formatNumber(max.value), advice]);
+          : max.fitsAtHigh === false
+            ? t.t("maxBatch.fitsCentral", { low: formatNumber(max.low ?? 0) })
+            : t.t("maxBatch.fits");
+    const largest = max.low === undefined ? formatNumber(max.value) : formatRange(max.low, max.value);
+    rows.push([t.t("row.maxBatch"), "", largest, advice]);
   }
   const level = `**${t.t(`level.${groupLevel(group)}` as MessageId)}**`;
   const verdict = untrusted(verdictText(e, t, { group, file: input.file }), "text", { t });

@@ -85,6 +85,7 @@ export const en = {
   "memory.basis.measured": "from your job's measured peak",
   "row.maxBatch": "Largest per-device batch that fits",
   "maxBatch.fits": "the new batch fits",
+  "maxBatch.fitsCentral": "the new batch fits by the central estimate; at the top of the range only {low} fit",
   "maxBatch.split": "use {micro} × accumulation {accumulation}",
   "maxBatch.none": "not even 1 fits",
   "memoryParts.summary": "Peak memory per device, by part, and what it was computed from",

@@ -85,6 +85,7 @@ export const zhTW: Record<MessageId, string> = {
   "memory.basis.measured": "依你的訓練工作量測到的峰值",
   "row.maxBatch": "每張 GPU 放得下的最大批次大小",
   "maxBatch.fits": "新的批次大小放得下",
+  "maxBatch.fitsCentral": "依中央估計新的批次大小放得下；若以區間上限計，只放得下 {low}",
   "maxBatch.split": "改用 {micro} × 梯度累積 {accumulation}",
   "maxBatch.none": "連 1 都放不下",
   "memoryParts.summary": "每張 GPU 的記憶體峰值：各部分與計算依據",
