@@ -61,7 +61,8 @@ export function renderHeadlineTable(input: HeadlineTableInput): string {
     memoryChange = `${memoryChange}, ${t.t("budget.ok", { budget: untrusted(budget.budget, "text", { t }) })}`;
   rows.push([
     memoryLabel,
-    m.peak.before ? quantityCell(m.peak.before, ctx) : "—",
+    // Without bytes the row is relative, like the steps rows: before = 1, after its ratio.
+    m.peak.before ? quantityCell(m.peak.before, ctx) : m.peak.ratio && !m.peak.after ? "1" : "—",
     m.peak.after ? quantityCell(m.peak.after, ctx) : m.peak.ratio ? ratioAfter(m.peak.ratio, ctx) : "—",
     memoryChange,
   ]);
