@@ -27,6 +27,8 @@ export interface RecipeRow {
   /** `.github/batch-advisor.yml` text, only for settings the source states and the config does not hold. */
   hints?: string;
   hintsWhy?: string;
+  /** The public pages `hintsWhy` cites. */
+  hintsSources?: string[];
   measured: { gb: number; what: Measure };
 }
 
@@ -38,6 +40,8 @@ export interface MemoryRow {
   gpu: string;
   devices: number;
   hints?: string;
+  hintsWhy?: string;
+  hintsSources?: string[];
   framework: string;
   model: string | null;
   method: string | null;
@@ -138,6 +142,8 @@ export async function predictRow(row: RecipeRow): Promise<MemoryRow> {
     gpu: row.gpu,
     devices: row.devices,
     ...(row.hints ? { hints: row.hints } : {}),
+    ...(row.hintsWhy ? { hintsWhy: row.hintsWhy } : {}),
+    ...(row.hintsSources ? { hintsSources: row.hintsSources } : {}),
     framework: file.framework,
     model: workload.model.value?.id ?? null,
     method: workload.method.value,

@@ -31,6 +31,9 @@ export const PROXY_DATA = ["auto", "mnist", "teacher-student", "tokens"] as cons
 export const PRECISIONS = ["mixed", "fp32", "bf16", "fp16"] as const;
 export const OPTIMIZERS = ["adam", "adamw", "lamb", "adafactor", "rmsprop", "sgd", "momentum"] as const;
 
+/** A version ("0.42.0") or a requirement's clauses (">=0.45.2,<0.46", "~=0.42.0", "^0.42"). */
+const BNB_VERSION = /^(?:(?:===|[<>=!~]=|[<>^~])?\s*\d+(?:\.[\w*+-]+)*\s*(?:,\s*|$))+$/;
+
 const positiveInt = (what: string) =>
   z
     .number({ error: `expected ${what} (a positive whole number)` })
@@ -130,6 +133,14 @@ export const configSchema = z.strictObject({
         .refine(insideRepository, { error: (issue) => outsideMessage(issue.input) })
         .optional(),
       loss: positive("a training loss in nats per token").optional(),
+      /** The bitsandbytes your job runs ("0.42.0", or a requirement such as ">=0.45,<0.46"), for QLoRA's memory. */
+      bitsandbytes: z
+        .union([z.string(), z.number()], { error: 'expected a bitsandbytes version, e.g. "0.42.0"' })
+        .transform((v) => String(v).trim())
+        .refine((v) => BNB_VERSION.test(v), {
+          error: (issue) => `"${String(issue.input)}" is not a version; write it as "0.42.0" or ">=0.45.2,<0.46"`,
+        })
+        .optional(),
       flashAttention: z.boolean({ error: "expected true or false" }).default(false),
     })
     .prefault({}),

@@ -8,9 +8,11 @@ import {
   type ActivationShape,
 } from "./activations.js";
 import {
+  bitsandbytesKeepsInputs,
   quantizedInputBytesPerExample,
   retainedSteps,
   separateHeadParameters,
+  softcappedScoreBytesPerLayer,
   stableEmbeddingGradientBytes,
   unquantizedParameters,
   workloadFramework,
@@ -215,22 +217,33 @@ function addActivations(
         checkpointing,
       }) / o.tp
     : 0;
+  // A soft-capped model (Gemma 2) makes LitGPT compute attention eagerly and keep its scores, whatever the kernel
+  // setting; only the layer being recomputed holds them under checkpointing.
+  const softcapped = softcappedScoreBytesPerLayer(o.framework, model, s) * (checkpointing ? 1 : layers);
   const count = (flash: boolean) =>
     dropout +
+    (softcapped ? softcapped / o.tp : 0) +
     (checkpointing
-      ? checkpointedBytesPerExample({ ...shape, flashAttention: flash })
-      : layers * layerActivationBytes({ ...shape, flashAttention: flash }, 1));
+      ? checkpointedBytesPerExample({ ...shape, flashAttention: flash || softcapped > 0 })
+      : layers * layerActivationBytes({ ...shape, flashAttention: flash || softcapped > 0 }, 1));
   const attention = w.attention.value;
-  if (attention === null) result.notes.push(ASSUMPTIONS.attention);
+  if (attention === null && !softcapped) result.notes.push(ASSUMPTIONS.attention);
   const value = count(attention !== "eager");
   const withScores = count(false);
+  // bitsandbytes before 0.43.2 also kept every 4-bit layer's input, for as many steps as the loop holds its graph.
+  // A version the repository pins or the bot config states decides; without one the value is today's library and
+  // the top of the interval the older one.
+  const steps = quant === "nf4" || quant === "nf4-double" ? retainedSteps(o.framework) : 0;
+  const keeps = steps ? bitsandbytesKeepsInputs(w.bitsandbytes?.value ?? null) : false;
   const what =
     (checkpointing ? SOURCES.checkpointedActivations : SOURCES.activations) +
-    (attention === "eager" ? "" : ", no stored attention scores") +
-    (dropout ? `, LoRA dropout ${lora!.dropout} keeps each adapter's input` : "");
-  // bitsandbytes before 0.43.2 also kept every 4-bit layer's input, for as many steps as the loop holds its graph:
-  // the version is not in the config, so the value is today's library and the top of the interval the older one.
-  const steps = quant === "nf4" || quant === "nf4-double" ? retainedSteps(o.framework) : 0;
+    (softcapped
+      ? ", attention soft-capping makes LitGPT keep its scores"
+      : attention === "eager"
+        ? ""
+        : ", no stored attention scores") +
+    (dropout ? `, LoRA dropout ${lora!.dropout} keeps each adapter's input` : "") +
+    (keeps ? `, bitsandbytes ${w.bitsandbytes.value} keeps each 4-bit layer's input for ${steps} step(s)` : "");
   const kept = steps
     ? (steps *
         quantizedInputBytesPerExample({
@@ -244,9 +257,12 @@ function addActivations(
         })) /
       o.tp
     : 0;
-  result.activations = quantity(value, "bytes/example", what, {
-    low: value * (frozenKeepNoInputs ? ACTIVATION_SPREAD.lowAdapter : ACTIVATION_SPREAD.low),
-    high: (attention === null ? withScores : value) * ACTIVATION_SPREAD.high + kept,
+  // Known old library: the kept inputs are part of the value. Known new one: they are nowhere. Unknown: the top.
+  const keptInValue = keeps === true ? kept : 0;
+  const keptOnTop = keeps === null ? kept : 0;
+  result.activations = quantity(value + keptInValue, "bytes/example", what, {
+    low: value * (frozenKeepNoInputs ? ACTIVATION_SPREAD.lowAdapter : ACTIVATION_SPREAD.low) + keptInValue,
+    high: (attention === null ? withScores : value) * ACTIVATION_SPREAD.high + keptInValue + keptOnTop,
   });
   const logits = logitBytesPerExample({ seqLen: s, vocab: model.vocab }) / o.tp;
   if (logits > 0)

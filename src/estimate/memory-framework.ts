@@ -127,3 +127,97 @@ export function retainedSteps(framework: string | undefined): 0 | 1 | 2 {
   if (framework === "torchtune") return 0;
   return framework === "litgpt" ? 2 : 1;
 }
+
+/** The bitsandbytes release that stopped keeping 4-bit layers' inputs (PR #1270, "the QLoRA bug fix"). */
+export const BNB_INPUTS_FIXED = [0, 43, 2] as const;
+
+function versionParts(v: string): number[] {
+  return v
+    .split(".")
+    .map((p) => Number.parseInt(p, 10))
+    .filter((n) => Number.isFinite(n));
+}
+
+function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The exclusive upper bound a compatible-release clause implies: ~=0.42.0 → 0.43, ~=0.42 → 1; ^0.42.0 → 0.43. */
+function bumped(parts: number[], at: number): number[] {
+  const i = Math.max(0, at);
+  return [...parts.slice(0, i), (parts[i] ?? 0) + 1];
+}
+
+/**
+ * Whether the bitsandbytes a requirement allows keeps every 4-bit layer's input (any version before
+ * 0.43.2): true when every allowed version is older, false when every one is 0.43.2 or newer, null
+ * when the requirement allows both or is unknown. Reads PEP 440 clauses (==, ===, ~=, <, <=, >, >=,
+ * != is ignored, 0.42.* wildcards) and Poetry's ^ and ~; a bare version means ==.
+ * @example bitsandbytesKeepsInputs("==0.42.0") // true
+ * @example bitsandbytesKeepsInputs(">=0.45.2,<0.46") // false
+ * @example bitsandbytesKeepsInputs(">=0.41") // null
+ */
+export function bitsandbytesKeepsInputs(spec: string | null): boolean | null {
+  if (!spec) return null;
+  let lower: number[] | undefined;
+  let upper: number[] | undefined;
+  const raise = (v: number[]) => {
+    if (!lower || compareVersions(v, lower) > 0) lower = v;
+  };
+  const cap = (v: number[]) => {
+    if (!upper || compareVersions(v, upper) < 0) upper = v;
+  };
+  for (const clause of spec
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean)) {
+    const m = /^(===|==|~=|!=|<=|>=|<|>|\^|~)?\s*(.+)$/.exec(clause);
+    if (!m) return null;
+    const op = m[1] ?? "==";
+    const text = m[2]!;
+    const parts = versionParts(text.replace(/\.\*$/, ""));
+    if (!parts.length) return null;
+    if ((op === "==" || op === "===") && text.endsWith(".*")) {
+      raise(parts);
+      cap(bumped(parts, parts.length - 1));
+    } else if (op === "==" || op === "===") {
+      raise(parts);
+      cap([...parts.slice(0, -1), parts[parts.length - 1]! + 1e-9]);
+    } else if (op === "~=") {
+      raise(parts);
+      cap(bumped(parts, parts.length - 2));
+    } else if (op === "^") {
+      raise(parts);
+      // Poetry: the left-most non-zero part may not change (^0.42.0 → <0.43.0, ^1.2 → <2).
+      const first = parts.findIndex((p) => p !== 0);
+      cap(bumped(parts, first === -1 ? parts.length - 1 : first));
+    } else if (op === "~") {
+      raise(parts);
+      cap(bumped(parts, parts.length >= 2 ? 1 : 0));
+    } else if (op === "<") cap(parts);
+    else if (op === "<=") cap([...parts.slice(0, -1), parts[parts.length - 1]! + 1e-9]);
+    else if (op === ">=" || op === ">") raise(parts);
+  }
+  if (upper && compareVersions(upper, BNB_INPUTS_FIXED) <= 0) return true;
+  if (lower && compareVersions(lower, BNB_INPUTS_FIXED) >= 0) return false;
+  return null;
+}
+
+/**
+ * Attention-score bytes LitGPT keeps per layer per example when the model soft-caps its attention
+ * logits (Gemma 2): `CausalSelfAttention.scaled_dot_product_attention` (litgpt/model.py) then skips
+ * PyTorch's fused `scaled_dot_product_attention` ("with softcapping we cannot use SDPA") and computes
+ * `q @ k.mT`, `tanh(scores ÷ cap) · cap`, the mask, `softmax(…, dtype=float)` and `scores @ v` eagerly.
+ * Autograd keeps the tanh output (16-bit), the softmax output (fp32) and the 16-bit probabilities
+ * `scores @ v` reads: 2 + 4 + 2 = 8 bytes per score, heads × s² scores per sequence. Other
+ * frameworks and models without soft-capping keep none of these.
+ * @example softcappedScoreBytesPerLayer("litgpt", gemma2_9b, 512) // 8 × 16 × 512²
+ */
+export function softcappedScoreBytesPerLayer(framework: string | undefined, model: ModelShape, seqLen: number): number {
+  if (framework !== "litgpt" || !model.attentionSoftcap || !model.heads) return 0;
+  return 8 * model.heads * seqLen * seqLen;
+}

@@ -51,6 +51,7 @@ export function shapeOfEntry(entry: ModelEntry): ModelShape {
     tiedEmbeddings: entry.tiedEmbeddings,
     maxPositions: entry.maxPositions,
     gated: entry.activation === "silu-glu" || entry.activation === "gelu-glu",
+    ...(entry.attentionSoftcap ? { attentionSoftcap: entry.attentionSoftcap } : {}),
     ...(entry.experts && entry.expertsPerToken
       ? {
           experts: {

@@ -1,6 +1,7 @@
 import type { BotConfig } from "../config/schema.js";
 import type { Entry, FileReport } from "../detect/types.js";
 import { readGpu } from "./read-gpu.js";
+import { dependencyFiles, readBitsandbytes } from "./read-library-versions.js";
 import { readMethod } from "./read-method.js";
 import { localConfigOf, readModel } from "./read-model.js";
 import { deepSpeedEntry, deepSpeedPaths, readParallel } from "./read-parallel.js";
@@ -68,6 +69,7 @@ export function buildWorkload(input: WorkloadInput & { files: ReadonlyMap<string
     lora: method.lora,
     baseQuantization: method.baseQuantization,
     ...training,
+    bitsandbytes: readBitsandbytes({ config, configPath: file.path, files }),
     zero: parallel.zero,
     fsdp: parallel.fsdp,
     parallel: parallel.parallel,
@@ -88,7 +90,8 @@ function frameworkOf(file: FileReport, entries: Entry[]): string {
 }
 
 /**
- * `buildWorkload` with the named files read through `read` (a side of the change source).
+ * `buildWorkload` with the named files read through `read` (a side of the change source); for a
+ * 4-bit base, also the dependency files that may pin bitsandbytes (`dependencyFiles`).
  * @example const w = await readWorkload({ file, entries, config, read: (p) => source.read("head", p) });
  */
 export async function readWorkload(
@@ -96,5 +99,11 @@ export async function readWorkload(
 ): Promise<Workload> {
   const files = new Map<string, string | null>();
   for (const path of filesNamed(input)) files.set(path, await input.read(path));
-  return buildWorkload({ ...input, files });
+  const workload = buildWorkload({ ...input, files });
+  // Dependency files matter only for a 4-bit base whose bitsandbytes the bot config does not state:
+  // read them then, not on every config.
+  const quant = workload.baseQuantization.value;
+  if ((quant !== "nf4" && quant !== "nf4-double") || workload.bitsandbytes.value !== null) return workload;
+  for (const path of dependencyFiles(input.file.path)) if (!files.has(path)) files.set(path, await input.read(path));
+  return { ...workload, bitsandbytes: readBitsandbytes({ config: input.config, configPath: input.file.path, files }) };
 }

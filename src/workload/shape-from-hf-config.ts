@@ -12,8 +12,8 @@ const GPT2_LIKE =
  * A Hugging Face `config.json` object as a decoder shape: `hidden_size`/`n_embd`,
  * `num_hidden_layers`/`n_layer`, `num_attention_heads`/`n_head`, `num_key_value_heads`,
  * `head_dim`, `intermediate_size`/`n_inner`, `vocab_size`, `max_position_embeddings`/`n_positions`,
- * `tie_word_embeddings`, experts (`num_local_experts`/`num_experts`, `num_experts_per_tok`); a
- * multimodal config's `text_config`. Undefined without hidden size, layers and heads.
+ * `tie_word_embeddings`, `attn_logit_softcapping`, experts (`num_local_experts`/`num_experts`,
+ * `num_experts_per_tok`); a multimodal config's `text_config`. Undefined without hidden size, layers and heads.
  * @example shapeFromHfConfig({ hidden_size: 2048, num_hidden_layers: 16, num_attention_heads: 32, num_key_value_heads:
  * 8, … }, "my-model")
  */
@@ -53,6 +53,9 @@ export function shapeFromHfConfig(config: unknown, id: string): ModelShape | und
     },
     layout,
   );
+  // Gemma 2 soft-caps attention logits (a float such as 50.0; null or absent elsewhere).
+  const softcap = c.attn_logit_softcapping;
+  if (typeof softcap === "number" && softcap > 0) shape.attentionSoftcap = softcap;
   const experts = pick("num_local_experts", "num_experts", "n_routed_experts");
   const active = pick("num_experts_per_tok", "moe_topk");
   if (experts && active) {

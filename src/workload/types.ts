@@ -57,6 +57,12 @@ export interface ModelShape {
   gated?: boolean;
   /** Mixture of experts: experts per layer, how many each token visits, and each expert's inner size. */
   experts?: { count: number; active: number; intermediate: number };
+  /**
+   * Attention logit soft-capping (config.json `attn_logit_softcapping`, Gemma 2: 50): scores pass
+   * through cap·tanh(scores ÷ cap) before the softmax, which the fused attention kernels LitGPT calls
+   * cannot do, so it computes the scores eagerly and keeps them.
+   */
+  attentionSoftcap?: number;
   /** Vision: activation bytes one image keeps for the backward pass at `resolution` (fp32). */
   activationBytesPerImage?: number;
   resolution?: number;
@@ -132,6 +138,11 @@ export interface Workload {
   /** "flash"/"sdpa" do not store the a·s² attention scores; "eager" does. */
   attention: Field<"flash" | "sdpa" | "eager">;
   packing: Field<boolean>;
+  /**
+   * The bitsandbytes version or requirement as the user's repository pins it ("==0.42.0",
+   * ">=0.45.2,<0.46") or the bot config states it; unknown when neither does.
+   */
+  bitsandbytes: Field<string>;
   zero: Field<ZeroSpec>;
   fsdp: Field<FsdpStrategy>;
   parallel: { tensor: Field<number>; pipeline: Field<number>; sequence: Field<boolean>; context: Field<number> };

@@ -73,6 +73,8 @@ export const languageModelSchema = z
     decoderLayers: count.optional(),
     /** T5's relative_attention_num_buckets. */
     relativeBuckets: count.optional(),
+    /** config.json `attn_logit_softcapping` (Gemma 2: 50.0); absent when the config sets none or null. */
+    attentionSoftcap: z.number().positive().optional(),
   })
   .refine((m) => m.heads % m.kvHeads === 0, { message: "heads must be a multiple of kvHeads", path: ["kvHeads"] })
   .refine((m) => (m.kind === "moe-decoder") === (m.experts !== undefined && m.expertsPerToken !== undefined), {
