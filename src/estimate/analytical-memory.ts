@@ -180,12 +180,14 @@ function addActivations(
   }
   const { hidden, heads, layers } = model;
   if (!hidden || !heads || !layers) return;
-  let seqLen = w.seqLen.value;
-  if (seqLen === null && model.maxPositions) {
-    seqLen = model.maxPositions;
-    result.notes.push({ id: "seq-len-assumed", params: { seqLen } });
+  const seqLen = w.seqLen.value;
+  if (!seqLen) {
+    // The model's longest context is no stand-in for the training length: a fine-tune of a 128k-token model
+    // mostly trains on a few hundred tokens. Without the length the per-example part stays unknown, and the
+    // peak stays relative ("cannot check"), rather than a confident figure from the wrong length.
+    result.notes.push({ id: "seq-len-unknown", params: { maxPositions: model.maxPositions ?? "?" } });
+    return;
   }
-  if (!seqLen) return;
   const s = seqLen / o.cp;
   const shape: ActivationShape = {
     hidden,

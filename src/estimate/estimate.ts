@@ -9,7 +9,8 @@ import type { Workload } from "../workload/types.js";
 import { findModel } from "../workload/catalogue/find-model.js";
 import { estimateMemory, type MeasuredPeak } from "./memory.js";
 import { workloadNote } from "./workload-notes.js";
-import { markUncertain } from "./quantity.js";
+import { markUncertain, quantity } from "./quantity.js";
+import { SOURCES } from "./sources.js";
 import { risks } from "./risks.js";
 import { scheduleAdvice } from "./schedule.js";
 import { estimateSpeed, speedProblem } from "./speed.js";
@@ -90,7 +91,13 @@ export function estimateChange(input: EstimateInput): Estimate {
     ...ctx.notes.filter(
       (n) =>
         (n.id === "devices-assumed" || n.id === "seq-len-assumed") &&
-        !memory.notes.some((x) => x.id === n.id || x.id === "memory-assumed-devices"),
+        !memory.notes.some(
+          (x) =>
+            x.id === n.id ||
+            x.id === "memory-assumed-devices" ||
+            // Memory sized nothing from an assumed length: saying it assumed one would contradict it.
+            (n.id === "seq-len-assumed" && x.id === "seq-len-unknown"),
+        ),
     ),
   );
   const inputNotes = ctx.notes.filter((n) => n.id === "ratio-from-setting");
@@ -126,6 +133,12 @@ export function estimateChange(input: EstimateInput): Estimate {
     fineTuning: isFineTuning(workload.after),
   });
   if (convergence) convergence.largeBatchFactor = config.thresholds.largeBatchFactor;
+  // An unchanged effective batch makes the same updates: whatever B_crit is, the steps and examples
+  // to a loss stay as they were, exactly, even when the devices (and so the batch itself) are unknown.
+  if (convergence && change.effective.ratio !== null && Math.abs(change.effective.ratio - 1) < 1e-9) {
+    convergence.stepsRatio = quantity(1, "ratio", SOURCES.sameEffectiveBatch);
+    convergence.examplesRatio = quantity(1, "ratio", SOURCES.sameEffectiveBatch);
+  }
   if (!convergence && m?.noise && !resolved(m.noise.bSimple) && !m.criticalBatch) {
     inputNotes.push({ id: "noise-unresolved", params: { loss: round(m.noise.atLoss) } });
   }

@@ -20,6 +20,7 @@ export const SOURCES = {
   calibrationProxy: "calibration point × proxy memory ratio",
   activationBounds: "activations linear in the per-device batch (Korthikanti et al. 2022); fixed part unknown",
   steps: "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)",
+  sameEffectiveBatch: "same effective batch: the same updates, step for step",
   examples: "McCandlish et al. 2018 E(B)=E_min(1+B/B_crit)",
   wallTime: "McCandlish et al. 2018 S(B) × step time t(B) on your GPU",
   gpuStepTime:

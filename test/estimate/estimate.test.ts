@@ -222,9 +222,28 @@ describe("estimateChange", () => {
     });
     const change = batchChange({ before: 2, after: 4, effective: { before: 2, after: 4, ratio: 2 } });
     const modelConfig = { n_embd: 768, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257 };
+    const sized = estimateChange({
+      change,
+      file,
+      config: loadConfig("model: { seqLen: 512 }").config,
+      modelConfig,
+    });
+    expect(sized.memory.model!.dimensions).toEqual({ hidden: 768, heads: 12, layers: 12, seqLen: 512, vocab: 50257 });
+  });
+
+  it("sizes no activations from the model's longest context when the training length is not set", () => {
+    const file = fileReport([setting("micro_batch", "per_device_train_batch_size", 4)], {
+      value: 4,
+      parts: { micro: 4, accum: 1, devices: 1 },
+    });
+    const change = batchChange({ before: 2, after: 4, effective: { before: 2, after: 4, ratio: 2 } });
+    const modelConfig = { n_embd: 768, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257 };
     const e = estimateChange({ change, file, config: defaultConfig(), modelConfig });
-    expect(e.memory.model!.dimensions).toEqual({ hidden: 768, heads: 12, layers: 12, seqLen: 1024, vocab: 50257 });
-    expect(e.memory.notes.map((n) => n.id)).toContain("seq-len-assumed");
+    expect(e.memory.peak.basis).toBe("activations");
+    expect(e.memory.model!.activationsPerExample).toBeUndefined();
+    const ids = e.memory.notes.map((n) => n.id);
+    expect(ids).toContain("seq-len-unknown");
+    expect(ids).not.toContain("seq-len-assumed");
   });
 
   it("unknown devices are a risk, and the ratio still comes from the changed setting", () => {

@@ -5,7 +5,6 @@
 import type { MessageId } from "./en.js";
 import type { NoteMessage } from "./note-message.js";
 import type { Params, Translator } from "./translate.js";
-import { wordReason } from "./word-reason.js";
 
 export const zhTWNotes: Record<string, NoteMessage> = {
   "budget-ok": "每張 GPU {batch} 筆樣本時，預測的記憶體峰值 {predicted} 在記憶體預算 {budget}（{key}）以內。",
@@ -26,6 +25,9 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "noise-unresolved":
     "代理模型在損失 {loss} 時的梯度幾乎全是雜訊，量不出臨界批次，因此不預測達到相同損失所需的步數與 epoch 數。",
   "ratio-from-setting": "有效批次無法完全確定；比例取自 {key} 的變化（{before} → {after}），並假設其他部分不變。",
+  "seq-len-unknown":
+    "沒有設定序列長度，因此無法估算每筆樣本的活化值（模型最多可接受 {maxPositions} 個 token，微調很少用到這麼長）：" +
+    "請在設定檔設定序列長度，或在機器人設定檔設定 model.seqLen。",
   "seq-len-assumed": "沒有設定序列長度：假設為模型的最大長度，{seqLen} 個 token。",
   "devices-assumed": "GPU 數量未知：記憶體以每張 GPU 計算，ZeRO 分片假設只有 1 張 GPU。",
   "lr-k-unknown": "有效批次的比例未知，無法套用學習率的縮放規則。",
@@ -83,7 +85,7 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "batchnorm-statistics": (p) =>
     `這個模型使用 BatchNorm，其統計量來自每張 GPU 上的批次（${p.before} → ${p.after}），而不是有效批次${Number(p.small) ? `；每張 GPU 少於 ${p.threshold} 時統計量會變得雜訊很大、準確率下降（Wu & He 2018）：可考慮 SyncBatchNorm 或 GroupNorm` : ""}。`,
   "over-budget": "預測的記憶體峰值 {predicted} 超過或接近記憶體預算 {budget}。",
-  "unknown-batch-parts": (p, t) => `有效批次有一部分未知（${parts(p, t)}）：比例是假設未知的部分不變算出來的。`,
+  "unknown-batch-parts": "有效批次有一部分未知：比例是假設未知的部分不變算出來的。",
   "proxy-missing":
     "沒有執行代理模型：不預測速度與收斂；記憶體依設定檔描述的工作負載（模型、微調方法、GPU）、模型提示與校正點推算，不含代理模型的擬合。",
   "proxy-partial": "代理模型提早停止：量測結果不完整（原因見「量測方式」）。",
@@ -140,12 +142,4 @@ function ruleName(p: Params, t: Translator): string {
   return t.t(p.capped === "yes" ? "lr.ruleCited.capped" : "lr.ruleCited", {
     rule: t.t(`lr.ruleCited.${p.rule}` as MessageId),
   });
-}
-
-/** The unknown parts detection named (joined with "; " by the risk), each worded for the reader. */
-function parts(p: Params, t: Translator): string {
-  return String(p.unknown ?? "?")
-    .split("; ")
-    .map((u) => wordReason("unknown", u, t))
-    .join(t.t("verdict.join"));
 }

@@ -4,6 +4,7 @@
  * 測試會檢查 sources.ts 的每個名稱在這裡都有對應。
  */
 export const zhTWSources: Record<string, string> = {
+  "same effective batch: the same updates, step for step": "有效批次不變：每一步的更新完全相同",
   "linear fit t(B) = t₀ + t₁·B to proxy step times": "對代理模型每步時間的線性擬合 t(B) = t₀ + t₁·B",
   "linear fit M(B) = M₀ + m·B to proxy peak memory": "對代理模型記憶體峰值的線性擬合 M(B) = M₀ + m·B",
   "ZeRO (Rajbhandari et al. 2020) bytes per parameter": "每個參數的位元組數（ZeRO，Rajbhandari et al. 2020）",
