@@ -15,8 +15,10 @@ export const MODEL_KEYS = [
   "model.name",
   "model_name",
   "model_id",
-  "checkpoint_dir",
+  // torchtune's builder names the architecture; its checkpointer.checkpoint_dir is only where files were put
+  // (/tmp/llama2), so the builder comes first. LitGPT's checkpoint_dir is its only model key.
   "model._component_",
+  "checkpoint_dir",
   "init_from",
 ];
 
