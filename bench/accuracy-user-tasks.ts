@@ -169,7 +169,8 @@ export async function benchUserTasks(
     const runs: Record<"default" | "quick", CliPrediction[]> = { default: [], quick: [] };
     for (const pair of pairs) {
       for (const quick of [false, true]) {
-        const p = resumed(task.name, pair, quick) ?? (await predictThroughCli(files, pair, { quick }));
+        const p =
+          resumed(task.name, pair, quick) ?? (await withRetries(() => predictThroughCli(files, pair, { quick })));
         keep(task.name, p);
         runs[quick ? "quick" : "default"].push(p);
         log(
@@ -249,6 +250,21 @@ function resumed(task: string, pair: [number, number], quick: boolean): CliPredi
 }
 function keep(task: string, prediction: CliPrediction): void {
   if (RESUME) appendFileSync(RESUME, `${JSON.stringify({ task, prediction })}\n`);
+}
+
+/**
+ * The CLI runs from the working tree, which other sessions edit while a long bench runs: a run that
+ * failed (a file caught half-written) is tried again after a pause, up to three times in all.
+ */
+async function withRetries<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+    }
+  }
 }
 
 export type UserTasksResult = Awaited<ReturnType<typeof benchUserTasks>>;
