@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ACTIVATION_SPREAD } from "../../src/estimate/analytical-memory.js";
 import { estimateMemory } from "../../src/estimate/memory.js";
+import { bitsandbytesKeepsInputs, softcappedScoreBytesPerLayer } from "../../src/estimate/memory-framework.js";
 import { NF4_BYTES } from "../../src/estimate/model-states.js";
 import { workloadOf } from "../workload/workload-of.js";
 
@@ -100,5 +101,70 @@ describe("the same terms stay out of other frameworks", () => {
     const kept = 2 * S * L * (H + H + H + I);
     const a = parts.activations;
     expect(a.high! - ACTIVATION_SPREAD.high * a.value).toBeCloseTo(MICRO * kept, 0);
+  });
+});
+
+describe("bitsandbytesKeepsInputs: does the stated bitsandbytes keep 4-bit layers' inputs (before 0.43.2)?", () => {
+  it.each([
+    ["0.42.0", true],
+    ["==0.41.0", true],
+    [">=0.41.0,<=0.42.0", true],
+    ["~=0.42.0", true],
+    ["^0.42.0", true],
+    ["<0.43", true],
+    ["==0.43.1", true],
+    ["0.43.2", false],
+    [">=0.45.2,<0.46", false],
+    ["~0.47.0", false],
+    [">=0.41", null],
+    ["~=0.43", null],
+  ] as const)("%s → %s", (spec, keeps) => {
+    expect(bitsandbytesKeepsInputs(spec)).toBe(keeps);
+  });
+
+  it("says nothing without a version", () => {
+    expect(bitsandbytesKeepsInputs(null)).toBeNull();
+  });
+});
+
+describe("a stated bitsandbytes decides the kept 4-bit inputs: llama-2-7b/qlora.yaml", () => {
+  const kept = 2 * (2 * S * (L * (H + H + H + I) + H));
+  const at = (bot: string) =>
+    estimateMemory({
+      workload: { after: workloadOf("qlora.yaml", recipe("llama-2-7b/qlora.yaml"), { bot }) },
+      microBatch: { before: MICRO, after: MICRO },
+    }).parts!.after!.activations;
+  const unknown = at("");
+
+  it("0.42.0 puts two steps of kept inputs in the value and in both ends of the interval", () => {
+    const old = at('model:\n  bitsandbytes: "0.42.0"\n');
+    expect(old.value - unknown.value).toBeCloseTo(MICRO * kept, 0);
+    expect(old.low! - unknown.low!).toBeCloseTo(MICRO * kept, 0);
+    expect(old.high).toBeCloseTo(unknown.high!, 0);
+  });
+
+  it("0.45.5 keeps none of them, not even at the top", () => {
+    const now = at('model:\n  bitsandbytes: "0.45.5"\n');
+    expect(now.value).toBe(unknown.value);
+    expect(now.high! - ACTIVATION_SPREAD.high * now.value).toBeCloseTo(0, 0);
+  });
+});
+
+describe("Gemma 2's attention soft-capping under LitGPT: gemma-2-9b/qlora.yaml", () => {
+  // Gemma-2-9B's config.json: 16 heads, 42 layers, attn_logit_softcapping 50.0; the recipe trains 512 tokens at micro 1.
+  const w = workloadOf("qlora.yaml", recipe("gemma-2-9b/qlora.yaml"));
+  const uncapped = { ...w, model: { ...w.model, value: { ...w.model.value!, attentionSoftcap: undefined } } };
+  const activations = (x: typeof w) =>
+    estimateMemory({ workload: { after: x }, microBatch: { before: 1, after: 1 } }).parts!.after!.activations;
+
+  it("reads the cap from the catalogue and the per-layer bytes from the head count", () => {
+    expect(w.model.value!.attentionSoftcap).toBe(50);
+    expect(softcappedScoreBytesPerLayer("litgpt", w.model.value!, 512)).toBe(8 * 16 * 512 * 512);
+    expect(softcappedScoreBytesPerLayer("transformers", w.model.value!, 512)).toBe(0);
+  });
+
+  it("keeps 8 bytes per score in every layer: tanh output 2, fp32 softmax 4, 16-bit probabilities 2", () => {
+    // 1.41 GB for one 512-token sequence.
+    expect(activations(w).value - activations(uncapped).value).toBeCloseTo(8 * 16 * 512 * 512 * 42, 0);
   });
 });
