@@ -151,7 +151,8 @@ describe("a stated bitsandbytes decides the kept 4-bit inputs: llama-2-7b/qlora.
 });
 
 describe("Gemma 2's attention soft-capping under LitGPT: gemma-2-9b/qlora.yaml", () => {
-  // Gemma-2-9B's config.json: 16 heads, 42 layers, attn_logit_softcapping 50.0; the recipe trains 512 tokens at micro 1.
+  // Gemma-2-9B's config.json: 16 heads, 42 layers, attn_logit_softcapping 50.0;
+  // the recipe trains 512 tokens at micro 1.
   const w = workloadOf("qlora.yaml", recipe("gemma-2-9b/qlora.yaml"));
   const uncapped = { ...w, model: { ...w.model, value: { ...w.model.value!, attentionSoftcap: undefined } } };
   const activations = (x: typeof w) =>

@@ -104,7 +104,8 @@ describe("readWorkload reads dependency files only for a 4-bit base", () => {
 
   it("a QLoRA config: the root requirements.txt pins bitsandbytes", async () => {
     const { w, asked } = await workloadWithReads(
-      "base_model: meta-llama/Llama-2-7b-hf\nadapter: qlora\nload_in_4bit: true\nsequence_len: 512\nmicro_batch_size: 2\n",
+      "base_model: meta-llama/Llama-2-7b-hf\nadapter: qlora\nload_in_4bit: true\n" +
+        "sequence_len: 512\nmicro_batch_size: 2\n",
     );
     expect(w.baseQuantization.value).toMatch(/^nf4/);
     expect(asked).toContain("requirements.txt");
