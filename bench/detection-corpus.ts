@@ -30,7 +30,8 @@ export interface CorpusMiss {
   path: string;
   format: string;
   framework: string;
-  /** What went wrong: not-found, wrong-line, wrong-value, wrong-role, competing, false-positive, parse-error, effective. */
+  /** What went wrong: not-found, wrong-line, wrong-value, wrong-role, competing, false-positive, parse-error,
+   * effective. */
   cause: string;
   expected: string;
   found: string;
@@ -176,7 +177,9 @@ export async function benchDetectionCorpus() {
       [...new Set(list.map((m) => m.cause))].sort().map((c) => [c, list.filter((m) => m.cause === c).length]),
     );
   const result = {
-    goal: "≥ 95 % of real configs right (line + value + role); effective batch right on ≥ 90 % of the files where it is determined",
+    goal:
+      "≥ 95 % of real configs right (line + value + role); effective batch right " +
+      "on ≥ 90 % of the files where it is determined",
     files,
     repositories: new Set(corpus.files.map((f) => f.repo)).size,
     formats: Object.fromEntries(
@@ -205,7 +208,13 @@ export async function benchDetectionCorpus() {
 /** One line for `npm run bench`. */
 export function summariseDetectionCorpus(r: Awaited<ReturnType<typeof benchDetectionCorpus>>): string {
   const pct = (x: number | null) => (x == null ? "—" : `${(100 * x).toFixed(1)} %`);
-  return `${r.right}/${r.files} real configs right (${pct(r.rate)}; goal ≥ 95 %), effective batch ${r.effectiveRight}/${r.effectiveDetermined} (${pct(r.effectiveRate)}; goal ≥ 90 %), ${r.undeterminedSaidUnknown}/${r.undetermined} undetermined said unknown, ${r.repositories} repositories`;
+  return (
+    `${r.right}/${r.files} real configs right (${pct(r.rate)}; goal ≥ 95 %), ` +
+    `effective batch ${r.effectiveRight}/${r.effectiveDetermined} ` +
+    `(${pct(r.effectiveRate)}; goal ≥ 90 ` +
+    `%), ${r.undeterminedSaidUnknown}/${r.undetermined} undetermined said ` +
+    `unknown, ${r.repositories} repositories`
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -63,7 +63,8 @@ interface FamilyFigures {
   slowest: { kind: InputKind; variant: string; ms: number; chars: number };
   /** Largest input, in characters (the 1 MiB lines). */
   largestInputChars: number;
-  /** Heap in use right after a parse, its result still held, above the heap before the family started; the most over all
+  /** Heap in use right after a parse, its result still held, above the heap before the family started; the most over
+   * all
    * inputs (includes garbage not yet collected). */
   peakHeapAboveStartMiB: number;
   /** Most heap one parse result kept alive, after a full collection. */

@@ -26,7 +26,8 @@ export interface TrainingJob {
 }
 
 export interface AnalyzeInAppDeps {
-  /** The analysis itself: in this thread (`analyze` on the job's source), or in a worker thread (train-in-worker.ts). */
+  /** The analysis itself: in this thread (`analyze` on the job's source), or in a worker thread (train-in-worker.ts).
+   * */
   train: (job: TrainingJob, signal?: AbortSignal) => Promise<Report>;
   log: (message: string) => void;
 }

@@ -22,7 +22,8 @@ export interface ActivationShape {
   sequenceParallel?: boolean;
 }
 
-/** Per-layer s·b·h bytes that tensor parallelism does not split without sequence parallelism: 2 norm inputs (4), the QKV
+/** Per-layer s·b·h bytes that tensor parallelism does not split without sequence parallelism: 2 norm inputs (4), the
+ * QKV
  * and MLP inputs (2 + 2), 2 dropout masks (2). */
 const NOT_TENSOR_PARALLEL = 10;
 

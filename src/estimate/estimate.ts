@@ -32,7 +32,8 @@ export interface EstimateInput {
   config: BotConfig;
   /** The parsed Hugging Face config.json named by `model.configJson`, when the caller read it. */
   modelConfig?: unknown;
-  /** What each side trains (src/workload); without it, only the bot config's hints and `modelConfig` describe the model.
+  /** What each side trains (src/workload); without it, only the bot config's hints and `modelConfig` describe the
+   * model.
    * */
   workload?: { before?: Workload; after: Workload };
   /** A peak the user's job measured; wins over the calibration point and the model. */

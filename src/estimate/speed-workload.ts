@@ -104,7 +104,8 @@ export function fromWorkload(w: Workload, gpu: GpuEntry): SpeedWorkload | SpeedG
   };
 }
 
-/** Korthikanti et al. 2022: 34·s·h bytes per layer kept for the backward (16-bit, FlashAttention's s² term left out). */
+/** Korthikanti et al. 2022: 34·s·h bytes per layer kept for the backward (16-bit, FlashAttention's s² term left out).
+ * */
 function korthikantiBytes(o: { seqLen: number; hidden: number; layers: number }): number {
   return 34 * o.seqLen * o.hidden * o.layers;
 }

@@ -9,7 +9,8 @@ export type FlopsModel =
       /** Weights used in a matrix multiply per token: all linear layers and the output head, not the input-embedding
        * lookup; MoE counts the active experts only. */
       matmulParameters: number;
-      /** Of those, the weights that receive a gradient (all for a full fine-tune; LoRA's adapters; the unfrozen layers).
+      /** Of those, the weights that receive a gradient (all for a full fine-tune; LoRA's adapters; the unfrozen
+       * layers).
        * */
       trainableMatmulParameters: number;
       layers: number;

@@ -117,7 +117,8 @@ export interface SpeedEstimate {
   epochTimeRatio: Quantity;
   /** Seconds per epoch, when the dataset size is known (`dataset.examples`). */
   epochTime?: { before: Quantity; after: Quantity; examples: number };
-  /** Wall time to the same loss: steps ratio (convergence) × step-time ratio; seconds when the training length is known.
+  /** Wall time to the same loss: steps ratio (convergence) × step-time ratio; seconds when the training length is
+   * known.
    * */
   wallTime?: { ratio: Quantity; before?: Quantity; after?: Quantity; steps?: number };
   /** The PR keeps the training length (`max_steps` or `epochs`) as it was: what that does to examples, tokens and

@@ -1,7 +1,8 @@
 import type { GitHub } from "../github/create-octokit.js";
 import type { ChangeSource, ChangedFile, Side } from "./types.js";
 
-/** A file of the pull request as `pulls.listFiles` gives it; `patch` is absent for binary files and very large diffs. */
+/** A file of the pull request as `pulls.listFiles` gives it; `patch` is absent for binary files and very large diffs.
+ * */
 export interface PullFile extends ChangedFile {
   patch?: string;
 }

@@ -11,18 +11,22 @@ describe("the largest per-device batch that fits", () => {
     expect(max).toMatchObject({ value: 11, fits: false, accumulation: { micro: 8, accumulation: 4, product: 32 } });
   });
 
-  it("with the peak's interval, gives the batch that fits even at its top, and says the new one fits only centrally", () => {
-    const max = maxBatchPerDevice({
-      fixedBytes: 8 * GB,
-      perExampleBytes: 1.5 * GB,
-      budget,
-      micro: 32,
-      accumulation: 1,
-      high: { fixedBytes: 9 * GB, perExampleBytes: 3.4 * GB },
-    });
-    // Central: (76 − 8) / 1.5 = 45.3 → 45; top: (76 − 9) / 3.4 = 19.7 → 19, below the new 32.
-    expect(max).toMatchObject({ value: 45, low: 19, fits: true, fitsAtHigh: false });
-  });
+  it(
+    "with the peak's interval, gives the batch that fits even at its top, and " +
+      "says the new one fits only centrally",
+    () => {
+      const max = maxBatchPerDevice({
+        fixedBytes: 8 * GB,
+        perExampleBytes: 1.5 * GB,
+        budget,
+        micro: 32,
+        accumulation: 1,
+        high: { fixedBytes: 9 * GB, perExampleBytes: 3.4 * GB },
+      });
+      // Central: (76 − 8) / 1.5 = 45.3 → 45; top: (76 − 9) / 3.4 = 19.7 → 19, below the new 32.
+      expect(max).toMatchObject({ value: 45, low: 19, fits: true, fitsAtHigh: false });
+    },
+  );
 
   it("leaves the range out when the top of the interval fits as many", () => {
     const max = maxBatchPerDevice({

@@ -10,7 +10,8 @@ const exampleConfig = readFileSync(BUNDLED_EXAMPLE.config, "utf8");
 const before = readFileSync(BUNDLED_EXAMPLE.base, "utf8");
 const after = readFileSync(BUNDLED_EXAMPLE.head, "utf8");
 
-/** The bundled example's bot config (it names an A100-80GB and 45,000 examples) with another GPU and 50,000 examples. */
+/** The bundled example's bot config (it names an A100-80GB and 45,000 examples) with another GPU and 50,000 examples.
+ * */
 function configFor(gpu: string, extra = "") {
   const text = exampleConfig.replace(/^(\s+gpu:).*$/m, `$1 ${gpu}`).replace(/^(\s+examples:).*$/m, "$1 50000");
   const { config, errors } = loadConfig(`${text}${extra}`);

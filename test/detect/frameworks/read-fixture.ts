@@ -9,7 +9,8 @@ export function fixture(framework: string, name: string): string {
 /** Step-counted schedule points and intervals; test/detect/schedule-roles.test.ts pins them apart. */
 const SCHEDULE_ROLES = new Set(["decay_steps", "eval_interval"]);
 
-/** Each batch-related setting as [line, role, key, value], the shape tests pin (schedule points left to their own test).
+/** Each batch-related setting as [line, role, key, value], the shape tests pin (schedule points left to their own
+ * test).
  * */
 export function table(report: FileReport): Array<[number, string, string, unknown]> {
   return report.settings.filter((s) => !SCHEDULE_ROLES.has(s.role)).map((s) => [s.line, s.role, s.key, s.value]);
