@@ -20,7 +20,7 @@ import type { Workload } from "./workload/types.js";
 export { detectGroups } from "./advisor/detect-groups.js";
 export { detectFiles } from "./advisor/detect-files.js";
 export { detectFile } from "./detect/detect-file.js";
-export { detectionJson } from "./detect/detection-json.js";
+export { detectionJson } from "./report/detection-json.js";
 
 /**
  * The only place the stages meet: detect the batch changes of a source, train the proxy once per

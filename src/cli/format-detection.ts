@@ -1,6 +1,8 @@
 import { markdownTable } from "markdown-table";
 import type { DetectResult } from "../detect/detect-changes.js";
+import { distinctParts } from "../detect/reason.js";
 import type { FileReport } from "../detect/types.js";
+import { reasonText } from "../report/messages/detection-reasons.js";
 
 /** The human-readable detection report: settings per file, then the changes (when two sides were compared). */
 export function formatDetection(
@@ -26,8 +28,8 @@ export function formatDetection(
         ]),
       ]),
     );
-    const unknown = [...new Set(result.changes.flatMap((c) => c.unknown))];
-    for (const u of unknown) out.push(`  unknown: ${u}`);
+    const unknown = distinctParts(result.changes.flatMap((c) => c.unknown));
+    for (const u of unknown) out.push(`  unknown: ${reasonText(u)}`);
   } else if (options.compared) {
     out.push("No batch-size change.");
   }
@@ -45,13 +47,13 @@ function formatFile(f: FileReport): string {
           String(s.line),
           s.role,
           s.source ? `${s.key} (from ${s.source})` : s.key,
-          s.unknownReason ? `${s.raw} (unknown: ${s.unknownReason})` : show(s.value),
+          s.unknownReason ? `${s.raw} (unknown: ${reasonText(s.unknownReason)})` : show(s.value),
         ]),
       ]),
     );
     const e = f.effective;
     lines.push(`effective batch: ${e.value ?? "unknown"}${e.value != null ? ` ${e.unit}` : ""} = ${e.formula}`);
-    for (const u of e.unknown) lines.push(`  unknown: ${u}`);
+    for (const u of e.unknown) lines.push(`  unknown: ${reasonText(u)}`);
   }
   for (const w of f.warnings) lines.push(`warning: ${w}`);
   for (const e of f.errors)

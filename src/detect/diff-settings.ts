@@ -1,3 +1,4 @@
+import { distinctParts, samePart } from "./reason.js";
 import type { BatchChange, BatchSetting, FileReport, Role, Scalar } from "./types.js";
 
 /** Roles whose change alters how many examples (or tokens) a training step sees. */
@@ -31,7 +32,7 @@ export function diffSettings(base: FileReport, head: FileReport): BatchChange[] 
   const after = index(head.settings.filter(relevant));
   const effective = { before: base.effective.value, after: head.effective.value, ratio: effectiveRatio(base, head) };
   const learningRate = { before: firstValue(base, "learning_rate"), after: firstValue(head, "learning_rate") };
-  const unknown = [...new Set([...base.effective.unknown, ...head.effective.unknown])];
+  const unknown = distinctParts([...base.effective.unknown, ...head.effective.unknown]);
   const changes: BatchChange[] = [];
   for (const id of new Set([...before.keys(), ...after.keys()])) {
     const b = before.get(id);
@@ -69,7 +70,7 @@ function unreadableSide(
   s: BatchSetting | undefined,
 ): NonNullable<BatchChange["unreadable"]>[number] | undefined {
   if (!s || s.value !== null || !NUMERIC_BATCH_ROLES.has(s.role)) return undefined;
-  return { side, raw: s.raw, reason: s.unknownReason ?? "not a number" };
+  return { side, raw: s.raw, reason: s.unknownReason ?? { id: "value.notNumber", params: { value: s.raw } } };
 }
 
 function index(settings: BatchSetting[]): Map<string, BatchSetting> {
@@ -117,7 +118,8 @@ function effectiveRatio(base: FileReport, head: FileReport): number | null {
     ratio *= y / x;
   }
   // Only meaningful when the unknowns are the same on both sides (a part that cancels).
-  const sameUnknown = b.unknown.length === h.unknown.length && b.unknown.every((u) => h.unknown.includes(u));
+  const sameUnknown =
+    b.unknown.length === h.unknown.length && b.unknown.every((u) => h.unknown.some((v) => samePart(u, v)));
   const globalOnOneSide =
     base.settings.some((s) => s.role === "global_batch") !== head.settings.some((s) => s.role === "global_batch");
   return sameUnknown && !globalOnOneSide ? ratio : null;

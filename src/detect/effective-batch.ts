@@ -1,4 +1,5 @@
 import type { BatchSemantics } from "./frameworks/framework.js";
+import type { DetectionReason, UnknownPart } from "./reason.js";
 import type { BatchSetting, DetectOptions, EffectiveBatch, Role } from "./types.js";
 
 export interface EffectiveResult {
@@ -22,8 +23,7 @@ export function effectiveBatch(
   const { assumed } = result;
   if (!assumed.length) return { effective: result.effective, warnings: result.warnings };
   const effective = { ...result.effective, assumed };
-  if (effective.value != null)
-    effective.formula += ` — assumed: ${assumed.map((a) => a.replace(/: assumed default of /, " = ").replace(/ \((.+)\)$/, " ($1 default)")).join(", ")}`;
+  if (effective.value != null) effective.formula += ` — assumed: ${assumed.map(assumedText).join(", ")}`;
   return { effective, warnings: result.warnings };
 }
 
@@ -36,18 +36,25 @@ const PART_NAMES: Partial<Record<Role, string>> = {
   tokens_per_batch: "tokens per device",
 };
 
+/** An assumed default in the formula (English, as the formula is): "per-device batch = 8 (transformers … default)". */
+function assumedText(a: DetectionReason): string {
+  if (a.id !== "assumed.default") return a.id;
+  const { part, value, from } = a.params;
+  return `${PART_NAMES[part] ?? part} = ${value}${from ? ` (${from} default)` : ""}`;
+}
+
 function computeEffective(
   written: BatchSetting[],
   semantics: BatchSemantics,
   options: DetectOptions,
-): EffectiveResult & { assumed: string[] } {
+): EffectiveResult & { assumed: DetectionReason[] } {
   const settings = applicable(written, semantics);
   const warnings: string[] = [];
-  const unknown: string[] = [];
+  const unknown: UnknownPart[] = [];
   const first = (role: Role) => settings.find((s) => s.role === role);
   const values = new Map<Role, number | null>();
   for (const s of settings) if (!values.has(s.role)) values.set(s.role, typeof s.value === "number" ? s.value : null);
-  const assumed: string[] = [];
+  const assumed: DetectionReason[] = [];
   const known = (role: Role): number | null | undefined => {
     const s = first(role);
     if (!s) {
@@ -56,17 +63,15 @@ function computeEffective(
       if (
         d !== undefined &&
         !(role === "grad_accum" && d === 1) &&
-        !assumed.some((a) => a.startsWith(`${PART_NAMES[role] ?? role}:`))
+        !assumed.some((a) => a.id === "assumed.default" && a.params.part === role)
       ) {
-        assumed.push(
-          `${PART_NAMES[role] ?? role}: assumed default of ${d}${semantics.defaultsFrom ? ` (${semantics.defaultsFrom})` : ""}`,
-        );
+        assumed.push({ id: "assumed.default", params: { part: role, value: d, from: semantics.defaultsFrom ?? "" } });
       }
       return d;
     }
     if (s.unknownReason) {
       const auto = semantics.autoMeans !== undefined && /^["']?auto["']?$/i.test(s.raw.trim());
-      unknown.push(`${s.key}: ${auto ? `"auto", ${semantics.autoMeans}` : s.unknownReason}`);
+      unknown.push({ key: s.key, reason: auto && semantics.autoMeans ? semantics.autoMeans : s.unknownReason });
       return null;
     }
     return typeof s.value === "number" ? s.value : null;
@@ -102,7 +107,7 @@ function computeEffective(
   const parts = { micro: micro ?? null, accum: accum ?? null, devices, seqLen: known("seq_len") ?? null };
   const seqLen = parts.seqLen;
   if (unit === "tokens" && seqLen == null && !first("tokens_per_batch"))
-    unknown.push("sequence length: not set in this file");
+    unknown.push({ reason: { id: "part.notSet", params: { part: "seq_len" } } });
 
   // A framework default for the global batch (Ultralytics 16) counts like a written one.
   if (global !== undefined) {
@@ -125,20 +130,24 @@ function computeEffective(
     }
     const rescaled = semantics.rescaleGlobal?.({ global, devices, values });
     if (rescaled) {
-      if (rescaled.value === null) unknown.push(rescaled.why);
+      if (rescaled.value === null) unknown.push({ reason: rescaled.unknown });
       return { effective: { value: rescaled.value, unit, formula: rescaled.why, unknown, parts }, warnings, assumed };
     }
     if (micro != null && devices != null) {
       const derived = global / (micro * devices);
       if (accumSetting && accum != null && accum !== derived && !semantics.accumIsGlobal) {
         warnings.push(
-          `Conflict: ${first("global_batch")!.key} = ${global} but ${first("micro_batch")?.key ?? "micro"} × ${accumSetting.key} × devices = ${micro} × ${accum} × ${devices} = ${micro * accum * devices}`,
+          `Conflict: ${first("global_batch")!.key} = ${global} ` +
+            `but ${first("micro_batch")?.key ?? "micro"} × ${accumSetting.key} × devices ` +
+            `= ${micro} × ${accum} × ${devices} = ${micro * accum * devices}`,
         );
       } else if (!Number.isInteger(derived)) {
         warnings.push(`Global batch ${global} is not divisible by micro batch × devices = ${micro} × ${devices}`);
       }
       parts.accum = accumSetting && accum != null ? accum : derived;
-      const formula = `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} (accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (${dpLabel})`;
+      const formula =
+        `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} ` +
+        `(accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (${dpLabel})`;
       return {
         effective: {
           value: scaleTokens(global),
@@ -160,7 +169,10 @@ function computeEffective(
       parts.accum = splitAccum;
       if (!Number.isInteger(parts.micro))
         warnings.push(`Global batch ${global} is not divisible by devices × accumulation = ${devices} × ${splitAccum}`);
-      const formula = `${global} (global) = ${fmt(parts.micro)} (per device, derived) × ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) × ${devices} (${dpLabel})`;
+      const formula =
+        `${global} (global) = ${fmt(parts.micro)} (per device, derived) ` +
+        `× ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) ` +
+        `× ${devices} (${dpLabel})`;
       return {
         effective: {
           value: scaleTokens(global),
@@ -189,7 +201,8 @@ function computeEffective(
   }
 
   if (micro == null) {
-    if (micro === undefined && !first("micro_batch")) unknown.push("per-device batch: not set in this file");
+    if (micro === undefined && !first("micro_batch"))
+      unknown.push({ reason: { id: "part.notSet", params: { part: "micro_batch" } } });
     return { effective: { value: null, unit, formula: "per-device batch unknown", unknown, parts }, warnings, assumed };
   }
   const microLabel = unit === "tokens" && first("tokens_per_batch") ? "tokens per device" : "per device";
@@ -197,7 +210,7 @@ function computeEffective(
     // nanoGPT divides its accumulation by the world size, so devices cancel out: an unknown
     // device count is no unknown part of this batch.
     const value = accum == null ? null : micro * accum;
-    const relevant = unknown.filter((u) => !u.startsWith("devices: not in this file"));
+    const relevant = unknown.filter((u) => !("devicesFrom" in u));
     return {
       effective: {
         value: scaleTokens(value),
@@ -268,7 +281,7 @@ function dataParallelDevices(args: {
   settings: BatchSetting[];
   written: BatchSetting[];
   options: DetectOptions;
-  unknown: string[];
+  unknown: UnknownPart[];
   warnings: string[];
   semantics: BatchSemantics;
   known: (role: Role) => number | null | undefined;
@@ -289,7 +302,8 @@ function dataParallelDevices(args: {
     const total = typeof perNode === "number" ? perNode * (typeof nodes === "number" ? nodes : 1) : undefined;
     if (typeof total === "number" && total !== stated.count * modelParallel) {
       warnings.push(
-        `Conflict: ${stated.keys.join(" × ")} = ${stated.count} data-parallel, but ${total} devices ÷ ${modelParallel} (model parallel) = ${total / modelParallel}`,
+        `Conflict: ${stated.keys.join(" × ")} = ${stated.count} data-parallel, ` +
+          `but ${total} devices ÷ ${modelParallel} (model parallel) = ${total / modelParallel}`,
       );
     }
     return { count: stated.count, label: `data-parallel, ${stated.keys.join(" × ")}` };
@@ -299,8 +313,7 @@ function dataParallelDevices(args: {
   if (modelParallel === 1) return { count: devices, label: "devices" };
   // Megatron refuses to start then; a fractional data-parallel degree would only mislead.
   if (devices % modelParallel !== 0) {
-    // Worded as src/report/messages/word-reason.ts knows it; the sizes are in the settings.
-    unknown.push(`devices: ${devices} is not divisible by the model-parallel size ${modelParallel}`);
+    unknown.push({ reason: { id: "part.devicesIndivisible", params: { devices, parallel: modelParallel } } });
     return { count: null, label: "devices" };
   }
   return {
@@ -309,7 +322,8 @@ function dataParallelDevices(args: {
   };
 }
 
-/** A data-parallel degree written in full: every stated dimension a number ≥ 1 (a torchtitan -1 means "what is left"). */
+/** A data-parallel degree written in full: every stated dimension a number ≥ 1 (a torchtitan -1 means "what is left").
+ * */
 function statedDataParallel(
   settings: BatchSetting[],
   written: BatchSetting[],
@@ -323,7 +337,7 @@ function statedDataParallel(
 /** All devices of the run (per node × nodes), or null with the reason in `unknown`. */
 function readDevices(args: {
   options: DetectOptions;
-  unknown: string[];
+  unknown: UnknownPart[];
   semantics: BatchSemantics;
   known: (role: Role) => number | null | undefined;
 }): number | null {
@@ -331,13 +345,11 @@ function readDevices(args: {
   if (options.devices !== undefined) return options.devices;
   const d = args.known("devices");
   if (d === undefined) {
-    unknown.push(
-      `devices: not in this file (${semantics.devicesFrom ?? "set by the launcher"}); pass --devices or set devices in .github/batch-advisor.yml`,
-    );
+    unknown.push({ devicesFrom: semantics.devicesFrom ?? { id: "devices.launcher" } });
     return null;
   }
   if (d === null || d < 1) {
-    if (d !== null) unknown.push(`devices: ${d} means all visible devices, known only at run time`);
+    if (d !== null) unknown.push({ reason: { id: "part.devicesAll", params: { value: d } } });
     return null;
   }
   return d * (args.known("nodes") ?? 1);

@@ -128,7 +128,7 @@ function toSetting(entry: Entry, rule: KeyRule & { role: Role }, key: string): B
   } else if (NUMERIC_ROLES.has(role)) {
     const n = toNumber(entry.value, role);
     if (n === undefined) {
-      setting.unknownReason = `${JSON.stringify(entry.value)} is not a number`;
+      setting.unknownReason = { id: "value.notNumber", params: { value: JSON.stringify(entry.value) } };
       setting.value = null;
     } else setting.value = n;
   }

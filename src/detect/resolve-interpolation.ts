@@ -1,3 +1,4 @@
+import type { DetectionReason } from "./reason.js";
 import type { Entry, ParsedConfig, Scalar } from "./types.js";
 
 /** Bound on the links of one chain of interpolations (`${a}` → `${b}` → …). */
@@ -39,16 +40,17 @@ function resolve(entry: Entry, byPath: Map<string, Entry>, hops: number, seen: S
   if (seen.has(here) || hops >= MAX_INTERPOLATION_HOPS)
     return {
       ...entry,
-      unknownReason: `interpolation \${${inner}} is a cycle or a chain over ${MAX_INTERPOLATION_HOPS} links`,
+      unknownReason: { id: "value.interpolationCycle", params: { expr: `\${${inner}}`, max: MAX_INTERPOLATION_HOPS } },
     };
   const found = target === undefined ? undefined : byPath.get(target);
   if (!found) {
     if (select && select[2] !== undefined)
       return { ...entry, value: literal(select[2]), unknownReason: undefined, usedAt: undefined };
-    const why =
+    const expr = `\${${inner}}`;
+    const why: DetectionReason =
       target === undefined
-        ? `interpolation \${${inner}} climbs above the root`
-        : `interpolation \${${inner}}: no key ${target} in this config or the files it composes`;
+        ? { id: "value.interpolationAboveRoot", params: { expr } }
+        : { id: "value.interpolationMissing", params: { expr, key: target } };
     return { ...entry, unknownReason: why };
   }
   const value = resolve(found, byPath, hops + 1, new Set([...seen, here]));

@@ -1,3 +1,5 @@
+import type { DetectionReason, UnknownPart } from "./reason.js";
+
 /**
  * Types that cross the detect stage. Parsers turn text into `Entry`s (a flat list of key paths
  * with values and 1-based lines); frameworks turn entries into `BatchSetting`s; the diff turns
@@ -27,7 +29,7 @@ export interface Entry {
   line: number;
   column: number;
   /** Why the value cannot be known without running anything (`auto`, `${oc.env:BS}`, `$1`, …). */
-  unknownReason?: string;
+  unknownReason?: DetectionReason;
   /**
    * Where the entry came from, for formats that need it: for shell, the command that carries
    * the flag (`torchrun`, `deepspeed`, `fairseq-train`, `python train.py`, `yolo train`);
@@ -107,7 +109,7 @@ export interface BatchSetting {
   raw: string;
   line: number;
   column?: number;
-  unknownReason?: string;
+  unknownReason?: DetectionReason;
   /** Path of the inherited file that set it, when not the file itself. */
   source?: string;
   /** Set when `source` is the launch script that runs the config rather than a file it inherits. */
@@ -122,14 +124,14 @@ export interface EffectiveBatch {
   unit: BatchUnit;
   /** Human-readable derivation, e.g. "8 (per device) × 4 (accumulation) × 2 (devices) = 64". */
   formula: string;
-  /** Parts that could not be known, each with a reason, e.g. "devices unknown: set by the launcher". */
-  unknown: string[];
+  /** Parts that could not be known, each with why (a launcher's devices, a value set at run time). */
+  unknown: UnknownPart[];
   /**
-   * Parts taken from a framework's or script's default because the file does not set them, each
-   * said as such: "per-device batch: assumed default of 8 (Hugging Face Trainer)". The value stands
-   * on these assumptions.
+   * Parts taken from a framework's or script's default because the file does not set them
+   * (`assumed.default`: "per-device batch: assumed default of 8 (transformers TrainingArguments)").
+   * The value stands on these assumptions.
    */
-  assumed?: string[];
+  assumed?: DetectionReason[];
   parts: {
     micro: number | null;
     accum: number | null;
@@ -163,7 +165,7 @@ export interface BatchChange {
   effective: { before: number | null; after: number | null; ratio: number | null };
   learningRate: { before: Scalar; after: Scalar };
   /** Unknown parts of the effective batch on either side. */
-  unknown: string[];
+  unknown: UnknownPart[];
   /** Set when the change comes from an inherited file (base config) rather than this file. */
   inheritedFrom?: string;
   /**
@@ -175,7 +177,7 @@ export interface BatchChange {
    * A side whose value is written but cannot be read as a number (`${oc.env:BS}`, `auto`, a
    * Python call): the value as written and why. A finding in itself, never "no change".
    */
-  unreadable?: Array<{ side: "before" | "after"; raw: string; reason: string }>;
+  unreadable?: Array<{ side: "before" | "after"; raw: string; reason: DetectionReason }>;
 }
 
 /** What the caller knows that configs do not say: devices from the bot config or a CLI flag. */

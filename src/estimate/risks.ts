@@ -1,10 +1,11 @@
 import type { BotConfig } from "../config/schema.js";
+import type { UnknownPart } from "../detect/reason.js";
 import type { Measurements } from "../proxy/types.js";
 import type { ConvergenceEstimate, MemoryEstimate, Risk, ScheduleAdvice, SpeedEstimate } from "./types.js";
 
 export interface RiskInput {
   /** Unknown parts of the effective batch on either side (BatchChange.unknown). */
-  unknown: string[];
+  unknown: UnknownPart[];
   microBatch: { before: number | null; after: number | null };
   convergence?: ConvergenceEstimate;
   memory: MemoryEstimate;
@@ -85,7 +86,8 @@ export function risks(input: RiskInput): Risk[] {
     out.push({
       id: "unknown-batch-parts",
       level: "warn",
-      params: { unknown: input.unknown.join("; ") },
+      // The report names the parts, in the reader's words, beside this note.
+      params: { count: input.unknown.length },
     });
   }
   const m = input.measurements;

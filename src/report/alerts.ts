@@ -2,7 +2,9 @@ import type { BatchChange, FileReport } from "../detect/types.js";
 import type { Level, Note } from "../estimate/types.js";
 import { unknownParts } from "./batch-parts.js";
 import type { Translator } from "./messages/translate.js";
+import { wordDetectionReason, wordUnknownPart } from "./messages/detection-reasons.js";
 import { wordReason } from "./messages/word-reason.js";
+import { quote } from "./quote.js";
 import { untrusted } from "./untrusted.js";
 import type { ChangeGroup, Report } from "./types.js";
 
@@ -39,23 +41,24 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
       text: note(budget.message),
     });
   const unknown = unknownParts(group.changes, input.file);
+  // Each part's PR names pass the border one by one, so the sentence around them is ours.
+  const unknownText = unknown.map((u) => wordUnknownPart(u, quote(t), t)).join(t.t("verdict.join"));
   // A value that cannot be read leaves the batch unknown: said first, with the value as written.
   for (const c of group.changes)
     for (const u of c.unreadable ?? []) items.push({ level: "warn", text: unreadableText(c, u, t) });
   for (const r of e.risks) {
     if (r.id === "over-budget" && budgetShown) continue;
+    const text = r.source
+      ? t.t("alert.source", { text: note(r), source: untrusted(r.source, "text", { t }) })
+      : note(r);
+    const parts = r.id === "unknown-batch-parts" && unknown.length;
     items.push({
       level: r.level,
-      text: r.source ? t.t("alert.source", { text: note(r), source: untrusted(r.source, "text", { t }) }) : note(r),
+      text: parts ? `${text}${t.t("word.sentenceJoin")}${t.t("alert.unknownParts", { parts: unknownText })}` : text,
     });
   }
   if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts"))
-    items.push({
-      level: "info",
-      text: t.t("alert.unknownParts", {
-        parts: untrusted(unknown.map((u) => wordReason("unknown", u, t)).join(t.t("verdict.join")), "text", { t }),
-      }),
-    });
+    items.push({ level: "info", text: t.t("alert.unknownParts", { parts: unknownText }) });
   // A parse error or a conflict in the file itself (DeepSpeed's three numbers disagree) is a warning.
   if (input.file?.errors.length)
     items.push({
@@ -146,7 +149,7 @@ function unreadableText(c: BatchChange, u: NonNullable<BatchChange["unreadable"]
     key: untrusted(c.key, "code", { t }),
     where: t.t("word.line", { line: String(line) }),
     value: untrusted(u.raw, "code", { t }),
-    reason: u.reason ? t.t("alert.reason", { reason: untrusted(u.reason, "text", { t }) }) : "",
+    reason: t.t("alert.reason", { reason: wordDetectionReason(u.reason, quote(t), t) }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { distinctParts, type UnknownPart } from "../detect/reason.js";
 import type { BatchChange, FileReport, Role, Scalar } from "../detect/types.js";
 import type { ChangeGroup } from "./types.js";
 
@@ -57,6 +58,6 @@ export function batchParts(group: ChangeGroup, file: FileReport | undefined): Ba
 }
 
 /** Unknown parts of the effective batch named by detection, without repeats. */
-export function unknownParts(changes: BatchChange[], file: FileReport | undefined): string[] {
-  return [...new Set([...changes.flatMap((c) => c.unknown), ...(file?.effective.unknown ?? [])])];
+export function unknownParts(changes: BatchChange[], file: FileReport | undefined): UnknownPart[] {
+  return distinctParts([...changes.flatMap((c) => c.unknown), ...(file?.effective.unknown ?? [])]);
 }

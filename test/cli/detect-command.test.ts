@@ -36,7 +36,20 @@ describe("batch-advisor detect", () => {
       raw: "1",
       line: 37,
     });
-    expect(Object.keys(file.effective)).toEqual(["value", "unit", "formula", "unknown"]);
+    expect(Object.keys(file.effective)).toEqual(["value", "unit", "formula", "unknown", "unknownMessages"]);
+    // Each reason twice: the English sentence, and its message id with parameters (docs/detection.md).
+    expect(file.effective.unknown).toEqual([
+      "devices: not in this file (torchrun --nproc_per_node, accelerate launch --num_processes or " +
+        "deepspeed --num_gpus); pass --devices or set devices in .github/batch-advisor.yml",
+    ]);
+    expect(file.effective.unknownMessages).toEqual([
+      {
+        devicesFrom: {
+          id: "devices.fromAny",
+          params: { a: "torchrun --nproc_per_node", b: "accelerate launch --num_processes", c: "deepspeed --num_gpus" },
+        },
+      },
+    ]);
   });
 
   it("ignores the commented-out batch size in the example", async () => {

@@ -5,6 +5,7 @@ import { detectConfig } from "../../src/detect/detect-config.js";
 import { parseYaml } from "../../src/detect/parse/parse-yaml.js";
 import { absolute, resolveInterpolations } from "../../src/detect/resolve-interpolation.js";
 import { MemorySource } from "../../src/source/memory-source.js";
+import { inEnglish } from "../helpers/in-english.js";
 
 const tree = () => fixtureTree("hydra-interpolation");
 
@@ -18,7 +19,9 @@ describe("OmegaConf interpolation", () => {
       line: 1,
       usedAt: { line: 3, raw: "${bs}" },
     });
-    expect(entryAt("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBeUndefined();
+    expect(
+      inEnglish(entryAt("bs: 16\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason),
+    ).toBeUndefined();
   });
 
   it("resolves relative keys: ${.x} beside the value, ${..x} one level up", () => {
@@ -37,12 +40,14 @@ describe("OmegaConf interpolation", () => {
   });
 
   it("stays unknown, saying why, for a missing key, a cycle and an environment variable", () => {
-    expect(entryAt("a: ${missing}\n", "a")?.unknownReason).toBe(
+    expect(inEnglish(entryAt("a: ${missing}\n", "a")?.unknownReason)).toBe(
       "interpolation ${missing}: no key missing in this config or the files it composes",
     );
-    expect(entryAt("a: ${b}\nb: ${a}\n", "a")?.unknownReason).toMatch(/cycle/);
-    expect(entryAt("a: ${oc.env:BS}\n", "a")?.unknownReason).toBe("read from environment variable BS at run time");
-    expect(entryAt("bs: ${oc.env:BS}\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason).toBe(
+    expect(inEnglish(entryAt("a: ${b}\nb: ${a}\n", "a")?.unknownReason)).toMatch(/cycle/);
+    expect(inEnglish(entryAt("a: ${oc.env:BS}\n", "a")?.unknownReason)).toBe(
+      "read from environment variable BS at run time",
+    );
+    expect(inEnglish(entryAt("bs: ${oc.env:BS}\ndata:\n  batch_size: ${bs}\n", "data.batch_size")?.unknownReason)).toBe(
       "read from environment variable BS at run time",
     );
   });

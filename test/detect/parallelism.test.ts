@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../src/detect/detect-file.js";
 import { fixture } from "./frameworks/read-fixture.js";
+import { inEnglish } from "../helpers/in-english.js";
 
 describe("parallelism dimensions give the data-parallel count", () => {
   it("Megatron: tensor × context parallel divide torchrun's devices, and the formula names the division", () => {
@@ -18,7 +19,7 @@ describe("parallelism dimensions give the data-parallel count", () => {
       ["tensor_parallel", "parallelism.tp", 4, 31],
     ]);
     // 8 sequences × 4 accumulation × 16 replicas × 4096 tokens.
-    expect(r.effective).toMatchObject({ value: 8 * 4 * 16 * 4096, unit: "tokens", unknown: [] });
+    expect(inEnglish(r.effective)).toMatchObject({ value: 8 * 4 * 16 * 4096, unit: "tokens", unknown: [] });
     expect(r.effective.formula).toContain("16 (data-parallel, parallelism.dp)");
   });
 
@@ -54,6 +55,6 @@ describe("parallelism dimensions give the data-parallel count", () => {
     const r = detectFile("pretrain_gpt_tp2_cp2.sh", fixture("megatron", "pretrain_gpt_tp2_cp2.sh"), { devices: 6 });
     // The global batch is still written; the per-device split is not known.
     expect(r.effective.parts.devices).toBeNull();
-    expect(r.effective.unknown).toContain("devices: 6 is not divisible by the model-parallel size 4");
+    expect(inEnglish(r.effective.unknown)).toContain("devices: 6 is not divisible by the model-parallel size 4");
   });
 });

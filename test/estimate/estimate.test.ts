@@ -249,7 +249,7 @@ describe("estimateChange", () => {
   it("unknown devices are a risk, and the ratio still comes from the changed setting", () => {
     const change = batchChange({
       effective: { before: null, after: null, ratio: null },
-      unknown: ["devices: set by the launcher"],
+      unknown: [{ devicesFrom: { id: "devices.launcher" } }],
     });
     const e = estimateChange({ change, file: hfFile(64), measurements: measurements(), config: defaultConfig() });
     expect(e.batch.ratio).toBe(2);

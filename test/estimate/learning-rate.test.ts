@@ -193,7 +193,7 @@ describe("frameworks that scale the learning rate themselves", () => {
   });
 
   it("timm with --lr unset derives the LR from --lr-base", () => {
-    const lr = { ...setting("learning_rate", "lr", null), unknownReason: "lr unset" };
+    const lr = { ...setting("learning_rate", "lr", null), unknownReason: { id: "value.timmLrDerived" } as const };
     expect(
       advise({
         framework: "timm",

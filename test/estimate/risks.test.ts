@@ -74,15 +74,16 @@ describe("risks", () => {
     ).toMatchObject({ id: "over-budget", level: "error" });
   });
 
-  it("unknown parts of the effective batch are named", () => {
+  it("unknown parts of the effective batch are a warning that counts them (the report names them)", () => {
     const r = risks({
-      unknown: ["devices: set by the launcher"],
+      unknown: [{ devicesFrom: { id: "devices.launcher" } }],
       microBatch: { before: 32, after: 64 },
       memory: { peak: { basis: "none" }, notes: [] },
       measurements: measurements(),
       thresholds,
     });
-    expect(en.note(r[0])).toContain("devices: set by the launcher");
+    expect(r[0]).toMatchObject({ id: "unknown-batch-parts", level: "warn", params: { count: 1 } });
+    expect(en.note(r[0])).toContain("Part of the effective batch is unknown");
   });
 
   it("a partial or missing proxy run is flagged", () => {

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { MAX_LISTED_ERRORS, parseConfig } from "../../src/detect/parse/parse-config.js";
 import type { Entry, ParsedConfig } from "../../src/detect/types.js";
 import { MAX_VALUES, type Family, type HostileInput } from "./hostile-configs.js";
+import { reasonText } from "../../src/report/messages/detection-reasons.js";
 
 /** Words of a parser that failed inside (a stack overflow, a TypeError) rather than naming a fault. */
 const INTERNAL = /Maximum call stack|Cannot read|is not a function|is not iterable|undefined|NaN|out of memory/;
@@ -104,7 +105,10 @@ export function contractViolations(text: string, family: Family, r: ParsedConfig
 
 /** Every error message and unknown reason: where a bound says it was hit. */
 export function boundMessages(r: ParsedConfig): string[] {
-  return [...r.errors.map((e) => e.message), ...r.entries.flatMap((e) => (e.unknownReason ? [e.unknownReason] : []))];
+  return [
+    ...r.errors.map((e) => e.message),
+    ...r.entries.flatMap((e) => (e.unknownReason ? [reasonText(e.unknownReason)] : [])),
+  ];
 }
 
 function expectationViolations(input: HostileInput, family: Family, r: ParsedConfig): string[] {
@@ -134,8 +138,13 @@ function expectationViolations(input: HostileInput, family: Family, r: ParsedCon
       out.push(
         `${name} read ${typeof e.value === "string" ? e.value.length : String(e.value)} characters, not ${want.length}`,
       );
-    else if (want.unknown && !(e.value === null && want.unknown.test(e.unknownReason ?? "")))
-      out.push(`${name} not unknown by ${want.unknown}: ${JSON.stringify(e.unknownReason ?? e.value).slice(0, 100)}`);
+    else if (
+      want.unknown &&
+      !(e.value === null && want.unknown.test(e.unknownReason ? reasonText(e.unknownReason) : ""))
+    )
+      out.push(
+        `${name} not unknown by ${want.unknown}: ${JSON.stringify(e.unknownReason ? reasonText(e.unknownReason) : e.value).slice(0, 100)}`,
+      );
   }
   if (input.sameAs !== undefined) {
     const plain = parseConfig(`hostile.${family}`, input.sameAs, family);

@@ -85,7 +85,7 @@ describe("renderComment", () => {
     // The over-budget risk repeats the budget message: said once.
     expect(over.split("is over the memory budget 80GiB").length - 1).toBe(1);
     expect(renderComment(scenario("unknown-devices", "en"))).toMatch(
-      /> \[!WARNING\]\n> Part of the effective batch is unknown \(nproc_per_node: shell variable NGPU is not set in this file\)/,
+      /> \[!WARNING\]\n> Part of the effective batch is unknown: .* Unknown: `nproc_per_node`: shell variable `NGPU` is not set in this file\./,
     );
   });
 

@@ -9,6 +9,7 @@ import type { RenderCommentInput } from "../../src/report/render-comment.js";
 import type { HeadText } from "../../src/report/suggestions.js";
 import type { ChangeGroup } from "../../src/report/types.js";
 import type { Language } from "../../src/config/schema.js";
+import type { DetectionReason, UnknownPart } from "../../src/detect/reason.js";
 
 const STEPS = "McCandlish et al. 2018 S(B)=S_min(1+B_crit/B)";
 const EXAMPLES = "McCandlish et al. 2018 E(B)=E_min(1+B/B_crit)";
@@ -772,7 +773,8 @@ function llamaParts(micro: number): MemoryParts {
 
 function unknownDevices(): { group: ChangeGroup; file: FileReport } {
   const path = "scripts/train.sh";
-  const unknown = ["nproc_per_node: shell variable NGPU is not set in this file"];
+  const ngpu: DetectionReason = { id: "value.shellVar", params: { name: "NGPU" } };
+  const unknown: UnknownPart[] = [{ key: "nproc_per_node", reason: ngpu }];
   const estimate: Estimate = {
     change: {
       path,
@@ -809,7 +811,7 @@ function unknownDevices(): { group: ChangeGroup; file: FileReport } {
     },
     schedule: { countedIn: "unknown", k: 2, shouldScale: false, items: [], message: { id: "schedule-epochs" } },
     risks: [
-      { id: "unknown-batch-parts", level: "warn", params: { unknown: unknown[0] } },
+      { id: "unknown-batch-parts", level: "warn", params: { count: unknown.length } },
       { id: "proxy-missing", level: "info" },
     ],
     verdict: { id: "verdict-warn", level: "warn", params: { before: "?", after: "?" } },
@@ -834,7 +836,14 @@ function unknownDevices(): { group: ChangeGroup; file: FileReport } {
       format: "shell",
       settings: [
         { role: "micro_batch", key: "per_device_train_batch_size", value: 32, raw: "32", line: 7 },
-        { role: "devices", key: "nproc_per_node", value: null, raw: "$NGPU", line: 3, unknownReason: "shell variable" },
+        {
+          role: "devices",
+          key: "nproc_per_node",
+          value: null,
+          raw: "$NGPU",
+          line: 3,
+          unknownReason: ngpu,
+        },
         { role: "learning_rate", key: "learning_rate", value: 3e-5, raw: "3e-5", line: 8 },
       ],
       effective: {

@@ -107,7 +107,7 @@ describe("a batch key changed to a value that cannot be read", () => {
       changes: quiet.changes.map((c) => ({
         ...c,
         unreadable: [
-          { side: "after" as const, raw: "${oc.env:BS}", reason: "read from environment variable BS at run time" },
+          { side: "after" as const, raw: "${oc.env:BS}", reason: { id: "value.env" as const, params: { name: "BS" } } },
         ],
       })),
     };

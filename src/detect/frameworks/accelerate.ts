@@ -29,5 +29,5 @@ export const accelerate: Framework = {
     { key: /^parallelism_config\.parallelism_config_dp_(?:shard|replicate)_size$/, role: "data_parallel" },
     ...commonRules,
   ],
-  semantics: { devicesFrom: "accelerate launch --num_processes" },
+  semantics: { devicesFrom: { id: "devices.from", params: { what: "accelerate launch --num_processes" } } },
 };

@@ -29,7 +29,7 @@ export const allennlp: Framework = {
   ],
   semantics: {
     defaults: { devices: 1, grad_accum: 1 },
-    defaultsFrom: "AllenNLP: one worker without a distributed section",
-    devicesFrom: "distributed.cuda_devices",
+    defaultsFrom: "AllenNLP",
+    devicesFrom: { id: "devices.from", params: { what: "distributed.cuda_devices" } },
   },
 };

@@ -40,7 +40,7 @@ export const axolotl: Framework = {
     defaultsFrom: "axolotl",
     impliedAccum: impliedAccum,
     unit: tokensWhenPacked,
-    devicesFrom: "accelerate launch / torchrun (axolotl train uses every visible GPU)",
+    devicesFrom: { id: "devices.axolotl" },
   },
 };
 

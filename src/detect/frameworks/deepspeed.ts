@@ -39,7 +39,7 @@ export const deepspeed: Framework = {
     { key: "^tensor_parallel.autotp_size", role: "tensor_parallel" },
   ],
   semantics: {
-    devicesFrom: "deepspeed --num_gpus/--num_nodes or the visible GPUs",
-    autoMeans: "filled in at launch by the Hugging Face Trainer / accelerate from the training arguments",
+    devicesFrom: { id: "devices.orVisible", params: { what: "deepspeed --num_gpus/--num_nodes" } },
+    autoMeans: { id: "auto.deepspeed" },
   },
 };

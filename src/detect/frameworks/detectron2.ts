@@ -38,14 +38,17 @@ export const detectron2: Framework = {
     ...commonRules,
   ],
   semantics: {
-    devicesFrom: "tools/train_net.py --num-gpus and --num-machines",
+    devicesFrom: { id: "devices.fromBoth", params: { a: "tools/train_net.py --num-gpus", b: "--num-machines" } },
     rescaleGlobal: ({ global, devices, values }) => {
       const reference = values.get("lr_scaling");
       if (!reference || reference <= 0 || reference === devices) return undefined;
       if (devices === null) {
         return {
           value: null,
-          why: `SOLVER.REFERENCE_WORLD_SIZE = ${reference}: IMS_PER_BATCH ${global} is rescaled to the real GPU count, which this file does not give`,
+          why:
+            `SOLVER.REFERENCE_WORLD_SIZE = ${reference}: IMS_PER_BATCH ${global} is ` +
+            "rescaled to the real GPU count, which this file does not give",
+          unknown: { id: "part.rescaled", params: { reference, global } },
         };
       }
       const value = Math.round((global * devices) / reference);

@@ -44,5 +44,5 @@ export const fairseq: Framework = {
     ...slurmRules,
     ...commonRules,
   ],
-  semantics: { devicesFrom: "--distributed-world-size, or all visible GPUs" },
+  semantics: { devicesFrom: { id: "devices.orVisible", params: { what: "--distributed-world-size" } } },
 };

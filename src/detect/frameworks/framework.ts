@@ -1,3 +1,4 @@
+import type { DetectionReason, DevicesFrom } from "../reason.js";
 import type { BatchSetting, BatchUnit, Entry, ParsedConfig, Role, Scalar } from "../types.js";
 
 /**
@@ -42,7 +43,7 @@ export interface KeyRule {
    * Ultralytics `batch: -1` is AutoBatch (unknown), `device: 0` is one GPU. Returns the number,
    * a reason it is unknown, or undefined to fall back to the plain number.
    */
-  read?: (value: Scalar) => number | { unknown: string } | undefined;
+  read?: (value: Scalar) => number | { unknown: DetectionReason } | undefined;
 }
 
 export interface BatchSemantics {
@@ -60,7 +61,7 @@ export interface BatchSemantics {
    * */
   unsetValues?: Partial<Record<Role, number[]>>;
   /** What `"auto"` means in this framework, for the unknown message (DeepSpeed: filled in from TrainingArguments). */
-  autoMeans?: string;
+  autoMeans?: DetectionReason;
   /** Gradient accumulation counts over all devices, not per device (nanoGPT divides it by the world size). */
   accumIsGlobal?: boolean;
   /** Framework defaults for settings a config may leave out (HF: 8 per device, accumulation 1). */
@@ -68,7 +69,7 @@ export interface BatchSemantics {
   /** Whose defaults those are, for the "assumed: default of …" note (`transformers TrainingArguments`). */
   defaultsFrom?: string;
   /** Where the device count comes from when the file does not say, for the "unknown" message. */
-  devicesFrom?: string;
+  devicesFrom?: DevicesFrom;
   /**
    * Accumulation implied by other settings (Ultralytics: round(nbs / batch)). Returns the
    * accumulation and a formula fragment that explains it.
@@ -88,7 +89,7 @@ export interface BatchSemantics {
     global: number;
     devices: number | null;
     values: Map<Role, number | null>;
-  }) => { value: number | null; why: string } | undefined;
+  }) => { value: number; why: string } | { value: null; why: string; unknown: DetectionReason } | undefined;
 }
 
 /** Dotted form of an entry's path, as users write it. */

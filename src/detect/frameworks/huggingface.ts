@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import { commonRules } from "./common-rules.js";
 import { hasContext, score, type Framework } from "./framework.js";
 import { tokensWhenPacked } from "./token-units.js";
@@ -62,13 +63,16 @@ export const huggingface: Framework = {
     defaults: { micro_batch: 8, grad_accum: 1 },
     defaultsFrom: "transformers TrainingArguments",
     unit: tokensWhenPacked,
-    devicesFrom: "torchrun --nproc_per_node, accelerate launch --num_processes or deepspeed --num_gpus",
+    devicesFrom: {
+      id: "devices.fromAny",
+      params: { a: "torchrun --nproc_per_node", b: "accelerate launch --num_processes", c: "deepspeed --num_gpus" },
+    },
   },
 };
 
 /** `torchrun --nproc_per_node gpu` starts one process per visible GPU. */
-function perNode(value: unknown): { unknown: string } | undefined {
+function perNode(value: unknown): { unknown: DetectionReason } | undefined {
   return typeof value === "string" && /^gpu$/i.test(value.trim())
-    ? { unknown: '"gpu": one process per visible GPU, known only at run time' }
+    ? { unknown: { id: "value.gpuPerVisible" } }
     : undefined;
 }

@@ -53,7 +53,7 @@ export const hydra: Framework = {
   rules: hydraRules,
   semantics: {
     defaults: { grad_accum: 1 },
-    devicesFrom: 'trainer.devices (Lightning default "auto": every visible device) or the launcher',
-    autoMeans: "Lightning uses every visible device, known only at run time",
+    devicesFrom: { id: "devices.lightningOrLauncher" },
+    autoMeans: { id: "auto.lightning" },
   },
 };

@@ -30,6 +30,6 @@ export const jax: Framework = {
   ],
   semantics: {
     defaults: { grad_accum: 1 },
-    devicesFrom: "jax.device_count() on the host that runs it",
+    devicesFrom: { id: "devices.jax" },
   },
 };

@@ -26,5 +26,5 @@ export const keras: Framework = {
     { key: /^batch_size$/i, role: "global_batch" },
     ...commonRules,
   ],
-  semantics: { devicesFrom: "the tf.distribute strategy; fit's batch_size is split over its replicas" },
+  semantics: { devicesFrom: { id: "devices.keras" } },
 };

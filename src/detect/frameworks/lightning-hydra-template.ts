@@ -21,7 +21,7 @@ export const lightningHydraTemplate: Framework = {
   semantics: {
     globalBeforeAccum: true,
     defaults: { grad_accum: 1 },
-    devicesFrom: "trainer.devices; the template splits data.batch_size over them",
+    devicesFrom: { id: "devices.lightningHydraTemplate" },
   },
 };
 

@@ -34,7 +34,7 @@ export const lightning: Framework = {
   ],
   semantics: {
     defaults: { grad_accum: 1 },
-    devicesFrom: 'trainer.devices, whose default "auto" is every visible device',
-    autoMeans: "Lightning uses every visible device, known only at run time",
+    devicesFrom: { id: "devices.lightning" },
+    autoMeans: { id: "auto.lightning" },
   },
 };

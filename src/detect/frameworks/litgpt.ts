@@ -34,7 +34,7 @@ export const litgpt: Framework = {
   ],
   semantics: {
     unit: tokensWhenSeqLenKnown,
-    devicesFrom: 'devices × num_nodes (pretraining default "auto": every visible GPU)',
-    autoMeans: "LitGPT uses every visible GPU, known only at run time",
+    devicesFrom: { id: "devices.litgpt" },
+    autoMeans: { id: "auto.litgpt" },
   },
 };

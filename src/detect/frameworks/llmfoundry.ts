@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import { commonRules } from "./common-rules.js";
 import { score, type Framework } from "./framework.js";
 import { tokensWhenSeqLenKnown } from "./token-units.js";
@@ -32,15 +33,17 @@ export const llmfoundry: Framework = {
   ],
   semantics: {
     unit: tokensWhenSeqLenKnown,
-    devicesFrom: "the composer launcher (composer -n N) or torchrun",
-    autoMeans: "Composer picks the largest microbatch that fits; it changes the accumulation, not the effective batch",
+    devicesFrom: { id: "devices.composer" },
+    autoMeans: { id: "auto.composer" },
   },
 };
 
 /** Composer time strings: `4800ba` is 4800 steps; epochs, tokens and fractions are not steps. */
-function batches(value: Scalar): number | { unknown: string } | undefined {
+function batches(value: Scalar): number | { unknown: DetectionReason } | undefined {
   if (typeof value !== "string") return undefined;
   const m = /^\s*(\d+)\s*ba\s*$/.exec(value);
   if (m) return Number(m[1]);
-  return /^\s*[\d.]+\s*(?:ep|tok|sp|dur)\s*$/.test(value) ? { unknown: `${value} is not counted in steps` } : undefined;
+  return /^\s*[\d.]+\s*(?:ep|tok|sp|dur)\s*$/.test(value)
+    ? { unknown: { id: "value.notInSteps", params: { value } } }
+    : undefined;
 }

@@ -31,7 +31,7 @@ export const ludwig: Framework = {
     ...commonRules,
   ],
   semantics: {
-    devicesFrom: "backend.trainer.num_workers (Ray backend) or the launcher",
-    autoMeans: "Ludwig picks it at run time (the batch size is tuned to fit memory)",
+    devicesFrom: { id: "devices.ludwig" },
+    autoMeans: { id: "auto.ludwig" },
   },
 };

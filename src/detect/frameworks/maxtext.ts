@@ -30,6 +30,6 @@ export const maxtext: Framework = {
   ],
   semantics: {
     unit: tokensWhenSeqLenKnown,
-    devicesFrom: "the TPU/GPU topology (chips per slice × num_slices)",
+    devicesFrom: { id: "devices.topologySlices" },
   },
 };

@@ -52,7 +52,7 @@ export const megatron: Framework = {
     ...commonRules,
   ],
   derive: devicesFromTestPath,
-  semantics: { devicesFrom: "torchrun --nproc_per_node × --nnodes" },
+  semantics: { devicesFrom: { id: "devices.from", params: { what: "torchrun --nproc_per_node × --nnodes" } } },
 };
 
 /**

@@ -42,6 +42,6 @@ export const mmcv: Framework = {
   ],
   derive: devicesFromFileName,
   semantics: {
-    devicesFrom: "tools/dist_train.sh CONFIG <gpus>, GPUS=<n> tools/slurm_train.sh or the 8x2 file-name convention",
+    devicesFrom: { id: "devices.openmmlab", params: { example: "8x2" } },
   },
 };

@@ -41,6 +41,6 @@ export const mmengine: Framework = {
   ],
   derive: devicesFromFileName,
   semantics: {
-    devicesFrom: "tools/dist_train.sh CONFIG <gpus>, GPUS=<n> tools/slurm_train.sh or the 8xb32 file-name convention",
+    devicesFrom: { id: "devices.openmmlab", params: { example: "8xb32" } },
   },
 };

@@ -51,6 +51,6 @@ export const nanogpt: Framework = {
     accumIsGlobal: true,
     defaults: { micro_batch: 12, grad_accum: 5 * 8, seq_len: 1024 },
     defaultsFrom: "nanoGPT train.py",
-    devicesFrom: "torchrun --nproc_per_node (it does not change the tokens per iteration)",
+    devicesFrom: { id: "devices.nanogpt" },
   },
 };

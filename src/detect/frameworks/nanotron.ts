@@ -33,5 +33,8 @@ export const nanotron: Framework = {
     { key: "^optimizer.learning_rate_scheduler.lr_warmup_steps", role: "warmup" },
     ...commonRules,
   ],
-  semantics: { unit: tokensWhenSeqLenKnown, devicesFrom: "parallelism.dp × tp × pp" },
+  semantics: {
+    unit: tokensWhenSeqLenKnown,
+    devicesFrom: { id: "devices.from", params: { what: "parallelism.dp × tp × pp" } },
+  },
 };

@@ -40,6 +40,6 @@ export const nemo: Framework = {
   ],
   semantics: {
     unit: tokensWhenSeqLenKnown,
-    devicesFrom: "trainer.devices × trainer.num_nodes",
+    devicesFrom: { id: "devices.from", params: { what: "trainer.devices × trainer.num_nodes" } },
   },
 };

@@ -39,6 +39,6 @@ export const opennmt: Framework = {
     batchUnit: (settings) => (settings.find((s) => s.role === "batch_type")?.value === "tokens" ? "tokens" : "samples"),
     defaults: { devices: 1, grad_accum: 1 },
     defaultsFrom: "OpenNMT-py",
-    devicesFrom: "world_size",
+    devicesFrom: { id: "devices.from", params: { what: "world_size" } },
   },
 };

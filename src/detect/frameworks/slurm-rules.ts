@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import type { KeyRule } from "./framework.js";
 import type { Scalar } from "../types.js";
 
@@ -19,18 +20,20 @@ export const slurmRules: KeyRule[] = [
  * GPUs per node in a generic resource list.
  * @example gresGpus("nvme:1,gpu:a100:4") // 4
  */
-export function gresGpus(value: Scalar): number | { unknown: string } | undefined {
+export function gresGpus(value: Scalar): number | { unknown: DetectionReason } | undefined {
   if (typeof value !== "string") return undefined;
   const m = /(?:^|,)gpu(?::[A-Za-z][\w-]*)?:(\d+)/.exec(value);
-  return m ? Number(m[1]) : { unknown: `--gres=${value} names no GPU count` };
+  return m ? Number(m[1]) : { unknown: { id: "value.noGpuCount", params: { flag: "--gres", value: String(value) } } };
 }
 
 /**
  * `--gpus-per-node=8` or with a type, `a100:8`.
  * @example gpusPerNode("a100:8") // 8
  */
-export function gpusPerNode(value: Scalar): number | { unknown: string } | undefined {
+export function gpusPerNode(value: Scalar): number | { unknown: DetectionReason } | undefined {
   if (typeof value !== "string") return undefined;
   const m = /^(?:[A-Za-z][\w-]*:)?(\d+)$/.exec(value);
-  return m ? Number(m[1]) : { unknown: `--gpus-per-node=${value} names no GPU count` };
+  return m
+    ? Number(m[1])
+    : { unknown: { id: "value.noGpuCount", params: { flag: "--gpus-per-node", value: String(value) } } };
 }

@@ -35,5 +35,5 @@ export const t5x: Framework = {
     { key: "^TRAIN_STEPS", role: "max_steps" },
     ...commonRules,
   ],
-  semantics: { devicesFrom: "the TPU/GPU topology the job runs on" },
+  semantics: { devicesFrom: { id: "devices.topology" } },
 };

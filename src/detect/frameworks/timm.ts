@@ -41,10 +41,7 @@ export const timm: Framework = {
     {
       key: "^lr",
       role: "learning_rate",
-      read: (v) =>
-        v === null || v === ""
-          ? { unknown: "lr unset: train.py derives it as lr_base × global batch / lr_base_size" }
-          : undefined,
+      read: (v) => (v === null || v === "" ? { unknown: { id: "value.timmLrDerived" } } : undefined),
     },
     { key: /^lr[-_]base(?:[-_]size|[-_]scale)?$/, role: "lr_scaling" },
     { key: "^opt", role: "optimizer" },
@@ -55,6 +52,9 @@ export const timm: Framework = {
   semantics: {
     defaults: { micro_batch: 128, grad_accum: 1 },
     defaultsFrom: "timm train.py",
-    devicesFrom: "./distributed_train.sh <gpus> or torchrun --nproc_per_node",
+    devicesFrom: {
+      id: "devices.fromEither",
+      params: { a: "./distributed_train.sh <gpus>", b: "torchrun --nproc_per_node" },
+    },
   },
 };

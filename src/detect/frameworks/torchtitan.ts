@@ -38,6 +38,6 @@ export const torchtitan: Framework = {
   semantics: {
     unsetValues: { global_batch: [-1], data_parallel: [-1] },
     unit: tokensWhenSeqLenKnown,
-    devicesFrom: "torchrun --nproc_per_node (NGPU in run_train.sh)",
+    devicesFrom: { id: "devices.torchtitan" },
   },
 };

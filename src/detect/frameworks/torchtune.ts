@@ -30,6 +30,6 @@ export const torchtune: Framework = {
   ],
   semantics: {
     unit: tokensWhenPacked,
-    devicesFrom: "tune run --nproc_per_node",
+    devicesFrom: { id: "devices.from", params: { what: "tune run --nproc_per_node" } },
   },
 };

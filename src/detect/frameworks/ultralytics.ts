@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import { commonRules } from "./common-rules.js";
 import { hasContext, hasKeyIn, score, type Framework } from "./framework.js";
 import type { Scalar } from "../types.js";
@@ -38,7 +39,7 @@ export const ultralytics: Framework = {
     defaults: { global_batch: DEFAULT_BATCH, nominal_batch: DEFAULT_NBS, devices: 1 },
     defaultsFrom: "Ultralytics",
     globalBeforeAccum: true,
-    devicesFrom: "device: 0,1,2,3 (one GPU when unset)",
+    devicesFrom: { id: "devices.ultralytics" },
     impliedAccum: (values) => {
       // AutoBatch: the batch, and so the accumulation, is chosen at run time.
       if (values.has("global_batch") && values.get("global_batch") === null) return undefined;
@@ -54,16 +55,16 @@ export const ultralytics: Framework = {
 };
 
 /** `-1` and fractions ask AutoBatch to size the batch to the GPU's memory at run time. */
-function readBatch(value: Scalar): number | { unknown: string } | undefined {
-  if (value === -1) return { unknown: "batch=-1 lets AutoBatch pick the batch for 60% of GPU memory at run time" };
+function readBatch(value: Scalar): number | { unknown: DetectionReason } | undefined {
+  if (value === -1) return { unknown: { id: "value.autoBatch", params: { value: "-1", percent: 60 } } };
   if (typeof value === "number" && value > 0 && value < 1) {
-    return { unknown: `batch=${value} lets AutoBatch fill ${Math.round(value * 100)}% of GPU memory at run time` };
+    return { unknown: { id: "value.autoBatch", params: { value: String(value), percent: Math.round(value * 100) } } };
   }
   return undefined;
 }
 
 /** Device ids, not a count: `0` is one GPU, `"0,1,2,3"` four, `cpu`/`mps`/unset one, `-1` one idle GPU. */
-function readDevice(value: Scalar): number | { unknown: string } | undefined {
+function readDevice(value: Scalar): number | { unknown: DetectionReason } | undefined {
   if (value === null || typeof value === "number") return 1;
   if (typeof value !== "string") return undefined;
   const ids = value
@@ -73,5 +74,5 @@ function readDevice(value: Scalar): number | { unknown: string } | undefined {
     .filter(Boolean);
   if (ids.length === 0 || (ids.length === 1 && /^(?:cpu|mps|cuda(?::\d+)?)$/i.test(ids[0]))) return 1;
   if (ids.every((id) => /^-?\d+$/.test(id))) return ids.length;
-  return { unknown: `device "${value}" is not a list of device ids` };
+  return { unknown: { id: "value.deviceList", params: { value: String(value) } } };
 }

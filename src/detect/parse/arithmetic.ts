@@ -1,13 +1,15 @@
+import type { DetectionReason } from "../reason.js";
+
 /**
  * Literal arithmetic as Python and bash define it, on plain numbers. A config's `5 * 8` is data,
  * but `9**9**9` is an attack: results that a double cannot hold exactly are refused with a reason
  * rather than computed to Infinity.
  */
-export type ArithResult = { value: number } | { reason: string };
+export type ArithResult = { value: number } | { reason: DetectionReason };
 
 export type ArithDialect = "python" | "bash";
 
-const TOO_LARGE = "the result is too large to evaluate exactly";
+const TOO_LARGE: DetectionReason = { id: "value.resultTooLarge" };
 
 /**
  * Applies a binary operator. Bash arithmetic is integer arithmetic (division truncates); Python's
@@ -37,20 +39,20 @@ export function binaryOp({
       r = a * b;
       break;
     case "/":
-      if (b === 0) return { reason: "division by zero" };
+      if (b === 0) return { reason: { id: "value.divisionByZero" } };
       r = dialect === "bash" ? Math.trunc(a / b) : a / b;
       break;
     case "//":
       if (dialect === "bash") return unsupported(op);
-      if (b === 0) return { reason: "division by zero" };
+      if (b === 0) return { reason: { id: "value.divisionByZero" } };
       r = Math.floor(a / b);
       break;
     case "%":
-      if (b === 0) return { reason: "division by zero" };
+      if (b === 0) return { reason: { id: "value.divisionByZero" } };
       r = dialect === "bash" ? a % b : a - b * Math.floor(a / b);
       break;
     case "**":
-      if (dialect === "bash" && b < 0) return { reason: "negative exponent in shell arithmetic" };
+      if (dialect === "bash" && b < 0) return { reason: { id: "value.negativeExponent" } };
       // Checked before computing: Math.pow never hangs, but a huge exponent only ever means Infinity or 0 here.
       if (Math.abs(b) > 1100 && Math.abs(a) !== 1 && a !== 0) return { reason: TOO_LARGE };
       r = a ** b;
@@ -76,5 +78,5 @@ function checked(r: number, integral: boolean): ArithResult {
 }
 
 function unsupported(op: string): ArithResult {
-  return { reason: `operator ${op} is not evaluated statically` };
+  return { reason: { id: "value.operator", params: { op } } };
 }

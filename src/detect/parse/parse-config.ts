@@ -114,8 +114,8 @@ function bounded(parsed: ParsedConfig): ParsedConfig {
     if (typeof e.value !== "number" || Number.isFinite(e.value)) continue;
     const raw = e.raw.trim() || String(e.value);
     e.unknownReason = /^[+-]?[0-9]/.test(raw)
-      ? `${raw} is too large to evaluate exactly`
-      : `${raw} is not a finite number`;
+      ? { id: "value.tooLarge", params: { value: raw } }
+      : { id: "value.notFinite", params: { value: raw } };
     e.value = null;
   }
   return parsed;

@@ -67,7 +67,7 @@ class MacroResolver {
   constructor(private macros: Map<string, GinValue>) {}
 
   resolve(v: GinValue, depth: number): ValueNode {
-    if (depth > MAX_DEPTH) return unknownNode("gin values nested too deeply to resolve", { raw: "", offset: 0 });
+    if (depth > MAX_DEPTH) return unknownNode({ id: "value.ginTooDeep" }, { raw: "", offset: 0 });
     switch (v.kind) {
       case "leaf":
         return v.node;
@@ -92,20 +92,23 @@ class MacroResolver {
 
   private macro(v: Extract<GinValue, { kind: "macro" }>, depth: number): ValueNode {
     if (v.name === "gin.REQUIRED")
-      return unknownNode("gin.REQUIRED: bound by another gin file or a --gin_bindings flag", {
-        raw: v.raw,
-        offset: v.offset,
-      });
+      return unknownNode(
+        { id: "value.ginRequired" },
+        {
+          raw: v.raw,
+          offset: v.offset,
+        },
+      );
     const cached = this.done.get(v.name);
     if (cached) return cached;
     const bound = this.macros.get(v.name);
     if (!bound)
-      return unknownNode(unknownReason(v.raw) ?? `gin macro ${v.raw} is not bound in this file`, {
+      return unknownNode(unknownReason(v.raw) ?? { id: "value.ginMacro", params: { name: v.raw } }, {
         raw: v.raw,
         offset: v.offset,
       });
     if (this.active.has(v.name))
-      return unknownNode(`gin macro ${v.raw} refers to itself`, { raw: v.raw, offset: v.offset });
+      return unknownNode({ id: "value.ginMacroSelf", params: { name: v.raw } }, { raw: v.raw, offset: v.offset });
     this.active.add(v.name);
     const node = this.resolve(bound, depth + 1);
     this.active.delete(v.name);
@@ -145,7 +148,7 @@ class GinReader {
         this.pos += 2;
         const value = this.value(0);
         // A binding whose value could not be read is reported as an error, not kept as a setting.
-        if (!(value.kind === "leaf" && value.node.kind === "unknown" && value.node.reason.startsWith("gin: ")))
+        if (!(value.kind === "leaf" && value.node.kind === "unknown" && value.node.reason.id === "value.ginSyntax"))
           this.bindings.push({ path: this.bindingPath(t), value });
         this.endLine();
       } else if (t.kind === "name" && next?.text === ":" && this.tokens[this.pos + 2]?.kind === "newline") {
@@ -256,7 +259,10 @@ class GinReader {
   private bad(t: GinToken | undefined, message: string): GinValue {
     const offset = t?.offset ?? this.text.length;
     this.fail(t, message, false);
-    return { kind: "leaf", node: unknownNode(`gin: ${message}`, { raw: "", offset: offset }) };
+    return {
+      kind: "leaf",
+      node: unknownNode({ id: "value.ginSyntax", params: { message } }, { raw: "", offset: offset }),
+    };
   }
 
   private endLine(): void {

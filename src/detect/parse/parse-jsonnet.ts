@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import type { ParsedConfig } from "../types.js";
 import { binaryOp } from "./arithmetic.js";
 import { lineIndex } from "./line-index.js";
@@ -53,31 +54,32 @@ interface ImportContext {
 function importNode(kind: string, file: Tok, from: ImportContext): ValueNode {
   const raw = `${kind} ${file.text}`;
   const name = typeof file.value === "string" ? file.value : file.text;
-  const unknown = (reason: string) => unknownNode(reason, { raw, offset: file.offset });
-  if (kind === "importbin") return unknown(`binary file ${name}, not read`);
+  const unknown = (reason: DetectionReason) => unknownNode(reason, { raw, offset: file.offset });
+  if (kind === "importbin") return unknown({ id: "value.importBinary", params: { file: name } });
   const target = importTarget(from.path, name);
-  if (target === undefined) return unknown(`imported from ${name}, outside the repository: not read`);
-  if (!from.imports) return unknown(`imported from ${name}, not read without the repository`);
+  if (target === undefined) return unknown({ id: "value.importOutside", params: { file: name } });
+  if (!from.imports) return unknown({ id: "value.importNoRepository", params: { file: name } });
   const text = from.imports.get(target);
   if (text === undefined)
-    return unknown(
-      `imported from ${name}: not read (deeper than ${JSONNET_IMPORT_LIMITS.depth} ` +
-        `imports or over ${JSONNET_IMPORT_LIMITS.files} files)`,
-    );
-  if (text === null) return unknown(`imported from ${name}: no such file in the repository`);
+    return unknown({
+      id: "value.importOverLimit",
+      params: { file: name, depth: JSONNET_IMPORT_LIMITS.depth, files: JSONNET_IMPORT_LIMITS.files },
+    });
+  if (text === null) return unknown({ id: "value.importMissing", params: { file: name } });
   if (kind === "importstr") return { kind: "scalar", value: text, raw, offset: file.offset };
   if (from.depth + 1 >= JSONNET_IMPORT_LIMITS.depth)
-    return unknown(`imported from ${name}: deeper than ${JSONNET_IMPORT_LIMITS.depth} imports, not read`);
+    return unknown({ id: "value.importTooDeep", params: { file: name, depth: JSONNET_IMPORT_LIMITS.depth } });
   const out: ParsedConfig = { path: target, format: "jsonnet", entries: [], comments: [], errors: [] };
   const toks = tokenize(text, out);
-  if (!toks) return unknown(`imported from ${name}: ${out.errors[0]?.message ?? "not read"}`);
+  if (!toks)
+    return unknown({ id: "value.importUnreadable", params: { file: name, error: out.errors[0]?.message ?? "" } });
   try {
     const reader = new Reader(text, toks, { path: target, imports: from.imports, depth: from.depth + 1 });
     const value = reader.expr(new Map(), 0);
     if (!reader.done()) throw new JsonnetSyntaxError(`unexpected ${reader.peekText()}`, reader.offset());
     return placed(value, target, lineIndex(text));
   } catch (error) {
-    return unknown(`imported from ${name}: ${(error as Error).message}`);
+    return unknown({ id: "value.importUnreadable", params: { file: name, error: (error as Error).message } });
   }
 }
 
@@ -161,16 +163,19 @@ class Reader {
         this.take("else");
         this.expr(env, depth + 1);
       }
-      return unknownNode(`chosen by a condition at run time: ${clip(this.raw(from))}`, {
-        raw: clip(this.raw(from)),
-        offset: then.offset,
-      });
+      return unknownNode(
+        { id: "value.jsonnetCondition", params: { expr: clip(this.raw(from)) } },
+        {
+          raw: clip(this.raw(from)),
+          offset: then.offset,
+        },
+      );
     }
     if (this.peek("function")) {
       const from = this.take("function").offset;
       this.skipGroup("(", ")");
       this.expr(new Map(env), depth + 1);
-      return unknownNode("a function, applied at run time", { raw: clip(this.raw(from)), offset: from });
+      return unknownNode({ id: "value.jsonnetFunction" }, { raw: clip(this.raw(from)), offset: from });
     }
     if (this.peek("assert")) {
       this.take("assert");
@@ -197,7 +202,10 @@ class Reader {
       this.expr(new Map(env), depth + 1);
       env.set(
         name.text,
-        unknownNode(`${name.text} is a function, applied at run time`, { raw: name.text, offset: from }),
+        unknownNode(
+          { id: "value.jsonnetNamedFunction", params: { name: name.text } },
+          { raw: name.text, offset: from },
+        ),
       );
       return;
     }
@@ -225,7 +233,10 @@ class Reader {
         return { ...v, value: -v.value, raw: `-${v.raw}`, offset: op.offset };
       if (op.text === "!" && v.kind === "scalar" && typeof v.value === "boolean")
         return { ...v, value: !v.value, offset: op.offset };
-      return unknownNode(`evaluated at run time: ${op.text}${v.raw}`, { raw: `${op.text}${v.raw}`, offset: op.offset });
+      return unknownNode(
+        { id: "value.evaluated", params: { expr: `${op.text}${v.raw}` } },
+        { raw: `${op.text}${v.raw}`, offset: op.offset },
+      );
     }
     return this.postfix(env, depth);
   }
@@ -241,24 +252,30 @@ class Reader {
           field in { extVar: 1 } && v.raw === "std" ? v : member(v, field, { raw: clip(this.raw(from)), offset: from });
       } else if (this.peek("[")) {
         this.skipGroup("[", "]");
-        v = unknownNode(`indexed at run time: ${clip(this.raw(from))}`, { raw: clip(this.raw(from)), offset: from });
+        v = unknownNode(
+          { id: "value.jsonnetIndexed", params: { expr: clip(this.raw(from)) } },
+          { raw: clip(this.raw(from)), offset: from },
+        );
       } else if (this.peek("(")) {
         this.skipGroup("(", ")");
         const call = clip(this.raw(from));
         const ext = /^std\.extVar\(\s*['"]([^'"]+)['"]\s*\)$/.exec(call);
         v = unknownNode(
           ext
-            ? `external variable ${ext[1]}, set on the command line`
-            : `computed by ${call.replace(/\(.*$/s, "()")} at run time`,
+            ? { id: "value.extVar", params: { name: ext[1] } }
+            : { id: "value.jsonnetComputed", params: { fn: call.replace(/\(.*$/s, "()") } },
           { raw: call, offset: from },
         );
       } else if (this.peek("{")) {
         // `base + { … }` without the +: composition happens at run time; the object itself is read.
         this.object(env, depth + 1);
-        v = unknownNode(`an object extended at run time: ${clip(this.raw(from))}`, {
-          raw: clip(this.raw(from)),
-          offset: from,
-        });
+        v = unknownNode(
+          { id: "value.jsonnetExtended", params: { expr: clip(this.raw(from)) } },
+          {
+            raw: clip(this.raw(from)),
+            offset: from,
+          },
+        );
       } else return v;
     }
   }
@@ -294,16 +311,21 @@ class Reader {
         return importNode(t.text, file, this.files);
       }
       if (t.text === "self" || t.text === "super" || t.text === "std")
-        return unknownNode(`${t.text} is known only when the config is evaluated`, { raw: t.text, offset: t.offset });
+        return unknownNode({ id: "value.jsonnetSelf", params: { name: t.text } }, { raw: t.text, offset: t.offset });
       const bound = env.get(t.text);
       // A value reached through a local keeps the place where the local writes it.
-      return bound ?? unknownNode(`name ${t.text} is not defined in this file`, { raw: t.text, offset: t.offset });
+      return (
+        bound ?? unknownNode({ id: "value.undefinedName", params: { name: t.text } }, { raw: t.text, offset: t.offset })
+      );
     }
     if (t.text === "$")
-      return unknownNode("$ (the outermost object) is known only when the config is evaluated", {
-        raw: "$",
-        offset: t.offset,
-      });
+      return unknownNode(
+        { id: "value.jsonnetOutermost" },
+        {
+          raw: "$",
+          offset: t.offset,
+        },
+      );
     throw new JsonnetSyntaxError(`unexpected ${t.text}`, t.offset);
   }
 
@@ -340,7 +362,10 @@ class Reader {
         if (name !== undefined && sep.text.startsWith("+"))
           items.push([
             name,
-            unknownNode(`added to the inherited ${name} at run time`, { raw: value.raw, offset: value.offset }),
+            unknownNode(
+              { id: "value.jsonnetAddedToInherited", params: { name } },
+              { raw: value.raw, offset: value.offset },
+            ),
           ]);
         else if (name !== undefined) items.push([name, value]);
         if (this.peek("for")) return this.comprehension(open.offset, "}");
@@ -376,7 +401,7 @@ class Reader {
       else if (t === "}" || t === "]" || t === ")") depth--;
     }
     void close;
-    return unknownNode("a comprehension, built at run time", { raw: clip(this.raw(from)), offset: from });
+    return unknownNode({ id: "value.jsonnetComprehension" }, { raw: clip(this.raw(from)), offset: from });
   }
 
   private skipGroup(open: string, close: string): void {
@@ -403,7 +428,7 @@ function combine(op: string, a: ValueNode, b: ValueNode, at: { raw: string; offs
   }
   const unknown = [a, b].find((v) => v.kind === "unknown");
   if (unknown?.kind === "unknown") return unknownNode(unknown.reason, at);
-  return unknownNode(`evaluated at run time: ${at.raw}`, at);
+  return unknownNode({ id: "value.evaluated", params: { expr: at.raw } }, at);
 }
 
 function member(v: ValueNode, field: string, at: { raw: string; offset: number }): ValueNode {
@@ -411,7 +436,7 @@ function member(v: ValueNode, field: string, at: { raw: string; offset: number }
     const found = v.items.find(([k]) => k === field);
     if (found) return found[1];
   }
-  return unknownNode(v.kind === "unknown" ? v.reason : `field ${field} is known only when the config is evaluated`, at);
+  return unknownNode(v.kind === "unknown" ? v.reason : { id: "value.jsonnetField", params: { field } }, at);
 }
 
 function clip(s: string): string {

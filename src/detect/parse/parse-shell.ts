@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import type { Comment, Entry, ParsedConfig } from "../types.js";
 import { lineIndex } from "./line-index.js";
 import { analyseCommand, typed, type ShellSink } from "./shell-command.js";
@@ -222,9 +223,9 @@ class ScriptReader {
       .slice(3)
       .map((w) => w.raw)
       .join(" ");
-    const reason = values
-      ? `loop variable ${name} takes each of ${values}`
-      : `loop variable ${name} takes its values at run time`;
+    const reason: DetectionReason = values
+      ? { id: "value.loopVariableOf", params: { name, values } }
+      : { id: "value.loopVariable", params: { name } };
     this.vars.set(name, {
       segments: [{ text: `$${name}`, offset: words[1].start, split: false, quoted: true, unknown: reason }],
       offset: words[1].start,

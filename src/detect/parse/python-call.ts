@@ -68,7 +68,10 @@ export function pythonCall(ev: PyEvaluator, site: CallSite): ValueNode {
   }
   for (const [key, valueNode] of keywords) items.push([key, ev.evaluate(valueNode, scope, depth + 1)]);
   if (items.length === 0 && name !== "dict")
-    return unknownNode(`value returned by ${clip(name)}() at run time`, { raw: clip(src), offset: whole.from });
+    return unknownNode(
+      { id: "value.pythonReturned", params: { fn: clip(name) } },
+      { raw: clip(src), offset: whole.from },
+    );
   const map: ValueNode = { kind: "map", items: lastKeyWins(items), context: name, raw: src, offset: whole.from };
   const flag = flagName(ev, positional, scope);
   ev.standalonePath.set(map, flag ? [name, flag] : [name]);
@@ -109,7 +112,7 @@ function convert(name: string, v: ValueNode, at: { raw: string; offset: number }
     if (typeof n === "number" && Number.isFinite(n))
       return { kind: "scalar", value: name === "int" ? Math.trunc(n) : n, raw, offset };
   }
-  return unknownNode(`${clip(raw)} is evaluated at run time`, { raw: clip(raw), offset: offset });
+  return unknownNode({ id: "value.evaluated", params: { expr: clip(raw) } }, { raw: clip(raw), offset: offset });
 }
 
 function numeric(name: string, xs: number[]): number | undefined {

@@ -59,8 +59,7 @@ export class PyEvaluator {
   /** @example evaluate(node for `5 * 8`, scope) // { kind: "scalar", value: 40, raw: "5 * 8", … } */
   evaluate(node: PyNode, scope: PyScope, depth = 0): ValueNode {
     const src = this.src(node);
-    if (depth > MAX_DEPTH)
-      return unknownNode("expression nested too deeply to evaluate", { raw: clip(src), offset: node.from });
+    if (depth > MAX_DEPTH) return unknownNode({ id: "value.pythonTooDeep" }, { raw: clip(src), offset: node.from });
     const scalar = (value: string | number | boolean | null): ValueNode => ({
       kind: "scalar",
       value,
@@ -99,7 +98,9 @@ export class PyEvaluator {
         return (
           this.lookup(src, node, scope) ??
           unknownNode(
-            BUILTINS.has(src) ? `${src} is a Python built-in, not a value` : `name ${src} is not defined in this file`,
+            BUILTINS.has(src)
+              ? { id: "value.pythonBuiltin", params: { name: src } }
+              : { id: "value.undefinedName", params: { name: src } },
             { raw: src, offset: node.from },
           )
         );
@@ -199,14 +200,14 @@ export class PyEvaluator {
     for (const part of parts) {
       const text = this.src(part);
       if (part.name === "FormatString" && part.getChild("FormatReplacement"))
-        return unknownNode("f-string formatted at run time", { raw: src, offset: node.from });
+        return unknownNode({ id: "value.fString" }, { raw: src, offset: node.from });
       const s =
         part.name === "FormatString"
           ? pythonString(text.replace(/^([a-zA-Z]*)[fF]/, "$1"))
               ?.replace(/\{\{/g, "{")
               .replace(/\}\}/g, "}")
           : pythonString(text);
-      if (s === undefined) return unknownNode("f-string formatted at run time", { raw: src, offset: node.from });
+      if (s === undefined) return unknownNode({ id: "value.fString" }, { raw: src, offset: node.from });
       out += s;
     }
     return { kind: "scalar", value: out, raw: src, offset: node.from };
@@ -219,10 +220,13 @@ export class PyEvaluator {
       else {
         group.forEach((g) => this.collectCalls(g, scope, depth + 1));
         items.push(
-          unknownNode("unpacked at run time", {
-            raw: this.text.slice(group[0].from, group[group.length - 1].to),
-            offset: group[0].from,
-          }),
+          unknownNode(
+            { id: "value.unpacked" },
+            {
+              raw: this.text.slice(group[0].from, group[group.length - 1].to),
+              offset: group[0].from,
+            },
+          ),
         );
       }
     }
@@ -314,7 +318,7 @@ export class PyEvaluator {
       const k = this.keyOf(key, scope);
       const item = k === undefined ? undefined : itemOf(base, k);
       if (item) return item.kind === "scalar" ? { ...item, raw: src, offset: node.from } : item;
-      if (base.kind === "unknown" && !base.reason.startsWith("name "))
+      if (base.kind === "unknown" && base.reason.id !== "value.undefinedName")
         return unknownNode(base.reason, { raw: src, offset: node.from });
     } else if (obj && key && op?.name === ".") {
       const base =
@@ -325,7 +329,7 @@ export class PyEvaluator {
       if (item) return item.kind === "scalar" ? { ...item, raw: src, offset: node.from } : item;
       if (!base) this.collectCalls(obj, scope, depth + 1);
     }
-    return unknownNode(`${clip(src)} is only known at run time`, { raw: src, offset: node.from });
+    return unknownNode({ id: "value.evaluated", params: { expr: clip(src) } }, { raw: src, offset: node.from });
   }
 }
 
@@ -341,7 +345,7 @@ function dottedName(node: PyNode, text: string): string | undefined {
 
 /** A value only the running program knows, shown as its (clipped) source. */
 function atRunTime(src: string, node: PyNode): ValueNode {
-  return unknownNode(`evaluated at run time: ${clip(src)}`, { raw: clip(src), offset: node.from });
+  return unknownNode({ id: "value.evaluated", params: { expr: clip(src) } }, { raw: clip(src), offset: node.from });
 }
 
 function itemOf(base: ValueNode, key: string): ValueNode | undefined {

@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 /**
  * Decodes Python number and string literals as the interpreter would read them, without running
  * anything. Shared by the Python and gin parsers (gin values are Python literals).
@@ -7,16 +8,16 @@
  * The number a Python numeric literal denotes, or a reason when it is not a plain number.
  * @example pythonNumber("1_000") // { value: 1000 }
  */
-export function pythonNumber(text: string): { value: number } | { reason: string } {
+export function pythonNumber(text: string): { value: number } | { reason: DetectionReason } {
   const s = text.replace(/_/g, "");
-  if (/[jJ]$/.test(s)) return { reason: `${text} is a complex number` };
+  if (/[jJ]$/.test(s)) return { reason: { id: "value.complex", params: { value: text } } };
   let n: number;
   if (/^0[xX][0-9a-fA-F]+$/.test(s)) n = parseInt(s.slice(2), 16);
   else if (/^0[oO][0-7]+$/.test(s)) n = parseInt(s.slice(2), 8);
   else if (/^0[bB][01]+$/.test(s)) n = parseInt(s.slice(2), 2);
   else if (/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) n = Number(s);
-  else return { reason: `${text} is not a number literal` };
-  return Number.isFinite(n) ? { value: n } : { reason: `${text} is too large to evaluate exactly` };
+  else return { reason: { id: "value.notNumberLiteral", params: { value: text } } };
+  return Number.isFinite(n) ? { value: n } : { reason: { id: "value.tooLarge", params: { value: text } } };
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {

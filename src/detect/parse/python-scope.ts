@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import type { parser } from "@lezer/python";
 import type { ValueNode } from "./value-tree.js";
 
@@ -43,9 +44,9 @@ export function splitOnCommas(nodes: PyNode[]): PyNode[][] {
   return groups.filter((g) => g.length > 0);
 }
 
-/** The reason for a value read from the environment, worded as unknown-value.ts words it. */
-export function envReason(name: string): string {
-  return `read from environment variable ${name} at run time`;
+/** The reason for a value read from the environment, as unknown-value.ts gives it. */
+export function envReason(name: string): DetectionReason {
+  return { id: "value.env", params: { name } };
 }
 
 /** Source text on one line and short enough for a reason or a raw value. */

@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import type { Entry } from "../types.js";
 import { binaryOp } from "./arithmetic.js";
 import { pythonCall } from "./python-call.js";
@@ -131,7 +132,10 @@ export class PythonStatements {
         const path = this.ev.targetPath(el, scope);
         const item = paired
           ? (value as { items: ValueNode[] }).items[i]
-          : unknownNode(`unpacked from ${clip(value.raw)} at run time`, { raw: this.ev.src(el), offset: el.from });
+          : unknownNode(
+              { id: "value.unpackedFrom", params: { expr: clip(value.raw) } },
+              { raw: this.ev.src(el), offset: el.from },
+            );
         if (path) this.bind(path, item, frame);
       });
     }
@@ -147,7 +151,10 @@ export class PythonStatements {
     const rhs = this.ev.evaluate(valueNode, scope);
     const raw = this.ev.src(node);
     const opText = this.ev.src(op).slice(0, -1);
-    let result: ValueNode = unknownNode(`evaluated at run time: ${clip(raw)}`, { raw: raw, offset: valueNode.from });
+    let result: ValueNode = unknownNode(
+      { id: "value.evaluated", params: { expr: clip(raw) } },
+      { raw: raw, offset: valueNode.from },
+    );
     const unknown = [old, rhs].find((v) => v.kind === "unknown");
     if (unknown?.kind === "unknown") result = unknownNode(unknown.reason, { raw: raw, offset: valueNode.from });
     else if (
@@ -221,7 +228,7 @@ export class PythonStatements {
     const items = groups.map((g) =>
       g.length === 1
         ? this.ev.evaluate(g[0], scope)
-        : unknownNode("unpacked at run time", { raw: this.ev.src(g[0]), offset: g[0].from }),
+        : unknownNode({ id: "value.unpacked" }, { raw: this.ev.src(g[0]), offset: g[0].from }),
     );
     return { kind: "list", items, raw, offset: from };
   }
@@ -247,7 +254,10 @@ export class PythonStatements {
       const bound = group.some((k) => k.name === "as") ? names[names.length - 1] : names[0];
       if (!bound) continue;
       const name = this.ev.src(bound);
-      const reason = from !== undefined ? `name ${name} is imported from ${from}` : `${name} is an imported module`;
+      const reason: DetectionReason =
+        from !== undefined
+          ? { id: "value.pythonImported", params: { name, from } }
+          : { id: "value.pythonModule", params: { name } };
       scope.set(name, unknownNode(reason, { raw: name, offset: bound.from }));
     }
   }
@@ -259,7 +269,10 @@ export class PythonStatements {
     const name = nameNode ? this.ev.src(nameNode) : "?";
     const kind = node.name === "ClassDefinition" ? "class" : "function";
     if (nameNode)
-      scope.set(name, unknownNode(`${name} is a ${kind} defined in this file`, { raw: name, offset: nameNode.from }));
+      scope.set(
+        name,
+        unknownNode({ id: "value.pythonDefined", params: { name, kind } }, { raw: name, offset: nameNode.from }),
+      );
     const inner = new PyScope(scope);
     const builder =
       kind === "function" && frame.moduleLevel && CONFIG_BUILDER.test(name)
@@ -296,10 +309,13 @@ export class PythonStatements {
       if (param)
         inner.set(
           this.ev.src(param),
-          unknownNode(`parameter ${this.ev.src(param)} of ${fn}() is set by its caller`, {
-            raw: this.ev.src(param),
-            offset: param.from,
-          }),
+          unknownNode(
+            { id: "value.pythonParameter", params: { param: this.ev.src(param), fn } },
+            {
+              raw: this.ev.src(param),
+              offset: param.from,
+            },
+          ),
         );
       const eq = group.findIndex((k) => k.name === "AssignOp");
       if (eq >= 0 && group[eq + 1]) this.ev.collectCalls(group[eq + 1], outer);
@@ -324,10 +340,13 @@ export class PythonStatements {
       if (k.name === "VariableName")
         scope.set(
           this.ev.src(k),
-          unknownNode(`loop variable ${this.ev.src(k)} takes its values at run time`, {
-            raw: this.ev.src(k),
-            offset: k.from,
-          }),
+          unknownNode(
+            { id: "value.loopVariable", params: { name: this.ev.src(k) } },
+            {
+              raw: this.ev.src(k),
+              offset: k.from,
+            },
+          ),
         );
     }
   }

@@ -1,5 +1,6 @@
 import { binaryOp, unaryOp, type ArithResult } from "./arithmetic.js";
 import type { ShellVars } from "./shell-expand.js";
+import type { DetectionReason } from "../reason.js";
 import { unknownReason } from "./unknown-value.js";
 
 const MAX_EXPR = 10_000;
@@ -12,16 +13,24 @@ const MAX_DEPTH = 64;
  * @example shellArithmetic("$GPUS_PER_NODE*$NUM_NODES", vars) // { value: 16 } with 8 and 2 set
  */
 export function shellArithmetic(expr: string, vars: ShellVars): ArithResult {
-  if (expr.length > MAX_EXPR) return { reason: "shell arithmetic too long to evaluate" };
-  if (/\$\(|`/.test(expr)) return { reason: unknownReason("$(") ?? "output of a shell command" };
+  if (expr.length > MAX_EXPR) return { reason: { id: "value.shellArithTooLong" } };
+  if (/\$\(|`/.test(expr)) return { reason: { id: "value.shellCommand" } };
   const tokens = expr.match(/\$\{[^}]*\}|\$?[A-Za-z_]\w*|\$[0-9@*#]|0[xX][0-9a-fA-F]+|\d+|\*\*|[-+*/%()]|\S/g) ?? [];
   try {
     const parser = new ArithParser(tokens, vars);
     const value = parser.sum(0);
-    if (parser.pos < tokens.length) return { reason: `shell arithmetic "${expr.trim()}" is not evaluated statically` };
+    if (parser.pos < tokens.length) return { reason: { id: "value.shellArithExpr", params: { expr: expr.trim() } } };
     return value;
   } catch (error) {
-    return { reason: (error as Error).message };
+    if (error instanceof ArithStop) return { reason: error.reason };
+    throw error;
+  }
+}
+
+/** Stops the parse with why the expression is not evaluated. */
+class ArithStop extends Error {
+  constructor(readonly reason: DetectionReason) {
+    super(reason.id);
   }
 }
 
@@ -59,7 +68,7 @@ class ArithParser {
   }
 
   private unary(depth: number): ArithResult {
-    if (depth > MAX_DEPTH) throw new Error("shell arithmetic nested too deeply");
+    if (depth > MAX_DEPTH) throw new ArithStop({ id: "value.shellArithTooDeep" });
     const t = this.peek();
     if (t === "-" || t === "+") {
       this.pos++;
@@ -69,28 +78,28 @@ class ArithParser {
     if (t === "(") {
       this.pos++;
       const v = this.sum(depth + 1);
-      if (this.tokens[this.pos++] !== ")") throw new Error("unbalanced parentheses in shell arithmetic");
+      if (this.tokens[this.pos++] !== ")") throw new ArithStop({ id: "value.shellArithUnbalanced" });
       return v;
     }
     this.pos++;
-    if (t === undefined) throw new Error("incomplete shell arithmetic");
+    if (t === undefined) throw new ArithStop({ id: "value.shellArithIncomplete" });
     if (/^0[xX]/.test(t)) return { value: parseInt(t.slice(2), 16) };
     if (/^\d+$/.test(t)) return { value: /^0\d/.test(t) ? parseInt(t, 8) : Number(t) };
     const name = /^\$?\{?([A-Za-z_]\w*|[0-9@*#])\}?$/.exec(t)?.[1];
-    if (name === undefined) throw new Error(`shell arithmetic with "${t}" is not evaluated statically`);
+    if (name === undefined) throw new ArithStop({ id: "value.shellArithToken", params: { token: t } });
     return this.variable(name);
   }
 
   private variable(name: string): ArithResult {
     const v = /^[A-Za-z_]/.test(name) ? this.vars.get(name) : undefined;
-    if (!v) return { reason: unknownReason(`$${name}`) ?? `shell variable ${name} is not set in this file` };
+    if (!v) return { reason: unknownReason(`$${name}`) ?? { id: "value.shellVar", params: { name } } };
     const unknown = v.segments.find((s) => s.unknown);
     if (unknown?.unknown) return { reason: unknown.unknown };
     const text = v.segments
       .map((s) => s.text)
       .join("")
       .trim();
-    if (!/^-?\d+$/.test(text)) return { reason: `shell variable ${name} is "${text}", not an integer` };
+    if (!/^-?\d+$/.test(text)) return { reason: { id: "value.shellVarNotInteger", params: { name, value: text } } };
     return { value: Number(text) };
   }
 

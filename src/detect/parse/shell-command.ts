@@ -296,7 +296,7 @@ class CommandReader {
         line: pos.line,
         column: pos.column,
         context,
-        unknownReason: `removed by the override ${t}; the framework default applies`,
+        unknownReason: { id: "value.overrideRemoved", params: { override: t } },
       });
       return;
     }

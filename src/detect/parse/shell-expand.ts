@@ -1,5 +1,6 @@
 import { shellArithmetic } from "./shell-arith.js";
 import type { Word, WordPart } from "./shell-lexer.js";
+import type { DetectionReason } from "../reason.js";
 import { unknownReason } from "./unknown-value.js";
 
 /**
@@ -13,7 +14,7 @@ export interface Segment {
   split: boolean;
   /** Quoted text: makes a word even when empty (`""`). */
   quoted: boolean;
-  unknown?: string;
+  unknown?: DetectionReason;
 }
 
 /** One word after expansion and word splitting. */
@@ -67,7 +68,7 @@ export class ShellVars {
             offset: value.offset,
             split: false,
             quoted: true,
-            unknown: "value too long to expand statically",
+            unknown: { id: "value.tooLongToExpand" },
           },
         ],
       };
@@ -107,7 +108,7 @@ export class ShellVars {
       const r = shellArithmetic(expr[1].replace(/\\\*/g, "*").replace(/(["'])(.*?)\1/g, "$2"), this);
       if ("value" in r) return { text: String(r.value), offset: part.offset, split: !part.quoted, quoted: part.quoted };
     }
-    return unknownSegment(unknownReason("$(") ?? "output of a shell command", part.raw, part.offset);
+    return unknownSegment({ id: "value.shellCommand" }, part.raw, part.offset);
   }
 
   /** Expands a word into fields: unquoted expansions split on blanks, `"$@"` vanishes. */
@@ -120,11 +121,9 @@ export class ShellVars {
   private variable(part: Extract<WordPart, { kind: "var" }>, depth: number): Segment[] {
     const reason = reasonFor(part);
     if (part.complex && part.raw.startsWith("${{"))
-      return [
-        unknownSegment(`GitHub Actions expression ${part.raw}, filled in by the workflow`, part.raw, part.offset),
-      ];
+      return [unknownSegment({ id: "value.actionsExpression", params: { expr: part.raw } }, part.raw, part.offset)];
     if (part.complex)
-      return [unknownSegment(`computed by shell parameter expansion ${part.raw}`, part.raw, part.offset)];
+      return [unknownSegment({ id: "value.shellExpansion", params: { expr: part.raw } }, part.raw, part.offset)];
     if (part.name === "@" || part.name === "*") return [];
     const v = /^[A-Za-z_]/.test(part.name) ? this.vars.get(part.name) : undefined;
     const value = v && (part.all && v.elements ? joinElements(v.elements) : v.segments);
@@ -155,12 +154,12 @@ export class ShellVars {
   }
 }
 
-function reasonFor(part: Extract<WordPart, { kind: "var" }>): string {
-  if (/^[?$!-]$/.test(part.name)) return `$${part.name} is set by the shell at run time`;
-  return unknownReason(`$${part.name}`) ?? `shell variable ${part.name} is not set in this file`;
+function reasonFor(part: Extract<WordPart, { kind: "var" }>): DetectionReason {
+  if (/^[?$!-]$/.test(part.name)) return { id: "value.shellSpecial", params: { name: `$${part.name}` } };
+  return unknownReason(`$${part.name}`) ?? { id: "value.shellVar", params: { name: part.name } };
 }
 
-function unknownSegment(reason: string, raw: string, offset: number): Segment {
+function unknownSegment(reason: DetectionReason, raw: string, offset: number): Segment {
   return { text: raw, offset, split: false, quoted: true, unknown: reason };
 }
 
@@ -209,7 +208,7 @@ function splitFields(segments: Segment[]): Field[] {
 }
 
 /** The text of a field when every part is known; otherwise the first reason. */
-export function fieldValue(field: Field): { text: string } | { reason: string } {
+export function fieldValue(field: Field): { text: string } | { reason: DetectionReason } {
   const unknown = field.segments.find((s) => s.unknown);
   if (unknown?.unknown) return { reason: unknown.unknown };
   return { text: field.segments.map((s) => s.text).join("") };

@@ -1,25 +1,28 @@
+import type { DetectionReason } from "../reason.js";
+
 /**
  * Recognises values that only exist at run time, so they are reported as unknown with a reason
  * instead of being guessed (framework-batch-keys.md §0.5).
+ * @example unknownReason("${oc.env:BS}") // { id: "value.env", params: { name: "BS" } }
  */
-export function unknownReason(raw: string): string | undefined {
+export function unknownReason(raw: string): DetectionReason | undefined {
   const s = raw.trim().replace(/^["']|["']$/g, "");
-  if (/^auto$/i.test(s)) return '"auto": chosen at run time by the framework';
+  if (/^auto$/i.test(s)) return { id: "value.auto" };
   let m = /^\$\{\s*(?:oc\.env|env)\s*:\s*([A-Za-z_][\w]*)/.exec(s);
-  if (m) return `read from environment variable ${m[1]} at run time`;
+  if (m) return { id: "value.env", params: { name: m[1] } };
   m = /^\$\{\s*([A-Za-z_][\w.]*)\s*:(.*)\}$/s.exec(s);
-  if (m) return `computed by the resolver "${m[1]}" at run time`;
+  if (m) return { id: "value.resolver", params: { name: m[1] } };
   m = /^\$\{\s*([^}]*)\}$/.exec(s);
-  if (m && !s.startsWith("${{")) return `interpolation \${${m[1]}} is not resolved in this file`;
+  if (m && !s.startsWith("${{")) return { id: "value.interpolation", params: { expr: `\${${m[1]}}` } };
   m = /std\.extVar\(\s*["']([^"']+)["']\s*\)/.exec(s);
-  if (m) return `jsonnet external variable ${m[1]}, passed at run time`;
+  if (m) return { id: "value.extVar", params: { name: m[1] } };
   m = /^\$\{?([0-9@*#])\}?$/.exec(s);
-  if (m) return `shell positional argument $${m[1]}, passed by the caller`;
+  if (m) return { id: "value.positional", params: { name: `$${m[1]}` } };
   m = /^\$\{?([A-Za-z_]\w*)(?::-[^}]*)?\}?$/.exec(s);
-  if (m) return `shell variable ${m[1]} is not set in this file`;
-  if (/^\$\(\(/.test(s)) return "shell arithmetic on values not known statically";
-  if (/^\$\(/.test(s)) return "output of a shell command";
+  if (m) return { id: "value.shellVar", params: { name: m[1] } };
+  if (/^\$\(\(/.test(s)) return { id: "value.shellArith" };
+  if (/^\$\(/.test(s)) return { id: "value.shellCommand" };
   m = /^%([A-Za-z_][\w.]*)$/.exec(s);
-  if (m) return `gin macro %${m[1]} is not bound in this file`;
+  if (m) return { id: "value.ginMacro", params: { name: `%${m[1]}` } };
   return undefined;
 }

@@ -1,3 +1,4 @@
+import type { DetectionReason } from "../reason.js";
 import type { Entry, Scalar } from "../types.js";
 
 /**
@@ -7,7 +8,7 @@ import type { Entry, Scalar } from "../types.js";
  */
 export type ValueNode = (
   | { kind: "scalar"; value: Scalar; raw: string; offset: number }
-  | { kind: "unknown"; reason: string; raw: string; offset: number }
+  | { kind: "unknown"; reason: DetectionReason; raw: string; offset: number }
   | { kind: "map"; items: Array<[string, ValueNode]>; context?: string; raw: string; offset: number }
   | { kind: "list"; items: ValueNode[]; context?: string; raw: string; offset: number }
 ) & {
@@ -95,8 +96,8 @@ export class EntrySink {
 
 /**
  * An unknown value with its reason, at the text it was read from.
- * @example unknownNode("name bs is not defined in this file", { raw: "bs", offset: 12 })
+ * @example unknownNode({ id: "value.undefinedName", params: { name: "bs" } }, { raw: "bs", offset: 12 })
  */
-export function unknownNode(reason: string, at: { raw: string; offset: number }): ValueNode {
+export function unknownNode(reason: DetectionReason, at: { raw: string; offset: number }): ValueNode {
   return { kind: "unknown", reason, raw: at.raw, offset: at.offset };
 }

@@ -4,6 +4,7 @@ import { table } from "./read-fixture.js";
 import { detectFile, detectParsed } from "../../../src/detect/detect-file.js";
 import { withInheritance } from "../../../src/detect/inheritance.js";
 import { parseConfig } from "../../../src/detect/parse/parse-config.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../fixtures/configs/detectron2/${name}`, import.meta.url), "utf8");
@@ -39,7 +40,7 @@ describe("detectron2 yacs YAML", () => {
       line: 17,
     });
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown).toContain(
+    expect(inEnglish(r.effective.unknown)).toContain(
       "SOLVER.REFERENCE_WORLD_SIZE = 8: IMS_PER_BATCH 16 is rescaled to the real " +
         "GPU count, which this file does not give",
     );
@@ -47,7 +48,7 @@ describe("detectron2 yacs YAML", () => {
 
   it("rescales IMS_PER_BATCH by GPUs / REFERENCE_WORLD_SIZE once the GPU count is known", () => {
     const on4 = detectFile("retinanet.yaml", fixture("retinanet_R_50_FPN_1x_autoscale.yaml"), { devices: 4 }).effective;
-    expect(on4).toMatchObject({
+    expect(inEnglish(on4)).toMatchObject({
       value: 8,
       formula: "8 = round(16 (IMS_PER_BATCH) × 4 (devices) / 8 (REFERENCE_WORLD_SIZE))",
       unknown: [],
@@ -105,7 +106,7 @@ describe("detectron2 launch script", () => {
       [7, "learning_rate", "optimizer.lr", 0.2],
       [8, "max_steps", "train.max_iter", 92188],
     ]);
-    expect(r.effective).toMatchObject({ value: 128, unknown: [], parts: { devices: 16 } });
+    expect(inEnglish(r.effective)).toMatchObject({ value: 128, unknown: [], parts: { devices: 16 } });
   });
 
   it("reads yacs KEY VALUE options after the flags with the rules of the YAML keys", () => {
@@ -117,7 +118,7 @@ describe("detectron2 launch script", () => {
       [5, "learning_rate", "SOLVER.BASE_LR", 0.01],
       [6, "max_steps", "SOLVER.MAX_ITER", 540000],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 8,
       formula: "8 (global) = 2 (per device, derived) × 1 (no accumulation) × 4 (devices)",
       unknown: [],

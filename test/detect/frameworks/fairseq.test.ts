@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { table } from "./read-fixture.js";
 import { detectFile } from "../../../src/detect/detect-file.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../fixtures/configs/fairseq/${name}`, import.meta.url), "utf8");
@@ -25,7 +26,7 @@ describe("fairseq Hydra YAML", () => {
       unit: "samples",
       formula: "16 (per device) × 16 (accumulation) × ? (devices)",
     });
-    expect(r.effective.unknown[0]).toMatch(
+    expect(inEnglish(r.effective.unknown[0])).toMatch(
       /^devices: not in this file \(--distributed-world-size, or all visible GPUs\)/,
     );
   });
@@ -43,7 +44,7 @@ describe("fairseq Hydra YAML", () => {
       [25, "devices", "distributed_training.distributed_world_size", 64],
       [36, "learning_rate", "optimization.lr.0", 0.0005],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 1400000 * 64,
       unit: "tokens",
       formula: "1400000 (tokens per device) × 1 (no accumulation) × 64 (devices)",
@@ -86,7 +87,7 @@ describe("fairseq-train flags", () => {
   );
 
   it("counts tokens per update: 3584 × 16 × 8 GPUs simulate 128 GPUs", () => {
-    expect(detectFile(script, text()).effective).toMatchObject({
+    expect(inEnglish(detectFile(script, text()).effective)).toMatchObject({
       value: 3584 * 16 * 8,
       unit: "tokens",
       formula: "3584 (tokens per device) × 16 (accumulation) × 8 (devices)",

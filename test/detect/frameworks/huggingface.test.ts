@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { fixture, table } from "./read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 describe("Hugging Face Trainer", () => {
   it("reads a LLaMA-Factory YAML and skips the commented-out batch and the eval batch", () => {
@@ -19,7 +20,7 @@ describe("Hugging Face Trainer", () => {
 
   it("multiplies per device × accumulation × the devices the launcher gives", () => {
     const r = detectFile("sft.yaml", fixture("huggingface", "llamafactory-llama3-lora-sft.yaml"), { devices: 4 });
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 64,
       unit: "samples",
       formula: "2 (per device) × 8 (accumulation) × 4 (devices)",
@@ -30,7 +31,7 @@ describe("Hugging Face Trainer", () => {
   it("names the launcher when the device count is not in the file", () => {
     const r = detectFile("sft.yaml", fixture("huggingface", "llamafactory-llama3-lora-sft.yaml"));
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown).toEqual([
+    expect(inEnglish(r.effective.unknown)).toEqual([
       "devices: not in this file (torchrun --nproc_per_node, accelerate launch " +
         "--num_processes or deepspeed --num_gpus); pass --devices or set devices in " +
         ".github/batch-advisor.yml",
@@ -81,7 +82,7 @@ describe("Hugging Face Trainer", () => {
       { devices: 2 },
     );
     expect(r.framework).toBe("huggingface");
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 64,
       formula:
         "8 (per device) × 4 (accumulation) × 2 (devices) — assumed: per-device batch " +
@@ -129,7 +130,7 @@ describe("Hugging Face Trainer", () => {
       [15, "seq_len", "block_size", 1024],
       [16, "epochs", "num_train_epochs", 3],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 512,
       formula: "8 (per device) × 4 (accumulation) × 16 (devices)",
       unknown: [],
@@ -148,7 +149,7 @@ describe("Hugging Face Trainer", () => {
 
   it("names the shell variable that leaves the accumulation unknown", () => {
     const r = detectFile("train.sh", fixture("huggingface", "deepspeed_launch.sh"));
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: null,
       formula: "4 (per device) × ? (accumulation) × 4 (devices)",
       unknown: ["gradient_accumulation_steps: shell variable GRAD_ACCUM is not set in this file"],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { fixture, table } from "./read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 describe("PyTorch Lightning", () => {
   it("reads LightningCLI class_path/init_args: datamodule batch, trainer devices × nodes, optimizer lr", () => {
@@ -17,7 +18,7 @@ describe("PyTorch Lightning", () => {
       [33, "optimizer", "optimizer.class_path", "torch.optim.AdamW"],
       [35, "learning_rate", "optimizer.init_args.lr", 0.001],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 1024,
       formula: "64 (per device) × 2 (accumulation) × 8 (devices)",
       unknown: [],
@@ -33,7 +34,7 @@ describe("PyTorch Lightning", () => {
       [12, "warmup", "model.init_args.warmup_steps", 1000],
       [16, "micro_batch", "data.init_args.batch_size", 16],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: null,
       unknown: ['trainer.devices: "auto", Lightning uses every visible device, known only at run time'],
     });
@@ -57,7 +58,7 @@ describe("PyTorch Lightning", () => {
     const config = (devices: string) =>
       `trainer:\n  devices: ${devices}\ndata:\n  class_path: my.DataModule\n  init_args:\n    batch_size: 32\n`;
     expect(detectFile("c.yaml", config("[0, 1, 2]")).effective).toMatchObject({ value: 96, parts: { devices: 3 } });
-    expect(detectFile("c.yaml", config("-1")).effective).toMatchObject({
+    expect(inEnglish(detectFile("c.yaml", config("-1")).effective)).toMatchObject({
       value: null,
       unknown: ["devices: -1 means all visible devices, known only at run time"],
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { fixture, table } from "./read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 describe("LitGPT", () => {
   it("reads train.global_batch_size and micro_batch_size, devices × num_nodes, optimizer.init_args.lr", () => {
@@ -36,7 +37,7 @@ describe("LitGPT", () => {
     "keeps the global batch but not the accumulation when devices is auto; a " + "null max_seq_length leaves examples",
     () => {
       const r = detectFile("lora.yaml", fixture("litgpt", "finetune-lora.yaml"));
-      expect(r.effective).toMatchObject({
+      expect(inEnglish(r.effective)).toMatchObject({
         value: 8,
         unit: "samples",
         formula: "8 (global batch)",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { fixture, table } from "./read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 describe("llm-foundry", () => {
   it("reads the global batch, the device microbatch and Composer step counts", () => {
@@ -41,11 +42,11 @@ describe("llm-foundry", () => {
   it('keeps the effective batch when the microbatch is "auto"', () => {
     const r = detectFile("finetune.yaml", fixture("llmfoundry", "finetune-auto-micro.yaml"));
     expect(r.effective).toMatchObject({ value: 64 * 4096, formula: "64 (global batch) × 4096 (sequence length)" });
-    expect(r.effective.unknown[0]).toBe(
+    expect(inEnglish(r.effective.unknown[0])).toBe(
       'device_train_microbatch_size: "auto", Composer picks the largest microbatch ' +
         "that fits; it changes the accumulation, not the effective batch",
     );
-    expect(r.settings.find((s) => s.key === "max_duration")).toMatchObject({
+    expect(inEnglish(r.settings.find((s) => s.key === "max_duration"))).toMatchObject({
       value: null,
       unknownReason: "2ep is not counted in steps",
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { fixture, table } from "./read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 describe("Ludwig", () => {
   it("reads the trainer section and takes Ray workers as devices", () => {
@@ -17,7 +18,7 @@ describe("Ludwig", () => {
       [42, "optimizer", "trainer.optimizer.type", "paged_adam"],
       [48, "devices", "backend.trainer.num_workers", 4],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 64,
       formula: "1 (per device) × 16 (accumulation) × 4 (devices)",
       unknown: [],
@@ -35,7 +36,7 @@ describe("Ludwig", () => {
       [20, "lr_scaling", "trainer.learning_rate_scaling", "linear"],
     ]);
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown).toContain(
+    expect(inEnglish(r.effective.unknown)).toContain(
       'trainer.effective_batch_size: "auto", Ludwig picks it at run time (the batch size is tuned to fit memory)',
     );
   });
@@ -52,6 +53,9 @@ describe("Ludwig", () => {
     const text =
       "input_features:\n  - name: x\n    type: number\ntrainer:\n  batch_size: " +
       "32\n  gradient_accumulation_steps: 2\n  effective_batch_size: auto\n";
-    expect(detectFile("model.yaml", text, { devices: 2 }).effective).toMatchObject({ value: 128, unknown: [] });
+    expect(inEnglish(detectFile("model.yaml", text, { devices: 2 }).effective)).toMatchObject({
+      value: 128,
+      unknown: [],
+    });
   });
 });

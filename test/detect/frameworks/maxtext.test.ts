@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { fixture, table } from "./read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 describe("MaxText", () => {
   it("reads base.yml; the ici/dcn mesh does not change how many devices count", () => {
@@ -16,7 +17,7 @@ describe("MaxText", () => {
       [43, "seq_len", "max_target_length", 2048],
       [47, "optimizer", "opt_type", "adamw"],
     ]);
-    expect(r.effective.unknown).toEqual([
+    expect(inEnglish(r.effective.unknown)).toEqual([
       "devices: not in this file (the TPU/GPU topology (chips per slice × " +
         "num_slices)); pass --devices or set devices in .github/batch-advisor.yml",
     ]);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const FIXTURE = "gpt3_345m_1N8G_tp2_pp2_model_config.yaml";
 const fixture = (name: string) =>
@@ -29,7 +30,7 @@ describe("Megatron-LM functional-test YAML", () => {
 
   it("divides the 8 GPUs of 1N8G by TP 2 × PP 2 and derives 4 micro-batches per step", () => {
     const r = detectFile(path, fixture(FIXTURE));
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 32,
       formula:
         "32 (global) = 4 (per device) × 4 (accumulation, derived) × 2 (data-parallel " +
@@ -80,7 +81,7 @@ describe("Megatron-LM launch script", () => {
   );
 
   it("leaves 16 GPUs ÷ (TP 2 × CP 2) = 4 data-parallel ranks, so 32 micro-batches make the global 256", () => {
-    expect(detectFile("pretrain.sh", text()).effective).toMatchObject({
+    expect(inEnglish(detectFile("pretrain.sh", text()).effective)).toMatchObject({
       value: 256,
       formula:
         "256 (global) = 2 (per device) × 32 (accumulation, derived) × 4 " +
@@ -123,7 +124,7 @@ describe("Megatron-LM script with bash argument arrays", () => {
       [46, "tensor_parallel", "tensor-model-parallel-size", 4],
       [47, "pipeline_parallel", "pipeline-model-parallel-size", 2],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 1024,
       formula:
         "1024 (global) = 2 (per device) × 128 (accumulation, derived) × 4 " +
@@ -140,7 +141,7 @@ describe("Megatron-LM script with bash argument arrays", () => {
         .replace("--tensor-model-parallel-size 4", "--tensor-model-parallel-size 16"),
     );
     expect(r.effective.parts.devices).toBeNull();
-    expect(r.effective.unknown).toEqual(["devices: 8 is not divisible by the model-parallel size 32"]);
+    expect(inEnglish(r.effective.unknown)).toEqual(["devices: 8 is not divisible by the model-parallel size 32"]);
     expect(r.effective.value).toBe(1024);
   });
 });

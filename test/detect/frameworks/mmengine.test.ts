@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { devicesFromFileName } from "../../../src/detect/frameworks/openmmlab-file-name.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../fixtures/configs/mmengine/${name}`, import.meta.url), "utf8");
@@ -25,7 +26,7 @@ describe("OpenMMLab mmengine configs", () => {
       [60, "lr_scaling", "auto_scale_lr.base_batch_size", 256],
       [1, "devices", "file name", 8],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 256,
       formula: "32 (per device) × 1 (no accumulation) × 8 (devices)",
       unknown: [],
@@ -67,7 +68,9 @@ describe("OpenMMLab mmengine configs", () => {
   it("leaves the GPU count unknown when the file name does not follow the convention", () => {
     const r = detectFile("configs/my_rtmdet.py", fixture("rtmdet_l_8xb32-300e_coco.py"));
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown[0]).toMatch(/^devices: not in this file \(tools\/dist_train\.sh CONFIG <gpus>/);
+    expect(inEnglish(r.effective.unknown[0])).toMatch(
+      /^devices: not in this file \(tools\/dist_train\.sh CONFIG <gpus>/,
+    );
   });
 });
 
@@ -104,7 +107,7 @@ describe("OpenMMLab mmengine launch scripts", () => {
       [5, "devices", "#2", 8],
       [7, "micro_batch", "train_dataloader.batch_size", 16],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 256,
       formula: "16 (per device) × 1 (no accumulation) × 16 (devices)",
       unknown: [],
@@ -119,7 +122,7 @@ describe("OpenMMLab mmengine launch scripts", () => {
       [5, "micro_batch", "train_dataloader.batch_size", 2],
       [5, "learning_rate", "optim_wrapper.optimizer.lr", 0.04],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 32,
       formula: "2 (per device) × 1 (no accumulation) × 16 (devices)",
       unknown: [],

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FileReport } from "../../../src/detect/types.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 /** The text of fixtures/configs/<framework>/<name>. */
 export function fixture(framework: string, name: string): string {
@@ -23,5 +24,5 @@ export function scheduleTable(report: FileReport): Array<[number, string, string
 
 /** Settings whose value is unknown, as [key, reason]. */
 export function unknowns(report: FileReport): Array<[string, string | undefined]> {
-  return report.settings.filter((s) => s.unknownReason).map((s) => [s.key, s.unknownReason]);
+  return report.settings.filter((s) => s.unknownReason).map((s) => [s.key, inEnglish(s.unknownReason)]);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { gpusPerNode, gresGpus } from "../../../src/detect/frameworks/slurm-rules.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 describe("#SBATCH headers", () => {
   it.each([
@@ -12,7 +13,7 @@ describe("#SBATCH headers", () => {
   });
 
   it("says a gres without GPUs names no GPU count", () => {
-    expect(gresGpus("nvme:1")).toEqual({ unknown: "--gres=nvme:1 names no GPU count" });
+    expect(inEnglish(gresGpus("nvme:1"))).toEqual({ unknown: "--gres=nvme:1 names no GPU count" });
   });
 
   it("reads --gpus-per-node with and without a GPU type", () => {

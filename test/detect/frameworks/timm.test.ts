@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../fixtures/configs/timm/${name}`, import.meta.url), "utf8");
@@ -26,14 +27,14 @@ describe("timm args YAML", () => {
 
   it("explains an unset lr as derived from lr_base and the global batch", () => {
     const r = detectFile("args.yaml", fixture("resnet50_a1_args.yaml"));
-    expect(r.settings.find((s) => s.key === "lr")?.unknownReason).toBe(
+    expect(inEnglish(r.settings.find((s) => s.key === "lr")?.unknownReason)).toBe(
       "lr unset: train.py derives it as lr_base × global batch / lr_base_size",
     );
   });
 
   it("multiplies the per-GPU batch by the GPUs the launcher gives", () => {
     const r = detectFile("args.yaml", fixture("resnet50_a1_args.yaml"), { devices: 8 });
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 2048,
       formula: "256 (per device) × 1 (accumulation) × 8 (devices)",
       unknown: [],
@@ -78,7 +79,7 @@ describe("timm train.py flags", () => {
       [7, "epochs", "epochs", 300],
       [7, "warmup", "warmup-epochs", 5],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 1024,
       formula: "128 (per device) × 2 (accumulation) × 4 (devices)",
       unknown: [],
@@ -95,7 +96,7 @@ describe("timm train.py flags", () => {
       [3, "epochs", "epochs", 200],
       [3, "learning_rate", "lr", 0.05],
     ]);
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 256,
       formula: "64 (per device) × 1 (no accumulation) × 4 (devices)",
       unknown: [],

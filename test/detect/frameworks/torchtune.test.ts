@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { fixture, table, unknowns } from "./read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 describe("torchtune", () => {
   it("reads batch_size per device, accumulation and optimizer.lr beside _component_", () => {
@@ -20,7 +21,7 @@ describe("torchtune", () => {
       [64, "grad_accum", "gradient_accumulation_steps", 8],
     ]);
     expect(unknowns(r).map(([key]) => key)).not.toContain("batch_size_val");
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 32,
       unit: "samples",
       formula: "2 (per device) × 8 (accumulation) × 2 (devices)",
@@ -30,7 +31,7 @@ describe("torchtune", () => {
 
   it("names tune run as the source of the device count", () => {
     const r = detectFile("8B_lora.yaml", fixture("torchtune", "llama3_1-8B_lora.yaml"));
-    expect(r.effective.unknown).toEqual([
+    expect(inEnglish(r.effective.unknown)).toEqual([
       "devices: not in this file (tune run --nproc_per_node); pass --devices or " +
         "set devices in .github/batch-advisor.yml",
     ]);
@@ -58,6 +59,6 @@ describe("torchtune", () => {
       [8, "batch_type", "dataset.packed", true],
       [8, "seq_len", "tokenizer.max_seq_len", 4096],
     ]);
-    expect(r.effective).toMatchObject({ value: 4 * 2 * 8 * 4096, unit: "tokens", unknown: [] });
+    expect(inEnglish(r.effective)).toMatchObject({ value: 4 * 2 * 8 * 4096, unit: "tokens", unknown: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../fixtures/configs/ultralytics/${name}`, import.meta.url), "utf8");
@@ -23,7 +24,7 @@ describe("Ultralytics", () => {
 
   it("accumulates up to nbs on top of the global batch: 32 over two GPUs trains at 64", () => {
     const r = detectFile("args.yaml", fixture("args.yaml"));
-    expect(r.effective).toMatchObject({
+    expect(inEnglish(r.effective)).toMatchObject({
       value: 64,
       unit: "samples",
       formula: "32 (global, over all devices) × 2 (accumulation = max(round(nbs 64 / batch 32), 1))",
@@ -52,11 +53,11 @@ describe("Ultralytics", () => {
     const r = detectFile("hyp.yaml", "lr0: 0.01\nimgsz: 640\n");
     expect(r.framework).toBe("ultralytics");
     expect(r.effective.value).toBe(64);
-    expect(r.effective.formula).toBe(
+    expect(inEnglish(r.effective.formula)).toBe(
       "16 (global, over all devices) × 4 (accumulation = max(round(nbs 64 / batch " +
         "16), 1)) — assumed: global batch = 16 (Ultralytics default), devices = 1 (Ultralytics default)",
     );
-    expect(r.effective.assumed).toEqual([
+    expect(inEnglish(r.effective.assumed)).toEqual([
       "global batch: assumed default of 16 (Ultralytics)",
       "devices: assumed default of 1 (Ultralytics)",
     ]);
@@ -72,7 +73,7 @@ describe("Ultralytics", () => {
       raw: "-1",
     });
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown).toEqual([
+    expect(inEnglish(r.effective.unknown)).toEqual([
       "batch: batch=-1 lets AutoBatch pick the batch for 60% of GPU memory at run time",
     ]);
   });
@@ -80,7 +81,9 @@ describe("Ultralytics", () => {
   it("reports a fractional batch as the share of GPU memory AutoBatch fills", () => {
     const r = detectFile("args.yaml", "batch: 0.70\nlr0: 0.01\n");
     expect(r.effective.value).toBeNull();
-    expect(r.effective.unknown).toEqual(["batch: batch=0.7 lets AutoBatch fill 70% of GPU memory at run time"]);
+    expect(inEnglish(r.effective.unknown)).toEqual([
+      "batch: batch=0.7 lets AutoBatch fill 70% of GPU memory at run time",
+    ]);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { detectFile } from "../../../src/detect/detect-file.js";
 import { formatOf } from "../../../src/detect/parse/parse-config.js";
 import { parseJsonnet } from "../../../src/detect/parse/parse-jsonnet.js";
 import { fixture, table } from "../frameworks/read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const entry = (text: string, key: string) =>
   parseJsonnet(text, "c.jsonnet").entries.find((e) => e.path.join(".") === key);
@@ -38,13 +39,13 @@ describe("Jsonnet, read without an engine", () => {
   });
 
   it("what only evaluation gives is unknown with its reason", () => {
-    expect(entry('{ path: std.extVar("TRAIN") }', "path")?.unknownReason).toBe(
-      "external variable TRAIN, set on the command line",
+    expect(inEnglish(entry('{ path: std.extVar("TRAIN") }', "path")?.unknownReason)).toBe(
+      "jsonnet external variable TRAIN, passed at run time",
     );
-    expect(entry("local base = import 'base.jsonnet';\n{ data: base.data }", "data")?.unknownReason).toBe(
+    expect(inEnglish(entry("local base = import 'base.jsonnet';\n{ data: base.data }", "data")?.unknownReason)).toBe(
       "imported from base.jsonnet, not read without the repository",
     );
-    expect(entry("{ a: self.b, b: 1 }", "a")?.unknownReason).toMatch(/self/);
+    expect(inEnglish(entry("{ a: self.b, b: 1 }", "a")?.unknownReason)).toMatch(/self/);
   });
 
   it("a syntax error comes back with its line, not an exception", () => {
@@ -69,8 +70,6 @@ describe("Jsonnet, read without an engine", () => {
       '{ dataset_reader: { type: "conll2003" }, data_loader: { batch_size: 64 }, trainer: { num_epochs: 5 } }',
     );
     expect(r.effective.value).toBe(64);
-    expect(r.effective.assumed).toEqual([
-      "devices: assumed default of 1 (AllenNLP: one worker without a distributed section)",
-    ]);
+    expect(inEnglish(r.effective.assumed)).toEqual(["devices: assumed default of 1 (AllenNLP)"]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseShell } from "../../../src/detect/parse/parse-shell.js";
 import type { Entry } from "../../../src/detect/types.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const parse = (text: string) => parseShell(text, "train.sh");
 const at = (entries: Entry[], dotted: string, context?: string) =>
@@ -110,7 +111,7 @@ describe("parseShell: variables", () => {
 
   it("says why a value is unknown: positional argument, unset variable, command output", () => {
     const r = parse("python train.py --data $1 --bs $BS --n $(nproc) --w $((GPUS * 2))\n");
-    expect(r.entries.map((e) => [e.path[0], e.value, e.unknownReason])).toEqual([
+    expect(inEnglish(r.entries.map((e) => [e.path[0], e.value, e.unknownReason]))).toEqual([
       ["data", null, "shell positional argument $1, passed by the caller"],
       ["bs", null, "shell variable BS is not set in this file"],
       ["n", null, "output of a shell command"],
@@ -120,20 +121,20 @@ describe("parseShell: variables", () => {
 
   it("names a GitHub Actions expression in a workflow run: line, and other parameter expansions", () => {
     const r = parseShell("python train.py --bs ${{ matrix.bs }} --name ${RUN%.*}", "workflow run");
-    expect(r.entries.map((e) => [e.path[0], e.unknownReason])).toEqual([
+    expect(inEnglish(r.entries.map((e) => [e.path[0], e.unknownReason]))).toEqual([
       ["bs", "GitHub Actions expression ${{ matrix.bs }}, filled in by the workflow"],
       ["name", "computed by shell parameter expansion ${RUN%.*}"],
     ]);
   });
 
   it("carries a variable's unknown reason to where it is used", () => {
-    expect(one("BS=$1\npython t.py --bs $BS\n", "bs").unknownReason).toBe(
+    expect(inEnglish(one("BS=$1\npython t.py --bs $BS\n", "bs").unknownReason)).toBe(
       "shell positional argument $1, passed by the caller",
     );
   });
 
   it("refuses huge shell arithmetic", () => {
-    expect(one("X=$((2**200))\n", "X").unknownReason).toBe("the result is too large to evaluate exactly");
+    expect(inEnglish(one("X=$((2**200))\n", "X").unknownReason)).toBe("the result is too large to evaluate exactly");
   });
 
   it("splits an unquoted variable into flags reported on the line that defines them", () => {
@@ -160,11 +161,13 @@ describe("parseShell: variables", () => {
     expect(at(r.entries, "CUDA_VISIBLE_DEVICES")).toEqual([
       { path: ["CUDA_VISIBLE_DEVICES"], value: "0,1", raw: "0,1", line: 1, column: 1, context: "python train.py" },
     ]);
-    expect(at(r.entries, "n")[0].unknownReason).toBe("shell variable CUDA_VISIBLE_DEVICES is not set in this file");
+    expect(inEnglish(at(r.entries, "n")[0].unknownReason)).toBe(
+      "shell variable CUDA_VISIBLE_DEVICES is not set in this file",
+    );
   });
 
   it("names the values a loop variable takes", () => {
-    expect(one("for bs in 8 16 32; do\n  python sweep.py --bs $bs\ndone\n", "bs").unknownReason).toBe(
+    expect(inEnglish(one("for bs in 8 16 32; do\n  python sweep.py --bs $bs\ndone\n", "bs").unknownReason)).toBe(
       "loop variable bs takes each of 8 16 32",
     );
   });
@@ -173,7 +176,7 @@ describe("parseShell: variables", () => {
 describe("parseShell: overrides", () => {
   it("splits Hydra overrides on dots, with +, ++ and ~ forms", () => {
     const r = parse("python train.py data.batch_size=64 ++trainer.devices=4 +model.lr=1e-3 ~callbacks.early_stop\n");
-    expect(r.entries.map((e) => [e.path, e.value, e.unknownReason])).toEqual([
+    expect(inEnglish(r.entries.map((e) => [e.path, e.value, e.unknownReason]))).toEqual([
       [["data", "batch_size"], 64, undefined],
       [["trainer", "devices"], 4, undefined],
       [["model", "lr"], 0.001, undefined],
@@ -342,7 +345,7 @@ describe("parseShell: positional arguments", () => {
 
   it("keeps a quoted unknown positional with its reason", () => {
     const r = parse('./tools/dist_train.sh "$1" "${GPUS}"\n');
-    expect(r.entries.map((e) => [e.path[0], e.value, e.unknownReason])).toEqual([
+    expect(inEnglish(r.entries.map((e) => [e.path[0], e.value, e.unknownReason]))).toEqual([
       ["#1", null, "shell positional argument $1, passed by the caller"],
       ["#2", null, "shell variable GPUS is not set in this file"],
     ]);
@@ -399,7 +402,7 @@ describe("parseShell: yacs options", () => {
       "python demo.py --opts MODEL.WEIGHTS model.pkl MODEL.DEVICE cpu\npython " +
         "tools/train_net.py --eval-only MODEL.WEIGHTS $W\n",
     );
-    expect(r.entries.map((e) => [e.path.join("."), e.value, e.unknownReason])).toEqual([
+    expect(inEnglish(r.entries.map((e) => [e.path.join("."), e.value, e.unknownReason]))).toEqual([
       ["opts", true, undefined],
       ["MODEL.WEIGHTS", "model.pkl", undefined],
       ["MODEL.DEVICE", "cpu", undefined],
@@ -481,6 +484,6 @@ describe("parseShell: comments and malformed input", () => {
     for (let i = 0; i < 40; i++) lines.push('A="$A $A"');
     lines.push("python t.py $A");
     const r = parse(lines.join("\n") + "\n");
-    expect(at(r.entries, "A").at(-1)?.unknownReason).toBe("value too long to expand statically");
+    expect(inEnglish(at(r.entries, "A").at(-1)?.unknownReason)).toBe("value too long to expand statically");
   });
 });

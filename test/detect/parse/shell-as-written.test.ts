@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { detectFile } from "../../../src/detect/detect-file.js";
 import { parseShell } from "../../../src/detect/parse/parse-shell.js";
 import { fixture, table } from "../frameworks/read-fixture.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const entry = (text: string, key: string) => parseShell(text, "run.sh").entries.find((e) => e.path.join(".") === key);
 
@@ -19,7 +20,7 @@ describe("shell as written", () => {
   });
 
   it('--flag=$X and --flag="$1" keep the flag\'s name; an unknown value is named as unknown', () => {
-    expect(entry('python train.py --lr="$2"\n', "lr")).toMatchObject({
+    expect(inEnglish(entry('python train.py --lr="$2"\n', "lr"))).toMatchObject({
       value: null,
       unknownReason: "shell positional argument $2, passed by the caller",
     });

@@ -11,6 +11,7 @@ import {
   shellChainSize,
 } from "../../helpers/hostile-configs.js";
 import { assertKeepsPromises, contractViolations } from "../../helpers/parser-contract.js";
+import { inEnglish } from "../../helpers/in-english.js";
 
 const inputs = hostileInputs("shell");
 
@@ -46,7 +47,10 @@ describe("shell scripts are expanded, never run, within bounds", () => {
       const value = (name: string) => r.entries.find((e) => e.path[0] === name);
       expect((value("A7")!.value as string).length).toBe(shellChainSize(7, 3, 1).chars);
       for (const name of ["A8", "A29", "bs"]) {
-        expect(value(name)).toMatchObject({ value: null, unknownReason: "value too long to expand statically" });
+        expect(inEnglish(value(name))).toMatchObject({
+          value: null,
+          unknownReason: "value too long to expand statically",
+        });
       }
       expect(r.entries).toHaveLength(31);
     },
@@ -54,7 +58,7 @@ describe("shell scripts are expanded, never run, within bounds", () => {
 
   it("exponential arithmetic is refused with a reason, not computed", () => {
     const r = parse("X=$((9**9**9))\nY=$((2**1024))\n");
-    expect(r.entries.map((e) => e.unknownReason)).toEqual([
+    expect(inEnglish(r.entries.map((e) => e.unknownReason))).toEqual([
       "the result is too large to evaluate exactly",
       "the result is too large to evaluate exactly",
     ]);

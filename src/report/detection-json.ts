@@ -1,9 +1,12 @@
-import type { DetectResult } from "./detect-changes.js";
-import type { BatchChange, FileReport } from "./types.js";
+import type { DetectResult } from "../detect/detect-changes.js";
+import type { BatchChange, FileReport } from "../detect/types.js";
+import { reasonText } from "./messages/detection-reasons.js";
 
 /**
  * The JSON contract of `batch-advisor detect --json` (docs/detection.md). Later tools read it, so
- * only these fields are printed, in this order.
+ * only these fields are printed, in this order. Each reason is there twice: as the English
+ * sentence (`unknownReason`, `unknown`) and as its message id with parameters
+ * (`unknownReasonMessage`, `unknownMessages`), which a tool can word in any language.
  */
 export function detectionJson(result: Pick<DetectResult, "files" | "changes">): unknown {
   return { files: result.files.map(fileJson), changes: result.changes.map(changeJson) };
@@ -20,14 +23,15 @@ function fileJson(f: FileReport) {
       value: s.value,
       raw: s.raw,
       line: s.line,
-      ...(s.unknownReason ? { unknownReason: s.unknownReason } : {}),
+      ...(s.unknownReason ? { unknownReason: reasonText(s.unknownReason), unknownReasonMessage: s.unknownReason } : {}),
       ...(s.source ? { source: s.source } : {}),
     })),
     effective: {
       value: f.effective.value,
       unit: f.effective.unit,
       formula: f.effective.formula,
-      unknown: f.effective.unknown,
+      unknown: f.effective.unknown.map(reasonText),
+      unknownMessages: f.effective.unknown,
     },
     warnings: f.warnings,
     errors: f.errors.map((e) => ({
@@ -49,7 +53,7 @@ function changeJson(c: BatchChange) {
     after: c.after,
     effective: c.effective,
     learningRate: c.learningRate,
-    ...(c.unknown.length ? { unknown: c.unknown } : {}),
+    ...(c.unknown.length ? { unknown: c.unknown.map(reasonText), unknownMessages: c.unknown } : {}),
     ...(c.inheritedFrom ? { inheritedFrom: c.inheritedFrom } : {}),
   };
 }
