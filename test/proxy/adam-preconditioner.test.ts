@@ -12,7 +12,7 @@ describe("Adam's diagonal preconditioner read from the optimizer", () => {
     const w = tf.variable(tf.tensor1d([1, 2, 3]), true, "precond-w");
     const optimizer = tf.train.adam(0.01, 0.9, 0.999, 1e-8);
     const g = tf.tensor1d([0.5, -2, 0.001]);
-    optimizer.applyGradients({ [w.name]: g });
+    optimizer.applyGradients([{ name: w.name, tensor: g }]);
     const p = await adamPreconditioner(optimizer, { variables: [w] });
     expect(p).toHaveLength(1);
     const values = Array.from(p![0].dataSync());
