@@ -35,12 +35,16 @@ export const BENCH_CONFIG = "bench/tasks/batch-advisor.yml";
 
 /** The command, as a reader would type it, for the docs. */
 export function cliCommand(files: { model: string; data: string }, quick: boolean): string {
-  return `npx batch-advisor analyze old.yaml new.yaml --proxy-model ${files.model} --data ${files.data} --config ${BENCH_CONFIG} --json${quick ? " --quick" : ""}`;
+  return (
+    `npx batch-advisor analyze old.yaml new.yaml --proxy-model ${files.model} ` +
+    `--data ${files.data} --config ${BENCH_CONFIG} --json${quick ? " --quick" : ""}`
+  );
 }
 
 /**
  * Runs the CLI on one pair and reads the convergence estimate of the first group.
- * @example (await predictThroughCli({ model: "bench/tasks/chars-mlp/model.json", data: "bench/tasks/chars-mlp/sample.csv", optimizer: "adam" }, [32, 64], { quick: true })).stepsRatio.value
+ * @example (await predictThroughCli({ model: "bench/tasks/chars-mlp/model.json", data:
+ * "bench/tasks/chars-mlp/sample.csv", optimizer: "adam" }, [32, 64], { quick: true })).stepsRatio.value
  */
 export async function predictThroughCli(
   files: { model: string; data: string; optimizer: string },
@@ -90,7 +94,8 @@ export function readPrediction(
   const m = report.measurements?.[0];
   if (!c)
     throw new Error(
-      `${context.bOld} → ${context.bNew}${context.quick ? " (--quick)" : ""}: no convergence estimate in the report (${(m?.notes ?? []).join("; ")})`,
+      `${context.bOld} → ${context.bNew}${context.quick ? " (--quick)" : ""}: no ` +
+        `convergence estimate in the report (${(m?.notes ?? []).join("; ")})`,
     );
   const span = (q: { value: number; low?: number; high?: number }) => ({
     value: q.value,
@@ -115,7 +120,8 @@ export function readPrediction(
   };
 }
 
-/** The note's id names the regime (convergence-position-perfect|diminishing|past); an older report's text said it in words. */
+/** The note's id names the regime (convergence-position-perfect|diminishing|past); an older report's text said it in
+ * words. */
 function regimeOf(note: { id: string; text?: string }): Regime | null {
   const byId: Record<string, Regime> = { perfect: REGIMES[0], diminishing: REGIMES[1], past: REGIMES[2] };
   const suffix = note.id.slice("convergence-position-".length);
@@ -129,7 +135,8 @@ function run(command: string, args: string[]): Promise<string> {
       if (error && error.code !== 3)
         reject(
           new Error(
-            `batch-advisor analyze failed (${error.code ?? error.signal}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`,
+            "batch-advisor analyze failed " +
+              `(${error.code ?? error.signal}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`,
           ),
         );
       else resolve(stdout);

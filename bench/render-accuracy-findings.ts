@@ -12,7 +12,10 @@ export function reducedNote(a: AccuracyResult): string[] {
   const reduced = a.tasks.filter((t) => t.groundTruth.reduced).map((t) => t.task);
   if (!reduced.length) return [];
   return [
-    `> **Reduced ground truth.** For ${reduced.join(", ")} no cached ground truth matched, so this \`--quick\` run compared against a reduced one (one seed, the rule's learning rate, no search). The ground-truth tables below show the cache, not that run. Run \`npm run bench\` for the real comparison.`,
+    `> **Reduced ground truth.** For ${reduced.join(", ")} no cached ground ` +
+      `truth matched, so this \`--quick\` run compared against a reduced one (one ` +
+      "seed, the rule's learning rate, no search). The ground-truth tables below " +
+      `show the cache, not that run. Run \`npm run bench\` for the real comparison.`,
     "",
   ];
 }
@@ -21,7 +24,9 @@ export function reducedNote(a: AccuracyResult): string[] {
 export function alternativePlans(a: AccuracyResult): string[] {
   if (!a.alternatives?.length) return [];
   return [
-    "The same tasks asked with the `--quick` plan (fewer examples before the noise scale is read, smaller proxy batches), to show how much B_simple moves with where and how it is measured:",
+    "The same tasks asked with the `--quick` plan (fewer examples before the " +
+      "noise scale is read, smaller proxy batches), to show how much B_simple " +
+      "moves with where and how it is measured:",
     "",
     table(
       [
@@ -75,29 +80,57 @@ export function missedGoals(args: {
     })
     .sort((x, y) => y.factor - x.factor)[0];
   out.push(
-    `The advisor's median error is ${pct(s.medianRelErrorSteps)} (goal ≤ ${pct(GOAL.median)}: ${s.medianRelErrorSteps <= GOAL.median ? "met" : "missed"}), its worst pair ${pct(s.worstRelErrorSteps)} (${worstPair.task} ${worstPair.bOld} → ${worstPair.bNew}; goal ≤ ${pct(GOAL.worst)}: ${s.worstRelErrorSteps <= GOAL.worst ? "met" : "missed"}). ` +
-      `The oracle — the same formula with the measured B_crit — has a median of ${pct(s.baselines.oracle.medianRelErrorSteps)} and a worst of ${pct(s.baselines.oracle.worstRelErrorSteps)}, so the formula S(B) = S_min(1 + B_crit/B) is not what fails: the B_crit put into it is.`,
+    `The advisor's median error is ${pct(s.medianRelErrorSteps)} (goal ` +
+      `≤ ${pct(GOAL.median)}: ${s.medianRelErrorSteps <= GOAL.median ? "met" : "missed"}), ` +
+      `its worst pair ${pct(s.worstRelErrorSteps)} ` +
+      `(${worstPair.task} ${worstPair.bOld} → ${worstPair.bNew}; goal ` +
+      `≤ ${pct(GOAL.worst)}: ${s.worstRelErrorSteps <= GOAL.worst ? "met" : "missed"}). ` +
+      "The oracle — the same formula with the measured B_crit — has a median " +
+      `of ${pct(s.baselines.oracle.medianRelErrorSteps)} and a worst ` +
+      `of ${pct(s.baselines.oracle.worstRelErrorSteps)}, so the formula S(B) = ` +
+      "S_min(1 + B_crit/B) is not what fails: the B_crit put into it is.",
     "",
-    `- **B_simple is not B_crit.** The advisor uses the simple noise scale B_simple as B_crit, as McCandlish et al. 2018 do. Measured B_crit ÷ B_simple here: ${ratios}. ` +
-      "The paper's Table 1 has them 4.5× apart for MNIST (B_crit 200, B_simple 900), with B_crit *below* B_simple for its image classifiers and *above* it for its SVHN autoencoder and VAE (20×) and Dota 1v1 (10×); " +
+    "- **B_simple is not B_crit.** The advisor uses the simple noise scale " +
+      `B_simple as B_crit, as McCandlish et al. 2018 do. Measured B_crit ÷ B_simple here: ${ratios}. ` +
+      "The paper's Table 1 has them 4.5× apart for MNIST (B_crit 200, B_simple " +
+      "900), with B_crit *below* B_simple for its image classifiers and *above* it " +
+      "for its SVHN autoencoder and VAE (20×) and Dota 1v1 (10×); " +
       (above.length
-        ? `here ${above.map((t) => t.task).join(" and ")} ${above.length > 1 ? "have" : "has"} B_crit *above* B_simple, so the advisor under-estimates B_crit and promises fewer steps than a larger batch delivers. `
+        ? `here ${above.map((t) => t.task).join(" and ")} ${above.length > 1 ? "have" : "has"} ` +
+          "B_crit *above* B_simple, so the advisor under-estimates B_crit and promises " +
+          "fewer steps than a larger batch delivers. "
         : "") +
-      "How far apart they are depends on the task and the optimizer; a noise scale of raw gradients is only a proxy for Adam, whose update is preconditioned (the paper reports mixed results there).",
-    "- **B_simple moves with where and how it is read.** The noise scale grows as the loss falls (McCandlish §3.1) and depends on the batch and learning rate it is measured at (App. C). " +
+      "How far apart they are depends on the task and the optimizer; a noise scale " +
+      "of raw gradients is only a proxy for Adam, whose update is preconditioned " +
+      "(the paper reports mixed results there).",
+    "- **B_simple moves with where and how it is read.** The noise scale grows " +
+      "as the loss falls (McCandlish §3.1) and depends on the batch and learning " +
+      "rate it is measured at (App. C). " +
       "The default plan read it at training loss " +
       a.tasks
         .map((t, i) => `${num(a.predictions[i].proxy.atLoss)} for ${t.task} (target ${num(t.targetLoss)})`)
         .join(", ") +
       ". " +
       (spread
-        ? `The quick plan, reading it after fewer examples at smaller batches, got values up to ${num(spread.factor, 2)}× apart from the default plan's (${spread.task}: ${num(spread.quick)} against ${num(spread.value)}), not always smaller: one short measurement is uncertain by about that much before B_simple ≠ B_crit is even considered. `
+        ? "The quick plan, reading it after fewer examples at smaller batches, got " +
+          `values up to ${num(spread.factor, 2)}× apart from the default plan's ` +
+          `(${spread.task}: ${num(spread.quick)} against ${num(spread.value)}), not ` +
+          "always smaller: one short measurement is uncertain by about that much " +
+          "before B_simple ≠ B_crit is even considered. "
         : "") +
       (capped.length
-        ? `The default plan's warm-up ended at its example cap, not on a flat loss curve, for ${capped.join(", ")}: the value there describes an earlier stage of training than the one the ratio is asked about.`
+        ? "The default plan's warm-up ended at its example cap, not on a flat loss " +
+          `curve, for ${capped.join(", ")}: the value there describes an earlier stage ` +
+          "of training than the one the ratio is asked about."
         : ""),
-    `- **What the comment shows instead.** B_crit carries the interval [${NOISE_TO_CRITICAL_LOW} × bootstrap low, ${NOISE_TO_CRITICAL_HIGH} × bootstrap high] (src/estimate/critical-batch.ts): down to cover Table 1's ratios, up to cover a B_crit above B_simple as measured here; the measured ratio lay inside the advisor's interval for ${s.pairsInsideInterval} of ${s.pairs} pairs. ` +
-      `${a.pairs.filter((p) => p.uncertain).length} of ${s.pairs} pairs (mostly the ×8 jumps) had an interval wider than \`thresholds.uncertainRatio\` (2×) and are shown as *uncertain* with their range rather than as a confident number.`,
+    "- **What the comment shows instead.** B_crit carries the interval " +
+      `[${NOISE_TO_CRITICAL_LOW} × bootstrap low, ${NOISE_TO_CRITICAL_HIGH} × ` +
+      "bootstrap high] (src/estimate/critical-batch.ts): down to cover Table 1's " +
+      "ratios, up to cover a B_crit above B_simple as measured here; the measured " +
+      `ratio lay inside the advisor's interval for ${s.pairsInsideInterval} of ${s.pairs} pairs. ` +
+      `${a.pairs.filter((p) => p.uncertain).length} of ${s.pairs} pairs (mostly ` +
+      `the ×8 jumps) had an interval wider than \`thresholds.uncertainRatio\` (2×) ` +
+      "and are shown as *uncertain* with their range rather than as a confident number.",
     "",
   );
   if (calibration || pooled) {
@@ -112,7 +145,9 @@ export function missedGoals(args: {
       ];
     });
     out.push(
-      "**A calibration B_crit = c · B_simple, tested leave-one-task-out** (each task's factor c comes from the *other* tasks only; a proposal, not what the advisor does today):",
+      "**A calibration B_crit = c · B_simple, tested leave-one-task-out** (each " +
+        "task's factor c comes from the *other* tasks only; a proposal, not what the " +
+        "advisor does today):",
       "",
       table(
         [
@@ -127,8 +162,13 @@ export function missedGoals(args: {
       `In-sample factors: ${Object.entries(calibration?.factors ?? {})
         .map(([g, c]) => `${g} ×${num(c, 2)}`)
         .join(", ")}. ` +
-        `Leave-one-out over pooled tasks: median ${pct(pooled?.medianRelErrorSteps)}, worst ${pct(pooled?.worstRelErrorSteps)}; within the optimizer family (tasks with a peer only): median ${pct(calibration?.medianRelErrorSteps)}, worst ${pct(calibration?.worstRelErrorSteps)}. ` +
-        "Three tasks are too few to fix a constant; the numbers say which way to look, and the interval should in any case reach above B_simple.",
+        "Leave-one-out over pooled tasks: " +
+        `median ${pct(pooled?.medianRelErrorSteps)}, ` +
+        `worst ${pct(pooled?.worstRelErrorSteps)}; within the optimizer family ` +
+        `(tasks with a peer only): median ${pct(calibration?.medianRelErrorSteps)}, ` +
+        `worst ${pct(calibration?.worstRelErrorSteps)}. ` +
+        "Three tasks are too few to fix a constant; the numbers say which way to " +
+        "look, and the interval should in any case reach above B_simple.",
       "",
     );
   }

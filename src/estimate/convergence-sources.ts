@@ -26,7 +26,8 @@ import type {
  */
 export const STAND_IN_SPREAD = 10;
 
-/** Kaplan et al.'s B* is fitted on WebText2 with GPT-2's tokenizer; §5.1 warns it moves with both, so a factor of 3 either way. */
+/** Kaplan et al.'s B* is fitted on WebText2 with GPT-2's tokenizer; §5.1 warns it moves with both, so a factor of 3
+ * either way. */
 export const KAPLAN_SPREAD = 3;
 
 export interface ConvergenceSourcesInput {
@@ -59,7 +60,8 @@ interface Candidate {
  * task family, then the bundled proxy as a labelled stand-in with an interval wide enough to hold
  * another task's B_crit. The regime label (near-perfect scaling / diminishing returns / past
  * B_crit) is only given where B_crit is about this task.
- * @example convergenceFromSources({ user: { unit: "samples", before: 256, after: 2048 }, own: { criticalBatch: 4096 } }).basis // "your-measurement"
+ * @example convergenceFromSources({ user: { unit: "samples", before: 256, after: 2048 }, own: { criticalBatch: 4096 }
+ * }).basis // "your-measurement"
  */
 export function convergenceFromSources(input: ConvergenceSourcesInput): ConvergenceEstimate | undefined {
   const candidates = [own(input), userProxy(input), publishedLaw(input), standIn(input)].filter(
@@ -119,7 +121,9 @@ function own(input: ConvergenceSourcesInput): Candidate | undefined {
     const bCrit = quantity(o.noiseScale, unit === "tokens" ? "tokens" : "examples", SOURCES.yourNoiseScale, {
       low: NOISE_TO_CRITICAL_LOW * o.noiseScale,
       high: NOISE_TO_CRITICAL_HIGH * o.noiseScale,
-      note: `B_simple stands in for B_crit; measured B_crit was ${NOISE_TO_CRITICAL_LOW}–${NOISE_TO_CRITICAL_HIGH} × B_simple (docs/accuracy.md)`,
+      note:
+        "B_simple stands in for B_crit; measured B_crit " +
+        `was ${NOISE_TO_CRITICAL_LOW}–${NOISE_TO_CRITICAL_HIGH} × B_simple (docs/accuracy.md)`,
     });
     return { basis: "your-measurement", source: "your-noise-scale", frame, bCrit };
   }

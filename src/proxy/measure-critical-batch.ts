@@ -22,7 +22,8 @@ const WINDOW = 5;
  * which is linear in 1/B: S = S_min + S_min·B_crit·(1/B) (McCandlish et al. 2018 eq. 2.11).
  * A run is checked on held-out data once its recent training losses come near the target.
  * Larger batches need fewer steps, so each run is also capped at 1.5× the previous run's steps.
- * @example (await measureCriticalBatch(context, { targetLoss: 0.5, batchSizes: [16, 32, 64, 128], maxExamples: 60000 })).value?.bCrit
+ * @example (await measureCriticalBatch(context, { targetLoss: 0.5, batchSizes: [16, 32, 64, 128], maxExamples: 60000
+ * })).value?.bCrit
  */
 export async function measureCriticalBatch(
   context: PhaseContext,
@@ -72,7 +73,8 @@ export async function measureCriticalBatch(
       stopped,
       notes: [
         ...notes,
-        `critical batch: only ${reached.length} of ${sizes.length} runs reached loss ${options.targetLoss.toFixed(3)}; no fit`,
+        `critical batch: only ${reached.length} of ${sizes.length} runs reached ` +
+          `loss ${options.targetLoss.toFixed(3)}; no fit`,
       ],
     };
   }
@@ -84,7 +86,8 @@ export async function measureCriticalBatch(
       stopped,
       notes: [
         ...notes,
-        `critical batch: steps-to-target do not follow S_min·(1 + B_crit/B) (S_min ${fit.intercept.toFixed(1)}, slope ${fit.slope.toFixed(1)}; ${listed})`,
+        "critical batch: steps-to-target do not follow S_min·(1 + B_crit/B) " +
+          `(S_min ${fit.intercept.toFixed(1)}, slope ${fit.slope.toFixed(1)}; ${listed})`,
       ],
     };
   }

@@ -32,7 +32,8 @@ export async function buildDataset(options: BuildDatasetOptions): Promise<Datase
   const rng = seededRandom(plan.seed, "data");
   if ((model === "transformer") !== (kind === "tokens")) {
     throw new Error(
-      `The transformer proxy trains on token data and token data needs the transformer (got model "${model}" with data "${kind}")`,
+      "The transformer proxy trains on token data and token data needs the " +
+        `transformer (got model "${model}" with data "${kind}")`,
     );
   }
   const want = wantedShape(options);
@@ -76,7 +77,8 @@ export async function buildDataset(options: BuildDatasetOptions): Promise<Datase
     if (!options.samplePath) throw new Error('Data kind "user" needs data.samplePath (a CSV or JSONL file)');
     if (model === "cnn")
       throw new Error(
-        "The cnn proxy needs image data (mnist, teacher-student or regression); a tabular sample fits the mlp or your own topology",
+        "The cnn proxy needs image data (mnist, teacher-student or regression); a " +
+          "tabular sample fits the mlp or your own topology",
       );
     // A linear output of K > 1 units may be K classes' logits: let the labels say (lossFromShapes).
     const logitsOrTargets = want.task === "regression" && (want.outputs ?? 1) > 1;
@@ -104,11 +106,13 @@ function wantedShape(options: BuildDatasetOptions): { inputShape?: number[]; out
   const kind = options.plan.data.kind;
   if (kind === "teacher-student" && task !== "classification")
     throw new Error(
-      `Teacher–student data is classification, but your topology ends in a ${task} output; use data "regression" or your own sample`,
+      `Teacher–student data is classification, but your topology ends in a ${task} ` +
+        'output; use data "regression" or your own sample',
     );
   if (kind === "regression" && task !== "regression")
     throw new Error(
-      `Regression data needs a linear output, but your topology ends in a ${task} output; use data "teacher-student" or your own sample`,
+      `Regression data needs a linear output, but your topology ends in a ${task} ` +
+        'output; use data "teacher-student" or your own sample',
     );
   if (kind === "mnist" && (task !== "classification" || outputs !== 10))
     throw new Error("MNIST needs a 10-class softmax output");
@@ -127,7 +131,8 @@ function lossFromShapes(dataset: Dataset, units: number): void {
     return;
   }
   throw new Error(
-    `Your topology ends in a linear layer of ${units} units (output shape [${units}]) but the data has one label per example (shape [1])` +
+    `Your topology ends in a linear layer of ${units} units (output shape ` +
+      `[${units}]) but the data has one label per example (shape [1])` +
       `${dataset.task === "classification" ? ` with ${dataset.outputs} classes` : " with real values"}: ` +
       `use ${units} units with integer labels 0…${units - 1} for ${units} classes, or 1 unit for a real-valued target`,
   );
@@ -140,7 +145,8 @@ function checkFits(dataset: Dataset, options: BuildDatasetOptions): void {
   const have = dataset.inputShape.reduce((a, b) => a * b, 1);
   if (want !== have)
     throw new Error(
-      `Your topology takes inputs of shape [${t.inputShape.join(", ")}] (${want} values) but the data has ${have} features per example`,
+      `Your topology takes inputs of shape [${t.inputShape.join(", ")}] (${want} ` +
+        `values) but the data has ${have} features per example`,
     );
   if (t.task.kind === "classification" && dataset.outputs > t.task.classes) {
     throw new Error(`The data has ${dataset.outputs} classes but your topology's softmax has ${t.task.classes} units`);
