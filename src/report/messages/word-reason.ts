@@ -1,58 +1,11 @@
 import type { MessageId } from "./en.js";
 import type { Params, Translator } from "./translate.js";
 
-/** Where a reason comes from: detection's unknown parts, the bot config's errors, files not read, skipped proxy
- * backends, the proxy's description. */
-export type ReasonKind = "unknown" | "config" | "skipped" | "backend" | "proxy";
+/** Where a reason comes from: the bot config's errors, files not read, skipped proxy backends, the proxy's
+ * description. (Detection's reasons are message ids: messages/detection-reasons.ts words them.) */
+export type ReasonKind = "config" | "skipped" | "backend" | "proxy";
 
 type Rule = [RegExp, MessageId, (m: RegExpMatchArray, t: Translator) => Params];
-
-const PART_NAMES: Record<string, MessageId> = {
-  "per-device batch": "reason.partName.micro",
-  "sequence length": "reason.partName.seqLen",
-  devices: "reason.partName.devices",
-};
-
-/** The value reasons of src/detect/parse/unknown-value.ts and src/detect/extract-settings.ts. */
-const VALUE: Rule[] = [
-  [/^"auto": chosen at run time by the framework$/, "reason.auto", () => ({})],
-  [/^read from environment variable (\S+) at run time$/, "reason.env", (m) => ({ name: m[1] })],
-  [/^computed by the resolver (.+) at run time$/, "reason.resolver", (m) => ({ name: m[1] })],
-  [/^interpolation (.+) is not resolved in this file$/, "reason.interpolation", (m) => ({ expr: m[1] })],
-  [/^jsonnet external variable (.+), passed at run time$/, "reason.extVar", (m) => ({ name: m[1] })],
-  [/^shell positional argument (.+), passed by the caller$/, "reason.positional", (m) => ({ name: m[1] })],
-  [/^shell variable (\S+) is not set in this file$/, "reason.shellVar", (m) => ({ name: m[1] })],
-  [/^shell arithmetic on values not known statically$/, "reason.shellArith", () => ({})],
-  [/^output of a shell command$/, "reason.shellCommand", () => ({})],
-  [/^gin macro (.+) is not bound in this file$/, "reason.ginMacro", (m) => ({ name: m[1] })],
-  [/^(.+) is not a finite number$/, "reason.notFinite", (m) => ({ value: m[1] })],
-  [/^(.+) is too large to evaluate exactly$/, "reason.tooLarge", (m) => ({ value: m[1] })],
-  [/^(.+) is not a number$/, "reason.notNumber", (m) => ({ value: m[1] })],
-];
-
-/** The part reasons of src/detect/effective-batch.ts. */
-const UNKNOWN: Rule[] = [
-  [
-    /^(per-device batch|sequence length|devices): not set in this file$/,
-    "reason.part.notSet",
-    (m, t) => ({ part: t.t(PART_NAMES[m[1]]) }),
-  ],
-  [
-    /^devices: not in this file \((.+)\); pass --devices or set devices in \.github\/batch-advisor\.yml$/,
-    "reason.part.devicesLauncher",
-    (m, t) => ({ from: m[1] === "set by the launcher" ? t.t("reason.part.launcher") : m[1] }),
-  ],
-  [
-    /^devices: (.+) means all visible devices, known only at run time$/,
-    "reason.part.devicesAll",
-    (m) => ({ value: m[1] }),
-  ],
-  [
-    /^devices: (\S+) is not divisible by the model-parallel size (\S+)$/,
-    "reason.part.devicesIndivisible",
-    (m) => ({ devices: m[1], parallel: m[2] }),
-  ],
-];
 
 /** src/config/format-issue.ts, after the key it starts with (the alert names the key already). */
 const CONFIG: Rule[] = [
@@ -107,7 +60,6 @@ const PROXY: Rule[] = [
 ];
 
 const RULES: Record<ReasonKind, Rule[]> = {
-  unknown: UNKNOWN,
   config: CONFIG,
   skipped: SKIPPED,
   backend: BACKEND,
@@ -119,20 +71,10 @@ const RULES: Record<ReasonKind, Rule[]> = {
  * shape; otherwise as written. The stages should emit ids themselves (issue 14); until they do,
  * this keeps their known sentences out of a Chinese comment. Parameters stay as written (keys,
  * values, paths), so the caller escapes the result as before.
- * @example wordReason("unknown", "nproc_per_node: shell variable NGPU is not set in this file", zh) //
- * "nproc_per_node：這個檔案沒有設定 shell 變數 NGPU"
+ * @example wordReason("skipped", "is a folder, not a file; not read", zh) // "是資料夾而不是檔案，不讀取"
  */
 export function wordReason(kind: ReasonKind, text: string, t: Translator, safe?: Escape): string {
-  const own = match(RULES[kind], text, t, safe);
-  if (own !== undefined) return own;
-  const asWritten = safe ? safe.text(text) : text;
-  if (kind !== "unknown") return asWritten;
-  // "key: value reason" for a setting whose value is only known at run time.
-  const keyed = /^([^:\s]+): (.+)$/s.exec(text);
-  const reason = keyed ? match(VALUE, keyed[2], t, safe) : undefined;
-  return keyed && reason !== undefined
-    ? t.t("reason.keyed", { key: safe ? safe.text(keyed[1]) : keyed[1], reason })
-    : asWritten;
+  return match(RULES[kind], text, t, safe) ?? (safe ? safe.text(text) : text);
 }
 
 /**

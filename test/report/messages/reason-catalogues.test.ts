@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/advisor.js";
 import { defaultConfig } from "../../../src/config.js";
+import { DETECTION_REASONS, DEVICES_FROM } from "../../../src/report/messages/detection-reasons.js";
 import type { ReasonCatalogue } from "../../../src/report/messages/reason-words.js";
 import { translator } from "../../../src/report/messages/translate.js";
 import { WORKLOAD_REASONS } from "../../../src/report/messages/workload-reasons.js";
@@ -67,6 +68,79 @@ describe("reason catalogues", () => {
       expect(englishRuns(say(zh)), id).toEqual([]);
       expect(say(zh), id).not.toBe(say(en));
     }
+  });
+});
+
+/** Plain parameters for every placeholder a detection reason may take. */
+const DETECTION_SAMPLE = {
+  ...SAMPLE,
+  name: "BS",
+  expr: "${data.bs}",
+  max: 10,
+  key: "data.bs",
+  value: "auto",
+  token: "@",
+  values: "8 16",
+  override: "~trainer.devices",
+  flag: "--gres",
+  percent: 70,
+  message: "unclosed (",
+  op: "<<",
+  from: "base",
+  kind: "function",
+  param: "bs",
+  fn: "get_bs",
+  field: "bs",
+  file: "base.libsonnet",
+  depth: 3,
+  files: 20,
+  error: "unexpected }",
+  part: "micro_batch",
+  devices: 6,
+  parallel: 4,
+  reference: 8,
+  global: 16,
+  what: "torchrun --nproc_per_node",
+  a: "torchrun --nproc_per_node",
+  b: "accelerate launch --num_processes",
+  c: "deepspeed --num_gpus",
+  example: "8xb32",
+};
+
+describe("detection reason catalogues", () => {
+  const ids = declaredIds("src/detect/reason.ts");
+  const families = [
+    ["reasons", DETECTION_REASONS],
+    ["device sources", DEVICES_FROM],
+  ] as const;
+
+  it("word every detection reason and device source in English and Traditional Chinese", () => {
+    expect(ids.length).toBeGreaterThan(100);
+    expect(ids).toEqual(expect.arrayContaining(["value.env", "value.importMissing", "devices.launcher"]));
+    const worded = families.flatMap(([, c]) => Object.keys(c.en));
+    expect(worded.sort()).toEqual(ids);
+    for (const [, catalogue] of families) {
+      const own = ids.filter((id) => id in catalogue.en);
+      expect(missingLanguages(catalogue as never, own)).toEqual([]);
+      expect(Object.keys(catalogue["zh-TW"]).sort()).toEqual(Object.keys(catalogue.en).sort());
+    }
+  });
+
+  it("say every detection reason in Chinese without an English sentence, and differently from English", () => {
+    const zh = translator("zh-TW");
+    const en = translator("en");
+    for (const [, catalogue] of families)
+      for (const id of Object.keys(catalogue.en)) {
+        const say = (t: typeof zh) =>
+          (catalogue[t.language] as Record<string, (p: unknown, q: typeof plain, t: unknown) => string>)[id](
+            DETECTION_SAMPLE,
+            plain,
+            t,
+          );
+        expect(englishRuns(say(zh)), id).toEqual([]);
+        // A bare command or key (devices.from) is the same in both languages.
+        if (id !== "devices.from") expect(say(zh), id).not.toBe(say(en));
+      }
   });
 });
 
