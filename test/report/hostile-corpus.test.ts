@@ -70,44 +70,51 @@ function expectPlain(report: Report): void {
 describe("a hostile pull request's strings in the comment", () => {
   for (const language of LANGUAGES) {
     for (const [i, h] of HOSTILE.entries()) {
-      it(`${language}: ${JSON.stringify(h)} as a file name, key, value, optimizer name and config error stays literal text`, async () => {
-        for (const [place, file] of Object.entries(placements(h))) {
-          // Detection does not watch a file whose name holds a line break (its globs stop at one): nothing to render.
-          if (place === "file name" && /[\r\n]/.test(h)) continue;
-          const report = await run(
-            [file],
-            language,
-            place === "value" ? [{ key: h, message: `must be a size, got ${h}` }] : [],
-          );
-          expect(report.groups.length, place).toBe(1);
-          const seen = expectSafe(report.markdown);
-          // Code spans keep a line break visible as ⏎; prose turns it into a space.
-          const shown = [asShown(h), asShown(h, " ").replace(/ +/g, " ").trim()];
-          expect(
-            shown.some((s) => seen.visible.includes(s)),
-            `${place} #${i}: ${seen.visible.slice(0, 400)}`,
-          ).toBe(true);
-          expectPlain(report);
-        }
-      });
+      it(
+        `${language}: ${JSON.stringify(h)} as a file name, key, value, optimizer ` +
+          "name and config error stays literal text",
+        async () => {
+          for (const [place, file] of Object.entries(placements(h))) {
+            // Detection does not watch a file whose name holds a line break (its globs stop at one): nothing to render.
+            if (place === "file name" && /[\r\n]/.test(h)) continue;
+            const report = await run(
+              [file],
+              language,
+              place === "value" ? [{ key: h, message: `must be a size, got ${h}` }] : [],
+            );
+            expect(report.groups.length, place).toBe(1);
+            const seen = expectSafe(report.markdown);
+            // Code spans keep a line break visible as ⏎; prose turns it into a space.
+            const shown = [asShown(h), asShown(h, " ").replace(/ +/g, " ").trim()];
+            expect(
+              shown.some((s) => seen.visible.includes(s)),
+              `${place} #${i}: ${seen.visible.slice(0, 400)}`,
+            ).toBe(true);
+            expectPlain(report);
+          }
+        },
+      );
     }
 
-    it(`${language}: every hostile string at once, as file names, keys, values and optimizer names, in one comment`, async () => {
-      const files = HOSTILE.flatMap((h, i) =>
-        Object.entries(placements(h))
-          .filter(([place]) => !(place === "file name" && /[\r\n]/.test(h)))
-          .map(([, f]) => ({ ...f, path: f.path.includes(h) ? f.path : f.path.replace(".yaml", `-${i}.yaml`) })),
-      );
-      const report = await run(
-        files,
-        language,
-        HOSTILE.map((h) => ({ key: h, message: h })),
-      );
-      expect(report.groups.length).toBe(files.length);
-      expectSafe(report.markdown);
-      expectPlain(report);
-      expect(report.markdown.length).toBeLessThan(COMMENT_LIMIT);
-    });
+    it(
+      `${language}: every hostile string at once, as file names, keys, values and ` + "optimizer names, in one comment",
+      async () => {
+        const files = HOSTILE.flatMap((h, i) =>
+          Object.entries(placements(h))
+            .filter(([place]) => !(place === "file name" && /[\r\n]/.test(h)))
+            .map(([, f]) => ({ ...f, path: f.path.includes(h) ? f.path : f.path.replace(".yaml", `-${i}.yaml`) })),
+        );
+        const report = await run(
+          files,
+          language,
+          HOSTILE.map((h) => ({ key: h, message: h })),
+        );
+        expect(report.groups.length).toBe(files.length);
+        expectSafe(report.markdown);
+        expectPlain(report);
+        expect(report.markdown.length).toBeLessThan(COMMENT_LIMIT);
+      },
+    );
 
     it(`${language}: a 70,000-character value is cut to its start and its length, under GitHub's limit`, async () => {
       const long = "B".repeat(70_000);
@@ -130,14 +137,24 @@ describe("a hostile pull request's strings in the comment", () => {
       expectSafe(report.markdown);
     });
 
-    it(`${language}: a config that does not parse, with hostile text where it breaks, is named without rendering that text`, async () => {
-      const h = "adamw` @org/team <img src=x> [x](http://evil)";
-      const report = await run(
-        [{ path: "configs/broken.yaml", base: "batch_size: 8\n", head: `batch_size: 16\n  oops: [ ${h} </details>\n` }],
-        language,
-      );
-      expectSafe(report.markdown);
-      expect(report.markdown).toContain("`configs/broken.yaml`");
-    });
+    it(
+      `${language}: a config that does not parse, with hostile text where it ` +
+        "breaks, is named without rendering that text",
+      async () => {
+        const h = "adamw` @org/team <img src=x> [x](http://evil)";
+        const report = await run(
+          [
+            {
+              path: "configs/broken.yaml",
+              base: "batch_size: 8\n",
+              head: `batch_size: 16\n  oops: [ ${h} </details>\n`,
+            },
+          ],
+          language,
+        );
+        expectSafe(report.markdown);
+        expect(report.markdown).toContain("`configs/broken.yaml`");
+      },
+    );
   }
 });

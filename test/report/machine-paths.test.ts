@@ -39,11 +39,15 @@ describe("machine paths in the comment", () => {
             // As src/proxy/load-backend.ts words them, with this machine's real folders.
             {
               name: "tensorflow",
-              reason: `@tensorflow/tfjs-node failed to load: Cannot find module '${tfjs.replace(/tfjs\/.*$/, "tfjs-node/lib/napi-v8/tfjs_binding.node")}'`,
+              reason:
+                "@tensorflow/tfjs-node failed to load: Cannot find module " +
+                `'${tfjs.replace(/tfjs\/.*$/, "tfjs-node/lib/napi-v8/tfjs_binding.node")}'`,
             },
             {
               name: "wasm",
-              reason: `wasm binaries not found in ${wasm.dir || "node_modules"} (${wasm.source}): missing tfjs-backend-wasm.wasm`,
+              reason:
+                `wasm binaries not found in ${wasm.dir || "node_modules"} (${wasm.source}): ` +
+                "missing tfjs-backend-wasm.wasm",
             },
           ],
         },

@@ -72,18 +72,22 @@ const KEY_NUMBERS: Record<ScenarioName, Partial<Record<WhyPoint["name"], string[
 
 describe("the Why section", () => {
   for (const name of SCENARIOS) {
-    it(`${name}: five points, said with the same message ids and the same numbers in English and Traditional Chinese`, () => {
-      const [en, zh] = LANGUAGES.map((l) => points(scenario(name, l)));
-      expect(en.map((p) => p.name)).toEqual(["terms", "spectrum", "tradeoff", "optimizer", "memory"]);
-      expect(zh.map((p) => p.said)).toEqual(en.map((p) => p.said));
-      en.forEach((p, i) => expect(numbers(zh[i].text), p.name).toEqual(numbers(p.text)));
-      for (const [point, keys] of Object.entries(KEY_NUMBERS[name])) {
-        for (const key of keys) {
-          expect(en.find((p) => p.name === point)!.text, `${point} en`).toContain(key);
-          expect(zh.find((p) => p.name === point)!.text, `${point} zh-TW`).toContain(key);
+    it(
+      `${name}: five points, said with the same message ids and the same numbers ` +
+        "in English and Traditional Chinese",
+      () => {
+        const [en, zh] = LANGUAGES.map((l) => points(scenario(name, l)));
+        expect(en.map((p) => p.name)).toEqual(["terms", "spectrum", "tradeoff", "optimizer", "memory"]);
+        expect(zh.map((p) => p.said)).toEqual(en.map((p) => p.said));
+        en.forEach((p, i) => expect(numbers(zh[i].text), p.name).toEqual(numbers(p.text)));
+        for (const [point, keys] of Object.entries(KEY_NUMBERS[name])) {
+          for (const key of keys) {
+            expect(en.find((p) => p.name === point)!.text, `${point} en`).toContain(key);
+            expect(zh.find((p) => p.name === point)!.text, `${point} zh-TW`).toContain(key);
+          }
         }
-      }
-    });
+      },
+    );
 
     for (const language of LANGUAGES) {
       it(`${name} (${language}): every point is in the comment, folded inside <details> under its title`, () => {
@@ -143,7 +147,8 @@ describe("the Why section", () => {
       expect(spectrum.said).toContain("why.critical.known");
     }
     expect(points(ownTask("batch-up", "en", 20))[2].text).toContain(
-      "This PR's batch is that large: the new batch is 3.2× B_crit, past the 2× at which batch-advisor warns (thresholds.largeBatchFactor)",
+      "This PR's batch is that large: the new batch is 3.2× B_crit, past the 2× at " +
+        "which batch-advisor warns (thresholds.largeBatchFactor)",
     );
     expect(points(ownTask("batch-up", "zh-TW", 20))[2].text).toContain(
       "新的批次是 B_crit 的 3.2 倍，超過 batch-advisor 發出警告的 2 倍",
@@ -176,10 +181,13 @@ describe("the Why section", () => {
     const [en, zh] = LANGUAGES.map((l) => points(scenario("over-budget", l))[4]);
     expect(en.said).toEqual(["why.memory", "why.memory.parts"]);
     expect(en.text).toContain(
-      "Here, per device: weights 15.0 GiB, gradients 1.87 GiB and optimizer states 11.2 GiB stay; activations 8.56 GiB → 34.2 GiB and logits 7.83 GiB → 31.3 GiB follow the per-device batch 4 → 16.",
+      "Here, per device: weights 15.0 GiB, gradients 1.87 GiB and optimizer states " +
+        "11.2 GiB stay; activations 8.56 GiB → 34.2 GiB and logits 7.83 GiB → 31.3 " +
+        "GiB follow the per-device batch 4 → 16.",
     );
     expect(zh.text).toContain(
-      "權重 15.0 GiB、梯度 1.87 GiB、最佳化器狀態 11.2 GiB 都不變；活化值 8.56 GiB → 34.2 GiB、logits 7.83 GiB → 31.3 GiB，隨每張 GPU 的批次 4 → 16 而變。",
+      "權重 15.0 GiB、梯度 1.87 GiB、最佳化器狀態 11.2 GiB 都不變；活化值 8.56 GiB → 34.2 GiB、logits " +
+        "7.83 GiB → 31.3 GiB，隨每張 GPU 的批次 4 → 16 而變。",
     );
     // Accumulation only: the per-device batch stays, and so does the peak.
     expect(points(scenario("accumulation-only", "en"))[4].said).toContain("why.memory.microSame");
