@@ -77,7 +77,7 @@ export function scoreEntry(
   }
   const eff = report?.effective;
   const effText = eff
-    ? `${eff.value ?? "unknown"} ${eff.unit} (${eff.formula}${eff.unknown.length ? `; unknown: ${eff.unknown.join("; ")}` : ""})`
+    ? `${eff.value ?? "unknown"} ${eff.unit} (${eff.formula}${unknownParts(eff.unknown)})`
     : "no report";
   if (entry.effective === "undetermined") {
     // A value the detector gives is honest here only when it says which defaults it assumed.
@@ -225,4 +225,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(
         `${m.cause.padEnd(18)} ${m.repo}/${m.path} [${m.framework}] expected ${m.expected}; found ${m.found}`,
       );
+}
+
+function unknownParts(unknown: readonly unknown[]): string {
+  return unknown.length ? `; unknown: ${unknown.join("; ")}` : "";
 }

@@ -26,8 +26,8 @@ export function generatedChange(count: number): MemorySource {
     const path = `configs/${i}/${t.name}`;
     base[path] = t.text;
     // Double the first batch-like number; a trailing newline keeps files without one in the change too.
-    head[path] =
-      `${t.text.replace(/((?:batch|BATCH|micro|bs)[\w.-]*["']?\s*[:=]?\s*)(\d+)/, (_, k: string, n: string) => `${k}${Number(n) * 2}`)}\n`;
+    const firstBatch = /((?:batch|BATCH|micro|bs)[\w.-]*["']?\s*[:=]?\s*)(\d+)/;
+    head[path] = `${t.text.replace(firstBatch, (_, k: string, n: string) => `${k}${Number(n) * 2}`)}\n`;
   }
   return new MemorySource({ base, head }, `${count} generated config files`);
 }

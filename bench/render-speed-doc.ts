@@ -126,7 +126,9 @@ export function renderSpeedSection(input: SpeedInputs): string[] {
       "",
       table(["backend", "model", "B", "samples/s", "GFLOP/s", "of matmul peak"], rows),
       "",
-      `wasm against cpu, same model and batch: ${proxy.wasmVsCpu.map((w) => `${w.model.split(" ")[0]} B=${w.batchSize} ${num(w.ratio, 2)}×`).join(", ")}.`,
+      `wasm against cpu, same model and batch: ${proxy.wasmVsCpu
+        .map((w) => `${w.model.split(" ")[0]} B=${w.batchSize} ${num(w.ratio, 2)}×`)
+        .join(", ")}.`,
       "",
     );
   }

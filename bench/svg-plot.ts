@@ -92,7 +92,8 @@ export function line(panel: Panel, points: Array<[number, number]>, style: strin
     ([a, b]) => a >= panel.xDomain[0] && a <= panel.xDomain[1] && b >= panel.yDomain[0] && b <= panel.yDomain[1],
   );
   if (inside.length < 2) return "";
-  return `<polyline fill="none" ${style} points="${inside.map(([a, b]) => `${px(a).toFixed(1)},${py(b).toFixed(1)}`).join(" ")}"/>`;
+  const drawn = inside.map(([a, b]) => `${px(a).toFixed(1)},${py(b).toFixed(1)}`).join(" ");
+  return `<polyline fill="none" ${style} points="${drawn}"/>`;
 }
 
 /** A marker at a data point: filled or hollow circle, or a cross. */

@@ -96,7 +96,8 @@ try {
   step('import { analyze, detectChanges } from "batch-advisor"');
   const probe =
     "import * as m from 'batch-advisor'; const names = " +
-    "['analyze','detectChanges','detectFile','loadConfig','defaultConfig','GitSource','FilePairSource','MemorySource','GitHubSource']; " +
+    "['analyze','detectChanges','detectFile','loadConfig','defaultConfig'," +
+    "'GitSource','FilePairSource','MemorySource','GitHubSource']; " +
     "const bad = names.filter((n) => typeof m[n] !== 'function'); if " +
     "(bad.length) { console.error('not exported: ' + bad); process.exit(1); } " +
     "const r = await m.detectChanges(new m.FilePairSource({ base: 'a.yaml', " +

@@ -22,7 +22,12 @@ for (const m of loadModelCatalogue()) {
   const shape =
     m.kind === "vision"
       ? `${m.gflops} G${m.flopsConvention === "macs" ? "MACs" : "FLOPs"} @ ${m.resolution}px`
-      : `h ${m.hidden}, L ${m.layers}${m.decoderLayers ? `+${m.decoderLayers}` : ""}, heads ${m.heads}/${m.kvHeads}, ffn ${m.intermediate}${m.experts ? ` ×${m.experts} experts (top ${m.expertsPerToken})` : ""}, V ${m.vocab}${m.tiedEmbeddings ? " tied" : ""}`;
+      : [
+          `h ${m.hidden}, L ${m.layers}${m.decoderLayers ? `+${m.decoderLayers}` : ""}`,
+          `heads ${m.heads}/${m.kvHeads}`,
+          `ffn ${m.intermediate}${m.experts ? ` ×${m.experts} experts (top ${m.expertsPerToken})` : ""}`,
+          `V ${m.vocab}${m.tiedEmbeddings ? " tied" : ""}`,
+        ].join(", ");
   const published = m.publishedParameters
     ? `[${billions(m.publishedParameters.count)}](${m.publishedParameters.source})`
     : "";

@@ -55,6 +55,7 @@ process.exitCode = failed ? 1 : 0;
 /** The innermost reasons of a validation error, one line. */
 function describe(error) {
   const inner = (error.states ?? []).flatMap((s) => s.errors.map(describe));
-  const own = `${error.path ?? (error.location ? `line ${error.location.line}` : "")}: ${error.title}${error.detail ? ` (${error.detail})` : ""}`;
+  const where = error.path ?? (error.location ? `line ${error.location.line}` : "");
+  const own = `${where}: ${error.title}${error.detail ? ` (${error.detail})` : ""}`;
   return inner.length ? `${own} — ${inner.join("; ")}` : own;
 }

@@ -3,7 +3,8 @@
 /**
  * @example
  * import { analyze, defaultConfig, GitSource } from "batch-advisor";
- * const report = await analyze(new GitSource({ repo: ".", base: "main", head: "HEAD" }), defaultConfig(), { noProxy: true });
+ * const source = new GitSource({ repo: ".", base: "main", head: "HEAD" });
+ * const report = await analyze(source, defaultConfig(), { noProxy: true });
  * console.log(report.summary);
  */
 export { analyze } from "./advisor.js";

@@ -73,7 +73,8 @@ function readBundle(path: string): CommentBundle {
   const parsed = commentBundleSchema.safeParse(data);
   if (!parsed.success)
     throw new Error(
-      `post-from: ${path} is not a batch-advisor comment bundle (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`,
+      `post-from: ${path} is not a batch-advisor comment bundle ` +
+        `(${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`,
     );
   return parsed.data;
 }

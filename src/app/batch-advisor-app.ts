@@ -82,10 +82,11 @@ export function batchAdvisorApp(deps: AppDeps): BatchAdvisorApp {
     const botLogin = () =>
       (login ??= app
         .auth()
-        .then(
-          async (jwt) =>
-            `${(await jwt.rest.apps.getAuthenticated({ request: { signal: AbortSignal.timeout(settings.requestTimeoutSeconds * 1000) } })).data?.slug}[bot]`,
-        )
+        .then(async (jwt) => {
+          const signal = AbortSignal.timeout(settings.requestTimeoutSeconds * 1000);
+          const { data } = await jwt.rest.apps.getAuthenticated({ request: { signal } });
+          return `${data?.slug}[bot]`;
+        })
         .catch((error: unknown) => {
           login = undefined;
           throw error;

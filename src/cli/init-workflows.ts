@@ -57,7 +57,8 @@ jobs:
 `;
 
 /** …and this one posts from the base branch, never checking out the fork's code. */
-export const FORK_SAFE_POST_WORKFLOW = `# .github/workflows/batch-advisor-post.yml — posts; runs the base branch's workflow file
+export const FORK_SAFE_POST_WORKFLOW = `# .github/workflows/batch-advisor-post.yml — posts the report;
+# GitHub runs this file as it is on the base branch, never the fork's copy
 name: batch-advisor post
 on:
   workflow_run:

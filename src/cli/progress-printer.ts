@@ -12,9 +12,8 @@ export function progressPrinter(write: (text: string) => void, isTTY: boolean) {
     if (isTTY) {
       const width = 24;
       const filled = e.total > 0 ? Math.round((Math.min(e.step, e.total) / e.total) * width) : 0;
-      write(
-        `\r\x1b[2K${label.padEnd(22)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${e.step}/${e.total}${e.message ? ` ${e.message}` : ""}`,
-      );
+      const bar = `${"#".repeat(filled)}${"-".repeat(width - filled)}`;
+      write(`\r\x1b[2K${label.padEnd(22)} [${bar}] ${e.step}/${e.total}${e.message ? ` ${e.message}` : ""}`);
       drawn = true;
     } else if (label !== lastPhase) {
       write(`${label}${e.message ? `: ${e.message}` : ""}\n`);

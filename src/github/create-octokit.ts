@@ -52,9 +52,8 @@ export function createOctokit(options: CreateOctokitOptions): GitHub {
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
       const again = retryCount < RATE_LIMIT_RETRIES;
-      log(
-        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : "giving up"}`,
-      );
+      const next = again ? `retrying in ${retryAfter} s` : "giving up";
+      log(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${next}`);
       return again;
     };
   const github = new GitHubClient({

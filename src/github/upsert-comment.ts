@@ -52,9 +52,9 @@ export async function upsertComment(github: GitHub, options: UpsertCommentOption
     const { head } = await pullRequestHead(github, options.pr);
     if (head.toLowerCase() !== options.headSha.toLowerCase()) {
       const theirs = existing && recordedHead(existing.body);
-      options.log?.(
-        `Not writing the comment for ${options.headSha.slice(0, 7)}: the pull request is at ${head.slice(0, 7)}${theirs ? ` and the comment is for ${theirs.slice(0, 7)}` : ""}`,
-      );
+      const forTheirs = theirs ? ` and the comment is for ${theirs.slice(0, 7)}` : "";
+      const ours = options.headSha.slice(0, 7);
+      options.log?.(`Not writing the comment for ${ours}: the pull request is at ${head.slice(0, 7)}${forTheirs}`);
       return { action: "stale", currentHead: head, url: existing?.url };
     }
   }

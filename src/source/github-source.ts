@@ -52,7 +52,8 @@ export class GitHubSource implements ChangeSource {
   private trees = new Map<Side, Promise<Map<string, TreeEntry>>>();
 
   constructor(private options: GitHubSourceOptions) {
-    this.description = `${options.owner}/${options.repo}#${options.pullNumber} ${options.base.slice(0, 7)}..${options.head.slice(0, 7)}`;
+    const revisions = `${options.base.slice(0, 7)}..${options.head.slice(0, 7)}`;
+    this.description = `${options.owner}/${options.repo}#${options.pullNumber} ${revisions}`;
   }
 
   /** The pull request's files with their patches, fetched once. */
