@@ -3,6 +3,7 @@ import type { DetectResult } from "../detect/detect-changes.js";
 import { distinctParts } from "../detect/reason.js";
 import type { FileReport } from "../detect/types.js";
 import { reasonText } from "../report/messages/detection-reasons.js";
+import { warningText } from "../report/messages/detection-warnings.js";
 
 /** The human-readable detection report: settings per file, then the changes (when two sides were compared). */
 export function formatDetection(
@@ -55,7 +56,7 @@ function formatFile(f: FileReport): string {
     lines.push(`effective batch: ${e.value ?? "unknown"}${e.value != null ? ` ${e.unit}` : ""} = ${e.formula}`);
     for (const u of e.unknown) lines.push(`  unknown: ${reasonText(u)}`);
   }
-  for (const w of f.warnings) lines.push(`warning: ${w}`);
+  for (const w of f.warnings) lines.push(`warning: ${warningText(w)}`);
   for (const e of f.errors)
     lines.push(`error${e.line ? ` at line ${e.line}${e.column ? `:${e.column}` : ""}` : ""}: ${e.message}`);
   return lines.join("\n");

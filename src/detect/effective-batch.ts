@@ -1,10 +1,11 @@
 import type { BatchSemantics } from "./frameworks/framework.js";
 import type { DetectionReason, UnknownPart } from "./reason.js";
 import type { BatchSetting, DetectOptions, EffectiveBatch, Role } from "./types.js";
+import type { DetectionWarning } from "./warning.js";
 
 export interface EffectiveResult {
   effective: EffectiveBatch;
-  warnings: string[];
+  warnings: DetectionWarning[];
 }
 
 /**
@@ -49,7 +50,7 @@ function computeEffective(
   options: DetectOptions,
 ): EffectiveResult & { assumed: DetectionReason[] } {
   const settings = applicable(written, semantics);
-  const warnings: string[] = [];
+  const warnings: DetectionWarning[] = [];
   const unknown: UnknownPart[] = [];
   const first = (role: Role) => settings.find((s) => s.role === role);
   const values = new Map<Role, number | null>();
@@ -136,13 +137,20 @@ function computeEffective(
     if (micro != null && devices != null) {
       const derived = global / (micro * devices);
       if (accumSetting && accum != null && accum !== derived && !semantics.accumIsGlobal) {
-        warnings.push(
-          `Conflict: ${first("global_batch")!.key} = ${global} ` +
-            `but ${first("micro_batch")?.key ?? "micro"} × ${accumSetting.key} × devices ` +
-            `= ${micro} × ${accum} × ${devices} = ${micro * accum * devices}`,
-        );
+        warnings.push({
+          id: "warning.conflict",
+          params: {
+            globalKey: first("global_batch")!.key,
+            global,
+            microKey: first("micro_batch")?.key ?? "micro",
+            accumKey: accumSetting.key,
+            micro,
+            accum,
+            devices,
+          },
+        });
       } else if (!Number.isInteger(derived)) {
-        warnings.push(`Global batch ${global} is not divisible by micro batch × devices = ${micro} × ${devices}`);
+        warnings.push({ id: "warning.globalNotDivisibleByMicro", params: { global, micro, devices } });
       }
       parts.accum = accumSetting && accum != null ? accum : derived;
       const formula =
@@ -168,7 +176,10 @@ function computeEffective(
       parts.micro = global / (devices * splitAccum);
       parts.accum = splitAccum;
       if (!Number.isInteger(parts.micro))
-        warnings.push(`Global batch ${global} is not divisible by devices × accumulation = ${devices} × ${splitAccum}`);
+        warnings.push({
+          id: "warning.globalNotDivisibleByDevices",
+          params: { global, devices, accum: splitAccum },
+        });
       const formula =
         `${global} (global) = ${fmt(parts.micro)} (per device, derived) ` +
         `× ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) ` +
@@ -282,7 +293,7 @@ function dataParallelDevices(args: {
   written: BatchSetting[];
   options: DetectOptions;
   unknown: UnknownPart[];
-  warnings: string[];
+  warnings: DetectionWarning[];
   semantics: BatchSemantics;
   known: (role: Role) => number | null | undefined;
 }): DataParallel {
@@ -301,10 +312,10 @@ function dataParallelDevices(args: {
     const nodes = options.devices === undefined ? value("nodes") : 1;
     const total = typeof perNode === "number" ? perNode * (typeof nodes === "number" ? nodes : 1) : undefined;
     if (typeof total === "number" && total !== stated.count * modelParallel) {
-      warnings.push(
-        `Conflict: ${stated.keys.join(" × ")} = ${stated.count} data-parallel, ` +
-          `but ${total} devices ÷ ${modelParallel} (model parallel) = ${total / modelParallel}`,
-      );
+      warnings.push({
+        id: "warning.dataParallelConflict",
+        params: { keys: stated.keys.join(" × "), stated: stated.count, devices: total, modelParallel },
+      });
     }
     return { count: stated.count, label: `data-parallel, ${stated.keys.join(" × ")}` };
   }

@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { lastWins } from "./parse/parse-yaml.js";
 import { parseConfig } from "./parse/parse-config.js";
 import type { ParsedConfig } from "./types.js";
+import type { DetectionWarning } from "./warning.js";
 
 /** A file a config inherits from, and where its keys land in the child. */
 export interface ParentRef {
@@ -92,8 +93,8 @@ function withYamlExt(name: string): string {
 export async function withInheritance(
   config: ParsedConfig,
   read: ReadAt,
-): Promise<{ config: ParsedConfig; warnings: string[] }> {
-  const warnings: string[] = [];
+): Promise<{ config: ParsedConfig; warnings: DetectionWarning[] }> {
+  const warnings: DetectionWarning[] = [];
   const seen = new Set<string>([config.path]);
   const root = posix.dirname(config.path);
   const merged = await merge(config, 0);
@@ -105,26 +106,37 @@ export async function withInheritance(
     const inherited: ParsedConfig["entries"] = [];
     for (const ref of refs) {
       if (seen.has(ref.path)) {
-        warnings.push(`${child.path}:${ref.line}: ${ref.path} is inherited twice or in a cycle; read once`);
+        warnings.push({
+          id: "warning.inheritedTwice",
+          params: { file: child.path, line: ref.line, inherited: ref.path },
+        });
         continue;
       }
       if (depth >= INHERITANCE_LIMITS.depth || seen.size >= INHERITANCE_LIMITS.files) {
-        warnings.push(
-          `${child.path}:${ref.line}: inheritance deeper ` +
-            `than ${INHERITANCE_LIMITS.depth} levels or over ${INHERITANCE_LIMITS.files} ` +
-            `files; ${ref.path} not read`,
-        );
+        warnings.push({
+          id: "warning.inheritedTooDeep",
+          params: {
+            file: child.path,
+            line: ref.line,
+            inherited: ref.path,
+            depth: INHERITANCE_LIMITS.depth,
+            files: INHERITANCE_LIMITS.files,
+          },
+        });
         continue;
       }
       seen.add(ref.path);
       const text = await read(ref.path);
       if (text === null) {
-        warnings.push(`${child.path}:${ref.line}: inherited file ${ref.path} not found`);
+        warnings.push({
+          id: "warning.inheritedMissing",
+          params: { file: child.path, line: ref.line, inherited: ref.path },
+        });
         continue;
       }
       const parsed = parseConfig(ref.path, text);
       for (const error of parsed.errors)
-        warnings.push(`${ref.path}${error.line ? `:${error.line}` : ""}: ${error.message}`);
+        warnings.push({ id: "warning.inheritedError", params: { inherited: ref.path, line: error.line ?? 0 }, error });
       const parent = await merge(parsed, depth + 1);
       // A Hydra option file that says `# @package _global_` is placed at the root whatever its group.
       const global = parsed.comments.some((c) => c.line <= 3 && /@package\s+_global_/.test(c.text));

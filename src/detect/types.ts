@@ -1,4 +1,5 @@
 import type { DetectionReason, UnknownPart } from "./reason.js";
+import type { DetectionWarning } from "./warning.js";
 
 /**
  * Types that cross the detect stage. Parsers turn text into `Entry`s (a flat list of key paths
@@ -148,7 +149,8 @@ export interface FileReport {
   framework: string;
   settings: BatchSetting[];
   effective: EffectiveBatch;
-  warnings: string[];
+  /** What disagrees in the file (src/detect/warning.ts), worded by the report. */
+  warnings: DetectionWarning[];
   errors: ParseError[];
 }
 

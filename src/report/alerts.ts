@@ -1,8 +1,9 @@
-import type { BatchChange, FileReport } from "../detect/types.js";
+import type { BatchChange, FileReport, ParseError } from "../detect/types.js";
 import type { Level, Note } from "../estimate/types.js";
 import { unknownParts } from "./batch-parts.js";
 import type { Translator } from "./messages/translate.js";
 import { wordDetectionReason, wordUnknownPart } from "./messages/detection-reasons.js";
+import { wordDetectionWarning } from "./messages/detection-warnings.js";
 import { wordReason } from "./messages/word-reason.js";
 import { quote } from "./quote.js";
 import { untrusted } from "./untrusted.js";
@@ -60,16 +61,11 @@ export function renderGroupAlerts(input: { group: ChangeGroup; file?: FileReport
   if (unknown.length && !e.risks.some((r) => r.id === "unknown-batch-parts"))
     items.push({ level: "info", text: t.t("alert.unknownParts", { parts: unknownText }) });
   // A parse error or a conflict in the file itself (DeepSpeed's three numbers disagree) is a warning.
+  const path = input.file ? untrusted(input.file.path, "code", { t }) : "";
   if (input.file?.errors.length)
-    items.push({
-      level: "warn",
-      text: `${t.t("alert.fileErrors", { path: untrusted(input.file.path, "code", { t }) })} ${fileErrorList(input.file, t)}`,
-    });
+    items.push({ level: "warn", text: `${t.t("alert.fileErrors", { path })} ${fileErrorList(input.file, t)}` });
   if (input.file?.warnings.length)
-    items.push({
-      level: "warn",
-      text: `${t.t("alert.detectWarnings", { path: untrusted(input.file.path, "code", { t }) })} ${untrusted(input.file.warnings.join("; "), "text", { t })}`,
-    });
+    items.push({ level: "warn", text: `${t.t("alert.detectWarnings", { path })} ${warningList(input.file, t)}` });
   // The schedule's message already lists the settings to change and their new values.
   if (e.schedule.shouldScale) items.push({ level: "info", text: note(e.schedule.message) });
   const order: Array<Exclude<Level, "ok">> = ["error", "warn", "info"];
@@ -130,16 +126,28 @@ export function renderUnreadable(files: FileReport[], t: Translator): string {
   return alert("WARNING", [`${t.t("alert.unreadable")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
 }
 
+/** A file's warnings on one line, their PR names quoted one by one. */
+function warningList(file: FileReport, t: Translator): string {
+  return file.warnings
+    .map((w) => wordDetectionWarning(w, quote(t), t, (e) => errorText(e, t)))
+    .join(t.t("word.itemJoin"));
+}
+
 /** A file's parse errors on one line: the first three, with their lines, and how many more. */
 function fileErrorList(file: FileReport, t: Translator): string {
   const shown = file.errors.slice(0, 3).map((e) =>
     t.t("alert.fileError", {
-      where: e.line ? `${t.t("word.line", { line: String(e.line) })}: ` : "",
-      message: untrusted(e.message, "text", { t }),
+      where: e.line ? `${t.t("word.line", { line: String(e.line) })}${t.t("word.colon")}` : "",
+      message: errorText(e, t),
     }),
   );
   if (file.errors.length > 3) shown.push(`… (+${file.errors.length - 3})`);
-  return shown.join("; ");
+  return shown.join(t.t("word.itemJoin"));
+}
+
+/** One parse error in the reader's language, the parser's own words quoted as code. */
+function errorText(e: ParseError, t: Translator): string {
+  return untrusted(e.message, "text", { t });
 }
 
 /** "Cannot read the new value of `key` (line 3): `${oc.env:BS}` (read from environment variable BS at run time). …" */

@@ -1,6 +1,7 @@
 import type { DetectResult } from "../detect/detect-changes.js";
 import type { BatchChange, FileReport } from "../detect/types.js";
 import { reasonText } from "./messages/detection-reasons.js";
+import { warningText } from "./messages/detection-warnings.js";
 
 /**
  * The JSON contract of `batch-advisor detect --json` (docs/detection.md). Later tools read it, so
@@ -33,7 +34,8 @@ function fileJson(f: FileReport) {
       unknown: f.effective.unknown.map(reasonText),
       unknownMessages: f.effective.unknown,
     },
-    warnings: f.warnings,
+    warnings: f.warnings.map(warningText),
+    warningMessages: f.warnings,
     errors: f.errors.map((e) => ({
       message: e.message,
       ...(e.line ? { line: e.line } : {}),

@@ -20,7 +20,16 @@ describe("batch-advisor detect", () => {
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(["files", "changes"]);
     const [file] = json.files;
-    expect(Object.keys(file)).toEqual(["path", "format", "framework", "settings", "effective", "warnings", "errors"]);
+    expect(Object.keys(file)).toEqual([
+      "path",
+      "format",
+      "framework",
+      "settings",
+      "effective",
+      "warnings",
+      "warningMessages",
+      "errors",
+    ]);
     expect(file).toMatchObject({ path: after, format: "yaml", framework: "huggingface" });
     expect(file.settings).toContainEqual({
       role: "micro_batch",

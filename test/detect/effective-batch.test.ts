@@ -30,12 +30,14 @@ describe("effective batch", () => {
       '{"train_batch_size": 256, "train_micro_batch_size_per_gpu": 8, "gradient_accumulation_steps": 2}',
       { devices: 8 },
     );
-    expect(r.warnings[0]).toMatch(/^Conflict: train_batch_size = 256/);
+    expect(inEnglish(r.warnings)[0]).toMatch(/^Conflict: train_batch_size = 256/);
   });
 
   it("flags a comment that names another batch size than the key", () => {
     const r = detectFile("train.yaml", "per_device_train_batch_size: 16  # batch size 8\n");
-    expect(r.warnings).toEqual(['Line 1: the comment says "batch size 8" but per_device_train_batch_size is 16']);
+    expect(inEnglish(r.warnings)).toEqual([
+      'Line 1: the comment says "batch size 8" but per_device_train_batch_size is 16',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parentRefs, withInheritance } from "../../src/detect/inheritance.js";
 import { parseConfig } from "../../src/detect/parse/parse-config.js";
+import { inEnglish } from "../helpers/in-english.js";
 
 const files: Record<string, string> = {
   "conf/train.yaml": "defaults:\n  - data: mnist\n  - override /trainer@pl: ddp\n  - _self_\ndata:\n  num_workers: 4\n",
@@ -42,7 +43,7 @@ describe("inheritance", () => {
   it("reads a cycle once and says so", async () => {
     const { config, warnings } = await withInheritance(parseConfig("loop/a.yaml", files["loop/a.yaml"]), read);
     expect(config.entries.find((e) => e.path.join(".") === "lr")?.value).toBe(0.1);
-    expect(warnings).toEqual(["loop/b.yaml:2: loop/a.yaml is inherited twice or in a cycle; read once"]);
+    expect(inEnglish(warnings)).toEqual(["loop/b.yaml:2: loop/a.yaml is inherited twice or in a cycle; read once"]);
   });
 
   it("warns about a missing base and keeps the config's own settings", async () => {
@@ -50,7 +51,7 @@ describe("inheritance", () => {
       parseConfig("x/c.yaml", "_BASE_: missing.yaml\nbatch_size: 2\n"),
       read,
     );
-    expect(warnings).toEqual(["x/c.yaml:1: inherited file x/missing.yaml not found"]);
+    expect(inEnglish(warnings)).toEqual(["x/c.yaml:1: inherited file x/missing.yaml not found"]);
     expect(config.entries.map((e) => e.path.join("."))).toContain("batch_size");
   });
 });

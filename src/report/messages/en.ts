@@ -45,6 +45,8 @@ export const en = {
   "group.launchScript": "(in the launch script {file}, which runs this config)",
   "word.line": "line {line}",
   "word.listJoin": ", ",
+  "word.colon": ": ",
+  "word.itemJoin": "; ",
   "unit.samples": "examples",
   "unit.tokens": "tokens",
   "unit.axis.samples": "examples",

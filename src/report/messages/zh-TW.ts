@@ -46,6 +46,8 @@ export const zhTW: Record<MessageId, string> = {
   "group.launchScript": "（在執行這個設定檔的啟動腳本 {file} 中）",
   "word.line": "第 {line} 行",
   "word.listJoin": "、",
+  "word.colon": "：",
+  "word.itemJoin": "；",
   "unit.samples": "筆樣本",
   "unit.tokens": "個 token",
   "unit.axis.samples": "樣本",

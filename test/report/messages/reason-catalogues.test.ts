@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/advisor.js";
 import { defaultConfig } from "../../../src/config.js";
 import { DETECTION_REASONS, DEVICES_FROM } from "../../../src/report/messages/detection-reasons.js";
+import { DETECTION_WARNINGS } from "../../../src/report/messages/detection-warnings.js";
 import type { ReasonCatalogue } from "../../../src/report/messages/reason-words.js";
 import { translator } from "../../../src/report/messages/translate.js";
 import { WORKLOAD_REASONS } from "../../../src/report/messages/workload-reasons.js";
@@ -141,6 +142,54 @@ describe("detection reason catalogues", () => {
         // A bare command or key (devices.from) is the same in both languages.
         if (id !== "devices.from") expect(say(zh), id).not.toBe(say(en));
       }
+  });
+});
+
+/** Plain parameters for every placeholder a detection warning may take. */
+const WARNING_SAMPLE = {
+  globalKey: "train_batch_size",
+  global: 256,
+  microKey: "train_micro_batch_size_per_gpu",
+  accumKey: "gradient_accumulation_steps",
+  micro: 8,
+  accum: 4,
+  devices: 4,
+  keys: "parallelism.dp",
+  stated: 8,
+  modelParallel: 2,
+  line: 3,
+  comment: "batch size 8",
+  key: "per_device_train_batch_size",
+  value: 16,
+  file: "conf/train.yaml",
+  inherited: "conf/base.yaml",
+  depth: 10,
+  files: 50,
+};
+
+describe("detection warning catalogue", () => {
+  const ids = declaredIds("src/detect/warning.ts");
+
+  it("words every detection warning in English and Traditional Chinese", () => {
+    expect(ids).toEqual(expect.arrayContaining(["warning.conflict", "warning.comment", "warning.inheritedError"]));
+    expect(Object.keys(DETECTION_WARNINGS.en).sort()).toEqual(ids);
+    expect(missingLanguages(DETECTION_WARNINGS as never, ids)).toEqual([]);
+  });
+
+  it("says every warning in Chinese without an English sentence, and differently from English", () => {
+    const zh = translator("zh-TW");
+    const en = translator("en");
+    for (const id of ids) {
+      const say = (t: typeof zh) =>
+        (DETECTION_WARNINGS[t.language] as Record<string, (p: unknown, q: typeof plain, t: unknown) => string>)[id](
+          WARNING_SAMPLE,
+          plain,
+          t,
+        );
+      expect(englishRuns(say(zh)), id).toEqual([]);
+      // An inherited file's parse error is its file name; the error that follows is worded on its own.
+      if (id !== "warning.inheritedError") expect(say(zh), id).not.toBe(say(en));
+    }
   });
 });
 
