@@ -1,6 +1,6 @@
 import { markdownTable } from "markdown-table";
 import type { DetectResult } from "../detect/detect-changes.js";
-import { distinctParts } from "../detect/reason.js";
+import { distinctParts } from "../util/distinct-parts.js";
 import type { FileReport } from "../detect/types.js";
 import { reasonText } from "../report/messages/detection-reasons.js";
 import { warningText } from "../report/messages/detection-warnings.js";

@@ -1,4 +1,5 @@
-import { distinctParts, samePart } from "./reason.js";
+import { distinctParts } from "../util/distinct-parts.js";
+import { samePart } from "./reason.js";
 import type { BatchChange, BatchSetting, FileReport, Role, Scalar } from "./types.js";
 
 /** Roles whose change alters how many examples (or tokens) a training step sees. */

@@ -1,3 +1,4 @@
+import { partKey } from "../util/distinct-parts.js";
 import type { Message } from "./message.js";
 import type { Role } from "./types.js";
 
@@ -166,21 +167,4 @@ export type UnknownPart =
  */
 export function samePart(a: UnknownPart, b: UnknownPart): boolean {
   return partKey(a) === partKey(b);
-}
-
-/** A part as one string, equal for parts that say the same thing. */
-export function partKey(part: UnknownPart): string {
-  if ("devicesFrom" in part) return JSON.stringify(["devices", part.devicesFrom.id, part.devicesFrom.params ?? {}]);
-  return JSON.stringify(["key" in part ? part.key : "", part.reason.id, part.reason.params ?? {}]);
-}
-
-/** Parts without repeats, in their first order. */
-export function distinctParts(parts: UnknownPart[]): UnknownPart[] {
-  const seen = new Set<string>();
-  return parts.filter((p) => {
-    const k = partKey(p);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -1,4 +1,5 @@
-import { distinctParts, type UnknownPart } from "../detect/reason.js";
+import type { UnknownPart } from "../detect/reason.js";
+import { distinctParts } from "../util/distinct-parts.js";
 import type { BatchChange, FileReport, Role, Scalar } from "../detect/types.js";
 import type { ChangeGroup } from "./types.js";
 
