@@ -34,6 +34,7 @@ export function loadConfig(text: string, path = ".github/batch-advisor.yml"): Lo
     key: "",
     message: `${path}: ${e.message.split("\n")[0]}`,
     line: lines.linePos(e.pos[0]).line,
+    issue: { id: "config.unreadable", params: { file: path, detail: e.message.split("\n")[0] } },
   }));
   if (errors.length) return { config: defaultConfig(), errors };
 
@@ -42,7 +43,9 @@ export function loadConfig(text: string, path = ".github/batch-advisor.yml"): Lo
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return { config: defaultConfig(), errors: [{ key: "", message: `${path}: ${(e as Error).message}` }] };
+    const detail = (e as Error).message;
+    const issue = { id: "config.unreadable", params: { file: path, detail } } as const;
+    return { config: defaultConfig(), errors: [{ key: "", message: `${path}: ${detail}`, issue }] };
   }
   if (data === null || data === undefined) data = {};
   // Each round drops what was wrong and parses again, so one bad key costs only itself.

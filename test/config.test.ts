@@ -88,6 +88,10 @@ thresholds: { uncertainRatio: 3, largeBatchFactor: 4 }
         message:
           '.github/batch-advisor.yml: proxy.backend: "cuda" is not allowed; use one ' +
           "of: auto, tensorflow-gpu, tensorflow, wasm, cpu",
+        issue: {
+          id: "config.notAllowed",
+          params: { value: '"cuda"', allowed: "auto, tensorflow-gpu, tensorflow, wasm, cpu" },
+        },
       },
     ]);
   });

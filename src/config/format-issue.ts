@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ConfigIssue } from "./config-issue.js";
 import { siblingKeys, suggestKey } from "./suggest-key.js";
 
 /** One problem in `.github/batch-advisor.yml`, named by its dotted key. */
@@ -8,6 +9,8 @@ export interface ConfigError {
   /** The full sentence, key first: `language: "fr" is not allowed; use one of: en, zh-TW`. */
   message: string;
   line?: number;
+  /** The same problem as a message id (after the key), which the report words in the reader's language. */
+  issue?: ConfigIssue;
 }
 
 /**
@@ -22,23 +25,43 @@ export function formatIssue(issue: z.core.$ZodIssue, value: unknown, known: stri
     return issue.keys.map((name) => {
       const path = key ? `${key}.${name}` : name;
       const guess = suggestKey(path, known);
-      const hint = guess ? `did you mean ${guess}?` : `allowed keys here: ${siblingKeys(path, known).join(", ")}`;
-      return { key: path, message: `${path}: unknown key; ${hint}` };
+      const allowed = siblingKeys(path, known).join(", ");
+      const hint = guess ? `did you mean ${guess}?` : `allowed keys here: ${allowed}`;
+      const issue: ConfigIssue = guess
+        ? { id: "config.unknownKey", params: { guess } }
+        : { id: "config.unknownKeyAllowed", params: { allowed } };
+      return { key: path, message: `${path}: unknown key; ${hint}`, issue };
     });
   }
   const shown = value === undefined ? "" : `${JSON.stringify(value)} `;
   const label = key || "(file)";
+  const written = value === undefined ? "" : JSON.stringify(value);
   if (issue.code === "invalid_value") {
-    return [{ key, message: `${label}: ${shown}is not allowed; use one of: ${issue.values.map(String).join(", ")}` }];
-  }
-  if (issue.code === "invalid_type" && issue.expected === "object") {
+    const allowed = issue.values.map(String).join(", ");
     return [
       {
         key,
-        message: `${label}: ${shown}is not valid; expected a mapping of keys (${siblingKeys(key ? `${key}.x` : "x", known).join(", ")})`,
+        message: `${label}: ${shown}is not allowed; use one of: ${allowed}`,
+        issue: { id: "config.notAllowed", params: { value: written, allowed } },
+      },
+    ];
+  }
+  if (issue.code === "invalid_type" && issue.expected === "object") {
+    const allowed = siblingKeys(key ? `${key}.x` : "x", known).join(", ");
+    return [
+      {
+        key,
+        message: `${label}: ${shown}is not valid; expected a mapping of keys (${allowed})`,
+        issue: { id: "config.notMapping", params: { value: written, allowed } },
       },
     ];
   }
   const message = issue.message.startsWith(`"`) ? issue.message : `${shown}is not valid; ${issue.message}`;
-  return [{ key, message: `${label}: ${message}` }];
+  return [
+    {
+      key,
+      message: `${label}: ${message}`,
+      issue: { id: "config.invalid", params: { value: written, detail: issue.message } },
+    },
+  ];
 }

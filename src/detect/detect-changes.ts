@@ -5,6 +5,7 @@ import { launchReferences } from "./launch-references.js";
 import { formatOf, parseConfig } from "./parse/parse-config.js";
 import { budgetReason, readBudget } from "./read-budget.js";
 import type { ChangeSource, ChangedFile } from "../source/types.js";
+import type { SkipReason, Skipped } from "./skip-reason.js";
 import type { BatchChange, DetectOptions, Entry, FileReport } from "./types.js";
 
 /** Bound on changed config files read per run; the rest are listed as skipped. */
@@ -19,7 +20,7 @@ export interface DetectResult {
   baseFiles: FileReport[];
   /** Changed configs not analysed, with the reason (more than MAX_CHANGED_CONFIGS; the CLI adds unreadable files). A
    * binary file is in `files` with an error. */
-  skipped: Array<{ path: string; reason: string }>;
+  skipped: Skipped[];
   /** The parsed (inheritance-merged) entries of each reported file, by head path: the workload stage reads the model,
    * method and precision from them. */
   entries?: Map<string, { head: Entry[]; base?: Entry[] }>;
@@ -43,7 +44,11 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   const changed = (await source.changedFiles()).filter((f) => isCandidate(f, options));
   const analysed = changed.slice(0, MAX_CHANGED_CONFIGS);
   for (const f of changed.slice(MAX_CHANGED_CONFIGS))
-    skipped.push({ path: f.path, reason: `more than ${MAX_CHANGED_CONFIGS} changed configs` });
+    skipped.push({
+      path: f.path,
+      reason: `more than ${MAX_CHANGED_CONFIGS} changed configs`,
+      why: { id: "skip.tooManyConfigs", params: { max: MAX_CHANGED_CONFIGS } },
+    });
   // Every read below goes through one budget of bytes; a config whose reads it cut short is dropped
   // whole and named, so no half-read config is reported as if it were read.
   const budget = readBudget(source, options.maxDetectBytes);
@@ -152,8 +157,9 @@ export async function detectChanges(source: ChangeSource, options: DetectChanges
   }
   closeOpen();
   const notRead = budgetReason(budget.maxBytes);
+  const why: SkipReason = { id: "skip.runBudget", params: { max: Math.round(budget.maxBytes / 10485.76) / 100 } };
   for (const path of new Set([...dropped, ...budget.refused]))
-    if (!skipped.some((s) => s.path === path)) skipped.push({ path, reason: notRead });
+    if (!skipped.some((s) => s.path === path)) skipped.push({ path, reason: notRead, why });
   return {
     files: files.filter((f) => !reportedThrough(f, launchers, files)),
     changes: changes.filter((c) => !reportedThrough(c, launchers, files)),

@@ -4,6 +4,8 @@ import { unknownParts } from "./batch-parts.js";
 import type { Translator } from "./messages/translate.js";
 import { wordDetectionReason, wordUnknownPart } from "./messages/detection-reasons.js";
 import { wordDetectionWarning } from "./messages/detection-warnings.js";
+import { wordConfigIssue } from "./messages/config-issues.js";
+import { wordSkipReason } from "./messages/skip-reasons.js";
 import { wordReason } from "./messages/word-reason.js";
 import { quote } from "./quote.js";
 import { untrusted } from "./untrusted.js";
@@ -96,10 +98,14 @@ export function renderConfigErrors(errors: Report["configErrors"], t: Translator
   return alert("CAUTION", [`${t.t("alert.configErrors")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
 }
 
-/** A config error's message after the key the alert already names, in the reader's language when its shape is known. */
+/**
+ * A config error after the key the alert already names: its message id in the reader's language,
+ * or, from a stage that gives only a sentence (a proxy that could not run), that sentence as text.
+ */
 function configMessage(e: Report["configErrors"][number], t: Translator): string {
+  if (e.issue) return wordConfigIssue(e.issue, quote(t), t);
   const message = e.key && e.message.startsWith(`${e.key}: `) ? e.message.slice(e.key.length + 2) : e.message;
-  return untrusted(wordReason("config", message, t), "text", { t });
+  return untrusted(message, "text", { t });
 }
 
 /**
@@ -108,10 +114,13 @@ function configMessage(e: Report["configErrors"][number], t: Translator): string
  */
 export function renderSkipped(skipped: Report["skipped"], t: Translator): string {
   if (!skipped.length) return "";
-  const items = skipped.map(
-    (s) =>
-      `- ${t.t("alert.skippedFile", { path: untrusted(s.path, "code", { t }), reason: untrusted(wordReason("skipped", s.reason, t), "text", { t }) })}`,
-  );
+  const items = skipped.map((s) => {
+    // Detection's skips are ids; a source's (src/source) are still its English, matched by word-reason.ts.
+    const reason = s.why
+      ? wordSkipReason(s.why, quote(t), t)
+      : untrusted(wordReason("skipped", s.reason, t), "text", { t });
+    return `- ${t.t("alert.skippedFile", { path: untrusted(s.path, "code", { t }), reason })}`;
+  });
   return alert("NOTE", [`${t.t("alert.skipped")}\n${items.join("\n")}`]);
 }
 
@@ -164,8 +173,10 @@ function unreadableText(c: BatchChange, u: NonNullable<BatchChange["unreadable"]
 /** Note ids a risk already covers in other words. */
 const SAME_AS: Record<string, string[]> = { "speed-not-transferable": ["speed-proxy-backend"] };
 
-/** Notes of the estimate worth a line but not an alert (how the ratio was read, speed backend, memory basis, convergence
- * position). */
+/**
+ * Notes of the estimate worth a line but not an alert (how the ratio was read, speed backend,
+ * memory basis, convergence position).
+ */
 export function estimateNotes(group: ChangeGroup, t: Translator): string[] {
   const e = group.estimate;
   const notes: Note[] = [

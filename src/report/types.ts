@@ -6,6 +6,8 @@ import type { BatchChange, EffectiveBatch, FileReport } from "../detect/types.js
 import type { Estimate, Level } from "../estimate/types.js";
 import type { Measurements } from "../proxy/types.js";
 import type { Language } from "../config/schema.js";
+import type { ConfigIssue } from "../config/config-issue.js";
+import type { SkipReason } from "../detect/skip-reason.js";
 
 /** One file's batch change as the report shows it: its changes and one estimate for the file's new effective batch. */
 export interface ChangeGroup {
@@ -54,9 +56,9 @@ export interface Report {
   groups: ChangeGroup[];
   measurements: Measurements[];
   /** Files not analysed and why. */
-  skipped: Array<{ path: string; reason: string }>;
+  skipped: Array<{ path: string; reason: string; why?: SkipReason }>;
   /** Problems with the bot config (`.github/batch-advisor.yml`), each naming the key. */
-  configErrors: Array<{ key: string; message: string; line?: number }>;
+  configErrors: Array<{ key: string; message: string; line?: number; issue?: ConfigIssue }>;
   /** The worst verdict over all groups; "ok" when nothing changed. */
   level: Exclude<Level, "info">;
   /** True when a predicted peak breaks a memory budget at level `error`. */

@@ -52,6 +52,7 @@ describe("one budget of bytes read for detection per run", () => {
       names.slice(1).map((path) => ({
         path,
         reason: "not read: the run had already read its budget of 0.10 MiB of configs",
+        why: { id: "skip.runBudget", params: { max: 0.1 } },
       })),
     );
     // c, d and e were never read, so never parsed.

@@ -914,7 +914,12 @@ export function scenario(name: ScenarioName, language: Language): RenderCommentI
       return {
         ...one(overBudget(), []),
         configErrors: [
-          { key: "memory.budgett", message: "memory.budgett: unknown key; did you mean memory.budget?", line: 4 },
+          {
+            key: "memory.budgett",
+            message: "memory.budgett: unknown key; did you mean memory.budget?",
+            line: 4,
+            issue: { id: "config.unknownKey", params: { guess: "memory.budget" } },
+          },
         ],
       };
     case "unknown-devices":

@@ -1,18 +1,14 @@
 import type { MessageId } from "./en.js";
 import type { Params, Translator } from "./translate.js";
 
-/** Where a reason comes from: the bot config's errors, files not read, skipped proxy backends, the proxy's
- * description. (Detection's reasons are message ids: messages/detection-reasons.ts words them.) */
-export type ReasonKind = "config" | "skipped" | "backend" | "proxy";
+/**
+ * Where a reason still comes as English: files a source (src/source) did not read, skipped proxy
+ * backends and the proxy's description (src/proxy). Detection's reasons, warnings and skips and the
+ * bot config's errors are message ids, worded by their own catalogues.
+ */
+export type ReasonKind = "skipped" | "backend" | "proxy";
 
 type Rule = [RegExp, MessageId, (m: RegExpMatchArray, t: Translator) => Params];
-
-/** src/config/format-issue.ts, after the key it starts with (the alert names the key already). */
-const CONFIG: Rule[] = [
-  [/^unknown key; did you mean (.+)\?$/, "reason.config.unknownKey", (m) => ({ guess: m[1] })],
-  [/^unknown key; allowed keys here: (.*)$/, "reason.config.unknownKeyAllowed", (m) => ({ allowed: m[1] })],
-  [/^(.+) is not allowed; use one of: (.*)$/, "reason.config.notAllowed", (m) => ({ value: m[1], allowed: m[2] })],
-];
 
 /** src/source: why a file was not read. */
 const SKIPPED: Rule[] = [
@@ -25,12 +21,6 @@ const SKIPPED: Rule[] = [
     /^([\d.]+) MiB is over the ([\d.]+) MiB limit; not read$/,
     "reason.skip.tooLarge",
     (m) => ({ size: m[1], max: m[2] }),
-  ],
-  // src/detect/read-budget.ts
-  [
-    /^not read: the run had already read its budget of ([\d.]+) MiB of configs$/,
-    "reason.skip.runBudget",
-    (m) => ({ max: m[1] }),
   ],
 ];
 
@@ -60,7 +50,6 @@ const PROXY: Rule[] = [
 ];
 
 const RULES: Record<ReasonKind, Rule[]> = {
-  config: CONFIG,
   skipped: SKIPPED,
   backend: BACKEND,
   proxy: PROXY,

@@ -4,6 +4,8 @@ import { analyze } from "../../../src/advisor.js";
 import { defaultConfig } from "../../../src/config.js";
 import { DETECTION_REASONS, DEVICES_FROM } from "../../../src/report/messages/detection-reasons.js";
 import { DETECTION_WARNINGS } from "../../../src/report/messages/detection-warnings.js";
+import { CONFIG_ISSUES } from "../../../src/report/messages/config-issues.js";
+import { SKIP_REASONS } from "../../../src/report/messages/skip-reasons.js";
 import type { ReasonCatalogue } from "../../../src/report/messages/reason-words.js";
 import { translator } from "../../../src/report/messages/translate.js";
 import { WORKLOAD_REASONS } from "../../../src/report/messages/workload-reasons.js";
@@ -189,6 +191,40 @@ describe("detection warning catalogue", () => {
       expect(englishRuns(say(zh)), id).toEqual([]);
       // An inherited file's parse error is its file name; the error that follows is worded on its own.
       if (id !== "warning.inheritedError") expect(say(zh), id).not.toBe(say(en));
+    }
+  });
+});
+
+/** Catalogues of one small family each: the interface that declares the ids, and a sample of every parameter. */
+const SMALL_FAMILIES = [
+  {
+    name: "bot-config issues",
+    declared: "src/config/config-issue.ts",
+    catalogue: CONFIG_ISSUES,
+    sample: { guess: "memory.budget", allowed: "en, zh-TW", value: '"fr"', detail: "expected a number", file: "x.yml" },
+  },
+  { name: "skip reasons", declared: "src/detect/skip-reason.ts", catalogue: SKIP_REASONS, sample: { max: 32 } },
+] as const;
+
+describe.each(SMALL_FAMILIES)("$name", ({ declared, catalogue, sample }) => {
+  const ids = declaredIds(declared);
+
+  it("words every id in English and Traditional Chinese", () => {
+    expect(ids.length).toBeGreaterThan(1);
+    expect(Object.keys(catalogue.en).sort()).toEqual(ids);
+    expect(missingLanguages(catalogue as never, ids)).toEqual([]);
+  });
+
+  it("says every id in Chinese without an English sentence, and differently from English", () => {
+    for (const id of ids) {
+      const say = (t: ReturnType<typeof translator>) =>
+        (catalogue[t.language] as Record<string, (p: unknown, q: typeof plain, t: unknown) => string>)[id](
+          sample,
+          plain,
+          t,
+        );
+      expect(englishRuns(say(translator("zh-TW"))), id).toEqual([]);
+      expect(say(translator("zh-TW")), id).not.toBe(say(translator("en")));
     }
   });
 });

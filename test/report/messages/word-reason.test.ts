@@ -2,10 +2,8 @@ import { describe, expect, it } from "vitest";
 import { translator } from "../../../src/report/messages/translate.js";
 import { type ReasonKind, wordReason } from "../../../src/report/messages/word-reason.js";
 
-/** Reasons as the stages write them today (src/config, src/source, src/proxy). */
+/** Reasons as the stages write them today (src/source, src/proxy). */
 const WRITTEN: Array<[ReasonKind, string, string]> = [
-  ["config", "unknown key; did you mean memory.budget?", "不認得的鍵；是不是要寫 memory.budget？"],
-  ["config", '"fr" is not allowed; use one of: en, zh-TW', '不接受 "fr"；請從這些值中選一個：en, zh-TW'],
   ["skipped", "is a symbolic link in the repository; not followed", "是儲存庫中的符號連結，不跟著讀取"],
   ["skipped", "2.5 MiB is over the 1 MiB limit; not read", "2.5 MiB 超過 1 MiB 的上限，不讀取"],
   ["backend", "@tensorflow/tfjs-node-gpu is not installed", "沒有安裝 @tensorflow/tfjs-node-gpu"],
@@ -20,9 +18,7 @@ describe("reasons other stages still write in English", () => {
   }
 
   it("a reason whose shape is unknown stays as written", () => {
-    expect(wordReason("config", "memory.level: expected warn or error", translator("zh-TW"))).toBe(
-      "memory.level: expected warn or error",
-    );
+    expect(wordReason("skipped", "could not be read: EACCES", translator("zh-TW"))).toBe("could not be read: EACCES");
   });
 
   it("escapes each part itself when asked, quoting a library's error as code", () => {

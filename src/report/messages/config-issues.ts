@@ -1,0 +1,39 @@
+import type { ConfigIssue, ConfigIssues } from "../../config/config-issue.js";
+import { type Quote, type ReasonCatalogue, wordReasonOf } from "./reason-words.js";
+import type { Translator } from "./translate.js";
+
+/**
+ * What is wrong with a key of the bot config (src/config/config-issue.ts), after the key the alert
+ * names, in English and Traditional Chinese. What the file wrote and the library's detail are code.
+ */
+export const CONFIG_ISSUES: ReasonCatalogue<ConfigIssues> = {
+  en: {
+    "config.unknownKey": (p, q) => `unknown key; did you mean ${q.code(p.guess)}?`,
+    "config.unknownKeyAllowed": (p, q) => `unknown key; allowed keys here: ${q.code(p.allowed)}`,
+    "config.notAllowed": (p, q) =>
+      `${p.value ? `${q.code(p.value)} ` : ""}is not allowed; use one of: ${q.code(p.allowed)}`,
+    "config.notMapping": (p, q) =>
+      `${p.value ? `${q.code(p.value)} ` : ""}is not valid; expected a mapping of keys (${q.code(p.allowed)})`,
+    "config.invalid": (p, q) => `${p.value ? `${q.code(p.value)} ` : ""}is not valid: ${q.code(p.detail)}`,
+    "config.unreadable": (p, q) => `${q.code(p.file)} is not valid YAML: ${q.code(p.detail)}`,
+  },
+  "zh-TW": {
+    "config.unknownKey": (p, q) => `不認得的鍵；是不是要寫 ${q.code(p.guess)}？`,
+    "config.unknownKeyAllowed": (p, q) => `不認得的鍵；這裡可用的鍵：${q.code(p.allowed)}`,
+    "config.notAllowed": (p, q) =>
+      `不接受${p.value ? ` ${q.code(p.value)}` : "這個值"}；請從這些值中選一個：${q.code(p.allowed)}`,
+    "config.notMapping": (p, q) =>
+      `${p.value ? `${q.code(p.value)} ` : ""}不是有效的設定；這裡應該是鍵值對應（${q.code(p.allowed)}）`,
+    "config.invalid": (p, q) => `${p.value ? `${q.code(p.value)} ` : ""}不是有效的值：${q.code(p.detail)}`,
+    "config.unreadable": (p, q) => `${q.code(p.file)} 不是有效的 YAML：${q.code(p.detail)}`,
+  },
+};
+
+/**
+ * A bot-config problem in the reader's language.
+ * @example wordConfigIssue({ id: "config.unknownKey", params: { guess: "memory.budget" } }, q, zh)
+ * // "不認得的鍵；是不是要寫 `memory.budget`？"
+ */
+export function wordConfigIssue(issue: ConfigIssue, q: Quote, t: Translator): string {
+  return wordReasonOf(CONFIG_ISSUES, issue, q, t);
+}
