@@ -97,7 +97,7 @@ export function fixedReport(
     "ok",
   );
   const headline = groups.length
-    ? `**batch-advisor: ${level}** — ${groups.map((g) => `${g.path}: batch ${g.estimate.batch.before} → ${g.estimate.batch.after}`).join("; ")}`
+    ? `**batch-advisor: ${level}** — ${groups.map((g) => `${g.path}: batch ${batchChange(g)}`).join("; ")}`
     : "**batch-advisor:** no batch-size change";
   return {
     version: 1,
@@ -124,4 +124,8 @@ export function fixedReport(
     suggestions: options.suggestions ?? [],
     timings: { detect: 0, proxy: 0, estimate: 0, render: 0, total: 0 },
   };
+}
+
+function batchChange(group: ChangeGroup): string {
+  return `${group.estimate.batch.before} → ${group.estimate.batch.after}`;
 }

@@ -143,7 +143,8 @@ function expectationViolations(input: HostileInput, family: Family, r: ParsedCon
       !(e.value === null && want.unknown.test(e.unknownReason ? reasonText(e.unknownReason) : ""))
     )
       out.push(
-        `${name} not unknown by ${want.unknown}: ${JSON.stringify(e.unknownReason ? reasonText(e.unknownReason) : e.value).slice(0, 100)}`,
+        `${name} not unknown by ${want.unknown}: ` +
+          JSON.stringify(e.unknownReason ? reasonText(e.unknownReason) : e.value).slice(0, 100),
       );
   }
   if (input.sameAs !== undefined) {

@@ -1,6 +1,6 @@
 import type { DetectionReason } from "../reason.js";
 import { commonRules } from "./common-rules.js";
-import { hasContext, score, type Framework } from "./framework.js";
+import { hasContext, lastSegment, score, type Framework } from "./framework.js";
 import { tokensWhenPacked } from "./token-units.js";
 import { visibleDevices } from "./generic.js";
 
@@ -25,7 +25,16 @@ export const huggingface: Framework = {
       [/(?:^|\.)(?:model_name_or_path|output_dir)$/, 1],
       // TrainingArguments fields few other tools spell this way.
       [
-        /(?:^|\.)(?:lr_scheduler_type|save_strategy|eval_strategy|evaluation_strategy|logging_strategy|save_total_limit|ddp_timeout|dataloader_num_workers)$/,
+        lastSegment([
+          "lr_scheduler_type",
+          "save_strategy",
+          "eval_strategy",
+          "evaluation_strategy",
+          "logging_strategy",
+          "save_total_limit",
+          "ddp_timeout",
+          "dataloader_num_workers",
+        ]),
         4,
       ],
       [/(?:^|\.)(?:cutoff_len|finetuning_type|template)$/, 1],

@@ -1,5 +1,20 @@
 import { hasKeyIn, score, type Framework } from "./framework.js";
 
+/** Globals of nanoGPT's train.py that few other scripts name this way. */
+const TRAIN_PY_GLOBALS = [
+  "block_size",
+  "n_layer",
+  "n_head",
+  "n_embd",
+  "init_from",
+  "eval_iters",
+  "max_iters",
+  "lr_decay_iters",
+  "decay_lr",
+  "always_save_checkpoint",
+  "eval_only",
+];
+
 /**
  * nanoGPT: Python config files that `configurator.py` executes over the globals of `train.py`,
  * and `--key=value` flags. `gradient_accumulation_steps` counts over all GPUs — train.py divides it
@@ -11,13 +26,7 @@ export const nanogpt: Framework = {
   name: "nanoGPT",
   recognise: (c) =>
     // `torchrun train.py config/x.py --batch_size=32`: train.py's globals as underscore flags.
-    (hasKeyIn(
-      c,
-      /^(?:block_size|n_layer|n_head|n_embd|init_from|eval_iters|max_iters|lr_decay_iters|decay_lr|always_save_checkpoint|eval_only)$/,
-      /(?:^|\s)train\.py$/,
-    )
-      ? 8
-      : 0) +
+    (hasKeyIn(c, new RegExp(`^(?:${TRAIN_PY_GLOBALS.join("|")})$`), /(?:^|\s)train\.py$/) ? 8 : 0) +
     score(c, [
       ["^lr_decay_iters", 5],
       ["^always_save_checkpoint", 4],

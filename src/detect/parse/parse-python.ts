@@ -12,7 +12,8 @@ const MAX_LISTED_ERRORS = 20;
  * assignments, `dict(...)`/`{...}` nesting, keyword arguments of calls anywhere in the file, and
  * literal arithmetic over numbers bound earlier. Values that need the program to run are unknown
  * with a reason. Never throws; syntax errors come back with their line and column.
- * @example parsePython("gradient_accumulation_steps = 5 * 8\n", "c.py").entries[0] // {path:["gradient_accumulation_steps"], value:40, raw:"5 * 8", line:1}
+ * @example parsePython("gradient_accumulation_steps = 5 * 8\n", "c.py").entries[0]
+ *   // {path:["gradient_accumulation_steps"], value:40, raw:"5 * 8", line:1}
  */
 export function parsePython(text: string, path: string): ParsedConfig {
   const at = lineIndex(text);

@@ -136,8 +136,15 @@ export const NOT_SETTINGS = new Set([
   "mapfile",
 ]);
 /** Programs named by their basename in a context; any other program keeps its path as written. */
-export const KNOWN_PROGRAMS =
-  /^(python[\d.]*|torchrun|deepspeed|accelerate|bash|sh|zsh|srun|mpirun|mpiexec|horovodrun|fairseq-[\w-]+|yolo|tune|llamafactory-cli|composer|litgpt|lightning|fabric|axolotl|colossalai|uv|poetry|pipenv|conda|apptainer|singularity|numactl|taskset|env|nohup|sbatch|ray|huggingface-cli|nsys|ncu|time|exec)$/;
+export const KNOWN_PROGRAMS = new RegExp(
+  `^(${[
+    ...["python[\\d.]*", "torchrun", "deepspeed", "accelerate", "bash", "sh", "zsh"],
+    ...["srun", "mpirun", "mpiexec", "horovodrun", "fairseq-[\\w-]+", "yolo", "tune", "llamafactory-cli"],
+    ...["composer", "litgpt", "lightning", "fabric", "axolotl", "colossalai"],
+    ...["uv", "poetry", "pipenv", "conda", "apptainer", "singularity", "numactl", "taskset"],
+    ...["env", "nohup", "sbatch", "ray", "huggingface-cli", "nsys", "ncu", "time", "exec"],
+  ].join("|")})$`,
+);
 export const YOLO_TASKS = new Set(["detect", "segment", "classify", "pose", "obb"]);
 export const YOLO_MODES = new Set(["train", "val", "predict", "export", "track", "benchmark"]);
 export const TORCH_DISTRIBUTED = new Set(["torch.distributed.run", "torch.distributed.launch"]);

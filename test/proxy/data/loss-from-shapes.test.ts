@@ -36,7 +36,7 @@ describe("the proxy's loss follows the user's topology and data", () => {
 
   it("K linear units over a real-valued label fit neither: an error naming both shapes, not a broadcast", async () => {
     await expect(build(3, 3, "fixtures/samples/regression.jsonl")).rejects.toThrow(
-      /linear layer of 3 units \(output shape \[3\]\) but the data has one label per example \(shape \[1\]\) with real values/,
+      /linear layer of 3 units \(output shape \[3\]\) but the data has one label per example \(shape \[1\]\) with real/,
     );
   });
 
