@@ -76,12 +76,14 @@ describe("batch-advisor init", () => {
       // Uncommenting every suggested key gives a file the loader accepts.
       const keys = config
         .split("\n")
-        .filter((l) => /^# ( {2})?(devices|memory|budget|level|language):/.test(l))
+        .filter((l) => /^# ( {2})?(devices|memory|budget|level|language|hardware|gpu|model|seqLen):/.test(l))
         .map((l) => l.slice(2))
         .join("\n");
       expect(keys).toContain("budget: 80GB");
       expect(loadConfig(keys).errors).toEqual([]);
       expect(loadConfig(keys).config.memory.level).toBe("error");
+      expect(loadConfig(keys).config.hardware.gpu).toBe("A100-80GB");
+      expect(loadConfig(keys).config.model.seqLen).toBe(2048);
     },
   );
 
