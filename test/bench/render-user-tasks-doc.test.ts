@@ -113,7 +113,19 @@ describe("renderUserTasksSection", () => {
       expect(text).toMatch(
         /differs on 1 of 2 pairs \(cnn 32 → 64: near-perfect scaling \/ diminishing returns begin, B_crit 300 \/ 120\)/,
       );
-      expect(text).toContain("on 1 of these 1 pairs the quick reading was the smaller");
     },
   );
+
+  it("shows why several seeds: steps per seed at each batch size, min–max (median), and the widest spread", () => {
+    const r = result();
+    r.tasks[0].groundTruth.seeds = [1, 2, 3];
+    const [first, second] = r.tasks[0].pairs;
+    first.stepsBySeed = { before: [90, 100, 130], after: [60, 70, null] };
+    second.stepsBySeed = { before: [60, 70, null], after: [55, 60, 66] };
+    const text = renderUserTasksSection(r).join("\n");
+    expect(text).toContain("3 seeds, steps to the held-out target, the median over seeds at each size");
+    // An unreached seed counts as slowest in the median, as in the ground truth.
+    expect(text).toContain("cnn 32: 90–130 (100), 64: 60–70 (70), 1 unreached, 128: 55–66 (60).");
+    expect(text).toContain("The widest spread is 40 % of its median (cnn at 32).");
+  });
 });
