@@ -15,7 +15,7 @@ export function readGpu(config: BotConfig): Field<GpuSpec> {
       source: {
         kind: "unknown",
         reason: { id: "unknown.noGpu" },
-        hint: "set hardware.gpu in .github/batch-advisor.yml (for example A100-80GB)",
+        hint: { id: "hint.setGpu" },
       },
     };
   const found = findGpu(name);

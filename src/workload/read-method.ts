@@ -210,9 +210,6 @@ function readLora(
       id: "lora-target-unknown",
       key,
       ...(e ? { file: e.source ?? file, line: e.line } : {}),
-      text:
-        `The LoRA target ${name}${e ? ` (${key}, line ${e.line})` : ""} names no module of ` +
-        `${model?.id ?? "the model"}; it is left out of the trainable parameters.`,
       params: { target: name, key, line: e?.line ?? 0, model: model?.id ?? "?" },
     });
   }

@@ -6,6 +6,7 @@ import { asCount, findEntry } from "./find-entry.js";
 import { decoderShape, GPT2_LAYOUT, shapeOfEntry } from "./model-shape.js";
 import { shapeFromHfConfig } from "./shape-from-hf-config.js";
 import type { Field, ModelShape, WorkloadIssue } from "./types.js";
+import type { WorkloadReason } from "./reason.js";
 
 /** Keys that name the model being trained, most specific first. */
 export const MODEL_KEYS = [
@@ -25,9 +26,8 @@ export const MODEL_KEYS = [
 /** Where the model's files live when the key holds a repository path rather than a Hub id. */
 const LOCAL_PATH = /^(\.{1,2}\/|[\w.-]+\/[\w.-]+\/)/;
 
-export const UNKNOWN_MODEL_HINT =
-  "add a model: block to .github/batch-advisor.yml (parameters, hidden, " +
-  "layers, heads, vocab), or an entry for it in src/workload/catalogue/models/";
+/** What makes an unknown model known: a `model:` block in the bot config or a catalogue entry. */
+export const UNKNOWN_MODEL_HINT: WorkloadReason = { id: "hint.addModel" };
 
 export interface ModelInput {
   entries: Entry[];
@@ -85,7 +85,6 @@ function fromHints(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape
       issues.push({
         id: "config-json-missing",
         key: "model.configJson",
-        text: `${m.configJson} (model.configJson) was not found, so the model's shape is not known from it.`,
         params: { path: m.configJson },
       });
       return undefined;
@@ -95,8 +94,7 @@ function fromHints(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape
       issues.push({
         id: "config-json-invalid",
         key: "model.configJson",
-        text: `${m.configJson} (model.configJson) ${shape.reason}.`,
-        params: { path: m.configJson, reason: shape.reason },
+        params: { path: m.configJson, ...shape.problem },
       });
       return undefined;
     }
@@ -190,8 +188,7 @@ function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelSha
         key: keyOf(localConfig.key),
         file: localConfig.key.source ?? file,
         line: localConfig.key.line,
-        text: `${path} (named by ${keyOf(localConfig.key)}) ${shape.reason}.`,
-        params: { path, reason: shape.reason },
+        params: { path, key: keyOf(localConfig.key), ...shape.problem },
       });
     } else if (localConfig.explicit) {
       const named = localConfig.key;
@@ -200,9 +197,6 @@ function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelSha
         key: keyOf(named),
         file: named.source ?? file,
         line: named.line,
-        text:
-          `${path} (named by ${keyOf(named)}, line ${named.line}) was not found in the ` +
-          "repository, so the model's shape is not known from it.",
         params: { path, key: keyOf(named), line: named.line },
       });
     }
@@ -215,9 +209,6 @@ function fromModelId(input: ModelInput, issues: WorkloadIssue[]): Field<ModelSha
     key,
     file: entry.source ?? file,
     line: entry.line,
-    text:
-      `The model ${name} (${key}, line ${entry.line}) is not in the bundled ` +
-      `catalogue; closest: ${hit.closest.join(", ")}. To size its memory, ${UNKNOWN_MODEL_HINT}.`,
     params: { model: name, key, line: entry.line, closest: hit.closest.join(", ") },
   });
   return unknown(
@@ -271,13 +262,20 @@ function frameworkDefault(input: ModelInput): Field<ModelShape> | undefined {
   return fromDefault(shape, "nanogpt", { id: "default.model.nanogpt" });
 }
 
-function parseHfConfig(text: string, id: string): { ok: true; shape: ModelShape } | { ok: false; reason: string } {
+/**
+ * A config.json read as a model's shape, or why not: `problem` "json" with the JSON parser's own
+ * `error`, or "shape" (no hidden size, layer count and head count); the report words it.
+ */
+function parseHfConfig(
+  text: string,
+  id: string,
+): { ok: true; shape: ModelShape } | { ok: false; problem: { problem: "json" | "shape"; error: string } } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `is not valid JSON: ${(error as Error).message}` };
+    return { ok: false, problem: { problem: "json", error: (error as Error).message } };
   }
   const shape = shapeFromHfConfig(json, id);
-  return shape ? { ok: true, shape } : { ok: false, reason: "has no hidden size, layer count and head count" };
+  return shape ? { ok: true, shape } : { ok: false, problem: { problem: "shape", error: "" } };
 }

@@ -41,7 +41,6 @@ function readZero(input: ParallelInput, issues: WorkloadIssue[]): Field<ZeroSpec
         key,
         file: named.source ?? path,
         line: named.line,
-        text: `${named.value} (${key}, line ${named.line}) was not found, so the ZeRO stage is not known.`,
         params: { path: named.value, key, line: named.line },
       });
       return unknown(
@@ -51,14 +50,14 @@ function readZero(input: ParallelInput, issues: WorkloadIssue[]): Field<ZeroSpec
     }
     if (where.errors.length || !where.entries.length) {
       const error = where.errors[0];
-      const reason = error ? `${error.message}${error.line ? ` (line ${error.line})` : ""}` : "it holds no settings";
+      // The parser's own words, or "" when the file parses but holds no settings.
+      const parsed = error ? { error: error.message, errorLine: error.line ?? 0 } : { error: "", errorLine: 0 };
       issues.push({
         id: "deepspeed-invalid",
         key,
         file: named.source ?? path,
         line: named.line,
-        text: `${where.path} (${key}, line ${named.line}) does not parse: ${reason}; the ZeRO stage is not known.`,
-        params: { path: where.path, key, line: named.line, reason },
+        params: { path: where.path, key, line: named.line, ...parsed },
       });
       return unknown(
         { id: "unknown.fileNotParsed", params: { file: where.path } },

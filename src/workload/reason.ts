@@ -62,6 +62,9 @@ export interface WorkloadReasons {
   "unknown.checkpointing": None;
   "unknown.attention": None;
   "unknown.noModel": None;
+  // ---- what to add so an unknown field becomes known
+  "hint.addModel": None;
+  "hint.setGpu": None;
 }
 
 /** One workload reason: `{ id, params }`. */

@@ -21,8 +21,8 @@ export type WorkloadSource =
   | {
       kind: "unknown";
       reason: WorkloadReason;
-      /** What to add so it becomes known (a `model:` block, a catalogue entry). */
-      hint?: string;
+      /** What to add so it becomes known (a `model:` block, a catalogue entry), worded by the report. */
+      hint?: WorkloadReason;
       /** Catalogue names closest to an unknown model id. */
       closest?: string[];
       /** The config key and line that named what could not be resolved. */
@@ -163,6 +163,6 @@ export interface WorkloadIssue {
   key: string;
   file?: string;
   line?: number;
-  text: string;
+  /** What the report's Note (`workload-<id>`) says it with: keys, paths and names as written, a library's error. */
   params?: Record<string, string | number>;
 }

@@ -95,11 +95,12 @@ describe("the model a config trains", () => {
       kind: "unknown",
       key: "model_name_or_path",
       line: 2,
-      hint: expect.stringContaining("model: block"),
+      hint: { id: "hint.addModel" },
     });
     const [issue] = w.issues;
     expect(issue).toMatchObject({ id: "unknown-model", key: "model_name_or_path", line: 2 });
-    expect(issue.text).toContain("closest: ");
+    expect(issue.params?.closest).toMatch(/\w/);
+    expect(issue.params).toMatchObject({ model: "acme/llama-3.2-2b-custom" });
     expect(w.trainableParameters.value).toBeNull();
   });
 });

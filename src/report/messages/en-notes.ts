@@ -99,12 +99,19 @@ export const enNotes: Record<string, NoteMessage> = {
     "closest: {closest}. To size its memory, add a model: block to " +
     ".github/batch-advisor.yml or a catalogue entry.",
   "workload-config-json-missing": "{path} (named by {key}) was not found, so the model's shape is not known from it.",
-  "workload-config-json-invalid": "{path} (named by {key}) cannot be read as a model config: {reason}.",
+  "workload-config-json-invalid": (p) =>
+    `${p.path} (named by ${p.key}) cannot be read as a model config: ` +
+    (p.problem === "json"
+      ? `it is not valid JSON (${p.error}).`
+      : "it has no hidden size, layer count and head count."),
   "workload-lora-target-unknown":
     "The LoRA target {target} ({key}, line {line}) names no module of {model}; " +
     "it is left out of the trainable parameters.",
   "workload-deepspeed-missing": "{path} ({key}, line {line}) was not found, so the ZeRO stage is not known.",
-  "workload-deepspeed-invalid": "{path} ({key}, line {line}) does not parse: {reason}; the ZeRO stage is not known.",
+  "workload-deepspeed-invalid": (p) =>
+    `${p.path} (${p.key}, line ${p.line}) ` +
+    (p.error ? `does not parse (${p.errorLine ? `line ${p.errorLine}: ` : ""}${p.error})` : "holds no settings") +
+    "; the ZeRO stage is not known.",
   "past-critical-batch":
     "The new batch is {times}× the critical batch: diminishing returns — " +
     "×{examples} the examples for {steps}× fewer steps.",

@@ -65,6 +65,12 @@ export const WORKLOAD_REASONS: ReasonCatalogue<WorkloadReasons> = {
     "unknown.checkpointing": () => "the config does not say whether activations are checkpointed",
     "unknown.attention": () => "the config does not say which attention kernel runs",
     "unknown.noModel": () => "the config names no model",
+    "hint.addModel": (_, q) =>
+      `add a ${q.code("model:")} block to ${q.code(".github/batch-advisor.yml")} (${q.code("parameters")}, ` +
+      `${q.code("hidden")}, ${q.code("layers")}, ${q.code("heads")}, ${q.code("vocab")}), or an entry for it in ` +
+      q.code("src/workload/catalogue/models/"),
+    "hint.setGpu": (_, q) =>
+      `set ${q.code("hardware.gpu")} in ${q.code(".github/batch-advisor.yml")} (for example ${q.code("A100-80GB")})`,
   },
   "zh-TW": {
     "default.key": (p, q) => `${q.code(p.key)} 預設為 ${q.code(p.value)}`,
@@ -118,6 +124,12 @@ export const WORKLOAD_REASONS: ReasonCatalogue<WorkloadReasons> = {
     "unknown.checkpointing": () => "設定檔沒有說是否使用活化值檢查點",
     "unknown.attention": () => "設定檔沒有說使用哪一種注意力核心",
     "unknown.noModel": () => "設定檔沒有指定模型",
+    "hint.addModel": (_, q) =>
+      `在 ${q.code(".github/batch-advisor.yml")} 加上 ${q.code("model:")} 區塊（${q.code("parameters")}、` +
+      `${q.code("hidden")}、${q.code("layers")}、${q.code("heads")}、${q.code("vocab")}），` +
+      `或在 ${q.code("src/workload/catalogue/models/")} 加上它的項目`,
+    "hint.setGpu": (_, q) =>
+      `在 ${q.code(".github/batch-advisor.yml")} 設定 ${q.code("hardware.gpu")}（例如 ${q.code("A100-80GB")}）`,
   },
 };
 

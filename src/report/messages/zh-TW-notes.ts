@@ -70,11 +70,16 @@ export const zhTWNotes: Record<string, NoteMessage> = {
     "模型 {model}（{key}，第 {line} 行）不在內建的模型目錄中；最接近的名稱：{closest}。若要估算它的記憶體，請在 " +
     ".github/batch-advisor.yml 加上 model: 區塊，或在模型目錄加上它的項目。",
   "workload-config-json-missing": "找不到 {path}（由 {key} 指定），因此無法由它得知模型的形狀。",
-  "workload-config-json-invalid": "無法把 {path}（由 {key} 指定）讀成模型設定：{reason}。",
+  "workload-config-json-invalid": (p) =>
+    `無法把 ${p.path}（由 ${p.key} 指定）讀成模型設定：` +
+    (p.problem === "json" ? `它不是有效的 JSON（${p.error}）。` : "它沒有隱藏層大小、層數與注意力頭數。"),
   "workload-lora-target-unknown":
     "LoRA 目標 {target}（{key}，第 {line} 行）不對應 {model} 的任何模組；它不計入可訓練參數。",
   "workload-deepspeed-missing": "找不到 {path}（{key}，第 {line} 行），因此不知道 ZeRO 階段。",
-  "workload-deepspeed-invalid": "{path}（{key}，第 {line} 行）無法解析：{reason}；因此不知道 ZeRO 階段。",
+  "workload-deepspeed-invalid": (p) =>
+    `${p.path}（${p.key}，第 ${p.line} 行）` +
+    (p.error ? `無法解析（${p.errorLine ? `第 ${p.errorLine} 行：` : ""}${p.error}）` : "沒有任何設定") +
+    "；因此不知道 ZeRO 階段。",
   "past-critical-batch":
     "新的批次是臨界批次的 {times} 倍，效益遞減：樣本數變為 ×{examples}，訓練步數卻只少了 {steps} 倍。",
   "generalisation-gap":
