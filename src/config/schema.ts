@@ -117,6 +117,11 @@ export const configSchema = z.strictObject({
     .prefault({}),
   model: z
     .strictObject({
+      /** The catalogue model the training config trains, when it names a local path or a copy under another name. */
+      name: z
+        .string({ error: "expected a model id of the bundled catalogue, such as meta-llama/Llama-3.2-1B" })
+        .min(1)
+        .optional(),
       parameters: sized(parseCount, (value) => value).optional(),
       hidden: positiveInt("the hidden size").optional(),
       layers: positiveInt("a number of layers").optional(),

@@ -13,6 +13,8 @@ export function workloadNote(issue: WorkloadIssue): Note {
   switch (issue.id) {
     case "unknown-model":
       return { id: "workload-unknown-model", params };
+    case "unknown-model-name":
+      return { id: "workload-unknown-model-name", params };
     case "config-json-missing":
       return { id: "workload-config-json-missing", params };
     case "config-json-invalid":

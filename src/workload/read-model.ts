@@ -100,6 +100,15 @@ function fromHints(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape
     }
     return fromBotConfig(shape.shape, "model.configJson");
   }
+  if (m.name) {
+    const hit = findModel(m.name);
+    if (!isUnknown(hit)) return { value: shapeOfEntry(hit), source: { kind: "catalogue", id: hit.id, url: hit.source } };
+    issues.push({
+      id: "unknown-model-name",
+      key: "model.name",
+      params: { model: m.name, closest: hit.closest.join(", ") },
+    });
+  }
   return undefined;
 }
 

@@ -155,6 +155,7 @@ export interface Workload {
 export interface WorkloadIssue {
   id:
     | "unknown-model"
+    | "unknown-model-name"
     | "config-json-missing"
     | "config-json-invalid"
     | "lora-target-unknown"

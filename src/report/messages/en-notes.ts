@@ -96,8 +96,10 @@ export const enNotes: Record<string, NoteMessage> = {
     "interval stores them.",
   "workload-unknown-model":
     "The model {model} ({key}, line {line}) is not in the bundled catalogue; " +
-    "closest: {closest}. To size its memory, add a model: block to " +
-    ".github/batch-advisor.yml or a catalogue entry.",
+    "closest: {closest}. If it is one of those (a local checkpoint or a copy), name it as model.name in " +
+    ".github/batch-advisor.yml; otherwise, to size its memory, add a model: block there or a catalogue entry.",
+  "workload-unknown-model-name":
+    "model.name {model} in .github/batch-advisor.yml is not in the bundled catalogue; closest: {closest}.",
   "workload-config-json-missing": "{path} (named by {key}) was not found, so the model's shape is not known from it.",
   "workload-config-json-invalid": (p) =>
     `${p.path} (named by ${p.key}) cannot be read as a model config: ` +

@@ -67,8 +67,11 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "memory-assumed-attention":
     "設定沒有寫明使用哪種注意力核心：以不儲存注意力分數的核心（SDPA/FlashAttention）計算；區間上限則包含這些分數。",
   "workload-unknown-model":
-    "模型 {model}（{key}，第 {line} 行）不在內建的模型目錄中；最接近的名稱：{closest}。若要估算它的記憶體，請在 " +
-    ".github/batch-advisor.yml 加上 model: 區塊，或在模型目錄加上它的項目。",
+    "模型 {model}（{key}，第 {line} 行）不在內建的模型目錄中；最接近的名稱：{closest}。" +
+    "若它就是其中之一（本機檢查點或另存的副本），請在 .github/batch-advisor.yml 以 model.name 指定；" +
+    "否則若要估算它的記憶體，請在該檔加上 model: 區塊，或在模型目錄加上它的項目。",
+  "workload-unknown-model-name":
+    ".github/batch-advisor.yml 的 model.name {model} 不在內建的模型目錄中；最接近的名稱：{closest}。",
   "workload-config-json-missing": "找不到 {path}（由 {key} 指定），因此無法由它得知模型的形狀。",
   "workload-config-json-invalid": (p) =>
     `無法把 ${p.path}（由 ${p.key} 指定）讀成模型設定：` +
