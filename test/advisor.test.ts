@@ -47,24 +47,27 @@ describe("analyze", () => {
     expect(report.overBudget).toBe(false);
   });
 
-  it("reports detection and analytical estimates without a proxy run, and says nothing when no batch changed", async () => {
-    const source = new MemorySource({
-      base: { "train.yaml": "per_device_train_batch_size: 8\nlearning_rate: 3.0e-4\n", "README.md": "hi" },
-      head: { "train.yaml": "per_device_train_batch_size: 16\nlearning_rate: 3.0e-4\n", "README.md": "hello" },
-    });
-    const report = await analyze(source, defaultConfig(), { noProxy: true });
-    expect(report.measurements).toEqual([]);
-    expect(report.groups[0].estimate.batch).toMatchObject({ ratio: 2 });
-    expect(report.groups[0].estimate.convergence).toBeUndefined();
+  it(
+    "reports detection and analytical estimates without a proxy run, and says nothing when no batch changed",
+    async () => {
+      const source = new MemorySource({
+        base: { "train.yaml": "per_device_train_batch_size: 8\nlearning_rate: 3.0e-4\n", "README.md": "hi" },
+        head: { "train.yaml": "per_device_train_batch_size: 16\nlearning_rate: 3.0e-4\n", "README.md": "hello" },
+      });
+      const report = await analyze(source, defaultConfig(), { noProxy: true });
+      expect(report.measurements).toEqual([]);
+      expect(report.groups[0].estimate.batch).toMatchObject({ ratio: 2 });
+      expect(report.groups[0].estimate.convergence).toBeUndefined();
 
-    const unchanged = new MemorySource({
-      base: { "train.yaml": "batch_size: 8\n" },
-      head: { "train.yaml": "batch_size: 8\nseed: 1\n" },
-    });
-    const quiet = await analyze(unchanged, defaultConfig(), { noProxy: true });
-    expect(quiet.groups).toEqual([]);
-    expect(quiet.level).toBe("ok");
-  });
+      const unchanged = new MemorySource({
+        base: { "train.yaml": "batch_size: 8\n" },
+        head: { "train.yaml": "batch_size: 8\nseed: 1\n" },
+      });
+      const quiet = await analyze(unchanged, defaultConfig(), { noProxy: true });
+      expect(quiet.groups).toEqual([]);
+      expect(quiet.level).toBe("ok");
+    },
+  );
 });
 
 describe("analyze on configs it cannot fully read", () => {

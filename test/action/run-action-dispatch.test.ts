@@ -94,17 +94,20 @@ describe("runAction dispatched by the GitHub App (workflow_dispatch)", () => {
     expect(run!.failed()).toBe(false);
   });
 
-  it("fails with what to do when the token is not the App's (the workflow token may not touch the App's check run)", async () => {
-    const scope = github().get(checkRun).reply(200, { id: 99, status: "queued" }).patch(checkRun).reply(403, {
-      message: "Invalid app_id 15368 - check run can only be modified by the GitHub App that created it.",
-    });
+  it(
+    "fails with what to do when the token is not the App's (the workflow token may not touch the App's check run)",
+    async () => {
+      const scope = github().get(checkRun).reply(200, { id: 99, status: "queued" }).patch(checkRun).reply(403, {
+        message: "Invalid app_id 15368 - check run can only be modified by the GitHub App that created it.",
+      });
 
-    await act(fixedReport({ groups: [fixedGroup()] }));
+      await act(fixedReport({ groups: [fixedGroup()] }));
 
-    expect(scope.pendingMocks()).toEqual([]);
-    expect(run!.failed()).toBe(true);
-    expect(run!.stdout()).toContain("needs the App's token as github-token");
-  });
+      expect(scope.pendingMocks()).toEqual([]);
+      expect(run!.failed()).toBe(true);
+      expect(run!.stdout()).toContain("needs the App's token as github-token");
+    },
+  );
 
   it("rejects a pull-request input that is not a number", async () => {
     run = actionRun({ ...dispatched, inputs: { ...dispatched.inputs, "pull-request": "seven" } });

@@ -33,33 +33,36 @@ async function startApp(): Promise<AppServer> {
 }
 
 describe("the App's HTTP server, end to end", () => {
-  it("a signed pull_request webhook queues a check run and dispatches the runner workflow on the fake GitHub API", async () => {
-    const { url, app } = await startApp();
-    let check: { name?: string; head_sha?: string; status?: string } = {};
-    const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), {
-      base: TRAIN_BASE,
-      head: TRAIN_HEAD,
-    })
-      .post(CHECK_RUNS, (body: typeof check) => {
-        check = body;
-        return true;
+  it(
+    "a signed pull_request webhook queues a check run and dispatches the runner workflow on the fake GitHub API",
+    async () => {
+      const { url, app } = await startApp();
+      let check: { name?: string; head_sha?: string; status?: string } = {};
+      const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), {
+        base: TRAIN_BASE,
+        head: TRAIN_HEAD,
       })
-      .reply(201, { id: 321, head_sha: HEAD_SHA, status: "queued" })
-      .post(DISPATCH, {
-        ref: "main",
-        inputs: { "pull-request": "7", base: BASE_SHA, head: HEAD_SHA, "check-run-id": "321" },
-      })
-      .reply(204);
-    // After the scopes: api() turns real network off, and only the App's own server is let through.
-    nock.enableNetConnect("127.0.0.1");
+        .post(CHECK_RUNS, (body: typeof check) => {
+          check = body;
+          return true;
+        })
+        .reply(201, { id: 321, head_sha: HEAD_SHA, status: "queued" })
+        .post(DISPATCH, {
+          ref: "main",
+          inputs: { "pull-request": "7", base: BASE_SHA, head: HEAD_SHA, "check-run-id": "321" },
+        })
+        .reply(204);
+      // After the scopes: api() turns real network off, and only the App's own server is let through.
+      nock.enableNetConnect("127.0.0.1");
 
-    const response = await postDelivery(url, { body: JSON.stringify(eventPayload("opened")) });
-    await app.idle();
+      const response = await postDelivery(url, { body: JSON.stringify(eventPayload("opened")) });
+      await app.idle();
 
-    expect(response.status).toBe(200);
-    expect(scope.pendingMocks()).toEqual([]);
-    expect(check).toMatchObject({ name: "batch-advisor", head_sha: HEAD_SHA, status: "queued" });
-  });
+      expect(response.status).toBe(200);
+      expect(scope.pendingMocks()).toEqual([]);
+      expect(check).toMatchObject({ name: "batch-advisor", head_sha: HEAD_SHA, status: "queued" });
+    },
+  );
 
   it("a webhook signed with another secret, or not signed, gets 400 and reads nothing from GitHub", async () => {
     const { url, app } = await startApp();

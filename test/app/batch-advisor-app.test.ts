@@ -104,30 +104,33 @@ describe("the App on pull_request", () => {
     expect(scope.pendingMocks()).toEqual([]);
   });
 
-  it("a webhook delivered twice for the same head dispatches once, even before its check run shows in the API", async () => {
-    const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), {
-      base: TRAIN_BASE,
-      head: TRAIN_HEAD,
-    })
-      .post(CHECK_RUNS)
-      .once()
-      .reply(201, { id: 99, head_sha: HEAD_SHA, status: "queued" })
-      .post(DISPATCH, dispatchBody)
-      .once()
-      .reply(204);
-    const { deliver } = await loadApp();
+  it(
+    "a webhook delivered twice for the same head dispatches once, even before its check run shows in the API",
+    async () => {
+      const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), {
+        base: TRAIN_BASE,
+        head: TRAIN_HEAD,
+      })
+        .post(CHECK_RUNS)
+        .once()
+        .reply(201, { id: 99, head_sha: HEAD_SHA, status: "queued" })
+        .post(DISPATCH, dispatchBody)
+        .once()
+        .reply(204);
+      const { deliver } = await loadApp();
 
-    await deliver("opened", "delivery-1");
-    // The installation token is reused; GitHub still says the pull request is at the same head.
-    currentHead(api());
-    // The redelivery races the first: GitHub does not list the new check run yet.
-    const notListedYet = checkRunsOn(api(), HEAD_SHA, []);
-    await deliver("opened", "delivery-1");
+      await deliver("opened", "delivery-1");
+      // The installation token is reused; GitHub still says the pull request is at the same head.
+      currentHead(api());
+      // The redelivery races the first: GitHub does not list the new check run yet.
+      const notListedYet = checkRunsOn(api(), HEAD_SHA, []);
+      await deliver("opened", "delivery-1");
 
-    expect(scope.pendingMocks()).toEqual([]);
-    // The App's own claim stopped it before it asked GitHub (the handler logs, never throws, a call with no mock).
-    expect(notListedYet.isDone()).toBe(false);
-  });
+      expect(scope.pendingMocks()).toEqual([]);
+      // The App's own claim stopped it before it asked GitHub (the handler logs, never throws, a call with no mock).
+      expect(notListedYet.isDone()).toBe(false);
+    },
+  );
 
   it("a head that already has a batch-advisor check (an App restarted between deliveries) is left alone", async () => {
     const scope = checkRunsOn(currentHead(installationToken(api())), HEAD_SHA, [{ id: 99, status: "in_progress" }]);

@@ -50,17 +50,20 @@ const prediction = (pairs: Array<[number, number]>, stepsRatio: number): TaskPre
 });
 
 describe("comparePairs", () => {
-  it("measures steps, examples and time ratios from the ground truth and sets both baselines beside the prediction", () => {
-    const [pair] = comparePairs(truth, prediction([[16, 32]], 0.66));
-    expect(pair.measured.stepsRatio).toBeCloseTo(0.6, 10);
-    expect(pair.measured.examplesRatio).toBeCloseTo(1.2, 10);
-    expect(pair.measured.timeRatio).toBeCloseTo(0.6 * 1.5, 10);
-    expect(pair.naive.stepsRatio).toBe(0.5);
-    expect(pair.naive.timeRatio).toBeCloseTo(0.5 * 1.4, 10);
-    expect(pair.oracle.stepsRatio).toBeCloseTo((80 + 5120 / 32) / (80 + 5120 / 16), 10);
-    expect(pair.relError.predicted.stepsRatio).toBeCloseTo(0.1, 10);
-    expect(pair.measuredInInterval).toBe(true);
-  });
+  it(
+    "measures steps, examples and time ratios from the ground truth and sets both baselines beside the prediction",
+    () => {
+      const [pair] = comparePairs(truth, prediction([[16, 32]], 0.66));
+      expect(pair.measured.stepsRatio).toBeCloseTo(0.6, 10);
+      expect(pair.measured.examplesRatio).toBeCloseTo(1.2, 10);
+      expect(pair.measured.timeRatio).toBeCloseTo(0.6 * 1.5, 10);
+      expect(pair.naive.stepsRatio).toBe(0.5);
+      expect(pair.naive.timeRatio).toBeCloseTo(0.5 * 1.4, 10);
+      expect(pair.oracle.stepsRatio).toBeCloseTo((80 + 5120 / 32) / (80 + 5120 / 16), 10);
+      expect(pair.relError.predicted.stepsRatio).toBeCloseTo(0.1, 10);
+      expect(pair.measuredInInterval).toBe(true);
+    },
+  );
 
   it("drops a pair whose batch size never reached the target", () => {
     expect(

@@ -67,22 +67,25 @@ describe("batch-advisor init", () => {
     },
   );
 
-  it("writes a bot config that changes nothing until a line is uncommented, and whose commented keys are real ones", async () => {
-    await init();
-    const config = read(".github/batch-advisor.yml");
-    expect(loadConfig(config)).toEqual({ config: defaultConfig(), errors: [] });
-    // Uncommenting every suggested key gives a file the loader accepts.
-    const keys = config
-      .split("\n")
-      .filter((l) => /^# ( {2})?(devices|memory|budget|level|language|hardware|gpu|model|seqLen):/.test(l))
-      .map((l) => l.slice(2))
-      .join("\n");
-    expect(keys).toContain("budget: 80GB");
-    expect(loadConfig(keys).errors).toEqual([]);
-    expect(loadConfig(keys).config.memory.level).toBe("error");
-    expect(loadConfig(keys).config.hardware.gpu).toBe("A100-80GB");
-    expect(loadConfig(keys).config.model.seqLen).toBe(2048);
-  });
+  it(
+    "writes a bot config that changes nothing until a line is uncommented, and whose commented keys are real ones",
+    async () => {
+      await init();
+      const config = read(".github/batch-advisor.yml");
+      expect(loadConfig(config)).toEqual({ config: defaultConfig(), errors: [] });
+      // Uncommenting every suggested key gives a file the loader accepts.
+      const keys = config
+        .split("\n")
+        .filter((l) => /^# ( {2})?(devices|memory|budget|level|language|hardware|gpu|model|seqLen):/.test(l))
+        .map((l) => l.slice(2))
+        .join("\n");
+      expect(keys).toContain("budget: 80GB");
+      expect(loadConfig(keys).errors).toEqual([]);
+      expect(loadConfig(keys).config.memory.level).toBe("error");
+      expect(loadConfig(keys).config.hardware.gpu).toBe("A100-80GB");
+      expect(loadConfig(keys).config.model.seqLen).toBe(2048);
+    },
+  );
 
   it("never overwrites without --force: exits 1 naming the file and writes nothing", async () => {
     put(".github/batch-advisor.yml", "language: zh-TW\n");

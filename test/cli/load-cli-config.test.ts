@@ -59,18 +59,21 @@ describe("the bot config of a CLI run", () => {
     expect(JSON.stringify(loaded)).not.toContain(outside);
   });
 
-  it("reads the working tree for two plain files only when the config is a regular file inside the repository", async () => {
-    const outside = tempFolder({ "secret.txt": "language: TOKEN-s3cret\n" });
-    const linked = tempFolder({ [CONFIG]: { symlink: `${outside}/secret.txt` } });
-    const refused = await loadCliConfig({ kind: "worktree", root: linked });
-    expect(refused.errors[0].message).toBe(
-      `${CONFIG}: is a symbolic link that leads outside the repository; not ` +
-        "followed; the config was refused and the defaults apply",
-    );
-    expect(JSON.stringify(refused)).not.toContain("s3cret");
-    const plain = tempFolder({ [CONFIG]: "language: zh-TW\n" });
-    expect((await loadCliConfig({ kind: "worktree", root: plain })).config.language).toBe("zh-TW");
-  });
+  it(
+    "reads the working tree for two plain files only when the config is a regular file inside the repository",
+    async () => {
+      const outside = tempFolder({ "secret.txt": "language: TOKEN-s3cret\n" });
+      const linked = tempFolder({ [CONFIG]: { symlink: `${outside}/secret.txt` } });
+      const refused = await loadCliConfig({ kind: "worktree", root: linked });
+      expect(refused.errors[0].message).toBe(
+        `${CONFIG}: is a symbolic link that leads outside the repository; not ` +
+          "followed; the config was refused and the defaults apply",
+      );
+      expect(JSON.stringify(refused)).not.toContain("s3cret");
+      const plain = tempFolder({ [CONFIG]: "language: zh-TW\n" });
+      expect((await loadCliConfig({ kind: "worktree", root: plain })).config.language).toBe("zh-TW");
+    },
+  );
 
   it("names a --config that is not a regular file and uses the defaults", async () => {
     const loaded = await loadCliConfig({ kind: "file", path: "/dev/zero" });

@@ -44,18 +44,21 @@ describe("convergence sources, most trusted first", () => {
     expect(c.notes.map((n) => n.id)).toEqual(["convergence-position-past"]);
   });
 
-  it("Kaplan's law for a language model with a known loss comes before the stand-in, with its factor-3 interval", () => {
-    const tokens = { before: 256 * 2048, after: 2048 * 2048 };
-    const c = convergenceFromSources({ user, loss: 3, tokens, proxy: { m: builtIn, before: 256, after: 2048 } })!;
-    const b = kaplanCriticalBatch(3);
-    expect(c).toMatchObject({
-      basis: "published-law",
-      source: "kaplan",
-      frame: { unit: "tokens", before: tokens.before },
-    });
-    expect(c.bCrit.low).toBeCloseTo(b / KAPLAN_SPREAD, 6);
-    expect(c.alternatives!.map((a) => a.basis)).toEqual(["stand-in"]);
-  });
+  it(
+    "Kaplan's law for a language model with a known loss comes before the stand-in, with its factor-3 interval",
+    () => {
+      const tokens = { before: 256 * 2048, after: 2048 * 2048 };
+      const c = convergenceFromSources({ user, loss: 3, tokens, proxy: { m: builtIn, before: 256, after: 2048 } })!;
+      const b = kaplanCriticalBatch(3);
+      expect(c).toMatchObject({
+        basis: "published-law",
+        source: "kaplan",
+        frame: { unit: "tokens", before: tokens.before },
+      });
+      expect(c.bCrit.low).toBeCloseTo(b / KAPLAN_SPREAD, 6);
+      expect(c.alternatives!.map((a) => a.basis)).toEqual(["stand-in"]);
+    },
+  );
 
   it("no published law applies to fine-tuning: the stand-in is used and fine-tuning is named as its own regime", () => {
     const c = convergenceFromSources({

@@ -25,26 +25,29 @@ const bundled = (gpu: string) => analyze(new FilePairSource(BUNDLED_EXAMPLE), co
 const row = (markdown: string, label: string) => markdown.split("\n").find((l) => l.startsWith(`| ${label}`));
 
 describe("speed on the user's GPU", () => {
-  it("the bundled example on an A100-80GB prints step time and time per epoch before and after, with sources", async () => {
-    const report = await bundled("A100-80GB");
-    const speed = report.groups[0].estimate.speed!;
-    expect(speed.basis).toBe("analytical");
-    expect(speed.gpu!.id).toBe("A100-80GB");
-    expect(speed.stepTime.before.unit).toBe("s");
-    expect(speed.stepTime.after.value).toBeGreaterThan(speed.stepTime.before.value);
-    expect(speed.epochTime!.examples).toBe(50000);
-    const stepRow = row(report.markdown, "Step time on A100-80GB")!;
-    const epochRow = row(report.markdown, "Time per epoch on A100-80GB (50,000 examples)")!;
-    for (const r of [stepRow, epochRow])
-      expect(r).toMatch(
-        /^\| [^|]+ \| [\d.]+ (s|min) \([^)]*\)<sup>\d<\/sup> \| [\d.]+ (s|min) \([^)]*\)<sup>\d<\/sup> \|/,
+  it(
+    "the bundled example on an A100-80GB prints step time and time per epoch before and after, with sources",
+    async () => {
+      const report = await bundled("A100-80GB");
+      const speed = report.groups[0].estimate.speed!;
+      expect(speed.basis).toBe("analytical");
+      expect(speed.gpu!.id).toBe("A100-80GB");
+      expect(speed.stepTime.before.unit).toBe("s");
+      expect(speed.stepTime.after.value).toBeGreaterThan(speed.stepTime.before.value);
+      expect(speed.epochTime!.examples).toBe(50000);
+      const stepRow = row(report.markdown, "Step time on A100-80GB")!;
+      const epochRow = row(report.markdown, "Time per epoch on A100-80GB (50,000 examples)")!;
+      for (const r of [stepRow, epochRow])
+        expect(r).toMatch(
+          /^\| [^|]+ \| [\d.]+ (s|min) \([^)]*\)<sup>\d<\/sup> \| [\d.]+ (s|min) \([^)]*\)<sup>\d<\/sup> \|/,
+        );
+      const mark = stepRow.match(/<sup>(\d)<\/sup>/)![1];
+      expect(report.markdown).toContain(
+        `<sup>${mark}</sup> roofline step time: FLOPs per step at published achievable utilization`,
       );
-    const mark = stepRow.match(/<sup>(\d)<\/sup>/)![1];
-    expect(report.markdown).toContain(
-      `<sup>${mark}</sup> roofline step time: FLOPs per step at published achievable utilization`,
-    );
-    expect(speed.gpu!.utilization.source).toMatch(/llm-foundry/);
-  });
+      expect(speed.gpu!.utilization.source).toMatch(/llm-foundry/);
+    },
+  );
 
   it("the same PR on an H100-80GB prints faster step times and shorter epochs", async () => {
     const [a100, h100] = [await bundled("A100-80GB"), await bundled("H100-80GB")];
@@ -82,26 +85,29 @@ describe("speed on the user's GPU", () => {
     expect(report.groups[0].estimate.memory.peak.basis).toBe("measured");
   });
 
-  it("a measurements file that breaks the schema is named with its field, and the rest of the report goes out", async () => {
-    const bad = JSON.stringify({ version: 1, runs: [{ microBatch: 32, stepSeconds: -1 }] });
-    const source = new MemorySource(
-      {
-        base: { [BUNDLED_EXAMPLE.label]: before },
-        head: { [BUNDLED_EXAMPLE.label]: after, "runs/measurements.json": bad },
-      },
-      "a PR with a broken measurements file",
-    );
-    const report = await analyze(source, configFor("A100-80GB", "measurements: runs/measurements.json\n"), {
-      noProxy: true,
-    });
-    expect(report.configErrors).toContainEqual({
-      key: "measurements",
-      message: expect.stringContaining(
-        "runs/measurements.json: runs.0.stepSeconds: expected seconds per optimizer step",
-      ),
-    });
-    expect(report.groups[0].estimate.speed!.basis).toBe("analytical");
-  });
+  it(
+    "a measurements file that breaks the schema is named with its field, and the rest of the report goes out",
+    async () => {
+      const bad = JSON.stringify({ version: 1, runs: [{ microBatch: 32, stepSeconds: -1 }] });
+      const source = new MemorySource(
+        {
+          base: { [BUNDLED_EXAMPLE.label]: before },
+          head: { [BUNDLED_EXAMPLE.label]: after, "runs/measurements.json": bad },
+        },
+        "a PR with a broken measurements file",
+      );
+      const report = await analyze(source, configFor("A100-80GB", "measurements: runs/measurements.json\n"), {
+        noProxy: true,
+      });
+      expect(report.configErrors).toContainEqual({
+        key: "measurements",
+        message: expect.stringContaining(
+          "runs/measurements.json: runs.0.stepSeconds: expected seconds per optimizer step",
+        ),
+      });
+      expect(report.groups[0].estimate.speed!.basis).toBe("analytical");
+    },
+  );
 
   it("an unknown GPU is a config error naming the key, the closest names and the known ones", () => {
     const { errors } = loadConfig("hardware:\n  gpu: A200\n");

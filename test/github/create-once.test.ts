@@ -28,16 +28,19 @@ async function setUp() {
 const createsComment = (method: string, path: string) => method === "POST" && path.endsWith("/issues/7/comments");
 
 describe("a create whose answer never came", () => {
-  it("a comment POST that landed but hangs past the timeout is adopted, not sent again: exactly one comment", async () => {
-    const { api, client } = await setUp();
-    api.hang(createsComment, { applyEffect: true });
+  it(
+    "a comment POST that landed but hangs past the timeout is adopted, not sent again: exactly one comment",
+    async () => {
+      const { api, client } = await setUp();
+      api.hang(createsComment, { applyEffect: true });
 
-    const result = await upsertComment(client, { pr, body, marker: COMMENT_MARKER, author: BOT, headSha: HEAD_SHA });
+      const result = await upsertComment(client, { pr, body, marker: COMMENT_MARKER, author: BOT, headSha: HEAD_SHA });
 
-    expect(result.action).toBe("created");
-    expect(api.commentsOn(OWNER, REPO, 7)).toHaveLength(1);
-    expect(api.seen.filter((r) => createsComment(r.method, r.path))).toHaveLength(1);
-  });
+      expect(result.action).toBe("created");
+      expect(api.commentsOn(OWNER, REPO, 7)).toHaveLength(1);
+      expect(api.seen.filter((r) => createsComment(r.method, r.path))).toHaveLength(1);
+    },
+  );
 
   it("a comment POST that hangs and never landed is sent once more, after looking: exactly one comment", async () => {
     const { api, client } = await setUp();

@@ -61,17 +61,20 @@ describe("runProxy", () => {
     expect(losses(a)).not.toEqual(losses(c));
   });
 
-  it("stops cleanly when the time budget is hit, marks the measurements partial and lists the rows it leaves out", async () => {
-    const m = await runProxy({ ...tiny, timeBudgetSeconds: 0.25, examplesPerCurve: 200_000 });
-    expect(m.partial).toBe(true);
-    expect(m.partialPhase).toBeDefined();
-    expect(m.partialReason).toMatch(/time budget of 0.25 s reached|share of the time budget used up/);
-    // Memory always measures every planned point: the budget never changes a fit.
-    expect(m.memory.points.map((p) => p.batchSize)).toEqual([16, 32, 64]);
-    expect(m.missingRows!.length).toBeGreaterThan(0);
-    // 200 000 examples would take minutes; a generous bound shows the budget stopped it without timing it.
-    expect(m.wallSeconds).toBeLessThan(15);
-  });
+  it(
+    "stops cleanly when the time budget is hit, marks the measurements partial and lists the rows it leaves out",
+    async () => {
+      const m = await runProxy({ ...tiny, timeBudgetSeconds: 0.25, examplesPerCurve: 200_000 });
+      expect(m.partial).toBe(true);
+      expect(m.partialPhase).toBeDefined();
+      expect(m.partialReason).toMatch(/time budget of 0.25 s reached|share of the time budget used up/);
+      // Memory always measures every planned point: the budget never changes a fit.
+      expect(m.memory.points.map((p) => p.batchSize)).toEqual([16, 32, 64]);
+      expect(m.missingRows!.length).toBeGreaterThan(0);
+      // 200 000 examples would take minutes; a generous bound shows the budget stopped it without timing it.
+      expect(m.wallSeconds).toBeLessThan(15);
+    },
+  );
 
   it("stops cleanly on an abort signal", async () => {
     const controller = new AbortController();

@@ -67,25 +67,28 @@ describe("summary and check run", () => {
 });
 
 describe("annotations", () => {
-  it("puts one on each changed line: failure over an error budget, warning for a warn verdict, notice when fine", () => {
-    expect(buildAnnotations({ groups: scenario("over-budget", "en").groups, language: "en" })).toEqual([
-      expect.objectContaining({
-        path: "recipes/llama3_8b_full.yaml",
-        line: 11,
-        level: "failure",
-        title: "Batch size 4 → 16: Error",
-      }),
-    ]);
-    expect(buildAnnotations({ groups: scenario("batch-up", "en").groups, language: "en" })[0]).toMatchObject({
-      line: 4,
-      level: "warning",
-    });
-    const down = buildAnnotations({ groups: scenario("batch-down", "en").groups, language: "en" });
-    expect(down.map((a) => [a.line, a.level])).toEqual([
-      [9, "notice"],
-      [21, "notice"],
-    ]);
-  });
+  it(
+    "puts one on each changed line: failure over an error budget, warning for a warn verdict, notice when fine",
+    () => {
+      expect(buildAnnotations({ groups: scenario("over-budget", "en").groups, language: "en" })).toEqual([
+        expect.objectContaining({
+          path: "recipes/llama3_8b_full.yaml",
+          line: 11,
+          level: "failure",
+          title: "Batch size 4 → 16: Error",
+        }),
+      ]);
+      expect(buildAnnotations({ groups: scenario("batch-up", "en").groups, language: "en" })[0]).toMatchObject({
+        line: 4,
+        level: "warning",
+      });
+      const down = buildAnnotations({ groups: scenario("batch-down", "en").groups, language: "en" });
+      expect(down.map((a) => [a.line, a.level])).toEqual([
+        [9, "notice"],
+        [21, "notice"],
+      ]);
+    },
+  );
 
   it("explains itself in plain text: verdict, budget, steps and the learning-rate advice", () => {
     const [a] = buildAnnotations({ groups: scenario("over-budget", "en").groups, language: "en" });
@@ -120,18 +123,21 @@ describe("suggestions", () => {
     }
   });
 
-  it("offers no one-click suggestion for a line holding hidden bidi characters, and the comment's diff shows them", () => {
-    const { groups, files } = scenario("batch-up", "en");
-    const file = {
-      ...files[0],
-      settings: files[0].settings.map((s) => (s.role === "learning_rate" ? { ...s, column: undefined } : s)),
-    };
-    const readHead = () => "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nlearning_rate: 1.0e-4  # \u202Eevil\n";
-    expect(buildSuggestions({ groups, files: [file], headText: { readHead }, t: translator("en") })).toEqual([]);
-    const md = renderComment({ ...scenario("batch-up", "en"), files: [file], headText: { readHead } });
-    expect(md).toContain("+ learning_rate: 1.4e-4  # ⟨U+202E⟩evil");
-    expect(md).not.toContain("\u202E");
-  });
+  it(
+    "offers no one-click suggestion for a line holding hidden bidi characters, and the comment's diff shows them",
+    () => {
+      const { groups, files } = scenario("batch-up", "en");
+      const file = {
+        ...files[0],
+        settings: files[0].settings.map((s) => (s.role === "learning_rate" ? { ...s, column: undefined } : s)),
+      };
+      const readHead = () => "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nlearning_rate: 1.0e-4  # \u202Eevil\n";
+      expect(buildSuggestions({ groups, files: [file], headText: { readHead }, t: translator("en") })).toEqual([]);
+      const md = renderComment({ ...scenario("batch-up", "en"), files: [file], headText: { readHead } });
+      expect(md).toContain("+ learning_rate: 1.4e-4  # ⟨U+202E⟩evil");
+      expect(md).not.toContain("\u202E");
+    },
+  );
 
   it("finds the value after the key when the column does not match, and leaves a trailing comment alone", () => {
     const { groups, files } = scenario("batch-up", "en");

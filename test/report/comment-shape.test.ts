@@ -61,18 +61,21 @@ describe("the comment a reviewer reads in 30 seconds", () => {
     expect(md.match(/<summary>Details for <code>configs\/sweep\//g)?.length).toBeGreaterThan(0);
   });
 
-  it("a Hydra config group and the config composing it are one finding, listing the configs the edit reaches", async () => {
-    const source = new GitSource({ repo: gitScenario("hydra-defaults"), base: "base", head: "head" });
-    const report = await analyze(source, defaultConfig(), { noProxy: true });
-    expect(report.groups.map((g) => g.path).sort()).toEqual(["conf/data/mnist.yaml", "conf/train.yaml"]);
-    const md = report.markdown;
-    expect(md.match(/<summary>Details for /g)).toHaveLength(1);
-    expect(md).toContain("<summary>Details for <code>conf/data/mnist.yaml</code>");
-    expect(md).toContain("This edit reaches 2 configs: `conf/data/mnist.yaml`, `conf/train.yaml`.");
-    // The headline speaks of the edited file, with the composing config's batch (global 64 → 128).
-    expect(md).toMatch(/^\*\*batch-advisor: \w+\*\* — `conf\/data\/mnist\.yaml`: Batch 64 → 128 \(×2\)/m);
-    expect(split(md).tables).toHaveLength(1);
-  });
+  it(
+    "a Hydra config group and the config composing it are one finding, listing the configs the edit reaches",
+    async () => {
+      const source = new GitSource({ repo: gitScenario("hydra-defaults"), base: "base", head: "head" });
+      const report = await analyze(source, defaultConfig(), { noProxy: true });
+      expect(report.groups.map((g) => g.path).sort()).toEqual(["conf/data/mnist.yaml", "conf/train.yaml"]);
+      const md = report.markdown;
+      expect(md.match(/<summary>Details for /g)).toHaveLength(1);
+      expect(md).toContain("<summary>Details for <code>conf/data/mnist.yaml</code>");
+      expect(md).toContain("This edit reaches 2 configs: `conf/data/mnist.yaml`, `conf/train.yaml`.");
+      // The headline speaks of the edited file, with the composing config's batch (global 64 → 128).
+      expect(md).toMatch(/^\*\*batch-advisor: \w+\*\* — `conf\/data\/mnist\.yaml`: Batch 64 → 128 \(×2\)/m);
+      expect(split(md).tables).toHaveLength(1);
+    },
+  );
 
   it("an unchanged effective batch (per-device ×4, accumulation ÷4) is said plainly", async () => {
     const yaml = (micro: number, accum: number) =>

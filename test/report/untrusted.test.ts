@@ -18,12 +18,15 @@ describe("untrusted as a code span", () => {
     });
   }
 
-  it("sizes the delimiter one longer than the longest backtick run, padding a value that starts or ends with one", () => {
-    expect(untrusted("a``b", "code")).toBe("```a``b```");
-    expect(untrusted("`x", "code")).toBe("`` `x ``");
-    expect(untrusted("`````", "code")).toBe("`````` ````` ``````");
-    expect(untrusted("plain", "code")).toBe("`plain`");
-  });
+  it(
+    "sizes the delimiter one longer than the longest backtick run, padding a value that starts or ends with one",
+    () => {
+      expect(untrusted("a``b", "code")).toBe("```a``b```");
+      expect(untrusted("`x", "code")).toBe("`` `x ``");
+      expect(untrusted("`````", "code")).toBe("`````` ````` ``````");
+      expect(untrusted("plain", "code")).toBe("`plain`");
+    },
+  );
 });
 
 describe("untrusted as Markdown text", () => {

@@ -51,14 +51,17 @@ describe("LitGPT LoRA configs", () => {
     ]);
   });
 
-  it("quantize: bnb.nf4 is QLoRA without double quantization, bnb.nf4-dq with it, bnb.int8-training an 8-bit base", () => {
-    const nf4 = workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4" }));
-    expect(nf4.method.value).toBe("qlora");
-    expect(nf4.baseQuantization.value).toBe("nf4");
-    expect(nf4.baseQuantization.source).toMatchObject({ kind: "config", key: "quantize", line: 3 });
-    expect(workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4-dq" })).baseQuantization.value).toBe("nf4-double");
-    expect(workloadOf("lora.yaml", litgpt({ quantize: "bnb.int8-training" })).baseQuantization.value).toBe("int8");
-  });
+  it(
+    "quantize: bnb.nf4 is QLoRA without double quantization, bnb.nf4-dq with it, bnb.int8-training an 8-bit base",
+    () => {
+      const nf4 = workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4" }));
+      expect(nf4.method.value).toBe("qlora");
+      expect(nf4.baseQuantization.value).toBe("nf4");
+      expect(nf4.baseQuantization.source).toMatchObject({ kind: "config", key: "quantize", line: 3 });
+      expect(workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4-dq" })).baseQuantization.value).toBe("nf4-double");
+      expect(workloadOf("lora.yaml", litgpt({ quantize: "bnb.int8-training" })).baseQuantization.value).toBe("int8");
+    },
+  );
 });
 
 describe("LoRA dropout keeps each adapter's input", () => {

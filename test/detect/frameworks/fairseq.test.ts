@@ -67,21 +67,24 @@ describe("fairseq-train flags", () => {
   const script = "examples/scaling_nmt/train_big.sh";
   const text = () => fixture("train_transformer_wmt16_big.sh");
 
-  it("reads --max-tokens through a shell variable at the line that writes it, and keeps --max-tokens-valid apart", () => {
-    const r = detectFile(script, text());
-    expect(r.framework).toBe("fairseq");
-    expect(table(r)).toEqual([
-      [9, "optimizer", "optimizer", "adam"],
-      [10, "learning_rate", "lr", 0.001],
-      [10, "warmup", "warmup-updates", 4000],
-      [5, "tokens_per_batch", "max-tokens", 3584],
-      [13, "eval_batch", "max-tokens-valid", 8000],
-      [14, "grad_accum", "update-freq", 16],
-      [14, "devices", "distributed-world-size", 8],
-      [15, "max_steps", "max-update", 30000],
-    ]);
-    expect(r.settings.find((s) => s.key === "max-tokens")?.raw).toBe("3584");
-  });
+  it(
+    "reads --max-tokens through a shell variable at the line that writes it, and keeps --max-tokens-valid apart",
+    () => {
+      const r = detectFile(script, text());
+      expect(r.framework).toBe("fairseq");
+      expect(table(r)).toEqual([
+        [9, "optimizer", "optimizer", "adam"],
+        [10, "learning_rate", "lr", 0.001],
+        [10, "warmup", "warmup-updates", 4000],
+        [5, "tokens_per_batch", "max-tokens", 3584],
+        [13, "eval_batch", "max-tokens-valid", 8000],
+        [14, "grad_accum", "update-freq", 16],
+        [14, "devices", "distributed-world-size", 8],
+        [15, "max_steps", "max-update", 30000],
+      ]);
+      expect(r.settings.find((s) => s.key === "max-tokens")?.raw).toBe("3584");
+    },
+  );
 
   it("counts tokens per update: 3584 × 16 × 8 GPUs simulate 128 GPUs", () => {
     expect(inEnglish(detectFile(script, text()).effective)).toMatchObject({

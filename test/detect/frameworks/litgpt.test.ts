@@ -33,14 +33,17 @@ describe("LitGPT", () => {
     expect([after.value, after.parts.accum]).toEqual([1048576, 2]);
   });
 
-  it("keeps the global batch but not the accumulation when devices is auto; a null max_seq_length leaves examples", () => {
-    const r = detectFile("lora.yaml", fixture("litgpt", "finetune-lora.yaml"));
-    expect(inEnglish(r.effective)).toMatchObject({
-      value: 8,
-      unit: "samples",
-      formula: "8 (global batch)",
-      unknown: ['devices: "auto", LitGPT uses every visible GPU, known only at run time'],
-      parts: { micro: 2, accum: null, devices: null, seqLen: null },
-    });
-  });
+  it(
+    "keeps the global batch but not the accumulation when devices is auto; a null max_seq_length leaves examples",
+    () => {
+      const r = detectFile("lora.yaml", fixture("litgpt", "finetune-lora.yaml"));
+      expect(inEnglish(r.effective)).toMatchObject({
+        value: 8,
+        unit: "samples",
+        formula: "8 (global batch)",
+        unknown: ['devices: "auto", LitGPT uses every visible GPU, known only at run time'],
+        parts: { micro: 2, accum: null, devices: null, seqLen: null },
+      });
+    },
+  );
 });

@@ -100,29 +100,32 @@ describe("large user samples", () => {
     expect(dataset.description).toContain(`a seeded sample of ${MAX_SAMPLE_ROWS} of ${rows} rows`);
   });
 
-  it("draws the sample from the seed: the same seed keeps the same rows, another seed others, each row as likely", async () => {
-    const text = "x,label\n" + Array.from({ length: 1000 }, (_, i) => `${i},${i % 2}\n`).join("");
-    const kept = async (seed: number) =>
-      (
-        await readSample(chunksOf(text, 4096), {
-          format: "csv",
-          source: "s.csv",
-          rng: seededRandom(seed, "data"),
-          maxRows: 100,
-        })
-      ).rows.map((r) => r[0] as number);
-    const first = await kept(1);
-    expect(first).toHaveLength(100);
-    expect(await kept(1)).toEqual(first);
-    expect(await kept(2)).not.toEqual(first);
-    // Reservoir sampling is uniform: over many seeds, the first and the last hundred rows are kept about equally
-    // often.
-    let early = 0;
-    let late = 0;
-    for (let seed = 0; seed < 40; seed++) for (const x of await kept(seed)) x < 100 ? early++ : x >= 900 ? late++ : 0;
-    expect(early / late).toBeGreaterThan(0.75);
-    expect(early / late).toBeLessThan(1.33);
-  });
+  it(
+    "draws the sample from the seed: the same seed keeps the same rows, another seed others, each row as likely",
+    async () => {
+      const text = "x,label\n" + Array.from({ length: 1000 }, (_, i) => `${i},${i % 2}\n`).join("");
+      const kept = async (seed: number) =>
+        (
+          await readSample(chunksOf(text, 4096), {
+            format: "csv",
+            source: "s.csv",
+            rng: seededRandom(seed, "data"),
+            maxRows: 100,
+          })
+        ).rows.map((r) => r[0] as number);
+      const first = await kept(1);
+      expect(first).toHaveLength(100);
+      expect(await kept(1)).toEqual(first);
+      expect(await kept(2)).not.toEqual(first);
+      // Reservoir sampling is uniform: over many seeds, the first and the last hundred rows are kept about equally
+      // often.
+      let early = 0;
+      let late = 0;
+      for (let seed = 0; seed < 40; seed++) for (const x of await kept(seed)) x < 100 ? early++ : x >= 900 ? late++ : 0;
+      expect(early / late).toBeGreaterThan(0.75);
+      expect(early / late).toBeLessThan(1.33);
+    },
+  );
 
   it("keeps a file that fits whole, without drawing from the seed", async () => {
     const text = "x,label\n" + Array.from({ length: 100 }, (_, i) => `${i},${i % 2}\n`).join("");

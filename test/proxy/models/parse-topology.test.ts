@@ -6,17 +6,20 @@ import { parseTopology } from "../../../src/proxy/models/parse-topology.js";
 const fixture = (name: string) => `fixtures/models/${name}`;
 
 describe("parseTopology: good topologies", () => {
-  it("reads a TF.js layers model.json (Sequential CNN) as data, Dropout ignored, softmax folded into the loss", async () => {
-    const spec = await loadTopology(fixture("tfjs-cnn-sequential.json"));
-    expect(spec.inputShape).toEqual([28, 28, 1]);
-    expect(spec.task).toEqual({ kind: "classification", classes: 10 });
-    expect(spec.summary).toBe(
-      "Conv2D(8, 3x3, relu) → MaxPool(2x2) → Conv2D(16, 3x3/2, relu) → Flatten → " +
-        "Dropout (ignored) → Dense(32, relu) → Dense(10, softmax)",
-    );
-    expect(spec.layers.map((l) => l.kind)).toEqual(["conv2d", "pool", "conv2d", "flatten", "dense", "dense"]);
-    expect(spec.layers.at(-1)).toMatchObject({ kind: "dense", units: 10, activation: "linear" });
-  });
+  it(
+    "reads a TF.js layers model.json (Sequential CNN) as data, Dropout ignored, softmax folded into the loss",
+    async () => {
+      const spec = await loadTopology(fixture("tfjs-cnn-sequential.json"));
+      expect(spec.inputShape).toEqual([28, 28, 1]);
+      expect(spec.task).toEqual({ kind: "classification", classes: 10 });
+      expect(spec.summary).toBe(
+        "Conv2D(8, 3x3, relu) → MaxPool(2x2) → Conv2D(16, 3x3/2, relu) → Flatten → " +
+          "Dropout (ignored) → Dense(32, relu) → Dense(10, softmax)",
+      );
+      expect(spec.layers.map((l) => l.kind)).toEqual(["conv2d", "pool", "conv2d", "flatten", "dense", "dense"]);
+      expect(spec.layers.at(-1)).toMatchObject({ kind: "dense", units: 10, activation: "linear" });
+    },
+  );
 
   it("reads a Keras 3 Functional model whose layers form one chain", async () => {
     const spec = await loadTopology(fixture("keras3-functional-mlp.json"));
