@@ -48,7 +48,7 @@ describe("analyze", () => {
   });
 
   it(
-    "reports detection and analytical estimates without a proxy run, and says nothing when no batch changed",
+    "reports detection and analytical estimates without a proxy run, and says " + "nothing when no batch changed",
     async () => {
       const source = new MemorySource({
         base: { "train.yaml": "per_device_train_batch_size: 8\nlearning_rate: 3.0e-4\n", "README.md": "hi" },

@@ -95,7 +95,7 @@ describe("runAction dispatched by the GitHub App (workflow_dispatch)", () => {
   });
 
   it(
-    "fails with what to do when the token is not the App's (the workflow token may not touch the App's check run)",
+    "fails with what to do when the token is not the App's (the workflow token " + "may not touch the App's check run)",
     async () => {
       const scope = github().get(checkRun).reply(200, { id: 99, status: "queued" }).patch(checkRun).reply(403, {
         message: "Invalid app_id 15368 - check run can only be modified by the GitHub App that created it.",

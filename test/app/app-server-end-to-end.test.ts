@@ -34,7 +34,7 @@ async function startApp(): Promise<AppServer> {
 
 describe("the App's HTTP server, end to end", () => {
   it(
-    "a signed pull_request webhook queues a check run and dispatches the runner workflow on the fake GitHub API",
+    "a signed pull_request webhook queues a check run and dispatches the runner " + "workflow on the fake GitHub API",
     async () => {
       const { url, app } = await startApp();
       let check: { name?: string; head_sha?: string; status?: string } = {};

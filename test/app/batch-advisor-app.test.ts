@@ -105,7 +105,7 @@ describe("the App on pull_request", () => {
   });
 
   it(
-    "a webhook delivered twice for the same head dispatches once, even before its check run shows in the API",
+    "a webhook delivered twice for the same head dispatches once, even before " + "its check run shows in the API",
     async () => {
       const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), {
         base: TRAIN_BASE,

@@ -51,7 +51,7 @@ const prediction = (pairs: Array<[number, number]>, stepsRatio: number): TaskPre
 
 describe("comparePairs", () => {
   it(
-    "measures steps, examples and time ratios from the ground truth and sets both baselines beside the prediction",
+    "measures steps, examples and time ratios from the ground truth and sets " + "both baselines beside the prediction",
     () => {
       const [pair] = comparePairs(truth, prediction([[16, 32]], 0.66));
       expect(pair.measured.stepsRatio).toBeCloseTo(0.6, 10);

@@ -68,7 +68,7 @@ describe("batch-advisor init", () => {
   );
 
   it(
-    "writes a bot config that changes nothing until a line is uncommented, and whose commented keys are real ones",
+    "writes a bot config that changes nothing until a line is uncommented, and " + "whose commented keys are real ones",
     async () => {
       await init();
       const config = read(".github/batch-advisor.yml");

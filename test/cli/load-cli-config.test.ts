@@ -60,7 +60,7 @@ describe("the bot config of a CLI run", () => {
   });
 
   it(
-    "reads the working tree for two plain files only when the config is a regular file inside the repository",
+    "reads the working tree for two plain files only when the config is a " + "regular file inside the repository",
     async () => {
       const outside = tempFolder({ "secret.txt": "language: TOKEN-s3cret\n" });
       const linked = tempFolder({ [CONFIG]: { symlink: `${outside}/secret.txt` } });

@@ -45,7 +45,7 @@ describe("convergence sources, most trusted first", () => {
   });
 
   it(
-    "Kaplan's law for a language model with a known loss comes before the stand-in, with its factor-3 interval",
+    "Kaplan's law for a language model with a known loss comes before the " + "stand-in, with its factor-3 interval",
     () => {
       const tokens = { before: 256 * 2048, after: 2048 * 2048 };
       const c = convergenceFromSources({ user, loss: 3, tokens, proxy: { m: builtIn, before: 256, after: 2048 } })!;

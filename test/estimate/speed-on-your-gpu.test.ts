@@ -26,7 +26,7 @@ const row = (markdown: string, label: string) => markdown.split("\n").find((l) =
 
 describe("speed on the user's GPU", () => {
   it(
-    "the bundled example on an A100-80GB prints step time and time per epoch before and after, with sources",
+    "the bundled example on an A100-80GB prints step time and time per epoch " + "before and after, with sources",
     async () => {
       const report = await bundled("A100-80GB");
       const speed = report.groups[0].estimate.speed!;
@@ -86,7 +86,7 @@ describe("speed on the user's GPU", () => {
   });
 
   it(
-    "a measurements file that breaks the schema is named with its field, and the rest of the report goes out",
+    "a measurements file that breaks the schema is named with its field, and the " + "rest of the report goes out",
     async () => {
       const bad = JSON.stringify({ version: 1, runs: [{ microBatch: 32, stepSeconds: -1 }] });
       const source = new MemorySource(

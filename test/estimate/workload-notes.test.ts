@@ -10,7 +10,7 @@ const head =
 
 describe("workload problems under the memory row", () => {
   it(
-    "an unknown model and a missing DeepSpeed file become notes naming their key and line, in the comment",
+    "an unknown model and a missing DeepSpeed file become notes naming their key " + "and line, in the comment",
     async () => {
       const source = new MemorySource({ base: { "sft.yaml": base }, head: { "sft.yaml": head } });
       const report = await analyze(source, defaultConfig(), { noProxy: true });

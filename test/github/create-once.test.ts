@@ -29,7 +29,7 @@ const createsComment = (method: string, path: string) => method === "POST" && pa
 
 describe("a create whose answer never came", () => {
   it(
-    "a comment POST that landed but hangs past the timeout is adopted, not sent again: exactly one comment",
+    "a comment POST that landed but hangs past the timeout is adopted, not sent " + "again: exactly one comment",
     async () => {
       const { api, client } = await setUp();
       api.hang(createsComment, { applyEffect: true });

@@ -62,7 +62,7 @@ describe("runProxy", () => {
   });
 
   it(
-    "stops cleanly when the time budget is hit, marks the measurements partial and lists the rows it leaves out",
+    "stops cleanly when the time budget is hit, marks the measurements partial " + "and lists the rows it leaves out",
     async () => {
       const m = await runProxy({ ...tiny, timeBudgetSeconds: 0.25, examplesPerCurve: 200_000 });
       expect(m.partial).toBe(true);

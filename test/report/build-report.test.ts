@@ -68,7 +68,7 @@ describe("summary and check run", () => {
 
 describe("annotations", () => {
   it(
-    "puts one on each changed line: failure over an error budget, warning for a warn verdict, notice when fine",
+    "puts one on each changed line: failure over an error budget, warning for a " + "warn verdict, notice when fine",
     () => {
       expect(buildAnnotations({ groups: scenario("over-budget", "en").groups, language: "en" })).toEqual([
         expect.objectContaining({
@@ -124,7 +124,7 @@ describe("suggestions", () => {
   });
 
   it(
-    "offers no one-click suggestion for a line holding hidden bidi characters, and the comment's diff shows them",
+    "offers no one-click suggestion for a line holding hidden bidi characters, " + "and the comment's diff shows them",
     () => {
       const { groups, files } = scenario("batch-up", "en");
       const file = {

@@ -62,7 +62,7 @@ describe("the comment a reviewer reads in 30 seconds", () => {
   });
 
   it(
-    "a Hydra config group and the config composing it are one finding, listing the configs the edit reaches",
+    "a Hydra config group and the config composing it are one finding, listing " + "the configs the edit reaches",
     async () => {
       const source = new GitSource({ repo: gitScenario("hydra-defaults"), base: "base", head: "head" });
       const report = await analyze(source, defaultConfig(), { noProxy: true });

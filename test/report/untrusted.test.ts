@@ -19,7 +19,7 @@ describe("untrusted as a code span", () => {
   }
 
   it(
-    "sizes the delimiter one longer than the longest backtick run, padding a value that starts or ends with one",
+    "sizes the delimiter one longer than the longest backtick run, padding a " + "value that starts or ends with one",
     () => {
       expect(untrusted("a``b", "code")).toBe("```a``b```");
       expect(untrusted("`x", "code")).toBe("`` `x ``");

@@ -52,7 +52,7 @@ describe("LitGPT LoRA configs", () => {
   });
 
   it(
-    "quantize: bnb.nf4 is QLoRA without double quantization, bnb.nf4-dq with it, bnb.int8-training an 8-bit base",
+    "quantize: bnb.nf4 is QLoRA without double quantization, bnb.nf4-dq with it, " + "bnb.int8-training an 8-bit base",
     () => {
       const nf4 = workloadOf("qlora.yaml", litgpt({ quantize: "bnb.nf4" }));
       expect(nf4.method.value).toBe("qlora");

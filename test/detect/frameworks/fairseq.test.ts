@@ -68,7 +68,7 @@ describe("fairseq-train flags", () => {
   const text = () => fixture("train_transformer_wmt16_big.sh");
 
   it(
-    "reads --max-tokens through a shell variable at the line that writes it, and keeps --max-tokens-valid apart",
+    "reads --max-tokens through a shell variable at the line that writes it, and " + "keeps --max-tokens-valid apart",
     () => {
       const r = detectFile(script, text());
       expect(r.framework).toBe("fairseq");

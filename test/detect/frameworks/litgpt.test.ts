@@ -34,7 +34,7 @@ describe("LitGPT", () => {
   });
 
   it(
-    "keeps the global batch but not the accumulation when devices is auto; a null max_seq_length leaves examples",
+    "keeps the global batch but not the accumulation when devices is auto; a " + "null max_seq_length leaves examples",
     () => {
       const r = detectFile("lora.yaml", fixture("litgpt", "finetune-lora.yaml"));
       expect(inEnglish(r.effective)).toMatchObject({

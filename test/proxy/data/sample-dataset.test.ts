@@ -101,7 +101,7 @@ describe("large user samples", () => {
   });
 
   it(
-    "draws the sample from the seed: the same seed keeps the same rows, another seed others, each row as likely",
+    "draws the sample from the seed: the same seed keeps the same rows, another " + "seed others, each row as likely",
     async () => {
       const text = "x,label\n" + Array.from({ length: 1000 }, (_, i) => `${i},${i % 2}\n`).join("");
       const kept = async (seed: number) =>

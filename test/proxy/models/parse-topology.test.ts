@@ -7,7 +7,7 @@ const fixture = (name: string) => `fixtures/models/${name}`;
 
 describe("parseTopology: good topologies", () => {
   it(
-    "reads a TF.js layers model.json (Sequential CNN) as data, Dropout ignored, softmax folded into the loss",
+    "reads a TF.js layers model.json (Sequential CNN) as data, Dropout ignored, " + "softmax folded into the loss",
     async () => {
       const spec = await loadTopology(fixture("tfjs-cnn-sequential.json"));
       expect(spec.inputShape).toEqual([28, 28, 1]);
