@@ -1,4 +1,5 @@
 import type { DetectionReason, UnknownPart } from "./reason.js";
+import type { ParseProblem } from "./parse-problem.js";
 import type { DetectionWarning } from "./warning.js";
 
 /**
@@ -49,9 +50,12 @@ export interface Entry {
 }
 
 export interface ParseError {
+  /** In English, as `batch-advisor detect` prints it. */
   message: string;
   line?: number;
   column?: number;
+  /** The same as a message id, for the report to word (src/detect/parse-problem.ts); not yet set by every parser. */
+  problem?: ParseProblem;
 }
 
 /** A comment in the file, kept because comments often name devices or contradict the keys. */

@@ -6,6 +6,7 @@ import { wordDetectionReason, wordUnknownPart } from "./messages/detection-reaso
 import { wordDetectionWarning } from "./messages/detection-warnings.js";
 import { wordConfigIssue } from "./messages/config-issues.js";
 import { wordSkipReason } from "./messages/skip-reasons.js";
+import { wordParseError } from "./messages/parse-errors.js";
 import { wordReason } from "./messages/word-reason.js";
 import { quote } from "./quote.js";
 import { untrusted } from "./untrusted.js";
@@ -156,7 +157,7 @@ function fileErrorList(file: FileReport, t: Translator): string {
 
 /** One parse error in the reader's language, the parser's own words quoted as code. */
 function errorText(e: ParseError, t: Translator): string {
-  return untrusted(e.message, "text", { t });
+  return wordParseError(e, quote(t), t);
 }
 
 /** "Cannot read the new value of `key` (line 3): `${oc.env:BS}` (read from environment variable BS at run time). …" */

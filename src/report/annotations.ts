@@ -7,6 +7,7 @@ import type { Annotation, ChangeGroup } from "./types.js";
 import type { Language } from "../config/schema.js";
 import { groupLevel } from "./level.js";
 import { untrusted } from "./untrusted.js";
+import { wordParseError } from "./messages/parse-errors.js";
 import { verdictText } from "./verdict-text.js";
 
 /**
@@ -22,7 +23,7 @@ export function buildAnnotations(input: {
   files?: FileReport[];
 }): Annotation[] {
   const t = translator(input.language);
-  const plain = (s: string) => untrusted(s, "plain", { t });
+  const plain = (s: string | number) => untrusted(String(s), "plain", { t });
   const out: Annotation[] = [];
   // A config that does not parse is marked where it breaks, so the author sees why it was not analysed.
   for (const file of input.files ?? []) {
@@ -32,7 +33,7 @@ export function buildAnnotations(input: {
         line: error.line ?? 1,
         level: "warning",
         title: t.t("annotation.unreadable"),
-        message: plain(error.message),
+        message: wordParseError(error, { code: plain, text: plain }, t),
       });
     }
   }

@@ -38,6 +38,7 @@ function fileJson(f: FileReport) {
     warningMessages: f.warnings,
     errors: f.errors.map((e) => ({
       message: e.message,
+      ...(e.problem ? { problem: e.problem } : {}),
       ...(e.line ? { line: e.line } : {}),
       ...(e.column ? { column: e.column } : {}),
     })),

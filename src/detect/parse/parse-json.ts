@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError as JsoncErro
 import type { Comment, Entry, ParsedConfig } from "../types.js";
 import { lineIndex } from "./line-index.js";
 import { jsonNestingFault, MAX_NESTING } from "./nesting-guard.js";
+import { syntaxError } from "../parse-problem.js";
 import { unknownReason } from "./unknown-value.js";
 
 /** Values kept per file, as for the other formats: `[1,1,1,…]` makes half a million of them from 1 MB. */
@@ -26,7 +27,7 @@ export function parseJson(text: string, path: string): ParsedConfig {
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
     const p = at(e.offset);
-    out.errors.push({ message: `JSON: ${printParseErrorCode(e.error)}`, line: p.line, column: p.column });
+    out.errors.push(syntaxError("JSON", printParseErrorCode(e.error), { line: p.line, column: p.column }));
   }
   if (root && !visit(root, [], out.entries, text, at))
     out.errors.push({ message: `JSON: more than ${JSON_LIMITS.maxEntries} values; the rest of the file was skipped` });

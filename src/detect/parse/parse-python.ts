@@ -2,6 +2,7 @@ import { parser } from "@lezer/python";
 import type { Comment, ParsedConfig, ParseError } from "../types.js";
 import { lineIndex } from "./line-index.js";
 import { PYTHON_MAX_NESTING, pythonNestingFault } from "./python-nesting.js";
+import { syntaxError } from "../parse-problem.js";
 import { PythonStatements } from "./python-statements.js";
 
 /** Syntax errors listed per file; past this a broken or hostile file gets one summary line. */
@@ -32,7 +33,7 @@ export function parsePython(text: string, path: string): ParsedConfig {
     // Only the lines before a nesting fault are parsed: past it the file is not Python anyway.
     tree = parser.parse(trailingDotFloats(fault === undefined ? text : text.slice(0, fault - at(fault).column + 1)));
   } catch (error) {
-    out.errors.push({ message: `Python: ${(error as Error).message}` });
+    out.errors.push(syntaxError("Python", (error as Error).message));
     return out;
   }
   scanTree(tree, { text, at, out });

@@ -2,6 +2,7 @@ import { parse, TomlError } from "smol-toml";
 import type { Entry, ParsedConfig, ParseError, Scalar } from "../types.js";
 import { lineIndex } from "./line-index.js";
 import { positionKey, tomlLayout, type TomlPosition } from "./toml-positions.js";
+import { syntaxError } from "../parse-problem.js";
 import { unknownReason } from "./unknown-value.js";
 
 /** Bounds for hostile files: nesting smol-toml accepts, and values kept. */
@@ -50,13 +51,13 @@ function tryParse(text: string, errors: ParseError[]): unknown {
     // An integer past 2**53 (99999999999999999999) is read, not refused: refusing it lost every line after it.
     return parse(text, { maxDepth: TOML_LIMITS.maxDepth, integersAsBigInt: "asNeeded" });
   } catch (error) {
-    let message = `TOML: ${((error as Error).message ?? String(error)).split("\n")[0].replace(/^Invalid TOML document: /, "")}`;
+    const detail = ((error as Error).message ?? String(error)).split("\n")[0].replace(/^Invalid TOML document: /, "");
+    const at =
+      error instanceof TomlError && error.line >= 1 ? { line: error.line, column: Math.max(1, error.column) } : {};
     // smol-toml's own words for its depth bound name neither the bound nor the consequence.
-    if (/excessively nested/.test(message))
-      message = `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`;
-    if (error instanceof TomlError && error.line >= 1)
-      errors.push({ message, line: error.line, column: Math.max(1, error.column) });
-    else errors.push({ message });
+    if (/excessively nested/.test(detail))
+      errors.push({ message: `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`, ...at });
+    else errors.push(syntaxError("TOML", detail, at));
     return undefined;
   }
 }

@@ -14,6 +14,7 @@ import type { Entry, ParsedConfig, Scalar } from "../types.js";
 import { unknownReason } from "./unknown-value.js";
 import { scanHashComments } from "./scan-comments.js";
 import { lineIndex } from "./line-index.js";
+import { syntaxError } from "../parse-problem.js";
 import { MAX_NESTING, yamlNestingFault } from "./nesting-guard.js";
 
 /** Bounds that keep a hostile file (billion laughs, deep nesting) from exhausting the runner. */
@@ -47,7 +48,7 @@ export function parseYaml(text: string, path: string): ParsedConfig {
       uniqueKeys: false,
     }) as Document.Parsed[];
   } catch (error) {
-    out.errors.push({ message: `YAML: ${(error as Error).message}` });
+    out.errors.push(syntaxError("YAML", (error as Error).message));
     return out;
   }
   const pos = (offset: number) => {
@@ -57,7 +58,7 @@ export function parseYaml(text: string, path: string): ParsedConfig {
   docs.forEach((doc, index) => {
     for (const e of doc.errors) {
       const p = e.pos ? pos(e.pos[0]) : undefined;
-      out.errors.push({ message: `YAML: ${e.message.split("\n")[0]}`, line: p?.line, column: p?.column });
+      out.errors.push(syntaxError("YAML", e.message.split("\n")[0], { line: p?.line, column: p?.column }));
     }
     if (doc.errors.length) return;
     const walker = new YamlWalker(doc, index, pos, out);

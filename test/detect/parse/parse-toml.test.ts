@@ -76,7 +76,14 @@ describe("parseToml", () => {
 
   it("reports a syntax error with smol-toml's line and column and keeps the settings before it", () => {
     const r = parse("[training]\nlocal_batch_size = 8\nbroken = \nlr = 3\n");
-    expect(r.errors).toEqual([{ message: "TOML: invalid value", line: 3, column: 10 }]);
+    expect(r.errors).toEqual([
+      {
+        message: "TOML: invalid value",
+        line: 3,
+        column: 10,
+        problem: { id: "parse.syntax", params: { format: "TOML", detail: "invalid value" } },
+      },
+    ]);
     expect(r.entries.map((e) => [e.path.join("."), e.value])).toEqual([["training.local_batch_size", 8]]);
   });
 
