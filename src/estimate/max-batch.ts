@@ -37,6 +37,11 @@ export function maxBatchPerDevice(input: {
     const product = input.micro * (input.accumulation ?? 1);
     const micro = largestDivisorAtMost(product, value);
     result.accumulation = { micro, accumulation: product / micro, product };
+    // The split that fits even at the top of the peak's interval, when that one is smaller.
+    if (result.low !== undefined && result.low >= 1) {
+      const safe = largestDivisorAtMost(product, result.low);
+      if (safe < micro) result.accumulationAtHigh = { micro: safe, accumulation: product / safe, product };
+    }
   }
   return result;
 }

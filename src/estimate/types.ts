@@ -212,6 +212,8 @@ export interface MaxBatchPerDevice {
   low?: number;
   /** With `fits` and `low`: whether the new batch fits at the top of the interval too. */
   fitsAtHigh?: boolean;
+  /** With `accumulation` and `low`: the split that fits even at the top of the interval, when smaller. */
+  accumulationAtHigh?: { micro: number; accumulation: number; product: number };
   /** Per-device batch × accumulation with the same product as the PR's (per-device × accumulation), the per-device part
    * as large as fits. */
   accumulation?: { micro: number; accumulation: number; product: number };

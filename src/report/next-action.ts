@@ -26,12 +26,21 @@ export function nextAction(input: { group: ChangeGroup; file?: FileReport; t: Tr
     budget &&
     !onlyTop &&
     (budget.status === "error" || (budget.status === "warn" && budget.message.id !== "budget-near"));
-  if (over && max?.accumulation)
-    return say("action.split", {
+  if (over && max?.accumulation) {
+    const split = {
       micro: formatNumber(max.accumulation.micro),
       accumulation: formatNumber(max.accumulation.accumulation),
       budget: untrusted(budget.budget, "text", { t }),
-    });
+    };
+    const safe = max.accumulationAtHigh;
+    return safe
+      ? say("action.splitRange", {
+          ...split,
+          safeMicro: formatNumber(safe.micro),
+          safeAccumulation: formatNumber(safe.accumulation),
+        })
+      : say("action.split", split);
+  }
   if (over && max?.value === 0) return say("action.shard", { budget: untrusted(budget.budget, "text", { t }) });
   if (over) return say("action.reduce", { budget: untrusted(budget.budget, "text", { t }) });
   const unreadable = group.changes.find((c) => c.unreadable?.length);

@@ -28,6 +28,24 @@ describe("the largest per-device batch that fits", () => {
     },
   );
 
+  it("over the budget, also gives the split that fits even at the top of the interval when it is smaller", () => {
+    const max = maxBatchPerDevice({
+      fixedBytes: 20 * GB,
+      perExampleBytes: 4.2 * GB,
+      budget,
+      micro: 32,
+      accumulation: 1,
+      high: { fixedBytes: 22 * GB, perExampleBytes: 7 * GB },
+    });
+    // Central: (76 − 20) / 4.2 = 13.3 → 13, so 8 × 4; top: (76 − 22) / 7 = 7.7 → 7, so 4 × 8.
+    expect(max).toMatchObject({
+      value: 13,
+      low: 7,
+      accumulation: { micro: 8, accumulation: 4 },
+      accumulationAtHigh: { micro: 4, accumulation: 8 },
+    });
+  });
+
   it("leaves the range out when the top of the interval fits as many", () => {
     const max = maxBatchPerDevice({
       fixedBytes: 20 * GB,

@@ -309,6 +309,9 @@ export const en = {
   "action.line": "**Next step:** {action}",
   "action.split":
     "use {micro} per device × accumulation {accumulation}: the same effective batch, and it fits in {budget}.",
+  "action.splitRange":
+    "use {micro} per device × accumulation {accumulation}: the same effective batch, and it fits in {budget} " +
+    "by the central estimate; {safeMicro} × {safeAccumulation} fits even at the top of its range.",
   "action.shard":
     "not even one example per device fits in {budget}: shard the model states " +
     "(ZeRO/FSDP), checkpoint activations, or train fewer parameters.",

@@ -272,6 +272,9 @@ export const zhTW: Record<MessageId, string> = {
   "cell.notPredicted": "未預測",
   "action.line": "**下一步：**{action}",
   "action.split": "改用每張 GPU {micro} 個 × 梯度累積 {accumulation} 步：有效批次相同，而且能放進 {budget}。",
+  "action.splitRange":
+    "改用每張 GPU {micro} 個 × 梯度累積 {accumulation} 步：有效批次相同，依中央估計能放進 {budget}；" +
+    "{safeMicro} × {safeAccumulation} 即使以區間上限計也放得下。",
   "action.shard":
     "在 {budget} 上每張 GPU 連一筆樣本都放不下：請分片模型狀態（ZeRO/FSDP）、使用活化值檢查點，或減少要訓練的參數。",
   "action.reduce": "把每張 GPU 的峰值降到 {budget} 以下：改用較小的每 GPU 批次、加大梯度累積，就能維持有效批次。",
