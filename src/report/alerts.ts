@@ -132,7 +132,7 @@ export function renderSkipped(skipped: Report["skipped"], t: Translator): string
  */
 export function renderUnreadable(files: FileReport[], t: Translator): string {
   if (!files.length) return "";
-  const items = files.map((f) => `${untrusted(f.path, "code", { t })}: ${fileErrorList(f, t)}`);
+  const items = files.map((f) => `${untrusted(f.path, "code", { t })}${t.t("word.colon")}${fileErrorList(f, t)}`);
   return alert("WARNING", [`${t.t("alert.unreadable")}\n${items.map((i) => `- ${i}`).join("\n")}`]);
 }
 
