@@ -1,7 +1,7 @@
 import { detectGroups } from "./advisor/detect-groups.js";
 import type { FileChanges } from "./advisor/group-changes.js";
 import { proxyPlanFor } from "./advisor/proxy-plan-for.js";
-import type { BotConfig } from "./config.js";
+import type { BotConfig, ConfigError } from "./config.js";
 import { estimateChange, type EstimateInput } from "./estimate/estimate.js";
 import { loadMeasurements } from "./measurements/load-measurements.js";
 import { runProxy } from "./proxy/run-proxy.js";
@@ -58,9 +58,11 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
         // measurements, not the report: the estimates that need no proxy still go out, and the
         // error names the setting that chose the proxy.
         runFor.set(key, undefined);
+        const detail = (error as Error).message;
         configErrors.push({
           key: proxySettingOf(plan),
-          message: `the proxy could not run, so nothing was measured on it: ${(error as Error).message}`,
+          message: `the proxy could not run, so nothing was measured on it: ${detail}`,
+          issue: { id: "config.proxyFailed", params: { detail } },
         });
       }
     }
@@ -70,7 +72,7 @@ export async function analyze(source: ChangeSource, config: BotConfig, options: 
 
   // 3. Estimate: pure predictions with intervals and provenance.
   const { modelConfig, error: modelConfigError } = await readModelConfig(source, config);
-  if (modelConfigError) configErrors.push({ key: "model.configJson", message: modelConfigError });
+  if (modelConfigError) configErrors.push({ key: "model.configJson", ...modelConfigError });
   // The user's own measurements: the most trusted source for the rows they cover; a bad file costs only itself.
   const userMeasurements = await loadMeasurements({
     source,
@@ -190,15 +192,27 @@ function toChangeGroup(args: {
 async function readModelConfig(
   source: ChangeSource,
   config: BotConfig,
-): Promise<{ modelConfig?: unknown; error?: string }> {
+): Promise<{ modelConfig?: unknown; error?: Omit<ConfigError, "key"> }> {
   const path = config.model.configJson;
   if (!path) return {};
   const text = await source.read("head", path);
-  if (text === null) return { error: `${path} was not found at the head of the change` };
+  if (text === null)
+    return {
+      error: {
+        message: `${path} was not found at the head of the change`,
+        issue: { id: "config.fileNotFound", params: { file: path } },
+      },
+    };
   try {
     return { modelConfig: JSON.parse(text) };
   } catch (error) {
-    return { error: `${path} is not valid JSON: ${(error as Error).message}` };
+    const detail = (error as Error).message;
+    return {
+      error: {
+        message: `${path} is not valid JSON: ${detail}`,
+        issue: { id: "config.fileNotJson", params: { file: path, detail } },
+      },
+    };
   }
 }
 

@@ -88,7 +88,7 @@ describe("analyze on configs it cannot fully read", () => {
     expect(report.groups.map((g) => g.path).sort()).toEqual(["ds_config.json", "train.yaml"]);
     expect(report.markdown).toContain(
       "batch-advisor could not read all of `ds_config.json`; it used the settings " +
-        "it could read: line 3: JSON: ColonExpected",
+        "it could read: line 3: JSON: `ColonExpected`",
     );
     expect(report.markdown).toMatch(/Configs batch-advisor could not read[^\n]*\n> - `broken.yaml`: line 1: YAML: /);
     expect(report.annotations).toContainEqual(
@@ -118,6 +118,7 @@ describe("analyze on configs it cannot fully read", () => {
         message: expect.stringMatching(
           /^the proxy could not run, so nothing was measured on it: .*layer 1 \(BatchNormalization "bn"\): unsupported/,
         ),
+        issue: { id: "config.proxyFailed", params: { detail: expect.stringContaining("unsupported") } },
       },
     ]);
     expect(report.markdown).toContain("`proxy.model`: the proxy could not run");
@@ -131,7 +132,11 @@ describe("analyze on configs it cannot fully read", () => {
     };
     const missing = await analyze(new MemorySource(change), config, { noProxy: true });
     expect(missing.configErrors).toEqual([
-      { key: "model.configJson", message: "models/config.json was not found at the head of the change" },
+      {
+        key: "model.configJson",
+        message: "models/config.json was not found at the head of the change",
+        issue: { id: "config.fileNotFound", params: { file: "models/config.json" } },
+      },
     ]);
     const broken = await analyze(
       new MemorySource({ base: change.base, head: { ...change.head, "models/config.json": "{ hidden_size: " } }),

@@ -16,6 +16,12 @@ export interface ConfigIssues {
   "config.invalid": { value: string; detail: string };
   /** The file does not parse as YAML: `detail` is the YAML library's message. */
   "config.unreadable": { file: string; detail: string };
+  /** A file a key names (`model.configJson`) is not in the repository at head. */
+  "config.fileNotFound": { file: string };
+  /** A file a key names is not JSON: `detail` is the JSON parser's message. */
+  "config.fileNotJson": { file: string; detail: string };
+  /** The proxy the settings chose could not run: `detail` is the error it stopped with. */
+  "config.proxyFailed": { detail: string };
 }
 
 /** One bot-config problem: `{ id, params }`. */

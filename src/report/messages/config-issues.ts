@@ -16,6 +16,9 @@ export const CONFIG_ISSUES: ReasonCatalogue<ConfigIssues> = {
       `${p.value ? `${q.code(p.value)} ` : ""}is not valid; expected a mapping of keys (${q.code(p.allowed)})`,
     "config.invalid": (p, q) => `${p.value ? `${q.code(p.value)} ` : ""}is not valid: ${q.code(p.detail)}`,
     "config.unreadable": (p, q) => `${q.code(p.file)} is not valid YAML: ${q.code(p.detail)}`,
+    "config.fileNotFound": (p, q) => `${q.code(p.file)} was not found at the head of the change`,
+    "config.fileNotJson": (p, q) => `${q.code(p.file)} is not valid JSON: ${q.code(p.detail)}`,
+    "config.proxyFailed": (p, q) => `the proxy could not run, so nothing was measured on it: ${q.code(p.detail)}`,
   },
   "zh-TW": {
     "config.unknownKey": (p, q) => `不認得的鍵；是不是要寫 ${q.code(p.guess)}？`,
@@ -26,6 +29,9 @@ export const CONFIG_ISSUES: ReasonCatalogue<ConfigIssues> = {
       `${p.value ? `${q.code(p.value)} ` : ""}不是有效的設定；這裡應該是鍵值對應（${q.code(p.allowed)}）`,
     "config.invalid": (p, q) => `${p.value ? `${q.code(p.value)} ` : ""}不是有效的值：${q.code(p.detail)}`,
     "config.unreadable": (p, q) => `${q.code(p.file)} 不是有效的 YAML：${q.code(p.detail)}`,
+    "config.fileNotFound": (p, q) => `這次變更的最新版本中找不到 ${q.code(p.file)}`,
+    "config.fileNotJson": (p, q) => `${q.code(p.file)} 不是有效的 JSON：${q.code(p.detail)}`,
+    "config.proxyFailed": (p, q) => `代理模型無法執行，因此沒有任何量測：${q.code(p.detail)}`,
   },
 };
 
