@@ -35,7 +35,8 @@ export async function detectConfig(args: DetectConfigArgs): Promise<FileReport |
   const { path, read } = args;
   const text = await read(path);
   if (text === null) return null;
-  if (text.includes("\u0000")) return { ...emptyReport(path), errors: [{ message: "Binary file; not read" }] };
+  if (text.includes("\u0000"))
+    return { ...emptyReport(path), errors: [{ message: "Binary file; not read", problem: { id: "parse.binary" } }] };
   // Jsonnet imports inside the repository are read first: the parser itself does no I/O.
   const jsonnetImports = formatOf(path, text) === "jsonnet" ? await readJsonnetImports(path, text, read) : undefined;
   const merged = await withInheritance(parseConfig(path, text, undefined, { jsonnetImports }), read);

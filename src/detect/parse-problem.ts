@@ -11,6 +11,21 @@ export interface ParseProblems {
    * `detail` the library's words.
    */
   "parse.syntax": { format: string; detail: string };
+  /** A line lezer marks as not Python. */
+  "parse.pythonSyntax": Record<string, never>;
+  /** Lines with syntax errors past the ones listed. */
+  "parse.pythonMoreLines": { count: number };
+  /** Errors past the first ones listed (MAX_LISTED_ERRORS). */
+  "parse.moreErrors": { count: number };
+  "parse.binary": Record<string, never>;
+  /** `size` in MiB as written in the English message (one decimal), `max` in MiB. */
+  "parse.tooLarge": { size: string; max: number };
+  "parse.noParser": { format: string };
+  "parse.shellUnterminatedSingle": Record<string, never>;
+  "parse.shellUnterminatedDouble": Record<string, never>;
+  "parse.shellTooDeep": { max: number };
+  /** `open` is `$(` or `${`. */
+  "parse.shellUnclosed": { open: string };
 }
 
 /** One parse problem: `{ id, params }`. */

@@ -53,7 +53,10 @@ export function formatOf(path: string, text: string): Format {
   return "text";
 }
 
-/** Errors listed per file; past this a broken or hostile file gets one summary line (YAML reports one per bad token). */
+/**
+ * Errors listed per file; past this a broken or hostile file gets one summary line (YAML reports
+ * one per bad token).
+ */
 export const MAX_LISTED_ERRORS = 20;
 
 /**
@@ -81,6 +84,10 @@ export function parseConfig(
           message:
             `File is ${(text.length / 1048576).toFixed(1)} MiB; configs ` +
             `over ${MAX_CONFIG_BYTES / 1048576} MiB are not read`,
+          problem: {
+            id: "parse.tooLarge",
+            params: { size: (text.length / 1048576).toFixed(1), max: MAX_CONFIG_BYTES / 1048576 },
+          },
         },
       ],
     };
@@ -94,7 +101,10 @@ export function parseConfig(
       format,
       entries: [],
       comments: [],
-      errors: format === "text" ? [] : [{ message: `No parser for ${format} files` }],
+      errors:
+        format === "text"
+          ? []
+          : [{ message: `No parser for ${format} files`, problem: { id: "parse.noParser", params: { format } } }],
     };
   try {
     return bounded(parser(text, path));
@@ -107,7 +117,10 @@ export function parseConfig(
 function bounded(parsed: ParsedConfig): ParsedConfig {
   if (parsed.errors.length > MAX_LISTED_ERRORS + 1) {
     const more = parsed.errors.length - MAX_LISTED_ERRORS;
-    parsed.errors = [...parsed.errors.slice(0, MAX_LISTED_ERRORS), { message: `${more} more errors in this file` }];
+    parsed.errors = [
+      ...parsed.errors.slice(0, MAX_LISTED_ERRORS),
+      { message: `${more} more errors in this file`, problem: { id: "parse.moreErrors", params: { count: more } } },
+    ];
   }
   // `1e400` and `.inf` read as Infinity: a batch of Infinity would poison every ratio after it.
   for (const e of parsed.entries) {

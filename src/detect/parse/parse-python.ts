@@ -78,9 +78,19 @@ function scanTree(
         if (errorLines.has(p.line)) return;
         errorLines.add(p.line);
         if (errorLines.size > MAX_LISTED_ERRORS) unlisted++;
-        else out.errors.push({ message: "Python: syntax error", line: p.line, column: p.column });
+        else
+          out.errors.push({
+            message: "Python: syntax error",
+            line: p.line,
+            column: p.column,
+            problem: { id: "parse.pythonSyntax" },
+          });
       }
     },
   });
-  if (unlisted) out.errors.push({ message: `Python: ${unlisted} more lines with syntax errors` });
+  if (unlisted)
+    out.errors.push({
+      message: `Python: ${unlisted} more lines with syntax errors`,
+      problem: { id: "parse.pythonMoreLines", params: { count: unlisted } },
+    });
 }

@@ -45,7 +45,8 @@ export function parseShell(text: string, path: string): ParsedConfig {
   out.comments = lexed.comments
     .filter((c) => !(c.offset === 0 && c.text.startsWith("!")))
     .map((c) => ({ line: at(c.offset).line, text: c.text }));
-  for (const e of lexed.errors) out.errors.push({ message: `shell: ${e.message}`, ...at(e.offset) });
+  for (const e of lexed.errors)
+    out.errors.push({ message: `shell: ${e.message}`, ...at(e.offset), problem: e.problem });
   const reader = new ScriptReader(text, at, out.entries, out.comments);
   try {
     reader.read(lexed.tokens);

@@ -1,3 +1,5 @@
+import type { ParseProblem } from "../parse-problem.js";
+
 /**
  * Splits shell text into words and control operators, keeping where each word and each part of a
  * word was written. Quoting, `\`-newline continuations, `$VAR`/`${VAR:-x}`/`$((…))`/`$(…)`,
@@ -43,7 +45,7 @@ export interface Lexed {
   tokens: Token[];
   comments: Array<{ offset: number; text: string }>;
   /** Unterminated quotes and brackets, at the offset where they open. */
-  errors: Array<{ offset: number; message: string }>;
+  errors: Array<{ offset: number; message: string; problem: ParseProblem }>;
 }
 
 const MAX_NESTING = 32;
@@ -156,7 +158,7 @@ class Lexer {
       } else if (c === "'") {
         const close = t.indexOf("'", i + 1);
         const stop = close < 0 || close >= bound ? bound : close;
-        if (stop === bound) this.fault(i, "unterminated single quote");
+        if (stop === bound) this.fault(i, "unterminated single quote", { id: "parse.shellUnterminatedSingle" });
         lit(t.slice(i + 1, stop), i + 1, true);
         i = stop + 1;
       } else if (c === '"') {
@@ -219,7 +221,7 @@ class Lexer {
       parts.push({ kind: "lit", text: buf, offset: bufStart, quoted: true });
       buf = "";
     };
-    if (!this.closes(i, bound)) this.fault(i - 1, "unterminated double quote");
+    if (!this.closes(i, bound)) this.fault(i - 1, "unterminated double quote", { id: "parse.shellUnterminatedDouble" });
     while (i < bound && t[i] !== '"') {
       const c = t[i];
       if (c === "\\" && i + 1 < bound && /[$`"\\\n]/.test(t[i + 1])) {
@@ -286,7 +288,10 @@ class Lexer {
       part.op = m[3];
       const argStart = i + 2 + m[0].length;
       if (depth >= MAX_NESTING) {
-        this.fault(i, `parameter expansions nested deeper than ${MAX_NESTING} levels`);
+        this.fault(i, `parameter expansions nested deeper than ${MAX_NESTING} levels`, {
+          id: "parse.shellTooDeep",
+          params: { max: MAX_NESTING },
+        });
         return { kind: "var", name: m[1], raw, offset: i, quoted, complex: true };
       }
       part.arg = this.word(argStart, { stopAtBlank: false, depth: depth + 1, bound: close }).parts;
@@ -314,7 +319,11 @@ class Lexer {
       } else if (c === openCh) depth++;
       else if (c === closeCh && --depth === 0) return j;
     }
-    this.fault(open - (openCh === "(" || openCh === "{" ? 1 : 0), `unclosed ${openCh === "(" ? "$(" : "${"}`);
+    const opener = openCh === "(" ? "$(" : "${";
+    this.fault(open - (openCh === "(" || openCh === "{" ? 1 : 0), `unclosed ${opener}`, {
+      id: "parse.shellUnclosed",
+      params: { open: opener },
+    });
     return bound - 1;
   }
 
@@ -350,8 +359,8 @@ class Lexer {
     return i;
   }
 
-  private fault(offset: number, message: string): void {
-    if (this.errors.length < 20) this.errors.push({ offset: Math.max(0, offset), message });
+  private fault(offset: number, message: string, problem: ParseProblem): void {
+    if (this.errors.length < 20) this.errors.push({ offset: Math.max(0, offset), message, problem });
   }
 
   /** Whether a double-quoted string opened before `i` is closed before the bound. */

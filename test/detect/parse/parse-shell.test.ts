@@ -471,7 +471,14 @@ describe("parseShell: comments and malformed input", () => {
 
   it("reports an unterminated quote with its line and still reads what came before", () => {
     const r = parse("python a.py --bs 4\npython b.py --name 'oops\n");
-    expect(r.errors).toEqual([{ message: "shell: unterminated single quote", line: 2, column: 20 }]);
+    expect(r.errors).toEqual([
+      {
+        message: "shell: unterminated single quote",
+        line: 2,
+        column: 20,
+        problem: { id: "parse.shellUnterminatedSingle" },
+      },
+    ]);
     expect(at(r.entries, "bs")[0].value).toBe(4);
   });
 

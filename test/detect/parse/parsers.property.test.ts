@@ -90,7 +90,12 @@ describe("every parser family stays within its bounds, and says which one it hit
     it(`${family}: a file over ${MAX_CONFIG_BYTES / 1048576} MiB is named with its size and not read`, () => {
       const r = parse(family, LONG_LINE[family].text("x".repeat(MAX_CONFIG_BYTES)));
       expect(r.entries).toEqual([]);
-      expect(r.errors).toEqual([{ message: expect.stringMatching(BOUND_MESSAGES.size) }]);
+      expect(r.errors).toEqual([
+        {
+          message: expect.stringMatching(BOUND_MESSAGES.size),
+          problem: { id: "parse.tooLarge", params: { size: expect.any(String), max: MAX_CONFIG_BYTES / 1048576 } },
+        },
+      ]);
       expect(r.path).toBe(`config.${family}`);
     });
 

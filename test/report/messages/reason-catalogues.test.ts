@@ -209,7 +209,14 @@ const SMALL_FAMILIES = [
     name: "parse problems",
     declared: "src/detect/parse-problem.ts",
     catalogue: PARSE_PROBLEMS,
-    sample: { format: "YAML", detail: "Implicit map keys need to be followed by map values" },
+    sample: {
+      format: "YAML",
+      detail: "Implicit map keys need to be followed by map values",
+      count: 3,
+      size: "2.5",
+      max: 2,
+      open: "$(",
+    },
   },
 ] as const;
 
