@@ -26,10 +26,44 @@ export interface ParseProblems {
   "parse.shellTooDeep": { max: number };
   /** `open` is `$(` or `${`. */
   "parse.shellUnclosed": { open: string };
+  // ---- detection's own bounds (each stops reading a file that no real config comes near)
+  /** Nesting past the bound: nothing of the file was read. */
+  "parse.tooDeep": { format: string; max: number };
+  /** Nesting past the bound: read up to that line. */
+  "parse.tooDeepPartly": { format: string; max: number };
+  "parse.tooManyValues": { format: string; max: number };
+  "parse.tooManyExpansions": { format: string; max: number };
+  /** `at`: the dotted key path where the bound was hit. */
+  "parse.valuesTooDeep": { format: string; max: number; at: string };
+  "parse.tooManyAliases": { max: number };
+  "parse.blocksTooDeep": { max: number };
+  "parse.tooManySettings": { max: number };
+  "parse.tooManyWords": { max: number };
 }
 
 /** One parse problem: `{ id, params }`. */
 export type ParseProblem = Message<ParseProblems>;
+
+/**
+ * A bound hit while reading, thrown from deep inside a walk: `message` for `detect`, `problem` for
+ * the report.
+ * @example throw new ParseLimit("YAML: more than 5 alias expansions; …",
+ *   { id: "parse.tooManyAliases", params: { max: 5 } })
+ */
+export class ParseLimit extends Error {
+  constructor(
+    message: string,
+    readonly problem: ParseProblem,
+  ) {
+    super(message);
+  }
+}
+
+/** A thrown error as a ParseError: a ParseLimit keeps its id; `prefix` names the format for other errors. */
+export function caughtError(error: unknown, prefix = ""): ParseError {
+  if (error instanceof ParseLimit) return { message: error.message, problem: error.problem };
+  return { message: `${prefix}${(error as Error).message}` };
+}
 
 /**
  * A parser library's error: `message` keeps the `Format: detail` form `detect` prints, `problem`

@@ -3,7 +3,7 @@ import { lexGin, type GinToken } from "./gin-tokens.js";
 import { lineIndex } from "./line-index.js";
 import { pythonNumber, pythonString } from "./python-literal.js";
 import { unknownReason } from "./unknown-value.js";
-import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
+import { EntrySink, limitError, unknownNode, type ValueNode } from "./value-tree.js";
 
 /** A value as written, before `%MACRO` references are resolved against the whole file. */
 type GinValue =
@@ -52,7 +52,7 @@ export function parseGin(text: string, path: string): ParsedConfig {
   const resolver = new MacroResolver(macros);
   for (const b of last.values()) sink.add(resolver.resolve(b.value, 0), b.path);
   out.entries = sink.entries;
-  if (sink.limitHit) out.errors.push({ message: `gin: ${sink.limitHit}` });
+  if (sink.limitHit) out.errors.push(limitError("gin", sink.limitHit));
   return out;
 }
 

@@ -20,6 +20,7 @@ export function parseJson(text: string, path: string): ParsedConfig {
   if (fault !== undefined) {
     out.errors.push({
       message: `JSON: nesting deeper than ${MAX_NESTING} levels; the file was not read`,
+      problem: { id: "parse.tooDeep", params: { format: "JSON", max: MAX_NESTING } },
       ...at(fault),
     });
     return out;
@@ -30,7 +31,10 @@ export function parseJson(text: string, path: string): ParsedConfig {
     out.errors.push(syntaxError("JSON", printParseErrorCode(e.error), { line: p.line, column: p.column }));
   }
   if (root && !visit(root, [], out.entries, text, at))
-    out.errors.push({ message: `JSON: more than ${JSON_LIMITS.maxEntries} values; the rest of the file was skipped` });
+    out.errors.push({
+      message: `JSON: more than ${JSON_LIMITS.maxEntries} values; the rest of the file was skipped`,
+      problem: { id: "parse.tooManyValues", params: { format: "JSON", max: JSON_LIMITS.maxEntries } },
+    });
   return out;
 }
 

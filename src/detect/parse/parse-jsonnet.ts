@@ -4,7 +4,7 @@ import { binaryOp } from "./arithmetic.js";
 import { lineIndex } from "./line-index.js";
 import { importTarget, JSONNET_IMPORT_LIMITS } from "./jsonnet-imports.js";
 import { JSONNET_LIMITS, JsonnetSyntaxError, type Tok, tokenize } from "./jsonnet-tokens.js";
-import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
+import { EntrySink, limitError, unknownNode, type ValueNode } from "./value-tree.js";
 
 /**
  * Parses a Jsonnet config (`.jsonnet`, `.libsonnet`; AllenNLP's training configs) with its own
@@ -28,7 +28,7 @@ export function parseJsonnet(text: string, path: string, imports?: ReadonlyMap<s
     const sink = new EntrySink(at);
     sink.add(value, []);
     out.entries = sink.entries;
-    if (sink.limitHit) out.errors.push({ message: `Jsonnet: ${sink.limitHit}` });
+    if (sink.limitHit) out.errors.push(limitError("Jsonnet", sink.limitHit));
   } catch (error) {
     const offset = error instanceof JsonnetSyntaxError ? error.offset : reader.offset();
     out.errors.push({ message: `Jsonnet: ${(error as Error).message}`, ...at(offset) });

@@ -3,6 +3,7 @@ import type { Comment, ParsedConfig, ParseError } from "../types.js";
 import { lineIndex } from "./line-index.js";
 import { PYTHON_MAX_NESTING, pythonNestingFault } from "./python-nesting.js";
 import { syntaxError } from "../parse-problem.js";
+import { limitError } from "./value-tree.js";
 import { PythonStatements } from "./python-statements.js";
 
 /** Syntax errors listed per file; past this a broken or hostile file gets one summary line. */
@@ -26,6 +27,7 @@ export function parsePython(text: string, path: string): ParsedConfig {
         `Python: brackets nested deeper than ${PYTHON_MAX_NESTING} levels, which ` +
         "Python itself refuses; read up to that line",
       ...at(fault),
+      problem: { id: "parse.tooDeepPartly", params: { format: "Python", max: PYTHON_MAX_NESTING } },
     });
   }
   let tree: ReturnType<typeof parser.parse>;
@@ -45,7 +47,7 @@ export function parsePython(text: string, path: string): ParsedConfig {
     out.errors.push({ message: `Python: ${(error as Error).message}` });
   }
   out.entries = statements.result();
-  if (statements.limitHit) out.errors.push({ message: `Python: ${statements.limitHit}` });
+  if (statements.limitHit) out.errors.push(limitError("Python", statements.limitHit));
   return out;
 }
 

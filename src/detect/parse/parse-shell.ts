@@ -1,4 +1,5 @@
 import type { DetectionReason } from "../reason.js";
+import { caughtError, ParseLimit } from "../parse-problem.js";
 import type { Comment, Entry, ParsedConfig } from "../types.js";
 import { lineIndex } from "./line-index.js";
 import { analyseCommand, typed, type ShellSink } from "./shell-command.js";
@@ -51,7 +52,7 @@ export function parseShell(text: string, path: string): ParsedConfig {
   try {
     reader.read(lexed.tokens);
   } catch (error) {
-    out.errors.push({ message: `shell: ${(error as Error).message}` });
+    out.errors.push(caughtError(error, "shell: "));
   }
   out.comments.sort((a, b) => a.line - b.line);
   return out;
@@ -72,7 +73,13 @@ class ScriptReader {
       at,
       push: (entry) => {
         if (this.entries.length >= SHELL_LIMITS.maxEntries)
-          throw new Error(`more than ${SHELL_LIMITS.maxEntries} settings; the rest of the file was skipped`);
+          throw new ParseLimit(
+            `shell: more than ${SHELL_LIMITS.maxEntries} settings; the rest of the file was skipped`,
+            {
+              id: "parse.tooManySettings",
+              params: { max: SHELL_LIMITS.maxEntries },
+            },
+          );
         this.entries.push(entry);
       },
     };
@@ -177,7 +184,10 @@ class ScriptReader {
       );
       if (drifts) drift++;
       if ((this.fields += expanded.length) > SHELL_LIMITS.maxFields)
-        throw new Error(`more than ${SHELL_LIMITS.maxFields} words after expansion; the rest of the file was skipped`);
+        throw new ParseLimit(
+          `shell: more than ${SHELL_LIMITS.maxFields} words after expansion; the rest of the file was skipped`,
+          { id: "parse.tooManyWords", params: { max: SHELL_LIMITS.maxFields } },
+        );
     }
     analyseCommand({ fields, env }, this.sink);
   }

@@ -56,7 +56,11 @@ function tryParse(text: string, errors: ParseError[]): unknown {
       error instanceof TomlError && error.line >= 1 ? { line: error.line, column: Math.max(1, error.column) } : {};
     // smol-toml's own words for its depth bound name neither the bound nor the consequence.
     if (/excessively nested/.test(detail))
-      errors.push({ message: `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`, ...at });
+      errors.push({
+        message: `TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels; read up to that line`,
+        ...at,
+        problem: { id: "parse.tooDeepPartly", params: { format: "TOML", max: TOML_LIMITS.maxDepth } },
+      });
     else errors.push(syntaxError("TOML", detail, at));
     return undefined;
   }

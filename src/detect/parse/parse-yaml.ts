@@ -14,7 +14,7 @@ import type { Entry, ParsedConfig, Scalar } from "../types.js";
 import { unknownReason } from "./unknown-value.js";
 import { scanHashComments } from "./scan-comments.js";
 import { lineIndex } from "./line-index.js";
-import { syntaxError } from "../parse-problem.js";
+import { caughtError, ParseLimit, syntaxError } from "../parse-problem.js";
 import { MAX_NESTING, yamlNestingFault } from "./nesting-guard.js";
 
 /** Bounds that keep a hostile file (billion laughs, deep nesting) from exhausting the runner. */
@@ -35,6 +35,7 @@ export function parseYaml(text: string, path: string): ParsedConfig {
       message: `YAML: nesting deeper than ${MAX_NESTING} levels; the file was not read`,
       line: p.line,
       column: p.column,
+      problem: { id: "parse.tooDeep", params: { format: "YAML", max: MAX_NESTING } },
     });
     return out;
   }
@@ -65,7 +66,7 @@ export function parseYaml(text: string, path: string): ParsedConfig {
     try {
       walker.visit(doc.contents, [], 0);
     } catch (error) {
-      out.errors.push({ message: (error as Error).message });
+      out.errors.push(caughtError(error));
     }
   });
   out.entries = lastWins(out.entries);
@@ -105,7 +106,10 @@ class YamlWalker {
     }
     if (isScalar(node) || node == null) {
       if (this.out.entries.length >= YAML_LIMITS.maxEntries)
-        throw new Error(`YAML: more than ${YAML_LIMITS.maxEntries} values; the rest of the file was skipped`);
+        throw new ParseLimit(`YAML: more than ${YAML_LIMITS.maxEntries} values; the rest of the file was skipped`, {
+          id: "parse.tooManyValues",
+          params: { format: "YAML", max: YAML_LIMITS.maxEntries },
+        });
       const range = isScalar(node) ? node.range : undefined;
       const start = range ? this.pos(range[0]) : { line: 1, column: 1 };
       const raw = isScalar(node) && range ? (node.source ?? String(node.value)) : "";
@@ -126,8 +130,9 @@ class YamlWalker {
 
   private resolve(alias: Alias): Node | undefined {
     if (++this.aliases > YAML_LIMITS.maxAliasCount)
-      throw new Error(
+      throw new ParseLimit(
         `YAML: more than ${YAML_LIMITS.maxAliasCount} alias expansions; the rest of the file was skipped`,
+        { id: "parse.tooManyAliases", params: { max: YAML_LIMITS.maxAliasCount } },
       );
     return alias.resolve(this.doc) as Node | undefined;
   }

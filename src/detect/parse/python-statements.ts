@@ -4,7 +4,7 @@ import { binaryOp } from "./arithmetic.js";
 import { pythonCall } from "./python-call.js";
 import { PyEvaluator } from "./python-eval.js";
 import { clip, kids, PyScope, splitOnCommas, type PyNode } from "./python-scope.js";
-import { EntrySink, unknownNode, type ValueNode } from "./value-tree.js";
+import { EntrySink, type Limit, unknownNode, type ValueNode } from "./value-tree.js";
 
 const MAX_BLOCK_DEPTH = 200;
 
@@ -39,14 +39,14 @@ export class PythonStatements {
   private seq = 0;
   private entrySeq = new Map<Entry, number>();
   private targetSeq = new Map<string, number>();
-  private tooDeep: string | undefined;
+  private tooDeep: Limit | undefined;
 
   constructor(text: string, at: (offset: number) => { line: number; column: number }) {
     this.sink = new EntrySink(at);
     this.ev = new PyEvaluator(text, (call) => this.sink.add(call.value, call.path));
   }
 
-  get limitHit(): string | undefined {
+  get limitHit(): Limit | undefined {
     return this.sink.limitHit ?? this.tooDeep;
   }
 
@@ -69,7 +69,10 @@ export class PythonStatements {
 
   private block(node: PyNode, frame: Frame): void {
     if (frame.depth > MAX_BLOCK_DEPTH) {
-      this.tooDeep = `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels; the statements inside were skipped`;
+      this.tooDeep = {
+        text: `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels; the statements inside were skipped`,
+        problem: () => ({ id: "parse.blocksTooDeep", params: { max: MAX_BLOCK_DEPTH } }),
+      };
       return;
     }
     for (const stmt of kids(node)) this.statement(stmt, { ...frame, depth: frame.depth + 1 });

@@ -1,5 +1,6 @@
 import type { DetectionReason } from "../reason.js";
-import type { Entry, Scalar } from "../types.js";
+import type { Entry, ParseError, Scalar } from "../types.js";
+import type { ParseProblem } from "../parse-problem.js";
 
 /**
  * A value read from a config before it is flattened into entries: the shape that Python and gin
@@ -32,7 +33,7 @@ export const TREE_LIMITS = { maxEntries: 50_000, maxVisits: 200_000, maxDepth: 6
  */
 export class EntrySink {
   readonly entries: Entry[] = [];
-  limitHit: string | undefined;
+  limitHit: Limit | undefined;
   private visits = 0;
 
   constructor(private at: (offset: number) => { line: number; column: number }) {}
@@ -56,11 +57,18 @@ export class EntrySink {
     const { path, context, depth } = at;
     if (this.limitHit) return;
     if (++this.visits > TREE_LIMITS.maxVisits)
-      return this.stop(`more than ${TREE_LIMITS.maxVisits} values to expand; the rest of the file was skipped`);
+      return this.stop({
+        text: `more than ${TREE_LIMITS.maxVisits} values to expand; the rest of the file was skipped`,
+        problem: (format) => ({ id: "parse.tooManyExpansions", params: { format, max: TREE_LIMITS.maxVisits } }),
+      });
     if (depth > TREE_LIMITS.maxDepth)
-      return this.stop(
-        `values nested deeper than ${TREE_LIMITS.maxDepth} levels at ${path.join(".")}; the rest was skipped`,
-      );
+      return this.stop({
+        text: `values nested deeper than ${TREE_LIMITS.maxDepth} levels at ${path.join(".")}; the rest was skipped`,
+        problem: (format) => ({
+          id: "parse.valuesTooDeep",
+          params: { format, max: TREE_LIMITS.maxDepth, at: path.join(".") },
+        }),
+      });
     if (node.kind === "map" || node.kind === "list") {
       const inner = node.context ?? context;
       if (node.kind === "map")
@@ -73,7 +81,10 @@ export class EntrySink {
       return;
     }
     if (this.entries.length >= TREE_LIMITS.maxEntries)
-      return this.stop(`more than ${TREE_LIMITS.maxEntries} values; the rest of the file was skipped`);
+      return this.stop({
+        text: `more than ${TREE_LIMITS.maxEntries} values; the rest of the file was skipped`,
+        problem: (format) => ({ id: "parse.tooManyValues", params: { format, max: TREE_LIMITS.maxEntries } }),
+      });
     const p = node.origin ?? this.at(node.offset);
     const entry: Entry = {
       path,
@@ -89,9 +100,23 @@ export class EntrySink {
     added.push(entry);
   }
 
-  private stop(reason: string): void {
-    this.limitHit = reason;
+  private stop(limit: Limit): void {
+    this.limitHit = limit;
   }
+}
+
+/** A bound hit while collecting entries: its English words, and its message id once the format is known. */
+export interface Limit {
+  text: string;
+  problem: (format: string) => ParseProblem;
+}
+
+/**
+ * A bound hit as the file's error, named for its format.
+ * @example limitError("Jsonnet", sink.limitHit) // { message: "Jsonnet: more than … values; …", problem: { … } }
+ */
+export function limitError(format: string, limit: Limit): ParseError {
+  return { message: `${format}: ${limit.text}`, problem: limit.problem(format) };
 }
 
 /**

@@ -20,6 +20,18 @@ export const PARSE_PROBLEMS: ReasonCatalogue<ParseProblems> = {
     "parse.shellUnterminatedDouble": () => "shell: unterminated double quote",
     "parse.shellTooDeep": (p) => `shell: parameter expansions nested deeper than ${n(p.max)} levels`,
     "parse.shellUnclosed": (p, q) => `shell: unclosed ${q.code(p.open)}`,
+    "parse.tooDeep": (p) => `${p.format}: nesting deeper than ${n(p.max)} levels; the file was not read`,
+    "parse.tooDeepPartly": (p) => `${p.format}: nesting deeper than ${n(p.max)} levels; read up to that line`,
+    "parse.tooManyValues": (p) => `${p.format}: more than ${n(p.max)} values; the rest of the file was skipped`,
+    "parse.tooManyExpansions": (p) =>
+      `${p.format}: more than ${n(p.max)} values to expand; the rest of the file was skipped`,
+    "parse.valuesTooDeep": (p, q) =>
+      `${p.format}: values nested deeper than ${n(p.max)} levels at ${q.code(p.at)}; the rest was skipped`,
+    "parse.tooManyAliases": (p) => `YAML: more than ${n(p.max)} alias expansions; the rest of the file was skipped`,
+    "parse.blocksTooDeep": (p) =>
+      `Python: blocks nested deeper than ${n(p.max)} levels; the statements inside were skipped`,
+    "parse.tooManySettings": (p) => `shell: more than ${n(p.max)} settings; the rest of the file was skipped`,
+    "parse.tooManyWords": (p) => `shell: more than ${n(p.max)} words after expansion; the rest of the file was skipped`,
   },
   "zh-TW": {
     "parse.syntax": (p, q) => `${p.format} 語法錯誤：${q.code(p.detail)}`,
@@ -33,6 +45,15 @@ export const PARSE_PROBLEMS: ReasonCatalogue<ParseProblems> = {
     "parse.shellUnterminatedDouble": () => "shell 指令稿的雙引號沒有結束",
     "parse.shellTooDeep": (p) => `shell 指令稿的參數展開巢狀超過 ${n(p.max)} 層`,
     "parse.shellUnclosed": (p, q) => `shell 指令稿的 ${q.code(p.open)} 沒有結束`,
+    "parse.tooDeep": (p) => `${p.format} 巢狀超過 ${n(p.max)} 層，整個檔案都不讀取`,
+    "parse.tooDeepPartly": (p) => `${p.format} 巢狀超過 ${n(p.max)} 層，只讀到那一行`,
+    "parse.tooManyValues": (p) => `${p.format} 的值超過 ${n(p.max)} 個，檔案其餘部分略過`,
+    "parse.tooManyExpansions": (p) => `${p.format} 需要展開的值超過 ${n(p.max)} 個，檔案其餘部分略過`,
+    "parse.valuesTooDeep": (p, q) => `${p.format} 的值在 ${q.code(p.at)} 巢狀超過 ${n(p.max)} 層，其餘部分略過`,
+    "parse.tooManyAliases": (p) => `YAML 別名展開超過 ${n(p.max)} 次，檔案其餘部分略過`,
+    "parse.blocksTooDeep": (p) => `Python 區塊巢狀超過 ${n(p.max)} 層，其中的陳述式略過`,
+    "parse.tooManySettings": (p) => `shell 指令稿的設定超過 ${n(p.max)} 個，檔案其餘部分略過`,
+    "parse.tooManyWords": (p) => `shell 指令稿展開後的字詞超過 ${n(p.max)} 個，檔案其餘部分略過`,
   },
 };
 

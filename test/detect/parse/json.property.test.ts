@@ -29,7 +29,12 @@ describe("JSON is bounded", () => {
   it("a flat array of a million values (2 MB of `1,`) keeps the first 50 000 and says so", () => {
     const r = parse(`[${"1,".repeat(999_999)}1]`);
     expect(r.entries).toHaveLength(MAX_VALUES);
-    expect(r.errors).toEqual([{ message: `JSON: more than ${MAX_VALUES} values; the rest of the file was skipped` }]);
+    expect(r.errors).toEqual([
+      {
+        message: `JSON: more than ${MAX_VALUES} values; the rest of the file was skipped`,
+        problem: { id: "parse.tooManyValues", params: { format: "JSON", max: MAX_VALUES } },
+      },
+    ]);
   });
 
   it(`nesting one level past ${MAX_NESTING} is refused before the parser recurses, at the offending bracket`, () => {
@@ -39,6 +44,7 @@ describe("JSON is bounded", () => {
         message: `JSON: nesting deeper than ${MAX_NESTING} levels; the file was not read`,
         line: 2,
         column: 10 + MAX_NESTING - 1,
+        problem: { id: "parse.tooDeep", params: { format: "JSON", max: MAX_NESTING } },
       },
     ]);
     expect(parse(`${"[".repeat(MAX_NESTING - 1)}${"]".repeat(MAX_NESTING - 1)}`).errors).toEqual([]);

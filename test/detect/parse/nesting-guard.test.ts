@@ -36,6 +36,7 @@ describe("nesting guard", () => {
         message: `YAML: nesting deeper than ${MAX_NESTING} levels; the file was not read`,
         line: 2,
         column: MAX_NESTING + 5,
+        problem: { id: "parse.tooDeep", params: { format: "YAML", max: MAX_NESTING } },
       },
     ]);
   });

@@ -216,6 +216,7 @@ const SMALL_FAMILIES = [
       size: "2.5",
       max: 2,
       open: "$(",
+      at: "model.layers",
     },
   },
 ] as const;
