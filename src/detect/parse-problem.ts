@@ -7,8 +7,9 @@ import type { ParseError } from "./types.js";
  */
 export interface ParseProblems {
   /**
-   * The parser library refused the text: `format` as errors name it (YAML, TOML, JSON, Python),
-   * `detail` the library's words.
+   * The parser refused the text: `format` as errors name it (YAML, TOML, JSON, Python, Jsonnet,
+   * gin), `detail` the parser's own words, quoted as they are (a library's, or for Jsonnet and gin
+   * detection's own readers' terse token-level words).
    */
   "parse.syntax": { format: string; detail: string };
   /** A line lezer marks as not Python. */
@@ -39,6 +40,7 @@ export interface ParseProblems {
   "parse.blocksTooDeep": { max: number };
   "parse.tooManySettings": { max: number };
   "parse.tooManyWords": { max: number };
+  "parse.tooManyTokens": { format: string; max: number };
 }
 
 /** One parse problem: `{ id, params }`. */

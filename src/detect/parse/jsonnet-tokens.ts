@@ -1,4 +1,5 @@
-import type { ParsedConfig } from "../types.js";
+import { syntaxError } from "../parse-problem.js";
+import type { ParsedConfig, ParseError } from "../types.js";
 import { lineIndex } from "./line-index.js";
 
 /** Bounds for hostile files: tokens read and expression depth. */
@@ -27,7 +28,7 @@ export function tokenize(text: string, out: ParsedConfig): Tok[] | undefined {
   let i = 0;
   while (i < text.length) {
     if (toks.length > JSONNET_LIMITS.maxTokens) {
-      out.errors.push({ message: `Jsonnet: more than ${JSONNET_LIMITS.maxTokens} tokens; the file was not read` });
+      out.errors.push(tooManyTokens());
       return undefined;
     }
     const c = text[i];
@@ -75,7 +76,7 @@ export function tokenize(text: string, out: ParsedConfig): Tok[] | undefined {
         } else s += text[j++];
       }
       if (j >= text.length) {
-        out.errors.push({ message: "Jsonnet: unterminated string", ...at(i) });
+        out.errors.push(syntaxError("Jsonnet", "unterminated string", at(i)));
         return undefined;
       }
       toks.push({ kind: "str", text: text.slice(i, j + 1), value: s, offset: i });
@@ -96,11 +97,18 @@ export function tokenize(text: string, out: ParsedConfig): Tok[] | undefined {
     }
     const op = OPERATOR.exec(text.slice(i, i + 4));
     if (!op) {
-      out.errors.push({ message: `Jsonnet: unexpected character ${JSON.stringify(c)}`, ...at(i) });
+      out.errors.push(syntaxError("Jsonnet", `unexpected character ${JSON.stringify(c)}`, at(i)));
       return undefined;
     }
     toks.push({ kind: "op", text: op[0], offset: i });
     i += op[0].length;
   }
   return toks;
+}
+
+function tooManyTokens(): ParseError {
+  return {
+    message: `Jsonnet: more than ${JSONNET_LIMITS.maxTokens} tokens; the file was not read`,
+    problem: { id: "parse.tooManyTokens", params: { format: "Jsonnet", max: JSONNET_LIMITS.maxTokens } },
+  };
 }

@@ -6,6 +6,7 @@ import { parsePowerShell } from "./parse-powershell.js";
 import { parsePython } from "./parse-python.js";
 import { parseShell } from "./parse-shell.js";
 import { parseToml } from "./parse-toml.js";
+import { syntaxError } from "../parse-problem.js";
 import { parseYaml } from "./parse-yaml.js";
 
 /** Files larger than this are reported, not parsed: configs are small, and the bound keeps a hostile PR cheap. */
@@ -109,7 +110,7 @@ export function parseConfig(
   try {
     return bounded(parser(text, path));
   } catch (error) {
-    return { path, format, entries: [], comments: [], errors: [{ message: `${format}: ${(error as Error).message}` }] };
+    return { path, format, entries: [], comments: [], errors: [syntaxError(format, (error as Error).message)] };
   }
 }
 

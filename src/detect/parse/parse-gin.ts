@@ -3,6 +3,7 @@ import { lexGin, type GinToken } from "./gin-tokens.js";
 import { lineIndex } from "./line-index.js";
 import { pythonNumber, pythonString } from "./python-literal.js";
 import { unknownReason } from "./unknown-value.js";
+import { syntaxError } from "../parse-problem.js";
 import { EntrySink, limitError, unknownNode, type ValueNode } from "./value-tree.js";
 
 /** A value as written, before `%MACRO` references are resolved against the whole file. */
@@ -275,7 +276,7 @@ class GinReader {
     const p = this.at(t?.offset ?? this.text.length);
     const last = this.errors[this.errors.length - 1];
     if (this.errors.length < MAX_ERRORS && last?.line !== p.line)
-      this.errors.push({ message: `gin: ${message}`, line: p.line, column: p.column });
+      this.errors.push(syntaxError("gin", message, { line: p.line, column: p.column }));
     if (skip) this.skipLine();
   }
 

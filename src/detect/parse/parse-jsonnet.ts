@@ -4,6 +4,7 @@ import { binaryOp } from "./arithmetic.js";
 import { lineIndex } from "./line-index.js";
 import { importTarget, JSONNET_IMPORT_LIMITS } from "./jsonnet-imports.js";
 import { JSONNET_LIMITS, JsonnetSyntaxError, type Tok, tokenize } from "./jsonnet-tokens.js";
+import { syntaxError } from "../parse-problem.js";
 import { EntrySink, limitError, unknownNode, type ValueNode } from "./value-tree.js";
 
 /**
@@ -31,7 +32,7 @@ export function parseJsonnet(text: string, path: string, imports?: ReadonlyMap<s
     if (sink.limitHit) out.errors.push(limitError("Jsonnet", sink.limitHit));
   } catch (error) {
     const offset = error instanceof JsonnetSyntaxError ? error.offset : reader.offset();
-    out.errors.push({ message: `Jsonnet: ${(error as Error).message}`, ...at(offset) });
+    out.errors.push(syntaxError("Jsonnet", (error as Error).message, at(offset)));
   }
   return out;
 }

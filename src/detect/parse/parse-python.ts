@@ -44,7 +44,7 @@ export function parsePython(text: string, path: string): ParsedConfig {
     statements.module(tree.topNode);
   } catch (error) {
     // A stack overflow on pathological nesting must not cost the entries already read.
-    out.errors.push({ message: `Python: ${(error as Error).message}` });
+    out.errors.push(syntaxError("Python", (error as Error).message));
   }
   out.entries = statements.result();
   if (statements.limitHit) out.errors.push(limitError("Python", statements.limitHit));

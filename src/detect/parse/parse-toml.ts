@@ -2,7 +2,7 @@ import { parse, TomlError } from "smol-toml";
 import type { Entry, ParsedConfig, ParseError, Scalar } from "../types.js";
 import { lineIndex } from "./line-index.js";
 import { positionKey, tomlLayout, type TomlPosition } from "./toml-positions.js";
-import { syntaxError } from "../parse-problem.js";
+import { caughtError, ParseLimit, syntaxError } from "../parse-problem.js";
 import { unknownReason } from "./unknown-value.js";
 
 /** Bounds for hostile files: nesting smol-toml accepts, and values kept. */
@@ -41,7 +41,7 @@ export function parseToml(text: string, path: string): ParsedConfig {
   try {
     walker.visit(data, [], 0);
   } catch (error) {
-    out.errors.push({ message: `TOML: ${(error as Error).message}` });
+    out.errors.push(caughtError(error, "TOML: "));
   }
   return out;
 }
@@ -75,7 +75,10 @@ class TomlWalker {
 
   visit(value: unknown, path: string[], depth: number): void {
     if (depth > TOML_LIMITS.maxDepth)
-      throw new Error(`nesting deeper than ${TOML_LIMITS.maxDepth} levels at ${path.join(".")}`);
+      throw new ParseLimit(`TOML: nesting deeper than ${TOML_LIMITS.maxDepth} levels at ${path.join(".")}`, {
+        id: "parse.valuesTooDeep",
+        params: { format: "TOML", max: TOML_LIMITS.maxDepth, at: path.join(".") },
+      });
     if (Array.isArray(value)) {
       value.forEach((item, i) => this.visit(item, [...path, String(i)], depth + 1));
       return;
@@ -85,7 +88,10 @@ class TomlWalker {
       return;
     }
     if (this.entries.length >= TOML_LIMITS.maxEntries)
-      throw new Error(`more than ${TOML_LIMITS.maxEntries} values; the rest of the file was skipped`);
+      throw new ParseLimit(`TOML: more than ${TOML_LIMITS.maxEntries} values; the rest of the file was skipped`, {
+        id: "parse.tooManyValues",
+        params: { format: "TOML", max: TOML_LIMITS.maxEntries },
+      });
     const found = this.locate(path);
     const p = this.at(found?.offset ?? 0);
     const scalar = toScalar(value, found?.raw);

@@ -32,6 +32,7 @@ export const PARSE_PROBLEMS: ReasonCatalogue<ParseProblems> = {
       `Python: blocks nested deeper than ${n(p.max)} levels; the statements inside were skipped`,
     "parse.tooManySettings": (p) => `shell: more than ${n(p.max)} settings; the rest of the file was skipped`,
     "parse.tooManyWords": (p) => `shell: more than ${n(p.max)} words after expansion; the rest of the file was skipped`,
+    "parse.tooManyTokens": (p) => `${p.format}: more than ${n(p.max)} tokens; the file was not read`,
   },
   "zh-TW": {
     "parse.syntax": (p, q) => `${p.format} 語法錯誤：${q.code(p.detail)}`,
@@ -54,6 +55,7 @@ export const PARSE_PROBLEMS: ReasonCatalogue<ParseProblems> = {
     "parse.blocksTooDeep": (p) => `Python 區塊巢狀超過 ${n(p.max)} 層，其中的陳述式略過`,
     "parse.tooManySettings": (p) => `shell 指令稿的設定超過 ${n(p.max)} 個，檔案其餘部分略過`,
     "parse.tooManyWords": (p) => `shell 指令稿展開後的字詞超過 ${n(p.max)} 個，檔案其餘部分略過`,
+    "parse.tooManyTokens": (p) => `${p.format} 的語彙單元超過 ${n(p.max)} 個，整個檔案都不讀取`,
   },
 };
 
