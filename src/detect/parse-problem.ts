@@ -61,10 +61,14 @@ export class ParseLimit extends Error {
   }
 }
 
-/** A thrown error as a ParseError: a ParseLimit keeps its id; `prefix` names the format for other errors. */
-export function caughtError(error: unknown, prefix = ""): ParseError {
+/**
+ * A thrown error as a ParseError: a ParseLimit keeps its id; any other error is the parser's words
+ * under `format` (without one, its words alone and no id).
+ */
+export function caughtError(error: unknown, format?: string): ParseError {
   if (error instanceof ParseLimit) return { message: error.message, problem: error.problem };
-  return { message: `${prefix}${(error as Error).message}` };
+  const detail = (error as Error).message;
+  return format ? syntaxError(format, detail) : { message: detail };
 }
 
 /**

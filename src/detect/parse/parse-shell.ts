@@ -52,7 +52,7 @@ export function parseShell(text: string, path: string): ParsedConfig {
   try {
     reader.read(lexed.tokens);
   } catch (error) {
-    out.errors.push(caughtError(error, "shell: "));
+    out.errors.push(caughtError(error, "shell"));
   }
   out.comments.sort((a, b) => a.line - b.line);
   return out;

@@ -41,7 +41,7 @@ export function parseToml(text: string, path: string): ParsedConfig {
   try {
     walker.visit(data, [], 0);
   } catch (error) {
-    out.errors.push(caughtError(error, "TOML: "));
+    out.errors.push(caughtError(error, "TOML"));
   }
   return out;
 }

@@ -66,7 +66,7 @@ export function parseYaml(text: string, path: string): ParsedConfig {
     try {
       walker.visit(doc.contents, [], 0);
     } catch (error) {
-      out.errors.push(caughtError(error));
+      out.errors.push(caughtError(error, "YAML"));
     }
   });
   out.entries = lastWins(out.entries);
