@@ -115,7 +115,10 @@ export function renderChangeTable(input: ChangeTableInput): string {
       max.value === 0
         ? `**${t.t("maxBatch.none")}**`
         : max.accumulation
-          ? `**${t.t("maxBatch.split", { micro: formatNumber(max.accumulation.micro), accumulation: formatNumber(max.accumulation.accumulation) })}**`
+          ? `**${t.t("maxBatch.split", {
+              micro: formatNumber(max.accumulation.micro),
+              accumulation: formatNumber(max.accumulation.accumulation),
+            })}**`
           : max.fitsAtHigh === false
             ? t.t("maxBatch.fitsCentral", { low: formatNumber(max.low ?? 0) })
             : t.t("maxBatch.fits");
@@ -189,7 +192,8 @@ function learningRateRow(e: Estimate, ctx: { t: Translator; notes: Footnotes }):
       ? untrusted(lr.suggestedRaw, "text", { t })
       : formatValue(lr.suggested.value, "learning-rate");
     const shown = lr.suggested.uncertain ? t.t("cell.uncertain") : value;
-    const suggested = `${t.t("lr.suggested", { value: `**${shown}**`, rule: t.t(`lr.rule.${lr.rule}` as MessageId) })}${ctx.notes.mark(lr.suggested.source)}`;
+    const rule = t.t(`lr.rule.${lr.rule}` as MessageId);
+    const suggested = `${t.t("lr.suggested", { value: `**${shown}**`, rule })}${ctx.notes.mark(lr.suggested.source)}`;
     change = t.t("lr.cell", { status: change, suggested });
   }
   return [t.t("row.lr"), show(lr.before), show(lr.after), change];

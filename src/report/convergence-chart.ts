@@ -35,21 +35,27 @@ export function renderConvergenceChart(input: { convergence: ConvergenceEstimate
   ]);
   const table = markdownTable([header, ...rows], { align: ["r", "r", "r", "r", "r"], alignDelimiters: false });
   const top = niceCeiling(Math.max(...points.map((p) => p.steps)) * 1.1);
+  const marks = { before: formatNumber(c.marks.before), after: formatNumber(c.marks.after) };
+  const marked = (p: { batchSize: number }) => p.batchSize === c.marks.before || p.batchSize === c.marks.after;
   const chart = [
     "```mermaid",
     "xychart-beta",
-    `  title ${quote(t.t("chart.title", { before: formatNumber(c.marks.before), after: formatNumber(c.marks.after) }))}`,
+    `  title ${quote(t.t("chart.title", marks))}`,
     `  x-axis ${quote(t.t("chart.xAxis", { unit }))} ` +
       `[${points.map((p) => quote(formatNumber(p.batchSize))).join(", ")}]`,
     `  y-axis ${quote(t.t("chart.yAxis"))} 0 --> ${plain(top)}`,
     `  line [${points.map((p) => plain(p.steps)).join(", ")}]`,
-    `  bar [${points.map((p) => (p.batchSize === c.marks.before || p.batchSize === c.marks.after ? plain(p.steps) : "0")).join(", ")}]`,
+    `  bar [${points.map((p) => (marked(p) ? plain(p.steps) : "0")).join(", ")}]`,
     "```",
   ].join("\n");
-  const caption = t.t("chart.caption", { before: formatNumber(c.marks.before), after: formatNumber(c.marks.after) });
+  const caption = t.t("chart.caption", marks);
   const uncertain = c.stepsRatio.uncertain || c.bCrit.uncertain;
   const caveat = uncertain
-    ? `${t.t("word.sentenceJoin")}${t.t("chart.uncertain", { low: formatNumber(c.bCrit.low ?? c.bCrit.value), high: formatNumber(c.bCrit.high ?? c.bCrit.value) })}`
+    ? t.t("word.sentenceJoin") +
+      t.t("chart.uncertain", {
+        low: formatNumber(c.bCrit.low ?? c.bCrit.value),
+        high: formatNumber(c.bCrit.high ?? c.bCrit.value),
+      })
     : "";
   return `${caption}${caveat}\n\n${table}\n\n${chart}`;
 }

@@ -91,8 +91,10 @@ export function ratioPhrase(
   const factors = (low: number, high: number) => (down(high) ? [1 / high, 1 / low] : [low, high]);
   if (q.uncertain) {
     // An interval that straddles 1 says no direction: only "uncertain", with the raw range.
-    if (!ranged || (q.low! < 1 && q.high! > 1))
-      return `${t.t("ratio.uncertain", { what })}${ranged ? t.t("ratio.rawRange", { range: formatRange(q.low!, q.high!) }) : ""}${mark}`;
+    if (!ranged || (q.low! < 1 && q.high! > 1)) {
+      const raw = ranged ? t.t("ratio.rawRange", { range: formatRange(q.low!, q.high!) }) : "";
+      return `${t.t("ratio.uncertain", { what })}${raw}${mark}`;
+    }
     const [lo, hi] = factors(q.low!, q.high!);
     return `${t.t(id(q.high!, true), { what, lo: factorDigits(lo), hi: factorDigits(hi) })}${mark}`;
   }

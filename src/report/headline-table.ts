@@ -3,7 +3,7 @@ import type { FileReport } from "../detect/types.js";
 import type { Quantity } from "../estimate/types.js";
 import { batchParts } from "./batch-parts.js";
 import { escapeCell } from "./escape-cell.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber, formatRange } from "./format-number.js";
 import { formatValue, quantityCell, ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
@@ -115,7 +115,8 @@ export function renderHeadlineTable(input: HeadlineTableInput): string {
     const value = lr.suggestedRaw
       ? untrusted(lr.suggestedRaw, "text", { t })
       : formatValue(lr.suggested.value, "learning-rate");
-    lrChange = `${t.t("lr.suggested", { value: `**${value}**`, rule: t.t(`lr.rule.${lr.rule}` as MessageId) })}${input.notes.mark(lr.suggested.source)}`;
+    const rule = t.t(`lr.rule.${lr.rule}` as MessageId);
+    lrChange = `${t.t("lr.suggested", { value: `**${value}**`, rule })}${input.notes.mark(lr.suggested.source)}`;
   }
   rows.push([t.t("head.row.lr"), show(lr.before), show(lr.after), lrChange]);
 
@@ -138,6 +139,6 @@ function formed(group: ChangeGroup, file?: FileReport): [string, string] {
 /** A ratio in the "after" column of a row whose "before" is 1: the number, or its range when uncertain. */
 function ratioAfter(q: Quantity, ctx: { t: Translator; notes: Footnotes }): string {
   if (q.uncertain && q.low !== undefined && q.high !== undefined)
-    return `${formatNumber(Math.min(q.low, q.high))}–${formatNumber(Math.max(q.low, q.high))}${ctx.notes.mark(q.source)}`;
+    return `${formatRange(Math.min(q.low, q.high), Math.max(q.low, q.high))}${ctx.notes.mark(q.source)}`;
   return quantityCell({ ...q, unit: "steps" }, ctx);
 }

@@ -154,7 +154,10 @@ function describe(m: Measurements, t: Translator): string[] {
   // The proxy's log line is quoted as written; the phase it stopped in is said in the reader's language.
   if (m.partial && m.partialPhase)
     out.push(
-      `**${t.t("how.partialPhase", { phase: t.t(`phase.${m.partialPhase}` as MessageId), log: untrusted(m.partialReason ?? "—", "code", { t }) })}**`,
+      `**${t.t("how.partialPhase", {
+        phase: t.t(`phase.${m.partialPhase}` as MessageId),
+        log: untrusted(m.partialReason ?? "—", "code", { t }),
+      })}**`,
     );
   else if (m.partial)
     out.push(`**${t.t("how.partial", { reason: untrusted(m.partialReason ?? "—", "code", { t }) })}**`);

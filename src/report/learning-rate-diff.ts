@@ -34,11 +34,12 @@ export function renderLearningRate(input: {
   }
   const moved = lr.adjustments.filter((a) => a.before !== undefined || a.after !== undefined || a.rule);
   if (moved.length) {
-    const items = moved.map((a) =>
-      a.before !== undefined && a.after !== undefined
-        ? `- ${t.t("lr.adjustment", { name: untrusted(a.name, "code", { t }), before: formatNumber(a.before), after: formatNumber(a.after), rule: untrusted(a.rule, "text", { t }) })}`
-        : `- ${t.t("lr.adjustmentRule", { name: untrusted(a.name, "code", { t }), rule: untrusted(a.rule, "text", { t }) })}`,
-    );
+    const items = moved.map((a) => {
+      const named = { name: untrusted(a.name, "code", { t }), rule: untrusted(a.rule, "text", { t }) };
+      return a.before !== undefined && a.after !== undefined
+        ? `- ${t.t("lr.adjustment", { ...named, before: formatNumber(a.before), after: formatNumber(a.after) })}`
+        : `- ${t.t("lr.adjustmentRule", named)}`;
+    });
     parts.push(`${t.t("lr.adjustments")}\n${items.join("\n")}`);
   }
   return parts.join("\n\n");

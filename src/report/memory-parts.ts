@@ -28,10 +28,11 @@ export function renderMemoryParts(input: { memory: MemoryEstimate; workload?: Wo
   const before = memory.parts?.before;
   const after = memory.parts?.after;
   if (!before && !after) return "";
-  const cell = (q?: Quantity) =>
-    q
-      ? `${formatBytes(q.value)}${q.low !== undefined && q.high !== undefined && q.low !== q.high ? ` (${formatBytes(q.low)}–${formatBytes(q.high)})` : ""}`
-      : "—";
+  const cell = (q?: Quantity) => {
+    if (!q) return "—";
+    const ranged = q.low !== undefined && q.high !== undefined && q.low !== q.high;
+    return ranged ? `${formatBytes(q.value)} (${formatBytes(q.low!)}–${formatBytes(q.high!)})` : formatBytes(q.value);
+  };
   const rows = PARTS.map(([part, label]) => [t.t(label), cell(before?.[part]), cell(after?.[part])]);
   rows.push([`**${t.t("memoryParts.total")}**`, cell(memory.model?.before), cell(memory.model?.after)]);
   const table = markdownTable([[t.t("memoryParts.part"), t.t("table.before"), t.t("table.after")], ...rows], {
@@ -99,7 +100,9 @@ function workloadLines(w: Workload, memory: MemoryEstimate, t: Translator): stri
     lines.push(
       t.t("workload.gpu", {
         value: code(w.gpu.value.id),
-        source: `${source(w.gpu)}, ${formatBytes(w.gpu.value.memoryBytes)}, ${untrusted(w.gpu.value.url, "text", { t })}`,
+        source: [source(w.gpu), formatBytes(w.gpu.value.memoryBytes), untrusted(w.gpu.value.url, "text", { t })].join(
+          ", ",
+        ),
       }),
     );
   const max = memory.maxBatchPerDevice;

@@ -214,7 +214,8 @@ function renderCollapsed(groups: ChangeGroup[], room: number, t: Translator, inp
   }
   const left = groups.length - lines.length;
   if (left > 0) lines.push(`- ${t.t("collapsed.truncated", { count: String(left) })}`);
-  return `<details>\n<summary>${t.t("collapsed.summary", { count: String(groups.length) })}</summary>\n\n${lines.join("\n")}\n\n</details>`;
+  const summary = t.t("collapsed.summary", { count: String(groups.length) });
+  return `<details>\n<summary>${summary}</summary>\n\n${lines.join("\n")}\n\n</details>`;
 }
 
 function verdictLine(all: Finding[], t: Translator, input: RenderCommentInput): string {

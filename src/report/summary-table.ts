@@ -35,7 +35,9 @@ export function renderSummaryTable(input: { findings: Finding[]; t: Translator; 
     const budget = e.memory.budget;
     const over =
       budget && budget.status !== "ok" && budget.status !== "unknown"
-        ? ` **${t.t(`budget.${budget.message.id === "budget-over" ? "error" : budget.status}` as MessageId, { budget: untrusted(budget.budget, "text", { t }) })}**`
+        ? ` **${t.t(`budget.${budget.message.id === "budget-over" ? "error" : budget.status}` as MessageId, {
+            budget: untrusted(budget.budget, "text", { t }),
+          })}**`
         : "";
     const steps = e.convergence ? ratioPhrase(e.convergence.stepsRatio, "steps", ctx) : t.t("cell.notPredicted");
     const lr = e.learningRate;
@@ -45,7 +47,8 @@ export function renderSummaryTable(input: { findings: Finding[]; t: Translator; 
             value: untrusted(lr.suggestedRaw, "text", { t }),
             rule: t.t(`lr.rule.${lr.rule}` as MessageId),
           })
-        : `${lr.after === null ? t.t("cell.unknown") : formatValue(lr.after, "learning-rate")}: ${t.t(`lr.status.${lr.status}` as MessageId)}`;
+        : `${lr.after === null ? t.t("cell.unknown") : formatValue(lr.after, "learning-rate")}: ` +
+          t.t(`lr.status.${lr.status}` as MessageId);
     const where =
       affects.length > 1
         ? `${untrusted(edited, "code", { t })} (+${affects.length - 1})`

@@ -54,7 +54,8 @@ const ZWSP = "\u200B";
 /**
  * Makes one string from a pull request safe for where it goes (see `UntrustedForm`).
  * @example untrusted("adamw` @org/team", "code") // "`` adamw` @org/team ``"
- * @example untrusted("see [x](http://evil) @team #12", "text") // "see \\[x\\](http:\u200B//evil) @\u200Bteam #\u200B12"
+ * @example untrusted("see [x](http://evil) @team #12", "text")
+ *   // "see \\[x\\](http:\u200B//evil) @\u200Bteam #\u200B12"
  */
 export function untrusted(value: unknown, as: UntrustedForm, options: UntrustedOptions = {}): string {
   const raw = value === null || value === undefined ? "" : String(value);
@@ -192,7 +193,8 @@ function cutLongWords(s: string, t: Translator): string {
   return s.replace(new RegExp(`\\S{${WORD_LIMIT + 1},}`, "gu"), (word) => {
     const points = [...word];
     if (points.length <= WORD_LIMIT) return word;
-    return `${points.slice(0, WORD_LIMIT).join("")}${t.t("untrusted.truncated", { count: formatNumber(points.length) })}`;
+    const cut = t.t("untrusted.truncated", { count: formatNumber(points.length) });
+    return `${points.slice(0, WORD_LIMIT).join("")}${cut}`;
   });
 }
 

@@ -43,5 +43,6 @@ export function renderWhy(input: WhyInput): string {
     .map((p) => `**${t.t(p.title)}**\n${p.text}`)
     .join("\n\n");
   // The summary line is raw HTML, where a code span would not render: the path goes in as HTML text.
-  return `<details>\n<summary>${t.t("why.summary", { path: untrusted(input.group.path, "html", { t }) })}</summary>\n\n${body}\n\n</details>`;
+  const summary = t.t("why.summary", { path: untrusted(input.group.path, "html", { t }) });
+  return `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }

@@ -102,7 +102,9 @@ function fromHints(input: ModelInput, issues: WorkloadIssue[]): Field<ModelShape
   }
   if (m.name) {
     const hit = findModel(m.name);
-    if (!isUnknown(hit)) return { value: shapeOfEntry(hit), source: { kind: "catalogue", id: hit.id, url: hit.source } };
+    if (!isUnknown(hit)) {
+      return { value: shapeOfEntry(hit), source: { kind: "catalogue", id: hit.id, url: hit.source } };
+    }
     issues.push({
       id: "unknown-model-name",
       key: "model.name",
