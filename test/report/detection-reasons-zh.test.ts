@@ -28,7 +28,8 @@ describe("a zh-TW comment says detection's reasons in Chinese", () => {
   it("a Jsonnet import that is not in the repository", async () => {
     const head =
       'local base = import "missing.libsonnet";\n' +
-      "{ data_loader: { batch_sampler: { batch_size: 32 } }, trainer: { num_gradient_accumulation_steps: base.accum } }\n";
+      "{ data_loader: { batch_sampler: { batch_size: 32 } },\n" +
+      "  trainer: { num_gradient_accumulation_steps: base.accum } }\n";
     const path = "training_config/tagger.jsonnet";
     const comment = await zhComment({ [path]: head.replace("32", "8") }, { [path]: head }, ["**/*.jsonnet"]);
     expect(comment).toContain("從 `missing.libsonnet` 匯入：儲存庫中沒有這個檔案");

@@ -211,7 +211,8 @@ const A100: NonNullable<Estimate["speed"]>["gpu"] = {
   bandwidthBytesPerSecond: 2.039e12,
   interconnect: { kind: "NVLink", bytesPerSecond: 600e9, direction: "bidirectional" },
   source:
-    "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf",
+    "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/" +
+    "nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf",
   utilization: {
     value: 0.49,
     low: 0.34,

@@ -60,9 +60,8 @@ describe("untrusted as Markdown text", () => {
 
 describe("untrusted inside raw HTML", () => {
   it("turns tags into entities and breaks mentions, so a <summary> line stays one summary", () => {
-    const md =
-      `<details>\n<summary>from ` +
-      `<code>${untrusted("</code></summary></details><img src=x> @team", "html")}</code></summary>\n\nbody\n\n</details>`;
+    const hostile = untrusted("</code></summary></details><img src=x> @team", "html");
+    const md = `<details>\n<summary>from <code>${hostile}</code></summary>\n\nbody\n\n</details>`;
     const seen = inspectMarkdown(md);
     expect(seen.html).toEqual([]);
     expect(seen.images).toEqual([]);
