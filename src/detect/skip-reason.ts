@@ -1,3 +1,4 @@
+import type { SourceSkip } from "../source/source-skip.js";
 import type { Message } from "./message.js";
 
 /**
@@ -18,5 +19,6 @@ export type SkipReason = Message<SkipReasons>;
 export interface Skipped {
   path: string;
   reason: string;
-  why?: SkipReason;
+  /** Detection's own id, or the source's when the source refused the file (`detect --json`). */
+  why?: SkipReason | SourceSkip;
 }

@@ -7,10 +7,12 @@ import { wordDetectionWarning } from "./messages/detection-warnings.js";
 import { wordConfigIssue } from "./messages/config-issues.js";
 import { wordSkipReason } from "./messages/skip-reasons.js";
 import { wordParseError } from "./messages/parse-errors.js";
-import { wordReason } from "./messages/word-reason.js";
+import { wordSourceSkip } from "./messages/source-skips.js";
 import { quote } from "./quote.js";
 import { untrusted } from "./untrusted.js";
 import type { ChangeGroup, Report } from "./types.js";
+import type { SkipReason } from "../detect/skip-reason.js";
+import type { SourceSkip } from "../source/source-skip.js";
 
 export type AlertKind = "NOTE" | "TIP" | "IMPORTANT" | "WARNING" | "CAUTION";
 
@@ -116,10 +118,12 @@ function configMessage(e: Report["configErrors"][number], t: Translator): string
 export function renderSkipped(skipped: Report["skipped"], t: Translator): string {
   if (!skipped.length) return "";
   const items = skipped.map((s) => {
-    // Detection's skips are ids; a source's (src/source) are still its English, matched by word-reason.ts.
-    const reason = s.why
-      ? wordSkipReason(s.why, quote(t), t)
-      : untrusted(wordReason("skipped", s.reason, t), "text", { t });
+    // Detection's skips and our sources' are ids; a source that gives none is quoted in its own words.
+    const reason = !s.why
+      ? untrusted(s.reason, "text", { t })
+      : s.why.id.startsWith("source.")
+        ? wordSourceSkip(s.why as SourceSkip, quote(t), t)
+        : wordSkipReason(s.why as SkipReason, quote(t), t);
     return `- ${t.t("alert.skippedFile", { path: untrusted(s.path, "code", { t }), reason })}`;
   });
   return alert("NOTE", [`${t.t("alert.skipped")}\n${items.join("\n")}`]);

@@ -8,6 +8,7 @@ import type { Measurements } from "../proxy/types.js";
 import type { Language } from "../config/schema.js";
 import type { ConfigIssue } from "../config/config-issue.js";
 import type { SkipReason } from "../detect/skip-reason.js";
+import type { SourceSkip } from "../source/source-skip.js";
 
 /** One file's batch change as the report shows it: its changes and one estimate for the file's new effective batch. */
 export interface ChangeGroup {
@@ -56,7 +57,7 @@ export interface Report {
   groups: ChangeGroup[];
   measurements: Measurements[];
   /** Files not analysed and why. */
-  skipped: Array<{ path: string; reason: string; why?: SkipReason }>;
+  skipped: Array<{ path: string; reason: string; why?: SkipReason | SourceSkip }>;
   /** Problems with the bot config (`.github/batch-advisor.yml`), each naming the key. */
   configErrors: Array<{ key: string; message: string; line?: number; issue?: ConfigIssue }>;
   /** The worst verdict over all groups; "ok" when nothing changed. */

@@ -1,6 +1,7 @@
 import { dirname, join, posix, relative } from "node:path";
 import { rootForFile } from "./find-repo-root.js";
-import { readRegularFile } from "./read-regular-file.js";
+import { type NotRead, readRegularFile } from "./read-regular-file.js";
+import type { SourceSkipped } from "./source-skip.js";
 import type { ChangeSource, ChangedFile, Side } from "./types.js";
 
 /**
@@ -13,7 +14,7 @@ import type { ChangeSource, ChangedFile, Side } from "./types.js";
  */
 export class FilePairSource implements ChangeSource {
   readonly description: string;
-  readonly skipped: Array<{ path: string; reason: string }> = [];
+  readonly skipped: SourceSkipped[] = [];
   private label: string;
   private roots: Record<Side, string>;
 
@@ -36,7 +37,7 @@ export class FilePairSource implements ChangeSource {
     const beside = join(dirname(own), posix.relative(posix.dirname(this.label), wanted));
     const file = await readRegularFile(beside, { root: this.roots[side] });
     if (file.ok) return file.text;
-    return file.missing ? null : this.skip(path, file.reason);
+    return file.missing ? null : this.skip(path, file);
   }
 
   async list(): Promise<string[]> {
@@ -45,11 +46,11 @@ export class FilePairSource implements ChangeSource {
 
   private async readOwn(path: string): Promise<string | null> {
     const file = await readRegularFile(path);
-    return file.ok ? file.text : this.skip(path, file.reason);
+    return file.ok ? file.text : this.skip(path, file);
   }
 
-  private skip(path: string, reason: string): null {
-    if (!this.skipped.some((s) => s.path === path)) this.skipped.push({ path, reason });
+  private skip(path: string, { reason, why }: NotRead): null {
+    if (!this.skipped.some((s) => s.path === path)) this.skipped.push({ path, reason, why });
     return null;
   }
 }

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { posix } from "node:path";
 import { promisify } from "node:util";
 import { MAX_LOCAL_FILE_BYTES } from "./read-regular-file.js";
+import type { SourceSkip, SourceSkipped } from "./source-skip.js";
 import type { ChangeSource, ChangedFile, Side } from "./types.js";
 
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ interface TreeEntry {
  */
 export class GitSource implements ChangeSource {
   readonly description: string;
-  readonly skipped: Array<{ path: string; reason: string }> = [];
+  readonly skipped: SourceSkipped[] = [];
   private cache = new Map<string, Promise<GitRead>>();
   private commits?: Promise<Record<Side, string>>;
 
@@ -73,7 +74,8 @@ export class GitSource implements ChangeSource {
   async read(side: Side, path: string): Promise<string | null> {
     const file = await this.readFile(side, path);
     if ("text" in file) return file.text;
-    if (!file.missing && !this.skipped.some((s) => s.path === path)) this.skipped.push({ path, reason: file.reason });
+    if (!file.missing && !this.skipped.some((s) => s.path === path))
+      this.skipped.push({ path, reason: file.reason, why: file.why });
     return null;
   }
 
@@ -112,24 +114,33 @@ export class GitSource implements ChangeSource {
   private async fetch(side: Side, path: string): Promise<GitRead> {
     const normal = posix.normalize(path);
     if (posix.isAbsolute(normal) || normal === ".." || normal.startsWith("../"))
-      return { missing: false, reason: "is outside the repository; not read" };
+      return { missing: false, reason: "is outside the repository; not read", why: { id: "source.outside" } };
     const rev = (await this.resolved())[side];
     const entry = await this.entry(rev, normal);
-    if (!entry) return { missing: true, reason: "not found" };
+    if (!entry) return { missing: true, reason: "not found", why: { id: "source.notFound" } };
     if (entry.mode === "120000")
-      return { missing: false, reason: "is a symbolic link in the repository; not followed" };
-    if (entry.type !== "blob")
       return {
         missing: false,
-        reason: `is a ${entry.type === "commit" ? "submodule" : "folder"}, not a file; not read`,
+        reason: "is a symbolic link in the repository; not followed",
+        why: { id: "source.symlink" },
       };
+    if (entry.type !== "blob") {
+      const submodule = entry.type === "commit";
+      return {
+        missing: false,
+        reason: `is a ${submodule ? "submodule" : "folder"}, not a file; not read`,
+        why: { id: submodule ? "source.submodule" : "source.folder" },
+      };
+    }
     const max = this.options.maxFileBytes ?? MAX_LOCAL_FILE_BYTES;
-    if (entry.size > max)
+    if (entry.size > max) {
+      const params = { size: (entry.size / 1048576).toFixed(1), max: (max / 1048576).toFixed(0) };
       return {
         missing: false,
-        reason:
-          `${(entry.size / 1048576).toFixed(1)} MiB is over ` + `the ${(max / 1048576).toFixed(0)} MiB limit; not read`,
+        reason: `${params.size} MiB is over the ${params.max} MiB limit; not read`,
+        why: { id: "source.tooLarge", params },
       };
+    }
     return { text: await this.git(["cat-file", "blob", entry.object]) };
   }
 
@@ -189,4 +200,4 @@ export class GitSource implements ChangeSource {
   }
 }
 
-export type GitRead = { text: string } | { missing: boolean; reason: string };
+export type GitRead = { text: string } | { missing: boolean; reason: string; why: SourceSkip };

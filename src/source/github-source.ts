@@ -1,4 +1,5 @@
 import type { GitHub } from "../github/create-octokit.js";
+import type { SourceSkip, SourceSkipped } from "./source-skip.js";
 import type { ChangeSource, ChangedFile, Side } from "./types.js";
 
 /** A file of the pull request as `pulls.listFiles` gives it; `patch` is absent for binary files and very large diffs.
@@ -46,7 +47,7 @@ const STATUS: Record<string, ChangedFile["status"]> = {
 export class GitHubSource implements ChangeSource {
   readonly description: string;
   /** Files that were not read, and why. */
-  readonly skipped: Array<{ path: string; reason: string }> = [];
+  readonly skipped: SourceSkipped[] = [];
   private files?: Promise<PullFile[]>;
   private texts = new Map<string, Promise<string | null>>();
   private trees = new Map<Side, Promise<Map<string, TreeEntry>>>();
@@ -102,11 +103,11 @@ export class GitHubSource implements ChangeSource {
     const bytes = await this.fetchBytes(side, path);
     if (bytes === null) return null;
     // Git's own heuristic: a NUL byte means binary. Invalid UTF-8 is no config either.
-    if (bytes.includes(0)) return this.skip(path, "binary file; not read");
+    if (bytes.includes(0)) return this.skip(path, "binary file; not read", { id: "source.binary" });
     try {
       return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      return this.skip(path, "not UTF-8 text; not read");
+      return this.skip(path, "not UTF-8 text; not read", { id: "source.notUtf8" });
     }
   }
 
@@ -118,7 +119,7 @@ export class GitHubSource implements ChangeSource {
     try {
       const { data } = await github.rest.repos.getContent({ owner, repo, path, ref });
       if (Array.isArray(data) || data.type !== "file") return null;
-      if (data.size > this.maxBytes) return this.skip(path, tooLarge(data.size, this.maxBytes));
+      if (data.size > this.maxBytes) return this.skip(path, ...tooLarge(data.size, this.maxBytes));
       if (data.encoding === "base64" && (data.content !== "" || data.size === 0))
         return Buffer.from(data.content, "base64");
       // Files from 1 MB to 100 MB come back with encoding "none" and no content.
@@ -132,7 +133,7 @@ export class GitHubSource implements ChangeSource {
       if (!entry) return null;
       ({ sha, size } = entry);
     }
-    if (size !== undefined && size > this.maxBytes) return this.skip(path, tooLarge(size, this.maxBytes));
+    if (size !== undefined && size > this.maxBytes) return this.skip(path, ...tooLarge(size, this.maxBytes));
     const { data: blob } = await github.rest.git.getBlob({ owner, repo, file_sha: sha! });
     return Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
   }
@@ -164,8 +165,8 @@ export class GitHubSource implements ChangeSource {
     return this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
-  private skip(path: string, reason: string): null {
-    if (!this.skipped.some((s) => s.path === path)) this.skipped.push({ path, reason });
+  private skip(path: string, reason: string, why: SourceSkip): null {
+    if (!this.skipped.some((s) => s.path === path)) this.skipped.push({ path, reason, why });
     return null;
   }
 }
@@ -175,8 +176,11 @@ function isTooLarge(error: unknown): boolean {
   return e.status === 403 && (e.response?.data?.errors ?? []).some((x) => x.code === "too_large");
 }
 
-function tooLarge(size: number, limit: number): string {
-  return (
-    `${(size / 1048576).toFixed(1)} MiB, over ` + `the ${(limit / 1048576).toFixed(0)} MiB limit for a config; not read`
-  );
+/** The English reason and its id for a file over the size limit. */
+function tooLarge(bytes: number, limit: number): [string, SourceSkip] {
+  const params = { size: (bytes / 1048576).toFixed(1), max: (limit / 1048576).toFixed(0) };
+  return [
+    `${params.size} MiB, over the ${params.max} MiB limit for a config; not read`,
+    { id: "source.tooLarge", params },
+  ];
 }

@@ -1,3 +1,5 @@
+import type { SourceSkip } from "./source-skip.js";
+
 /** Where file contents at the two sides of a change come from: local git, two plain files, or the GitHub API. */
 
 export type Side = "base" | "head";
@@ -18,6 +20,9 @@ export interface ChangeSource {
   read(side: Side, path: string): Promise<string | null>;
   /** Every file path at one side, for finding configs that inherit a changed file. */
   list(side: Side): Promise<string[]>;
-  /** Files the source would not read (binary, too large), with the reason; filled as files are read. */
-  readonly skipped?: ReadonlyArray<{ path: string; reason: string }>;
+  /**
+   * Files the source would not read (binary, too large), with the English reason and the same as
+   * an id (src/source/source-skip.ts); filled as files are read.
+   */
+  readonly skipped?: ReadonlyArray<{ path: string; reason: string; why?: SourceSkip }>;
 }

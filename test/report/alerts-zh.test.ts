@@ -10,7 +10,13 @@ import { englishRuns } from "./english-runs.js";
 
 /** A source that, like the GitHub source, names a file it would not read (a symbolic link). */
 class SourceWithSkip extends MemorySource {
-  readonly skipped = [{ path: "configs/link.yaml", reason: "is a symbolic link in the repository; not followed" }];
+  readonly skipped = [
+    {
+      path: "configs/link.yaml",
+      reason: "is a symbolic link in the repository; not followed",
+      why: { id: "source.symlink" as const },
+    },
+  ];
 }
 
 const DS_BASE = JSON.stringify({

@@ -53,7 +53,11 @@ describe("two plain files", () => {
     expect(JSON.stringify(result)).not.toContain("999");
     expect(result.changes.map((c) => [c.before, c.after])).toEqual([[8, 32]]);
     expect(source.skipped).toEqual([
-      { path: join(dir, "link.yaml"), reason: "is a symbolic link that leads outside the repository; not followed" },
+      {
+        path: join(dir, "link.yaml"),
+        reason: "is a symbolic link that leads outside the repository; not followed",
+        why: { id: "source.symlinkOutside" },
+      },
     ]);
   });
 
@@ -68,7 +72,11 @@ describe("two plain files", () => {
     expect(JSON.stringify(result)).not.toContain("999");
     // Both sides name the same file outside, one absolutely, one through "..": refused once, by name.
     expect(source.skipped).toEqual([
-      { path: join(outside, "secret.py"), reason: "is outside the repository; not read" },
+      {
+        path: join(outside, "secret.py"),
+        reason: "is outside the repository; not read",
+        why: { id: "source.outside" },
+      },
     ]);
   });
 
@@ -78,7 +86,11 @@ describe("two plain files", () => {
     const source = new FilePairSource({ base: join(dir, "old.yaml"), head: join(dir, "new.yaml") });
     expect(await source.read("base", join(dir, "new.yaml"))).toBeNull();
     expect(source.skipped).toEqual([
-      { path: join(dir, "old.yaml"), reason: "is not a regular file (a FIFO); not read" },
+      {
+        path: join(dir, "old.yaml"),
+        reason: "is not a regular file (a FIFO); not read",
+        why: { id: "source.notRegular", params: { kind: "fifo" } },
+      },
     ]);
   }, 5000);
 });

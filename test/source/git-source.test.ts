@@ -29,10 +29,15 @@ describe("reading two revisions through git", () => {
     expect(await source.readFile("head", "link.yaml")).toEqual({
       missing: false,
       reason: "is a symbolic link in the repository; not followed",
+      why: { id: "source.symlink" },
     });
     expect(await source.read("head", "link.yaml")).toBeNull();
     expect(source.skipped).toEqual([
-      { path: "link.yaml", reason: "is a symbolic link in the repository; not followed" },
+      {
+        path: "link.yaml",
+        reason: "is a symbolic link in the repository; not followed",
+        why: { id: "source.symlink" },
+      },
     ]);
     // Searches over the tree never meet it.
     expect(await source.list("head")).toEqual(["a.yaml"]);
@@ -47,14 +52,17 @@ describe("reading two revisions through git", () => {
     expect(await source.readFile("base", "../etc/passwd")).toEqual({
       missing: false,
       reason: "is outside the repository; not read",
+      why: { id: "source.outside" },
     });
     expect(await source.readFile("base", "/etc/passwd")).toEqual({
       missing: false,
       reason: "is outside the repository; not read",
+      why: { id: "source.outside" },
     });
     expect(await source.readFile("base", "configs")).toEqual({
       missing: false,
       reason: "is a folder, not a file; not read",
+      why: { id: "source.folder" },
     });
     expect(await source.readFile("base", "configs/../configs/a.yaml")).toEqual({ text: "x: 1\n" });
   });

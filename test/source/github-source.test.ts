@@ -150,7 +150,9 @@ describe("GitHubSource", () => {
     const s = source();
 
     expect(await s.read("head", "weights.bin.yaml")).toBeNull();
-    expect(s.skipped).toEqual([{ path: "weights.bin.yaml", reason: "binary file; not read" }]);
+    expect(s.skipped).toEqual([
+      { path: "weights.bin.yaml", reason: "binary file; not read", why: { id: "source.binary" } },
+    ]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -170,6 +172,7 @@ describe("GitHubSource", () => {
 
     expect(await s.read("head", "dump.json")).toBeNull();
     expect(s.skipped[0].reason).toBe("50.0 MiB, over the 10 MiB limit for a config; not read");
+    expect(s.skipped[0].why).toEqual({ id: "source.tooLarge", params: { size: "50.0", max: "10" } });
     expect(scope.isDone()).toBe(true);
   });
 

@@ -17,6 +17,7 @@ describe("reading a local file", () => {
       ok: false,
       missing: false,
       reason: "is not a regular file (a character device); not read",
+      why: { id: "source.notRegular", params: { kind: "characterDevice" } },
     });
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -28,6 +29,7 @@ describe("reading a local file", () => {
       ok: false,
       missing: false,
       reason: "is not a regular file (a FIFO); not read",
+      why: { id: "source.notRegular", params: { kind: "fifo" } },
     });
   }, 5000);
 
@@ -37,8 +39,14 @@ describe("reading a local file", () => {
     expect(await readRegularFile(join(dir, "configs"))).toMatchObject({
       ok: false,
       reason: "is not a regular file (a folder); not read",
+      why: { id: "source.folder" },
     });
-    expect(await readRegularFile(join(dir, "nope.yaml"))).toEqual({ ok: false, missing: true, reason: "not found" });
+    expect(await readRegularFile(join(dir, "nope.yaml"))).toEqual({
+      ok: false,
+      missing: true,
+      reason: "not found",
+      why: { id: "source.notFound" },
+    });
   });
 
   it("refuses a file over the size bound before reading it", async () => {
@@ -47,6 +55,7 @@ describe("reading a local file", () => {
     expect(await readRegularFile(join(dir, "big.yaml"), { maxBytes: 1024 * 1024 })).toMatchObject({
       ok: false,
       reason: "3 MiB is over the 1 MiB limit; not read",
+      why: { id: "source.tooLarge", params: { size: "3", max: "1" } },
     });
   });
 
@@ -62,15 +71,18 @@ describe("reading a local file", () => {
     expect(await readRegularFile(`../${outside.split("/").pop()}/secret.txt`, { root: repo })).toMatchObject({
       ok: false,
       reason: "is outside the repository; not read",
+      why: { id: "source.outside" },
     });
     expect(await readRegularFile(join(outside, "secret.txt"), { root: repo })).toMatchObject({
       ok: false,
       reason: "is outside the repository; not read",
+      why: { id: "source.outside" },
     });
     expect(await readRegularFile("configs/leak.yaml", { root: repo })).toEqual({
       ok: false,
       missing: false,
       reason: "is a symbolic link that leads outside the repository; not followed",
+      why: { id: "source.symlinkOutside" },
     });
   });
 });

@@ -8,12 +8,6 @@ export const enReasons = {
   "reason.keyed": "{key}: {reason}",
   "reason.part.devicesLauncher":
     "devices: not in this file ({from}); pass --devices or set devices in .github/batch-advisor.yml",
-  "reason.skip.notFound": "not found",
-  "reason.skip.outside": "is outside the repository; not read",
-  "reason.skip.symlink": "is a symbolic link in the repository; not followed",
-  "reason.skip.submodule": "is a submodule, not a file; not read",
-  "reason.skip.folder": "is a folder, not a file; not read",
-  "reason.skip.tooLarge": "{size} MiB is over the {max} MiB limit; not read",
   "reason.backend.notInstalled": "{pkg} is not installed",
   "reason.backend.failed": "{pkg} failed to load: {error}",
   "reason.proxy.mnist": "{model} on MNIST ({train} real digits for training, {held} held out)",

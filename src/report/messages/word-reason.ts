@@ -2,27 +2,13 @@ import type { MessageId } from "./en.js";
 import type { Params, Translator } from "./translate.js";
 
 /**
- * Where a reason still comes as English: files a source (src/source) did not read, skipped proxy
- * backends and the proxy's description (src/proxy). Detection's reasons, warnings and skips and the
- * bot config's errors are message ids, worded by their own catalogues.
+ * Where a reason still comes as English: skipped proxy backends and the proxy's description
+ * (src/proxy). Detection's reasons, warnings and skips, the sources' skips and the bot config's
+ * errors are message ids, worded by their own catalogues.
  */
-export type ReasonKind = "skipped" | "backend" | "proxy";
+export type ReasonKind = "backend" | "proxy";
 
 type Rule = [RegExp, MessageId, (m: RegExpMatchArray, t: Translator) => Params];
-
-/** src/source: why a file was not read. */
-const SKIPPED: Rule[] = [
-  [/^not found$/, "reason.skip.notFound", () => ({})],
-  [/^is outside the repository; not read$/, "reason.skip.outside", () => ({})],
-  [/^is a symbolic link in the repository; not followed$/, "reason.skip.symlink", () => ({})],
-  [/^is a submodule, not a file; not read$/, "reason.skip.submodule", () => ({})],
-  [/^is a folder, not a file; not read$/, "reason.skip.folder", () => ({})],
-  [
-    /^([\d.]+) MiB is over the ([\d.]+) MiB limit; not read$/,
-    "reason.skip.tooLarge",
-    (m) => ({ size: m[1], max: m[2] }),
-  ],
-];
 
 /** src/proxy/load-backend.ts: a backend that could not be used. The load error is the library's own words, quoted. */
 const BACKEND: Rule[] = [
@@ -50,7 +36,6 @@ const PROXY: Rule[] = [
 ];
 
 const RULES: Record<ReasonKind, Rule[]> = {
-  skipped: SKIPPED,
   backend: BACKEND,
   proxy: PROXY,
 };
@@ -60,7 +45,7 @@ const RULES: Record<ReasonKind, Rule[]> = {
  * shape; otherwise as written. The stages should emit ids themselves (issue 14); until they do,
  * this keeps their known sentences out of a Chinese comment. Parameters stay as written (keys,
  * values, paths), so the caller escapes the result as before.
- * @example wordReason("skipped", "is a folder, not a file; not read", zh) // "是資料夾而不是檔案，不讀取"
+ * @example wordReason("backend", "@tensorflow/tfjs-node-gpu is not installed", zh) // "沒有安裝 @tensorflow/tfjs-node-gpu"
  */
 export function wordReason(kind: ReasonKind, text: string, t: Translator, safe?: Escape): string {
   return match(RULES[kind], text, t, safe) ?? (safe ? safe.text(text) : text);

@@ -5,12 +5,6 @@ export const zhTWReasons: Record<keyof typeof enReasons, string> = {
   "reason.keyed": "{key}：{reason}",
   "reason.part.devicesLauncher":
     "GPU 數量：這個檔案沒有寫（{from}）；請傳入 --devices，或在 .github/batch-advisor.yml 設定 devices",
-  "reason.skip.notFound": "找不到",
-  "reason.skip.outside": "位於儲存庫之外，不讀取",
-  "reason.skip.symlink": "是儲存庫中的符號連結，不跟著讀取",
-  "reason.skip.submodule": "是子模組而不是檔案，不讀取",
-  "reason.skip.folder": "是資料夾而不是檔案，不讀取",
-  "reason.skip.tooLarge": "{size} MiB 超過 {max} MiB 的上限，不讀取",
   "reason.backend.notInstalled": "沒有安裝 {pkg}",
   "reason.backend.failed": "{pkg} 載入失敗：{error}",
   "reason.proxy.mnist": "{model}，資料為 MNIST（{train} 張真實手寫數字用於訓練，{held} 張保留不訓練）",

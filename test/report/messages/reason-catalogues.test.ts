@@ -6,6 +6,7 @@ import { DETECTION_REASONS, DEVICES_FROM } from "../../../src/report/messages/de
 import { DETECTION_WARNINGS } from "../../../src/report/messages/detection-warnings.js";
 import { CONFIG_ISSUES } from "../../../src/report/messages/config-issues.js";
 import { SKIP_REASONS } from "../../../src/report/messages/skip-reasons.js";
+import { SOURCE_SKIPS } from "../../../src/report/messages/source-skips.js";
 import { PARSE_PROBLEMS } from "../../../src/report/messages/parse-errors.js";
 import type { ReasonCatalogue } from "../../../src/report/messages/reason-words.js";
 import { translator } from "../../../src/report/messages/translate.js";
@@ -205,6 +206,12 @@ const SMALL_FAMILIES = [
     sample: { guess: "memory.budget", allowed: "en, zh-TW", value: '"fr"', detail: "expected a number", file: "x.yml" },
   },
   { name: "skip reasons", declared: "src/detect/skip-reason.ts", catalogue: SKIP_REASONS, sample: { max: 32 } },
+  {
+    name: "source skips",
+    declared: "src/source/source-skip.ts",
+    catalogue: SOURCE_SKIPS,
+    sample: { kind: "fifo", size: "2.5", max: "1", code: "EACCES" },
+  },
   {
     name: "parse problems",
     declared: "src/detect/parse-problem.ts",

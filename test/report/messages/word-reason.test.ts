@@ -4,8 +4,6 @@ import { type ReasonKind, wordReason } from "../../../src/report/messages/word-r
 
 /** Reasons as the stages write them today (src/source, src/proxy). */
 const WRITTEN: Array<[ReasonKind, string, string]> = [
-  ["skipped", "is a symbolic link in the repository; not followed", "是儲存庫中的符號連結，不跟著讀取"],
-  ["skipped", "2.5 MiB is over the 1 MiB limit; not read", "2.5 MiB 超過 1 MiB 的上限，不讀取"],
   ["backend", "@tensorflow/tfjs-node-gpu is not installed", "沒有安裝 @tensorflow/tfjs-node-gpu"],
 ];
 
@@ -18,7 +16,7 @@ describe("reasons other stages still write in English", () => {
   }
 
   it("a reason whose shape is unknown stays as written", () => {
-    expect(wordReason("skipped", "could not be read: EACCES", translator("zh-TW"))).toBe("could not be read: EACCES");
+    expect(wordReason("backend", "could not be read: EACCES", translator("zh-TW"))).toBe("could not be read: EACCES");
   });
 
   it("escapes each part itself when asked, quoting a library's error as code", () => {
