@@ -1,4 +1,5 @@
 import { distinctParts } from "../util/distinct-parts.js";
+import { DEVICE_ROLES } from "./device-roles.js";
 import { samePart } from "./reason.js";
 import type { BatchChange, BatchSetting, FileReport, Role, Scalar } from "./types.js";
 
@@ -7,13 +8,7 @@ const BATCH_ROLES = new Set<Role>([
   "micro_batch",
   "global_batch",
   "grad_accum",
-  "devices",
-  "nodes",
-  "tensor_parallel",
-  "pipeline_parallel",
-  "context_parallel",
-  "sequence_parallel",
-  "data_parallel",
+  ...DEVICE_ROLES,
   "tokens_per_batch",
   "nominal_batch",
   "batch_type",

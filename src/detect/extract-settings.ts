@@ -1,5 +1,6 @@
 import type { Framework, KeyRule } from "./frameworks/framework.js";
 import { dotted, keyPattern } from "./frameworks/framework.js";
+import { DEVICE_ROLES } from "./device-roles.js";
 import { decoyAndEvalRules } from "./frameworks/common-rules.js";
 import type { BatchSetting, Entry, ParsedConfig, Role, Scalar } from "./types.js";
 
@@ -8,13 +9,7 @@ const NUMERIC_ROLES = new Set<Role>([
   "micro_batch",
   "global_batch",
   "grad_accum",
-  "devices",
-  "nodes",
-  "tensor_parallel",
-  "pipeline_parallel",
-  "context_parallel",
-  "sequence_parallel",
-  "data_parallel",
+  ...DEVICE_ROLES,
   "tokens_per_batch",
   "seq_len",
   "learning_rate",

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { detectParsed } from "./detect-file.js";
+import { DEVICE_ROLES } from "./device-roles.js";
 import { recogniseFramework } from "./frameworks/catalogue.js";
 import type { Framework } from "./frameworks/framework.js";
 import { generic } from "./frameworks/generic.js";
@@ -16,15 +17,7 @@ export const MAX_LAUNCH_SCRIPTS = 100;
 const SCRIPT = /\.(sh|bash|slurm|sbatch)$/i;
 
 /** Roles of a launch command that set how many data-parallel copies run. */
-const DEVICE_ROLES = new Set<Role>([
-  "devices",
-  "nodes",
-  "tensor_parallel",
-  "pipeline_parallel",
-  "context_parallel",
-  "sequence_parallel",
-  "data_parallel",
-]);
+const DEVICE_ROLE_SET = new Set<Role>(DEVICE_ROLES);
 
 /** The devices a launch script gives a config, and the script's settings that make them (each with the script as its
  * source). */
@@ -88,7 +81,7 @@ function devicesOf(script: ParsedConfig, from: string): LaunchDevices | undefine
       devices,
       from,
       settings: report.settings
-        .filter((s) => DEVICE_ROLES.has(s.role))
+        .filter((s) => DEVICE_ROLE_SET.has(s.role))
         .map((s) => ({ ...s, source: from, launcher: true })),
     };
   }
