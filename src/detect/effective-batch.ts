@@ -156,17 +156,7 @@ function computeEffective(
       const formula =
         `${global} (global) = ${micro} (per device) × ${fmt(parts.accum)} ` +
         `(accumulation${accumSetting && accum != null ? "" : ", derived"}) × ${devices} (${dpLabel})`;
-      return {
-        effective: {
-          value: scaleTokens(global),
-          unit,
-          formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula,
-          unknown,
-          parts,
-        },
-        warnings,
-        assumed,
-      };
+      return fromGlobal(global, formula);
     }
     // A global batch split over known devices gives the per-device batch (DeepSpeed: only
     // train_batch_size → accumulation 1 and micro = global ÷ world; detectron2 IMS_PER_BATCH ÷ GPUs),
@@ -184,17 +174,7 @@ function computeEffective(
         `${global} (global) = ${fmt(parts.micro)} (per device, derived) ` +
         `× ${splitAccum} (${accumSetting ? "accumulation" : "no accumulation"}) ` +
         `× ${devices} (${dpLabel})`;
-      return {
-        effective: {
-          value: scaleTokens(global),
-          unit,
-          formula: tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula,
-          unknown,
-          parts,
-        },
-        warnings,
-        assumed,
-      };
+      return fromGlobal(global, formula);
     }
     // Without the micro batch and the devices the accumulation inside the global batch is not known.
     if (!accumSetting) parts.accum = null;
@@ -250,6 +230,11 @@ function computeEffective(
   function scaleTokens(v: number | null): number | null {
     if (v == null || unit !== "tokens" || first("tokens_per_batch")) return v;
     return seqLen == null ? null : v * seqLen;
+  }
+  /** The answer from a global batch, its formula in tokens when the batch counts them. */
+  function fromGlobal(global: number, formula: string) {
+    const shown = tokenSuffix() ? `(${formula})${tokenSuffix()}` : formula;
+    return { effective: { value: scaleTokens(global), unit, formula: shown, unknown, parts }, warnings, assumed };
   }
   function tokenSuffix(): string {
     return unit === "tokens" && !first("tokens_per_batch") ? ` × ${fmt(seqLen ?? null)} (sequence length)` : "";
