@@ -141,3 +141,28 @@ export function pullRequestFiles(
     .query({ ref: BASE_SHA })
     .reply(200, fileContent(path, input.base));
 }
+
+/** The first pull_request delivery's GitHub calls: the check run queued and the runner workflow dispatched. */
+export function expectCheckAndDispatch(): {
+  scope: nock.Scope;
+  check: () => { name?: string; head_sha?: string; status?: string };
+} {
+  let check: { name?: string; head_sha?: string; status?: string } = {};
+  const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), {
+    base: TRAIN_BASE,
+    head: TRAIN_HEAD,
+  })
+    .post(CHECK_RUNS, (body: typeof check) => {
+      check = body;
+      return true;
+    })
+    .reply(201, { id: 321, head_sha: HEAD_SHA, status: "queued" })
+    .post(DISPATCH, {
+      ref: "main",
+      inputs: { "pull-request": "7", base: BASE_SHA, head: HEAD_SHA, "check-run-id": "321" },
+    })
+    .reply(204);
+  // After the scopes: api() turns real network off, and only the App's own server is let through.
+  nock.enableNetConnect("127.0.0.1");
+  return { scope, check: () => check };
+}

@@ -6,24 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { analyze } from "../../src/advisor.js";
 import { batchAdvisorApp } from "../../src/app/batch-advisor-app.js";
 import { WEBHOOK_BODY_LIMITS, type WebhookBodyLimits } from "../../src/app/bound-webhook-body.js";
-import { BASE_SHA, HEAD_SHA } from "../helpers/github-api.js";
+import { HEAD_SHA } from "../helpers/github-api.js";
 import { sign, startAppServer, type AppServer } from "./app-server.js";
-import {
-  CHECK_RUNS,
-  DISPATCH,
-  SECRET,
-  TEST_PRIVATE_KEY,
-  TRAIN_BASE,
-  TRAIN_HEAD,
-  api,
-  appSlug,
-  checkRunsOn,
-  currentHead,
-  eventPayload,
-  installationToken,
-  pullRequestFiles,
-  testProbot,
-} from "./probot-harness.js";
+import { SECRET, TEST_PRIVATE_KEY, expectCheckAndDispatch, eventPayload, testProbot } from "./probot-harness.js";
 
 const MAX = WEBHOOK_BODY_LIMITS.maxBytes;
 
@@ -90,27 +75,6 @@ function* mebibytes(count: number, fill = 0x20): Generator<Buffer> {
   for (let i = 0; i < count; i++) yield chunk;
 }
 
-/** The first pull_request delivery's GitHub calls: the check run queued and the runner workflow dispatched. */
-function expectOneDelivery(): { scope: nock.Scope; check: () => { head_sha?: string } } {
-  let check: { head_sha?: string } = {};
-  const scope = pullRequestFiles(checkRunsOn(appSlug(currentHead(installationToken(api()))), HEAD_SHA, []), {
-    base: TRAIN_BASE,
-    head: TRAIN_HEAD,
-  })
-    .post(CHECK_RUNS, (body: typeof check) => {
-      check = body;
-      return true;
-    })
-    .reply(201, { id: 321, head_sha: HEAD_SHA, status: "queued" })
-    .post(DISPATCH, {
-      ref: "main",
-      inputs: { "pull-request": "7", base: BASE_SHA, head: HEAD_SHA, "check-run-id": "321" },
-    })
-    .reply(204);
-  nock.enableNetConnect("127.0.0.1");
-  return { scope, check: () => check };
-}
-
 /** A real signed delivery padded with JSON whitespace to exactly `size` bytes. */
 function paddedDelivery(size: number): { body: Buffer; signature: string } {
   const json = JSON.stringify(eventPayload("opened"));
@@ -122,7 +86,7 @@ function paddedDelivery(size: number): { body: Buffer; signature: string } {
 describe("the App's webhook bodies are bounded before their signature is checked", () => {
   it("a body of 25 MiB + 1 byte is answered 413; one of exactly 25 MiB, signed, is served after it", async () => {
     const { url, app } = await startApp();
-    const { scope, check } = expectOneDelivery();
+    const { scope, check } = expectCheckAndDispatch();
 
     const declared = await post(url, { chunks: [Buffer.alloc(MAX + 1, 0x20)], length: MAX + 1 });
     // Chunked: no length to refuse at once, so the bound is counted as the bytes arrive.
