@@ -48,6 +48,7 @@ export async function runProxy(plan: ProxyPlan, options: RunOptions = {}): Promi
     backend,
     plan,
     description: `${probe.description} on ${task.dataset.description}`,
+    about: { model: probe.description, data: task.dataset.about },
     parameters: probe.parameters,
     steps: [],
     memory: memory.value,

@@ -3,6 +3,9 @@
  * data, no verdicts. `src/estimate/` turns Measurements into predictions.
  */
 
+import type { BackendSkip } from "./backend-skip.js";
+import type { DataDescription } from "./data/data-description.js";
+
 export type BackendName = "tensorflow-gpu" | "tensorflow" | "wasm" | "cpu";
 export type ProxyModelKind = "mlp" | "cnn" | "transformer" | "user";
 export type ProxyDataKind = "mnist" | "teacher-student" | "regression" | "tokens" | "user";
@@ -74,11 +77,20 @@ export interface NoisePlan {
   maxWarmupExamples?: number;
 }
 
+/** What a proxy is: its model's shape (quoted as written) and what its data is, as a message id. */
+export interface ProxyAbout {
+  model: string;
+  data: DataDescription;
+}
+
 export interface BackendInfo {
   name: BackendName;
   version: string;
-  /** Backends tried before this one and why each was skipped ("@tensorflow/tfjs-node: not installed"). */
-  skipped: Array<{ name: BackendName; reason: string }>;
+  /**
+   * Backends tried before this one and why each was skipped ("@tensorflow/tfjs-node is not
+   * installed"), with the same as an id (src/proxy/backend-skip.ts).
+   */
+  skipped: Array<{ name: BackendName; reason: string; why?: BackendSkip }>;
   /** Threads, SIMD, device name where the backend tells. */
   details?: Record<string, string | number | boolean>;
 }
@@ -187,6 +199,8 @@ export interface Measurements {
   plan: ProxyPlan;
   /** Human-readable proxy description, e.g. "mlp 784-256-128-10 on MNIST (10 000 real digits)". */
   description: string;
+  /** The same as its model's shape and its data's message id, for the report's languages. */
+  about?: ProxyAbout;
   parameters: number;
   steps: StepTiming[];
   memory: MemoryMeasurement;

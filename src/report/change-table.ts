@@ -8,7 +8,7 @@ import { formatValue, quantityCell, ratioPhrase } from "./format-quantity.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
 import { renderMemoryParts } from "./memory-parts.js";
-import { Footnotes } from "./provenance.js";
+import { Footnotes, type ProxyNamed } from "./provenance.js";
 import type { ChangeGroup } from "./types.js";
 import { groupLevel } from "./level.js";
 import { untrusted } from "./untrusted.js";
@@ -17,8 +17,8 @@ import { verdictText } from "./verdict-text.js";
 export interface ChangeTableInput {
   group: ChangeGroup;
   file?: FileReport;
-  /** The proxy description, for the "measured" footnote. */
-  proxy?: string;
+  /** The proxy description (and its id), for the "measured" footnote. */
+  proxy?: ProxyNamed;
   /** The comment's first line already gives this group's verdict: the row shows only its level. */
   verdictShown?: boolean;
   /** Footnotes shared with the headline table, so one legend explains both. */

@@ -2,7 +2,8 @@ import type { Measurements } from "../proxy/types.js";
 import { formatBytes, formatNumber, formatSeconds } from "./format-number.js";
 import type { MessageId } from "./messages/en.js";
 import type { Translator } from "./messages/translate.js";
-import { wordReason } from "./messages/word-reason.js";
+import { wordBackendSkip, wordProxy } from "./messages/proxy-words.js";
+import { quote } from "./quote.js";
 import type { ChangeGroup } from "./types.js";
 import { untrusted } from "./untrusted.js";
 
@@ -72,12 +73,12 @@ function describe(m: Measurements, t: Translator): string[] {
   const text = (s: string) => untrusted(s, "text", { t });
   const out = [t.t("how.backend", { name: untrusted(b.name, "code", { t }), version: text(b.version) })];
   // The library's load error is quoted as it was written; the sentence around it is the catalogue's.
-  const safe = { text, code: (s: string) => untrusted(s, "code", { t }) };
+  const q = quote(t);
   for (const s of b.skipped)
     out.push(
       t.t("how.skippedBackend", {
         name: untrusted(s.name, "code", { t }),
-        reason: wordReason("backend", s.reason, t, safe),
+        reason: s.why ? wordBackendSkip(s.why, q, t) : text(s.reason),
       }),
     );
   if (b.details && Object.keys(b.details).length)
@@ -93,7 +94,7 @@ function describe(m: Measurements, t: Translator): string[] {
   const plan = m.plan;
   out.push(
     t.t("how.proxy", {
-      description: wordReason("proxy", m.description, t, safe),
+      description: m.about ? wordProxy(m.about, q, t) : text(m.description),
       parameters: formatNumber(m.parameters),
       optimizer: text(plan.optimizer),
       lr: formatNumber(plan.learningRate),

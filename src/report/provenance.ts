@@ -1,12 +1,17 @@
 import type { Provenance } from "../estimate/types.js";
 import type { Translator } from "./messages/translate.js";
-import { wordReason } from "./messages/word-reason.js";
+import type { Measurements } from "../proxy/types.js";
+import { wordProxy } from "./messages/proxy-words.js";
+import { quote } from "./quote.js";
 import { untrusted } from "./untrusted.js";
+
+/** What the "measured" footnote names: the proxy's description and, where the proxy gave it, its id. */
+export type ProxyNamed = Pick<Measurements, "description" | "about">;
 
 /**
  * Footnote markers for where numbers came from: `m` for measured on the proxy, 1, 2, … for each
  * model in order of first use. One set per table, so its legend sits right under it.
- * @example const f = new Footnotes(t, "mlp on MNIST"); f.mark("measured") // "<sup>m</sup>"
+ * @example const f = new Footnotes(t, { description: "mlp on MNIST" }); f.mark("measured") // "<sup>m</sup>"
  */
 export class Footnotes {
   private readonly models: string[] = [];
@@ -14,8 +19,8 @@ export class Footnotes {
 
   constructor(
     private readonly t: Translator,
-    /** The proxy's description, so "measured" says on what. */
-    private readonly proxy?: string,
+    /** The proxy's description (and its message id), so "measured" says on what. */
+    private readonly proxy?: ProxyNamed,
   ) {}
 
   /** The marker for a source, remembered for the legend. */
@@ -42,11 +47,11 @@ export class Footnotes {
     const items: string[] = [];
     const t = this.t;
     // The proxy's description as the catalogue words it, its model's shape quoted.
-    const safe = { text: (s: string) => untrusted(s, "text", { t }), code: (s: string) => untrusted(s, "code", { t }) };
+    const proxy = this.proxy?.about
+      ? wordProxy(this.proxy.about, quote(t), t)
+      : this.proxy && untrusted(this.proxy.description, "text", { t });
     if (this.measured)
-      items.push(
-        `<sup>m</sup> ${this.proxy ? t.t("source.measuredOn", { proxy: wordReason("proxy", this.proxy, t, safe) }) : t.t("source.measured")}`,
-      );
+      items.push(`<sup>m</sup> ${proxy ? t.t("source.measuredOn", { proxy }) : t.t("source.measured")}`);
     // A source can name a user's file or key (a calibration point, a model config): text, not Markdown.
     this.models.forEach((m, i) => items.push(`<sup>${i + 1}</sup> ${untrusted(t.source(m), "text", { t })}`));
     return items.length ? `<sub>${this.t.t("source.legend", { items: items.join(" · ") })}</sub>` : "";

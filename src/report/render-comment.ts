@@ -68,7 +68,7 @@ export function renderComment(input: RenderCommentInput): string {
   const t = translator(input.language);
   const all = findings(input.groups);
   const primary = all[0];
-  const notes = new Footnotes(t, primary ? measurementOf(input, primary.group)?.description : undefined);
+  const notes = new Footnotes(t, primary ? measurementOf(input, primary.group) : undefined);
   const fold = [
     primary
       ? verdictLine(all, t, input)
@@ -124,7 +124,7 @@ export function renderComment(input: RenderCommentInput): string {
 function renderFinding(finding: Finding, input: RenderCommentInput, t: Translator, shared?: Footnotes): string {
   const { group } = finding;
   const file = fileOf(input, group);
-  const proxy = measurementOf(input, group)?.description;
+  const proxy = measurementOf(input, group);
   const notes = shared ?? new Footnotes(t, proxy);
   const estimateLines = estimateNotes(group, t);
   const convergence = group.estimate.convergence;

@@ -46,6 +46,10 @@ describe("loadBackend without the native packages", () => {
     expect(info.skipped.at(-1)?.reason).toMatch(
       /^wasm binaries not found in \/nonexistent\/wasm \(option\): missing tfjs-backend-wasm\.wasm/,
     );
+    expect(info.skipped.at(-1)?.why).toMatchObject({
+      id: "backend.wasmMissing",
+      params: { dir: "/nonexistent/wasm", source: "option" },
+    });
   });
 
   it("takes the wasm directory from BATCH_ADVISOR_WASM_DIR", async () => {
@@ -62,11 +66,17 @@ describe("why a native package was skipped", () => {
       new Error("Cannot find package '@tensorflow/tfjs-node' imported from /app/load-backend.js"),
       { code: "ERR_MODULE_NOT_FOUND" },
     );
-    expect(nativeLoadFailure("@tensorflow/tfjs-node", notFound)).toBe("@tensorflow/tfjs-node is not installed");
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", notFound).reason).toBe("@tensorflow/tfjs-node is not installed");
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", notFound).why).toEqual({
+      id: "backend.notInstalled",
+      params: { pkg: "@tensorflow/tfjs-node" },
+    });
     const required = Object.assign(new Error("Cannot find module '@tensorflow/tfjs-node-gpu'\nRequire stack: …"), {
       code: "MODULE_NOT_FOUND",
     });
-    expect(nativeLoadFailure("@tensorflow/tfjs-node-gpu", required)).toBe("@tensorflow/tfjs-node-gpu is not installed");
+    expect(nativeLoadFailure("@tensorflow/tfjs-node-gpu", required).reason).toBe(
+      "@tensorflow/tfjs-node-gpu is not installed",
+    );
   });
 
   it("quotes the first line of the error when the package is there but broken", () => {
@@ -74,7 +84,7 @@ describe("why a native package was skipped", () => {
       "The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/tfjs_binding.node." +
         "\nPlease run …",
     );
-    expect(nativeLoadFailure("@tensorflow/tfjs-node", addon)).toBe(
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", addon).reason).toBe(
       "@tensorflow/tfjs-node failed to load: " +
         "The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/tfjs_binding.node.",
     );
@@ -82,8 +92,13 @@ describe("why a native package was skipped", () => {
     const dependency = Object.assign(new Error("Cannot find package 'node-gyp-build'"), {
       code: "ERR_MODULE_NOT_FOUND",
     });
-    expect(nativeLoadFailure("@tensorflow/tfjs-node", dependency)).toBe(
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", dependency).reason).toBe(
       "@tensorflow/tfjs-node failed to load: Cannot find package 'node-gyp-build'",
     );
+    // The same as an id, the library's words its parameter, for the report's languages.
+    expect(nativeLoadFailure("@tensorflow/tfjs-node", dependency).why).toEqual({
+      id: "backend.failed",
+      params: { pkg: "@tensorflow/tfjs-node", error: "Cannot find package 'node-gyp-build'" },
+    });
   });
 });

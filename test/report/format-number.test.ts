@@ -98,7 +98,7 @@ describe("ratios in words", () => {
   });
 
   it("puts the provenance marker after a table number", () => {
-    const notes = new Footnotes(en, "mlp on MNIST");
+    const notes = new Footnotes(en, { description: "mlp on MNIST" });
     expect(quantityCell({ value: 5.2, low: 4.9, high: 5.7, unit: "ms", source: "measured" }, { t: en, notes })).toBe(
       "5.2 ms (4.9–5.7 ms)<sup>m</sup>",
     );

@@ -33,6 +33,21 @@ describe("machine paths in the comment", () => {
       {
         ...m,
         description: `user model ${process.cwd()}/models/model.json on ${process.cwd()}/data/sample.csv`,
+        about: {
+          model: `user model ${process.cwd()}/models/model.json`,
+          data: {
+            id: "data.sample",
+            params: {
+              file: `${process.cwd()}/data/sample.csv`,
+              rows: 500,
+              total: 500,
+              features: 4,
+              label: "species",
+              classes: 3,
+              task: "classification",
+            },
+          },
+        },
         backend: {
           ...m.backend,
           skipped: [
@@ -63,7 +78,7 @@ describe("machine paths in the comment", () => {
     expectNoMachinePath(md);
     // The reasons stay useful: what failed, relative to the checkout or the package.
     expect(md).toContain("Compared: git main..HEAD in .");
-    expect(md).toContain("user model models/model.json on data/sample.csv");
+    expect(md).toContain("`user model models/model.json` on your sample `data/sample.csv`");
     // (A zero-width space after "@" keeps @tensorflow from mentioning the organisation.)
     expect(md.replace(/\u200B/g, "")).toContain(
       "Cannot find module 'node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node'",

@@ -94,6 +94,7 @@ export function measurements(
   o: { description?: string; backend?: Measurements["backend"]["name"]; partial?: string } = {},
 ): Measurements {
   const backend = o.backend ?? "wasm";
+  const description = o.description ?? "mlp 784-256-128-10 on MNIST (9000 real digits for training, 1000 held out)";
   return {
     backend: {
       name: backend,
@@ -101,12 +102,23 @@ export function measurements(
       skipped:
         backend === "wasm"
           ? [
-              { name: "tensorflow-gpu", reason: "@tensorflow/tfjs-node-gpu is not installed" },
+              {
+                name: "tensorflow-gpu",
+                reason: "@tensorflow/tfjs-node-gpu is not installed",
+                why: { id: "backend.notInstalled", params: { pkg: "@tensorflow/tfjs-node-gpu" } },
+              },
               {
                 name: "tensorflow",
                 reason:
                   "@tensorflow/tfjs-node failed to load: The Node.js native addon module " +
                   "(tfjs_binding.node) can not be found",
+                why: {
+                  id: "backend.failed",
+                  params: {
+                    pkg: "@tensorflow/tfjs-node",
+                    error: "The Node.js native addon module (tfjs_binding.node) can not be found",
+                  },
+                },
               },
             ]
           : [],
@@ -123,7 +135,9 @@ export function measurements(
       timeBudgetSeconds: 30,
       examplesPerCurve: 20000,
     },
-    description: o.description ?? "mlp 784-256-128-10 on MNIST (9000 real digits for training, 1000 held out)",
+    description,
+    // As src/proxy/run-proxy.ts gives it: the model's shape, and the MNIST sample as an id.
+    about: { model: description.split(" on ")[0], data: { id: "data.mnist", params: { train: 9000, held: 1000 } } },
     parameters: 235146,
     steps: [16, 32, 64, 128].map((b) => ({
       batchSize: b,
@@ -926,7 +940,13 @@ export function scenario(name: ScenarioName, language: Language): RenderCommentI
     case "unknown-devices":
       return {
         ...one(unknownDevices(), []),
-        skipped: [{ path: "configs/huge.yaml", reason: "2.5 MiB is over the 1 MiB limit; not read" }],
+        skipped: [
+          {
+            path: "configs/huge.yaml",
+            reason: "2.5 MiB is over the 1 MiB limit; not read",
+            why: { id: "source.tooLarge", params: { size: "2.5", max: "1" } },
+          },
+        ],
       };
     case "two-files": {
       const a = batchUp("configs/stage1.yaml");

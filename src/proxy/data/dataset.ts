@@ -1,3 +1,5 @@
+import type { DataDescription } from "./data-description.js";
+
 /** What the loss compares: class indices, a 0/1 label, real targets, or next tokens. */
 export type Task = "classification" | "binary" | "regression" | "language-model";
 
@@ -13,6 +15,8 @@ export interface ExampleSet {
 export interface Dataset {
   /** e.g. "MNIST (9 000 real digits for training, 1 000 held out)". */
   description: string;
+  /** The same as a message id, for the report's languages. */
+  about: DataDescription;
   task: Task;
   /** Per-example input shape: [784], [28, 28, 1], or [T] tokens. */
   inputShape: number[];

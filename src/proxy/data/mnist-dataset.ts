@@ -28,6 +28,7 @@ export async function mnistDataset(options: MnistDatasetOptions): Promise<Datase
   }
   return {
     description: `MNIST (${trainCount} real digits for training, ${evalCount} held out)`,
+    about: { id: "data.mnist", params: { train: trainCount, held: evalCount } },
     task: "classification",
     inputShape: options.inputShape,
     outputs: 10,

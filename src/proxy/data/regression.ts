@@ -41,6 +41,10 @@ export function regressionData(options: RegressionOptions): RegressionData {
       `synthetic linear regression (${d} Gaussian features, ${outputs} ` +
       `output${outputs > 1 ? "s" : ""}, noise σ ` +
       `= ${options.noiseStd}; ${options.examples} training examples)`,
+    about: {
+      id: "data.regression",
+      params: { features: d, outputs, noise: options.noiseStd, examples: options.examples },
+    },
     task: "regression",
     inputShape: options.inputShape,
     outputs,

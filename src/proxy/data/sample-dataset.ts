@@ -44,12 +44,24 @@ export function sampleDataset(table: SampleTable, options: SampleDatasetOptions)
   });
   const labels = table.rows.map((_, n) => table.rows[order[n]][labelIndex]);
   const task = options.task ?? guessTask(labels);
-  const { y, outputs, note } = encodeLabels(labels, task, (n) => `${source}:${table.lines[order[n]]}`);
+  const { y, outputs, note, classes } = encodeLabels(labels, task, (n) => `${source}:${table.lines[order[n]]}`);
   const evalCount = Math.max(1, Math.min(1000, Math.floor(table.rows.length / 5)));
   standardise(x, { d, rows: table.rows.length - evalCount });
   return {
     description:
       `your sample ${source} (${rowsNote(table)}, ${d} features, label ` + `"${table.columns[labelIndex]}": ${note})`,
+    about: {
+      id: "data.sample",
+      params: {
+        file: source,
+        rows: table.rows.length,
+        total: table.totalRows ?? table.rows.length,
+        features: d,
+        label: table.columns[labelIndex],
+        classes,
+        task,
+      },
+    },
     task,
     inputShape: [d],
     outputs,
@@ -86,7 +98,7 @@ function encodeLabels(
   labels: Array<string | number>,
   task: Task,
   where: (n: number) => string,
-): { y: Float32Array | Int32Array; outputs: number; note: string } {
+): { y: Float32Array | Int32Array; outputs: number; note: string; classes: number } {
   if (task === "regression" || task === "binary") {
     const y = new Float32Array(labels.length);
     labels.forEach((l, n) => {
@@ -95,7 +107,7 @@ function encodeLabels(
         throw new Error(`${where(n)}: a sigmoid output needs labels 0 or 1, not ${l}`);
       y[n] = l;
     });
-    return { y, outputs: 1, note: task };
+    return { y, outputs: 1, note: task, classes: 0 };
   }
   const classes = [...new Set(labels.map(String))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   const index = new Map(classes.map((c, i) => [c, i]));
@@ -103,6 +115,7 @@ function encodeLabels(
     y: Int32Array.from(labels, (l) => index.get(String(l))!),
     outputs: classes.length,
     note: `${classes.length} classes`,
+    classes: classes.length,
   };
 }
 

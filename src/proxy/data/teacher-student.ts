@@ -52,6 +52,10 @@ export function teacherStudentDataset(options: TeacherStudentOptions): Dataset {
       `synthetic teacher–student classification (${d} Gaussian ` +
       `features, ${classes} classes from a random tanh teacher, label ` +
       `noise ${options.labelNoise}; ${options.examples} training examples)`,
+    about: {
+      id: "data.teacherStudent",
+      params: { features: d, classes, noise: options.labelNoise, examples: options.examples },
+    },
     task: "classification",
     inputShape: options.inputShape,
     outputs: classes,

@@ -41,11 +41,13 @@ export function tokenDataset(options: TokenOptions): Dataset {
       [a, b] = [b, next];
     }
   }
+  const entropy = entropyRate(table, V).toFixed(2);
   return {
     description:
       `synthetic tokens from an order-2 Markov source (vocabulary ${V}, ${T} ` +
-      `tokens per sequence, entropy ≈ ${entropyRate(table, V).toFixed(2)} ` +
+      `tokens per sequence, entropy ≈ ${entropy} ` +
       `nats/token; ${options.examples} training sequences)`,
+    about: { id: "data.tokens", params: { vocab: V, length: T, entropy, sequences: options.examples } },
     task: "language-model",
     inputShape: [T],
     outputs: V,

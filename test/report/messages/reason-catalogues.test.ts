@@ -7,6 +7,7 @@ import { DETECTION_WARNINGS } from "../../../src/report/messages/detection-warni
 import { CONFIG_ISSUES } from "../../../src/report/messages/config-issues.js";
 import { SKIP_REASONS } from "../../../src/report/messages/skip-reasons.js";
 import { SOURCE_SKIPS } from "../../../src/report/messages/source-skips.js";
+import { BACKEND_SKIPS, DATA_DESCRIPTIONS } from "../../../src/report/messages/proxy-words.js";
 import { PARSE_PROBLEMS } from "../../../src/report/messages/parse-errors.js";
 import type { ReasonCatalogue } from "../../../src/report/messages/reason-words.js";
 import { translator } from "../../../src/report/messages/translate.js";
@@ -211,6 +212,43 @@ const SMALL_FAMILIES = [
     declared: "src/source/source-skip.ts",
     catalogue: SOURCE_SKIPS,
     sample: { kind: "fifo", size: "2.5", max: "1", code: "EACCES" },
+  },
+  {
+    name: "proxy backend skips",
+    declared: "src/proxy/backend-skip.ts",
+    catalogue: BACKEND_SKIPS,
+    sample: {
+      pkg: "@tensorflow/tfjs-node",
+      error: "The Node.js native addon module can not be found",
+      version: "4.22.0",
+      dir: "node_modules/@tensorflow/tfjs-backend-wasm/dist",
+      source: "node_modules",
+      missing: "tfjs-backend-wasm.wasm",
+      backend: "wasm",
+    },
+  },
+  {
+    name: "proxy data descriptions",
+    declared: "src/proxy/data/data-description.ts",
+    catalogue: DATA_DESCRIPTIONS,
+    sample: {
+      train: 9000,
+      held: 1000,
+      features: 32,
+      classes: 3,
+      noise: 0.1,
+      examples: 4096,
+      vocab: 32,
+      length: 64,
+      entropy: "1.23",
+      sequences: 2048,
+      outputs: 1,
+      file: "data/sample.csv",
+      rows: 500,
+      total: 500,
+      label: "species",
+      task: "classification",
+    },
   },
   {
     name: "parse problems",
