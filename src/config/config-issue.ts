@@ -22,7 +22,67 @@ export interface ConfigIssues {
   "config.fileNotJson": { file: string; detail: string };
   /** The proxy the settings chose could not run: `detail` is the error it stopped with. */
   "config.proxyFailed": { detail: string };
+  // What a value should have been (src/config/schema.ts, parse-size.ts), after what the file wrote
+  // (`value`, as JSON, may be empty). `what` names the quantity (a ConfigQuantity).
+  "config.expect.positiveInt": { value: string; what: ConfigQuantity };
+  "config.expect.positive": { value: string; what: ConfigQuantity };
+  "config.expect.size": { value: string };
+  /** Bytes as "40GiB", "80GB" or "512MiB"; `units` lists the units. */
+  "config.expect.bytes": { value: string; units: string };
+  "config.expect.bytesPositive": { value: string };
+  /** A growth limit such as "+10%". */
+  "config.expect.growth": { value: string };
+  /** A relative budget of -100% or less leaves no memory. */
+  "config.expect.growthAbove": { value: string };
+  /** A parameter count such as "1.5B". */
+  "config.expect.count": { value: string };
+  "config.expect.countPositive": { value: string };
+  /** One of `allowed`, or a path of the kind `path` names. */
+  "config.expect.oneOfOrPath": { value: string; allowed: string; path: ConfigPathKind };
+  /** A path outside the repository (absolute, or climbing out with ".."). */
+  "config.expect.inside": { value: string };
+  "config.expect.glob": { value: string };
+  "config.expect.globList": { value: string };
+  /** A model id of the bundled catalogue, such as `example`. */
+  "config.expect.modelId": { value: string; example: string };
+  "config.expect.oneOf": { value: string; allowed: string };
+  "config.expect.configJson": { value: string };
+  /** A bitsandbytes version such as `example`, or a requirement such as `requirement`. */
+  "config.expect.version": { value: string; example: string; requirement: string };
+  "config.expect.boolean": { value: string };
+  "config.expect.measurementsPath": { value: string };
+  "config.expect.wholeNumber": { value: string };
+  /** A GPU name such as `example`. */
+  "config.expect.gpuName": { value: string; example: string };
+  /** A GPU the catalogue does not know: the `closest` names and every `known` one. */
+  "config.expect.knownGpu": { value: string; closest: string; known: string };
+  /** A workflow file name such as `example`, in .github/workflows/. */
+  "config.expect.workflow": { value: string; example: string };
+  "config.expect.ratioAboveOne": { value: string };
+  "config.expect.fraction": { value: string };
 }
+
+/** The quantities a positive number names, worded in each language by src/report/messages/config-issues.ts. */
+export type ConfigQuantity =
+  | "devices"
+  | "calibrationBatch"
+  | "hidden"
+  | "layers"
+  | "heads"
+  | "seqLen"
+  | "vocab"
+  | "loss"
+  | "examples"
+  | "criticalBatch"
+  | "noiseScale"
+  | "atLoss"
+  | "timeBudget"
+  | "uncertainRatio"
+  | "largeBatchFactor"
+  | "perDeviceBatch";
+
+/** What path a proxy setting may name instead of a built-in: a Keras/TF.js model.json, or a .csv/.jsonl sample. */
+export type ConfigPathKind = "modelJson" | "sample";
 
 /** One bot-config problem: `{ id, params }`. */
 export type ConfigIssue = Message<ConfigIssues>;

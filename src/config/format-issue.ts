@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { expectation } from "./config-detail.js";
 import type { ConfigIssue } from "./config-issue.js";
 import { siblingKeys, suggestKey } from "./suggest-key.js";
 
@@ -61,7 +62,11 @@ export function formatIssue(issue: z.core.$ZodIssue, value: unknown, known: stri
     {
       key,
       message: `${label}: ${message}`,
-      issue: { id: "config.invalid", params: { value: written, detail: issue.message } },
+      // The schema's own sentences have ids; zod's (or a library's) stay quoted as config.invalid.
+      issue: expectation(issue.message, written) ?? {
+        id: "config.invalid",
+        params: { value: written, detail: issue.message },
+      },
     },
   ];
 }

@@ -1,8 +1,10 @@
 /**
  * Sizes as people write them in `.github/batch-advisor.yml`: bytes ("40GiB", "80GB", "512MiB"),
  * relative growth ("+10%") and parameter counts ("1.5B", "125M"). Each parser returns the number,
- * or an English reason naming the forms it accepts.
+ * or an English reason naming the forms it accepts (remembered with its id for the report).
  */
+
+import { says } from "./config-detail.js";
 
 const BYTE_UNITS: Record<string, number> = {
   b: 1,
@@ -27,13 +29,14 @@ export function parseBytes(input: string | number): Parsed {
   if (typeof input === "number")
     return input > 0 && Number.isFinite(input)
       ? { ok: true, value: input }
-      : { ok: false, reason: "a byte count must be a positive number" };
+      : { ok: false, reason: says("config.expect.bytesPositive", {}, "a byte count must be a positive number") };
   const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i.exec(input);
   const factor = m ? BYTE_UNITS[(m[2] || "b").toLowerCase()] : undefined;
   if (!m || factor === undefined || Number(m[1]) <= 0) {
+    const units = "B, KB, MB, GB, TB, KiB, MiB, GiB, TiB";
     return {
       ok: false,
-      reason: 'write a size like "40GiB", "80GB" or "512MiB" (units: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)',
+      reason: says("config.expect.bytes", { units }, `write a size like "40GiB", "80GB" or "512MiB" (units: ${units})`),
     };
   }
   return { ok: true, value: Number(m[1]) * factor };
@@ -46,11 +49,18 @@ export function parseBytes(input: string | number): Parsed {
  */
 export function parseRelative(input: string): Parsed {
   const m = /^\s*([+-])\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(input);
-  if (!m) return { ok: false, reason: 'write a growth limit like "+10%" (or "+0%" for no growth)' };
+  if (!m)
+    return {
+      ok: false,
+      reason: says("config.expect.growth", {}, 'write a growth limit like "+10%" (or "+0%" for no growth)'),
+    };
   const ratio = 1 + ((m[1] === "-" ? -1 : 1) * Number(m[2])) / 100;
   return ratio > 0
     ? { ok: true, value: ratio }
-    : { ok: false, reason: "a relative budget must leave some memory (above -100%)" };
+    : {
+        ok: false,
+        reason: says("config.expect.growthAbove", {}, "a relative budget must leave some memory (above -100%)"),
+      };
 }
 
 const COUNT_UNITS: Record<string, number> = { "": 1, k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
@@ -63,8 +73,12 @@ export function parseCount(input: string | number): Parsed {
   if (typeof input === "number")
     return input > 0 && Number.isFinite(input)
       ? { ok: true, value: input }
-      : { ok: false, reason: "a count must be a positive number" };
+      : { ok: false, reason: says("config.expect.countPositive", {}, "a count must be a positive number") };
   const m = /^\s*(\d+(?:\.\d+)?(?:e\d+)?)\s*([kmbgt]?)\s*$/i.exec(input.replace(/_/g, ""));
-  if (!m || Number(m[1]) <= 0) return { ok: false, reason: 'write a count like 1.5e9, "1.5B", "350M" or "125M"' };
+  if (!m || Number(m[1]) <= 0)
+    return {
+      ok: false,
+      reason: says("config.expect.count", {}, 'write a count like 1.5e9, "1.5B", "350M" or "125M"'),
+    };
   return { ok: true, value: Number(m[1]) * COUNT_UNITS[m[2].toLowerCase()] };
 }

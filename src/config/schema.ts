@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { findGpu, unknownGpuSentence } from "../workload/catalogue/find-gpu.js";
+import type { ConfigPathKind, ConfigQuantity } from "./config-issue.js";
+import { says, saysEach } from "./config-detail.js";
 import { parseBytes, parseCount, parseRelative, type Parsed } from "./parse-size.js";
 
 /**
@@ -31,22 +33,33 @@ export const PROXY_DATA = ["auto", "mnist", "teacher-student", "tokens"] as cons
 export const PRECISIONS = ["mixed", "fp32", "bf16", "fp16"] as const;
 export const OPTIMIZERS = ["adam", "adamw", "lamb", "adafactor", "rmsprop", "sgd", "momentum"] as const;
 
+const VERSION_EXAMPLES = { example: "0.42.0", requirement: ">=0.45.2,<0.46" };
+
 /** A version ("0.42.0") or a requirement's clauses (">=0.45.2,<0.46", "~=0.42.0", "^0.42"). */
 const BNB_VERSION = /^(?:(?:===|[<>=!~]=|[<>^~])?\s*\d+(?:\.[\w*+-]+)*\s*(?:,\s*|$))+$/;
 
-const positiveInt = (what: string) =>
-  z
-    .number({ error: `expected ${what} (a positive whole number)` })
-    .int({ error: `expected ${what} (a positive whole number)` })
-    .positive({ error: `expected ${what} (a positive whole number)` });
-const positive = (what: string) =>
-  z
-    .number({ error: `expected ${what} (a positive number)` })
-    .positive({ error: `expected ${what} (a positive number)` });
+// Each English sentence below is said with its id (config-detail.ts), so the report words it in
+// the reader's language; the English is the CLI's.
+const positiveInt = (what: ConfigQuantity, english: string) => {
+  const error = says("config.expect.positiveInt", { what }, `expected ${english} (a positive whole number)`);
+  return z.number({ error }).int({ error }).positive({ error });
+};
+const positive = (what: ConfigQuantity, english: string) => {
+  const error = says("config.expect.positive", { what }, `expected ${english} (a positive number)`);
+  return z.number({ error }).positive({ error });
+};
+const outside = (issue: { input?: unknown }) => saysEach("config.expect.inside", {}, outsideMessage(issue.input));
+const TRUE_OR_FALSE = says("config.expect.boolean", {}, "expected true or false");
+const GLOB = says("config.expect.glob", {}, "expected a glob pattern in quotes");
+const GLOB_LIST = says("config.expect.globList", {}, "expected a list of glob patterns");
+const FRACTION = says("config.expect.fraction", {}, "expected a fraction between 0 and 1");
+const WHOLE = says("config.expect.wholeNumber", {}, "expected a whole number");
+const RATIO = says("config.expect.ratioAboveOne", {}, "expected a ratio high ÷ low above 1");
 
 /** Runs a size parser inside zod so its reason becomes the issue message. */
 function sized<T>(parse: (v: string | number) => Parsed, build: (value: number, raw: string | number) => T) {
-  return z.union([z.string(), z.number()], { error: "expected a size" }).transform((raw, ctx) => {
+  const error = says("config.expect.size", {}, "expected a size");
+  return z.union([z.string(), z.number()], { error }).transform((raw, ctx) => {
     const r = parse(raw);
     if (!r.ok) {
       ctx.issues.push({ code: "custom", message: r.reason, input: raw });
@@ -73,13 +86,25 @@ const budget = sized<MemoryBudget>(
   }),
 );
 
-const pathOr = <T extends readonly [string, ...string[]]>(names: T, ext: RegExp, hint: string) =>
-  z
-    .string({ error: `use one of: ${names.join(", ")}, or ${hint}` })
+const pathOr = <T extends readonly [string, ...string[]]>(
+  names: T,
+  ext: RegExp,
+  path: ConfigPathKind,
+  hint: string,
+) => {
+  const allowed = names.join(", ");
+  return z
+    .string({ error: says("config.expect.oneOfOrPath", { allowed, path }, `use one of: ${allowed}, or ${hint}`) })
     .refine((v) => (names as readonly string[]).includes(v) || ext.test(v), {
-      error: (issue) => `"${String(issue.input)}" is not allowed; use one of: ${names.join(", ")}, or ${hint}`,
+      error: (issue) =>
+        saysEach(
+          "config.expect.oneOfOrPath",
+          { allowed, path },
+          `"${String(issue.input)}" is not allowed; use one of: ${allowed}, or ${hint}`,
+        ),
     })
-    .refine(insideRepository, { error: (issue) => outsideMessage(issue.input) });
+    .refine(insideRepository, { error: outside });
+};
 
 /**
  * A path written in the repository's own config names a file in that repository: relative to its
@@ -95,13 +120,9 @@ function outsideMessage(input: unknown): string {
 }
 
 export const configSchema = z.strictObject({
-  files: z
-    .array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" })
-    .default(DEFAULT_FILES),
-  ignore: z
-    .array(z.string({ error: "expected a glob pattern in quotes" }), { error: "expected a list of glob patterns" })
-    .default(DEFAULT_IGNORE),
-  devices: positiveInt("a number of devices").optional(),
+  files: z.array(z.string({ error: GLOB }), { error: GLOB_LIST }).default(DEFAULT_FILES),
+  ignore: z.array(z.string({ error: GLOB }), { error: GLOB_LIST }).default(DEFAULT_IGNORE),
+  devices: positiveInt("devices", "a number of devices").optional(),
   language: z.enum(LANGUAGES).default("en"),
   memory: z
     .strictObject({
@@ -109,7 +130,7 @@ export const configSchema = z.strictObject({
       level: z.enum(LEVELS).default("warn"),
       calibration: z
         .strictObject({
-          batch: positiveInt("the per-device batch size of the measurement"),
+          batch: positiveInt("calibrationBatch", "the per-device batch size of the measurement"),
           peak: sized(parseBytes, (value, raw) => ({ raw: String(raw), bytes: value })),
         })
         .optional(),
@@ -119,63 +140,88 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** The catalogue model the training config trains, when it names a local path or a copy under another name. */
       name: z
-        .string({ error: "expected a model id of the bundled catalogue, such as meta-llama/Llama-3.2-1B" })
+        .string({
+          error: says(
+            "config.expect.modelId",
+            { example: "meta-llama/Llama-3.2-1B" },
+            "expected a model id of the bundled catalogue, such as meta-llama/Llama-3.2-1B",
+          ),
+        })
         .min(1)
         .optional(),
       parameters: sized(parseCount, (value) => value).optional(),
-      hidden: positiveInt("the hidden size").optional(),
-      layers: positiveInt("a number of layers").optional(),
-      heads: positiveInt("a number of attention heads").optional(),
-      seqLen: positiveInt("a sequence length in tokens").optional(),
-      vocab: positiveInt("a vocabulary size").optional(),
+      hidden: positiveInt("hidden", "the hidden size").optional(),
+      layers: positiveInt("layers", "a number of layers").optional(),
+      heads: positiveInt("heads", "a number of attention heads").optional(),
+      seqLen: positiveInt("seqLen", "a sequence length in tokens").optional(),
+      vocab: positiveInt("vocab", "a vocabulary size").optional(),
       precision: z.enum(PRECISIONS).optional(),
       optimizer: z.enum(OPTIMIZERS).optional(),
       zeroStage: z
-        .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "use one of: 0, 1, 2, 3" })
-        .optional(),
-      configJson: z
-        .string({ error: "expected a path to a Hugging Face config.json" })
-        .refine(insideRepository, { error: (issue) => outsideMessage(issue.input) })
-        .optional(),
-      loss: positive("a training loss in nats per token").optional(),
-      /** The bitsandbytes your job runs ("0.42.0", or a requirement such as ">=0.45,<0.46"), for QLoRA's memory. */
-      bitsandbytes: z
-        .union([z.string(), z.number()], { error: 'expected a bitsandbytes version, e.g. "0.42.0"' })
-        .transform((v) => String(v).trim())
-        .refine((v) => BNB_VERSION.test(v), {
-          error: (issue) => `"${String(issue.input)}" is not a version; write it as "0.42.0" or ">=0.45.2,<0.46"`,
+        .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], {
+          error: says("config.expect.oneOf", { allowed: "0, 1, 2, 3" }, "use one of: 0, 1, 2, 3"),
         })
         .optional(),
-      flashAttention: z.boolean({ error: "expected true or false" }).default(false),
+      configJson: z
+        .string({ error: says("config.expect.configJson", {}, "expected a path to a Hugging Face config.json") })
+        .refine(insideRepository, { error: outside })
+        .optional(),
+      loss: positive("loss", "a training loss in nats per token").optional(),
+      /** The bitsandbytes your job runs ("0.42.0", or a requirement such as ">=0.45,<0.46"), for QLoRA's memory. */
+      bitsandbytes: z
+        .union([z.string(), z.number()], {
+          error: says("config.expect.version", VERSION_EXAMPLES, 'expected a bitsandbytes version, e.g. "0.42.0"'),
+        })
+        .transform((v) => String(v).trim())
+        .refine((v) => BNB_VERSION.test(v), {
+          error: (issue) =>
+            saysEach(
+              "config.expect.version",
+              VERSION_EXAMPLES,
+              `"${String(issue.input)}" is not a version; write it as "0.42.0" or ">=0.45.2,<0.46"`,
+            ),
+        })
+        .optional(),
+      flashAttention: z.boolean({ error: TRUE_OR_FALSE }).default(false),
     })
     .prefault({}),
   /** A measurements file the user's training job writes (docs/measurements.md), relative to the repository root. */
   measurements: z
-    .string({ error: "expected a path to a measurements JSON file (docs/measurements.md)" })
-    .refine(insideRepository, { error: (issue) => outsideMessage(issue.input) })
+    .string({
+      error: says(
+        "config.expect.measurementsPath",
+        {},
+        "expected a path to a measurements JSON file (docs/measurements.md)",
+      ),
+    })
+    .refine(insideRepository, { error: outside })
     .optional(),
   dataset: z
     .strictObject({
       /** Training examples per epoch: gives time per epoch and GPU-hours. */
-      examples: positiveInt("the number of training examples per epoch").optional(),
+      examples: positiveInt("examples", "the number of training examples per epoch").optional(),
     })
     .prefault({}),
   convergence: z
     .strictObject({
       criticalBatch: positive(
+        "criticalBatch",
         "your measured critical batch, in your effective batch's unit (examples or tokens)",
       ).optional(),
-      noiseScale: positive("your measured gradient noise scale B_simple, in your effective batch's unit").optional(),
-      atLoss: positive("the training loss at which it was measured").optional(),
+      noiseScale: positive(
+        "noiseScale",
+        "your measured gradient noise scale B_simple, in your effective batch's unit",
+      ).optional(),
+      atLoss: positive("atLoss", "the training loss at which it was measured").optional(),
     })
     .prefault({}),
   proxy: z
     .strictObject({
-      model: pathOr(PROXY_MODELS, /\.json$/i, "a path to a Keras/TF.js model.json").default("auto"),
-      data: pathOr(PROXY_DATA, /\.(csv|jsonl)$/i, "a path to a .csv or .jsonl sample").default("auto"),
-      timeBudget: positive("a time budget in seconds").default(30),
+      model: pathOr(PROXY_MODELS, /\.json$/i, "modelJson", "a path to a Keras/TF.js model.json").default("auto"),
+      data: pathOr(PROXY_DATA, /\.(csv|jsonl)$/i, "sample", "a path to a .csv or .jsonl sample").default("auto"),
+      timeBudget: positive("timeBudget", "a time budget in seconds").default(30),
       backend: z.enum(BACKENDS).default("auto"),
-      seed: z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).default(42),
+      seed: z.number({ error: WHOLE }).int({ error: WHOLE }).default(42),
     })
     .prefault({}),
   hardware: z
@@ -183,11 +229,15 @@ export const configSchema = z.strictObject({
       /** A GPU of the bundled catalogue (`A100-80GB`, `H100-80GB`, `L4`, `RTX4090`): with no memory.budget, its memory
        * less `reserve` is the budget. */
       gpu: z
-        .string({ error: "expected a GPU name such as A100-80GB" })
+        .string({
+          error: says("config.expect.gpuName", { example: "A100-80GB" }, "expected a GPU name such as A100-80GB"),
+        })
         .transform((name, ctx) => {
           const found = findGpu(name);
           if ("unknown" in found) {
-            ctx.issues.push({ code: "custom", message: unknownGpuSentence(found), input: name });
+            const params = { closest: found.closest.join(", "), known: found.known.join(", ") };
+            const message = saysEach("config.expect.knownGpu", params, unknownGpuSentence(found));
+            ctx.issues.push({ code: "custom", message, input: name });
             return z.NEVER;
           }
           return found.id;
@@ -201,28 +251,34 @@ export const configSchema = z.strictObject({
   app: z
     .strictObject({
       workflow: z
-        .string({ error: "expected a workflow file name such as batch-advisor.yml" })
+        .string({
+          error: says(
+            "config.expect.workflow",
+            { example: "batch-advisor.yml" },
+            "expected a workflow file name such as batch-advisor.yml",
+          ),
+        })
         .regex(/^[\w.-]+\.ya?ml$/, {
           error: (issue) =>
-            `"${String(issue.input)}" is not a workflow file name; use a file name in ` +
-            ".github/workflows/, such as batch-advisor.yml",
+            saysEach(
+              "config.expect.workflow",
+              { example: "batch-advisor.yml" },
+              `"${String(issue.input)}" is not a workflow file name; use a file name in ` +
+                ".github/workflows/, such as batch-advisor.yml",
+            ),
         })
         .default(DEFAULT_APP_WORKFLOW),
-      analyzeInApp: z.boolean({ error: "expected true or false" }).default(false),
+      analyzeInApp: z.boolean({ error: TRUE_OR_FALSE }).default(false),
     })
     .prefault({}),
   thresholds: z
     .strictObject({
-      uncertainRatio: positive("a ratio high ÷ low above 1")
-        .refine((v) => v > 1, { error: "expected a ratio high ÷ low above 1" })
+      uncertainRatio: positive("uncertainRatio", "a ratio high ÷ low above 1")
+        .refine((v) => v > 1, { error: RATIO })
         .default(2),
-      largeBatchFactor: positive("a multiple of the critical batch").default(2),
-      smallBatch: positiveInt("a per-device batch size").default(8),
-      memoryMargin: z
-        .number({ error: "expected a fraction between 0 and 1" })
-        .min(0, { error: "expected a fraction between 0 and 1" })
-        .max(1, { error: "expected a fraction between 0 and 1" })
-        .default(0.05),
+      largeBatchFactor: positive("largeBatchFactor", "a multiple of the critical batch").default(2),
+      smallBatch: positiveInt("perDeviceBatch", "a per-device batch size").default(8),
+      memoryMargin: z.number({ error: FRACTION }).min(0, { error: FRACTION }).max(1, { error: FRACTION }).default(0.05),
     })
     .prefault({}),
 });

@@ -48,6 +48,30 @@ async function alertsComment(language: "en" | "zh-TW") {
   return { report, comment: renderComment(report) };
 }
 
+describe("a zh-TW comment says the bot config's schema errors in Chinese", () => {
+  it("a growth limit, a positive count, a boolean and a path outside the repository", async () => {
+    const loaded = loadConfig(
+      'devices: 0\nmemory:\n  budget: "10%"\nmodel:\n  flashAttention: "yes"\nmeasurements: ../m.json\n',
+    );
+    expect(loaded.errors.map((e) => e.issue?.id)).toEqual([
+      "config.expect.positiveInt",
+      "config.expect.growth",
+      "config.expect.boolean",
+      "config.expect.inside",
+    ]);
+    // The CLI keeps the schema's English.
+    expect(loaded.errors[1].message).toContain('write a growth limit like "+10%"');
+    const config = { ...loaded.config, language: "zh-TW" as const, devices: 1 };
+    const source = new MemorySource({ base: { "a.yaml": "batch_size: 8\n" }, head: { "a.yaml": "batch_size: 16\n" } });
+    const report = await analyze(source, config, { noProxy: true, configErrors: loaded.errors });
+    const comment = renderComment(report);
+    expect(comment).toContain("應為裝置數量（正整數）");
+    expect(comment).toContain("請寫成像 `+10%` 的成長上限");
+    expect(comment).toContain("位於儲存庫之外");
+    expect(englishRuns(comment)).toEqual([]);
+  });
+});
+
 describe("a zh-TW comment says detection's warnings, parse errors, config errors and skips in Chinese", () => {
   it("a conflict, a YAML parse error, a bot-config error, a skipped file and an unknown model", async () => {
     const { report, comment } = await alertsComment("zh-TW");

@@ -1,4 +1,5 @@
 import type { ConfigIssue, ConfigIssues } from "../../config/config-issue.js";
+import { EXPECT_EN, EXPECT_ZH } from "./config-expectations.js";
 import { type Quote, type ReasonCatalogue, wordReasonOf } from "./reason-words.js";
 import type { Translator } from "./translate.js";
 
@@ -19,6 +20,7 @@ export const CONFIG_ISSUES: ReasonCatalogue<ConfigIssues> = {
     "config.fileNotFound": (p, q) => `${q.code(p.file)} was not found at the head of the change`,
     "config.fileNotJson": (p, q) => `${q.code(p.file)} is not valid JSON: ${q.code(p.detail)}`,
     "config.proxyFailed": (p, q) => `the proxy could not run, so nothing was measured on it: ${q.code(p.detail)}`,
+    ...EXPECT_EN,
   },
   "zh-TW": {
     "config.unknownKey": (p, q) => `不認得的鍵；是不是要寫 ${q.code(p.guess)}？`,
@@ -32,6 +34,7 @@ export const CONFIG_ISSUES: ReasonCatalogue<ConfigIssues> = {
     "config.fileNotFound": (p, q) => `這次變更的最新版本中找不到 ${q.code(p.file)}`,
     "config.fileNotJson": (p, q) => `${q.code(p.file)} 不是有效的 JSON：${q.code(p.detail)}`,
     "config.proxyFailed": (p, q) => `代理模型無法執行，因此沒有任何量測：${q.code(p.detail)}`,
+    ...EXPECT_ZH,
   },
 };
 
