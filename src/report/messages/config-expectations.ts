@@ -71,7 +71,8 @@ export const EXPECT_EN: ExpectWords = {
   "config.expect.growthAbove": (p, q) =>
     `${v(p.value, q)}is not valid; a relative budget must leave some memory (above -100%)`,
   "config.expect.count": (p, q) =>
-    `${v(p.value, q)}is not valid; write a count like ${q.code("1.5e9")}, ${q.code("1.5B")}, ${q.code("350M")} or ${q.code("125M")}`,
+    `${v(p.value, q)}is not valid; write a count like ${q.code("1.5e9")}, ${q.code("1.5B")}, ` +
+    `${q.code("350M")} or ${q.code("125M")}`,
   "config.expect.countPositive": (p, q) => `${v(p.value, q)}is not valid; a count must be a positive number`,
   "config.expect.oneOfOrPath": (p, q) =>
     `${v(p.value, q)}is not allowed; use one of: ${q.code(p.allowed)}, or ${PATH_EN[p.path]}`,

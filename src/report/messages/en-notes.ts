@@ -41,7 +41,8 @@ export const enNotes: Record<string, NoteMessage> = {
   "devices-assumed": "Device count unknown: memory is per device and ZeRO sharding assumes 1 device.",
   "lr-k-unknown": "The effective batch ratio is unknown, so no learning-rate rule can be applied.",
   "lr-not-needed": (p, t) =>
-    `The effective batch does not change${p.mechanism ? ` (${t.t(`scaling.${p.mechanism}` as MessageId, p)})` : ""}; the learning rate can stay.`,
+    `The effective batch does not change` +
+    `${p.mechanism ? ` (${t.t(`scaling.${p.mechanism}` as MessageId, p)})` : ""}; the learning rate can stay.`,
   "lr-framework-scales": (p, t) => `No change needed: ${t.t(`scaling.${p.mechanism}` as MessageId, p)}.`,
   "lr-optimizer-unknown":
     "Optimizer unknown: multiply the learning rate by {linear} for SGD (linear " +
@@ -127,7 +128,13 @@ export const enNotes: Record<string, NoteMessage> = {
     "accelerator idle; small batches can still train well (Masters & Luschi 2018 " +
     "found 2–32 best) with a smaller learning rate.",
   "batchnorm-statistics": (p) =>
-    `The model uses BatchNorm, whose statistics come from each device's batch (${p.before} → ${p.after}), not the effective batch${Number(p.small) ? `; below ${p.threshold} per device they get noisy and accuracy drops (Wu & He 2018): consider SyncBatchNorm or GroupNorm` : ""}.`,
+    `The model uses BatchNorm, whose statistics come from each device's batch (${p.before} → ${p.after}), ` +
+    `not the effective batch${
+      Number(p.small)
+        ? `; below ${p.threshold} per device they get noisy and accuracy drops (Wu & He 2018): ` +
+          "consider SyncBatchNorm or GroupNorm"
+        : ""
+    }.`,
   "over-budget": "Predicted peak {predicted} is over or close to the memory budget {budget}.",
   "unknown-batch-parts": "Part of the effective batch is unknown: ratios assume the unknown parts stay the same.",
   "proxy-missing":
@@ -170,7 +177,10 @@ export const enNotes: Record<string, NoteMessage> = {
     "A100-80GB), or give a measurements file from your job.",
   "speed-no-model": (p) =>
     "Step time on the GPU is not " +
-    `predicted: ${SPEED_GAP_EN[String(p.reason)]?.replace("{model}", String(p.model ?? "?")) ?? "the model's FLOPs per step are not known"}.`,
+    `predicted: ${
+      SPEED_GAP_EN[String(p.reason)]?.replace("{model}", String(p.model ?? "?")) ??
+      "the model's FLOPs per step are not known"
+    }.`,
   "speed-batch-unknown": "The per-device batch is not known on both sides, so step time on the GPU is not predicted.",
   "speed-not-transferable":
     "Timed on the {backend} backend, which barely speeds up with batch size; a GPU's speed-up will differ.",

@@ -69,7 +69,8 @@ export const DATA_DESCRIPTIONS: ReasonCatalogue<DataDescriptions> = {
       `synthetic linear regression (${p.features} Gaussian features, ${p.outputs} ` +
       `output${p.outputs > 1 ? "s" : ""}, noise σ = ${p.noise}; ${p.examples} training examples)`,
     "data.sample": (p, q) =>
-      `your sample ${q.code(p.file)} (${p.total > p.rows ? `a seeded sample of ${p.rows} of ${p.total} rows` : `${p.rows} rows`}` +
+      `your sample ${q.code(p.file)} ` +
+      `(${p.total > p.rows ? `a seeded sample of ${p.rows} of ${p.total} rows` : `${p.rows} rows`}` +
       `, ${p.features} features, label ${q.code(p.label)}: ${labels.en(p)})`,
   },
   "zh-TW": {

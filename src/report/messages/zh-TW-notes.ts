@@ -91,7 +91,12 @@ export const zhTWNotes: Record<string, NoteMessage> = {
   "very-small-batch":
     "每張 GPU 的批次大小 {micro} 會讓每次更新的雜訊很大，也可能讓加速器閒置；小批次仍可能訓練得很好（Masters & Luschi 2018 發現 2–32 最佳），但要搭配較小的學習率。",
   "batchnorm-statistics": (p) =>
-    `這個模型使用 BatchNorm，其統計量來自每張 GPU 上的批次（${p.before} → ${p.after}），而不是有效批次${Number(p.small) ? `；每張 GPU 少於 ${p.threshold} 時統計量會變得雜訊很大、準確率下降（Wu & He 2018）：可考慮 SyncBatchNorm 或 GroupNorm` : ""}。`,
+    `這個模型使用 BatchNorm，其統計量來自每張 GPU 上的批次（${p.before} → ${p.after}），而不是有效批次${
+      Number(p.small)
+        ? `；每張 GPU 少於 ${p.threshold} 時統計量會變得雜訊很大、準確率下降（Wu & He 2018）：` +
+          "可考慮 SyncBatchNorm 或 GroupNorm"
+        : ""
+    }。`,
   "over-budget": "預測的記憶體峰值 {predicted} 超過或接近記憶體預算 {budget}。",
   "unknown-batch-parts": "有效批次有一部分未知：比例是假設未知的部分不變算出來的。",
   "proxy-missing":
