@@ -35,7 +35,8 @@ export function saysEach<K extends ExpectId>(id: K, params: ExpectParams<K>, eng
 /**
  * The id of a sentence the schema said, with what the file wrote as `value`; undefined for any
  * other text (zod's own words).
- * @example expectation("expected true or false", '"yes"') // { id: "config.expect.boolean", params: { value: '"yes"' } }
+ * @example expectation("expected true or false", '"yes"')
+ * // { id: "config.expect.boolean", params: { value: '"yes"' } }
  */
 export function expectation(english: string, value: string): ConfigIssue | undefined {
   const said = SAID.get(english) ?? SAID_EACH.get(english);

@@ -22,6 +22,14 @@ export interface ConfigIssues {
   "config.fileNotJson": { file: string; detail: string };
   /** The proxy the settings chose could not run: `detail` is the error it stopped with. */
   "config.proxyFailed": { detail: string };
+  /** The measurements file could not be read: `detail` is the source's English reason, quoted. */
+  "config.measurementsUnreadable": { file: string; detail: string };
+  /** The measurements file is over `max` bytes. */
+  "config.measurementsTooLarge": { file: string; max: number };
+  /** The measurements file is not JSON; `at` the character where parsing stopped, or "". */
+  "config.measurementsNotJson": { file: string; at: string };
+  /** A field of the measurements file does not match its schema: `detail` is the schema's words, quoted. */
+  "config.measurementsInvalid": { file: string; field: string; detail: string };
   // What a value should have been (src/config/schema.ts, parse-size.ts), after what the file wrote
   // (`value`, as JSON, may be empty). `what` names the quantity (a ConfigQuantity).
   "config.expect.positiveInt": { value: string; what: ConfigQuantity };

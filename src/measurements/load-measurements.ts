@@ -1,3 +1,4 @@
+import type { ConfigIssue } from "../config/config-issue.js";
 import type { BotConfig } from "../config/schema.js";
 import { readRegularFile } from "../source/read-regular-file.js";
 import type { ChangeSource } from "../source/types.js";
@@ -9,7 +10,8 @@ const MAX_BYTES = 1024 * 1024;
 
 export type LoadedMeasurements = {
   value?: { file: MeasurementsFile; from: string };
-  error?: { key: string; message: string };
+  /** Why the file was not used: the English sentence (CLI) and the same as an id (the report). */
+  error?: { key: string; message: string; issue: ConfigIssue };
 };
 
 /**
@@ -29,19 +31,29 @@ export async function loadMeasurements(options: {
   if (path !== undefined) {
     // In a checkout (the Action) the file must stay inside it: a symlink out is refused, not followed.
     const read = await readRegularFile(path, { maxBytes: MAX_BYTES, ...(options.root ? { root: options.root } : {}) });
-    if (!read.ok) return { error: { key: "measurements", message: `${path}: ${read.reason}` } };
+    if (!read.ok) {
+      const issue: ConfigIssue = { id: "config.measurementsUnreadable", params: { file: path, detail: read.reason } };
+      return { error: { key: "measurements", message: `${path}: ${read.reason}`, issue } };
+    }
     return checked(read.text, path);
   }
   const named = config.measurements;
   if (!named) return {};
   const text = await source.read("head", named);
   if (text === null)
-    return { error: { key: "measurements", message: `${named} was not found at the head of the change` } };
+    return {
+      error: {
+        key: "measurements",
+        message: `${named} was not found at the head of the change`,
+        issue: { id: "config.fileNotFound", params: { file: named } },
+      },
+    };
   if (text.length > MAX_BYTES)
     return {
       error: {
         key: "measurements",
         message: `${named} is larger than ${MAX_BYTES} bytes; a measurements file holds a few runs`,
+        issue: { id: "config.measurementsTooLarge", params: { file: named, max: MAX_BYTES } },
       },
     };
   return checked(text, named);
@@ -54,6 +66,7 @@ function checked(text: string, from: string): LoadedMeasurements {
     error: {
       key: "measurements",
       message: `${result.message}; the report goes out without the measurements (docs/measurements.md has the schema)`,
+      issue: result.issue,
     },
   };
 }

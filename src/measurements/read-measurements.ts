@@ -1,9 +1,10 @@
+import type { ConfigIssue } from "../config/config-issue.js";
 import { measurementsFileSchema, type MeasurementsFile } from "./schema.js";
 
 /** A measurements file read and checked, with the path it came from; or why it could not be used. */
 export type ReadMeasurements =
   | { ok: true; file: MeasurementsFile; from: string }
-  | { ok: false; from: string; field: string; message: string };
+  | { ok: false; from: string; field: string; message: string; issue: ConfigIssue };
 
 /**
  * Parses the text of a measurements file (JSON) against its schema. A file that does not match is
@@ -25,6 +26,7 @@ export function readMeasurements(text: string, from: string): ReadMeasurements {
       from,
       field: "(file)",
       message: `${from} is not valid JSON${at ? ` (at character ${at})` : ""}`,
+      issue: { id: "config.measurementsNotJson", params: { file: from, at: at ?? "" } },
     };
   }
   const result = measurementsFileSchema.safeParse(data);
@@ -35,5 +37,11 @@ export function readMeasurements(text: string, from: string): ReadMeasurements {
     issue.code === "unrecognized_keys"
       ? `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`
       : issue.message;
-  return { ok: false, from, field, message: `${from}: ${field}: ${detail}` };
+  return {
+    ok: false,
+    from,
+    field,
+    message: `${from}: ${field}: ${detail}`,
+    issue: { id: "config.measurementsInvalid", params: { file: from, field, detail } },
+  };
 }

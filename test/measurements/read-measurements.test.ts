@@ -40,6 +40,10 @@ describe("readMeasurements", () => {
   it("names the wrong field and what it expects", () => {
     const read = readMeasurements('{"version":1,"runs":[{"microBatch":8,"stepSeconds":"fast"}]}', "m.json");
     expect(read).toMatchObject({ ok: false, field: "runs.0.stepSeconds" });
+    // The same as an id for the report, the field and the schema's words its parameters.
+    expect(read).toMatchObject({
+      issue: { id: "config.measurementsInvalid", params: { file: "m.json", field: "runs.0.stepSeconds" } },
+    });
     expect(!read.ok && read.message).toBe(
       "m.json: runs.0.stepSeconds: expected seconds per optimizer step (a positive number)",
     );
@@ -55,6 +59,7 @@ describe("readMeasurements", () => {
     expect(read.ok).toBe(false);
     expect(!read.ok && read.message).not.toContain("ghs_secret");
     expect(!read.ok && read.message).toMatch(/^m\.json is not valid JSON/);
+    expect(!read.ok && read.issue.id).toBe("config.measurementsNotJson");
   });
 
   it("defaults the accumulation to 1", () => {

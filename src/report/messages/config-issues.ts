@@ -1,6 +1,6 @@
 import type { ConfigIssue, ConfigIssues } from "../../config/config-issue.js";
 import { EXPECT_EN, EXPECT_ZH } from "./config-expectations.js";
-import { type Quote, type ReasonCatalogue, wordReasonOf } from "./reason-words.js";
+import { n, type Quote, type ReasonCatalogue, wordReasonOf } from "./reason-words.js";
 import type { Translator } from "./translate.js";
 
 /**
@@ -20,6 +20,15 @@ export const CONFIG_ISSUES: ReasonCatalogue<ConfigIssues> = {
     "config.fileNotFound": (p, q) => `${q.code(p.file)} was not found at the head of the change`,
     "config.fileNotJson": (p, q) => `${q.code(p.file)} is not valid JSON: ${q.code(p.detail)}`,
     "config.proxyFailed": (p, q) => `the proxy could not run, so nothing was measured on it: ${q.code(p.detail)}`,
+    "config.measurementsUnreadable": (p, q) => `${q.code(p.file)} could not be read: ${q.code(p.detail)}`,
+    "config.measurementsTooLarge": (p, q) =>
+      `${q.code(p.file)} is larger than ${n(p.max)} bytes; a measurements file holds a few runs`,
+    "config.measurementsNotJson": (p, q) =>
+      `${q.code(p.file)} is not valid JSON${p.at ? ` (at character ${p.at})` : ""}; ` +
+      "the report goes out without the measurements (docs/measurements.md has the schema)",
+    "config.measurementsInvalid": (p, q) =>
+      `${q.code(p.file)}: ${q.code(p.field)}: ${q.code(p.detail)}; ` +
+      "the report goes out without the measurements (docs/measurements.md has the schema)",
     ...EXPECT_EN,
   },
   "zh-TW": {
@@ -34,6 +43,14 @@ export const CONFIG_ISSUES: ReasonCatalogue<ConfigIssues> = {
     "config.fileNotFound": (p, q) => `這次變更的最新版本中找不到 ${q.code(p.file)}`,
     "config.fileNotJson": (p, q) => `${q.code(p.file)} 不是有效的 JSON：${q.code(p.detail)}`,
     "config.proxyFailed": (p, q) => `代理模型無法執行，因此沒有任何量測：${q.code(p.detail)}`,
+    "config.measurementsUnreadable": (p, q) => `無法讀取 ${q.code(p.file)}：${q.code(p.detail)}`,
+    "config.measurementsTooLarge": (p, q) =>
+      `${q.code(p.file)} 超過 ${n(p.max)} 位元組；量測結果檔只會有幾次執行的資料`,
+    "config.measurementsNotJson": (p, q) =>
+      `${q.code(p.file)} 不是有效的 JSON${p.at ? `（在第 ${p.at} 個字元）` : ""}；` +
+      "報告不使用這些量測結果（格式見 docs/measurements.md）",
+    "config.measurementsInvalid": (p, q) =>
+      `${q.code(p.file)}：${q.code(p.field)}：${q.code(p.detail)}；報告不使用這些量測結果（格式見 docs/measurements.md）`,
     ...EXPECT_ZH,
   },
 };
