@@ -1,4 +1,4 @@
-import type { Message } from "../detect/message.js";
+import type { Message } from "../util/message.js";
 
 /**
  * What is wrong with one key of `.github/batch-advisor.yml`, as message ids that

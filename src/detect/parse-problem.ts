@@ -1,4 +1,4 @@
-import type { Message } from "./message.js";
+import type { Message } from "../util/message.js";
 import type { ParseError } from "./types.js";
 
 /**

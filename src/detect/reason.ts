@@ -1,5 +1,5 @@
 import { partKey } from "../util/distinct-parts.js";
-import type { Message } from "./message.js";
+import type { Message } from "../util/message.js";
 import type { Role } from "./types.js";
 
 type None = Record<string, never>;

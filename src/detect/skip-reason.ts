@@ -1,5 +1,5 @@
 import type { SourceSkip } from "../source/source-skip.js";
-import type { Message } from "./message.js";
+import type { Message } from "../util/message.js";
 
 /**
  * Why a changed config was not analysed, as message ids that src/report/messages/skip-reasons.ts

@@ -1,4 +1,4 @@
-import type { Message } from "../detect/message.js";
+import type { Message } from "../util/message.js";
 
 /**
  * Why a TensorFlow.js backend could not be used (src/proxy/load-backend.ts), as message ids that

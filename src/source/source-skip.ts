@@ -1,4 +1,4 @@
-import type { Message } from "../detect/message.js";
+import type { Message } from "../util/message.js";
 
 /**
  * Why a source (git, two files, the GitHub API) did not read a file, as message ids that

@@ -1,4 +1,4 @@
-import type { Message } from "../detect/message.js";
+import type { Message } from "../util/message.js";
 
 type None = Record<string, never>;
 

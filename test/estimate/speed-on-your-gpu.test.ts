@@ -101,6 +101,7 @@ describe("speed on the user's GPU", () => {
       });
       expect(report.configErrors).toContainEqual({
         key: "measurements",
+        issue: expect.objectContaining({ id: expect.stringMatching(/^config\./) }),
         message: expect.stringContaining(
           "runs/measurements.json: runs.0.stepSeconds: expected seconds per optimizer step",
         ),

@@ -14,6 +14,7 @@ describe("loadBackend with unusable wasm binaries", () => {
     expect(info.name).toBe("cpu");
     expect(info.skipped.at(-1)).toEqual({
       name: "wasm",
+      why: expect.objectContaining({ id: expect.stringMatching(/^backend\./) }),
       reason:
         `tf.setBackend("wasm") failed to initialise with the binaries in ${dir} ` +
         "(option); are they from @tensorflow/tfjs-backend-wasm 4.22.0?",

@@ -1,4 +1,4 @@
-import type { Message } from "../../detect/message.js";
+import type { Message } from "../../util/message.js";
 
 /**
  * What a proxy's data is, as message ids that src/report/messages/proxy-descriptions.ts words in
