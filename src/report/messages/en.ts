@@ -1,3 +1,5 @@
+import { enScaling } from "./en-scaling.js";
+import { enHow } from "./en-how.js";
 import { enReasons } from "./en-reasons.js";
 import { enWhy } from "./en-why.js";
 /**
@@ -213,40 +215,11 @@ export const en = {
   clipped: "*The comment was cut here to stay under GitHub's size limit; the JSON output (`--json`) has everything.*",
   footer: "batch-advisor updates this comment on every push.",
 
-  // Why: its own file
+  // In their own files: Why, the reasons, framework learning-rate scaling, how this was measured
   ...enWhy,
   ...enReasons,
-
-  // How this was measured
-  "how.summary": "<b>How this was measured</b>",
-  "how.source": "Compared: {source}",
-  "how.noProxy":
-    "No proxy run: speed and convergence are not predicted; memory comes from " +
-    "the workload the config describes (model, method, GPU), the model hints and " +
-    "the calibration point, without the proxy's fit.",
-  "how.runOne": "Proxy run:",
-  "how.run": "Proxy run {n} (for {files}):",
-  "how.moreRuns": "…and {count} more proxy runs (see the JSON output).",
-  "how.backend": "Backend: {name} {version}",
-  "how.skippedBackend": "Skipped {name}: {reason}",
-  "how.device": "Device: {details}",
-  "how.proxy": "Proxy model and data: {description}; {parameters} parameters, {optimizer} at learning rate {lr}",
-  "how.seed": "Seed: {seed}",
-  "how.steps": "Step time at batch {batches} ({repeats} timed steps each, after warm-up)",
-  "how.memory": "Peak memory at batch {batches}: {slope} per example (R² {r2})",
-  "how.loss": "Loss curves at batch {curves}: {steps} training steps in all",
-  "how.noise":
-    "Noise scale: gradients at batch {small} and {big} over {samples} steps; " +
-    "B_simple = {value} (95% interval {low}–{high}) at loss {atLoss}, from " +
-    "{initialLoss} at the start",
-  "how.critical":
-    "Critical batch measured directly: B_crit = {bCrit} from {runs} runs to loss " +
-    "{target} (R² {r2}; learning rate {rule})",
-  "how.wall": "Wall time: {seconds} (budget {budget})",
-  "how.partial": "Partial: the time budget stopped the run early (log: {reason}).",
-  "how.partialPhase": "Partial: the time budget stopped the run early, in its {phase} phase (log: {log}).",
-  "how.frame": "Batch sizes on the proxy: {how}",
-  "how.versions": "Versions: {list}",
+  ...enScaling,
+  ...enHow,
 
   // one-line summary and check run
   "summary.none": "batch-advisor: no batch-size change",
@@ -271,28 +244,6 @@ export const en = {
   "lr.ruleCited.linear": "linear rule (Goyal et al. 2017)",
   "lr.ruleCited.none": "no rule",
   "lr.warmup": "ramp the learning rate up gradually over the first ~5 epochs ({rule})",
-
-  // how a framework scales the learning rate by itself
-  "scaling.mmengine-auto-scale-lr": "mmengine auto_scale_lr: lr × (effective batch ÷ base_batch_size)",
-  "scaling.mmengine-auto-scale-lr-off":
-    "mmengine auto_scale_lr is off: set auto_scale_lr.enable=True (or pass " +
-    "--auto-scale-lr) to scale the LR linearly from base_batch_size",
-  "scaling.timm-lr-base":
-    "timm derives lr = lr_base × global batch ÷ lr_base_size (linear, or sqrt " +
-    "for adaptive optimizers) while --lr is unset",
-  "scaling.latent-diffusion-scale-lr":
-    "latent-diffusion main.py --scale_lr (default True): lr = " +
-    "accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
-  "scaling.detectron2-reference-world-size":
-    "detectron2 REFERENCE_WORLD_SIZE={size} rescales IMS_PER_BATCH and BASE_LR linearly to the actual number of GPUs",
-  "scaling.detectron2-reference-world-size-by-hand":
-    "detectron2 REFERENCE_WORLD_SIZE only rescales for a different number of " +
-    "GPUs; a batch edited by hand needs BASE_LR scaled by hand",
-  "scaling.ludwig-lr-scaling": "Ludwig learning_rate_scaling={value} scales the LR with the number of workers",
-  "scaling.ludwig-lr-scaling-by-hand": "Ludwig learning_rate_scaling follows the number of workers, not batch_size",
-  "scaling.ultralytics-nbs":
-    "Ultralytics accumulates up to the nominal batch nbs={nbs}, so below it the " +
-    "effective batch and LR stay put; above it lr0 is not rescaled",
 
   // above the fold: the headline table, the one action, the folds
   "head.row.batch": "Effective batch (per-device × accumulation × devices)",

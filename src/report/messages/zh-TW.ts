@@ -1,3 +1,5 @@
+import { zhTWScaling } from "./zh-TW-scaling.js";
+import { zhTWHow } from "./zh-TW-how.js";
 import { zhTWReasons } from "./zh-TW-reasons.js";
 import { zhTWWhy } from "./zh-TW-why.js";
 import type { MessageId } from "./en.js";
@@ -200,32 +202,6 @@ export const zhTW: Record<MessageId, string> = {
   clipped: "*為了不超過 GitHub 的留言長度上限，內容在這裡截斷；完整內容請看 JSON 輸出（`--json`）。*",
   footer: "batch-advisor 會在每次推送時更新這則留言。",
 
-  "how.summary": "<b>量測方式</b>",
-  "how.source": "比較對象：{source}",
-  "how.noProxy":
-    "沒有執行代理模型：不預測速度與收斂；記憶體依設定檔描述的工作負載（模型、微調方法、GPU）、模型提示與校正點推算，不含代理模型的擬合。",
-  "how.runOne": "代理模型執行：",
-  "how.run": "代理模型第 {n} 次執行（用於 {files}）：",
-  "how.moreRuns": "……另有 {count} 次代理模型執行（請看 JSON 輸出）。",
-  "how.backend": "後端：{name} {version}",
-  "how.skippedBackend": "略過 {name}：{reason}",
-  "how.device": "裝置：{details}",
-  "how.proxy": "代理模型與資料：{description}；{parameters} 個參數，{optimizer}，學習率 {lr}",
-  "how.seed": "亂數種子：{seed}",
-  "how.steps": "在批次 {batches} 下計時每步時間（暖機後各計時 {repeats} 步）",
-  "how.memory": "在批次 {batches} 下量測記憶體峰值：每筆樣本 {slope}（R² {r2}）",
-  "how.loss": "在批次 {curves} 下記錄損失曲線：共 {steps} 個訓練步",
-  "how.noise":
-    "梯度雜訊尺度：在 {samples} 步中分別以批次 {small} 與 {big} 計算梯度；B_simple = {value}（95% 區間 " +
-    "{low}–{high}），量測時損失為 {atLoss}，開始時為 {initialLoss}",
-  "how.critical":
-    "直接量測臨界批次：由 {runs} 次訓練到損失 {target} 的結果得到 B_crit = {bCrit}（R² {r2}；學習率 {rule}）",
-  "how.wall": "實際耗時：{seconds}（預算 {budget}）",
-  "how.partial": "不完整：時間預算用完，提早停止（紀錄：{reason}）。",
-  "how.partialPhase": "不完整：時間預算用完，代理模型在{phase}階段提早停止（紀錄：{log}）。",
-  "how.frame": "代理模型上的批次大小：{how}",
-  "how.versions": "版本：{list}",
-
   "summary.none": "batch-advisor：沒有批次大小的變更",
   "summary.line": "batch-advisor：{level}：{files} 個檔案共 {changes} 處批次大小變更；{detail}",
   "summary.overBudget": "{paths} 超過記憶體預算",
@@ -244,21 +220,6 @@ export const zhTW: Record<MessageId, string> = {
   "lr.ruleCited.linear": "線性縮放規則（Goyal et al. 2017）",
   "lr.ruleCited.none": "沒有適用的規則",
   "lr.warmup": "在前約 5 個 epoch 逐步把學習率拉高（{rule}）",
-  "scaling.mmengine-auto-scale-lr": "mmengine 的 auto_scale_lr 會自動縮放：lr × (有效批次 ÷ base_batch_size)",
-  "scaling.mmengine-auto-scale-lr-off":
-    "mmengine 的 auto_scale_lr 沒有開啟：設定 auto_scale_lr.enable=True（或加上 --auto-scale-lr），學習率就會依 base_batch_size 線性縮放",
-  "scaling.timm-lr-base":
-    "沒有設定 --lr 時，timm 以 lr = lr_base × 全域批次 ÷ lr_base_size 推算學習率（線性，自適應最佳化器則用平方根）",
-  "scaling.latent-diffusion-scale-lr":
-    "latent-diffusion 的 main.py --scale_lr（預設開啟）：lr = accumulate_grad_batches × ngpu × batch_size × base_learning_rate",
-  "scaling.detectron2-reference-world-size":
-    "detectron2 的 REFERENCE_WORLD_SIZE={size} 會依實際的 GPU 數量線性縮放 IMS_PER_BATCH 與 BASE_LR",
-  "scaling.detectron2-reference-world-size-by-hand":
-    "detectron2 的 REFERENCE_WORLD_SIZE 只在 GPU 數量不同時才縮放；手動修改的批次大小需要手動調整 BASE_LR",
-  "scaling.ludwig-lr-scaling": "Ludwig 的 learning_rate_scaling={value} 會依 worker 數量縮放學習率",
-  "scaling.ludwig-lr-scaling-by-hand": "Ludwig 的 learning_rate_scaling 依 worker 數量縮放，而不是依 batch_size",
-  "scaling.ultralytics-nbs":
-    "Ultralytics 會累積梯度直到名目批次 nbs={nbs}，因此低於它時有效批次與學習率都不變；高於它時 lr0 不會重新縮放",
   "head.row.batch": "有效批次（每張 GPU × 梯度累積 × GPU 數量）",
   "head.formed": "{batch}（{how}）",
   "head.row.memory": "每張 GPU 的記憶體峰值",
@@ -313,4 +274,6 @@ export const zhTW: Record<MessageId, string> = {
   "untrusted.truncated": "…（共 {count} 個字元）",
   ...zhTWWhy,
   ...zhTWReasons,
+  ...zhTWScaling,
+  ...zhTWHow,
 };
