@@ -1,5 +1,6 @@
 /**
- * How a framework scales the learning rate by itself (mmengine auto_scale_lr, timm, Ultralytics nbs, …), said beside the rule.
+ * How a framework scales the learning rate by itself (mmengine auto_scale_lr, timm, Ultralytics
+ * nbs, …), said beside the rule.
  * Spread into en.ts; zh-TW-scaling.ts says the same ids.
  */
 export const enScaling = {
