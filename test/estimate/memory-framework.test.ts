@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ACTIVATION_SPREAD } from "../../src/estimate/analytical-memory.js";
+import { ACTIVATION_SPREAD } from "../../src/estimate/activations-per-example.js";
 import { estimateMemory } from "../../src/estimate/memory.js";
 import { bitsandbytesKeepsInputs, softcappedScoreBytesPerLayer } from "../../src/estimate/memory-framework.js";
 import { NF4_BYTES } from "../../src/estimate/model-states.js";
